@@ -1,0 +1,161 @@
+"""The facade the CLI and the UI call: read, segment, align, check, score. No printing here."""
+from __future__ import annotations
+
+
+from typing import Optional, Sequence
+
+from . import __version__
+from .config import Config
+from .errors import LanguageError, UsageError
+from .io.text import read_text
+from .langid import detect_document_language, script_profile, scripts_of_lang
+from .segment import SPLITTER_NAME, split_sentences
+from .types import Bead, Document, Issue, Report, Scores
+
+_LANG_ALIASES = {"zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "iw": "he", "jp": "ja"}
+
+
+def normalise_lang(lang: Optional[str]) -> Optional[str]:
+    """ISO 639-1 code from what a user typed (``FR``, ``fr-FR``, ``zh-Hans`` → ``fr``, ``zh``)."""
+    if lang is None or not lang.strip():
+        return None
+    code = lang.strip().lower().replace("_", "-")
+    code = _LANG_ALIASES.get(code, code.split("-")[0])
+    if not (len(code) == 2 and code.isalpha()):
+        raise UsageError(f"'{lang}' is not an ISO 639-1 language code (e.g. en, fr, zh)")
+    return code
+
+
+def make_document(text: str, *, path: Optional[str], lang: Optional[str], encoding: Optional[str],
+                  presegmented: bool = False) -> Document:
+    """Build a Document from decoded text: detect the language when not given, check the declared
+    language against the script of the text, and split sentences."""
+    declared = normalise_lang(lang)
+    if declared is None:
+        code, detected = detect_document_language(text), True
+    else:
+        code, detected = declared, False
+        profile = script_profile(text)
+        expected = scripts_of_lang(code)
+        share = sum(v for k, v in profile.items() if k in expected)
+        if profile and share < 0.3:
+            dominant = max(profile, key=profile.get)  # type: ignore[arg-type]
+            raise LanguageError(f"declared language '{code}' but the text is mostly in {dominant} script", path or "<text>")
+    sentences = split_sentences(text, code, presegmented=presegmented)
+    return Document(text=text, lang=code, path=path, encoding=encoding, sentences=sentences, lang_detected=detected)
+
+
+def load_document(path: str, *, lang: Optional[str] = None, config: Config = Config()) -> Document:
+    decoded = read_text(path, max_chars=config.max_chars)
+    shown = "<stdin>" if path == "-" else path
+    return make_document(decoded.text, path=shown, lang=lang, encoding=decoded.encoding,
+                         presegmented=config.presegmented)
+
+
+def _check_languages(source: Document, target: Document) -> None:
+    if source.lang == target.lang:
+        raise LanguageError(
+            f"source and target are both in '{source.lang}'; give --src-lang/--tgt-lang if detection is wrong",
+            target.path or "<target>",
+        )
+
+
+def signature(config: Config) -> str:
+    from .align import ALIGNER_NAME
+    from .checks.registry import checks_signature
+
+    return (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}"
+            f"|checks:{checks_signature(config.disabled_checks)}|cfg:{config.hash()}")
+
+
+def align_documents(source: Document, target: Document) -> tuple[Bead, ...]:
+    from .align import align_documents as _align
+
+    return tuple(_align(source, target))
+
+
+def check_documents(source: Document, target: Document, reference: Optional[Document] = None,
+                    config: Config = Config()) -> Report:
+    """Check a decoded pair: align, run every enabled check, score. Deterministic for the same input."""
+    from .checks import CheckContext, run_checks
+    from .score import mqm_score, score_against_reference
+
+    _check_languages(source, target)
+    alignment = align_documents(source, target)
+    ctx = CheckContext(source=source, target=target, alignment=alignment, config=config)
+    issues, errors = run_checks(ctx)
+    issues = sorted(set(issues), key=Issue.sort_key)
+    mqm = mqm_score(issues, source, config)
+    bleu, chrf, ter = score_against_reference(target, reference)
+    return Report(
+        signature=signature(config),
+        source=source,
+        target=target,
+        reference=reference,
+        alignment=alignment,
+        issues=tuple(issues),
+        scores=Scores(mqm=mqm, bleu=bleu, chrf=chrf, ter=ter),
+        check_errors=tuple(errors),
+    )
+
+
+def check_pair(source_path: str, target_path: str, reference_path: Optional[str] = None,
+               config: Config = Config()) -> Report:
+    """Read, segment, align, check and score one article pair given as file paths (``-`` = stdin)."""
+    if source_path == "-" and target_path == "-":
+        raise UsageError("only one of SOURCE and TARGET can be '-' (standard input)")
+    source = load_document(source_path, lang=config.src_lang, config=config)
+    target = load_document(target_path, lang=config.tgt_lang, config=config)
+    _check_languages(source, target)
+    reference = None
+    if reference_path is not None:
+        reference = load_document(reference_path, lang=target.lang, config=config)
+    return check_documents(source, target, reference, config)
+
+
+def check_texts(source_text: str, target_text: str, *, src_lang: Optional[str] = None,
+                tgt_lang: Optional[str] = None, reference_text: Optional[str] = None,
+                config: Config = Config()) -> Report:
+    """Check a pair given as strings (the UI and tests use this)."""
+    source = make_document(source_text, path=None, lang=src_lang or config.src_lang, encoding=None,
+                           presegmented=config.presegmented)
+    target = make_document(target_text, path=None, lang=tgt_lang or config.tgt_lang, encoding=None,
+                           presegmented=config.presegmented)
+    reference = None
+    if reference_text is not None:
+        reference = make_document(reference_text, path=None, lang=target.lang, encoding=None,
+                                  presegmented=config.presegmented)
+    return check_documents(source, target, reference, config)
+
+
+def align_pair(source_path: str, target_path: str, config: Config = Config()) -> tuple[Document, Document, tuple[Bead, ...]]:
+    source = load_document(source_path, lang=config.src_lang, config=config)
+    target = load_document(target_path, lang=config.tgt_lang, config=config)
+    _check_languages(source, target)
+    return source, target, align_documents(source, target)
+
+
+def list_checks() -> list[dict]:
+    """Every registered check: id, category, version, title, and its docstring (false positives)."""
+    from .checks import REGISTRY
+
+    return [
+        {"id": c.id, "category": c.category.value, "version": c.version, "title": c.title, "doc": c.doc}
+        for c in sorted(REGISTRY.values(), key=lambda c: c.id)
+    ]
+
+
+def fails(report: Report, fail_on: str) -> bool:
+    """True when the report has an issue at or above ``fail_on`` (``never`` never fails)."""
+    from .types import Severity
+
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(i.severity.rank >= threshold and i.severity is not Severity.INFO for i in report.issues)
+
+
+__all__: Sequence[str] = (
+    "check_pair", "check_texts", "check_documents", "align_pair", "list_checks", "load_document",
+    "make_document", "fails",
+)

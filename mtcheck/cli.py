@@ -1,0 +1,192 @@
+"""The ``mtcheck`` command. Maps errors to exit codes in one spot (0 ran, 1 issues at or above
+--fail-on, 2 usage, 3 input, 4 model unavailable); every non-zero exit prints one line on stderr."""
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+import typer
+
+from .config import Config, load_config
+from .errors import InputError, MtcheckError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="mtcheck: translation-quality checks for machine-translated news.",
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class ReportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+    csv = "csv"
+
+
+class AlignFormat(str, enum.Enum):
+    vecalign = "vecalign"
+    json = "json"
+    tsv = "tsv"
+
+
+class FailOn(str, enum.Enum):
+    minor = "minor"
+    major = "major"
+    critical = "critical"
+    never = "never"
+
+
+def _config(config_path: Optional[Path], **options: object) -> Config:
+    base = load_config(config_path) if config_path else Config()
+    changes = {k: v for k, v in options.items() if v is not None}
+    return base.with_(**changes)
+
+
+def _emit(content: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write output: {exc.strerror or exc}", str(output)) from None
+
+
+@app.command()
+def check(
+    source: str = typer.Argument(..., help="Source article (text file, or - for standard input)."),
+    target: str = typer.Argument(..., help="Machine translation (text file, or - for standard input)."),
+    ref: Optional[str] = typer.Option(None, "--ref", help="Human reference translation, for BLEU/chrF/TER."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (ISO 639-1); detected if omitted."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", help="Glossary (CSV/TSV: source,target,forbidden,note)."),
+    presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
+    fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Report format."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report here instead of stdout."),
+    fail_on: FailOn = typer.Option(FailOn.major, "--fail-on", help="Exit 1 when an issue is at or above this severity."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file."),
+) -> None:
+    """Check a source article against its machine translation and report the issues."""
+    from . import api
+    from .io.report import to_csv, to_json, to_text
+
+    cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
+                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None)
+    report = api.check_pair(source, target, ref, cfg)
+    if fmt is ReportFormat.json:
+        content = to_json(report)
+    elif fmt is ReportFormat.csv:
+        content = to_csv(report)
+    elif fmt is ReportFormat.html:
+        from .io.report_html import to_html
+
+        content = to_html(report)
+    else:
+        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        content = to_text(report, colour=colour)
+    _emit(content, output)
+    if api.fails(report, cfg.fail_on):
+        raise typer.Exit(1)
+
+
+@app.command()
+def align(
+    source: str = typer.Argument(..., help="Source article (or - for standard input)."),
+    target: str = typer.Argument(..., help="Translation (or - for standard input)."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang"),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang"),
+    presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
+    fmt: AlignFormat = typer.Option(AlignFormat.vecalign, "--format", help="vecalign beads, json or tsv."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output"),
+) -> None:
+    """Align the sentences of SOURCE and TARGET and print the beads."""
+    import json
+
+    from . import api
+    from .align import format_vecalign
+
+    cfg = Config(src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented)
+    src_doc, tgt_doc, beads = api.align_pair(source, target, cfg)
+    if fmt is AlignFormat.vecalign:
+        content = format_vecalign(beads)
+    elif fmt is AlignFormat.json:
+        content = json.dumps([{"source": list(b.source), "target": list(b.target), "score": b.score} for b in beads],
+                             ensure_ascii=False) + "\n"
+    else:
+        lines = []
+        for b in beads:
+            s = " ".join(src_doc.sentences[i].text for i in b.source).replace("\t", " ")
+            t = " ".join(tgt_doc.sentences[j].text for j in b.target).replace("\t", " ")
+            lines.append(f"{b.to_vecalign()}\t{s}\t{t}")
+        content = "\n".join(lines) + ("\n" if lines else "")
+    _emit(content, output)
+
+
+@app.command("checks")
+def list_checks_command() -> None:
+    """List the checks: id, category and title, then when each gives false positives."""
+    from . import api
+
+    for c in api.list_checks():
+        sys.stdout.write(f"{c['id']:<24} {c['category']:<26} {c['title']}\n")
+        rest = c["doc"].split("\n", 1)[1].strip() if "\n" in c["doc"] else ""
+        for line in rest.splitlines():
+            sys.stdout.write(f"{'':<27}{line}\n")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="mtcheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        sys.stderr.write("mtcheck: aborted\n")
+        return 130
+    except click.UsageError as exc:
+        sys.stderr.write(f"mtcheck: usage error: {_one_line(exc.format_message())} (see mtcheck --help)\n")
+        return 2
+    except click.ClickException as exc:
+        sys.stderr.write(f"mtcheck: {_one_line(exc.format_message())}\n")
+        return 2
+    except MtcheckError as exc:
+        kind = "usage error" if isinstance(exc, UsageError) else "error"
+        sys.stderr.write(f"mtcheck: {kind}: {_one_line(str(exc))}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("mtcheck: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except MemoryError:
+        sys.stderr.write("mtcheck: error: out of memory (input too large?)\n")
+        return 3
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback (MTCHECK_DEBUG=1 shows it)
+        if os.environ.get("MTCHECK_DEBUG"):
+            raise
+        sys.stderr.write(f"mtcheck: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+                         "(set MTCHECK_DEBUG=1 for a traceback)\n")
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,118 @@
+"""Sentence splitting with exact offsets (sentencex), and per-language word tokens (jieba for Chinese).
+
+Lines are split separately, so a title, a dateline or a byline on its own line is its own unit; blank
+lines separate paragraphs. Offsets index the decoded text exactly (code points, no normalisation).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from .types import Sentence
+
+SPLITTER_NAME = "sentencex"
+
+_LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x85]+")
+_WS = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
+# A segment ending in an initial or a title (« M. », "Dr.", "J.") before a name does not end a sentence.
+_INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'])(?:[A-ZÀ-ÖØ-Þ]|M|Mme|Mlle|Mgr|Me|Pr|Dr|Mr|Mrs|Ms|St|Ste|Sr|Jr|Hr|Fr|Prof|Gen|Sen|Rep|Gov|Sra|Sres)\.$")
+_CJK_LANGS = {"zh", "ja", "ko"}
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (start, end, paragraph) for each non-blank line, with paragraph counting blank-line gaps."""
+    paragraph = 0
+    prev_end = 0
+    first = True
+    for m in _LINE_RE.finditer(text):
+        start, end = m.span()
+        content = m.group()
+        if not content.strip(_WS + "\u200b"):
+            continue
+        if not first:
+            gap = text[prev_end:start]
+            newlines = gap.count("\n") + gap.count("\u2029") + (gap.count("\r") if "\n" not in gap else 0)
+            if newlines >= 2 or "\u2029" in gap:
+                paragraph += 1
+        first = False
+        prev_end = end
+        yield start, end, paragraph
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _WS or text[start] == "\u200b"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _WS or text[end - 1] == "\u200b"):
+        end -= 1
+    return start, end
+
+
+def _split_lang(lang: str | None) -> str:
+    return (lang or "en").split("-")[0].lower() or "en"
+
+
+def split_line(line: str, lang: str | None) -> list[tuple[int, int]]:
+    """Sentence boundaries inside one line, as (start, end) offsets into ``line``."""
+    from sentencex import get_sentence_boundaries
+
+    bounds = [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries(_split_lang(lang), line)]
+    if not bounds:
+        return [(0, len(line))]
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if merged and _INITIAL_RE.search(line[merged[-1][0] : merged[-1][1]].rstrip()) and line[start:end].lstrip()[:1].isupper():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def split_sentences(text: str, lang: str | None, presegmented: bool = False) -> tuple[Sentence, ...]:
+    """Split ``text`` into sentences with offsets into ``text``; each line is split on its own.
+
+    With ``presegmented`` every non-empty line is one sentence.
+    """
+    out: list[Sentence] = []
+    for line_no, (lstart, lend, paragraph) in enumerate(_lines(text)):
+        pieces = [(0, lend - lstart)] if presegmented else split_line(text[lstart:lend], lang)
+        for pstart, pend in pieces:
+            s, e = _strip(text, lstart + pstart, lstart + pend)
+            if s < e:
+                out.append(Sentence(s, e, text[s:e], paragraph, line_no))
+    return tuple(out)
+
+
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """Word tokens as (start, end) offsets: jieba for Chinese, regex words elsewhere.
+
+    Japanese and Korean without a word segmenter fall back to the regex (Korean separates words by
+    spaces; Japanese counts are rough).
+    """
+    if _split_lang(lang) == "zh":
+        jb = _jieba()
+        toks = []
+        for word, start, end in jb.tokenize(text):
+            if any(ch.isalnum() for ch in word):
+                toks.append((start, end))
+        return toks
+    return [m.span() for m in _WORD_RE.finditer(text)]
+
+
+def count_words(text: str, lang: str | None) -> int:
+    """Word count used by the MQM score: jieba tokens for Chinese, words elsewhere."""
+    return len(word_tokens(text, lang))
