@@ -82,7 +82,12 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
 
     _check_languages(source, target)
     alignment = align_documents(source, target)
-    ctx = CheckContext(source=source, target=target, alignment=alignment, config=config)
+    glossary: tuple = ()
+    if config.glossary:
+        from .terms.glossary import load_glossary
+
+        glossary = load_glossary(config.glossary)
+    ctx = CheckContext(source=source, target=target, alignment=alignment, config=config, glossary=glossary)
     issues, errors = run_checks(ctx)
     issues = sorted(set(issues), key=Issue.sort_key)
     mqm = mqm_score(issues, source, config)

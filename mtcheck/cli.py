@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import click
 import typer
 
 from .config import Config, load_config
@@ -147,22 +146,16 @@ def _one_line(message: str) -> str:
     return " ".join(str(message).split())
 
 
+def _usage_line(exc: BaseException) -> str:
+    fmt = getattr(exc, "format_message", None)
+    return _one_line(fmt() if callable(fmt) else str(exc))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the console script; returns the exit code."""
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="mtcheck", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.exceptions.Abort:
-        sys.stderr.write("mtcheck: aborted\n")
-        return 130
-    except click.UsageError as exc:
-        sys.stderr.write(f"mtcheck: usage error: {_one_line(exc.format_message())} (see mtcheck --help)\n")
-        return 2
-    except click.ClickException as exc:
-        sys.stderr.write(f"mtcheck: {_one_line(exc.format_message())}\n")
-        return 2
     except MtcheckError as exc:
         kind = "usage error" if isinstance(exc, UsageError) else "error"
         sys.stderr.write(f"mtcheck: {kind}: {_one_line(str(exc))}\n")
@@ -175,10 +168,25 @@ def main(argv: Optional[list[str]] = None) -> int:
     except MemoryError:
         sys.stderr.write("mtcheck: error: out of memory (input too large?)\n")
         return 3
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback (MTCHECK_DEBUG=1 shows it)
+    except Exception as exc:  # noqa: BLE001
+        # Typer vendors its own copy of click, so its exceptions are recognised by name and shape.
+        name = type(exc).__name__
+        if name == "Exit":
+            return int(getattr(exc, "exit_code", 0) or 0)
+        if name == "Abort":
+            sys.stderr.write("mtcheck: aborted\n")
+            return 130
+        if name == "NoArgsIsHelpError":
+            ctx = getattr(exc, "ctx", None)
+            sys.stdout.write((ctx.get_help() if ctx is not None else _usage_line(exc)) + "\n")
+            return 0
+        if getattr(exc, "exit_code", None) == 2 and hasattr(exc, "format_message"):
+            sys.stderr.write(f"mtcheck: usage error: {_usage_line(exc)} (see mtcheck --help)\n")
+            return 2
         if os.environ.get("MTCHECK_DEBUG"):
             raise
-        sys.stderr.write(f"mtcheck: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+        # Last resort: one line, no traceback (MTCHECK_DEBUG=1 shows it).
+        sys.stderr.write(f"mtcheck: internal error: {name}: {_one_line(str(exc))} "
                          "(set MTCHECK_DEBUG=1 for a traceback)\n")
         return 1
     return result if isinstance(result, int) else 0

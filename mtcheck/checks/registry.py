@@ -17,6 +17,8 @@ class CheckContext:
     target: Document
     alignment: tuple[Bead, ...]
     config: Config
+    # Glossary entries (mtcheck.terms.glossary.GlossaryEntry) loaded by the facade.
+    glossary: tuple = ()
     # Per-sentence flags other checks may use (e.g. sentences judged to be noise), keyed by check id.
     notes: dict = field(default_factory=dict, compare=False)
 

@@ -1,0 +1,100 @@
+"""Glossary compliance: a glossary term rendered otherwise, or a forbidden rendering used."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ..terms.glossary import GlossaryEntry
+from ..terms.matching import find_phrase
+from ..types import Category, Issue, Severity, Span
+from .registry import CheckContext, register
+
+
+def _source_occurrences(ctx: CheckContext, sent_ids: Iterable[int], entries: list[GlossaryEntry]):
+    """(start, end, entry) for each glossary term in the given source sentences, longest term first,
+    a shorter term inside a longer one's occurrence not counted again."""
+    found: list[tuple[int, int, GlossaryEntry]] = []
+    for i in sent_ids:
+        sent = ctx.source.sentences[i]
+        for entry in entries:
+            for s, e in find_phrase(sent.text, entry.source, ctx.source.lang):
+                a, b = sent.start + s, sent.start + e
+                if any(a < fe and fs < b for fs, fe, _ in found):
+                    continue
+                found.append((a, b, entry))
+    return sorted(found, key=lambda x: (x[0], x[1]))
+
+
+def _target_hits(ctx: CheckContext, sent_ids: Iterable[int], phrases: Iterable[str]) -> list[tuple[int, int, str]]:
+    hits = []
+    for j in sent_ids:
+        sent = ctx.target.sentences[j]
+        for phrase in phrases:
+            for s, e in find_phrase(sent.text, phrase, ctx.target.lang):
+                hits.append((sent.start + s, sent.start + e, phrase))
+    return hits
+
+
+@register("terms.glossary", Category.TERMINOLOGY_GLOSSARY, version=1, order=60)
+def glossary_compliance(ctx: CheckContext) -> Iterator[Issue]:
+    """Glossary term not rendered as the glossary says, or a forbidden rendering used.
+
+    Matching is by lemma and case-insensitive in spaced languages, by substring in Chinese and Japanese.
+    False positives: a legitimate paraphrase or pronoun in place of the term (« le plan », "it"); a
+    rendering inflected beyond what the lemmatiser knows; a term whose translation was moved into a
+    sentence more than one alignment bead away.
+    """
+    if not ctx.glossary:
+        return
+    entries = sorted(ctx.glossary, key=lambda e: -len(e.source))
+    beads = ctx.alignment
+    reported_forbidden: set[tuple[int, int]] = set()
+    for k, bead in enumerate(beads):
+        occurrences = _source_occurrences(ctx, bead.source, entries)
+        if not occurrences:
+            continue
+        window = [j for b in beads[max(0, k - 1): k + 2] for j in b.target]
+        per_entry: dict[str, list[tuple[int, int]]] = {}
+        for a, b, entry in occurrences:
+            per_entry.setdefault(entry.source, []).append((a, b))
+        by_source = {e.source: e for e in entries}
+        for term, spans in per_entry.items():
+            entry = by_source[term]
+            # Forbidden renderings of this term and of the terms it contains (普惠计划 inside the full title).
+            nested = [e for e in entries if e.source in entry.source]
+            forbidden = [f for e in nested for f in e.forbidden]
+            forbidden_hits = _target_hits(ctx, bead.target, forbidden)
+            for fs, fe, phrase in forbidden_hits:
+                if (fs, fe) in reported_forbidden:
+                    continue
+                reported_forbidden.add((fs, fe))
+                yield Issue(
+                    check="terms.glossary",
+                    category=Category.TERMINOLOGY_GLOSSARY,
+                    severity=Severity.MAJOR,
+                    message=f"Forbidden rendering '{phrase}' of {term}; the glossary says "
+                            + " or ".join(f"'{t}'" for t in entry.targets) if entry.targets
+                            else f"Forbidden rendering '{phrase}' of {term}",
+                    source_span=Span(*spans[0]),
+                    target_span=Span(fs, fe),
+                    suggestion=entry.targets[0] if entry.targets else None,
+                    confidence=1.0,
+                )
+            if forbidden_hits or not entry.targets:
+                continue
+            allowed = len(_target_hits(ctx, window, entry.targets))
+            for a, b in spans[allowed:]:
+                tgt_span = None
+                if bead.target:
+                    first, last = ctx.target.sentences[bead.target[0]], ctx.target.sentences[bead.target[-1]]
+                    tgt_span = Span(first.start, last.end)
+                yield Issue(
+                    check="terms.glossary",
+                    category=Category.TERMINOLOGY_GLOSSARY,
+                    severity=Severity.MAJOR,
+                    message=f"{term} should be rendered " + " or ".join(f"'{t}'" for t in entry.targets)
+                            + "; not found in the translation of this sentence",
+                    source_span=Span(a, b),
+                    target_span=tgt_span,
+                    suggestion=entry.targets[0],
+                    confidence=0.5,
+                )

@@ -1,0 +1,1 @@
+"""Terminology: glossary loading and inflection-aware term matching."""
