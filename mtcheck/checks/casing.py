@@ -1,0 +1,237 @@
+"""Casing checks: sentence starts and names lower-cased in a language that capitalises them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from ..types import Category, Document, Issue, Sentence, Severity, Span
+from .data import (
+    NOUN_CAPITALISING_LANGS,
+    URL_RE,
+    WORD_RE,
+    base_lang,
+    bead_of_target,
+    is_brand_like,
+    is_cased_lang,
+    noise_targets,
+    source_span,
+)
+from .punctuation import find_stray_breaks, is_abbreviation_stop
+from .registry import CheckContext, register
+
+CHECK_ID = "casing.lost"
+
+# Looked through before the first word: spaces and opening quotes (« "Nous… » starts a sentence too).
+_OPENING = " \t\u00a0\u202f«\"“‘„‹'"
+# The previous segment ending with one of these makes a lower-case start a continuation (lists, « … »).
+_CONTINUING_ENDS = (",", ";", ":", "…", "...", "-", "–", "—")
+# A lower-case document: at least this many lower-case sentence starts, and this share of them.
+_LOST_MIN_SENTENCES = 3
+_LOST_SHARE = 0.8
+# Words that target languages commonly write in lower case although English capitalises them.
+_LOWERCASE_CONVENTIONAL = frozenset({"internet", "web", "euro", "euros", "dollar", "dollars", "yuan"})
+# Characters that make the next word a sentence-like start in the source (not evidence of a name).
+_START_MARKERS = ".!?:;«\"“‘„(—–-•*"
+
+
+@dataclass(frozen=True)
+class _Start:
+    sentence: int
+    start: int  # offsets into the target text
+    end: int
+    word: str
+
+
+def _sentence_start(sent: Sentence) -> Optional[tuple[int, int]]:
+    """Offsets (into the sentence) of the word that opens it, or None when the sentence opens with a
+    digit, punctuation other than an opening quote, a URL, a brand written « iPhone », a list marker
+    « a) », or a letter of a script without case."""
+    text = sent.text
+    pos = 0
+    while pos < len(text) and text[pos] in _OPENING:
+        pos += 1
+    if pos >= len(text) or not text[pos].isalpha():
+        return None
+    if URL_RE.match(text, pos):
+        return None
+    m = WORD_RE.match(text, pos)
+    if not m:
+        return None
+    word = m.group()
+    if is_brand_like(word):
+        return None
+    if len(word) == 1 and text[m.end() : m.end() + 1] in (")", "."):
+        return None
+    if not (word[0].isupper() or word[0].islower()):
+        return None
+    return m.span()
+
+
+def _is_continuation(doc: Document, j: int, noise: set[int]) -> bool:
+    """The segment continues the previous one: a list item after « : », text after « … » or « , », or
+    a split after an abbreviation or an initial (« M. | de Villepin »)."""
+    if j == 0 or (j - 1) in noise:
+        return False
+    prev, cur = doc.sentences[j - 1], doc.sentences[j]
+    if prev.paragraph != cur.paragraph:
+        return False
+    if prev.line == cur.line and prev.text.endswith(".") and is_abbreviation_stop(prev.text, numbers=False):
+        return True
+    return prev.text.rstrip(" \"”»’)").endswith(_CONTINUING_ENDS)
+
+
+def _sentence_starts(ctx: CheckContext, noise: set[int]) -> list[_Start]:
+    stray_openers = {b.next_sentence for b in find_stray_breaks(ctx) if b.next_sentence is not None}
+    starts: list[_Start] = []
+    for j, sent in enumerate(ctx.target.sentences):
+        if j in noise or j in stray_openers or _is_continuation(ctx.target, j, noise):
+            continue
+        span = _sentence_start(sent)
+        if span is None:
+            continue
+        starts.append(_Start(j, sent.start + span[0], sent.start + span[1], sent.text[span[0] : span[1]]))
+    return starts
+
+
+def _capital_share(doc: Document, noise: set[int]) -> tuple[int, int]:
+    upper = letters = 0
+    for j, sent in enumerate(doc.sentences):
+        if j in noise:
+            continue
+        for ch in sent.text:
+            if ch.isupper() or ch.islower():
+                letters += 1
+                upper += ch.isupper()
+    return upper, letters
+
+
+def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: set[str]) -> dict[str, str]:
+    """Capitalised source words that look like names, keyed by their lower-case form.
+
+    A name here is capitalised, not at a sentence start (nor after a colon or an opening quote), never
+    written in lower case elsewhere in the source, and the last word of a run of capitalised words:
+    "General Smith", "Central Committee" then give only "Smith" and "Committee", because titles and
+    the first words of institutional names are lower-cased by convention in many target languages.
+    """
+    names: dict[str, str] = {}
+    for i in source_indices:
+        if not (0 <= i < len(ctx.source.sentences)):
+            continue
+        text = ctx.source.sentences[i].text
+        words = list(WORD_RE.finditer(text))
+        letters = [ch for ch in text if ch.isalpha()]
+        if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.5:
+            continue  # a headline in capitals
+        for k, m in enumerate(words):
+            word = m.group()
+            if k == 0 or not word[0].isupper() or len(word) < 2:
+                continue
+            before = text[: m.start()].rstrip()
+            if not before or before[-1] in _START_MARKERS:
+                continue
+            nxt = words[k + 1].group() if k + 1 < len(words) else ""
+            gap = text[m.end() : words[k + 1].start()] if k + 1 < len(words) else ""
+            if nxt and nxt[0].isupper() and gap.strip() == "":
+                continue
+            lower = word.lower()
+            if lower in common or lower in _LOWERCASE_CONVENTIONAL:
+                continue
+            names.setdefault(lower, word)
+    return names
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in URL_RE.finditer(text)]
+
+
+@register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=1, order=50)
+def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
+    """Lost casing: sentence starts and names in lower case in a language that capitalises them.
+
+    For targets written in a cased script (Latin, Cyrillic, Greek, Armenian). Each sentence that opens
+    with a lower-case word is a minor issue on that word. When most of the document has lost its casing
+    (at least 3 lower-case starts and 80 % of them), one major document-level issue on the first
+    lower-cased word says so with the counts, beside the minor ones. When the source is cased too (and
+    is not German, which capitalises every noun), a capitalised source word that looks like a name and
+    appears in lower case in the aligned target bead is a minor issue on that target word. Skipped:
+    noise sentences, sentences opening with a digit, punctuation other than an opening quote, a URL, a
+    handle, a brand written « iPhone », « eBay », a list marker; list and ellipsis continuations (the
+    previous segment ends with « : », « , », « … »); the word after a stray full stop (reported by
+    ``punctuation.stray_break``).
+
+    False positives: styles that open headlines, captions or list items in lower case on purpose; a
+    name that happens to be a common word of the target language in the same bead (« Paris » and
+    « les paris »); words that the target language writes in lower case but the source capitalises and
+    that are spelt the same (job titles like en "Doctor" → es "doctor" when no name follows, days and
+    months when spelt alike). Not checked: languages written without case (zh, ja, ko, th, ar, he…).
+    """
+    tgt = base_lang(ctx.target.lang)
+    if not is_cased_lang(tgt):
+        return
+    noise = noise_targets(ctx)
+    starts = _sentence_starts(ctx, noise)
+    lower = [s for s in starts if s.word[0].islower()]
+    if len(lower) >= _LOST_MIN_SENTENCES and len(lower) >= _LOST_SHARE * len(starts):
+        upper, letters = _capital_share(ctx.target, noise)
+        first = lower[0]
+        yield Issue(
+            check=CHECK_ID,
+            category=Category.FLUENCY_CAPITALIZATION,
+            severity=Severity.MAJOR,
+            message=(
+                f"The translation has lost its casing: {len(lower)} of {len(starts)} sentences start in "
+                f"lower case, and only {upper} of {letters} letters are capitals"
+            ),
+            target_span=Span(first.start, first.end),
+        )
+    beads = bead_of_target(ctx)
+    for s in lower:
+        yield Issue(
+            check=CHECK_ID,
+            category=Category.FLUENCY_CAPITALIZATION,
+            severity=Severity.MINOR,
+            message=f"Sentence starts in lower case: '{s.word}'",
+            source_span=source_span(ctx, beads.get(s.sentence)),
+            target_span=Span(s.start, s.end),
+            suggestion=s.word[0].upper() + s.word[1:],
+        )
+    yield from _lower_cased_names(ctx, noise, {s.start for s in starts})
+
+
+def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[int]) -> Iterator[Issue]:
+    src = base_lang(ctx.source.lang)
+    if not is_cased_lang(src) or src in NOUN_CAPITALISING_LANGS:
+        return
+    common = {w for w in WORD_RE.findall(ctx.source.text) if w[0].islower()}
+    reported: set[int] = set()
+    for bead in ctx.alignment:
+        if not bead.source or not bead.target:
+            continue
+        names = _source_names(ctx, bead.source, common)
+        if not names:
+            continue
+        for j in bead.target:
+            if j in noise or not (0 <= j < len(ctx.target.sentences)):
+                continue
+            sent = ctx.target.sentences[j]
+            urls = _url_spans(sent.text)
+            for k, m in enumerate(WORD_RE.finditer(sent.text)):
+                word = m.group()
+                start = sent.start + m.start()
+                if k == 0 or start in start_offsets or start in reported:
+                    continue
+                if word not in names or word != word.lower():
+                    continue
+                if any(a <= m.start() < b for a, b in urls):
+                    continue
+                reported.add(start)
+                yield Issue(
+                    check=CHECK_ID,
+                    category=Category.FLUENCY_CAPITALIZATION,
+                    severity=Severity.MINOR,
+                    message=f"Name in lower case: '{word}' (the source writes '{names[word]}')",
+                    source_span=source_span(ctx, bead),
+                    target_span=Span(start, start + len(word)),
+                    suggestion=names[word],
+                )
+

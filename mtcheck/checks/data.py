@@ -1,0 +1,198 @@
+"""Word lists and small helpers shared by the noise, untranslated, casing and punctuation checks.
+
+Lists are deliberately short and conservative: each entry is something that, in its context, is
+evidence on its own. Growing a list is cheap; a noisy entry costs false alarms in every report.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..langid import scripts_of_lang
+from ..types import Bead, Span
+from .registry import CheckContext
+
+# ---------------------------------------------------------------------------------------------------
+# Shared notes between checks (noise runs first, order 10; the others read its verdict).
+
+NOISE_NOTE = "noise_target_sentences"
+
+
+def noise_targets(ctx: CheckContext) -> set[int]:
+    """Target sentence indices that ``noise.debris`` judged to be debris (empty if it did not run)."""
+    found = ctx.notes.get(NOISE_NOTE)
+    return set(found) if found else set()
+
+
+def bead_of_target(ctx: CheckContext) -> dict[int, Bead]:
+    """Map each target sentence index to the bead that holds it."""
+    out: dict[int, Bead] = {}
+    for bead in ctx.alignment:
+        for j in bead.target:
+            out[j] = bead
+    return out
+
+
+def source_span(ctx: CheckContext, bead: Optional[Bead]) -> Optional[Span]:
+    """The span covering the source sentences of ``bead`` (None for an addition bead or no bead)."""
+    if bead is None or not bead.source:
+        return None
+    sents = [ctx.source.sentences[i] for i in bead.source if 0 <= i < len(ctx.source.sentences)]
+    if not sents:
+        return None
+    return Span(min(s.start for s in sents), max(s.end for s in sents))
+
+
+def base_lang(lang: Optional[str]) -> str:
+    return (lang or "").split("-")[0].split("_")[0].lower()
+
+
+# Scripts with upper and lower case. Georgian (Mkhedruli) is unicameral although Latin is the default
+# guess of ``scripts_of_lang`` for unknown codes, hence the explicit exclusions.
+_CASED_SCRIPTS = {"Latin", "Cyrillic", "Greek", "Armenian"}
+_UNCASED_LANGS = {"zh", "ja", "ko", "th", "ar", "he", "fa", "ur", "hi", "ka", "lo", "km", "my", "am", "bn", "ta"}
+
+
+def is_cased_lang(lang: Optional[str]) -> bool:
+    """True when ``lang`` writes in a script that capitalises sentence starts and names."""
+    code = base_lang(lang)
+    if not code or code in _UNCASED_LANGS:
+        return False
+    return any(s in _CASED_SCRIPTS for s in scripts_of_lang(code))
+
+
+# Languages that capitalise every noun: a capital there says nothing about a name.
+NOUN_CAPITALISING_LANGS = {"de", "lb"}
+
+# ---------------------------------------------------------------------------------------------------
+# Tokens that are language-neutral or not words: URLs, e-mails, handles.
+
+URL_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>()\"«»“”]+"
+    r"|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|cn|fr|de|uk|ru|jp|es|it|info|gov|edu|int|io)\b"
+    r"|[@#]\w+",
+    re.IGNORECASE,
+)
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def is_brand_like(word: str) -> bool:
+    """Lower-case initial followed by a capital inside the word: iPhone, eBay, mRNA, pH."""
+    return len(word) > 1 and word[0].islower() and any(ch.isupper() for ch in word[1:])
+
+
+# ---------------------------------------------------------------------------------------------------
+# noise.debris
+
+# Language names as they appear in language menus: endonyms and English names. Matched only when
+# several of them make up most of a line, so ordinary words such as "English" in prose never count.
+LANGUAGE_NAMES: tuple[str, ...] = (
+    # endonyms
+    "English", "Français", "Deutsch", "Español", "Italiano", "Português", "Nederlands", "Polski",
+    "Русский язык", "Русский", "Українська", "Беларуская", "Български", "Српски", "Srpski", "Hrvatski",
+    "Ελληνικά", "日本語", "한국어", "한어", "中文", "简体中文", "繁體中文", "繁体中文", "简体", "繁體", "汉语",
+    "漢語", "العربية", "עברית", "Türkçe", "Svenska", "Norsk", "Dansk", "Suomi", "Suomalainen", "Magyar",
+    "Čeština", "Română", "Slovenčina", "Slovenščina", "Eesti", "Latviešu", "Lietuvių", "Shqip",
+    "Bahasa Indonesia", "Bahasa Melayu", "Tiếng Việt", "ไทย", "हिन्दी", "فارسی", "اردو", "Latina",
+    "Esperanto", "Català", "Euskara", "Galego", "Kiswahili", "Қазақша", "Oʻzbekcha", "Монгол",
+    "Tagalog", "Filipino", "বাংলা", "தமிழ்", "Հայերեն", "ქართული",
+    # English names
+    "French", "German", "Spanish", "Italian", "Portuguese", "Russian", "Chinese", "Japanese",
+    "Korean", "Arabic", "Hebrew", "Turkish", "Dutch", "Polish", "Greek", "Swedish", "Finnish",
+    "Indonesian", "Vietnamese", "Thai", "Hindi", "Persian", "Latin", "Sanskrit", "Ukrainian",
+    "Malay", "Bengali", "Urdu", "Swahili", "Mongolian", "Kazakh",
+)
+
+# Short navigation labels of news sites (lower case; compared after lower-casing the line).
+NAV_LABELS: frozenset[str] = frozenset(
+    {
+        # en
+        "home", "news", "world", "sport", "sports", "business", "politics", "economy", "culture",
+        "opinion", "tech", "technology", "science", "health", "entertainment", "video", "videos",
+        "photos", "live", "latest", "more", "menu", "search", "login", "log in", "sign in", "sign up",
+        "register", "subscribe", "share", "share this", "share this article", "share this story",
+        "read more", "read more:", "see more", "load more", "show more", "continue reading",
+        "comments", "comment", "report", "print", "email", "e-mail", "back to top", "next", "previous",
+        "prev", "related", "related articles", "related stories", "recommended", "advertisement",
+        "sponsored", "contact", "contact us", "about", "about us", "privacy policy", "terms of use",
+        "all rights reserved", "follow us", "tweet", "facebook", "twitter", "weibo", "wechat",
+        "top", "top stories", "trending", "most read", "click here", "editor's picks",
+        # fr
+        "accueil", "nouvelles", "actualités", "actualité", "actu", "infos", "monde", "international",
+        "politique", "économie", "société", "sciences", "santé", "vidéo", "vidéos", "en direct",
+        "rechercher", "recherche", "connexion", "se connecter", "s'abonner", "abonnez-vous",
+        "partager", "partager cet article", "imprimer", "commentaires", "commentaire", "rapport",
+        "signaler", "lire la suite", "lire plus", "voir plus", "en savoir plus", "retour en haut",
+        "haut de page", "suivant", "précédent", "articles liés", "sur le même sujet", "publicité",
+        "à la une", "les plus lus", "tous droits réservés", "suivez-nous", "mentions légales",
+        # de
+        "startseite", "nachrichten", "welt", "wirtschaft", "kultur", "suche", "anmelden",
+        "abonnieren", "teilen", "artikel teilen", "drucken", "kommentare", "kommentar", "melden",
+        "weiterlesen", "mehr lesen", "mehr", "nach oben", "weiter", "zurück", "anzeige", "werbung",
+        "impressum", "datenschutz",
+        # es / it / pt
+        "inicio", "noticias", "mundo", "deportes", "economía", "buscar", "iniciar sesión",
+        "suscribirse", "compartir", "imprimir", "comentarios", "denunciar", "leer más", "ver más",
+        "volver arriba", "siguiente", "anterior", "publicidad", "notizie", "cerca", "condividi",
+        "commenti", "leggi anche", "leggi di più", "notícias", "início", "partilhar", "comentários",
+        "leia mais", "saiba mais",
+    }
+)
+
+# Prefixes that introduce a link to another article: "Read more: …", « Lire aussi : … ».
+NAV_PREFIXES: tuple[str, ...] = (
+    "read more", "read also", "also read", "see also", "related", "watch", "lire aussi", "à lire aussi",
+    "a lire aussi", "voir aussi", "lire la suite", "mehr zum thema", "lesen sie auch", "auch interessant",
+    "lea también", "lee también", "ver también", "leggi anche", "leia também",
+)
+
+COOKIE_WORDS = re.compile(r"\bcookies?\b", re.IGNORECASE)
+CONSENT_WORDS = re.compile(
+    r"accept|agree|consent|we use|privacy|utilis|accepte|confidentialit|akzept|zustimm|datenschutz|"
+    r"verwende|acept|utiliza|privacidad|consenti|utilizz",
+    re.IGNORECASE,
+)
+
+HTML_TAGS = (
+    "a|abbr|article|aside|b|big|blockquote|body|br|button|center|code|dd|div|dl|dt|em|figcaption|figure|"
+    "font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|"
+    "option|p|path|pre|script|section|select|small|source|span|strong|style|sub|sup|svg|table|tbody|td|"
+    "th|thead|title|tr|u|ul|video"
+)
+MARKUP_RE = re.compile(
+    r"<!--.*?-->"
+    r"|</?(?:" + HTML_TAGS + r")(?:\s[^<>]{0,300})?\s*/?>"
+    r"|&(?:nbsp|amp|lt|gt|quot|apos|mdash|ndash|hellip|laquo|raquo|lsquo|rsquo|ldquo|rdquo|bull|middot|"
+    r"copy|reg|trade|euro|shy|thinsp|zwj|zwnj|eacute|egrave|ecirc|agrave|acirc|ccedil|ocirc|ucirc|"
+    r"ugrave|icirc|iuml|euml|auml|ouml|uuml|szlig|ntilde|aacute|iacute|oacute|uacute);"
+    r"|&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});",
+    re.IGNORECASE | re.DOTALL,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# punctuation.stray_break: lower-case words that continue a noun phrase or a coordination and rarely
+# open a sentence. In a document that has lost its casing these are the only evidence of a stray full
+# stop, so sentence openers (French « de », « des », « au », German « der ») are left out on purpose
+# where they often start sentences.
+CONTINUATION_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"du", "des", "de", "d", "et", "ou", "aux"}),
+    "en": frozenset({"of", "and", "or", "nor", "than"}),
+    "de": frozenset({"des", "und", "oder", "sowie", "bzw"}),
+    "es": frozenset({"del", "de", "y", "o", "e", "u"}),
+    "it": frozenset({"del", "della", "dello", "dei", "degli", "delle", "di", "e", "ed", "o"}),
+    "pt": frozenset({"do", "da", "dos", "das", "de", "e", "ou"}),
+    "nl": frozenset({"van", "en", "of"}),
+}
+
+# Words before a full stop that make it an abbreviation, not a sentence end (lower-cased, no dot).
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "etc", "cf", "pp", "vol", "no", "nr", "av", "apr", "env", "vs", "ca", "approx", "mr", "mrs", "ms",
+        "dr", "prof", "st", "ste", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "gen", "sen", "rep",
+        "fig", "eds", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mlle", "mgr", "chap",
+        "bzw", "usw", "vgl", "ggf", "evtl", "sra", "sres", "dra", "pág", "núm", "ej", "ecc", "pag", "dott",
+        "ing", "al", "ibid", "resp", "max", "min",
+    }
+)

@@ -1,0 +1,279 @@
+"""Table-driven tests of casing.lost."""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import pytest
+
+from mtcheck.checks import REGISTRY, CheckContext, run_checks
+from mtcheck.config import Config
+from mtcheck.segment import split_sentences
+from mtcheck.types import Bead, Category, Document, Issue, Sentence, Severity
+
+FAMILY = ("noise.debris", "untranslated.sentence", "casing.lost", "punctuation.stray_break")
+
+
+def make_doc(text: str, lang: str, pieces: Optional[Sequence[str]] = None) -> Document:
+    """A Document split by the project splitter, or by hand into ``pieces`` (found in order)."""
+    if pieces is None:
+        return Document(text=text, lang=lang, sentences=split_sentences(text, lang))
+    sents, pos = [], 0
+    for piece in pieces:
+        start = text.index(piece, pos)
+        pos = start + len(piece)
+        sents.append(Sentence(start, pos, piece, 0, text.count("\n", 0, start)))
+    return Document(text=text, lang=lang, sentences=tuple(sents))
+
+
+def one_to_one(source: Document, target: Document) -> tuple[Bead, ...]:
+    n, m = len(source.sentences), len(target.sentences)
+    k = min(n, m)
+    beads = [Bead((i,), (i,)) for i in range(k - 1)]
+    if k:
+        beads.append(Bead(tuple(range(k - 1, n)), tuple(range(k - 1, m))))
+    return tuple(beads)
+
+
+def run_family(source: Document, target: Document, alignment=None) -> list[Issue]:
+    ctx = CheckContext(source, target, alignment or one_to_one(source, target), Config())
+    issues, errors = run_checks(ctx, only=FAMILY)
+    assert errors == []
+    return issues
+
+
+def flagged(issues: list[Issue], target: Document) -> list[tuple[str, str, str]]:
+    return sorted(
+        (i.check, target.text[i.target_span.start : i.target_span.end], i.severity.value)
+        for i in issues
+        if i.target_span
+    )
+
+
+# (id, source, source lang, target, target lang, target pieces or None, expected (check, substring, severity))
+CASES = [
+    (
+        "en-fr names lower-cased in a cased translation",
+        "President Joe Biden met Emmanuel Macron in Paris on Monday. They discussed the war.",
+        "en",
+        "Le président joe biden a rencontré emmanuel macron à paris lundi. Ils ont parlé de la guerre.",
+        "fr",
+        None,
+        [
+            ("casing.lost", "biden", "minor"),
+            ("casing.lost", "macron", "minor"),
+            ("casing.lost", "paris", "minor"),
+        ],
+    ),
+    (
+        "es-en names and start lower-cased in a one-sentence text (no document-level issue)",
+        "El presidente Pedro Sánchez visitó Madrid el lunes.",
+        "es",
+        "president pedro sánchez visited madrid on monday.",
+        "en",
+        None,
+        [
+            ("casing.lost", "madrid", "minor"),
+            ("casing.lost", "president", "minor"),
+            ("casing.lost", "sánchez", "minor"),
+        ],
+    ),
+    (
+        "zh-fr one lower-cased sentence start in a cased text",
+        "外交部长王毅出席会议。他发表了讲话。各方达成广泛共识。",
+        "zh",
+        "Le ministre Wang Yi a assisté à la réunion. il a prononcé un discours. Les parties sont parvenues à un consensus.",
+        "fr",
+        None,
+        [("casing.lost", "il", "minor")],
+    ),
+    (
+        "zh-fr a lower-cased start after an opening quote",
+        "“我们已经准备好了，”他说。会议结束了。",
+        "zh",
+        "« nous sommes prêts », a-t-il dit. La réunion est terminée.",
+        "fr",
+        None,
+        [("casing.lost", "nous", "minor")],
+    ),
+    (
+        "zh-ru Cyrillic text that lost its casing",
+        "普京会见了习近平。他们讨论了贸易问题。会谈持续了两个小时。",
+        "zh",
+        "путин встретился с си цзиньпином. они обсудили торговлю. встреча длилась два часа.",
+        "ru",
+        None,
+        [
+            ("casing.lost", "встреча", "minor"),
+            ("casing.lost", "они", "minor"),
+            ("casing.lost", "путин", "major"),
+            ("casing.lost", "путин", "minor"),
+        ],
+    ),
+    # true negatives
+    (
+        "zh-fr correctly cased human translation",
+        "9月26日，外交部发言人林剑主持例行记者会。澎湃新闻（www.thepaper.cn）记者提问。",
+        "zh",
+        "Le 26 septembre, le porte-parole du ministère des Affaires étrangères, Lin Jian, a tenu une "
+        "conférence de presse régulière. Un journaliste de The Paper (www.thepaper.cn) a demandé : "
+        "Nous avons noté que la Chine a organisé avec la Zambie une réunion de haut niveau.",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "en-en sentence opening with iPhone",
+        "Apple unveiled its new phone. iPhone sales rose 10% in the quarter.",
+        "en",
+        "Apple unveiled its new phone. iPhone sales rose 10% in the quarter.",
+        "en",
+        None,
+        [],
+    ),
+    (
+        "en-fr sentence opening with eBay",
+        "The company was sold. eBay announced the deal on Monday.",
+        "en",
+        "L'entreprise a été vendue. eBay a annoncé l'accord lundi.",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "en-de German text capitalises nouns, names kept",
+        "The government presented a new plan in Berlin on Monday. Chancellor Scholz spoke.",
+        "en",
+        "Die Regierung hat am Montag in Berlin einen neuen Plan vorgestellt. Bundeskanzler Scholz sprach.",
+        "de",
+        None,
+        [],
+    ),
+    (
+        "de-en German nouns are not names (Hotel → hotel)",
+        "Die Stadt plant ein neues Hotel am Bahnhof.",
+        "de",
+        "The city is planning a new hotel at the station.",
+        "en",
+        None,
+        [],
+    ),
+    (
+        "en-es job title before a name is lower-cased by convention",
+        "General Smith and Doctor Jones met President Milei.",
+        "en",
+        "El general Smith y el doctor Jones se reunieron con el presidente Milei.",
+        "es",
+        None,
+        [],
+    ),
+    (
+        "en-fr Internet is written in lower case in French",
+        "He said that access to the Internet was cut.",
+        "en",
+        "Il a dit que l'accès à internet avait été coupé.",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "zh-fr byline, date line and a line opening with a digit",
+        "澎湃新闻记者 陈沁涵 朱政勇\n2024-09-26\n80多个国家与会。",
+        "zh",
+        "Les journalistes de The Paper Chen Qinhan et Zhu Zhengyong\n2024-09-26\n80 pays ont participé.",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "zh-fr ellipsis and list continuations",
+        "他犹豫了……然后离开了。措施如下：降低税收。",
+        "zh",
+        "Il a hésité… puis il est reparti. Les mesures sont les suivantes : réduire les impôts.",
+        "fr",
+        ["Il a hésité…", "puis il est reparti.", "Les mesures sont les suivantes :", "réduire les impôts."],
+        [],
+    ),
+    (
+        "en-zh uncased target language is not checked",
+        "The plan was announced. It was welcomed.",
+        "en",
+        "该计划已宣布。它受到欢迎。",
+        "zh",
+        None,
+        [],
+    ),
+    (
+        "zh-fr URL at a sentence start",
+        "详情请访问网站。",
+        "zh",
+        "www.thepaper.cn publie les détails.",
+        "fr",
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "src, src_lang, tgt, tgt_lang, pieces, expected",
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_casing_lost(src, src_lang, tgt, tgt_lang, pieces, expected):
+    source = make_doc(src, src_lang)
+    target = make_doc(tgt, tgt_lang, pieces)
+    issues = run_family(source, target)
+    assert flagged(issues, target) == sorted(expected)
+    for issue in issues:
+        assert issue.category is Category.FLUENCY_CAPITALIZATION
+
+
+LOST_CASING_FR = (
+    "le 26 septembre, le porte-parole lin jian a tenu une conférence de presse régulière. "
+    "un journaliste de the paper a posé une question sur le plan inclusif.\n"
+    "lin jian a annoncé que la réunion s'est tenue au siège des nations unies à new york. "
+    "toutes les parties ont échangé des points de vue approfondis.\n"
+    "iPhone et eBay ne sont pas concernés.\n"
+    "(cet article provient de the paper. pour plus d'informations, téléchargez l'application.)"
+)
+LOST_CASING_ZH = (
+    "9月26日，外交部发言人林剑主持例行记者会。澎湃新闻记者就普惠计划提问。\n"
+    "林剑介绍，会议在纽约联合国总部举行。各方深入交换意见。\n"
+    "苹果和易贝不受影响。\n"
+    "（本文来自澎湃新闻，更多原创资讯请下载APP）"
+)
+
+
+def test_lost_casing_is_one_major_plus_minors():
+    source, target = make_doc(LOST_CASING_ZH, "zh"), make_doc(LOST_CASING_FR, "fr")
+    issues = run_family(source, target)
+    majors = [i for i in issues if i.severity is Severity.MAJOR]
+    assert len(majors) == 1
+    major = majors[0]
+    assert target.text[major.target_span.start : major.target_span.end] == "le"
+    assert major.target_span.start == 0
+    assert major.message.startswith("The translation has lost its casing: 4 of 4 sentences start in lower case")
+    minors = [target.text[i.target_span.start : i.target_span.end] for i in sorted(issues, key=Issue.sort_key)
+              if i.severity is Severity.MINOR]
+    assert minors == ["le", "un", "lin", "toutes"]
+    assert {i.suggestion for i in issues if i.severity is Severity.MINOR} == {"Le", "Un", "Lin", "Toutes"}
+
+
+def test_mostly_cased_text_gets_no_document_level_issue():
+    tgt = (
+        "Le ministre est arrivé lundi. il a prononcé un discours. Les parties ont discuté. "
+        "La réunion a duré deux heures. un accord a été trouvé."
+    )
+    src = "部长周一抵达。他发表了讲话。各方进行了讨论。会议持续了两个小时。达成了协议。"
+    issues = run_family(make_doc(src, "zh"), make_doc(tgt, "fr"))
+    assert sorted((i.severity.value, tgt[i.target_span.start : i.target_span.end]) for i in issues) == [
+        ("minor", "il"),
+        ("minor", "un"),
+    ]
+
+
+def test_registered_with_a_titled_docstring():
+    info = REGISTRY["casing.lost"]
+    assert info.category is Category.FLUENCY_CAPITALIZATION and info.order == 50
+    assert info.title.startswith("Lost casing")
+    assert "False positives" in info.doc

@@ -1,0 +1,391 @@
+"""Table-driven tests of noise.debris, and the founding example (seed article) through all four checks
+of the noise / untranslated / casing / punctuation families."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional, Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck.checks import REGISTRY, CheckContext, run_checks
+from mtcheck.config import Config
+from mtcheck.segment import split_sentences
+from mtcheck.types import Bead, Category, Document, Issue, Sentence, Severity
+
+FAMILY = ("noise.debris", "untranslated.sentence", "casing.lost", "punctuation.stray_break")
+
+
+def make_doc(text: str, lang: str, pieces: Optional[Sequence[str]] = None) -> Document:
+    """A Document split by the project splitter, or by hand into ``pieces`` (found in order)."""
+    if pieces is None:
+        return Document(text=text, lang=lang, sentences=split_sentences(text, lang))
+    sents, pos = [], 0
+    for line_no, piece in enumerate(pieces):
+        start = text.index(piece, pos)
+        pos = start + len(piece)
+        sents.append(Sentence(start, pos, piece, 0, text.count("\n", 0, start)))
+    return Document(text=text, lang=lang, sentences=tuple(sents))
+
+
+def run_family(
+    src: str, src_lang: str, tgt: str, tgt_lang: str, alignment: Optional[tuple[Bead, ...]] = None
+) -> tuple[list[Issue], Document, Document, CheckContext]:
+    source, target = make_doc(src, src_lang), make_doc(tgt, tgt_lang)
+    if alignment is None:  # one-to-one, the tail of the longer side in the last bead
+        n, m = len(source.sentences), len(target.sentences)
+        k = min(n, m)
+        beads = [Bead((i,), (i,)) for i in range(k - 1)]
+        if k:
+            beads.append(Bead(tuple(range(k - 1, n)), tuple(range(k - 1, m))))
+        alignment = tuple(beads)
+    ctx = CheckContext(source, target, alignment, Config())
+    issues, errors = run_checks(ctx, only=FAMILY)
+    assert errors == []
+    return issues, source, target, ctx
+
+
+def flagged(issues: list[Issue], target: Document) -> list[tuple[str, str]]:
+    return sorted((i.check, target.text[i.target_span.start : i.target_span.end]) for i in issues if i.target_span)
+
+
+LANGUAGE_MENU = "한어Русский языкEnglishFrançaisIndonesianSanskrit日本語DeutschPortuguêsΕλληνικάespañolItalianoSuomalainenLatina"
+
+# (id, source, source lang, target, target lang, alignment, expected (check, flagged substring) pairs)
+NOISE_CASES = [
+    (
+        "zh-fr language menu with no source (seed)",
+        "2024-09-26\n\n9月26日，外交部发言人林剑主持例行记者会。",
+        "zh",
+        f"2024-09-26\n\n{LANGUAGE_MENU}\n\nLe 26 septembre, le porte-parole Lin Jian a tenu une conférence de presse.",
+        "fr",
+        (Bead((0,), (0,)), Bead((), (1,)), Bead((1,), (2,))),
+        [("noise.debris", LANGUAGE_MENU)],
+    ),
+    (
+        "zh-fr language menu glued, even inside an aligned bead",
+        "9月26日，外交部发言人林剑主持例行记者会。",
+        "zh",
+        f"{LANGUAGE_MENU}\nLe 26 septembre, le porte-parole Lin Jian a tenu une conférence de presse.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [("noise.debris", LANGUAGE_MENU)],
+    ),
+    (
+        "zh-fr short nav label « nouvelles » (seed)",
+        "外交部回应澎湃新闻",
+        "zh",
+        "Nouvelles\n\nLe ministère des Affaires étrangères répond à The Paper",
+        "fr",
+        (Bead((), (0,)), Bead((0,), (1,))),
+        [("noise.debris", "Nouvelles")],
+    ),
+    (
+        "zh-fr slash-joined nav labels « rapport/commentaires » (seed)",
+        "（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）",
+        "zh",
+        "(Cet article provient de The Paper. Pour plus d'informations, téléchargez l'application.)\nrapport/commentaires",
+        "fr",
+        (Bead((0,), (0,)), Bead((), (1,))),
+        [("noise.debris", "rapport/commentaires")],
+    ),
+    (
+        "zh-fr nav label attached by the aligner to the previous bead, on its own line",
+        "（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）",
+        "zh",
+        "(Cet article provient de The Paper. Pour plus d'informations, téléchargez l'application.)\nrapport/commentaires",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [("noise.debris", "rapport/commentaires")],
+    ),
+    (
+        "zh-fr a section title translated from the source is not debris",
+        "世界\n中方提出了普惠计划。",
+        "zh",
+        "Monde\nLa Chine a proposé le plan inclusif.",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "zh-en pipe menu",
+        "中方提出了普惠计划。",
+        "zh",
+        "Home | World | Sport\nChina proposed the inclusive plan.",
+        "en",
+        (Bead((), (0,)), Bead((0,), (1,))),
+        [("noise.debris", "Home | World | Sport")],
+    ),
+    (
+        "en-en share and read-more links",
+        "The minister arrived on Monday.",
+        "en",
+        "Share this article\nThe minister arrived on Monday.\nRead more: How China plans to build AI capacity",
+        "en",
+        (Bead((), (0,)), Bead((0,), (1,)), Bead((), (2,))),
+        [
+            ("noise.debris", "Read more: How China plans to build AI capacity"),
+            ("noise.debris", "Share this article"),
+        ],
+    ),
+    (
+        "en-fr cookie banner of two sentences is one issue",
+        "The minister arrived on Monday.",
+        "en",
+        "Le ministre est arrivé lundi.\nNous utilisons des cookies pour améliorer votre expérience. "
+        "En poursuivant votre navigation, vous acceptez leur utilisation.",
+        "fr",
+        (Bead((0,), (0,)), Bead((), (1, 2))),
+        [
+            (
+                "noise.debris",
+                "Nous utilisons des cookies pour améliorer votre expérience. "
+                "En poursuivant votre navigation, vous acceptez leur utilisation.",
+            )
+        ],
+    ),
+    (
+        "en-de breadcrumb menu of unknown labels",
+        "The government presented a plan.",
+        "en",
+        "Startseite | Politik | Ausland\nDie Regierung hat einen Plan vorgestellt.",
+        "de",
+        (Bead((), (0,)), Bead((0,), (1,))),
+        [("noise.debris", "Startseite | Politik | Ausland")],
+    ),
+    (
+        "en-de camel-case glued menu",
+        "The government presented a plan.",
+        "en",
+        "StartseitePolitikWirtschaftKultur\nDie Regierung hat einen Plan vorgestellt.",
+        "de",
+        (Bead((), (0,)), Bead((0,), (1,))),
+        [("noise.debris", "StartseitePolitikWirtschaftKultur")],
+    ),
+    (
+        "en-es nav labels",
+        "The president spoke to reporters.",
+        "en",
+        "Compartir\nEl presidente habló con los periodistas.\nLeer más",
+        "es",
+        (Bead((), (0,)), Bead((0,), (1,)), Bead((), (2,))),
+        [("noise.debris", "Compartir"), ("noise.debris", "Leer más")],
+    ),
+    (
+        "en-fr markup tags and entities anywhere",
+        "The minister spoke to reporters.",
+        "en",
+        "<p>Le ministre&nbsp;a parlé aux journalistes.</p>",
+        "fr",
+        None,
+        [("noise.debris", "&nbsp;"), ("noise.debris", "</p>"), ("noise.debris", "<p>")],
+    ),
+    (
+        "zh-fr unaligned Chinese nav menu is noise only, not also untranslated",
+        "中方提出了普惠计划。",
+        "zh",
+        "首页 | 新闻 | 国际\nLa Chine a proposé le plan inclusif.",
+        "fr",
+        (Bead((), (0,)), Bead((0,), (1,))),
+        [("noise.debris", "首页 | 新闻 | 国际")],
+    ),
+    # true negatives
+    (
+        "en-en markup present in the source too",
+        "Use the <b> tag for bold text in HTML.",
+        "en",
+        "Use the <b> tag for bold text in HTML.",
+        "en",
+        None,
+        [],
+    ),
+    (
+        "en-fr aligned sentence opening with a nav word",
+        "New measures for the economy were announced.",
+        "en",
+        "Nouvelles mesures pour l'économie : le gouvernement a annoncé un plan.",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "en-fr unaligned real sentence is not debris (the addition check's business)",
+        "The minister arrived.",
+        "en",
+        "Le ministre est arrivé. Il a également rencontré des représentants des entreprises.",
+        "fr",
+        (Bead((0,), (0,)), Bead((), (1,))),
+        [],
+    ),
+    (
+        "en-fr prose naming languages",
+        "The site is available in English, French and German.",
+        "en",
+        "Le site est disponible en English, Français et Deutsch.",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "en-fr ampersand in a name is not an entity",
+        "AT&T and Johnson & Johnson reported results.",
+        "en",
+        "AT&T et Johnson & Johnson ont publié leurs résultats.",
+        "fr",
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "src, src_lang, tgt, tgt_lang, alignment, expected",
+    [case[1:] for case in NOISE_CASES],
+    ids=[case[0] for case in NOISE_CASES],
+)
+def test_noise_debris(src, src_lang, tgt, tgt_lang, alignment, expected):
+    issues, _, target, _ = run_family(src, src_lang, tgt, tgt_lang, alignment)
+    assert flagged(issues, target) == sorted(expected)
+    for issue in issues:
+        if issue.check == "noise.debris":
+            assert issue.category is Category.OTHER_NOISE
+            assert issue.source_span is None
+
+
+def test_noise_severities_and_notes():
+    src = "2024-09-26\n\n9月26日，外交部发言人林剑主持例行记者会。"
+    tgt = f"nouvelles\n\n2024-09-26\n\n{LANGUAGE_MENU}\n\nle 26 septembre, lin jian a tenu une conférence de presse."
+    alignment = (Bead((), (0,)), Bead((0,), (1,)), Bead((), (2,)), Bead((1,), (3,)))
+    issues, _, target, ctx = run_family(src, "zh", tgt, "fr", alignment)
+    debris = {target.text[i.target_span.start : i.target_span.end]: i.severity for i in issues if i.check == "noise.debris"}
+    assert debris == {"nouvelles": Severity.MINOR, LANGUAGE_MENU: Severity.MAJOR}
+    assert ctx.notes["noise_target_sentences"] == {0, 2}
+
+
+def test_noise_check_is_registered_first_with_a_titled_docstring():
+    info = REGISTRY["noise.debris"]
+    assert info.order == 10
+    assert info.category is Category.OTHER_NOISE
+    assert info.title.startswith("Navigation, menu or markup debris")
+    assert "False positives" in info.doc
+
+
+# ---------------------------------------------------------------------------------------------------
+# The founding example: Chinese source, French MT that lost its casing, with website debris.
+
+SEED_SOURCE = """中方如何推动落实《人工智能能力建设普惠计划》？外交部回应澎湃新闻
+
+2024-09-26
+
+9月26日，外交部发言人林剑主持例行记者会。澎湃新闻（www.thepaper.cn）记者提问：我们注意到，中方在第79届联合国大会一般性辩论期间同赞比亚共同举办了加强人工智能能力建设国际合作高级别会议，并对外宣布了《人工智能能力建设普惠计划》。中方为什么提出这一计划？将采取哪些行动推动计划落实？
+林剑介绍，当地时间9月25日，中国同赞比亚共同举办的加强人工智能能力建设国际合作高级别会议在纽约联合国总部举行，中共中央政治局委员、外交部长王毅出席会议并致辞。塞尔维亚总统武契奇、印度尼西亚统筹部长卢胡特以及80多个国家和国际组织的高级别代表与会。各方围绕加强人工智能能力建设国际合作深入交换意见，达成广泛共识。中方提出的《人工智能能力建设普惠计划》得到各方积极支持和响应。
+澎湃新闻记者 陈沁涵 朱政勇
+（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）
+"""
+
+SEED_MT = f"""nouvelles
+
+comment la chine promeut-elle la mise en œuvre du « plan inclusif pour le renforcement des capacités en intelligence artificielle » ? le ministère des affaires étrangères a répondu à the paper
+
+2024-09-26
+
+{LANGUAGE_MENU}
+
+le 26 septembre, le porte-parole du ministère des affaires étrangères, lin jian, a tenu une conférence de presse régulière. un journaliste de the paper (www.thepaper.cn) a demandé : nous avons remarqué que la chine a co-organisé une réunion de haut niveau sur la coopération internationale en matière de renforcement des capacités en matière d'intelligence artificielle avec la zambie lors du débat général de la 79e session de l'assemblée générale des nations unies. la chine a annoncé le plan d'avantages universels « renforcement des capacités en matière d'intelligence artificielle ». pourquoi la chine a-t-elle proposé ce plan ? quelles actions seront entreprises pour promouvoir la mise en œuvre du plan ?
+lin jian a annoncé que le 25 septembre, heure locale, une réunion de haut niveau sur la coopération internationale en matière de renforcement des capacités en matière d'intelligence artificielle, co-organisée par la chine et la zambie, s'est tenue au siège des nations unies à new york, wang yi, membre du bureau politique. du comité central du pcc et ministre des affaires étrangères, y a assisté et a prononcé un discours. le président serbe vucic, le ministre indonésien de coordination luhut et de hauts représentants de plus de 80 pays et organisations internationales ont assisté à la réunion. toutes les parties ont échangé des points de vue approfondis sur le renforcement de la coopération internationale dans le renforcement des capacités en matière d'intelligence artificielle et sont parvenues à un large consensus. le « plan inclusif pour le renforcement des capacités en intelligence artificielle » proposé par la chine a reçu un soutien et une réponse actifs de toutes les parties.
+le journaliste du paper chen qinhan et zhu zhengyong
+(cet article provient de the paper. pour plus d'informations originales, veuillez télécharger l'application « the paper »)
+rapport/commentaires
+"""
+
+# Written by hand. Source: 0-1 title, 2 date, 3-6 first paragraph, 7-10 second, 11 byline, 12 credit.
+# Target: 0 nouvelles, 1 title, 2 date, 3 menu, 4-7 first paragraph, 8-12 second (9 opens at « du »),
+# 13 byline, 14 credit, 15 rapport/commentaires.
+SEED_ALIGNMENT = (
+    Bead((), (0,)),
+    Bead((0, 1), (1,)),
+    Bead((2,), (2,)),
+    Bead((), (3,)),
+    Bead((3,), (4,)),
+    Bead((4,), (5, 6)),
+    Bead((5, 6), (7,)),
+    Bead((7,), (8, 9)),
+    Bead((8,), (10,)),
+    Bead((9,), (11,)),
+    Bead((10,), (12,)),
+    Bead((11,), (13,)),
+    Bead((12,), (14,)),
+    Bead((), (15,)),
+)
+
+
+def test_seed_article_through_the_four_checks():
+    issues, source, target, ctx = run_family(SEED_SOURCE, "zh", SEED_MT, "fr", SEED_ALIGNMENT)
+    assert len(source.sentences) == 13 and len(target.sentences) == 16
+    by_check = Counter(i.check for i in issues)
+    text = target.text
+
+    def sub(issue: Issue) -> str:
+        return text[issue.target_span.start : issue.target_span.end]
+
+    # noise: the language menu (major, the whole line), « nouvelles » and « rapport/commentaires » (minor)
+    debris = sorted((sub(i), i.severity.value) for i in issues if i.check == "noise.debris")
+    assert debris == [("nouvelles", "minor"), ("rapport/commentaires", "minor"), (LANGUAGE_MENU, "major")]
+
+    # casing: exactly one major document-level issue, on the first lower-cased word, plus minors
+    casing = [i for i in issues if i.check == "casing.lost"]
+    majors = [i for i in casing if i.severity is Severity.MAJOR]
+    assert len(majors) == 1
+    assert sub(majors[0]) == "comment" and majors[0].target_span.start == text.index("comment")
+    assert majors[0].message.startswith("The translation has lost its casing: 10 of 10 sentences start in lower case")
+    # one minor per lower-cased sentence start, in document order; not « du » after the stray full stop
+    # (the punctuation check's), not « (cet article… » which opens with a bracket
+    minors = [sub(i) for i in sorted(casing, key=Issue.sort_key) if i.severity is Severity.MINOR]
+    assert minors == ["comment", "le", "un", "la", "pourquoi", "lin", "le", "toutes", "le", "le"]
+
+    # punctuation: the stray break « . du » only; « . pour » is a real boundary whose casing was lost
+    breaks = [i for i in issues if i.check == "punctuation.stray_break"]
+    assert [sub(i) for i in breaks] == [". du"]
+    assert breaks[0].severity is Severity.MINOR and breaks[0].category is Category.FLUENCY_PUNCTUATION
+    assert source.text[breaks[0].source_span.start : breaks[0].source_span.end].startswith("林剑介绍")
+    assert all(". pour" not in sub(i) for i in issues)
+
+    # untranslated: the lower-cased French is still French, the menu is noise
+    assert by_check["untranslated.sentence"] == 0
+    assert ctx.notes["noise_target_sentences"] == {0, 3, 15}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Invariants: whatever the text, spans lie inside their texts and no check crashes.
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "le ministre est arrivé.", "Le ministre est arrivé.", " du comité central.", "nouvelles\n", "\n\n",
+        LANGUAGE_MENU, "中方提出了普惠计划。", "iPhone", "&nbsp;", "<div>", "etc. et", "Read more", " | ",
+        "2024-09-26", "The plan aims to close the gap between countries.", "(cet article. pour plus)", "…",
+        "« ", " »", "www.thepaper.cn", "a", ".", " ",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_FRAGMENTS, max_size=12).map("".join),
+    st.lists(_FRAGMENTS, max_size=12).map("".join),
+    st.sampled_from(["fr", "en", "de", "zh"]),
+)
+def test_spans_stay_inside_their_texts(src, tgt, tgt_lang):
+    source, target = make_doc(src, "en"), make_doc(tgt, tgt_lang)
+    n, m = len(source.sentences), len(target.sentences)
+    beads = tuple(Bead((i,) if i < n else (), (i,)) for i in range(m)) + tuple(
+        Bead((i,), ()) for i in range(m, n)
+    )
+    ctx = CheckContext(source, target, beads, Config())
+    issues, errors = run_checks(ctx, only=FAMILY)
+    assert errors == []
+    for issue in issues:
+        assert issue.target_span is not None
+        assert 0 <= issue.target_span.start < issue.target_span.end <= len(target.text)
+        if issue.source_span is not None:
+            assert 0 <= issue.source_span.start <= issue.source_span.end <= len(source.text)

@@ -1,0 +1,208 @@
+"""Table-driven tests of punctuation.stray_break."""
+from __future__ import annotations
+
+
+import pytest
+
+from mtcheck.checks import REGISTRY, CheckContext, run_checks
+from mtcheck.config import Config
+from mtcheck.segment import split_sentences
+from mtcheck.types import Bead, Category, Document, Issue, Severity
+
+FAMILY = ("noise.debris", "untranslated.sentence", "casing.lost", "punctuation.stray_break")
+
+
+def make_doc(text: str, lang: str) -> Document:
+    return Document(text=text, lang=lang, sentences=split_sentences(text, lang))
+
+
+def one_to_one(source: Document, target: Document) -> tuple[Bead, ...]:
+    n, m = len(source.sentences), len(target.sentences)
+    k = min(n, m)
+    beads = [Bead((i,), (i,)) for i in range(k - 1)]
+    if k:
+        beads.append(Bead(tuple(range(k - 1, n)), tuple(range(k - 1, m))))
+    return tuple(beads)
+
+
+def run_family(src, src_lang, tgt, tgt_lang, alignment=None) -> tuple[list[Issue], Document, Document]:
+    source, target = make_doc(src, src_lang), make_doc(tgt, tgt_lang)
+    ctx = CheckContext(source, target, alignment or one_to_one(source, target), Config())
+    issues, errors = run_checks(ctx, only=FAMILY)
+    assert errors == []
+    return issues, source, target
+
+
+def flagged(issues: list[Issue], target: Document) -> list[tuple[str, str]]:
+    return sorted((i.check, target.text[i.target_span.start : i.target_span.end]) for i in issues if i.target_span)
+
+
+# (id, source, source lang, target, target lang, alignment (None: one-to-one, tail in the last bead),
+#  expected (check, flagged substring) pairs)
+CASES = [
+    (
+        "zh-fr seed: « bureau politique. du comité central » in a text without casing",
+        "林剑介绍，中共中央政治局委员、外交部长王毅出席会议并致辞。",
+        "zh",
+        "lin jian a annoncé que wang yi, membre du bureau politique. du comité central du pcc et ministre "
+        "des affaires étrangères, y a assisté et a prononcé un discours.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [("punctuation.stray_break", ". du"), ("casing.lost", "lin")],
+    ),
+    (
+        "ru-en « Politburo. of the CPC Central Committee »",
+        "Он является членом Политбюро ЦК КПК. Он выступил с речью.",
+        "ru",
+        "He is a member of the Politburo. of the CPC Central Committee. He delivered a speech.",
+        "en",
+        (Bead((0,), (0, 1)), Bead((1,), (2,))),
+        [("punctuation.stray_break", ". of")],
+    ),
+    (
+        "es-de stop inside one segment (the German splitter does not split there)",
+        "Es miembro del Buró Político del Comité Central. Pronunció un discurso.",
+        "es",
+        "Er ist Mitglied des Politbüros. des Zentralkomitees der KPCh. Er hielt eine Rede.",
+        "de",
+        None,
+        [("punctuation.stray_break", ". des")],
+    ),
+    (
+        "en-es « Buró Político. del Comité Central »",
+        "He is a member of the Political Bureau of the Central Committee.",
+        "en",
+        "Es miembro del Buró Político. del Comité Central del PCCh.",
+        "es",
+        (Bead((0,), (0, 1)),),
+        [("punctuation.stray_break", ". del")],
+    ),
+    (
+        "en-fr cased text: a lower-case start after a stop the source does not have",
+        "Wang Yi, member of the Political Bureau, attended the meeting.",
+        "en",
+        "Wang Yi, membre du Bureau politique. il a assisté à la réunion.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [("punctuation.stray_break", ". il")],
+    ),
+    (
+        "zh-fr « d' » continues a phrase",
+        "中方提出了人工智能能力建设普惠计划。",
+        "zh",
+        "la chine a proposé le plan de renforcement des capacités. d'intelligence artificielle inclusif.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [("punctuation.stray_break", ". d'intelligence"), ("casing.lost", "la")],
+    ),
+    # true negatives
+    (
+        "zh-fr seed: « (cet article provient de the paper. pour plus… » is a real boundary",
+        "（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）",
+        "zh",
+        "(cet article provient de the paper. pour plus d'informations originales, veuillez télécharger "
+        "l'application « the paper »)",
+        "fr",
+        None,
+        [],
+    ),
+    (
+        "zh-fr text without casing: a split before « pour » is not evidence",
+        "中方提出这一计划，为推动计划落实，还倡议成立之友小组。",
+        "zh",
+        "la chine a proposé ce plan. pour promouvoir sa mise en œuvre, elle a proposé un groupe d'amis.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [("casing.lost", "la"), ("casing.lost", "pour")],
+    ),
+    (
+        "zh-fr the source has the break too (two source sentences)",
+        "王毅抵达会场。来自80个国家的代表出席了会议。",
+        "zh",
+        "wang yi est arrivé. des représentants de 80 pays ont participé.",
+        "fr",
+        (Bead((0, 1), (0, 1)),),
+        [("casing.lost", "des"), ("casing.lost", "wang")],
+    ),
+    (
+        "en-fr one source sentence rendered as two cased sentences",
+        "The minister arrived and spoke to reporters.",
+        "en",
+        "Le ministre est arrivé. Il a parlé aux journalistes.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [],
+    ),
+    (
+        "fr-en abbreviation « etc. » inside brackets",
+        "Les pays (France, Italie, etc. et Espagne) ont signé.",
+        "fr",
+        "The countries (France, Italy, etc. and Spain) signed.",
+        "en",
+        None,
+        [],
+    ),
+    (
+        "de-de German ordinals « am 3. und 4. Oktober »",
+        "Die Gespräche finden am 3. und 4. Oktober statt.",
+        "de",
+        "Die Gespräche finden am 3. und 4. Oktober statt.",
+        "de",
+        None,
+        [],
+    ),
+    (
+        "en-fr initial « M. » before a name particle",
+        "Mr. de Villepin spoke.",
+        "en",
+        "M. de Villepin a pris la parole. Puis il est parti.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [],
+    ),
+    (
+        "en-zh Chinese full stops are not checked",
+        "He is a member of the Political Bureau of the Central Committee.",
+        "en",
+        "他是中央政治局委员。中央委员会的。",
+        "zh",
+        (Bead((0,), (0, 1)),),
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "src, src_lang, tgt, tgt_lang, alignment, expected",
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_punctuation_stray_break(src, src_lang, tgt, tgt_lang, alignment, expected):
+    issues, source, target = run_family(src, src_lang, tgt, tgt_lang, alignment)
+    assert flagged(issues, target) == sorted(expected)
+    for issue in issues:
+        if issue.check == "punctuation.stray_break":
+            assert issue.category is Category.FLUENCY_PUNCTUATION
+            assert issue.severity is Severity.MINOR
+            assert issue.source_span is not None
+            assert source.text[issue.source_span.start : issue.source_span.end] == source.sentences[0].text
+
+
+def test_suggestion_removes_the_full_stop():
+    issues, _, target = run_family(
+        "林剑介绍，中共中央政治局委员王毅出席会议。",
+        "zh",
+        "wang yi, membre du bureau politique. du comité central du pcc, y a assisté.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+    )
+    (brk,) = [i for i in issues if i.check == "punctuation.stray_break"]
+    assert target.text[brk.target_span.start : brk.target_span.end] == ". du"
+    assert brk.suggestion == " du"
+
+
+def test_registered_with_a_titled_docstring():
+    info = REGISTRY["punctuation.stray_break"]
+    assert info.category is Category.FLUENCY_PUNCTUATION and info.order == 50
+    assert info.title.startswith("Stray full stop")
+    assert "False positives" in info.doc
