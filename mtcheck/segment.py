@@ -16,7 +16,10 @@ SPLITTER_NAME = "sentencex"
 _LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x85]+")
 _WS = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
 # A segment ending in an initial or a title (« M. », "Dr.", "J.") before a name does not end a sentence.
-_INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'])(?:[A-ZÀ-ÖØ-Þ]|M|Mme|Mlle|Mgr|Me|Pr|Dr|Mr|Mrs|Ms|St|Ste|Sr|Jr|Hr|Fr|Prof|Gen|Sen|Rep|Gov|Sra|Sres)\.$")
+# A title is followed by a name whatever its case (« M. de Villepin »);
+# a single capital initial only by a capitalised word.
+_TITLE_RE = re.compile(r"(?:^|[\s(«“\"'])(?:M|Mme|Mlle|Mgr|Me|Pr|Dr|Mr|Mrs|Ms|St|Ste|Sr|Jr|Hr|Fr|Prof|Gen|Sen|Rep|Gov|Sra|Sres)\.$")
+_INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'])[A-ZÀ-ÖØ-Þ]\.$")
 _CJK_LANGS = {"zh", "ja", "ko"}
 
 
@@ -61,7 +64,9 @@ def split_line(line: str, lang: str | None) -> list[tuple[int, int]]:
         return [(0, len(line))]
     merged: list[tuple[int, int]] = []
     for start, end in bounds:
-        if merged and _INITIAL_RE.search(line[merged[-1][0] : merged[-1][1]].rstrip()) and line[start:end].lstrip()[:1].isupper():
+        prev = line[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
+        nxt = line[start:end].lstrip()
+        if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and nxt[:1].isupper())):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
