@@ -1,0 +1,1256 @@
+"""Numbers in news text: find them, normalise them and compare them across languages.
+
+``find_numbers`` returns every number mention of a text with its normalised value: locale separators
+(``4,5`` is 4.5 in French and German, ``1,000`` is a thousand in English, ``1 000`` / ``1.000`` /
+``1'000`` group thousands), magnitudes (``3.5万`` = 35000, ``2 millions`` = 2e6, ``50亿美元``),
+percentages, approximation qualifiers (``80多`` = « plus de 80 » = "more than 80"), years, dates
+(``9月26日`` = « 26 septembre » = "September 26" = ``2024-09-26``), times, ordinals (``第79届`` = « 79e »
+= "79th" = „79."), Chinese numerals (``一百零三``, ``二〇二四年``, ``十项``) and spelled-out small numbers of
+English, French, German and Spanish (flagged ``spelled``).
+
+Decisions worth knowing:
+
+* Offsets are code points into the text as given. Full-width digits are read through a one-to-one
+  character map, so offsets never shift.
+* Digits glued to Latin letters are identifiers, not quantities: ``G20``, ``A380``, ``COVID-19``, ``5G``,
+  ``MP3``, ``H5N1`` give no mention (the entity check owns them; ``G20`` is a name, and its Chinese
+  rendering 二十国集团 gives only a weak 20, so neither side reports the other). Known suffixes are kept:
+  ordinals (``79th``, ``79e``, ``1er``), magnitudes (``5bn``, ``3k``, ``$5m``, ``£3million``), units
+  (``10km``, ``2L``) and decades (``1990s``, ``1920er``). A word before a hyphen makes an identifier too
+  (``COVID-19``) except short words such as ``mi-2024``, ``2-zu-0``; digits before 年 are a year even
+  after letters (``APEC2020年``). Phone numbers and codes are out of scope.
+* URLs, domain names and e-mail addresses give no mention (``www.thepaper.cn``).
+* A single separator followed by exactly three digits (``1,500`` / ``1.500``) is read by the language
+  (thousands for ``,`` in English and Chinese, decimals for ``,`` in French...); where the other reading
+  is plausible it is kept in ``alt_value`` and ``numbers_match`` accepts either.
+* Spaces (plain, no-break, narrow no-break, thin) group thousands in every language, but only as
+  ``d{1,3}( ddd)+`` not followed by a digit: "in 2019 200 people" stays two numbers; "page 3 100 times"
+  would be read as 3100 (rare in news, accepted).
+* Chinese numerals without digits are taken only where they are quantities: before a classifier or unit
+  (``十项``, ``五大``, ``两国``), after ``第`` or ``百分之``, or with ``万``/``亿``; ``一般``, ``一道``, ``千万``
+  (the adverb) are not numbers.
+* ``weak`` marks mentions a translation may legitimately drop or render freely: numbers written in
+  words without a magnitude (``一个`` is often "a"; ``neuf`` is also "new"; 两千), Chinese ranges and vague
+  amounts (五六百, 上千), 6成 (60%), N倍, day-only and month-only dates, a bare 0 (scores) or 1 ("a", "per").
+  The number check matches them but never reports them missing or added on their own.
+* Ranges share their magnitude: in "3 bis 8 Millionen Pfund" the 3 gets ``alt_value`` 3e6.
+  ``scale`` is the magnitude applied; ``measure`` the system of a unit after the number (metric,
+  imperial, 亩) so that the check can forgive unit conversions.
+* Dates carry ``year``/``month``/``day``; their ``value`` is ``month*100+day`` (926 for 26 September) when
+  month and day are known, so that language-independent comparisons by value (the aligner's anchors)
+  work whatever the year; ``year*100+month`` for a month of a year; the day or month alone otherwise.
+  Times carry ``hour``/``minute`` and ``value = hour + minute/100`` (14.4 for 14:40). Decades are years
+  (90后, the 1990s, die 90er → 1990, ``alt_value`` 90). Month names are those of the text's language
+  ("Mars 2020" is March only in French); all four languages when the language is unknown.
+* An approximation word before the number (« plus de », "about", 约) is recorded in ``approx`` but is not
+  part of the mention's span; trailing Chinese 多/余 are (``80多``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Optional
+
+__all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
+           "describe_mention", "zh_numeral_forms", "spelled_forms"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number in a text: where it is, what it is worth and what kind of quantity it is."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str  # "number" | "percent" | "year" | "date" | "time" | "ordinal" | "amount"
+    approx: Optional[str] = None  # "more_than" | "less_than" | "about" | None
+    spelled: bool = False  # written (partly) in words or Chinese numerals
+    weak: bool = False  # a translation may drop or rephrase it freely (see module docstring)
+    alt_value: Optional[float] = None  # the other reading of an ambiguous 1,500 / 1.500
+    unit: Optional[str] = None  # currency family ("USD", "EUR", "CNY"...) for amounts
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    scale: float = 1.0  # the magnitude applied (1e6 for "2 millions", 1e4 for 3.5万)
+    measure: Optional[str] = None  # system of the unit after it: "metric", "imperial", "mu"
+
+
+# --- characters -----------------------------------------------------------------------------------------
+
+# Full-width digits, percent sign, full stop and colon, one code point for one: offsets are unchanged.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：", "0123456789%.:")
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+_LATIN_RE = re.compile(f"[{_LATIN}]")
+_SP = "[ \t\u00a0\u202f\u2009]"  # a space inside a quantity ("80 %", "3,5 millions")
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+# Characters after which a run of Chinese numerals is a quantity (classifiers, units, 大 as in 五大).
+_ZH_CLASSIFIERS = set(
+    "个項项大名位人年月日天号次届期家国条件种所座辆架艘吨公米元美欧英岁周倍份批场轮度点章节款部本张只头台套层枚颗株"
+    "亩千克升户篇例类级组支队团首句字秒小时多余季代方厘毫斤英海平立"
+)
+_DECIMAL_COMMA_LANGS = frozenset(
+    "fr de es it pt nl ru pl cs sk sv da no nb nn fi tr ro hu el uk bg hr sl sr lt lv et id vi ca eu gl".split()
+)
+_DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv is".split())
+
+
+# --- words ----------------------------------------------------------------------------------------------
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a trie: fast where a flat alternation of 200 words is slow."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_MONTH_NAMES = {
+    # English "may"/"march" are common words: only capitalised (see _MONTH_CAPITAL_ONLY)
+    "en": "january february - april - june july august september october november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+_MONTHS_BY_LANG: dict[str, dict[str, int]] = {
+    code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
+}
+_MONTHS_BY_LANG["fr"].update({"fevrier": 2, "aout": 8, "decembre": 12})
+_MONTHS_BY_LANG["de"].update({"jänner": 1, "maerz": 3})
+_MONTHS_BY_LANG["es"].update({"setiembre": 9})
+_MONTH_ABBR_BY_LANG = {
+    "en": {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+           "nov": 11, "dec": 12},
+    "fr": {"janv": 1, "fév": 2, "févr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
+           "déc": 12},
+    "de": {"jan": 1, "feb": 2, "febr": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+           "okt": 10, "nov": 11, "dez": 12},
+    "es": {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sep": 9, "sept": 9, "oct": 10,
+           "nov": 11, "dic": 12},
+}
+_MONTHS: dict[str, int] = {k: v for table in _MONTHS_BY_LANG.values() for k, v in table.items()}
+_MONTH_ABBR: dict[str, int] = {k: v for table in _MONTH_ABBR_BY_LANG.values() for k, v in table.items()}
+_MONTH_CAPITAL_ONLY = {"May": 5, "March": 3}  # "may"/"march" are common English words
+
+
+@lru_cache(maxsize=64)
+def _month_regex(lang_key: str) -> str:
+    """Month names of the language (all four languages when it is unknown or has none of its own):
+    "Mars 2020" is March only in French."""
+    full = _MONTHS_BY_LANG.get(lang_key, _MONTHS)
+    abbr = _MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)
+    capital = [a.capitalize() for a in abbr if a.isascii()]
+    if lang_key in ("en", "*", "zh") or lang_key not in _MONTHS_BY_LANG:
+        capital += list(_MONTH_CAPITAL_ONLY)
+    return (
+        "(?:(?i:" + _trie_regex(full) + ")"
+        + "|(?i:" + _trie_regex(abbr) + r")\."
+        + "|" + _trie_regex(capital)
+        + f")(?![{_LATIN}])"
+    )
+
+
+def _month_number(word: str) -> Optional[int]:
+    w = word.rstrip(".")
+    if w in _MONTH_CAPITAL_ONLY:
+        return _MONTH_CAPITAL_ONLY[w]
+    w = w.lower()
+    return _MONTHS.get(w) or _MONTH_ABBR.get(w)
+
+
+# Small numbers in words. "one/un/une/ein/uno" are articles far more often than numbers: they count only
+# before a magnitude ("one million", "un million", "eine Million").
+def _number_words() -> dict[str, dict[str, float]]:
+    """Cardinals 0..99 in words for en, fr, de, es (compounds included: thirty-two, vingt et un,
+    zweiundzwanzig, treinta y dos). 1 alone is left out: it is an article far more often."""
+    en_units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+        "sixteen seventeen eighteen nineteen".split()
+    en_tens = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
+               90: "ninety"}
+    en = {w: float(i) for i, w in enumerate(en_units)}
+    for t, tw in en_tens.items():
+        en[tw] = float(t)
+        for u in range(1, 10):
+            en[f"{tw}-{en_units[u]}"] = en[f"{tw} {en_units[u]}"] = float(t + u)
+
+    fr_units = "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize " \
+        "dix-sept dix-huit dix-neuf".split()
+    fr = {w: float(i) for i, w in enumerate(fr_units)}
+    fr_tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante", 70: "septante",
+               80: "huitante", 90: "nonante"}
+    for t, tw in fr_tens.items():
+        fr[tw] = float(t)
+        for u in range(1, 10):
+            if u == 1:
+                fr[f"{tw} et un"] = fr[f"{tw}-et-un"] = float(t + 1)
+            else:
+                fr[f"{tw}-{fr_units[u]}"] = float(t + u)
+    for u in range(0, 20):  # soixante-dix .. soixante-dix-neuf, quatre-vingts .. quatre-vingt-dix-neuf
+        if u == 0:
+            fr["quatre-vingts"] = fr["quatre-vingt"] = 80.0
+        else:
+            fr[f"quatre-vingt-{fr_units[u]}"] = float(80 + u)
+        if u >= 10:
+            fr[f"soixante-{fr_units[u]}"] = float(60 + u)
+    fr["soixante et onze"] = fr["soixante-et-onze"] = 71.0
+
+    de_units = "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn " \
+        "sechzehn siebzehn achtzehn neunzehn".split()
+    de = {w: float(i) for i, w in enumerate(de_units)}
+    de_tens = {20: "zwanzig", 30: "dreißig", 40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig",
+               80: "achtzig", 90: "neunzig"}
+    for t, tw in de_tens.items():
+        de[tw] = float(t)
+        for u in range(1, 10):
+            de[("ein" if u == 1 else de_units[u]) + "und" + tw] = float(t + u)
+
+    es_units = "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince " \
+        "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro " \
+        "veinticinco veintiséis veintisiete veintiocho veintinueve".split()
+    es = {w: float(i) for i, w in enumerate(es_units)}
+    es_tens = {30: "treinta", 40: "cuarenta", 50: "cincuenta", 60: "sesenta", 70: "setenta", 80: "ochenta",
+               90: "noventa"}
+    for t, tw in es_tens.items():
+        es[tw] = float(t)
+        for u in range(1, 10):
+            es[f"{tw} y {es_units[u]}"] = float(t + u)
+    for table in (en, fr, de, es):
+        for one in ("one", "un", "eins", "uno"):
+            table.pop(one, None)
+    de["eins"] = 1.0  # "eins" is only ever the numeral
+    return {"en": en, "fr": fr, "de": de, "es": es}
+
+
+_WORDS: dict[str, dict[str, float]] = _number_words()
+_ARTICLE_ONES = {"one": 1, "a": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einer": 1, "uno": 1, "una": 1}
+def _ordinal_words() -> dict[str, dict[str, int]]:
+    """Ordinals 1..20 in words (first..twentieth, premier..vingtième, erste..zwanzigste, primero..vigésimo)."""
+    en = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+          "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+    fr = ("premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième onzième "
+          "douzième treizième quatorzième quinzième seizième dix-septième dix-huitième dix-neuvième vingtième").split()
+    de = ("erst zweit dritt viert fünft sechst siebt acht neunt zehnt elft zwölft dreizehnt vierzehnt fünfzehnt "
+          "sechzehnt siebzehnt achtzehnt neunzehnt zwanzigst").split()
+    es = ("primer segund tercer cuart quint sext séptim octav noven décim undécim duodécim decimotercer "
+          "decimocuart decimoquint decimosext decimoséptim decimoctav decimonoven vigésim").split()
+    out = {
+        "en": {w: i for i, w in enumerate(en, 1)},
+        "fr": {w: i for i, w in enumerate(fr, 1)} | {"première": 1, "second": 2, "seconde": 2},
+        "de": {stem + end: i for i, stem in enumerate(de, 1) for end in ("e", "en", "er", "es", "em")},
+        "es": {stem + end: i for i, stem in enumerate(es, 1) for end in ("o", "a", "os", "as")}
+        | {"primer": 1, "tercer": 3},
+    }
+    return out
+
+
+_ORDINAL_WORDS: dict[str, dict[str, int]] = _ordinal_words()
+# Decades in words: "the sixties", „die sechziger Jahre" (value 1960, other reading 60).
+_DECADE_WORDS: dict[str, dict[str, int]] = {
+    "en": {w: 1900 + 10 * i for i, w in enumerate(
+        "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if w != "_"},
+    "de": {w + end: 1900 + 10 * i for i, w in enumerate(
+        "_ _ zwanziger dreißiger vierziger fünfziger sechziger siebziger achtziger neunziger".split()) if w != "_"
+        for end in ("", "n")},
+}
+# Nouns that multiply: "two decades" = 20 (years), "a decade" = 10, "a dozen" = 12, "a century" = 100.
+_MULTIPLIER_NOUNS = {
+    "decade": 10, "decades": 10, "décennie": 10, "décennies": 10, "jahrzehnt": 10, "jahrzehnte": 10,
+    "jahrzehnten": 10, "década": 10, "décadas": 10,
+    "dozen": 12, "dozens": 12, "dutzend": 12, "docena": 12, "docenas": 12,
+    "century": 100, "centuries": 100, "siècle": 100, "siècles": 100, "jahrhundert": 100, "jahrhunderte": 100,
+    "siglo": 100, "siglos": 100,
+    "centenary": 100, "centennial": 100, "centenaire": 100, "bicentenary": 200, "bicentennial": 200,
+    "bicentenaire": 200, "half-decade": 5, "half-century": 50,
+}
+_ANNIVERSARY_NOUNS = {"centenary", "centennial", "centenaire", "bicentenary", "bicentennial", "bicentenaire",
+                      "half-decade", "half-century"}
+_MULTIPLIER_AFTER_RE = re.compile(
+    f"(?:{_SP}+|-)(?i:(" + _trie_regex(sorted(k for k in _MULTIPLIER_NOUNS if k not in _ANNIVERSARY_NOUNS)) + f"))(?![{_LATIN}])"
+)
+# French approximate nouns: "une vingtaine de pays" = about 20 countries.
+_APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                 "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
+# Words that collide with other words of another language: left out when the language is unknown.
+_AMBIGUOUS_WITHOUT_LANG = {"once", "elf", "dos", "sept", "neuf", "second", "acht", "null", "cero", "zero", "zéro",
+                           "seize"}
+
+_MAGNITUDES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+    "trillion": 1e12, "trillions": 1e12,
+    "mille": 1e3, "milliers": 1e3, "milliard": 1e9, "milliards": 1e9,
+    "tausend": 1e3, "tsd.": 1e3, "mio.": 1e6, "mio": 1e6, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
+    "mrd.": 1e9, "mrd": 1e9, "billionen": 1e12, "bio.": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12, "billones": 1e12,
+}
+# "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
+_LONG_SCALE_LANGS = frozenset("fr de es it pt nl".split())
+_MAGNITUDE_WORD_RE = re.compile(
+    f"(?:{_SP}*|-)(?i:(" + _trie_regex(sorted(_MAGNITUDES, key=len, reverse=True)) + f"))(?![{_LATIN}])"
+)
+# Short magnitudes glued to the digits: 5bn, 3k, 2M, $5m (m only after a currency: 5m is five metres).
+_MAGNITUDE_SHORT_RE = re.compile(f"(bn|mn|tn|trn|k|K|M|B|m)(?![{_LATIN}0-9])")
+_MAGNITUDE_SHORT = {"bn": 1e9, "mn": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "m": 1e6}
+
+# Currencies: families, so that $ and 美元 agree; ¥ (yen or yuan) has no family.
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "dólar": "USD", "dólares": "USD", "美元": "USD", "$": "USD",
+    "euro": "EUR", "euros": "EUR", "€": "EUR", "欧元": "EUR",
+    "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY", "元": "CNY", "人民币": "CNY", "元人民币": "CNY",
+    "livre sterling": "GBP", "livres sterling": "GBP", "pound": "GBP", "pounds": "GBP", "pfund": "GBP",
+    "£": "GBP", "英镑": "GBP",
+    "yen": "JPY", "yens": "JPY", "日元": "JPY",
+    "franc suisse": "CHF", "francs suisses": "CHF", "franken": "CHF",
+    "rouble": "RUB", "roubles": "RUB", "rubel": "RUB", "卢布": "RUB",
+    "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
+    "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
+}
+_CURRENCY_SUFFIX_RE = re.compile(
+    f"(?:(?:{_SP}*|-)(?:(?i:de|d['’]|of){_SP}*)?)"
+    "(?:(?i:(" + _trie_regex(sorted(k for k in _CURRENCY_WORDS if k[0].isascii() and k[0].isalpha())) + f"))(?![{_LATIN}])"
+    "|(" + _trie_regex([k for k in _CURRENCY_WORDS if not k[0].isascii()] + ["$"]) + "))"
+)
+_CURRENCY_PREFIX_RE = re.compile(
+    r"(?:(US|HK|NT|A|C|R|S|CA|AU)?\$|€|£|¥|￥|₩|₹|₽|(?:USD|EUR|RMB|CNY|GBP|JPY|CHF|HKD)"
+    + f"{_SP}?)$"
+)
+_CURRENCY_PREFIX_FAMILY = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR", "₽": "RUB",
+                           "USD": "USD", "EUR": "EUR", "RMB": "CNY", "CNY": "CNY", "GBP": "GBP", "JPY": "JPY",
+                           "CHF": "CHF", "HKD": "HKD", "HK$": "HKD"}
+
+_PERCENT_RE = re.compile(
+    f"{_SP}*(?:%|(?i:pour{_SP}?cent|pourcent|per{_SP}?cent|percent|prozent|por{_SP}?ciento|por{_SP}?cien)(?![{_LATIN}]))"
+)
+_DECADE_SUFFIX_RE = re.compile(f"(?:['’]s|s|(?:iger|er)n?)(?![{_LATIN}])")
+_ORDINAL_SUFFIX_RE = re.compile(
+    f"(?:st|nd|rd|th|ème|eme|ième|ieme|ère|ere|er|re|è|e|ᵉʳ|ᵉ|º|ª|\\.º|\\.ª|o|a)(?![{_LATIN}0-9])"
+)
+_UNIT_SUFFIX_RE = re.compile(
+    "(?:km²|km2|km/h|kmh|km|cm|mm|mg|kg|kWh|MWh|GWh|TWh|kW|MW|GW|mph|ha|g|t|m²|m2|m3|m|s|h|°C|°F|°|ml|mL|cl|dl|l|L"
+    "|GB|MB|TB|Mbps|Gbps|MHz|GHz|nm|mAh|kV|V|W|Hz|dB|ft|lb|lbs|oz|gal|F|p)"
+    f"(?![{_LATIN}0-9])"
+)
+# Units of measurement after a number, by system: a translation may convert feet to metres, acres to
+# hectares, Fahrenheit to Celsius, 亩 to hectares; the number check forgives numbers that differ so.
+_MEASURE_WORDS = {
+    "imperial": "feet foot ft mile miles mi acre acres yard yards yd inch inches gallon gallons ounce ounces oz "
+                "lb lbs °F fahrenheit degrees 英尺 英里 英亩 英寸 磅 华氏",
+    "metric": "m meter meters metern zentimeter zentimetern millimeter millimetern metre metres mètre mètres metro metros km kilometer kilometers kilometre kilometres "
+              "kilomètre kilomètres kilómetro kilómetros kilometern cm mm ha hectare hectares hektar hectárea "
+              "hectáreas km2 km² m2 m² quadratkilometer quadratkilometern kg kilogram kilograms kilogramm kilo "
+              "kilos t tonne tonnes tonnen l liter litre litres liters °C celsius grad degrés grados ° "
+              "米 公里 千米 厘米 毫米 公顷 平方公里 平方米 公斤 千克 吨 升 摄氏度 度",
+    "mu": "亩",
+}
+_MEASURE_OF = {w: system for system, words in _MEASURE_WORDS.items() for w in words.split()}
+_MEASURE_OF.update({w.lower(): s for w, s in list(_MEASURE_OF.items())})
+_MEASURE_AFTER_RE = re.compile(
+    f"(?:{_SP}|-)?(?:(?i:(" + _trie_regex(sorted(w for w in _MEASURE_OF if w.isascii() and w.isalpha())) + f"))(?![{_LATIN}])"
+    "|(" + _trie_regex(sorted(w for w in _MEASURE_OF if not (w.isascii() and w.isalpha()))) + "))"
+)
+
+
+def _measure_at(t: str, pos: int) -> Optional[str]:
+    m = _MEASURE_AFTER_RE.match(t, pos)
+    if not m:
+        return None
+    return _MEASURE_OF.get(m.group(0).strip(" -\u00a0\u202f\u2009\t").lower())
+
+
+_HYPHEN_PREFIX_OK = {"mi", "mid", "pre", "pré", "post", "fin", "début", "ex", "anti", "pro", "vers", "circa",
+                     "ca", "top", "plus", "über", "the", "los", "las", "les", "des", "die", "der", "zu", "bis",
+                     "und", "et", "à", "a", "y", "to", "and", "or", "oder", "ou", "von", "from", "de", "du", "le",
+                     "la", "under", "over", "u", "U"}
+
+# Approximation words before a number (searched at the end of a short window before it).
+_APPROX_BEFORE = {
+    "more_than": ["more than", "over", "above", "upwards of", "in excess of", "at least", "plus de", "plus d'",
+                  "plus d’", "au moins", "mehr als", "mindestens", "más de", "mas de", "al menos",
+                  "超过", "超", "逾", "多于", "至少", "高于", "高达"],
+    "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
+                  "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
+                  "不到", "不足", "少于", "低于", "未满", "未到"],
+    "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
+              "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
+              "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
+              "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有"],
+}
+_APPROX_GUARDS = {
+    "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
+                       r"hold|held|pass|passed|carry|carried|control|all|watch|watched|presid\w*)\s*$"),
+    "up to": re.compile(r"(?i)\b(?:add|adds|added|adding|come|comes|came|amount|amounts|amounted|live|lived|"
+                        r"bring|brought|sum|sums|summed)\s*$"),
+    "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
+}
+_APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in ws}
+_APPROX_BEFORE_RE = re.compile(
+    "(?:(?<![" + _LATIN + "])(?i:(" + _trie_regex(w for w in _APPROX_WORD_KIND if w.isascii()) + "))"
+    "|(" + _trie_regex(w for w in _APPROX_WORD_KIND if not w.isascii()) + f")){_SP}*$"
+)
+_NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
+_ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿]+)?(多|余(?!额))?")
+_APPROX_AFTER_RE = re.compile(r"[个名人位家项次所条件种批只台辆架艘吨元岁倍]?(以上|以下|以内|左右|上下|之多)|个(多)(?=[月小星世钟])")
+_APPROX_SUFFIX_EN_RE = re.compile(f"(?:-|{_SP}+)(?:plus|odd)(?![{_LATIN}])")
+
+APPROX_PHRASES = {"more_than": "more than", "less_than": "less than", "about": "about"}
+
+
+# --- the scanning regex ---------------------------------------------------------------------------------
+
+_ZH_SMALL = "[一二三四五六七八九]|十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?"
+_URL = (
+    r"(?:https?://|www\.)[^\s<>\"'，。、；）)\]】]+"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\."
+    r"(?:com|cn|net|org|gov|edu|int|info|io|fr|de|es|uk|eu|ch|be|ca|jp|kr|ru|tv|news|hk|tw)(?![A-Za-z0-9])"
+)
+_URL_RE = re.compile(_URL)
+_ISO_DATE = r"(?<![0-9])([12][0-9]{3})(?P<isosep>[-/.])([01]?[0-9])(?P=isosep)([0-3]?[0-9])(?![0-9])"
+_DMY_DATE = r"(?<![0-9.,])([0-3]?[0-9])(?P<dmysep>[./-])([01]?[0-9])(?P=dmysep)([12][0-9]{3})(?![0-9])"
+_ZH_DATE = (
+    r"(?:([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
+    rf"([0-9]{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月"
+    rf"(?:\s*([0-9]{{1,2}}|{_ZH_SMALL})\s*[日号])?"
+)
+_DM_DATE = (
+    rf"(?<![0-9.,])([0-3]?[0-9])(er|re|ère|ᵉʳ|\.|º)?(?:{_SP}*(?:de{_SP}+)?)"
+    rf"(MONTH)(?:(?:{_SP}*,?{_SP}*|{_SP}+de[l]?{_SP}+)([12][0-9]{{3}})(?![0-9]))?"
+)
+_MD_DATE = (
+    rf"(MONTH){_SP}+([0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])(?:,?{_SP}+([12][0-9]{{3}})(?![0-9]))?"
+)
+_MY_DATE = rf"(MONTH){_SP}+(?:(?:de|del|of){_SP}+)?([12][0-9]{{3}})(?![0-9])"
+_HOUR = "(?:[01]?[0-9]|2[0-4])"
+_TIME = (
+    rf"(?<![0-9.,:])({_HOUR})(?::{_SP}?|[hH]|{_SP}[hH]{_SP}?)([0-5][0-9])(?![0-9])(?:{_SP}?(?i:[ap]\.?m\.?)(?![{_LATIN}]))?"
+    rf"|(?<![0-9.,:])({_HOUR})(?:[.:]([0-5][0-9]))?{_SP}?(?:Uhr(?![{_LATIN}])|(?i:[ap]\.m\.))"
+    rf"|(?<![0-9.,:])([01]?[0-9]){{ampm_space}}(?i:[ap]m)(?![{_LATIN}])"
+    rf"|(?<![0-9.,:])({_HOUR})\s*[时点](?:\s*([0-5]?[0-9])\s*分|半)?(?![0-9零〇一二三四五六七八九])"
+    rf"|(?<![0-9.,:])([01][0-9]|2[0-3])([0-5][0-9]){_SP}?(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST)(?![{_LATIN}])"
+    rf"|(?<![0-9.,:])({_HOUR}){_SP}?h(?![{_LATIN}0-9])"  # 15 h, 15h (French)
+)
+_NUM = (
+    r"(?<![0-9])(?:[0-9]{1,3}(?:[,.'’ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
+)
+_ZH_NUM = (
+    r"(?:第\s*)?(?:百分之)?(?:[上数几](?=[十百千万亿]))?[零〇一二两三四五六七八九十百千万亿]+"
+    r"(?:点[零〇一二三四五六七八九]+(?![十分]))?"
+    r"|首(?=[届次期批轮个])"  # 首届 = the first
+)
+
+
+_DE_COMPOUND_TAIL = "jährig|monatig|tägig|wöchig|stündig|minütig|fach|mal|teilig|köpfig|stöckig|sitzig|spurig|seitig"
+
+
+@lru_cache(maxsize=64)
+def _words_of(lang_key: str) -> frozenset[str]:
+    """The number words the scanner looks for in a language (all four languages when it is unknown)."""
+    words: set[str] = set()
+    langs = [lang_key] if lang_key in _WORDS else ([] if lang_key in ("zh", "ja", "ko") else list(_WORDS))
+    for code in langs:
+        words |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {}))
+    if lang_key == "*":
+        words -= _AMBIGUOUS_WITHOUT_LANG
+    words |= set(_ARTICLE_ONES) | set(_MULTIPLIER_NOUNS)
+    if lang_key in ("fr", "*"):
+        words |= {n + s for n in _APPROX_NOUNS for s in ("", "s")}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _patterns(lang_key: str) -> dict[str, str]:
+    """The scanner's alternatives for a language, in priority order."""
+    month = _month_regex(lang_key)
+    words = _words_of(lang_key)
+    # German writes "siebenmonatige Reise", "dreijährige": a number word may start a compound
+    tail = f"(?![{_LATIN}0-9])"
+    if lang_key in ("de", "*"):
+        tail = f"(?:(?![{_LATIN}0-9])|(?=(?i:{_DE_COMPOUND_TAIL})))"
+    table = {
+        "iso": _ISO_DATE,
+        "dmy": _DMY_DATE,
+        "zhdate": _ZH_DATE,
+        "dm": _DM_DATE.replace("MONTH", month),
+        "md": _MD_DATE.replace("MONTH", month) if lang_key in ("en", "*", "zh") or lang_key not in _WORDS else None,
+        "my": _MY_DATE.replace("MONTH", month),
+        "time": _time_regex(lang_key),
+        "num": _NUM,
+        "zh": _ZH_NUM,
+        "word": f"(?<![{_LATIN}0-9'’-])(?i:{_trie_regex(sorted(words))}){tail}",
+    }
+    return {k: v for k, v in table.items() if v is not None}
+
+
+@lru_cache(maxsize=64)
+def _trigger(lang_key: str) -> re.Pattern:
+    """Where a mention may start: a digit, a Chinese numeral (or 第, 首, 百分之, 上千...), or a word that
+    starts a number word or a month name."""
+    words = {w.lower() for w in _words_of(lang_key)} | set(_MONTHS_BY_LANG.get(lang_key, _MONTHS))
+    words |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | {w.lower() for w in _MONTH_CAPITAL_ONLY}
+    return re.compile(
+        "[0-9零〇一二两三四五六七八九十百千万亿第首上数几]"
+        f"|(?<![{_LATIN}0-9'’-])(?i:{_trie_regex(sorted(words))})"
+    )
+
+
+@lru_cache(maxsize=64)
+def _scanner(lang_key: str) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _patterns(lang_key).items()))
+
+
+@lru_cache(maxsize=256)
+def _part(name: str, lang_key: str) -> re.Pattern:
+    """One alternative of the scanner on its own, to read its groups."""
+    return re.compile(_patterns(lang_key)[name])
+
+
+def _time_regex(lang_key: str) -> str:
+    # "5 pm" with a space only where "am" is not a word of the language (German "am 3. Oktober").
+    return _TIME.replace("{ampm_space}", f"{_SP}?" if lang_key in ("en", "zh", "ja", "ko") else "")
+
+
+def _lang_key(lang: Optional[str]) -> str:
+    if not lang:
+        return "*"
+    return lang.lower().replace("_", "-").split("-")[0]
+
+
+# --- parsing helpers ------------------------------------------------------------------------------------
+
+def _zh_value(s: str) -> Optional[float]:
+    """The value of a run of Chinese numerals: 一百零三 = 103, 三亿五千万 = 3.5e8, 二〇二四 = 2024."""
+    if not s:
+        return None
+    frac = 0.0
+    if "点" in s:
+        s, _, dec = s.partition("点")
+        digits = "".join(str(_ZH_DIGITS[c]) for c in dec if c in _ZH_DIGITS)
+        frac = float("0." + digits) if digits else 0.0
+        if not s:
+            return None
+    if not any(c in _ZH_UNITS or c in _ZH_BIG for c in s):
+        if not all(c in _ZH_DIGITS for c in s):
+            return None
+        return float("".join(str(_ZH_DIGITS[c]) for c in s)) + frac  # digit by digit: 二〇二四
+    total = 0.0
+    section = 0.0
+    number = 0.0
+    for c in s:
+        if c in _ZH_DIGITS:
+            number = _ZH_DIGITS[c]
+        elif c in _ZH_UNITS:
+            section += (number or 1) * _ZH_UNITS[c]  # 十五 = 15: a bare unit counts one
+            number = 0
+        elif c == "万":
+            section = ((section + number) or 1) * 10_000
+            number = 0
+        elif c == "亿":  # 三亿五千万: 亿 closes everything before it, 万 then scales what follows
+            total = ((total + section + number) or 1) * 100_000_000
+            section = number = 0
+        else:
+            return None
+    return total + section + number + frac
+
+
+def _parse_digits(s: str, lang_key: str) -> tuple[float, Optional[float]]:
+    """Value of a digit string with separators, and the other reading when the grouping is ambiguous."""
+    seps = [(i, c) for i, c in enumerate(s) if not c.isdigit()]
+    if not seps:
+        return float(s), None
+    kinds = {c for _, c in seps}
+    if len(kinds) > 1:
+        # Two kinds: the last one is the decimal mark (1,234.5 / 1.234,5 / 1 234,5 / 1'234.5).
+        last_i, _ = seps[-1]
+        whole = "".join(ch for ch in s[:last_i] if ch.isdigit())
+        return float(whole + "." + s[last_i + 1:]), None
+    sep = seps[0][1]
+    if sep in " \u00a0\u202f\u2009'’":
+        return float("".join(ch for ch in s if ch.isdigit())), None
+    if len(seps) > 1:  # 1,000,000 / 1.000.000
+        return float("".join(ch for ch in s if ch.isdigit())), None
+    i = seps[0][0]
+    head, tail = s[:i], s[i + 1:]
+    as_decimal = float(head + "." + tail)
+    if len(tail) != 3 or head == "0" or len(head) > 3:
+        return as_decimal, None
+    as_thousands = float(head + tail)
+    decimal_comma = lang_key in _DECIMAL_COMMA_LANGS
+    if sep == ",":
+        if decimal_comma:
+            return as_decimal, as_thousands
+        if lang_key in ("en", "zh", "ja", "ko"):
+            return as_thousands, None
+        return as_thousands, as_decimal
+    # sep == "."
+    if decimal_comma:
+        return as_thousands, as_decimal
+    return as_decimal, as_thousands
+
+
+def _approx_before(t: str, start: int) -> Optional[str]:
+    """The qualifier written just before ``start`` (« plus de », "about", 约), if any."""
+    window = t[max(0, start - 24):start]
+    m = _APPROX_BEFORE_RE.search(window)
+    if not m:
+        return None
+    word = m.group(1) or m.group(2) or ""
+    if word == "近" and m.start(2) > 0 and window[m.start(2) - 1] in "最附将接临":
+        return None  # 最近 (recently), 附近 (nearby)
+    lowered = word.lower()
+    if lowered in _APPROX_GUARDS and _APPROX_GUARDS[lowered].search(window[:m.start()]):
+        return None  # "took over 15%", "add up to 3500": a phrasal verb, not a qualifier
+    return _APPROX_WORD_KIND.get(lowered) or _APPROX_WORD_KIND.get(word)
+
+
+def _is_identifier_before(t: str, start: int) -> bool:
+    """Digits glued to a Latin word (G20, A380) or after word-hyphen (COVID-19) are identifiers."""
+    if start == 0:
+        return False
+    prev = t[start - 1]
+    if _LATIN_RE.match(prev):
+        return True
+    if prev in "-‐" and start >= 2 and _LATIN_RE.match(t[start - 2]):
+        k = start - 2
+        while k > 0 and _LATIN_RE.match(t[k - 1]):
+            k -= 1
+        return t[k:start - 1].lower() not in _HYPHEN_PREFIX_OK
+    return False
+
+
+def _valid_date(month: Optional[int], day: Optional[int]) -> bool:
+    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+
+def _date_value(year: Optional[int], month: Optional[int], day: Optional[int]) -> float:
+    if month is not None and day is not None:
+        return float(month * 100 + day)
+    if month is not None and year is not None:
+        return float(year * 100 + month)
+    if month is not None:
+        return float(month)
+    if day is not None:
+        return float(day)
+    return float(year or 0)
+
+
+def _small_int(s: Optional[str]) -> Optional[int]:
+    if s is None:
+        return None
+    if s.isdigit():
+        return int(s)
+    v = _zh_value(s)
+    return int(v) if v is not None else None
+
+
+# --- the finder -----------------------------------------------------------------------------------------
+
+def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
+    """Every number mention of ``text`` (language ``lang``, ISO 639-1, or None when unknown), in order."""
+    if not text:
+        return []
+    lang_key = _lang_key(lang)
+    t = text.translate(_FULLWIDTH)
+    scanner = _scanner(lang_key)
+    trigger = _trigger(lang_key)
+    # URLs, domains and e-mail addresses first: nothing inside them is a number.
+    skip = [(u.start(), u.end()) for u in _URL_RE.finditer(t)] if ("." in t or "@" in t) else []
+    skip_i = 0
+    out: list[NumberMention] = []
+    pos = 0
+    n = len(t)
+    # One cheap pattern finds where a number may start; the full alternation is tried only there,
+    # anchored (the alternation scanned over the whole text is several times slower).
+    while pos < n:
+        c = trigger.search(t, pos)
+        if c is None:
+            break
+        p = c.start()
+        while skip_i < len(skip) and skip[skip_i][1] <= p:
+            skip_i += 1
+        if skip_i < len(skip) and skip[skip_i][0] <= p:
+            pos = skip[skip_i][1]
+            continue
+        m = scanner.match(t, p)
+        if m is None:
+            pos = p + 1
+            continue
+        kind = m.lastgroup
+        mention: Optional[NumberMention] = None
+        try:
+            if kind in ("iso", "dmy", "zhdate", "dm", "md", "my"):
+                mention = _read_date(kind, t, text, m, lang_key)
+            elif kind == "time":
+                mention = _read_time(t, text, m, lang_key)
+            elif kind == "num":
+                mention = _read_number(t, text, m, lang_key)
+            elif kind == "zh":
+                mention = _read_zh(t, text, m)
+            elif kind == "word":
+                mention = _read_word(t, text, m, lang_key)
+        except (ValueError, OverflowError, KeyError):  # a malformed oddity is no number, never a crash
+            mention = None
+        if mention is not None:
+            if out and mention.start < out[-1].end:  # "80$80": a prefix already used as the previous suffix
+                if mention.end <= out[-1].end:
+                    pos = max(m.end(), out[-1].end)
+                    continue
+                mention = replace(mention, start=out[-1].end, text=text[out[-1].end:mention.end])
+            out.append(mention)
+            pos = max(m.end(), mention.end)
+        elif kind in ("iso", "dmy", "zhdate", "dm", "md", "my", "time"):
+            pos = m.start() + 1  # not a valid date or time: its digits may still be numbers ("00 July 25")
+        else:
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+    return _share_range_scale(t, out)
+
+
+_RANGE_JOIN_RE = re.compile(
+    f"{_SP}*(?:-|–|—|~|～|至|到|(?i:to|bis|à|a|y|and|et|und|or|ou|oder|and|zwischen|between)){_SP}*"
+)
+
+
+def _share_range_scale(t: str, found: list[NumberMention]) -> list[NumberMention]:
+    """"3 bis 8 Millionen", "between 3 and 8 million", "3至5万": the first number of a range may carry the
+    magnitude and currency of the second; it keeps its own value and gets that reading as ``alt_value``."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        if a.kind != "number" or a.spelled or not _RANGE_JOIN_RE.fullmatch(t, a.end, b.start):
+            continue
+        if b.scale != 1.0 and a.scale == 1.0 and a.alt_value is None:
+            a = replace(a, alt_value=a.value * b.scale, unit=a.unit or b.unit)
+        if b.measure and not a.measure:  # 5-10 acres
+            a = replace(a, measure=b.measure)
+        found[i] = a
+    return found
+
+
+def _mention(text: str, start: int, end: int, value: float, kind: str, **fields) -> NumberMention:
+    return NumberMention(start, end, text[start:end], value, kind, **fields)
+
+
+def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
+    g = _part(kind, lang_key).match(t, m.start())
+    if g is None:  # pragma: no cover - the scanner and the part agree
+        return None
+    year = month = day = None
+    if kind == "iso":
+        year, month, day = int(g.group(1)), int(g.group(3)), int(g.group(4))
+    elif kind == "dmy":
+        day, month, year = int(g.group(1)), int(g.group(3)), int(g.group(4))
+        if lang_key == "en" and month > 12 >= day:  # 09/26/2024
+            day, month = month, day
+    elif kind == "zhdate":
+        year = _small_int(g.group(1))
+        month = _small_int(g.group(2))
+        day = _small_int(g.group(3))
+    elif kind == "dm":
+        day = int(g.group(1))
+        month = _month_number(g.group(3))
+        year = int(g.group(4)) if g.group(4) else None
+    elif kind == "md":
+        month = _month_number(g.group(1))
+        day = int(g.group(2))
+        year = int(g.group(3)) if g.group(3) else None
+    elif kind == "my":
+        month = _month_number(g.group(1))
+        year = int(g.group(2))
+    if month is None or not _valid_date(month, day):
+        return None
+    weak = day is None and year is None
+    return _mention(text, g.start(), g.end(), _date_value(year, month, day), "date",
+                    weak=weak, year=year, month=month, day=day, spelled=kind == "zhdate" and not g.group(2).isdigit())
+
+
+def _read_time(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
+    g = _part("time", lang_key).match(t, m.start())
+    if g is None:  # pragma: no cover
+        return None
+    if g.group(1) is not None:
+        hour, minute = int(g.group(1)), int(g.group(2))
+    elif g.group(3) is not None:
+        hour, minute = int(g.group(3)), int(g.group(4) or 0)
+    elif g.group(5) is not None:
+        hour, minute = int(g.group(5)), 0
+    elif g.group(8) is not None:  # 0200GMT
+        hour, minute = int(g.group(8)), int(g.group(9))
+    elif g.group(10) is not None:  # 15 h
+        hour, minute = int(g.group(10)), 0
+    else:
+        hour = int(g.group(6))
+        minute = int(g.group(7)) if g.group(7) else (30 if g.group(0).rstrip().endswith("半") else 0)
+    tail = g.group(0).lower().replace(".", "").replace(" ", "")
+    if tail.endswith("pm") and hour < 12:
+        hour += 12
+    return _mention(text, g.start(), g.end(), hour + minute / 100, "time", hour=hour, minute=minute)
+
+
+def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
+    start, end = m.start(), m.end()
+    digits = t[start:end]
+    # A thousands group joined by a plain space that is really two numbers ("en 2024 300") is avoided by the
+    # regex ({1,3} digits before a group); the rest is read here.
+    unit: Optional[str] = None
+    span_start = start
+    cur = _CURRENCY_PREFIX_RE.search(t[max(0, start - 5):start])
+    if cur:
+        sym = cur.group(0).strip()
+        unit = _CURRENCY_PREFIX_FAMILY.get(sym, _CURRENCY_PREFIX_FAMILY.get(sym[-1:], None))
+        if sym in ("¥", "￥"):
+            unit = None
+        span_start = start - len(cur.group(0))
+    elif _is_identifier_before(t, start) and t[end:end + 1] != "年":  # G20 no; APEC2020年 is a year
+        return None
+    kind = "number"
+    measure: Optional[str] = None
+    value, alt = _parse_digits(digits, lang_key)
+    approx = _approx_before(t, span_start)
+    weak = False
+
+    # 第79 (ordinal), 百分之30 (percent)
+    if start >= 1 and t[start - 1] == "第" or (start >= 2 and t[start - 2:start - 1] == "第" and t[start - 1] == " "):
+        kind = "ordinal"
+        span_start = t.rfind("第", 0, start)
+    elif t[max(0, start - 3):start] == "百分之":
+        kind = "percent"
+        span_start = start - 3
+
+    pos = end
+    magnitude = 1.0
+    # Chinese suffixes: 80多, 10多万, 3.5万, 1.2亿, 3千万
+    zh = _ZH_SUFFIX_RE.match(t, pos)
+    if zh and zh.group(0) and kind == "number":
+        if zh.group(2):
+            mult = 1.0
+            for c in zh.group(2):
+                mult *= _ZH_UNITS.get(c, 0) or _ZH_BIG[c]
+            magnitude = mult
+        if zh.group(1) or zh.group(3):
+            approx = "more_than"
+        pos = zh.end()
+    elif kind == "number":
+        mw = _MAGNITUDE_WORD_RE.match(t, pos)
+        if mw:
+            word = re.sub(f"{_SP}+", " ", mw.group(1).lower())
+            magnitude = _MAGNITUDES[word]
+            if word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
+                magnitude = 1e12
+            if word == "mil" and lang_key not in ("es", "pt", "*"):
+                magnitude = 1.0
+            else:
+                pos = mw.end()
+        else:
+            ms = _MAGNITUDE_SHORT_RE.match(t, pos)
+            if ms and (ms.group(1) != "m" or unit is not None):
+                magnitude = _MAGNITUDE_SHORT[ms.group(1)]
+                pos = ms.end()
+    if magnitude != 1.0:
+        value *= magnitude
+        alt = alt * magnitude if alt is not None else None
+
+    # What follows: percent, currency, ordinal suffix, year/date markers, units; or letters (identifier).
+    if kind in ("number", "percent"):
+        pm = _PERCENT_RE.match(t, pos)
+        if pm and kind == "number":
+            kind = "percent"
+            pos = pm.end()
+    if kind == "number":
+        cm = _CURRENCY_SUFFIX_RE.match(t, pos)
+        if cm:
+            word = (cm.group(1) or cm.group(2)).lower()
+            unit = _CURRENCY_WORDS.get(word, unit)
+            kind = "amount"
+            pos = cm.end()
+        elif unit is not None or cur:
+            kind = "amount"
+    nxt = t[pos:pos + 1] or "\x00"
+    plain = digits.isdigit()
+    if kind == "number" and magnitude == 1.0 and pos == end:
+        if plain and len(digits) in (2, 4) and (nxt == "后" or t.startswith("年代", pos)):
+            # 90后 (born in the 1990s), 80年代 / 1980年代 (the 1980s): a decade, read both ways
+            year = int(digits) if len(digits) == 4 else (1900 + int(digits) if int(digits) >= 30 else 2000 + int(digits))
+            pos += 1 if nxt == "后" else 2
+            return _mention(text, span_start, pos, float(year), "year", alt_value=float(int(digits) % 100), approx=approx)
+        if nxt == "成" and t[pos + 1:pos + 2] not in _NOT_TENTHS and value <= 10:
+            return _mention(text, span_start, pos + 1, value * 10, "percent", weak=True, approx=approx)  # 6成 = 60%
+        if nxt == "倍":  # 增长1倍: doubled or twice, read differently by every translator
+            weak = True
+        if nxt == "年" and plain:
+            kind = "year" if len(digits) == 4 else "number"
+            pos += 1
+        elif nxt in "日号" and plain and 1 <= int(digits) <= 31:
+            return _mention(text, span_start, pos + 1, value, "date", day=int(digits), weak=True, approx=approx)
+        elif plain and len(digits) in (2, 4) and (dm := _DECADE_SUFFIX_RE.match(t, pos)) and (
+                dm.group(0)[-1:] in "sS" or lang_key in ("de", "*") and digits.endswith("0")):
+            # 1990s, the 90s, 1960's, die 1920er / 90er Jahre: a decade, read both ways
+            year = int(digits) if len(digits) == 4 else (1900 + int(digits) if int(digits) >= 30 else 2000 + int(digits))
+            return _mention(text, span_start, dm.end(), float(year), "year", alt_value=float(int(digits) % 100),
+                            approx=approx)
+        elif nxt and _LATIN_RE.match(nxt):
+            om = _ORDINAL_SUFFIX_RE.match(t, pos)
+            if om and plain and (om.group(0) not in ("o", "a") or lang_key in ("es", "pt", "it")):
+                kind = "ordinal"
+                pos = om.end()
+            else:
+                um = _UNIT_SUFFIX_RE.match(t, pos)
+                if um:
+                    pos = um.end()
+                    measure = _MEASURE_OF.get(um.group(0))
+                else:
+                    return None  # 5G, 3D, 10x: an identifier
+        elif (nxt == "." and plain and len(digits) <= 3 and lang_key in _DOT_ORDINAL_LANGS
+              and re.match(f"\\.{_SP}[{_LATIN}]", t[pos:pos + 3])):
+            kind = "ordinal"  # die 79. Generalversammlung
+            pos += 1
+        elif nxt in "ᵉº" or t.startswith("ᵉʳ", pos):
+            om = _ORDINAL_SUFFIX_RE.match(t, pos)
+            if om:
+                kind = "ordinal"
+                pos = om.end()
+    elif nxt and _LATIN_RE.match(nxt) and pos == end:
+        return None
+    if kind == "number" and plain and len(digits) == 4 and 1800 <= value <= 2199 and magnitude == 1.0:
+        kind = "year"
+    if approx is None:
+        sm = _APPROX_AFTER_RE.match(t, pos)
+        if sm:
+            word = sm.group(1) or "之多"
+            approx = {"以上": "more_than", "之多": "more_than", "以下": "less_than", "以内": "less_than",
+                      "左右": "about", "上下": "about"}[word]
+        else:
+            em = _APPROX_SUFFIX_EN_RE.match(t, pos)
+            if em:
+                approx = "more_than" if em.group(0).endswith("plus") else "about"
+    # 0 is in scores (2-0, 0:3) and times more often than a figure; a bare 1 is "a", "per", "an hour"
+    weak = weak or value == 0 or (value == 1 and magnitude == 1.0 and kind in ("number", "amount"))
+    measure = measure or _measure_at(t, pos)
+    return _mention(text, span_start, pos, value, kind, approx=approx, weak=weak,
+                    alt_value=alt, unit=unit, scale=magnitude, measure=measure)
+
+
+_ZH_HOLIDAYS = {"五一": (5, 1), "十一": (10, 1)}
+_ZH_RANGE_RE = re.compile("([一二三四五六七八九])([一二三四五六七八九])")
+_ZH_MINUTES_RE = re.compile(r"\s*(?:半|([0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分)")
+_ZH_DAYTIME = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜间", "深夜", "当地时间")
+
+
+def _read_zh(t: str, text: str, m: re.Match) -> Optional[NumberMention]:
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    if s == "首":
+        return _mention(text, start, end, 1.0, "ordinal", spelled=True, weak=True)
+    ordinal = s.startswith("第")
+    body = s[1:].lstrip() if ordinal else s
+    percent = body.startswith("百分之")
+    if percent:
+        body = body[3:]
+    vague = body[:1] in ("上", "数", "几")  # 上千 thousands, 数十 dozens, 几百 hundreds
+    if vague:
+        body = body[1:]
+    if not body:
+        return None
+    nxt = t[end:end + 1] or "\x00"
+    approx: Optional[str] = "about" if vague else None
+    pos = end
+    if nxt in "多余" and not ordinal and t[end:end + 2] != "余额":
+        approx = "more_than"  # 三十多个 = more than thirty
+        pos = end + 1
+        nxt = t[pos:pos + 1] or "\x00"
+        if nxt in ("万", "亿"):
+            body += nxt
+            pos += 1
+            nxt = t[pos:pos + 1] or "\x00"
+        if nxt == "\x00":
+            nxt = "多"
+    if body in _ZH_HOLIDAYS and (t[pos:pos + 1] or "\x00") in "档假黄长小劳节":
+        month, day = _ZH_HOLIDAYS[body]  # 五一档 (the May Day holiday), 十一黄金周 (the October 1 week)
+        return _mention(text, start, end, float(month * 100 + day), "date", spelled=True, weak=True, month=month, day=day)
+    if not (ordinal or percent or (vague and all(c in _ZH_UNITS or c in _ZH_BIG for c in body))):
+        if nxt not in _ZH_CLASSIFIERS and nxt != "成":
+            return None
+        if nxt == "点" and body[-1] in _ZH_BIG:
+            return None
+    if not any(c in _ZH_DIGITS or c in _ZH_UNITS for c in body) and not percent:
+        return None  # 万, 亿 alone
+    # 五六百 (five or six hundred), 四五厘米: two neighbouring digits make a range, not 56 or 45
+    alt: Optional[float] = None
+    rng = _ZH_RANGE_RE.search(body)
+    if rng and _ZH_DIGITS[rng.group(2)] == _ZH_DIGITS[rng.group(1)] + 1 and not (nxt == "年" and len(body) == 4):
+        value = _zh_value(body[:rng.start(2)] + body[rng.end(2):])
+        alt = _zh_value(body[:rng.start(1)] + body[rng.end(1):])
+        approx = approx or "about"
+        vague = True
+    else:
+        value = _zh_value(body)
+    if value is None:
+        return None
+    if approx is None:
+        approx = _approx_before(t, start)
+    kind = "ordinal" if ordinal else "percent" if percent else "number"
+    has_big = any(c in _ZH_BIG for c in body) and any(c in _ZH_DIGITS for c in body) and not vague
+    if kind == "number" and nxt == "年" and len(body) == 4 and not any(c in _ZH_UNITS or c in _ZH_BIG for c in body):
+        kind = "year"
+        pos += 1
+        has_big = True  # 二〇二四年 is as firm as 2024年
+    elif kind == "number" and nxt in "日号" and value <= 31:
+        return _mention(text, start, pos + 1, value, "date", day=int(value), weak=True, spelled=True, approx=approx)
+    elif kind == "number" and nxt == "成":
+        if t[pos + 1:pos + 2] in _NOT_TENTHS or value > 10 or t[pos - 1:pos + 3] == "一成不变":
+            return None
+        return _mention(text, start, pos + 1, value * 10, "percent", spelled=True, weak=True, approx=approx)
+    elif kind == "number" and nxt in "点时" and value <= 24 and not has_big:
+        minutes = _ZH_MINUTES_RE.match(t, pos + 1)
+        daytime = t[max(0, start - 4):start].endswith(_ZH_DAYTIME)
+        if minutes or daytime:
+            hour = int(value)
+            minute = 0
+            end_pos = pos + 1
+            if minutes:
+                minute = 30 if minutes.group(1) is None else (_small_int(minutes.group(1)) or 0)
+                end_pos = minutes.end()
+            if t[max(0, start - 4):start].endswith(("下午", "傍晚", "晚上")) and hour < 12:
+                hour += 12
+            return _mention(text, start, end_pos, hour + minute / 100, "time", spelled=True, hour=hour, minute=minute)
+    unit = None
+    if kind == "number":
+        cm = _CURRENCY_SUFFIX_RE.match(t, pos)
+        if cm and cm.group(2):
+            unit = _CURRENCY_WORDS.get(cm.group(2))
+            kind = "amount"
+            pos = cm.end()
+    weak = not (percent or has_big) or vague or nxt == "倍"
+    return _mention(text, start, pos, value, kind, approx=approx, spelled=True, weak=weak, unit=unit, alt_value=alt,
+                    measure=_measure_at(t, pos))
+
+
+def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
+    word = m.group(0).lower()
+    start, end = m.start(), m.end()
+    langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
+    value: Optional[float] = None
+    kind = "number"
+    for code in langs:
+        if word in _WORDS[code]:
+            value = float(_WORDS[code][word])
+            break
+        if word in _ORDINAL_WORDS[code]:
+            value = float(_ORDINAL_WORDS[code][word])
+            kind = "ordinal"
+            break
+    approx: Optional[str] = None
+    if value is None:
+        for code in langs:
+            if word in _DECADE_WORDS.get(code, {}):  # the sixties, die sechziger Jahre
+                year = _DECADE_WORDS[code][word]
+                return _mention(text, start, end, float(year), "year", alt_value=float(year % 100), spelled=True,
+                                weak=True)
+    if word in _MULTIPLIER_NOUNS:
+        if word in _ANNIVERSARY_NOUNS or not word.endswith("s") and not word.endswith("en") and not word.endswith("e"):
+            # "the bicentennial" = 200 (years), "a decade" = 10, "a dozen" = 12
+            return _mention(text, start, end, float(_MULTIPLIER_NOUNS[word]), "number", spelled=True, weak=True)
+        return None
+    base = word.rstrip("s")
+    if value is None and base in _APPROX_NOUNS and lang_key in ("fr", "*"):
+        # "une vingtaine de" about 20, "plus d'une vingtaine" more than 20; "des centaines" has no value
+        before = t[max(0, start - 16):start].lower()
+        if not re.search(r"(?:une|un)\s*$", before):
+            return None
+        value = float(_APPROX_NOUNS[base])
+        approx = "more_than" if re.search(r"plus\s+d['’]\s*une?\s*$", before) else "about"
+        return _mention(text, start, end, value, "number", approx=approx, spelled=True, weak=True)
+    if value is None and word not in _ARTICLE_ONES:
+        return None
+    mw = _MAGNITUDE_WORD_RE.match(t, end)
+    if mw and kind == "number":
+        mag_word = re.sub(f"{_SP}+", " ", mw.group(1).lower())
+        magnitude = _MAGNITUDES[mag_word]
+        if mag_word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
+            magnitude = 1e12
+        value = (value if value is not None else 1.0) * magnitude
+        pos = mw.end()
+        unit = None
+        cm = _CURRENCY_SUFFIX_RE.match(t, pos)
+        if cm:
+            unit = _CURRENCY_WORDS.get((cm.group(1) or cm.group(2)).lower())
+            pos = cm.end()
+        approx = _approx_before(t, start)
+        return _mention(text, start, pos, value, "amount" if unit else "number", approx=approx, spelled=True,
+                        unit=unit)
+    mult = _MULTIPLIER_AFTER_RE.match(t, end)
+    if mult and kind == "number":  # two decades = 20, trois siècles = 300
+        value = (value if value is not None else 1.0) * _MULTIPLIER_NOUNS[mult.group(1).lower()]
+        return _mention(text, start, mult.end(), value, "number", spelled=True, weak=True,
+                        approx=_approx_before(t, start))
+    if value is None:
+        return None  # "one", "un", "eine" without a magnitude: an article
+    pm = _PERCENT_RE.match(t, end)
+    if pm and kind == "number":
+        return _mention(text, start, pm.end(), value, "percent", spelled=True, weak=False,
+                        approx=_approx_before(t, start))
+    return _mention(text, start, end, value, kind, spelled=True, weak=True, approx=_approx_before(t, start),
+                    measure=_measure_at(t, end))
+
+
+# --- comparison -----------------------------------------------------------------------------------------
+
+_NUMERIC_KINDS = frozenset({"number", "year", "ordinal", "amount"})
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _values(m: NumberMention) -> tuple[float, ...]:
+    return (m.value,) if m.alt_value is None else (m.value, m.alt_value)
+
+
+def kinds_compatible(a: NumberMention, b: NumberMention) -> bool:
+    """Kinds that may be compared by value: numbers, years, ordinals and amounts with each other; percent,
+    date and time each only with itself."""
+    if a.kind in _NUMERIC_KINDS and b.kind in _NUMERIC_KINDS:
+        return True
+    return a.kind == b.kind
+
+
+def numbers_match(a: NumberMention, b: NumberMention, strict_approx: bool = False) -> bool:
+    """Whether two mentions (usually from two languages) state the same quantity.
+
+    Values are compared exactly (after normalisation), accepting the other reading of an ambiguous
+    ``1,500``. Dates match when every field known on both sides agrees and they share month or day;
+    times when hour (modulo 12) and minute agree. Amounts in two different known currencies do not
+    match. Approximation qualifiers are ignored unless ``strict_approx``.
+    """
+    if strict_approx and a.approx != b.approx:
+        return False
+    if a.kind == "date" or b.kind == "date":
+        if a.kind != b.kind:
+            return False
+        shared = False
+        for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+            if x is not None and y is not None:
+                if x != y:
+                    return False
+                shared = True
+        if a.day is not None and b.day is not None or a.month is not None and b.month is not None:
+            return shared
+        return False
+    if a.kind == "time" or b.kind == "time":
+        if a.kind != b.kind:
+            return False
+        return (a.hour or 0) % 12 == (b.hour or 0) % 12 and (a.minute or 0) == (b.minute or 0)
+    if not kinds_compatible(a, b):
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    return any(_same(x, y) for x in _values(a) for y in _values(b))
+
+
+def mention_components(m: NumberMention) -> set[float]:
+    """Every value a reader could see in the mention: its value and alternative reading, and the year,
+    month and day of a date or the hour (both 12 and 24-hour readings) and minute of a time. The number
+    check uses them to forgive a number written as part of a date on the other side."""
+    out = set(_values(m))
+    if m.kind == "date":
+        out.discard(m.value)
+        for f in (m.year, m.month, m.day):
+            if f is not None:
+                out.add(float(f))
+    elif m.kind == "time":
+        h = m.hour or 0
+        out |= {float(h), float(h % 12), float(h % 12 + 12)}
+        if m.minute:
+            out.add(float(m.minute))
+    return out
+
+
+_ZH_DIGIT_CHARS = "零一二三四五六七八九"
+
+
+def zh_numeral_forms(value: float) -> tuple[str, ...]:
+    """How a whole number 1..99 is written in Chinese numerals (三, 十二, 二十, 两): lets the number check
+    see a 3 of the translation in 三讯 of the source, where no classifier made 三 a mention."""
+    if value != int(value) or not 1 <= value <= 99:
+        return ()
+    n = int(value)
+    tens, units = divmod(n, 10)
+    if tens == 0:
+        forms = [_ZH_DIGIT_CHARS[n]]
+        if n == 2:
+            forms.append("两")
+    else:
+        head = "" if tens == 1 else _ZH_DIGIT_CHARS[tens]
+        forms = [head + "十" + (_ZH_DIGIT_CHARS[units] if units else "")]
+    return tuple(forms)
+
+
+_FORMS_BY_VALUE: dict[int, set[str]] = {}
+for _table in _WORDS.values():
+    for _w, _v in _table.items():
+        _FORMS_BY_VALUE.setdefault(int(_v), set()).add(_w)
+_FORMS_BY_VALUE.setdefault(1, set()).update(_ARTICLE_ONES.keys() - {"a"})
+
+
+def spelled_forms(value: float) -> tuple[str, ...]:
+    """Words for a whole number 0..99 in English, French, German and Spanish, and its Chinese numerals:
+    what the number check looks for in the other side's text before calling a number missing
+    ("1小时" → "a one-hour broadcast")."""
+    if value != int(value) or not 0 <= value <= 99:
+        return ()
+    return tuple(sorted(_FORMS_BY_VALUE.get(int(value), ()))) + zh_numeral_forms(value)
+
+
+def _fmt(v: float) -> str:
+    if v == int(v) and abs(v) < 1e18:
+        return str(int(v))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def describe_mention(m: NumberMention) -> str:
+    """A short language-neutral rendering for messages: ``80 (more than 80)``, ``2024-09-26``, ``45%``."""
+    if m.kind == "date":
+        if m.month is not None and m.day is not None:
+            base = f"{m.year}-{m.month:02d}-{m.day:02d}" if m.year else f"{m.day} {_MONTH_NAMES_EN[m.month]}"
+        elif m.month is not None:
+            base = f"{_MONTH_NAMES_EN[m.month]} {m.year}" if m.year else _MONTH_NAMES_EN[m.month]
+        else:
+            base = f"day {m.day}"
+    elif m.kind == "time":
+        base = f"{m.hour:02d}:{(m.minute or 0):02d}"
+    else:
+        base = _fmt(m.value)
+        if m.kind == "percent":
+            base += "%"
+        elif m.kind == "ordinal":
+            base += _english_ordinal_suffix(int(m.value))
+        if m.unit:
+            base += f" {m.unit}"
+    if m.approx:
+        return f"{base} ({APPROX_PHRASES[m.approx]} {base})"
+    return base
+
+
+def _english_ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+_MONTH_NAMES_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December"]

@@ -1,0 +1,282 @@
+"""Number finding and normalisation (mtcheck.numbers): tables of real news sentences in five languages."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck.numbers import (
+    NumberMention,
+    describe_mention,
+    find_numbers,
+    numbers_match,
+    spelled_forms,
+)
+
+MORE, LESS, ABOUT = "more_than", "less_than", "about"
+
+# (lang, sentence, [(text, value, kind, approx), ...]) — every mention, in order.
+CASES = [
+    # --- English -------------------------------------------------------------------------------------
+    ("en", "More than 80 countries and international organisations attended the meeting on September 26, 2024.",
+     [("80", 80, "number", MORE), ("September 26, 2024", 926, "date", None)]),
+    ("en", "The company reported revenue of $5bn, up 4.5% from 2023.",
+     [("$5bn", 5e9, "amount", None), ("4.5%", 4.5, "percent", None), ("2023", 2023, "year", None)]),
+    ("en", "About 1,000,000 people live in the city, up from 950,000 in 2010.",
+     [("1,000,000", 1e6, "number", ABOUT), ("950,000", 950000, "number", None), ("2010", 2010, "year", None)]),
+    ("en", "The 79th session of the UN General Assembly opened in New York.",
+     [("79th", 79, "ordinal", None)]),
+    ("en", "Nearly 2,500 firefighters battled the blaze, which had burned 30,000 acres by 8 pm.",
+     [("2,500", 2500, "number", ABOUT), ("30,000", 30000, "number", None), ("8 pm", 20, "time", None)]),
+    ("en", "G20 leaders discussed COVID-19, 5G networks and the A380.", []),
+    ("en", "Visit www.thepaper.cn or write to news2024@example.com for details.", []),
+    ("en", "Two million dollars were pledged and ten actions were announced.",
+     [("Two million dollars", 2e6, "amount", None), ("ten", 10, "number", None)]),
+    ("en", "Thirty-two counties declared a state of emergency.", [("Thirty-two", 32, "number", None)]),
+    ("en", "The rate rose to 3.5 per cent in the first quarter.",
+     [("3.5 per cent", 3.5, "percent", None), ("first", 1, "ordinal", None)]),
+    ("en", "Fewer than 50 people were killed, officials said on Sept. 30.",
+     [("50", 50, "number", LESS), ("Sept. 30", 930, "date", None)]),
+    ("en", "Born in the 1990s, she graduated in May 2018.",
+     [("1990s", 1990, "year", None), ("May 2018", 201805, "date", None)]),
+    ("en", "Beijing's 2022 budget was about 1.2 trillion yuan.",
+     [("2022", 2022, "year", None), ("1.2 trillion yuan", 1.2e12, "amount", ABOUT)]),
+    ("en", "The consulate must close by 10:30 a.m. on Monday, 72 hours after the order.",
+     [("10:30 a.m.", 10.30, "time", None), ("72", 72, "number", None)]),
+    ("en", "Tamil Nadu reported 14 lakh cases.", [("14 lakh", 1.4e6, "number", None)]),
+    ("en", "Labour could pay between £3million and £8million.",
+     [("£3million", 3e6, "amount", None), ("£8million", 8e6, "amount", None)]),
+    # --- French --------------------------------------------------------------------------------------
+    ("fr", "le 26 septembre, de hauts représentants de plus de 80 pays ont assisté à la 79e session.",
+     [("26 septembre", 926, "date", None), ("80", 80, "number", MORE), ("79e", 79, "ordinal", None)]),
+    ("fr", "Le chiffre d'affaires a progressé de 4,5 % pour atteindre 3,5 millions d'euros.",
+     [("4,5 %", 4.5, "percent", None), ("3,5 millions d'euros", 3.5e6, "amount", None)]),
+    ("fr", "La métropole compte 1 000 000 d'habitants et 1\u00a0200\u00a0000 emplois, soit 1\u202f500 entreprises.",
+     [("1 000 000", 1e6, "number", None), ("1\u00a0200\u00a0000", 1.2e6, "number", None),
+      ("1\u202f500", 1500, "number", None)]),
+    ("fr", "les parties prenantes attendent cinq visions majeures et 10 actions d'ici fin 2025.",
+     [("cinq", 5, "number", None), ("10", 10, "number", None), ("2025", 2025, "year", None)]),
+    ("fr", "Environ 35 000 manifestants ont défilé le 1er janvier 2025 à Paris.",
+     [("35 000", 35000, "number", ABOUT), ("1er janvier 2025", 101, "date", None)]),
+    ("fr", "Une vingtaine de pays ont signé l'accord, contre 1 200 l'an dernier.",
+     [("vingtaine", 20, "number", ABOUT), ("1 200", 1200, "number", None)]),
+    ("fr", "Le taux de chômage est tombé à 7,3 pour cent, selon l'Insee.", [("7,3 pour cent", 7.3, "percent", None)]),
+    ("fr", "La réunion est prévue à 10h30, puis une conférence à 15 h.",
+     [("10h30", 10.30, "time", None), ("15 h", 15, "time", None)]),
+    ("fr", "Le budget atteint 2 milliards de dollars, soit moins de 1,5 % du PIB.",
+     [("2 milliards de dollars", 2e9, "amount", None), ("1,5 %", 1.5, "percent", LESS)]),
+    # --- German --------------------------------------------------------------------------------------
+    ("de", "Am 26. September 2024 kamen mehr als 80 Länder zur 79. Generalversammlung.",
+     [("26. September 2024", 926, "date", None), ("80", 80, "number", MORE), ("79.", 79, "ordinal", None)]),
+    ("de", "Der Umsatz stieg um 4,5 Prozent auf 3,5 Mrd. Euro.",
+     [("4,5 Prozent", 4.5, "percent", None), ("3,5 Mrd. Euro", 3.5e9, "amount", None)]),
+    ("de", "Rund 1.000.000 Menschen leben in der Stadt, die Schweiz zählt 8'700'000 Einwohner.",
+     [("1.000.000", 1e6, "number", ABOUT), ("8'700'000", 8.7e6, "number", None)]),
+    ("de", "Die Regierung kündigte zehn Maßnahmen an, die Sitzung beginnt um 10 Uhr.",
+     [("zehn", 10, "number", None), ("10 Uhr", 10, "time", None)]),
+    ("de", "In den 1990er Jahren lag die Arbeitslosigkeit bei knapp 12 Prozent.",
+     [("1990er", 1990, "year", None), ("12 Prozent", 12, "percent", ABOUT)]),
+    ("de", "Die Kosten lagen bei 2,3 Millionen Euro, also 4.500 Euro pro Kopf.",
+     [("2,3 Millionen Euro", 2.3e6, "amount", None), ("4.500 Euro", 4500, "amount", None)]),
+    # --- Spanish -------------------------------------------------------------------------------------
+    ("es", "El 26 de septiembre de 2024, más de 80 países participaron en la reunión.",
+     [("26 de septiembre de 2024", 926, "date", None), ("80", 80, "number", MORE)]),
+    ("es", "La empresa invirtió 3.500 millones de dólares, un 4,5 por ciento más.",
+     [("3.500 millones de dólares", 3.5e9, "amount", None), ("4,5 por ciento", 4.5, "percent", None)]),
+    ("es", "Cinco visiones y unas 200 medidas fueron presentadas el 3 de marzo.",
+     [("Cinco", 5, "number", None), ("200", 200, "number", ABOUT), ("3 de marzo", 303, "date", None)]),
+    # --- Chinese -------------------------------------------------------------------------------------
+    ("zh", "9月26日，外交部发言人林剑主持例行记者会。澎湃新闻（www.thepaper.cn）记者提问：中方在第79届联合国大会一般性辩论期间",
+     [("9月26日", 926, "date", None), ("第79", 79, "ordinal", None)]),
+    ("zh", "塞尔维亚总统武契奇以及80多个国家和国际组织的高级别代表与会。",
+     [("80多", 80, "number", MORE)]),
+    ("zh", "推动落实联合国2030年可持续发展议程，提出五大愿景，明确中方将采取的十项行动。",
+     [("2030年", 2030, "year", None), ("五", 5, "number", None), ("十", 10, "number", None)]),
+    ("zh", "中方将于2025年底前举办10期研修项目，并举办了2024世界人工智能大会。我们愿同国际社会一道。",
+     [("2025年", 2025, "year", None), ("10", 10, "number", None), ("2024", 2024, "year", None)]),
+    ("zh", "约3.5万人参加，占百分之三十，其中一百零三人受伤。",
+     [("3.5万", 35000, "number", ABOUT), ("百分之三十", 30, "percent", None), ("一百零三", 103, "number", None)]),
+    ("zh", "二〇二四年，该项目耗资三亿五千万元，另获50亿美元投资。",
+     [("二〇二四年", 2024, "year", None), ("三亿五千万元", 3.5e8, "amount", None),
+      ("50亿美元", 5e9, "amount", None)]),
+    ("zh", "他刚走出五六百米，便看到公路裂开四五厘米。",
+     [("五六百", 500, "number", ABOUT), ("四五", 4, "number", ABOUT)]),
+    ("zh", "全国每4个“90后”中约有3个在用余额宝，6成是男性。",
+     [("4", 4, "number", None), ("90后", 1990, "year", None), ("3", 3, "number", ABOUT),
+      ("6成", 60, "percent", None)]),
+    ("zh", "截至７月２５日２４时，现有确诊病例２８８例，不到50%。",
+     [("７月２５日", 725, "date", None), ("２４时", 24, "time", None), ("２８８", 288, "number", None),
+      ("50%", 50, "percent", LESS)]),
+    ("zh", "他表示，千万不要一般化，十分重要。", []),
+    ("zh", "2024-09-26", [("2024-09-26", 926, "date", None)]),
+    ("zh", "当天14时40分左右，一架两座小型飞机撞上住宅。",
+     [("14时40分", 14.40, "time", None), ("一", 1, "number", None), ("两", 2, "number", None)]),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_mentions_table(lang: str, sentence: str, expected: list) -> None:
+    found = find_numbers(sentence, lang)
+    got = [(m.text, m.value, m.kind, m.approx) for m in found]
+    assert [g[0] for g in got] == [e[0] for e in expected], got
+    for g, e in zip(got, expected):
+        assert g[1] == pytest.approx(e[1]), (g, e)
+        assert g[2:] == e[2:], (g, e)
+    for m in found:
+        assert sentence[m.start:m.end] == m.text
+
+
+def test_weak_mentions_are_flagged() -> None:
+    """Small numbers in words, day-only dates, 一个 are weak; digits and magnitudes are firm."""
+    weak = {m.text: m.weak for m in find_numbers("明确中方将采取的十项行动，两国于26日签署三亿元协议，一个项目。", "zh")}
+    assert weak == {"十": True, "两": True, "26日": True, "三亿元": False, "一": True}
+    weak = {m.text: m.weak for m in find_numbers("cinq visions, 10 actions, deux millions d'euros", "fr")}
+    assert weak == {"cinq": True, "10": False, "deux millions d'euros": False}
+
+
+def test_ambiguous_grouping_keeps_the_other_reading() -> None:
+    (fr,) = find_numbers("Il a reçu 1,500 dollars.", "fr")  # an English grouping left in French MT
+    assert (fr.value, fr.alt_value) == (1.5, 1500)
+    (en,) = find_numbers("He received 1,500 dollars.", "en")
+    assert (en.value, en.alt_value) == (1500, None)
+    (de,) = find_numbers("Er erhielt 1.500 Euro.", "de")
+    assert (de.value, de.alt_value) == (1500, 1.5)
+    (short,) = find_numbers("Il a reçu 4,5 millions.", "fr")
+    assert (short.value, short.alt_value) == (4.5e6, None)
+
+
+def test_range_shares_its_magnitude() -> None:
+    first, second = find_numbers("Labour könnte 3 bis 8 Millionen Pfund zahlen.", "de")
+    assert (first.value, first.alt_value, first.unit) == (3, 3e6, "GBP")
+    assert second.value == 8e6
+
+
+def test_units_of_measurement_are_recorded() -> None:
+    assert [m.measure for m in find_numbers("a 161 feet (49 meters) high tower", "en")] == ["imperial", "metric"]
+    assert [m.measure for m in find_numbers("eine Tiefe von 25 Metern, 40 km2", "de")] == ["metric", "metric"]
+
+
+# --- numbers_match --------------------------------------------------------------------------------------
+
+def _one(text: str, lang: str) -> NumberMention:
+    found = find_numbers(text, lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
+MATCHING = [
+    (("4.5%", "en"), ("4,5 %", "fr")),
+    (("3.5万", "zh"), ("35 000", "fr")),
+    (("80多", "zh"), ("plus de 80", "fr")),
+    (("80多个", "zh"), ("mehr als 80", "de")),
+    (("9月26日", "zh"), ("26 septembre", "fr")),
+    (("9月26日", "zh"), ("September 26", "en")),
+    (("9月26日", "zh"), ("26. September", "de")),
+    (("9月26日", "zh"), ("2024-09-26", "fr")),
+    (("第79届", "zh"), ("79e", "fr")),
+    (("第79届", "zh"), ("79th", "en")),
+    (("第79届", "zh"), ("die 79. Sitzung", "de")),
+    (("2030年", "zh"), ("2030", "fr")),
+    (("十项", "zh"), ("10 actions", "fr")),
+    (("五大", "zh"), ("cinq", "fr")),
+    (("1 000 000", "fr"), ("one million", "en")),
+    (("100万", "zh"), ("one million", "en")),
+    (("100万", "zh"), ("1 000 000", "fr")),
+    (("50亿美元", "zh"), ("5 milliards de dollars", "fr")),
+    (("$1 trillion", "en"), ("1-Billionen-Paket", "de")),
+    (("10:30", "en"), ("10时30分", "zh")),
+    (("3 pm", "en"), ("15 h 00", "fr")),
+]
+
+
+@pytest.mark.parametrize("a, b", MATCHING, ids=[f"{a[0]}~{b[0]}" for a, b in MATCHING])
+def test_numbers_match(a: tuple[str, str], b: tuple[str, str]) -> None:
+    ma, mb = _one(*a), _one(*b)
+    assert numbers_match(ma, mb) and numbers_match(mb, ma)
+
+
+NOT_MATCHING = [
+    (("4,5", "fr"), ("45", "en")),
+    (("3.5万", "zh"), ("3 500", "fr")),
+    (("9月26日", "zh"), ("27 septembre", "fr")),
+    (("30%", "zh"), ("30", "fr")),
+    (("50亿美元", "zh"), ("5 milliards d'euros", "fr")),
+    (("2024-09-26", "en"), ("2023-09-26", "en")),
+]
+
+
+@pytest.mark.parametrize("a, b", NOT_MATCHING, ids=[f"{a[0]}!~{b[0]}" for a, b in NOT_MATCHING])
+def test_numbers_do_not_match(a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert not numbers_match(_one(*a), _one(*b))
+
+
+def test_strict_approx() -> None:
+    assert numbers_match(_one("80多", "zh"), _one("80", "fr"))
+    assert not numbers_match(_one("80多", "zh"), _one("80", "fr"), strict_approx=True)
+    assert numbers_match(_one("80多", "zh"), _one("plus de 80", "fr"), strict_approx=True)
+
+
+def test_describe_mention() -> None:
+    assert describe_mention(_one("80多", "zh")) == "80 (more than 80)"
+    assert describe_mention(_one("4,5 %", "fr")) == "4.5%"
+    assert describe_mention(_one("2024-09-26", "fr")) == "2024-09-26"
+    assert describe_mention(_one("第79届", "zh")) == "79th"
+
+
+def test_spelled_forms() -> None:
+    assert {"one", "un", "une", "ein", "eine", "一"} <= set(spelled_forms(1))
+    assert {"thirty-two", "trente-deux", "zweiunddreißig", "treinta y dos", "三十二"} <= set(spelled_forms(32))
+    assert spelled_forms(2.5) == ()
+
+
+# --- properties -----------------------------------------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from([
+    "80", "多", "余", "个", "9月", "26日", "septembre", "September", "26.", "3,5", "3.5", " millions", "万", "亿",
+    "%", "％", " pour cent", "G20", "www.x.cn", "a@b.org", "1er", "79e", "第", "百分之", "三十", "五六百", "十项",
+    "二〇二四年", "1 000", "1\u00a0000", "1\u202f000", "1'000", "1.000.000", "１２", "plus de ", "more than ", "约",
+    "mehr als ", "Mrd.", "bn", "$", "€", "£", "元", "美元", "10:30", "10h30", "时", "分", "半", "-", "/", " ", ",",
+    ".", "covid-", "zwei", "thirty-two", "vingt et un", "1990s", "90后", "6成", "倍", "lakh", "feet", "Meter",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_find_numbers_never_raises_and_spans_are_exact(text: str) -> None:
+    for lang in (None, "zh", "fr"):
+        _check_spans(text, find_numbers(text, lang))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=12).map("".join), st.sampled_from([None, "en", "fr", "de", "es", "zh", "ja"]))
+def test_spans_exact_on_number_like_text(text: str, lang) -> None:
+    _check_spans(text, find_numbers(text, lang))
+
+
+def _check_spans(text: str, found: list[NumberMention]) -> None:
+    last_end = 0
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start >= last_end  # in order, no overlap
+        last_end = m.end
+
+
+# --- speed ----------------------------------------------------------------------------------------------
+
+def test_speed_on_a_megabyte() -> None:
+    """The aligner runs find_numbers on every sentence: 1 MB of news must take well under a few seconds."""
+    sentences = [c[1] for c in CASES] * 1
+    corpus = []
+    size = 0
+    while size < 1_000_000:
+        for s in sentences:
+            corpus.append(s)
+            size += len(s)
+    start = time.perf_counter()
+    for s in corpus:
+        find_numbers(s, "fr")
+    elapsed = time.perf_counter() - start
+    assert elapsed < 10, f"{size / elapsed:.0f} chars/s"
