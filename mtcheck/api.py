@@ -140,6 +140,14 @@ def align_pair(source_path: str, target_path: str, config: Config = Config()) ->
     return source, target, align_documents(source, target)
 
 
+def term_table(source: Document, target: Document, alignment: Optional[Sequence[Bead]] = None) -> list:
+    """Every recurring source term with its renderings (``mtcheck.terms.drift.TermRenderings``)."""
+    from .terms.drift import find_renderings
+
+    beads = tuple(alignment) if alignment is not None else align_documents(source, target)
+    return [t for t in find_renderings(source, target, beads) if t.dominant is not None]
+
+
 def list_checks() -> list[dict]:
     """Every registered check: id, category, version, title, and its docstring (false positives)."""
     from .checks import REGISTRY

@@ -130,6 +130,50 @@ def align(
     _emit(content, output)
 
 
+@app.command()
+def terms(
+    source: str = typer.Argument(..., help="Source article (or - for standard input)."),
+    target: str = typer.Argument(..., help="Translation (or - for standard input)."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang"),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang"),
+    presegmented: bool = typer.Option(False, "--presegmented"),
+    export: Optional[Path] = typer.Option(None, "--export", help="Write the dominant renderings as a glossary (.csv, .tsv or .tbx)."),
+) -> None:
+    """Print the term table: each recurring source term, its renderings with counts and locations."""
+    from . import api
+
+    cfg = Config(src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented)
+    src_doc, tgt_doc, beads = api.align_pair(source, target, cfg)
+    table = api.term_table(src_doc, tgt_doc, beads)
+    lines = []
+    for t in table:
+        dom = t.dominant
+        lines.append(f"{t.source}  ({len(t.occurrences)} occurrences in {len(t.units)} sentences)")
+        where = ", ".join(f"{o.start}-{o.end}" for o in dom.occurrences)
+        lines.append(f"    {'✓' if not t.variants else '•'} {dom.text}  ×{len(dom.units)}  at {where}")
+        for v in t.variants:
+            lines.append(f"    ✗ {v.text}  ×1  at {v.start}-{v.end}  (confidence {v.confidence:.2f}, {v.how})")
+    if not table:
+        lines.append("no recurring term found")
+    _emit("\n".join(lines) + "\n", None)
+    if export is not None:
+        from .io.glossary_export import to_glossary_csv, to_glossary_tbx
+
+        if export.suffix.lower() == ".tbx":
+            data = to_glossary_tbx(table, src_doc.lang, tgt_doc.lang)
+            try:
+                export.write_bytes(data)
+            except OSError as exc:
+                raise InputError(f"cannot write glossary: {exc.strerror or exc}", str(export)) from None
+        elif export.suffix.lower() in (".csv", ".tsv"):
+            content = to_glossary_csv(table)
+            if export.suffix.lower() == ".tsv":
+                content = content.replace(",", "\t")
+            _emit(content, export)
+        else:
+            raise UsageError(f"--export takes a .csv, .tsv or .tbx file, not '{export.name}'")
+
+
 @app.command("checks")
 def list_checks_command() -> None:
     """List the checks: id, category and title, then when each gives false positives."""

@@ -129,14 +129,16 @@ class Issue:
     def sort_key(self) -> tuple:
         t = self.target_span
         s = self.source_span
+        # The contract's order: target position, then source position, then check id; the rest only
+        # breaks ties so that the same input always gives the same report.
         return (
             t is None,
             t.start if t else 0,
-            t.end if t else 0,
             s is None,
             s.start if s else 0,
-            s.end if s else 0,
             self.check,
+            t.end if t else 0,
+            s.end if s else 0,
             self.message,
         )
 

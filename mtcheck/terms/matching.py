@@ -47,14 +47,18 @@ def find_phrase(text: str, phrase: str, lang: Optional[str]) -> list[tuple[int, 
             out.append((start, start + len(phrase)))
             start = text.find(phrase, start + len(phrase))
         return out
-    want = [normalise_token(t, lang) for _, _, t in tokens(phrase)]
+    phrase_tokens = [t for _, _, t in tokens(phrase)]
+    want = [normalise_token(t, lang) for t in phrase_tokens]
+    # Case-aware: an acronym in the phrase (« IA », "NATO") must keep its case in the text, so that the
+    # pronoun « ia » or the word "us" never matches "US"; other words compare case-insensitively.
+    exact = [t if (len(t) >= 2 and t.isupper()) else None for t in phrase_tokens]
     have = tokens(text)
     keys = [normalise_token(t, lang) for _, _, t in have]
     n = len(want)
     out = []
     i = 0
     while i + n <= len(keys):
-        if keys[i : i + n] == want:
+        if keys[i : i + n] == want and all(e is None or have[i + j][2] == e for j, e in enumerate(exact)):
             out.append((have[i][0], have[i + n - 1][1]))
             i += n
         else:

@@ -1,0 +1,295 @@
+"""Per-sentence evidence for the length aligner that survives translation.
+
+Besides length, a sentence carries clues that a translation keeps: numbers (normalised, so ``4,5`` in
+German is ``4.5`` in English and ``3.5万`` in Chinese is ``35000``), Latin-script tokens (names,
+acronyms, URLs such as ``www.thepaper.cn`` inside a Chinese source), quotes and brackets, ``?`` and
+``!``, and the kind of punctuation a sentence ends with. Word tokens of Latin-script languages are
+compared as cognates in the sense of Simard, Foster & Isabelle (1992), "Using cognates to align
+sentences in bilingual corpora": identical, or sharing their first four letters.
+
+Only tokens present in *both* documents count as anchors (:func:`anchor_pairs`); a token found on one
+side only says nothing about where a sentence belongs.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Callable, Optional, Sequence
+
+# --- lengths -------------------------------------------------------------------------------------------
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def char_length(text: str) -> int:
+    """Characters without white space: tokenised input (``gekommen , was``) and scripts written without
+    spaces (Chinese) are then measured alike (Gale & Church 1993 count characters)."""
+    return len(_SPACE_RE.sub("", text))
+
+
+# --- structural features: quotes, brackets, ? and ! ---------------------------------------------------
+
+# The apostrophes ' and ’ are left out: French and English use them inside words.
+_QUOTE_CHARS = frozenset("\"“”„‟«»‹›「」『』《》〈〉")
+_BRACKET_CHARS = frozenset("()（）[]【】〔〕{}")
+_QUESTION_CHARS = frozenset("?？¿")
+_EXCLAIM_CHARS = frozenset("!！¡")
+N_FEATURES = 4
+
+
+def structure_features(text: str) -> tuple[int, int, int, int]:
+    """Presence (0/1) of quotes, brackets, a question mark and an exclamation mark."""
+    chars = set(text)
+    return (
+        int(not chars.isdisjoint(_QUOTE_CHARS)),
+        int(not chars.isdisjoint(_BRACKET_CHARS)),
+        int(not chars.isdisjoint(_QUESTION_CHARS)),
+        int(not chars.isdisjoint(_EXCLAIM_CHARS)),
+    )
+
+
+_CLAUSE_RE = re.compile("[,，、;；:：]")
+
+
+def clause_marks(text: str) -> int:
+    """Commas, enumeration commas, semicolons and colons: clause structure that translation keeps."""
+    return len(_CLAUSE_RE.findall(text))
+
+
+def starts_lowercase(text: str) -> bool:
+    """The first letter (after opening quotes, brackets, dashes and spaces) is lower case: the segment
+    continues a sentence (a splitter break after ';' or ':', a split translation). Digits and scripts
+    without case give False."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower() and ch != ch.upper()
+        if ch.isdigit():
+            return False
+    return False
+
+
+# Classes of the punctuation a sentence ends with. A news translation keeps a full stop a full stop; a
+# segment ending with ';' or ':' usually continues in the next segment of the same bead.
+END_TERMINAL, END_SEMICOLON, END_COLON, END_COMMA, END_NONE = range(5)
+_END_CLASS = {
+    ".": END_TERMINAL, "。": END_TERMINAL, "．": END_TERMINAL, "?": END_TERMINAL, "？": END_TERMINAL,
+    "!": END_TERMINAL, "！": END_TERMINAL, "…": END_TERMINAL,
+    ";": END_SEMICOLON, "；": END_SEMICOLON,
+    ":": END_COLON, "：": END_COLON,
+    ",": END_COMMA, "，": END_COMMA, "、": END_COMMA,
+}
+_CLOSERS = frozenset("\"“”«»‹›「」『』》〉)）]】'’ \t")
+
+
+def end_class(text: str) -> int:
+    """The class of the last punctuation mark, looking through closing quotes and brackets."""
+    k = len(text) - 1
+    while k >= 0 and text[k] in _CLOSERS:
+        k -= 1
+    return _END_CLASS.get(text[k], END_NONE) if k >= 0 else END_NONE
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+
+FindNumbers = Callable[[str, Optional[str]], list]
+_find_numbers: Optional[FindNumbers] = None
+_find_numbers_loaded = False
+
+
+def _shared_find_numbers() -> Optional[FindNumbers]:
+    """``mtcheck.numbers.find_numbers`` if it is importable; loaded lazily, once."""
+    global _find_numbers, _find_numbers_loaded
+    if not _find_numbers_loaded:
+        _find_numbers_loaded = True
+        try:
+            from ..numbers import find_numbers  # the project's number normaliser
+        except ImportError:
+            _find_numbers = None
+        else:
+            _find_numbers = find_numbers
+    return _find_numbers
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+# Only sentences with a digit (ASCII or full width) are searched for numbers: numbers written only in
+# words or Chinese numerals ("three", "hundert", 三) are rendered freely by translators and make weak
+# anchors, and the search costs about a microsecond per character, most of the aligner's time.
+_MAY_HAVE_NUMBER_RE = re.compile("[0-9\uff10-\uff19]")
+
+
+_DIGIT_RUN_RE = re.compile("[0-9\uff10-\uff19][0-9\uff10-\uff19.,:/\u00a0\u202f -]*")
+# Context kept on each side of a run of digits when a long sentence is searched piecewise: enough for
+# "July 26", "26 juillet", "3,5 Millionen", "2030万元", "第3000场", "more than 80 per cent".
+_NUMBER_CONTEXT = 16
+
+
+def _number_windows(text: str) -> list[str]:
+    """The parts of ``text`` around its digits (overlapping windows merged). The number search is
+    local and costs time per character, so searching these instead of a long sentence is much faster;
+    a window boundary falls inside a word, never inside the number."""
+    spans: list[list[int]] = []
+    for m in _DIGIT_RUN_RE.finditer(text):
+        start, end = max(0, m.start() - _NUMBER_CONTEXT), min(len(text), m.end() + _NUMBER_CONTEXT)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [text[a:b] for a, b in spans]
+
+
+def number_keys(text: str, lang: Optional[str]) -> list[str]:
+    """Normalised number values in ``text`` as anchor keys (``"#4.5"``)."""
+    if not _MAY_HAVE_NUMBER_RE.search(text):
+        return []
+    find = _shared_find_numbers()
+    if find is not None:
+        pieces = [text] if len(text) <= 4 * _NUMBER_CONTEXT else _number_windows(text)
+        values = [m.value for piece in pieces for m in find(piece, lang)]
+    else:
+        values = _fallback_numbers(text)
+    keys = []
+    for v in values:
+        if v is None or (isinstance(v, float) and (math.isnan(v) or math.isinf(v))):
+            continue
+        keys.append("#" + _format_value(float(v)))
+    return keys
+
+
+def _format_value(v: float) -> str:
+    r = round(v, 6)
+    return str(int(r)) if r == int(r) and abs(r) < 1e18 else repr(r)
+
+
+# Fallback only while mtcheck.numbers is missing: digits with , or . as decimal mark, grouped thousands.
+_FALLBACK_NUM_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_CJK_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+
+
+def _fallback_numbers(text: str) -> list[float]:
+    if not _DIGIT_RE.search(text):
+        return []
+    out = []
+    for m in _FALLBACK_NUM_RE.finditer(text):
+        s = m.group()
+        if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+", s) and not re.fullmatch(r"\d{1,3}[.,]\d{3}", s):
+            value = float(re.sub(r"\D", "", s))
+        elif re.fullmatch(r"\d{1,3}[.,]\d{3}", s):
+            value = float(re.sub(r"\D", "", s))  # 1,000 / 1.000: a thousand in news more often than not
+        else:
+            value = float(s.replace(",", "."))
+        nxt = text[m.end() : m.end() + 1]
+        if nxt in _CJK_MULT:
+            value *= _CJK_MULT[nxt]
+        out.append(value)
+    return out
+
+
+# --- Latin-script tokens -------------------------------------------------------------------------------
+
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_WORD_RE = re.compile(f"[{_LATIN}]+")
+_URL_RE = re.compile(
+    r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:com|org|net|cn|de|fr|uk|gov|edu|info|io|eu|ch|at|jp|ru|hk|tw)\b(?:/[^\s,;)）]*)?"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+COGNATE_PREFIX = 4
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    """Lower case without accents (Zürich = Zurich); words repeat, so results are cached."""
+    if word.isascii():
+        return word.lower()
+    nfkd = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+
+
+def word_keys(text: str) -> list[str]:
+    """Latin-script word and URL anchors: URLs and e-mails whole; words of four letters or more by
+    their first four letters (Simard et al. 1992 cognates); all-capital acronyms of two or three letters
+    as they are. Shorter words are mostly function words and are left out."""
+    keys = []
+    if _may_have_url(text):
+        for m in _URL_RE.finditer(text):
+            keys.append("u:" + m.group().lower().removeprefix("https://").removeprefix("http://"))
+    keys.extend(["w:" + _cognate_key(w) for w in _LONG_WORD_RE.findall(text)])
+    keys.extend(["w:" + w.lower() for w in _ACRONYM_RE.findall(text)])
+    return keys
+
+
+_TLDS = tuple("." + t for t in "com org net cn de fr uk gov edu info io eu ch at jp ru hk tw".split())
+
+
+def _may_have_url(text: str) -> bool:
+    """A cheap test before the URL pattern: a scheme, "www.", "@" or a known top-level domain."""
+    if "://" in text or "www." in text or "@" in text:
+        return True
+    low = text.lower()
+    return any(t in low for t in _TLDS)
+
+
+_LONG_WORD_RE = re.compile(f"[{_LATIN}]{{{COGNATE_PREFIX},}}")
+_ACRONYM_RE = re.compile(f"(?<![{_LATIN}])[A-Z]{{2,3}}(?![{_LATIN}])")
+
+
+@lru_cache(maxsize=65536)
+def _cognate_key(word: str) -> str:
+    return _fold(word)[:COGNATE_PREFIX]
+
+
+def sentence_anchor_keys(text: str, lang: Optional[str]) -> Counter:
+    """All anchor keys of one sentence, with their counts."""
+    keys = number_keys(text, lang)
+    keys.extend(word_keys(text))
+    return Counter(keys)
+
+
+# --- pairing -------------------------------------------------------------------------------------------
+
+def anchor_pairs(
+    src_keys: Sequence[Counter],
+    tgt_keys: Sequence[Counter],
+    *,
+    number_weight: float = 1.0,
+    word_weight: float = 0.5,
+    max_pairs_per_key: int = 64,
+) -> tuple[list[tuple[int, int, float]], list[float], list[float]]:
+    """Sentence pairs sharing anchors, and each sentence's total anchor weight.
+
+    A key counts only if it occurs in both documents. Its weight falls with how many sentences contain
+    it (a name repeated in every paragraph locates nothing), ``1/sqrt(df_src * df_tgt)``, and keys in
+    more than ``max_pairs_per_key`` sentence pairs are dropped so that the work stays linear.
+    Returns ``(pairs, src_totals, tgt_totals)`` with ``pairs`` as ``(src index, tgt index, weight)``.
+    """
+    src_df: dict[str, list[int]] = defaultdict(list)
+    tgt_df: dict[str, list[int]] = defaultdict(list)
+    for i, keys in enumerate(src_keys):
+        for k in keys:
+            src_df[k].append(i)
+    for j, keys in enumerate(tgt_keys):
+        for k in keys:
+            tgt_df[k].append(j)
+    src_tot = [0.0] * len(src_keys)
+    tgt_tot = [0.0] * len(tgt_keys)
+    pairs: list[tuple[int, int, float]] = []
+    for key, src_ids in src_df.items():
+        tgt_ids = tgt_df.get(key)
+        if not tgt_ids or len(src_ids) * len(tgt_ids) > max_pairs_per_key:
+            continue
+        base = number_weight if key.startswith("#") else word_weight
+        w = base / math.sqrt(len(src_ids) * len(tgt_ids))
+        for i in src_ids:
+            ci = src_keys[i][key]
+            src_tot[i] += w * ci
+            for j in tgt_ids:
+                pairs.append((i, j, w * min(ci, tgt_keys[j][key])))
+        for j in tgt_ids:
+            tgt_tot[j] += w * tgt_keys[j][key]
+    return pairs, src_tot, tgt_tot

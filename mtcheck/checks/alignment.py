@@ -1,0 +1,183 @@
+"""Omissions and additions read off the sentence alignment.
+
+A 1-0 bead is a source sentence the translation has no counterpart for; a 0-1 bead is a target sentence
+with no source. A bead whose target is far shorter than its sources, given the length ratio of the whole
+pair, hides an omission too: in a 2-1 bead whose target matches one source sentence in length, the other
+source sentence is the one left out. The length model is the aligner's (Gale & Church 1993, in the
+symmetric units of :mod:`mtcheck.align.length`).
+"""
+from __future__ import annotations
+
+import math
+import statistics
+from typing import Iterator, Optional, Sequence
+
+from ..align import AlignParams, length_ratio
+from ..align.anchors import char_length, number_keys
+from ..types import Category, Document, Issue, Sentence, Severity, Span
+from .registry import CheckContext, register
+
+NOISE_NOTE = "noise_target_sentences"  # set by noise.debris (order 10)
+
+# A 1-1 bead is reported when the target is less than half the expected length and the shortfall is this
+# many standard deviations of the length model; a merged bead when dropping one source sentence turns a
+# bad fit into a good one.
+_SHORT_RATIO = 0.5
+_SHORT_Z = 3.5
+_MIN_SOURCE_UNITS = 30.0  # symmetric length units: very short sentences say nothing by their length
+_MERGE_BAD_Z = 2.5
+_MERGE_GOOD_Z = 1.5
+
+
+def _z(src_len: float, tgt_len: float, ratio: float, params: AlignParams) -> float:
+    """How many standard deviations the target is shorter (positive) or longer than expected."""
+    sq = math.sqrt(ratio)
+    x, y = src_len * sq, tgt_len / sq
+    mean = max((x + y) / 2, 1.0)
+    return (x - y) / math.sqrt(params.s2 * mean + (params.rel * mean) ** 2)
+
+
+def _sentences(doc: Document, ids: Sequence[int]) -> Optional[list[Sentence]]:
+    if any(i < 0 or i >= len(doc.sentences) for i in ids):
+        return None  # an alignment that does not fit the document: nothing to say
+    return [doc.sentences[i] for i in ids]
+
+
+def _covering_span(sentences: Sequence[Sentence]) -> Span:
+    return Span(sentences[0].start, sentences[-1].end)
+
+
+def _numbers_in(sentence: Sentence, lang: Optional[str]) -> set[str]:
+    return set(number_keys(sentence.text, lang))
+
+
+def _pair_ratio(ctx: CheckContext) -> float:
+    """Target characters per source character. The median over the beads with both sides, so that the
+    omission being looked for does not bias it (one long sentence left out of a short article shifts
+    the total ratio by a tenth or more); the ratio of the totals when there are fewer than three."""
+    ratios = []
+    for bead in ctx.alignment:
+        sources = _sentences(ctx.source, bead.source)
+        targets = _sentences(ctx.target, bead.target)
+        if sources and targets:
+            ls = sum(char_length(s.text) for s in sources)
+            lt = sum(char_length(t.text) for t in targets)
+            if ls and lt:
+                ratios.append(lt / ls)
+    if len(ratios) >= 3:
+        return statistics.median(ratios)
+    return length_ratio([s.text for s in ctx.source.sentences], [s.text for s in ctx.target.sentences])
+
+
+@register("align.omission", Category.ACCURACY_OMISSION, version=1, order=20)
+def omission(ctx: CheckContext) -> Iterator[Issue]:
+    """Source sentence with no counterpart in the translation
+
+    Reports a source sentence the aligner left unmatched (major), and a source sentence inside a merged
+    bead whose translation is only as long as the other sentences of the bead, or a sentence whose
+    translation is less than half as long as expected (minor, a possible partial omission).
+    False positives: source lines that are not part of the article (bylines, photo credits, "related
+    articles" lists) and that the translator rightly left out; a sentence the translator legitimately
+    condensed, or merged into a neighbouring sentence so that the aligner cannot pair it; sentences
+    shorter than a few words are only reported when left wholly unmatched. The length test assumes the
+    pair's overall length ratio holds sentence by sentence.
+    """
+    src, tgt = ctx.source, ctx.target
+    ratio = _pair_ratio(ctx)
+    params = AlignParams()
+    for bead in ctx.alignment:
+        sources = _sentences(src, bead.source)
+        targets = _sentences(tgt, bead.target)
+        if not sources or targets is None:
+            continue
+        if not targets:
+            for s in sources:
+                yield Issue(
+                    check="align.omission",
+                    category=Category.ACCURACY_OMISSION,
+                    severity=Severity.MAJOR,
+                    message="Source sentence has no counterpart in the translation",
+                    source_span=s.span,
+                    confidence=bead.score or None,
+                )
+            continue
+        yield from _unbalanced(sources, targets, ratio, params, src.lang, tgt.lang)
+
+
+def _unbalanced(sources: list[Sentence], targets: list[Sentence], ratio: float, params: AlignParams,
+                src_lang: Optional[str], tgt_lang: Optional[str]) -> Iterator[Issue]:
+    lens = [char_length(s.text) for s in sources]
+    tgt_len = float(sum(char_length(t.text) for t in targets))
+    tgt_span = _covering_span(targets)
+    z_all = _z(sum(lens), tgt_len, ratio, params)
+    if len(sources) == 1:
+        expected = lens[0] * ratio
+        if (z_all >= _SHORT_Z and tgt_len < _SHORT_RATIO * expected
+                and lens[0] * math.sqrt(ratio) >= _MIN_SOURCE_UNITS):
+            yield Issue(
+                check="align.omission",
+                category=Category.ACCURACY_OMISSION,
+                severity=Severity.MINOR,
+                message=(f"Translation is much shorter than its source sentence ({tgt_len:.0f} characters "
+                         f"where about {expected:.0f} are expected): part of it may be missing"),
+                source_span=sources[0].span,
+                target_span=tgt_span,
+            )
+        return
+    if z_all < _MERGE_BAD_Z:
+        return
+    # Which single source sentence, left out, makes the bead fit? Only the first or the last: a bead is
+    # contiguous, and a middle sentence left out would have split it.
+    target_numbers = set()
+    for t in targets:
+        target_numbers |= set(number_keys(t.text, tgt_lang))
+    best: Optional[tuple[float, int]] = None
+    for k in {0, len(sources) - 1}:
+        rest = sum(lens) - lens[k]
+        z_rest = abs(_z(rest, tgt_len, ratio, params))
+        if z_rest <= _MERGE_GOOD_Z and z_all - z_rest >= 2.0 and (best is None or z_rest < best[0]):
+            # A number of the sentence found in the translation means it was translated after all.
+            if not (_numbers_in(sources[k], src_lang) & target_numbers):
+                best = (z_rest, k)
+    if best is not None:
+        s = sources[best[1]]
+        yield Issue(
+            check="align.omission",
+            category=Category.ACCURACY_OMISSION,
+            severity=Severity.MINOR,
+            message=("Source sentence seems left out: the translation of its bead is only as long as "
+                     "the other source sentences"),
+            source_span=s.span,
+            target_span=tgt_span,
+        )
+
+
+@register("align.addition", Category.ACCURACY_ADDITION, version=1, order=20)
+def addition(ctx: CheckContext) -> Iterator[Issue]:
+    """Target sentence with no counterpart in the source
+
+    Reports each target sentence the aligner left unmatched (major). Lines the noise check has
+    already reported as navigation or markup debris are skipped.
+    False positives: a translator's legitimate additions (an explanation of a name, a dateline or a
+    credit line added by the publisher); a source sentence translated as two sentences so unequal in
+    length that the aligner pairs only one; captions or bylines present only in the target.
+    """
+    noise = ctx.notes.get(NOISE_NOTE, set())
+    tgt = ctx.target
+    for bead in ctx.alignment:
+        if bead.source:
+            continue
+        targets = _sentences(tgt, bead.target)
+        if not targets:
+            continue
+        for j, t in zip(bead.target, targets):
+            if j in noise:
+                continue
+            yield Issue(
+                check="align.addition",
+                category=Category.ACCURACY_ADDITION,
+                severity=Severity.MAJOR,
+                message="Target sentence has no counterpart in the source",
+                target_span=t.span,
+                confidence=bead.score or None,
+            )
