@@ -148,6 +148,38 @@ def term_table(source: Document, target: Document, alignment: Optional[Sequence[
     return [t for t in find_renderings(source, target, beads) if t.dominant is not None]
 
 
+def term_table_many(pairs: Sequence[tuple[Document, Document, tuple[Bead, ...]]]):  # type: ignore[no-untyped-def]
+    """The term table over one or more aligned pairs (pooled as one corpus), and a function that turns a
+    corpus target offset into ``path:start-end`` of the article it falls in."""
+    import bisect
+
+    from .batch import _pool
+    from .terms.drift import find_renderings
+
+    if len(pairs) == 1:
+        src, tgt, beads = pairs[0]
+        table = [t for t in find_renderings(src, tgt, beads) if t.dominant is not None]
+        return table, lambda start, end: f"{start}-{end}"
+    src, tgt, beads, slices = _pool(pairs)
+    table = [t for t in find_renderings(src, tgt, beads, min_units=3) if t.dominant is not None]
+    starts = [sl.tgt_offset for sl in slices]
+
+    def locate(start: int, end: int) -> str:
+        k = bisect.bisect_right(starts, start) - 1
+        off = slices[k].tgt_offset
+        return f"{pairs[k][1].path or k}:{start - off}-{end - off}"
+
+    return table, locate
+
+
+def check_batch(items, config: Config = Config(), jobs: int = 1, progress=None, term_memory: bool = True):  # type: ignore[no-untyped-def]
+    """Check many articles (``mtcheck.batch.BatchInput``) and flag terms rendered otherwise than the
+    batch usually renders them. Returns one ``BatchResult`` per input, in input order."""
+    from .batch import check_batch as _check_batch
+
+    return _check_batch(items, config=config, jobs=jobs, progress=progress, term_memory=term_memory)
+
+
 def list_checks() -> list[dict]:
     """Every registered check: id, category, version, title, and its docstring (false positives)."""
     from .checks import REGISTRY

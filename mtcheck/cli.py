@@ -132,8 +132,7 @@ def align(
 
 @app.command()
 def terms(
-    source: str = typer.Argument(..., help="Source article (or - for standard input)."),
-    target: str = typer.Argument(..., help="Translation (or - for standard input)."),
+    files: list[str] = typer.Argument(..., help="SOURCE TARGET, or several pairs SOURCE1 TARGET1 SOURCE2 TARGET2 ... for a batch."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang"),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang"),
     presegmented: bool = typer.Option(False, "--presegmented"),
@@ -142,34 +141,36 @@ def terms(
     """Print the term table: each recurring source term, its renderings with counts and locations."""
     from . import api
 
+    if len(files) % 2:
+        raise UsageError("terms takes pairs of files: SOURCE TARGET [SOURCE TARGET ...]")
     cfg = Config(src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented)
-    src_doc, tgt_doc, beads = api.align_pair(source, target, cfg)
-    table = api.term_table(src_doc, tgt_doc, beads)
+    pairs = [api.align_pair(files[k], files[k + 1], cfg) for k in range(0, len(files), 2)]
+    table, locate = api.term_table_many(pairs)
     lines = []
     for t in table:
         dom = t.dominant
         lines.append(f"{t.source}  ({len(t.occurrences)} occurrences in {len(t.units)} sentences)")
-        where = ", ".join(f"{o.start}-{o.end}" for o in dom.occurrences)
-        lines.append(f"    {'✓' if not t.variants else '•'} {dom.text}  ×{len(dom.units)}  at {where}")
+        shown = [locate(o.start, o.end) for o in dom.occurrences[:6]]
+        more = len(dom.occurrences) - len(shown)
+        where = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+        lines.append(f"    {'✓' if not t.variants else '•'} {dom.text}  ×{len(dom.occurrences)}  at {where}")
         for v in t.variants:
-            lines.append(f"    ✗ {v.text}  ×1  at {v.start}-{v.end}  (confidence {v.confidence:.2f}, {v.how})")
+            lines.append(f"    ✗ {v.text}  at {locate(v.start, v.end)}  (confidence {v.confidence:.2f}, {v.how})")
     if not table:
         lines.append("no recurring term found")
     _emit("\n".join(lines) + "\n", None)
     if export is not None:
         from .io.glossary_export import to_glossary_csv, to_glossary_tbx
 
-        if export.suffix.lower() == ".tbx":
-            data = to_glossary_tbx(table, src_doc.lang, tgt_doc.lang)
+        suffix = export.suffix.lower()
+        if suffix == ".tbx":
+            data = to_glossary_tbx(table, pairs[0][0].lang, pairs[0][1].lang)
             try:
                 export.write_bytes(data)
             except OSError as exc:
                 raise InputError(f"cannot write glossary: {exc.strerror or exc}", str(export)) from None
-        elif export.suffix.lower() in (".csv", ".tsv"):
-            content = to_glossary_csv(table)
-            if export.suffix.lower() == ".tsv":
-                content = content.replace(",", "\t")
-            _emit(content, export)
+        elif suffix in (".csv", ".tsv"):
+            _emit(to_glossary_csv(table, delimiter="\t" if suffix == ".tsv" else ","), export)
         else:
             raise UsageError(f"--export takes a .csv, .tsv or .tbx file, not '{export.name}'")
 

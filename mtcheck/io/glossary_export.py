@@ -6,9 +6,9 @@ import io
 from typing import Sequence
 
 
-def to_glossary_csv(terms: Sequence) -> str:
+def to_glossary_csv(terms: Sequence, delimiter: str = ",") -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", delimiter=delimiter)
     writer.writerow(["source", "target", "forbidden", "note"])
     for t in terms:
         variants = sorted({v.text for v in t.variants})
