@@ -166,3 +166,18 @@ def test_html_report_escapes_user_text(tmp_path, capsys):
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;</mark>alert(&quot;x&quot;)" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_terms_table_and_glossary_export(tmp_path, capsys):
+    sample = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
+    dest = tmp_path / "terms.csv"
+    code, out, err = run(["terms", sample / "source.zh.txt", sample / "mt.fr.txt", "--export", dest], capsys)
+    assert code == 0, err
+    assert "普惠计划" in out and "plan inclusif" in out
+    assert "✗ plan d'avantages universels" in out and "✗ régime de prestations universelles" in out
+    rows = dest.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "source,target,forbidden,note"
+    plan = next(r for r in rows if r.startswith("普惠计划,"))
+    assert plan.startswith("普惠计划,plan inclusif,plan d'avantages universels|régime de prestations universelles,")
+    code, out, err = run(["terms", sample / "source.zh.txt"], capsys)
+    _one_error_line(err, code, 2, "pairs of files")

@@ -67,6 +67,8 @@ def _side(texts: Sequence[str], lang: Optional[str], paragraphs: Optional[Sequen
         paras = np.asarray(paragraphs, dtype=np.int64)
     clauses = np.fromiter((clause_marks(t) for t in texts), dtype=np.float64, count=n)
     lower = np.fromiter((starts_lowercase(t) for t in texts), dtype=bool, count=n)
+    if n and lower.mean() > 0.5:
+        lower[:] = False  # a text that lost its casing: a lower-case start tells nothing here
     return SideData(lengths, feats, np.zeros(n), clauses, ends, lower, paras), keys
 
 

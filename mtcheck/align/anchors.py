@@ -100,7 +100,8 @@ _find_numbers_loaded = False
 
 
 def _shared_find_numbers() -> Optional[FindNumbers]:
-    """``mtcheck.numbers.find_numbers`` if it is importable; loaded lazily, once."""
+    """``mtcheck.numbers.find_numbers``, imported lazily, once; None if it cannot be imported (the
+    aligner then works without number anchors rather than with a second, diverging normaliser)."""
     global _find_numbers, _find_numbers_loaded
     if not _find_numbers_loaded:
         _find_numbers_loaded = True
@@ -113,15 +114,10 @@ def _shared_find_numbers() -> Optional[FindNumbers]:
     return _find_numbers
 
 
-_DIGIT_RE = re.compile(r"\d")
-
-
 # Only sentences with a digit (ASCII or full width) are searched for numbers: numbers written only in
 # words or Chinese numerals ("three", "hundert", 三) are rendered freely by translators and make weak
 # anchors, and the search costs about a microsecond per character, most of the aligner's time.
 _MAY_HAVE_NUMBER_RE = re.compile("[0-9\uff10-\uff19]")
-
-
 _DIGIT_RUN_RE = re.compile("[0-9\uff10-\uff19][0-9\uff10-\uff19.,:/\u00a0\u202f -]*")
 # Context kept on each side of a run of digits when a long sentence is searched piecewise: enough for
 # "July 26", "26 juillet", "3,5 Millionen", "2030万元", "第3000场", "more than 80 per cent".
@@ -130,8 +126,8 @@ _NUMBER_CONTEXT = 16
 
 def _number_windows(text: str) -> list[str]:
     """The parts of ``text`` around its digits (overlapping windows merged). The number search is
-    local and costs time per character, so searching these instead of a long sentence is much faster;
-    a window boundary falls inside a word, never inside the number."""
+    local and costs time per character, so searching these instead of a long sentence is much faster.
+    A window ends at least 16 characters away from any digit, so it never cuts a number."""
     spans: list[list[int]] = []
     for m in _DIGIT_RUN_RE.finditer(text):
         start, end = max(0, m.start() - _NUMBER_CONTEXT), min(len(text), m.end() + _NUMBER_CONTEXT)
@@ -143,50 +139,31 @@ def _number_windows(text: str) -> list[str]:
 
 
 def number_keys(text: str, lang: Optional[str]) -> list[str]:
-    """Normalised number values in ``text`` as anchor keys (``"#4.5"``)."""
+    """Normalised values of the numbers written with digits in ``text``, as anchor keys (``"#4.5"``;
+    ``3.9万亿`` and ``3 900 milliards`` both give ``"#3900000000000"``)."""
     if not _MAY_HAVE_NUMBER_RE.search(text):
         return []
     find = _shared_find_numbers()
-    if find is not None:
-        pieces = [text] if len(text) <= 4 * _NUMBER_CONTEXT else _number_windows(text)
-        values = [m.value for piece in pieces for m in find(piece, lang)]
-    else:
-        values = _fallback_numbers(text)
+    if find is None:
+        return []
+    pieces = [text] if len(text) <= 4 * _NUMBER_CONTEXT else _number_windows(text)
     keys = []
-    for v in values:
-        if v is None or (isinstance(v, float) and (math.isnan(v) or math.isinf(v))):
+    for piece in pieces:
+        try:
+            mentions = find(piece, lang)
+        except Exception:  # noqa: BLE001 - an odd number must not stop the alignment; it is no anchor
             continue
-        keys.append("#" + _format_value(float(v)))
+        for m in mentions:
+            v = m.value
+            if v is None or math.isnan(v) or math.isinf(v):
+                continue
+            keys.append("#" + _format_value(float(v)))
     return keys
 
 
 def _format_value(v: float) -> str:
     r = round(v, 6)
     return str(int(r)) if r == int(r) and abs(r) < 1e18 else repr(r)
-
-
-# Fallback only while mtcheck.numbers is missing: digits with , or . as decimal mark, grouped thousands.
-_FALLBACK_NUM_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
-_CJK_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
-
-
-def _fallback_numbers(text: str) -> list[float]:
-    if not _DIGIT_RE.search(text):
-        return []
-    out = []
-    for m in _FALLBACK_NUM_RE.finditer(text):
-        s = m.group()
-        if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+", s) and not re.fullmatch(r"\d{1,3}[.,]\d{3}", s):
-            value = float(re.sub(r"\D", "", s))
-        elif re.fullmatch(r"\d{1,3}[.,]\d{3}", s):
-            value = float(re.sub(r"\D", "", s))  # 1,000 / 1.000: a thousand in news more often than not
-        else:
-            value = float(s.replace(",", "."))
-        nxt = text[m.end() : m.end() + 1]
-        if nxt in _CJK_MULT:
-            value *= _CJK_MULT[nxt]
-        out.append(value)
-    return out
 
 
 # --- Latin-script tokens -------------------------------------------------------------------------------
@@ -198,7 +175,6 @@ _URL_RE = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.IGNORECASE,
 )
-_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 COGNATE_PREFIX = 4
 
 

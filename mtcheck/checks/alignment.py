@@ -1,8 +1,8 @@
 """Omissions and additions read off the sentence alignment.
 
 A 1-0 bead is a source sentence the translation has no counterpart for; a 0-1 bead is a target sentence
-with no source. A bead whose target is far shorter than its sources, given the length ratio of the whole
-pair, hides an omission too: in a 2-1 bead whose target matches one source sentence in length, the other
+with no source. A bead whose target is far shorter than its sources, given the pair's length ratio,
+hides an omission too: in a 2-1 bead whose target matches one source sentence in length, the other
 source sentence is the one left out. The length model is the aligner's (Gale & Church 1993, in the
 symmetric units of :mod:`mtcheck.align.length`).
 """
