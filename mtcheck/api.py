@@ -61,10 +61,10 @@ def _check_languages(source: Document, target: Document) -> None:
 
 
 def signature(config: Config) -> str:
-    from .align import ALIGNER_NAME
+    from .align import ALIGNER_NAME, ALIGNER_VERSION
     from .checks.registry import checks_signature
 
-    return (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}"
+    return (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}@{ALIGNER_VERSION}"
             f"|checks:{checks_signature(config.disabled_checks)}|cfg:{config.hash()}")
 
 
