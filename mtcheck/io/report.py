@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Optional, Sequence
 
-from ..types import Document, Issue, Report, Severity
+from ..types import Document, Issue, Report, Severity, Span
 
 SCHEMA_VERSION = 1
 
@@ -141,6 +141,16 @@ def issues_by_bead(report: Report) -> tuple[dict[int, list[Issue]], list[Issue]]
     return grouped, loose
 
 
+def marked_source_span(issue: Issue, source: Document) -> Optional[Span]:
+    """The source span worth highlighting: a precise one (a term, a number, an omitted sentence), not a
+    whole aligned sentence given only as context for a target-side issue such as lost casing."""
+    sp = issue.source_span
+    if sp is None or issue.target_span is None:
+        return sp
+    covers_sentence = any(s.start >= sp.start and s.end <= sp.end for s in source.sentences)
+    return None if covers_sentence else sp
+
+
 def marked_pieces(text: str, base: int, spans: Iterable[tuple[int, int, object]]) -> list[tuple[str, list]]:
     """Cut ``text`` (which starts at document offset ``base``) into pieces, each with the list of
     span payloads covering it; overlapping spans are handled by a boundary sweep."""
@@ -235,7 +245,7 @@ def to_text(report: Report, colour: bool = False, width: Optional[int] = None) -
         bead = report.alignment[k]
         issues = grouped[k]
         # Sentences of a bead are shown joined by one space; spans are marked sentence by sentence.
-        src_marked = _mark_bead(src, bead.source, [i.source_span for i in issues], open_m, close_m)
+        src_marked = _mark_bead(src, bead.source, [marked_source_span(i, src) for i in issues], open_m, close_m)
         tgt_marked = _mark_bead(tgt, bead.target, [i.target_span for i in issues], open_m, close_m)
         out.append("")
         out.append(f"── bead {k}  source {list(bead.source)} ↔ target {list(bead.target)} " + "─" * 10)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from html import escape
 
 from ..types import Document, Issue, Report
-from .report import issues_by_bead, marked_pieces, summary
+from .report import issues_by_bead, marked_pieces, marked_source_span, summary
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Noto Sans","Noto Sans CJK SC",sans-serif;margin:1.5rem;color:#1b1b1b}
 h1{font-size:1.3rem} table{border-collapse:collapse;width:100%;table-layout:fixed}
-td,th{border-top:1px solid #ddd;padding:.4rem .5rem;vertical-align:top;text-align:left}
-th{background:#f4f4f4} td.n{width:3.5rem;color:#777;font-size:.8rem}
+td,th{border-top:1px solid #ddd;padding:.4rem .5rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}
+th{background:#f4f4f4} .n{width:3.5rem;color:#777;font-size:.8rem}
 tr.flagged td{background:#fffdf5} .issues{font-size:.85rem;margin:.3rem 0 0 0;padding-left:1.1rem}
 mark{padding:0 .1rem;border-radius:2px} mark.critical{background:#f5a3a3} mark.major{background:#ffc48a}
 mark.minor{background:#fff08a} mark.info{background:#c9e7ff}
@@ -38,7 +38,7 @@ def _marked_sentence(doc: Document, index: int, spans: list[tuple[int, int, Issu
 def _side(doc: Document, idx: tuple[int, ...], issues: list[Issue], side: str) -> str:
     spans = []
     for issue in issues:
-        sp = issue.target_span if side == "target" else issue.source_span
+        sp = issue.target_span if side == "target" else marked_source_span(issue, doc)
         if sp is not None:
             spans.append((sp.start, sp.end, issue))
     return " ".join(_marked_sentence(doc, i, spans) for i in idx) or '<span class="meta">—</span>'
