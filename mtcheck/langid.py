@@ -110,13 +110,20 @@ def classify(text: str, candidates: Optional[Iterable[str]] = None) -> tuple[str
         return (fitting[0] if fitting else cands[0]), 0.0
     if len(pool) == 1:
         return pool[0], profile.get(dominant, 0.0)
-    with _LOCK:
-        ident.set_languages(pool)
-        try:
-            lang, prob = ident.classify(text)
-        finally:
-            ident.set_languages(None)
+    lang, prob = _restricted(tuple(sorted(pool))).classify(text)
     return str(lang), float(prob)
+
+
+@lru_cache(maxsize=16)
+def _restricted(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """An identifier restricted to ``langs`` (py3langid's set_languages subsets the model arrays, which
+    is too slow to redo for every sentence), one per language set, loaded once."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    with _LOCK:
+        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        ident.set_languages(list(langs))
+    return ident
 
 
 def detect_document_language(text: str) -> str:
