@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from . import __version__
@@ -75,13 +76,14 @@ def align_documents(source: Document, target: Document) -> tuple[Bead, ...]:
 
 
 def check_documents(source: Document, target: Document, reference: Optional[Document] = None,
-                    config: Config = Config()) -> Report:
-    """Check a decoded pair: align, run every enabled check, score. Deterministic for the same input."""
+                    config: Config = Config(), alignment: Optional[Sequence[Bead]] = None) -> Report:
+    """Check a decoded pair: align (unless ``alignment`` is given, as a bilingual file's units are),
+    run every enabled check, score. Deterministic for the same input."""
     from .checks import CheckContext, run_checks
     from .score import mqm_score, score_against_reference
 
     _check_languages(source, target)
-    alignment = align_documents(source, target)
+    alignment = tuple(alignment) if alignment is not None else align_documents(source, target)
     glossary: tuple = ()
     if config.glossary:
         from .terms.glossary import load_glossary
@@ -116,6 +118,42 @@ def check_pair(source_path: str, target_path: str, reference_path: Optional[str]
     if reference_path is not None:
         reference = load_document(reference_path, lang=target.lang, config=config)
     return check_documents(source, target, reference, config)
+
+
+def bilingual_documents(path: str, config: Config = Config()) -> tuple[Document, Document, tuple[Bead, ...]]:
+    """Documents and alignment from a bilingual file (XLIFF, TMX, PO, TSV/CSV). Each side's text is its
+    units joined by blank lines (offsets in reports index that text); each unit is one bead."""
+    from .io.bilingual import read_bilingual
+
+    bf = read_bilingual(path, max_chars=config.max_chars)
+    src_lang = normalise_lang(config.src_lang) or bf.source_lang
+    tgt_lang = normalise_lang(config.tgt_lang) or bf.target_lang
+    sides = []
+    for side, lang in ((0, src_lang), (1, tgt_lang)):
+        texts = [u[side] for u in bf.units]
+        text = "\n\n".join(texts)
+        code = lang or detect_document_language(text)
+        sentences = []
+        per_unit: list[tuple[int, ...]] = []
+        offset = 0
+        for k, unit_text in enumerate(texts):
+            first = len(sentences)
+            for sent in split_sentences(unit_text, code, presegmented=config.presegmented):
+                sentences.append(replace(sent, start=sent.start + offset, end=sent.end + offset, paragraph=k))
+            per_unit.append(tuple(range(first, len(sentences))))
+            offset += len(unit_text) + 2
+        doc = Document(text=text, lang=code, path=path, encoding=bf.format, sentences=tuple(sentences),
+                       lang_detected=lang is None)
+        sides.append((doc, per_unit))
+    (source, src_units), (target, tgt_units) = sides
+    beads = tuple(Bead(s, t, 1.0) for s, t in zip(src_units, tgt_units) if s or t)
+    return source, target, beads
+
+
+def check_bilingual(path: str, config: Config = Config()) -> Report:
+    """Check a bilingual file; its units give the alignment."""
+    source, target, beads = bilingual_documents(path, config)
+    return check_documents(source, target, None, config, alignment=beads)
 
 
 def check_texts(source_text: str, target_text: str, *, src_lang: Optional[str] = None,

@@ -62,8 +62,8 @@ def _emit(content: str, output: Optional[Path]) -> None:
 
 @app.command()
 def check(
-    source: str = typer.Argument(..., help="Source article (text file, or - for standard input)."),
-    target: str = typer.Argument(..., help="Machine translation (text file, or - for standard input)."),
+    source: str = typer.Argument(..., help="Source article (text file, or - for standard input), or a bilingual file (XLIFF, TMX, PO, TSV/CSV)."),
+    target: Optional[str] = typer.Argument(None, help="Machine translation (text file, or - for standard input); omitted for a bilingual file."),
     ref: Optional[str] = typer.Option(None, "--ref", help="Human reference translation, for BLEU/chrF/TER."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (ISO 639-1); detected if omitted."),
@@ -80,7 +80,16 @@ def check(
 
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
                   fail_on=fail_on.value, glossary=str(glossary) if glossary else None)
-    report = api.check_pair(source, target, ref, cfg)
+    if target is None:
+        from .io.bilingual import BILINGUAL_SUFFIXES, is_bilingual
+
+        if not is_bilingual(source):
+            raise UsageError(f"give SOURCE and TARGET, or one bilingual file ({', '.join(sorted(BILINGUAL_SUFFIXES))})")
+        if ref is not None:
+            raise UsageError("--ref is not supported with a bilingual file")
+        report = api.check_bilingual(source, cfg)
+    else:
+        report = api.check_pair(source, target, ref, cfg)
     if fmt is ReportFormat.json:
         content = to_json(report)
     elif fmt is ReportFormat.csv:

@@ -1,0 +1,154 @@
+"""Bilingual files: XLIFF 1.2/2.0, TMX, PO (through translate-toolkit) and TSV/CSV with source and
+target columns. The file's units are the alignment: each unit is one bead.
+
+Every XML file is first parsed by defusedxml, which refuses DTD entities and external references
+(billion laughs, XXE), before translate-toolkit sees it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InputError, MalformedInput
+from .text import decode_bytes
+
+XML_SUFFIXES = {".xlf", ".xliff", ".sdlxliff", ".mxliff", ".tmx"}
+TABLE_SUFFIXES = {".tsv", ".csv"}
+PO_SUFFIXES = {".po", ".pot"}
+BILINGUAL_SUFFIXES = XML_SUFFIXES | TABLE_SUFFIXES | PO_SUFFIXES
+
+
+@dataclass(frozen=True)
+class BilingualFile:
+    path: str
+    format: str
+    source_lang: Optional[str]
+    target_lang: Optional[str]
+    units: tuple[tuple[str, str], ...]  # (source, target); target "" when untranslated
+
+
+def is_bilingual(path: str) -> bool:
+    return Path(path).suffix.lower() in BILINGUAL_SUFFIXES
+
+
+def _safe_xml(data: bytes, path: str):  # type: ignore[no-untyped-def]
+    from defusedxml import ElementTree as SafeET
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        return SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise MalformedInput(f"refused unsafe XML ({type(exc).__name__}: entities and external references are not allowed)", path) from None
+    except SafeET.ParseError as exc:
+        raise MalformedInput(f"malformed XML: {exc}", path) from None
+
+
+def _lang(code: Optional[str]) -> Optional[str]:
+    if not code:
+        return None
+    return code.split("-")[0].split("_")[0].lower() or None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _read_xml(data: bytes, path: str) -> BilingualFile:
+    root = _safe_xml(data, path)
+    kind = _local(root.tag)
+    from translate.storage import tmx, xliff, xliff2
+
+    try:
+        if kind == "tmx":
+            store = tmx.tmxfile(io.BytesIO(data))
+            header = next((el for el in root if _local(el.tag) == "header"), None)
+            src_lang = _lang(header.get("srclang") if header is not None else None)
+            tgt_lang = None
+            for el in root.iter():
+                if _local(el.tag) == "tuv":
+                    lang = _lang(el.get("{http://www.w3.org/XML/1998/namespace}lang") or el.get("lang"))
+                    if lang and lang != src_lang:
+                        tgt_lang = lang
+                        break
+            fmt = "tmx"
+        elif kind == "xliff" and str(root.get("version", "")).startswith("2"):
+            store = xliff2.Xliff2File(io.BytesIO(data))
+            src_lang, tgt_lang, fmt = _lang(root.get("srcLang")), _lang(root.get("trgLang")), "xliff2"
+        elif kind == "xliff":
+            store = xliff.xlifffile(io.BytesIO(data))
+            src_lang, tgt_lang, fmt = _lang(store.getsourcelanguage()), _lang(store.gettargetlanguage()), "xliff"
+        else:
+            raise MalformedInput(f"not XLIFF or TMX (root element <{kind}>)", path)
+    except MalformedInput:
+        raise
+    except Exception as exc:  # translate-toolkit raises many kinds on bad files
+        raise MalformedInput(f"cannot read {kind.upper()}: {exc}", path) from None
+    units = tuple((u.source or "", u.target or "") for u in store.units if not u.isheader() and (u.source or "").strip())
+    return BilingualFile(path, fmt, src_lang, tgt_lang, units)
+
+
+def _read_po(data: bytes, path: str) -> BilingualFile:
+    from translate.storage import pypo
+
+    try:
+        store = pypo.pofile(io.BytesIO(data))
+    except Exception as exc:
+        raise MalformedInput(f"cannot read PO: {exc}", path) from None
+    units = tuple((u.source or "", u.target or "") for u in store.units if not u.isheader() and (u.source or "").strip())
+    return BilingualFile(path, "po", _lang(store.getsourcelanguage()), _lang(store.gettargetlanguage()), units)
+
+
+def _read_table(data: bytes, path: str, max_chars: int) -> BilingualFile:
+    text = decode_bytes(data, path).text
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = "\t" if ("\t" in first or path.lower().endswith(".tsv")) else ","
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
+    if not rows:
+        raise MalformedInput("no rows", path)
+    header = [h.strip().lower() for h in rows[0]]
+    src_lang = tgt_lang = None
+    if "source" in header and "target" in header:
+        si, ti = header.index("source"), header.index("target")
+        body = rows[1:]
+    elif len(header) >= 2 and all(len(h) == 2 and h.isalpha() for h in header[:2]):
+        si, ti, body = 0, 1, rows[1:]  # a header of language codes: en<TAB>fr
+        src_lang, tgt_lang = header[0], header[1]
+    else:
+        si, ti, body = 0, 1, rows
+    units = []
+    for n, row in enumerate(body, start=1):
+        if len(row) <= max(si, ti):
+            raise MalformedInput(f"row {n} has {len(row)} column(s); expected source and target", path)
+        if row[si].strip():
+            units.append((row[si], row[ti]))
+    return BilingualFile(path, "tsv" if delimiter == "\t" else "csv", src_lang, tgt_lang, tuple(units))
+
+
+def read_bilingual(path: str, max_chars: int = 5_000_000) -> BilingualFile:
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", path)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", path)
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(max_chars * 4 + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(data) > max_chars * 4:
+        raise InputError(f"too large: more than {max_chars * 4:,} bytes", path)
+    if not data.strip():
+        raise InputError("empty file", path)
+    suffix = p.suffix.lower()
+    if suffix in XML_SUFFIXES:
+        result = _read_xml(data, path)
+    elif suffix in PO_SUFFIXES:
+        result = _read_po(data, path)
+    else:
+        result = _read_table(data, path, max_chars)
+    if not result.units:
+        raise MalformedInput(f"no translation unit found in this {result.format.upper()} file", path)
+    return result
