@@ -77,7 +77,7 @@ from mtcheck.api import make_document  # noqa: E402
 from mtcheck.checks.registry import CheckContext  # noqa: E402
 from mtcheck.checks.terms import terminology_drift  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
-from mtcheck.types import Bead, Document, Issue, Severity  # noqa: E402
+from mtcheck.types import Bead, Issue, Severity  # noqa: E402
 
 SEED = 20240926
 PAIRS = {"zhen": ("zh", "en"), "ende": ("en", "de")}
@@ -272,6 +272,7 @@ class GoldTerm:
     source_key: tuple[str, ...]
     target_key: tuple[str, ...]
     segments: list[int]  # indices into article.segments
+    name: bool = False  # the source n-gram is a proper name (Chinese: jieba tags; English: capitals)
 
 
 def gold_terms(art: Article, src_lang: str, tgt_lang: str) -> list[GoldTerm]:
@@ -306,7 +307,9 @@ def gold_terms(art: Article, src_lang: str, tgt_lang: str) -> list[GoldTerm]:
             continue
         # The longest source n-gram with that distribution.
         best_src = max(src, key=lambda s: (sum(map(len, s)), s))
-        eligible.append(GoldTerm(best_src, key, sorted(segs)))
+        is_name = src_name[best_src] if src_lang == "zh" else all(_is_name(w, sources) for w in best_src
+                                                                    if w not in _STOP[src_lang])
+        eligible.append(GoldTerm(best_src, key, sorted(segs), is_name))
     # Maximal phrases only: drop one contained in a longer eligible phrase with the same segments.
     def inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
@@ -444,7 +447,7 @@ def pinyin_syllables(word: str) -> Optional[list[str]]:
 
 
 def variant_spelling(phrase: str, lang: str, rng: random.Random, src_lang: str, texts: Sequence[str],
-                     source: str) -> Optional[str]:
+                     source: str, name: bool) -> Optional[str]:
     """A spelling variant of a name: a word written with a capital outside headlines that, for a source
     in Latin script, is also in the source (German capitalises every noun)."""
     toks = [(s, e, w) for s, e, w in _words(phrase) if w[:1].isupper() and len(w) >= 4 and w.isalpha()
@@ -453,7 +456,7 @@ def variant_spelling(phrase: str, lang: str, rng: random.Random, src_lang: str, 
         return None
     s, e, w = rng.choice(toks)
     options = []
-    if src_lang == "zh":
+    if src_lang == "zh" and name:
         syl = pinyin_syllables(w)
         if syl and len(syl) >= 2:
             # Xiangguo → Xiang Guo, Xinjiang → Xin Jiang: romanisation habits differ on syllable breaks.
@@ -499,6 +502,9 @@ def variant_system(art: Article, seg_index: int, start: int, end: int,
         return None
     a, b = inside[0], inside[-1] + 1
     phrase_low = text[start:end].lower()
+    lang = PAIRS[art.pair][1]
+    phrase_content = [w for _, _, w in mine[a:b] if w.lower() not in _STOP[lang]]
+    phrase_named = all(w[:1].isupper() for w in phrase_content if w[:1].isalpha())
     options = []
     for system, other in sorted(by_seg[(art.doc, seg_id)].items()):
         if system == art.system or not other:
@@ -506,11 +512,16 @@ def variant_system(art: Article, seg_index: int, start: int, end: int,
         theirs = _words(other)
         sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in mine], b=[w.lower() for _, _, w in theirs],
                                      autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        ops = sm.get_opcodes()
+        for n, (tag, i1, i2, j1, j2) in enumerate(ops):
             if tag != "replace" or not (i1 <= a and b <= i2) or i2 - i1 > (b - a) + 1:
                 continue
             if i1 == 0 or i2 >= len(mine) or j1 == 0 or j2 >= len(theirs) or not 1 <= j2 - j1 <= 6:
                 continue  # needs context on both sides
+            # ... at least two words of it on each side, or the slot is not the same slot.
+            if not (n > 0 and n + 1 < len(ops) and ops[n - 1][0] == "equal" and ops[n + 1][0] == "equal"
+                    and ops[n - 1][2] - ops[n - 1][1] >= 2 and ops[n + 1][2] - ops[n + 1][1] >= 2):
+                continue
             if i1 != a or i2 != b:
                 continue  # the differing block must be the phrase itself
             cand = other[theirs[j1][0]:theirs[j2 - 1][1]]
@@ -518,6 +529,19 @@ def variant_system(art: Article, seg_index: int, start: int, end: int,
             if low == phrase_low or phrase_low in low or not any(len(w) >= 4 for w in low.split()):
                 continue
             if re.search(r"[\"“”«»()\[\]]", cand):
+                continue
+            # The same kind of phrase: a name for a name, about as many content words, no function word
+            # at either end (difflib blocks can be mistranslations of something else: "Nantes" /
+            # "required").
+            words = _words(cand)
+            stop = _STOP[lang]
+            if not words or words[0][2].lower() in stop and words[0][2].lower() not in ("the", "der", "die", "das") \
+                    or words[-1][2].lower() in stop:
+                continue
+            content = [w for _, _, w in words if w.lower() not in stop]
+            if not content or abs(len(content) - len(phrase_content)) > 1:
+                continue
+            if phrase_named != all(w[:1].isupper() for w in content if w[:1].isalpha()):
                 continue
             options.append(cand)
     if not options:
@@ -568,7 +592,7 @@ def build_cases(arts: list[Article], by_seg: dict[tuple[str, int], dict[str, str
                 found = {
                     "system": variant_system(art, k, start, end, by_seg, rng),
                     "head": variant_head(phrase, tgt_lang, rng),
-                    "spelling": variant_spelling(phrase, tgt_lang, rng, src_lang, texts, sources),
+                    "spelling": variant_spelling(phrase, tgt_lang, rng, src_lang, texts, sources, term.name),
                     "reorder": variant_reorder(phrase, tgt_lang, rng),
                 }
                 for kind, var in found.items():
@@ -622,6 +646,7 @@ class Tally:
     true_pos: int = 0
     flagged_neg: int = 0
     by_kind: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    by_freq: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
     def row(self) -> dict:
         recall = self.found / self.positives if self.positives else 0.0
@@ -633,6 +658,9 @@ class Tally:
             "exact_span": round(self.exact / self.found, 3) if self.found else 0.0,
             "suggestion_ok": round(self.suggestion / self.found, 3) if self.found else 0.0,
             "recall_by_kind": {k: f"{v[0]}/{v[1]}" for k, v in sorted(self.by_kind.items())},
+            "recall_macro_over_kinds": round(statistics.mean(v[0] / v[1] for v in self.by_kind.values()), 3)
+            if self.by_kind else 0.0,
+            "recall_by_segments": {k: f"{v[0]}/{v[1]}" for k, v in sorted(self.by_freq.items())},
         }
 
 
@@ -651,10 +679,14 @@ def evaluate(cases: list[Case], src_lang: str, tgt_lang: str, min_severity: Seve
         hits = [i for i, sp in zip(issues, spans) if _overlap(sp, case.gold)]
         tally.true_pos += len(hits)
         kind = tally.by_kind[case.kind]
+        assert case.term is not None
+        freq = tally.by_freq["3 segments" if len(case.term.segments) == 3 else "4+ segments"]
         kind[1] += 1
+        freq[1] += 1
         if hits:
             tally.found += 1
             kind[0] += 1
+            freq[0] += 1
             if any((h.target_span.start, h.target_span.end) == case.gold for h in hits):  # type: ignore[union-attr]
                 tally.exact += 1
             if any((h.suggestion or "").lower() == (case.original or "").lower() for h in hits):
@@ -716,10 +748,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         report["pairs"][pair] = entry
         print(f"== {pair} ({args.split}): {entry['articles']} articles, targets {', '.join(entry['targets'])}")
         print(f"   variants by kind: {entry['kinds']}")
-        print(f"   {'severity':8} {'pos':>4} {'neg':>4} {'recall':>7} {'prec':>6} {'FA/neg':>7} {'exact':>6} {'sugg':>6}  recall by kind")
+        print(f"   {'severity':8} {'pos':>4} {'neg':>4} {'recall':>7} {'macro':>6} {'prec':>6} {'FA/neg':>7} {'exact':>6} {'sugg':>6}  recall by kind")
         for label, r in rows.items():
-            print(f"   {label:8} {r['positives']:4d} {r['negatives']:4d} {r['recall']:7.3f} {r['precision']:6.3f} "
-                  f"{r['false_alarms_per_negative']:7.3f} {r['exact_span']:6.3f} {r['suggestion_ok']:6.3f}  {r['recall_by_kind']}")
+            print(f"   {label:8} {r['positives']:4d} {r['negatives']:4d} {r['recall']:7.3f} {r['recall_macro_over_kinds']:6.3f} {r['precision']:6.3f} "
+                  f"{r['false_alarms_per_negative']:7.3f} {r['exact_span']:6.3f} {r['suggestion_ok']:6.3f}  {r['recall_by_kind']} "
+                  f"{r['recall_by_segments']}")
         print(f"   median {entry['median_ms_per_article']} ms per article (max {entry['max_ms_per_article']})"
               + (f"; {entry['long_article']['sentences']}-sentence article: {entry['long_article']['ms']} ms"
                  if "long_article" in entry else ""))
@@ -738,7 +771,7 @@ def _show(cases: list[Case], results: dict[int, list[Issue]], limit: int) -> Non
         for i in issues:
             sp = (i.target_span.start, i.target_span.end)  # type: ignore[union-attr]
             if case.gold is None or not _overlap(sp, case.gold):
-                alarms.append(f"   FA [{case.article.doc} {case.article.system}] {i.severity.value} {i.confidence} "
+                alarms.append(f"   FA{'-' if case.gold is None else '+'} [{case.article.doc} {case.article.system}] {i.severity.value} {i.confidence} "
                               f"{i.message!r} at {case.target_text[sp[0]:sp[1]]!r}")
         if case.gold is not None and not any(_overlap((i.target_span.start, i.target_span.end), case.gold) for i in issues):  # type: ignore[union-attr]
             assert case.term is not None

@@ -242,3 +242,19 @@ __all__: Sequence[str] = (
     "check_pair", "check_texts", "check_documents", "align_pair", "list_checks", "load_document",
     "make_document", "fails",
 )
+
+
+def discover_batch_inputs(paths: Sequence[str]) -> list:
+    """The articles named by ``mtcheck batch`` INPUT arguments (``mtcheck.batch.BatchInput``), in order;
+    an input that cannot be used is an item carrying its error."""
+    from .io.batch_inputs import discover_inputs
+
+    return discover_inputs(paths)
+
+
+def run_batch(items, config: Config = Config(), **options):  # type: ignore[no-untyped-def]
+    """Run a batch (``mtcheck.batch.run_batch``: engines, output folder, resume) and return its
+    ``BatchRun``: one digest per article, the corpus summary."""
+    from .batch import run_batch as _run_batch
+
+    return _run_batch(items, config, **options)

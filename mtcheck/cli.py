@@ -184,6 +184,87 @@ def terms(
             raise UsageError(f"--export takes a .csv, .tsv or .tbx file, not '{export.name}'")
 
 
+@app.command("ui")
+def ui_command(
+    port: Optional[int] = typer.Option(None, "--server.port", "--port", help="Port of the app (Streamlit's default: 8501)."),
+) -> None:
+    """Start the review app (Streamlit) and print its address."""
+    import importlib.util
+    import subprocess
+
+    if importlib.util.find_spec("streamlit") is None:
+        raise UsageError("the review app needs streamlit: pip install 'mtcheck[ui]' (or pip install streamlit)")
+    script = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+    if not script.is_file():
+        raise UsageError(f"the review app is not installed next to mtcheck (no {script}); run it from a source checkout")
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    if port is not None:
+        cmd += ["--server.port", str(port)]
+    raise typer.Exit(subprocess.call(cmd))
+
+
+@app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="Folders of pairs (NAME.src.txt + NAME.mt.txt [+ NAME.ref.txt], or src/ mt/ ref/ sub-folders), JSONL/TSV/CSV manifests (id, source, target[, reference, src_lang, tgt_lang]), XLIFF/TMX/PO files."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output folder: reports.jsonl, summary.csv, corpus.json, dashboard.html (and .journal.jsonl for --resume). Without it, --format goes to stdout."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (local engine) or local Dask workers."),
+    fmt: str = typer.Option("jsonl", "--format", help="Without -o: jsonl (reports, as they are done), csv (summary) or html (dashboard) on stdout."),
+    fail_on: FailOn = typer.Option(FailOn.major, "--fail-on", help="Gate: an article fails with an issue at or above this severity."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Gate: an article fails with an MQM score below this."),
+    resume: bool = typer.Option(False, "--resume", help="Continue the run in -o DIR: articles already there are not checked again."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine, --jobs processes) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1) of every article; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (ISO 639-1); detected if omitted."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", help="Glossary (CSV/TSV: source,target,forbidden,note)."),
+    presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
+    term_block: int = typer.Option(100, "--term-block", min=0, help="Articles of one language pair pooled per block of the batch term memory (0: no term memory)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file."),
+) -> None:
+    """Check many articles: one report per article in input order, a summary, a dashboard, a CI gate."""
+    from . import api
+    from .batch import gate_line
+    from .io.dashboard import dashboard_html, summary_csv
+
+    if fmt not in ("jsonl", "csv", "html"):
+        raise UsageError(f"--format takes jsonl, csv or html, not '{fmt}'")
+    if engine not in ("local", "dask"):
+        raise UsageError(f"--engine takes local or dask, not '{engine}'")
+    cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
+                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None)
+    items = api.discover_batch_inputs(inputs)
+    bars: list = []
+
+    def on_start(total: int, done: int) -> None:
+        from tqdm import tqdm
+
+        bars.append(tqdm(total=total, initial=done, unit="article", file=sys.stderr, dynamic_ncols=True,
+                         disable=quiet or not sys.stderr.isatty()))
+
+    try:
+        run = api.run_batch(items, cfg, jobs=jobs, engine=engine, scheduler=scheduler, output_dir=output,
+                            resume=resume, stream=sys.stdout if output is None and fmt == "jsonl" else None,
+                            block_size=term_block, term_memory=term_block > 0, fail_on=fail_on.value,
+                            min_score=min_score, progress=lambda n: bars[0].update(n) if bars else None,
+                            on_start=on_start)
+    finally:
+        for bar in bars:
+            bar.close()
+    if output is None and fmt == "csv":
+        _emit(summary_csv(run.digests), None)
+    elif output is None and fmt == "html":
+        _emit(dashboard_html(run.digests, run.corpus), None)
+    if run.digests and len(run.errors) == len(run.digests):
+        first = next(d for d in run.digests if "error" in d)["error"]["message"]
+        raise InputError(f"no article could be checked ({len(run.digests)} inputs); first: {first}")
+    line = gate_line(run, fail_on.value, min_score)
+    if line:
+        sys.stderr.write(f"mtcheck: {line}\n")
+        raise typer.Exit(1)
+
+
 @app.command("checks")
 def list_checks_command() -> None:
     """List the checks: id, category and title, then when each gives false positives."""

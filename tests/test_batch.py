@@ -52,3 +52,176 @@ def test_one_bad_article_never_stops_the_others(batch_files, tmp_path):
     ]
     assert "empty file" in results[1].error_message
     assert any(i.check == "terms.batch" for i in results[5].report.issues)
+
+
+# ---------------------------------------------------------------- records, metrics, blocks, inputs
+
+import json  # noqa: E402
+
+from mtcheck import api  # noqa: E402
+from mtcheck.batch import (check_item, corpus_scores, reduce_block, report_from_record,  # noqa: E402
+                           report_to_record, run_batch)
+from mtcheck.config import Config  # noqa: E402
+from mtcheck.io.batch_inputs import discover_inputs  # noqa: E402
+
+REF = {
+    0: "Le fonds pour le climat a reçu lundi de nouvelles promesses. Les ministres ont loué le fonds pour le climat.",
+    2: "Le fonds climatique manque d'argent, d'après le rapport.",
+}
+
+
+def test_a_record_rebuilds_the_report_exactly(batch_files):
+    tmp, items = batch_files
+    ref = tmp / "a0.ref.txt"
+    ref.write_text(REF[0] + "\n", encoding="utf-8")
+    report = api.check_pair(items[0].source, items[0].target, str(ref))
+    record = json.loads(json.dumps(report_to_record(report), ensure_ascii=False))
+    assert report_from_record(record) == report
+
+
+def test_batch_reference_metrics_are_those_of_check_pair(batch_files):
+    tmp, items = batch_files
+    ref = tmp / "a0.ref.txt"
+    ref.write_text(REF[0] + "\n", encoding="utf-8")
+    item = BatchInput(items[0].source, items[0].target, str(ref), id="a0")
+    record = check_item(item, Config())
+    expected = api.check_pair(item.source, item.target, item.reference)
+    got = report_from_record(record["report"])
+    assert got == expected  # same report, metrics and signatures included
+    assert got.scores.bleu is not None and got.scores.ter is not None
+
+
+def test_corpus_scores_equal_sacrebleu_corpus_score_over_all_segments(batch_files):
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    from mtcheck.score import reference_segments
+
+    tmp, items = batch_files
+    stats, hyps, refs = [], [], []
+    for k, text in REF.items():
+        ref = tmp / f"a{k}.ref.txt"
+        ref.write_text(text + "\n", encoding="utf-8")
+        record = check_item(BatchInput(items[k].source, items[k].target, str(ref), id=f"a{k}"), Config())
+        stats.append(record["stats"])
+        report = report_from_record(record["report"])
+        h, r = reference_segments(report.target, report.reference)
+        hyps += h
+        refs += r
+    corpus = corpus_scores({("en", "fr"): stats})["en-fr"]
+    for name, metric in (("bleu", BLEU()), ("chrf", CHRF()), ("ter", TER())):
+        result = metric.corpus_score(hyps, [refs])
+        assert corpus[name]["score"] == round(float(result.score), 2), name
+        assert corpus[name]["signature"] == str(metric.get_signature())
+    assert corpus["articles"] == 2
+
+
+def test_blocks_and_workers_do_not_change_the_reports(batch_files):
+    _, items = batch_files
+    one = run_batch(items, Config(), want_reports=True)
+    two = run_batch(items, Config(), jobs=2, want_reports=True)
+    assert one.reports == two.reports and one.digests == two.digests
+    # Blocks of 2 articles: no term is in three articles of a block, so no terms.batch issue.
+    small = run_batch(items, Config(), block_size=2, want_reports=True)
+    assert not any(i["check"] == "terms.batch" for r in small.reports for i in r["issues"])
+    assert any(i["check"] == "terms.batch" for r in one.reports for i in r["issues"])
+
+
+def test_reduce_block_is_a_pure_function_of_its_records(batch_files):
+    _, items = batch_files
+    records = [json.loads(json.dumps({"index": k, **check_item(it, Config())}, ensure_ascii=False))
+               for k, it in enumerate(items)]
+    first = reduce_block(records, Config())
+    again = reduce_block(json.loads(json.dumps(records)), Config())
+    assert first == again
+    assert [k for k, _, _ in first] == [0, 1, 2, 3]
+    line = json.loads(first[3][1])
+    assert line["input"] == "a3" and any(i["check"] == "terms.batch" for i in line["issues"])
+
+
+def _write(path, text, encoding="utf-8"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_folder_of_pairs_and_bilingual_files(tmp_path):
+    d = tmp_path / "desk"
+    _write(d / "b.src.txt", ARTICLES[1][0])
+    _write(d / "b.mt.txt", ARTICLES[1][1])
+    _write(d / "a.src.txt", ARTICLES[0][0])
+    _write(d / "a.mt.txt", ARTICLES[0][1])
+    _write(d / "a.ref.txt", REF[0])
+    _write(d / "sub" / "c.src.txt", ARTICLES[2][0])
+    _write(d / "sub" / "c.mt.txt", ARTICLES[2][1])
+    _write(d / "orphan.src.txt", "No translation for this one.")
+    _write(d / "notes.txt", "not an article")
+    _write(d / "e.xlf", "<xliff/>")
+    _write(d / ".hidden" / "x.src.txt", "hidden")
+    items = discover_inputs([str(d)])
+    assert [(i.id, bool(i.error_kind)) for i in items] == [
+        ("a", False), ("b", False), ("e.xlf", False), ("orphan", True), ("sub/c", False)]
+    a = items[0]
+    assert a.source.endswith("a.src.txt") and a.target.endswith("a.mt.txt") and a.reference.endswith("a.ref.txt")
+    assert items[1].reference is None
+    assert items[2].bilingual.endswith("e.xlf")
+    assert "orphan.mt.txt" in items[3].error_message
+
+
+def test_src_mt_ref_subfolders_pair_by_name_without_language_tag(tmp_path):
+    d = tmp_path / "desk"
+    _write(d / "src" / "a.en.txt", ARTICLES[0][0])
+    _write(d / "mt" / "a.fr.txt", ARTICLES[0][1])
+    _write(d / "ref" / "a.fr.txt", REF[0])
+    _write(d / "src" / "b.txt", ARTICLES[1][0])
+    _write(d / "mt" / "b.txt", ARTICLES[1][1])
+    _write(d / "src" / "c.txt", ARTICLES[2][0])
+    items = discover_inputs([str(d)])
+    assert [(i.id, i.error_kind) for i in items] == [("a", None), ("b", None), ("c", "input")]
+    assert items[0].reference.endswith("ref/a.fr.txt") and items[1].reference is None
+    assert "no translation" in items[2].error_message
+
+
+def test_jsonl_manifest_inline_texts_paths_and_bad_lines(tmp_path):
+    _write(tmp_path / "texts" / "s.txt", ARTICLES[1][0])
+    lines = [
+        json.dumps({"id": "inline", "source": ARTICLES[0][0], "target": ARTICLES[0][1], "reference": REF[0],
+                    "src_lang": "en", "tgt_lang": "fr"}, ensure_ascii=False),
+        json.dumps({"id": "paths", "source": "texts/s.txt", "target_path": "texts/t.txt"}),
+        "",
+        "{not json",
+        json.dumps({"id": "half", "source": "Only a source."}),
+        json.dumps({"id": "inline", "source": ARTICLES[2][0], "target": ARTICLES[2][1]}, ensure_ascii=False),
+        json.dumps(["a", "list"]),
+    ]
+    manifest = _write(tmp_path / "m.jsonl", "\n".join(lines) + "\n")
+    items = discover_inputs([str(manifest)])
+    assert [(i.id, i.error_kind) for i in items] == [
+        ("inline", None), ("paths", None), ("m:4", "malformed"), ("half", "malformed"), ("inline~2", None),
+        ("m:7", "malformed")]
+    first = items[0]
+    assert first.source_text == ARTICLES[0][0] and first.reference_text == REF[0] and first.source is None
+    assert (first.src_lang, first.tgt_lang) == ("en", "fr")
+    assert items[1].source == str(tmp_path / "texts" / "s.txt") and items[1].target == str(tmp_path / "texts" / "t.txt")
+    assert "no target" in items[3].error_message
+
+
+def test_tsv_manifest_and_a_bilingual_tsv(tmp_path):
+    rows = ["id\tsource\ttarget\treference", f"x1\t{ARTICLES[0][0]}\t{ARTICLES[0][1]}\t",
+            f"x2\t{ARTICLES[1][0]}\t{ARTICLES[1][1]}\t{REF[0]}", "x3\tonly two"]
+    manifest = _write(tmp_path / "m.tsv", "\n".join(rows) + "\n")
+    bilingual = _write(tmp_path / "units.tsv", "source\ttarget\nHello.\tBonjour.\n")
+    items = discover_inputs([str(manifest), str(bilingual), str(tmp_path / "missing.jsonl")])
+    assert [(i.id, i.error_kind) for i in items] == [
+        ("x1", None), ("x2", None), ("x3", "malformed"), ("units.tsv", None), (str(tmp_path / "missing.jsonl"), "input")]
+    assert items[0].reference_text is None and items[1].reference_text == REF[0]
+    assert items[3].bilingual == str(bilingual)
+
+
+def test_manifest_articles_are_checked_like_files(tmp_path):
+    manifest = _write(tmp_path / "m.jsonl", "\n".join(json.dumps({"id": f"a{k}", "source": s, "target": t},
+                                                                  ensure_ascii=False)
+                                                       for k, (s, t) in enumerate(ARTICLES)) + "\n")
+    results = check_batch(discover_inputs([str(manifest)]))
+    flagged = [r.input.id for r in results if any(i.check == "terms.batch" for i in r.report.issues)]
+    assert flagged == ["a3"]
+    assert results[0].report.source.path is None and results[0].report.source.lang == "en"

@@ -27,7 +27,8 @@ from .anchors import (
     starts_lowercase,
     structure_features,
 )
-from .length import AlignParams, SideData, align_lengths, bead_priors
+from .length import AlignParams, SideData, align_lengths
+from .lexicon import lexical_tokens
 
 ALIGNER_NAME = "length"
 ALIGNER_VERSION = 1
@@ -112,13 +113,14 @@ def align_sentences(
     src_data.anchor_totals = np.asarray(src_tot, dtype=np.float64)
     tgt_data.anchor_totals = np.asarray(tgt_tot, dtype=np.float64)
     ratio = _ratio(src_data.lengths, tgt_data.lengths)
-    raw = align_lengths(src_data, tgt_data, pairs, ratio, params)
+    tokens = None
+    if params.lexical_weight > 0 and min(n, m) >= params.second_pass_min_sentences:
+        tokens = ([lexical_tokens(t) for t in src], [lexical_tokens(t) for t in tgt])
+    raw = align_lengths(src_data, tgt_data, pairs, ratio, params, tokens)
     beads = []
-    priors = _prior_costs(params)
-    for i0, i1, j0, j1, cost in raw:
+    for i0, i1, j0, j1, evidence in raw:
         a, b = i1 - i0, j1 - j0
         if a and b:
-            evidence = cost - priors[(a, b)]
             score = 1.0 / (1.0 + math.exp(min(50.0, evidence - 2.0)))
         elif a:
             score = _null_score(float(src_data.lengths[i0]), src, mean=float(src_data.lengths.mean()))
@@ -131,10 +133,6 @@ def align_sentences(
 def _ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
     s, t = float(src_lengths.sum()), float(tgt_lengths.sum())
     return t / s if s > 0 and t > 0 else 1.0
-
-
-def _prior_costs(p: AlignParams) -> dict[tuple[int, int], float]:
-    return {k: -math.log(v) for k, v in bead_priors(p).items()}
 
 
 def _null_score(length: float, side: Sequence[str], mean: float | None = None) -> float:

@@ -33,12 +33,13 @@ resolved with a running minimum.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 import numpy as np
 
 from .anchors import END_COLON, END_SEMICOLON, END_TERMINAL, N_FEATURES
+from .lexicon import Lexicon, LexicalScorer
 
 
 
@@ -55,6 +56,8 @@ class AlignParams:
     p13: float = 0.004  # 1-3 and 3-1 together
     p23: float = 0.002  # 2-3 and 3-2 together (0 leaves them out)
     p14: float = 0.002  # 1-4 and 4-1 together (0 leaves them out)
+    p33: float = 0.0  # 3-3 (0 leaves it out)
+    p15: float = 0.001  # 1-5 and 5-1 together (0 leaves them out)
     p10: float = 0.08  # 1-0 and 0-1 together
     # Length model: variance = s2 * m + (rel * m)^2 for a bead of mean length m (symmetric units).
     s2: float = 6.8
@@ -95,6 +98,20 @@ class AlignParams:
     max_full_cells: int = 250_000
     band: int = 10
     band_rows: int = 3
+    # Second pass, after Moore (2002), for documents with at least second_pass_min_sentences sentences
+    # on each side: IBM Model 1 is learnt on the first pass's confident 1-1 beads (bead score at least
+    # lexical_train_score; at least lexical_min_train of them, at most lexical_max_train, evenly spread;
+    # lexical_iterations EM iterations, cross-fitted over lexical_folds folds), and the search is run
+    # again within second_pass_band sentences of the first path, each bead's cost lowered by
+    # lexical_weight times the translation evidence of its words (lexicon.py; 0: no second pass).
+    second_pass_min_sentences: int = 100
+    second_pass_band: int = 2
+    lexical_weight: float = 0.1
+    lexical_train_score: float = 0.5
+    lexical_min_train: int = 50
+    lexical_max_train: int = 2000
+    lexical_iterations: int = 5
+    lexical_folds: int = 3
 
 
 @dataclass
@@ -132,6 +149,7 @@ class _Level:
     low_t: Optional[np.ndarray] = None
     par_s: Optional[np.ndarray] = None
     par_t: Optional[np.ndarray] = None
+    lex: Optional[LexicalScorer] = None  # the second pass: word-translation evidence (lexicon.py)
 
     def downsample(self) -> "_Level":
         """Merge consecutive pairs of sentences: block k covers sentences 2k and 2k+1."""
@@ -209,15 +227,17 @@ def _full_band(n: int, m: int) -> _Band:
     return _Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
 
 
-def _project(path: list[tuple[int, int]], n: int, m: int, buffer: int, row_buffer: int) -> _Band:
-    """The band at double resolution around a coarse path (a list of lattice points): each row takes the
-    columns of the path within ``row_buffer`` rows of it, widened by ``buffer`` columns on each side
-    (Thompson & Koehn 2019, section 3.2)."""
+def _project(path: list[tuple[int, int]], n: int, m: int, buffer: int, row_buffer: int, scale: int = 2
+             ) -> _Band:
+    """The band at double resolution (``scale``) around a coarse path (a list of lattice points): each
+    row takes the columns of the path within ``row_buffer`` rows of it, widened by ``buffer`` columns on
+    each side (Thompson & Koehn 2019, section 3.2). With ``scale=1``, a band around a path at the same
+    resolution."""
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.full(n + 1, -1, dtype=np.int64)
     for (i0, j0), (i1, j1) in zip(path, path[1:]):
-        r0, r1 = min(2 * i0, n), min(2 * i1, n)
-        c0, c1 = min(2 * j0, m), min(2 * j1, m)
+        r0, r1 = min(scale * i0, n), min(scale * i1, n)
+        c0, c1 = min(scale * j0, m), min(scale * j1, m)
         lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], c0)
         hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], c1)
     wlo, whi = lo.copy(), hi.copy()
@@ -299,6 +319,8 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams) -> tuple[np
                 starts_s = (i0 == 0) | (ps[i0] != ps[np.maximum(i0 - 1, 0)])
                 starts_t = (j0 == 0) | (pt[j0] != pt[np.maximum(j0 - 1, 0)])
                 cost += p.paragraph_straddle * straddle + p.paragraph_mismatch * (starts_s != starts_t)
+            if level.lex is not None:
+                cost += level.lex.cost(a, b, i, j)
         else:
             cost += p.anchor_miss * (sa + ta)
             if fine:
@@ -316,6 +338,7 @@ def bead_priors(p: AlignParams) -> dict[tuple[int, int], float]:
     pairs = {
         (1, 1): p.p11, (2, 1): p.p12 / 2, (1, 2): p.p12 / 2, (2, 2): p.p22, (1, 3): p.p13 / 2,
         (3, 1): p.p13 / 2, (2, 3): p.p23 / 2, (3, 2): p.p23 / 2, (1, 4): p.p14 / 2, (4, 1): p.p14 / 2,
+        (3, 3): p.p33, (1, 5): p.p15 / 2, (5, 1): p.p15 / 2,
         (1, 0): p.p10 / 2, (0, 1): p.p10 / 2,
     }
     return {k: v for k, v in pairs.items() if v > 0 or k in ((1, 0), (0, 1))}
@@ -474,9 +497,13 @@ def align_lengths(
     pairs: Sequence[tuple[int, int, float]],
     ratio: float,
     params: AlignParams = AlignParams(),
+    tokens: Optional[tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]]] = None,
 ) -> list[tuple[int, int, int, int, float]]:
-    """Align two sides; returns beads as ``(src_start, src_end, tgt_start, tgt_end, cost)`` with half-open
-    sentence ranges, in order, covering both sides exactly once."""
+    """Align two sides; returns beads as ``(src_start, src_end, tgt_start, tgt_end, evidence)`` with
+    half-open sentence ranges, in order, covering both sides exactly once; ``evidence`` is the bead's
+    cost without its type's prior (0 for null beads' callers to ignore). With ``tokens`` (each
+    sentence's :func:`.lexicon.lexical_tokens`) and both sides long enough, a second pass adds the
+    word-translation evidence of a lexicon learnt on the first pass's confident beads (Moore 2002)."""
     n, m = len(src.lengths), len(tgt.lengths)
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0, 0.0) for i in range(n)] + [(0, 0, j, j + 1, 0.0) for j in range(m)]
@@ -501,17 +528,64 @@ def align_lengths(
     # with a few ratios around it and the cheapest alignment wins (a maximum-likelihood estimate of the
     # ratio); in long pairs the total ratio is robust and one pass is enough.
     best = _align_level(level, ratio, params)
+    best_ratio = ratio
     if n + m <= params.ratio_search_max_sentences:
         for k in range(-params.ratio_steps, params.ratio_steps + 1):
             if k:
-                result = _align_level(level, ratio * math.exp(params.ratio_step * k), params, best[1])
+                r = ratio * math.exp(params.ratio_step * k)
+                result = _align_level(level, r, params, best[1])
                 if result[3] < best[3] - 1e-9:
-                    best = result
-    path, band, costs, _total = best
+                    best, best_ratio = result, r
+    beads = _beads(best, params)
+    if tokens is not None and params.lexical_weight > 0 and min(n, m) >= params.second_pass_min_sentences:
+        second = _second_pass(level, beads, best[0], tokens, best_ratio, params)
+        if second is not None:
+            beads = second
+    return beads
+
+
+def _beads(result: tuple, params: AlignParams) -> list[tuple[int, int, int, int, float]]:
+    """The beads of a DP result as ``(i0, i1, j0, j1, evidence)``: evidence is the bead's cost minus the
+    cost of its type's prior (what the sentences themselves say)."""
+    path, band, costs, _total = result
     types = bead_types(params)
+    priors = bead_priors(params)
     beads = []
     for (i0, j0), (i1, j1) in zip(path, path[1:]):
         t = types.index((i1 - i0, j1 - j0))
         idx = int(band.offs[i1] + j1 - band.lo[i1])
-        beads.append((i0, i1, j0, j1, float(costs[t, idx])))
+        beads.append((i0, i1, j0, j1, float(costs[t, idx]) + math.log(priors[(i1 - i0, j1 - j0)])))
     return beads
+
+
+def _second_pass(level: _Level, beads: list[tuple[int, int, int, int, float]], path: list[tuple[int, int]],
+                 tokens: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]], ratio: float,
+                 p: AlignParams) -> Optional[list[tuple[int, int, int, int, float]]]:
+    """Moore's (2002) second pass: the search again, in a narrow band around the first path, with the
+    lexical evidence of a Model 1 learnt on the first pass's confident beads. None if there are too
+    few of them to learn from."""
+    band = _project(path, level.n, level.m, p.second_pass_band, p.second_pass_band, scale=1)
+    lex = _lexical_scorer(beads, band, tokens, p)
+    if lex is None:
+        return None
+    return _beads(_align_level(replace(level, lex=lex), ratio, p, band), p)
+
+
+def _lexical_scorer(beads: list[tuple[int, int, int, int, float]], band: _Band,
+                    tokens: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]], p: AlignParams
+                    ) -> Optional[LexicalScorer]:
+    """Moore's (2002) lexical model: IBM Model 1 on the confident 1-1 beads of the first pass (bead
+    score at least ``lexical_train_score``), as bead costs in ``band``. None if too few beads to learn
+    from."""
+    # align_sentences' bead score is 1 / (1 + exp(evidence - 2)).
+    limit = 2.0 + math.log(1.0 / p.lexical_train_score - 1.0)
+    confident = [((i0,), (j0,)) for i0, i1, j0, j1, ev in beads if i1 - i0 == 1 and j1 - j0 == 1 and ev <= limit]
+    if len(confident) < p.lexical_min_train:
+        return None
+    if len(confident) > p.lexical_max_train:
+        pick = np.linspace(0, len(confident) - 1, p.lexical_max_train).round().astype(int)
+        confident = [confident[k] for k in pick]
+    lexicon = Lexicon(tokens[0], tokens[1], confident, iterations=p.lexical_iterations, folds=p.lexical_folds)
+    types = bead_types(p)
+    return LexicalScorer(lexicon, band.lo, band.hi, max(a for a, _ in types), max(b for _, b in types),
+                         p.lexical_weight)

@@ -48,6 +48,8 @@ Confidence follows the signals: two agreeing signals raise it; the check turns i
 from __future__ import annotations
 
 import bisect
+import itertools
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -57,7 +59,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..types import Bead, Document
 from .matching import normalise_token
-from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, stopwords
+from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords
 
 _UNSPACED = {"zh", "ja"}
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
@@ -68,12 +70,18 @@ _OPEN_QUOTES = "《“«„「『\"‘"
 _CLOSE_QUOTES = "》”»“」』\"’"
 _QUOTED_RE = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,80}”|«[^«»\n]{1,100}»|„[^„“\n]{1,100}“|「[^「」\n]{1,80}」|\"[^\"\n]{1,100}\"")
 
+# Which evidence wins when one unit has several candidates: the letters of the dominant rendering, then
+# words shared with it (or quotes), then context alone.
+_PRIORITY = {"spacing": 3, "orthography": 3, "spelling": 3, "context": 1}
+
 MAX_SOURCE_N = 5
 MAX_TARGET_N = 10
 TOKEN_DICE = 0.4  # a target word this associated with a term may be part of its rendering
 MIN_DICE = 0.5  # a dominant rendering at least this associated with the term
 GROW_RATIO = 0.8  # a larger skeleton is preferred while its Dice stays within this ratio of the best
 EXPLAIN_DICE = 0.5  # a target word this associated with another source word is accounted for
+COPY_BONUS = 0.1  # added to the Dice of a rendering that copies the source words (names, cognates)
+CHANCE = 0.02  # ... provided that their co-occurrences are this unlikely by chance
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,8 @@ class Token:
     pos: str = ""  # part of speech where known (jieba's tags for Chinese)
     func: bool = False  # a function word, or a word of a complex preposition (« en matière de »)
     norm: str = ""  # canonical form for comparing two renderings ("" for an article)
+    link: bool = True  # may sit inside a phrase (content words, articles, prepositions, conjunctions)
+    initial: bool = False  # the first word of its sentence (its capital says nothing)
 
 
 @dataclass
@@ -154,7 +164,8 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
     stops = stopwords(lang)
     canon = function_canon(lang)
     arts = articles(lang)
-    raw: list[tuple[int, int, str, str, str, bool, bool]] = []
+    linking = links(lang)
+    raw: list[tuple[int, int, str, str, str, bool, bool, bool]] = []
     for sid in sentence_ids:
         sent = doc.sentences[sid]
         if lang == "zh":
@@ -166,6 +177,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         else:
             pieces = [(m.start(), m.end(), m.group(), "") for m in _WORD_RE.finditer(sent.text)]
         prev_end: Optional[int] = None
+        first_word = True
         for s, e, word, flag in pieces:
             if not any(ch.isalnum() for ch in word):
                 prev_end = None  # punctuation token: boundary
@@ -174,22 +186,37 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
             brk = gap is None or any(ch not in _JOINERS for ch in gap)
             key = word if lang in _UNSPACED else normalise_token(word, lang)
             stop = key in stops or word.lower() in stops
-            raw.append((sent.start + s, sent.start + e, word, key, flag, stop, brk))
+            if stop and word[:1].isupper() and not first_word and lang != "de":
+                # Inside a sentence a capital makes a name or an acronym of a function word: "US",
+                # "Na" of "Han Na". (German capitalises nouns, never function words: no change there.)
+                stop = False
+            raw.append((sent.start + s, sent.start + e, word, key, flag, stop, brk, first_word))
+            first_word = False
             prev_end = e
     lows = [r[2].lower() for r in raw]
-    func = [r[5] for r in raw]
-    for pattern in complex_prepositions(lang):
-        n = len(pattern)
-        for i in range(len(raw) - n + 1):
+    in_prep = [False] * len(raw)  # a word of a complex preposition (« en matière de »)
+    by_first = _prepositions_by_first(lang)
+    for i, low in enumerate(lows):
+        for pattern in by_first.get(low, ()):
+            n = len(pattern)
             if tuple(lows[i:i + n]) == pattern and not any(raw[i + j][6] for j in range(1, n)):
                 for j in range(n):
-                    func[i + j] = True
+                    in_prep[i + j] = True
     out = []
-    for i, (s, e, word, key, flag, stop, brk) in enumerate(raw):
+    for i, (s, e, word, key, flag, stop, brk, initial) in enumerate(raw):
         norm = canon.get(lows[i], key if not stop else lows[i])
         norm = " ".join(w for w in norm.split() if w not in arts)
-        out.append(Token(s, e, word, key, stop, brk, flag, func[i] or stop, norm))
+        link = not stop or in_prep[i] or lows[i] in linking or key in linking
+        out.append(Token(s, e, word, key, stop, brk, flag, in_prep[i] or stop, norm, link, initial))
     return out
+
+
+@lru_cache(maxsize=None)
+def _prepositions_by_first(lang: str) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for pattern in complex_prepositions(lang):
+        out[pattern[0]].append(pattern)
+    return dict(out)
 
 
 @lru_cache(maxsize=1)
@@ -213,20 +240,21 @@ def fold(word: str) -> str:
 # jieba tags: a Chinese term ends in a noun (or a verbal noun, abbreviation, foreign word) and does not
 # start with a verb, adverb, preposition, conjunction, particle, pronoun or numeral.
 _ZH_TERM_END = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "j", "eng", "an", "nw"}
-_ZH_BAD_START = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "f", "q", "a", "ad", "t"}
+_ZH_BAD_START = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "f", "q", "ad", "t"}
 _ZH_PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "nw"}
 
 
 def _ngrams(tokens: list[Token], max_n: int) -> Iterable[tuple[int, int]]:
-    """(i, n) for every n-gram that crosses no boundary and neither starts nor ends with a stop word."""
+    """(i, n) for every n-gram that crosses no boundary, neither starts nor ends with a function word and
+    has inside only function words that may link the words of a noun phrase."""
     for i in range(len(tokens)):
-        if tokens[i].stop:
+        if tokens[i].func:
             continue
         for n in range(1, max_n + 1):
             j = i + n - 1
-            if j >= len(tokens) or (n > 1 and tokens[j].brk):
+            if j >= len(tokens) or (n > 1 and tokens[j].brk) or not tokens[j].link:
                 break
-            if tokens[j].stop:
+            if tokens[j].func:
                 continue
             yield i, n
 
@@ -270,6 +298,43 @@ class _Side:
             for t in toks:
                 self.units[t.key].add(k)
         self._ngram_units: dict[tuple[str, ...], frozenset[int]] = {}
+        self._named: dict[str, bool] = {}
+        self._windows: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+
+    def windows(self, u: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, width, keys) of every 2-4 token window of unit ``u`` that crosses no boundary."""
+        got = self._windows.get(u)
+        if got is None:
+            toks = self.tokens[u]
+            keys = [t.key for t in toks]
+            got = []
+            for i in range(len(toks)):
+                for width in (2, 3, 4):
+                    if i + width > len(toks) or toks[i + width - 1].brk:
+                        break
+                    got.append((i, width, tuple(keys[i:i + width])))
+            self._windows[u] = got
+        return got
+
+    def named(self, key: str) -> bool:
+        """Is this word written as a name: a proper-noun tag, or a capital in most of its occurrences
+        that do not open a sentence?"""
+        got = self._named.get(key)
+        if got is None:
+            inside = caps = 0
+            for u in self.units.get(key, ()):
+                toks = self.tokens[u]
+                for i, t in enumerate(toks):
+                    if t.key != key:
+                        continue
+                    if t.pos:
+                        inside += 1
+                        caps += t.pos in _ZH_PROPER
+                    elif i > 0 and not _sentence_initial(self.text, t):
+                        inside += 1
+                        caps += t.text[:1].isupper()
+            got = self._named[key] = inside > 0 and caps > inside / 2
+        return got
 
     def surface(self, tokens: Sequence[Token]) -> str:
         return self.text[tokens[0].start: tokens[-1].end]
@@ -302,6 +367,20 @@ def _dice(inter: int, a: int, b: int) -> float:
     return 2 * inter / (a + b) if a + b else 0.0
 
 
+@lru_cache(maxsize=100_000)
+def _chance(inter: int, a: int, b: int, n: int) -> float:
+    """Probability that two words found in ``a`` and ``b`` of ``n`` units share ``inter`` or more units
+    by chance (hypergeometric tail, as in Fisher's exact test): in a short article, two co-occurrences
+    of frequent words prove little."""
+    if inter <= 0:
+        return 1.0
+    total = math.comb(n, b)
+    if total == 0:
+        return 1.0
+    tail = sum(math.comb(a, k) * math.comb(n - a, b - k) for k in range(inter, min(a, b) + 1))
+    return tail / total
+
+
 # --- pass 1: terms and their dominant renderings ---------------------------------------------------------
 
 
@@ -311,6 +390,7 @@ class _Term:
     text: str
     occurrences: list[Occurrence]
     units: set[int]
+    name: bool = False  # a proper name in the source (jieba tags, or capitalised words)
     assoc: dict[str, float] = field(default_factory=dict)
     dominant: Optional[Rendering] = None
     dom_tokens: list[Token] = field(default_factory=list)  # the tokens of one dominant occurrence
@@ -318,22 +398,44 @@ class _Term:
     dom_skeleton: tuple[str, ...] = ()
     class_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # unit -> token ranges
     variants: list[Variant] = field(default_factory=list)
+    contexts: Optional[tuple[dict, dict]] = None  # see _contexts_of
+    ctx_specific: dict = field(default_factory=dict)
 
 
 def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     occ_pos: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     pos_key: dict[tuple[int, int, int], tuple[str, ...]] = {}
     text_of: dict[tuple[str, ...], str] = {}
+    name_of: dict[tuple[str, ...], bool] = {}
+    # A single word of a cased language is a name when it is written with a capital inside a sentence
+    # and never in lower case; its sentence-initial occurrences then count too ("Seattle police...").
+    cased = source.lang not in _UNSPACED
+    capital_inside: set[str] = set()
+    lower_seen: set[str] = set()
     for k, toks in src.tokens.items():
         for i, n in _ngrams(toks, MAX_SOURCE_N):
             span = toks[i: i + n]
-            if not _specific_source(span, source.lang, source.text):
+            single = cased and n == 1
+            if single:
+                word = span[0].text
+                if not word[:1].isalpha():
+                    continue
+                if word[:1].islower():
+                    lower_seen.add(span[0].key)
+                elif (word.isupper() and len(word) >= 2) or not _sentence_initial(source.text, span[0]):
+                    capital_inside.add(span[0].key)
+            elif not _specific_source(span, source.lang, source.text):
                 continue
             key = tuple(t.key for t in span)
             occ_pos[key].append((k, i, n))
             pos_key[(k, i, n)] = key
-            text_of.setdefault(key, source.text[span[0].start: span[-1].end])
-    candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units}
+            if key not in text_of or (single and text_of[key][:1].islower()):
+                text_of[key] = source.text[span[0].start: span[-1].end]
+            if key not in name_of:
+                name_of[key] = all(t.pos in _ZH_PROPER if t.pos else t.text[:1].isupper()
+                                   for t in span if not t.func)
+    candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units
+                  and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))}
     terms = []
     for key in candidates:
         # Closed n-grams: drop a candidate whose every occurrence lies inside an occurrence of one longer
@@ -353,11 +455,28 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
                 break
         if common:
             continue
-        toks = src.tokens
-        occs = [Occurrence(k, toks[k][i].start, toks[k][i + n - 1].end) for k, i, n in occ_pos[key]]
-        terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}))
+        by_unit = src.tokens
+        occs = [Occurrence(k, by_unit[k][i].start, by_unit[k][i + n - 1].end) for k, i, n in occ_pos[key]]
+        terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key]))
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
+
+
+def _neighbours(term: _Term, src: _Side) -> set[str]:
+    """Source content words right before or after an occurrence of the term (function words between)."""
+    out: set[str] = set()
+    for o in term.occurrences:
+        toks = src.tokens[o.unit]
+        first = next((i for i, t in enumerate(toks) if t.start == o.start), None)
+        last = next((i for i, t in enumerate(toks) if t.end == o.end), None)
+        if first is None or last is None:
+            continue
+        for i, step in ((first - 1, -1), (last + 1, 1)):
+            while 0 <= i < len(toks) and toks[i].func and not toks[i].brk:
+                i += step
+            if 0 <= i < len(toks) and _content(toks[i]):
+                out.add(toks[i].key)
+    return out
 
 
 def _skeleton(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -373,7 +492,7 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return all(cb[k] >= v for k, v in cs.items())
 
 
-def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
+def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str) -> None:
     units = term.units
     counts: Counter = Counter()
     for u in units:
@@ -385,19 +504,55 @@ def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
             if d >= TOKEN_DICE:
                 assoc[key] = d
     # Competitive linking (Melamed 2000, "Models of translational equivalence"): a target word that
-    # another source word of these units explains better is that word's translation, not part of this
-    # term's rendering (« renforcement » goes with 建设, not with 人工智能).
+    # another source word of these units explains better (a higher Dice, and as high a share of its units)
+    # is that word's translation, not part of this term's rendering (« renforcement » goes with 建设, not
+    # with 人工智能). A target word another source word explains exactly as well is ambiguous ("Staat"
+    # for "Islamic" in "Islamic State"): it stays only if nothing else is left.
+    tied: set[str] = set()
     if assoc:
         own = set(term.key)
         rivals = {s.key for u in units for s in src.tokens[u] if _content(s) and s.key not in own}
+        own_words = [k for k in own if k in src.units and k not in stopwords(src_lang)]
+        n_units = len(tgt.tokens)
+        neighbours = _neighbours(term, src)
+        # Names translate names: a target word written as a name, for a name term, can only be taken
+        # by a source word that is a name too (not by 多 "many", which shares its three units with
+        # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
+        names_protected = term.name and tgt_lang.split("-")[0] != "de"
         for key in list(assoc):
             t_units = tgt.units[key]
+            own_inter = len(units & t_units)
+            # A word of the term may explain the target word better than the whole term does
+            # ("president" → „Präsident“ in "President of the Republic").
+            own_best = max([assoc[key]] + [_dice(len(src.units[k] & t_units), len(src.units[k]), len(t_units))
+                                           for k in own_words])
+            own_chance = _chance(own_inter, len(units), len(t_units), n_units)
+            protect = names_protected and tgt.named(key)
             for s in rivals:
                 s_units = src.units[s]
                 inter = len(s_units & t_units)
-                if inter >= 2 and _dice(inter, len(s_units), len(t_units)) > assoc[key] + 0.05:
+                if inter < 2 or inter / len(s_units) < own_inter / len(units) - 0.1:
+                    continue
+                d = _dice(inter, len(s_units), len(t_units))
+                # The rival must also be surely associated: in a short article, two shared units make a
+                # perfect Dice by chance (条例 and "Shenzhen" in the headline and the dateline).
+                rival_chance = _chance(inter, len(s_units), len(t_units), n_units)
+                if d > own_best + 0.05 and rival_chance * 4 <= own_chance:
+                    if protect and not src.named(s):
+                        tied.add(key)  # kept, as an ambiguous word
+                        continue
                     del assoc[key]
+                    tied.discard(key)
                     break
+                if d >= own_best - 0.05 and (rival_chance <= CHANCE or s in neighbours) \
+                        and not (protect and not src.named(s)):
+                    # A tie by chance (中方 and « inclusif » in three of six units) is none; a word
+                    # next to the term (State of "Islamic State", 国资 of 上海国资) ties at once.
+                    tied.add(key)
+        if tied and set(assoc) - tied:
+            for key in tied:
+                del assoc[key]
+            tied = set()
     term.assoc = assoc
     if not assoc:
         return
@@ -413,6 +568,8 @@ def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
                 if j >= len(toks) or (n > 1 and toks[j].brk):
                     break
                 tj = toks[j]
+                if not tj.link:
+                    break
                 if not _content(tj):
                     continue
                 if tj.key not in assoc:
@@ -421,6 +578,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
     classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for mkey, occ in members.items():
         classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
+    src_folds = [fold(w) for w in term.text.split() if len(fold(w)) >= 3] if term.key[0].isascii() else []
     scored = []
     for skel, mkeys in classes.items():
         inside = {u for m in mkeys for u, _, _ in members[m]}
@@ -429,17 +587,33 @@ def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
         everywhere: set[int] = set()
         for m in mkeys:
             everywhere |= tgt.ngram_units(m)
-        scored.append((_dice(len(inside), len(units), len(everywhere)), len(skel), skel))
+        # Written as a name in most of its occurrences (a headline in title case is one of them).
+        found = [o for m in mkeys for o in members[m]]
+        named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
+                        for t in tgt.tokens[u][i: i + n] if _content(t)) for u, i, n in found)
+        looks_named = named > len(found) / 2
+        # A copy of the source words (a name kept as it is, a cognate) is very likely the rendering.
+        copy = bool(src_folds) and any(_cognate(fold(t.key), f) or _shares_stem(fold(t.key), f)
+                                       for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
+                                       if _content(t) for f in src_folds)
+        dice = _dice(len(inside), len(units), len(everywhere))
+        scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
     if not scored:
         return
-    scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-    best_dice, _, best = scored[0]
+    # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
+    # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
+    # University"), then the larger skeleton.
+    scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], x[2]))
+    best_dice, _, best, _ = scored[0]
     if best_dice < MIN_DICE:
         return
     top = best_dice
     while True:
-        bigger = [(size, d, skel) for d, size, skel in scored
-                  if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)]
+        # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
+        # it as well) may make a rendering when nothing else does, never lengthen one.
+        bigger = [(size, d, skel) for d, size, skel, _ in scored
+                  if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
+                  and not (set(skel) - set(best)) & tied]
         if not bigger:
             break
         _, best_dice, best = max(bigger)
@@ -458,7 +632,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
     form, where = max(by_form.items(), key=lambda kv: (len(kv[1]), -min(tgt.tokens[u][a].start for u, a, _ in kv[1])))
     where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
     u0, a0, b0 = where[0]
-    surfaces = Counter()
+    surfaces: Counter = Counter()
     first_at: dict[str, int] = {}
     for u, a, b in where:
         toks = tgt.tokens[u]
@@ -466,12 +640,20 @@ def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
         surfaces[text] += 1
         first_at.setdefault(text, toks[a].start)
     text = max(surfaces, key=lambda s: (surfaces[s], -first_at[s]))
+    u0, a0, b0 = next((u, a, b) for u, a, b in where if tgt.surface(tgt.tokens[u][a:b]) == text)
     term.dominant = Rendering(tuple(t.key for t in tgt.tokens[u0][a0:b0]), text,
                               [Occurrence(u, tgt.tokens[u][a].start, tgt.tokens[u][b - 1].end) for u, a, b in where],
                               round(best_dice, 3))
     term.dom_tokens = tgt.tokens[u0][a0:b0]
     term.dom_norm = form
     term.dom_skeleton = best
+    # The same lemmas written otherwise (Bei-jing / Beijing): a near-variant, unless only the case differs.
+    dom_fold = fold(text)
+    for u, a, b in where:
+        s = tgt.surface(tgt.tokens[u][a:b])
+        if s.lower() != text.lower() and fold(s) == dom_fold and surfaces[s] < surfaces[text]:
+            toks = tgt.tokens[u]
+            term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, s, 0.6, "orthography", "near"))
     # Near-variants: the same skeleton in another form, when the dominant form is clearly the usual one.
     for other, owhere in by_form.items():
         if other == form or len(where) < 2 or len(owhere) >= len(where):
@@ -489,9 +671,11 @@ def _dominant(term: _Term, src: _Side, tgt: _Side) -> None:
 class _Explainer:
     """Which target words of a unit other source words account for (see the module docstring)."""
 
-    def __init__(self, src: _Side, tgt: _Side, terms: list[_Term], tgt_lang: str):
+    def __init__(self, src: _Side, tgt: _Side, terms: list[_Term], src_lang: str, tgt_lang: str):
         self.src, self.tgt = src, tgt
         self.tgt_lang = tgt_lang
+        self.n_units = len(tgt.tokens)
+        self.unspaced = src_lang in _UNSPACED
         # Target token ranges of every term's dominant group, per unit, with the term's source spans.
         self.covered: dict[int, list[tuple[int, int, list[tuple[int, int]]]]] = defaultdict(list)
         for term in terms:
@@ -502,24 +686,34 @@ class _Explainer:
                 for a, b in spans:
                     self.covered[u].append((a, b, src_spans))
 
-    def explained(self, u: int, i: int, term_spans: list[tuple[int, int]]) -> bool:
-        """Is target token ``i`` of unit ``u`` accounted for by source words outside ``term_spans``?"""
+    def explained(self, u: int, i: int, term_spans: list[tuple[int, int]], term_keys: frozenset[str],
+                  term_units: set[int], margin: float = 0.05) -> bool:
+        """Is target token ``i`` of unit ``u`` accounted for by source words outside ``term_spans`` that
+        are not words of the term itself (``term_keys``), better than by the term (``term_units``) by
+        ``margin`` (a negative margin also counts a tie)?"""
         t = self.tgt.tokens[u][i]
         for a, b, spans in self.covered.get(u, ()):
             if a <= i < b and not any(s < te and ts < e for s, e in spans for ts, te in term_spans):
                 return True
         tf = fold(t.text)
         t_units = self.tgt.units[t.key]
+        own_inter = len(t_units & term_units)
+        own = _dice(own_inter, len(t_units), len(term_units))
         for s in self.src.tokens[u]:
-            if s.func or any(ts <= s.start < te for ts, te in term_spans):
+            if s.func or s.key in term_keys or any(ts <= s.start < te for ts, te in term_spans):
                 continue
+            if self.unspaced and any(s.key in k for k in term_keys):
+                continue  # 计划 is a word of 普惠计划
             sf = fold(s.text)
             if (tf.isdigit() and tf == sf) or (len(tf) >= 3 and _cognate(sf, tf)):
                 return True
             s_units = self.src.units[s.key]
             inter = len(s_units & t_units)
-            if inter >= 2 and _dice(inter, len(s_units), len(t_units)) >= EXPLAIN_DICE:
-                return True
+            if inter >= 2:
+                d = _dice(inter, len(s_units), len(t_units))
+                if d >= EXPLAIN_DICE and d > own + margin and _chance(inter, len(s_units), len(t_units), self.n_units) <= CHANCE \
+                        and (margin >= 0 or inter / len(s_units) >= own_inter / len(term_units)):
+                    return True
         return False
 
 
@@ -532,6 +726,15 @@ def _cognate(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 5 or (n >= 4 and n >= 0.8 * min(len(a), len(b)))
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    """A long common substring: a cognate inside a compound ("ministry" in „Außenministerium“)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    need = max(5, int(0.6 * len(short) + 0.999))
+    if len(short) < need:
+        return False
+    return any(short[i:i + need] in long_ for i in range(len(short) - need + 1))
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -553,26 +756,35 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=500_000)
 def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
     """How a word of the unit relates to a word of the dominant rendering (both surface forms)."""
     a, b = fold(word), fold(dom_word)
-    if len(a) < 2 or len(b) < 2:
-        return "same" if a == b else None
     if a == b:
         return "same" if word.lower() == dom_word.lower() else "orthography"
+    if min(len(a), len(b)) < 4:
+        return None
     p = 0
     for x, y in zip(a, b):
         if x != y:
             break
         p += 1
+    ta, tb = a[p:], b[p:]
     suffixes = inflection_suffixes(lang)
-    if p >= 4 and p >= 0.6 * min(len(a), len(b)) and a[p:] in suffixes and b[p:] in suffixes:
-        return "same"  # one word family: inflection or derivation (Russia / Russian)
-    if min(len(a), len(b)) >= 4:
-        limit = 1 if min(len(a), len(b)) < 7 else 2
+    if p >= 4 and p >= 0.6 * min(len(a), len(b)) and ta in suffixes and tb in suffixes \
+            and not (len(ta) == 1 and len(tb) == 1 and ta in "aeiouy" and tb in "aeiouy"):
+        return "same"  # one word family: inflection or derivation (Russia / Russian, Belgium / Belgian)
+    # A spelling variant of a name (Wesel / Wessel, Grivory / Grivori, Lucas / Lukas); two common words
+    # one letter apart (status / states) are usually two words, and so are two names that do not even
+    # start alike (Fight / Night).
+    if word[:1].isupper() and dom_word[:1].isupper() and min(len(a), len(b)) >= 5 and a[0] == b[0]:
+        limit = 1 if min(len(a), len(b)) < 8 else 2
         if _edit_distance(a, b, limit) <= limit:
             return "spelling"
-    if lang.split("-")[0] in _COMPOUNDING and min(len(a), len(b)) >= 4:
+    # Compounds are nouns: in German they are written with a capital (terroristischen / Terrorismus, or
+    # spanischen / kanarischen, are adjectives of one family, not compounds).
+    base = lang.split("-")[0]
+    if base in _COMPOUNDING and (base != "de" or (word[:1].isupper() and dom_word[:1].isupper())):
         if len(b) - len(a) >= 3 and (b.startswith(a) or b.endswith(a)):
             return "compound part"
         if p >= 5 and len(a) - p >= 3 and len(b) - p >= 3:
@@ -587,143 +799,238 @@ def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
     return None
 
 
+def _cap(key: str, like: str) -> str:
+    return key[:1].upper() + key[1:] if like[:1].isupper() else key
+
+
 def _acronym_of(acronym: str, words: Sequence[Token]) -> bool:
     letters = "".join(t.text[0] for t in words if _content(t) or t.text[:1].isupper()).upper()
     return len(acronym) >= 2 and letters == acronym.upper()
 
 
 def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
-                  term_spans: list[tuple[int, int]]) -> list[tuple[float, int, int, str, str]]:
-    """Candidate variants (confidence, first token, end token, how, kind) in unit ``u``."""
+                  term_spans: list[tuple[int, int]], blocked: set[int], strict: bool
+                  ) -> list[tuple[float, int, int, str, str]]:
+    """Candidate variants (confidence, first token, end token, how, kind) in unit ``u``.
+
+    ``blocked`` are the tokens of the dominant group's occurrences in the unit; with ``strict`` (the
+    unit already has as many renderings as the source has occurrences) only a spelling of the dominant
+    rendering's words counts, since a word shared with it may belong to another phrase.
+    """
     toks = tgt.tokens[u]
     dom = term.dom_tokens
     dom_content = [j for j, t in enumerate(dom) if _content(t)]
+    dom_funcs = frozenset(t.norm for t in dom if t.func and t.norm)
+    dom_keys = frozenset(t.key for t in dom)
+    # A name or title keeps its capitals in a variant ("Ministerio de Salud", not "… Salud pidió").
+    dom_named = all(dom[j].text[:1].isupper() for j in dom_content)
     out: list[tuple[float, int, int, str, str]] = []
     cache: dict[int, bool] = {}
+    term_keys = frozenset(term.key)
 
     def explained(i: int) -> bool:
         if i not in cache:
-            cache[i] = expl.explained(u, i, term_spans)
+            cache[i] = i in blocked or expl.explained(u, i, term_spans, term_keys, term.units)
         return cache[i]
+
+    def shared_elsewhere(i: int) -> bool:
+        # A word of the dominant rendering that another source word of the unit explains as well as
+        # the term ("Meghan" of "Harry and Meghan" where 梅根 is in the unit) is no evidence.
+        return expl.explained(u, i, term_spans, term_keys, term.units, margin=-0.05)
+
+    def unique(idx: Iterable[int]) -> bool:
+        return all(len(tgt.units[toks[i].key]) == 1 for i in idx)
 
     # --- anchors -----------------------------------------------------------------------------------
     anchors: dict[int, tuple[int, str]] = {}  # token index -> (dominant word index, relation)
+    weak: set[int] = set()  # anchors that are no evidence by themselves
     for i, t in enumerate(toks):
-        if not _content(t):
+        if not _content(t) or i in blocked:
             continue
+        if strict and not t.text[:1].isupper() and t.key not in dom_keys:
+            continue  # beside the renderings, only a name's spelling is looked for
         best: Optional[tuple[int, str]] = None
         for j in dom_content:
-            rel = "same" if t.key == dom[j].key else _relation(t.text, dom[j].text, lang)
+            rel = "same" if t.key == dom[j].key else (_relation(t.text, dom[j].text, lang)
+                                                       or _relation(_cap(t.key, t.text), _cap(dom[j].key, dom[j].text), lang))
             if rel and (best is None or rel == "same"):
                 best = (j, rel)
-        if best:
+        if best and (not strict or best[1] in ("spelling", "orthography")):
+            # A shared word that another source word of the unit accounts for belongs to that word's
+            # translation ("scored" in "penalty area and scored" is 进球's, not 卢卡库's).
+            if best[1] == "same" and (explained(i) or shared_elsewhere(i)):
+                weak.add(i)
             anchors[i] = best
-    # The same letters spaced otherwise: Xiang Guo / Xiangguo, heat stroke / heatstroke.
-    dom_fold = "".join(fold(t.text) for t in dom if _content(t))
-    for i in range(len(toks)):
-        acc = ""
-        for j in range(i, min(len(toks), i + len(dom) + 3)):
-            if j > i and toks[j].brk:
-                break
-            acc += fold(toks[j].text)
-            if len(acc) > len(dom_fold):
-                break
-            if acc == dom_fold and tgt.surface(toks[i:j + 1]).lower() != tgt.surface(dom).lower():
-                if any(_content(x) for x in toks[i:j + 1]):
-                    out.append((0.7, i, j + 1, "spacing", "near"))
+    # The same letters spaced, hyphenated, glued or ordered otherwise: Xiang Guo / Xiangguo, heat stroke
+    # / heatstroke, US-Konsulat / Konsulat der US, Konföderiertenflagge / Flagge der Konföderierten.
+    out.extend(_recombined(toks, dom, blocked, tgt, lang.split("-")[0] in _COMPOUNDING))
+    if strict:
+        return out + [_anchor_candidate(i, anchors[i][1]) for i in anchors]
     # Acronym and expansion.
     if len(dom) == 1 and dom[0].text.isupper() and 2 <= len(dom[0].text) <= 8:
         for i in range(len(toks)):
             for j in range(i + 1, min(len(toks), i + 2 * len(dom[0].text) + 2)):
-                if toks[j].brk or toks[i].func:
+                if toks[j].brk or toks[i].func or j in blocked:
                     break
                 if _content(toks[j]) and _acronym_of(dom[0].text, toks[i:j + 1]):
                     out.append((0.65, i, j + 1, "expansion of the acronym", "variant"))
     elif len(dom_content) >= 2:
         for i, t in enumerate(toks):
-            if t.text.isupper() and 2 <= len(t.text) <= 8 and _acronym_of(t.text, dom):
+            if i not in blocked and t.text.isupper() and 2 <= len(t.text) <= 8 and _acronym_of(t.text, dom):
                 out.append((0.65, i, i + 1, "acronym", "variant"))
 
     # Clusters of anchors within a window, split at boundaries.
     idx = sorted(anchors)
     clusters: list[list[int]] = []
     for i in idx:
-        if clusters and i - clusters[-1][-1] <= len(dom) + 2 and not any(toks[x].brk for x in range(clusters[-1][-1] + 1, i + 1)):
+        if clusters and i - clusters[-1][-1] <= len(dom) + 2 and not any(
+                toks[x].brk or x in blocked for x in range(clusters[-1][-1] + 1, i + 1)):
             clusters[-1].append(i)
         else:
             clusters.append([i])
     for cl in clusters:
+        if all(i in weak for i in cl):
+            continue
         rels = {anchors[i][1] for i in cl}
         matched = {anchors[i][0] for i in cl if anchors[i][1] == "same"}
         changed = {anchors[i][0] for i in cl if anchors[i][1] != "same"}
         missing = [j for j in dom_content if j not in matched and j not in changed]
-        if rels == {"compound part"} or (rels <= {"compound part", "same"} and "compound part" in rels):
-            # Parts of a compound of the dominant rendering: the compound spelt out (near-variant) when
-            # the parts rebuild it, a shortened mention otherwise.
-            parts = "".join(sorted(fold(toks[i].text) for i in cl if anchors[i][1] == "compound part"))
-            whole = [fold(dom[j].text) for j in {anchors[i][0] for i in cl if anchors[i][1] == "compound part"}]
-            if any(len(parts) >= len(w) - 3 for w in whole) and len(cl) >= 2:
+        if "compound part" in rels and rels <= {"compound part", "same"}:
+            # Parts of a compound of the dominant rendering: the compound spelt out (a near-variant)
+            # when the parts rebuild it, a shortened mention otherwise.
+            parts = sum(len(fold(toks[i].text)) for i in cl if anchors[i][1] == "compound part")
+            whole = [len(fold(dom[j].text)) for j in {anchors[i][0] for i in cl if anchors[i][1] == "compound part"}]
+            if len(cl) >= 2 and any(parts >= w - 3 for w in whole):
                 out.append((0.65, cl[0], cl[-1] + 1, "compound spelt out", "near"))
             continue
         a, b = cl[0], cl[-1] + 1
         if missing:
-            lo = min(matched | changed) if matched | changed else 0
-            hi = max(matched | changed) if matched | changed else len(dom) - 1
-            left_needed = any(j < lo for j in missing)
-            right_needed = any(j > hi for j in missing)
+            known = matched | changed
+            lo, hi = (min(known), max(known)) if known else (0, len(dom) - 1)
             budget = len(missing) + 1
-            if right_needed or not matched:
-                b = _grow(toks, b, +1, budget, explained, anchors)
-            if left_needed or not matched:
-                a = _grow(toks, a - 1, -1, budget, explained, anchors) + 1 if a > 0 else a
+            if any(j > hi for j in missing) or not matched:
+                b = _grow(toks, b, +1, budget, explained, anchors, capitals=dom_named)
+            if (any(j < lo for j in missing) or not matched) and a > 0:
+                a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=dom_named) + 1
         extra = [i for i in range(a, b) if _content(toks[i]) and i not in anchors and not explained(i)]
         if changed:
             kinds = {anchors[i][1] for i in cl if anchors[i][1] != "same"}
-            conf = 0.75 if "spelling" in kinds else 0.65
-            kind = "near" if kinds <= {"orthography"} and not missing and not extra else "variant"
-            out.append((conf if kind == "variant" else 0.6, a, b, "/".join(sorted(kinds)), kind))
+            if kinds <= {"orthography"} and not missing and not extra:
+                out.append((0.6, a, b, "orthography", "near"))
+            else:
+                out.append((0.75 if "spelling" in kinds else 0.65, a, b, "/".join(sorted(kinds)), "variant"))
         elif missing and extra:
-            unique = all(len(tgt.units[toks[i].key]) == 1 for i in extra)
-            out.append((0.7 + (0.1 if unique else 0.0), a, b, "shared word", "variant"))
+            out.append((0.7 + (0.1 if unique(extra) else 0.0), a, b, "shared word", "variant"))
 
     # --- context: the words around the dominant rendering elsewhere --------------------------------------
-    anchored = [(a, b) for _, a, b, _, _ in out]
-    for occ_u, spans in term.class_spans.items():
-        if occ_u == u:
+    # Only a context that goes with the term (found mostly in the term's units) predicts its slot: « la
+    # mise en œuvre du » does in the founding article, "in the city of" does not.
+    def specific(ctx: list[Token]) -> bool:
+        key = tuple(t.key for t in ctx)
+        if key not in ctx_ok:
+            cu = tgt.ngram_units(key)
+            inter = len(cu & term.units)
+            ctx_ok[key] = inter >= 2 and _dice(inter, len(cu), len(term.units)) >= 0.5
+        return ctx_ok[key]
+
+    ctx_ok = term.ctx_specific
+    related = {i for i in anchors} | {i for i, t in enumerate(toks) if _content(t) and any(
+        _relation(t.text, dom[j].text, lang) == "same" for j in dom_content)}
+    lefts, rights = _contexts_of(term, tgt)
+    budget = len(dom_content) + 1
+    # One pass over the unit: every 2-4 word window that is a context seen next to the rendering in
+    # another unit opens or closes a slot. Linear in the unit, whatever the term's frequency.
+    right_at: set[int] = set()
+    left_end: list[int] = []
+    for i, width, key in tgt.windows(u):
+        r_units = rights.get(key)
+        if r_units and (r_units - {u}) and specific(toks[i:i + width]):
+            right_at.add(i)
+        l_units = lefts.get(key)
+        if l_units and (l_units - {u}) and specific(toks[i:i + width]):
+            left_end.append(i + width)
+    for start in left_end:
+        if start >= len(toks) or toks[start].brk:
             continue
-        otoks = tgt.tokens[occ_u]
-        for s, e in spans:
-            lefts = _context(otoks, s, -1)
-            rights = _context(otoks, e - 1, +1)
-            for left in lefts:
-                for i in _find(toks, [t.key for t in left]):
-                    start = i + len(left)
-                    if start >= len(toks) or toks[start].brk:
-                        continue
-                    end = None
-                    for right in rights:
-                        for r in _find(toks, [t.key for t in right]):
-                            if start < r <= start + len(dom) + 3 and not toks[r].brk:
-                                end = r if end is None else min(end, r)
-                    both = end is not None
-                    if end is None:
-                        end = _grow(toks, start, +1, len(dom_content) + 2, explained, {})
-                        end = max(end, start + 1)
-                    out.extend(_context_slot(toks, start, end, term, explained, 0.8 if both else 0.6))
-            for right in rights:
-                for r in _find(toks, [t.key for t in right]):
-                    if r == 0 or toks[r].brk:
-                        continue
-                    start = _grow(toks, r - 1, -1, len(dom_content) + 2, explained, {}) + 1
-                    out.extend(_context_slot(toks, min(start, r - 1), r, term, explained, 0.6))
-    del anchored
+        end = next((r for r in range(start + 1, min(len(toks), start + len(dom) + 4))
+                    if r in right_at and not toks[r].brk), None)
+        both = end is not None
+        if end is None:
+            end = max(_grow(toks, start, +1, budget, explained, {}), start + 1)
+        out.extend(_context_slot(toks, start, end, term, explained, unique, related, 0.8 if both else 0.6))
+    for r in right_at:
+        if r == 0 or toks[r].brk:
+            continue
+        start = _grow(toks, r - 1, -1, budget, explained, {}) + 1
+        out.extend(_context_slot(toks, min(start, r - 1), r, term, explained, unique, related, 0.6))
     return out
 
 
-def _context(toks: list[Token], edge: int, direction: int) -> list[list[Token]]:
-    """Contexts of 3 and 2 tokens next to ``edge`` (no boundary between), each with a content word."""
+def _contexts_of(term: _Term, tgt: _Side) -> tuple[dict[tuple[str, ...], set[int]], dict[tuple[str, ...], set[int]]]:
+    """The 2-4 word contexts left and right of the dominant group's occurrences, with their units;
+    computed once per term."""
+    if term.contexts is None:
+        lefts: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        rights: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for occ_u, spans in term.class_spans.items():
+            otoks = tgt.tokens[occ_u]
+            for s, e in spans:
+                for c in _context(otoks, s, -1):
+                    lefts[tuple(t.key for t in c)].add(occ_u)
+                for c in _context(otoks, e - 1, +1):
+                    rights[tuple(t.key for t in c)].add(occ_u)
+        term.contexts = (dict(lefts), dict(rights))
+    return term.contexts
+
+
+def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Side, lang_compounds: bool
+                ) -> list[tuple[float, int, int, str, str]]:
+    d_parts = [fold(t.text) for t in dom if _content(t)]
+    joined = "".join(d_parts)
+    if len(joined) < 4 or len(d_parts) > 4:
+        return []
+    dom_text = tgt.surface(dom).lower()
+    # The dominant rendering's words in any order (Präsident der Republik / Republik-Präsident).
+    orders = {"".join(p) for p in itertools.permutations(d_parts)}
     out = []
-    for width in (3, 2):
+    for i in range(len(toks)):
+        if i in blocked or not _content(toks[i]):
+            continue
+        parts: list[str] = []
+        for j in range(i, min(len(toks), i + len(dom) + 3)):
+            if (j > i and toks[j].brk) or j in blocked or not toks[j].link:
+                break
+            if not _content(toks[j]):
+                continue
+            f = fold(toks[j].text)
+            if f not in joined and not any(f.startswith(d) or d.startswith(f) for d in d_parts if len(d) >= 4):
+                break
+            parts.append(f)
+            if len(parts) > 4 or sum(map(len, parts)) > len(joined) + 3:
+                break
+            if tgt.surface(toks[i:j + 1]).lower() == dom_text or len(parts) == len(d_parts) == 1 and parts[0] == joined:
+                continue
+            if len(parts) == len(d_parts):
+                # Word by word, only the order can differ here (spellings are judged word by word).
+                if sorted(parts) == sorted(d_parts) and parts != d_parts:
+                    out.append((0.7, i, j + 1, "word order", "near"))
+                continue
+            glued = "".join(parts)
+            limit = 0 if len(joined) < 8 else 2  # linking letters: Arbeitsmarkt / Markt der Arbeit
+            if any(glued == order or (limit and _edit_distance(glued, order, limit) <= limit) for order in orders):
+                out.append((0.7, i, j + 1, "compound" if lang_compounds else "spacing", "near"))
+    return out
+
+
+def _anchor_candidate(i: int, rel: str) -> tuple[float, int, int, str, str]:
+    return (0.75, i, i + 1, rel, "variant") if rel == "spelling" else (0.6, i, i + 1, rel, "near")
+
+
+def _context(toks: list[Token], edge: int, direction: int) -> list[list[Token]]:
+    """Contexts of 2 to 4 tokens next to ``edge`` (no boundary between) with two content words: a
+    single word next to a term ("in", "visit to") predicts nothing."""
+    out = []
+    for width in (4, 3, 2):
         if direction < 0:
             lo = edge - width
             if lo < 0 or any(toks[x].brk for x in range(lo + 1, edge + 1)):
@@ -734,13 +1041,15 @@ def _context(toks: list[Token], edge: int, direction: int) -> list[list[Token]]:
             if hi > len(toks) or any(toks[x].brk for x in range(edge + 1, hi)):
                 continue
             ctx = toks[edge + 1:hi]
-        if any(_content(t) and len(t.key) >= 3 for t in ctx):
+        if sum(1 for t in ctx if _content(t) and len(t.key) >= 3) >= 2 and _content(ctx[0]) and _content(ctx[-1]) \
+                or (direction < 0 and sum(1 for t in ctx if _content(t) and len(t.key) >= 3) >= 2 and _content(ctx[0])) \
+                or (direction > 0 and sum(1 for t in ctx if _content(t) and len(t.key) >= 3) >= 2 and _content(ctx[-1])):
             out.append(ctx)
     return out
 
 
-def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, conf: float  # type: ignore[no-untyped-def]
-                  ) -> list[tuple[float, int, int, str, str]]:
+def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, unique,  # type: ignore[no-untyped-def]
+                  related: set[int], conf: float) -> list[tuple[float, int, int, str, str]]:
     while a < b and not _content(toks[a]):
         a += 1
     while b > a and not _content(toks[b - 1]):
@@ -749,35 +1058,47 @@ def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, con
         return []
     content = [i for i in range(a, b) if _content(toks[i])]
     keys = {toks[i].key for i in content}
-    if keys <= set(term.dom_skeleton):
-        return []  # a shortened mention
+    if keys <= set(term.dom_skeleton) or any(i in related for i in content):
+        return []  # a shortened or inflected mention (« le plan », "des Pressesprechers")
     if any(explained(i) for i in content) or any(toks[i].brk for i in range(a + 1, b)):
         return []
-    return [(conf, a, b, "context", "variant")]
+    # What is left over: words found nowhere else in the article make the slot more likely a variant.
+    return [(conf + (0.1 if unique(content) else 0.0), a, b, "context", "variant")]
 
 
-def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anchors) -> int:  # type: ignore[no-untyped-def]
+def _capital(t: Token) -> bool:
+    return t.text[:1].isupper() and not t.initial
+
+
+def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anchors,  # type: ignore[no-untyped-def]
+          keep_funcs: frozenset[str] = frozenset(), capitals: bool = False) -> int:
     """Extend from token ``i`` (exclusive end when going right, inclusive start when going left) over
-    function words and unaccounted content words, at most ``budget`` content words; returns the new
-    exclusive end (right) or the new start (left)."""
+    linking function words and unaccounted content words, at most ``budget`` content words; returns the
+    new exclusive end (right) or the new start (left). Going left, only articles and the function words
+    of the dominant rendering (``keep_funcs``: "Law ⟦and⟧ Justice") are crossed; with ``capitals``
+    only capitalised content words are taken."""
     if direction > 0:
         j = i
         last = i
         used = 0
-        while j < len(toks) and not toks[j].brk and j not in anchors:
+        while j < len(toks) and not toks[j].brk and j not in anchors and toks[j].link:
             if _content(toks[j]):
-                if explained(j) or used >= budget:
+                if explained(j) or used >= budget or (capitals and not _capital(toks[j])):
                     break
                 used += 1
                 last = j + 1
             j += 1
         return last
+    if i + 1 < len(toks) and toks[i + 1].brk:
+        return i  # a boundary right there
     j = i
     first = i + 1
     used = 0
-    while j >= 0 and j not in anchors:
+    while j >= 0 and j not in anchors and toks[j].link:
+        if toks[j].func and toks[j].norm and toks[j].norm not in keep_funcs:
+            break  # "Stimmen von ⟦Biden⟧": the word before a preposition heads another phrase
         if _content(toks[j]):
-            if explained(j) or used >= budget:
+            if explained(j) or used >= budget or (capitals and not _capital(toks[j])):
                 break
             used += 1
             first = j
@@ -791,19 +1112,20 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
 
 
-def _inside_quotes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect.bisect_right(spans, (start, len_max())) - 1
-    return i >= 0 and spans[i][0] < start and end <= spans[i][1]
+def _quoted_whole(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the whole content of a quoted span (《普惠计划》, not 《…普惠计划》)?"""
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    if i < 0 or not (spans[i][0] < start and end <= spans[i][1]):
+        return False
+    qs, qe = spans[i]
+    return text[qs + 1: qe - 1].strip() == text[start:end]
 
 
-def len_max() -> int:
-    return 1 << 62
-
-
-def _quoted_variant(term: _Term, u: int, src_quotes: list[tuple[int, int]], tgt_quotes: list[tuple[int, int]],
-                    tgt: _Side, term_spans: list[tuple[int, int]]) -> list[tuple[float, int, int, str, str]]:
+def _quoted_variant(term: _Term, u: int, src: _Side, src_quotes: list[tuple[int, int]],
+                    tgt_quotes: list[tuple[int, int]], tgt: _Side, term_spans: list[tuple[int, int]]
+                    ) -> list[tuple[float, int, int, str, str]]:
     """A term quoted in the source and one quoted span in the unit's target that lacks the dominant."""
-    if not any(_inside_quotes(src_quotes, s, e) for s, e in term_spans):
+    if not any(_quoted_whole(src.text, src_quotes, s, e) for s, e in term_spans):
         return []
     toks = tgt.tokens[u]
     if not toks:
@@ -827,6 +1149,22 @@ def _quoted_variant(term: _Term, u: int, src_quotes: list[tuple[int, int]], tgt_
     return [(0.7, inner[0], inner[-1] + 1, "quotes", "variant")]
 
 
+def _support(term: _Term, tgt: _Side) -> None:
+    """Variants in different units that share a word the dominant rendering lacks (« plan d'avantages
+    universels », « régime de prestations universelles ») are one alternative vocabulary for the term:
+    each makes the other more likely."""
+    words = []
+    for v in term.variants:
+        toks = [t for t in tgt.tokens[v.unit] if v.start <= t.start and t.end <= v.end and _content(t)]
+        words.append({t.key for t in toks} - set(term.dom_skeleton))
+    for k, v in enumerate(term.variants):
+        if v.kind != "variant":
+            continue
+        if any(words[k] & words[m] for m, w in enumerate(term.variants) if w.unit != v.unit and w.kind == "variant"):
+            v.confidence = round(min(0.95, v.confidence + 0.1), 2)
+            v.how += "+shared with another variant"
+
+
 def find_renderings(source: Document, target: Document, alignment: Sequence[Bead],
                     min_units: int = 3) -> list[TermRenderings]:
     """Every recurring source term with its dominant rendering and the variants found in other units."""
@@ -835,33 +1173,48 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
     terms = _source_terms(src, source, min_units)
     for term in terms:
-        _dominant(term, src, tgt)
-    expl = _Explainer(src, tgt, terms, target.lang)
+        _dominant(term, src, tgt, source.lang, target.lang)
+    expl = _Explainer(src, tgt, terms, source.lang, target.lang)
     src_quotes, tgt_quotes = _quote_spans(source.text), _quote_spans(target.text)
     for term in terms:
         if term.dominant is None:
             continue
-        missing = sorted(term.units - set(term.class_spans))
-        for u in missing:
+        for u in sorted(term.units):
             term_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
-            cands = _slot_variant(term, u, tgt, expl, target.lang, term_spans)
-            cands += _quoted_variant(term, u, src_quotes, tgt_quotes, tgt, term_spans)
+            spans = term.class_spans.get(u, [])
+            blocked = {i for a, b in spans for i in range(a, b)}
+            strict = len(spans) >= len(term_spans)
+            cands = _slot_variant(term, u, tgt, expl, target.lang, term_spans, blocked, strict)
+            if not spans:
+                cands += _quoted_variant(term, u, src, src_quotes, tgt_quotes, tgt, term_spans)
             if not cands:
                 continue
             toks = tgt.tokens[u]
-            best = None
+            n_dom = sum(1 for t in term.dom_tokens if _content(t))
+            ranked = []
             for conf, a, b, how, kind in cands:
                 # Two signals pointing at overlapping words strengthen each other.
                 agree = {h for c, a2, b2, h, k in cands if h != how and a2 < b and a < b2}
                 c = min(0.95, conf + 0.15 * len(agree)) if kind == "variant" else conf
                 label = "+".join(sorted({how} | agree))
-                key = (c, kind == "variant", -(b - a), -a)
-                if best is None or key > best[0]:
-                    best = (key, a, b, label, kind, c)
-            assert best is not None
-            _, a, b, label, kind, c = best
-            term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, target.text[toks[a].start:toks[b - 1].end],
-                                         round(c, 2), label, kind))
+                # "An n-gram of similar length": among equal signals, the slot shaped like the dominant
+                # rendering ("trade accord" for "trade agreement", not "trade negotiation team").
+                shape = -abs(sum(1 for t in toks[a:b] if _content(t)) - n_dom)
+                ranked.append(((_PRIORITY.get(how, 2), shape, c, kind == "variant", -(b - a), -a), a, b, label, kind, c))
+            ranked.sort(key=lambda r: r[0], reverse=True)
+            # As many variants as the source has occurrences without a rendering (all spellings when
+            # the renderings are all there: they sit beside them).
+            room = len(term_spans) - len(spans)
+            taken: list[tuple[int, int]] = []
+            for _, a, b, label, kind, c in ranked:
+                if any(a < b2 and a2 < b for a2, b2 in taken):
+                    continue
+                if not strict and len(taken) >= room:
+                    break
+                taken.append((a, b))
+                term.variants.append(Variant(u, toks[a].start, toks[b - 1].end,
+                                             target.text[toks[a].start:toks[b - 1].end], round(c, 2), label, kind))
+        _support(term, tgt)
         for v in term.variants:
             occ = next(o for o in term.occurrences if o.unit == v.unit)
             v.source_start, v.source_end = occ.start, occ.end

@@ -8,8 +8,11 @@
 - ``function_canon`` and ``articles``: the canonical form of contracted function words (« du » = « de
   le », „zum“ = „zu dem“) and the articles, which vary with syntax (case, number, definiteness) and are
   ignored when two renderings are compared.
+- ``links``: the function words that may sit inside a noun phrase (« plan d'action », "Federation of
+  Trade Unions"); other function words (verbs, pronouns) end a term or a rendering.
 - ``inflection_suffixes``: endings by which two forms of one word family differ (Russia / Russian,
-  Konföderierte / Konföderierten); other differences between two similar words are spelling variants.
+  Belgium / Belgian, Konföderierte / Konföderierten); other differences between two similar words are
+  spelling variants.
 
 Small hand lists for the news languages mtcheck supports.
 """
@@ -20,7 +23,8 @@ _RAW = {
         this that these those which who whom whose what when where why how not no he she they we you i his
         her their our your my me him them us has have had do does did will would shall should can could may
         might must than then there here also into over under about after before between during such more most
-        very so if said says s""",
+        very so if said says s against across along among around behind below beside beyond despite inside
+        near since through toward towards upon within without via per""",
     "fr": """le la les l un une des du de d au aux à a et ou mais où donc or ni car que qu qui quoi dont ce
         cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes il elle ils elles on nous
         vous je tu me te se s lui y en ne n pas plus est sont était été être avoir a ont avait sur sous dans par
@@ -33,7 +37,7 @@ _RAW = {
         man ins""",
     "es": """el la los las lo un una unos unas de del al a y e o u pero que quien cuyo como cuando donde
         en con por para sin sobre entre hacia desde durante es son era fue ser ha han había se su sus le les
-        nos no más muy también este esta estos estas ese esa""",
+        nos no más muy también este esta estos estas ese esa según ante bajo tras mediante hasta""",
     "it": """il lo la i gli le un uno una di del della dei degli delle a al alla ai agli alle da dal in nel
         nella con su per tra fra e o ma che chi cui come quando dove è sono era ha hanno si non più anche l""",
     "pt": """o a os as um uma uns umas de do da dos das em no na nos nas por pelo pela para com sem e ou mas
@@ -45,6 +49,21 @@ _RAW = {
 }
 
 STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _RAW.items()}
+
+# Function words that may sit inside a noun phrase, hence inside a term or a rendering (« plan d'action »,
+# "Federation of Trade Unions", „Denkmal der Konföderierten“, 鲜艳的党旗); other function words (verbs,
+# pronouns, subordinators: "is", « est », „hat“) end it.
+_LINKS = {
+    "en": "a an the of for and in on at s de la von van al del",
+    "fr": "le la les l un une des du de d au aux à et pour en sur sans contre entre",
+    "de": "der die das des dem den ein eine einer eines einem einen und für von vom zur zum im am in an auf mit gegen",
+    "es": "el la los las lo un una de del al a y e para en con sobre contra",
+    "it": "il lo la i gli le l un uno una di del della dei degli delle a al alla ai per in nel nella e con su",
+    "pt": "o a os as um uma de do da dos das em no na por para e com",
+    "nl": "de het een van voor en in op aan",
+    "zh": "的 之 与 和 及",
+}
+LINKS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LINKS.items()}
 
 _COMPLEX = {
     "en": ["in terms of", "in the field of", "in the area of", "with regard to", "with respect to",
@@ -88,9 +107,10 @@ _ARTICLES = {
 
 _SUFFIXES = {
     # Endings of inflection and of the derivations a translation uses for one term (Russia / Russian).
-    "en": {"", "s", "es", "'s", "n", "an", "ian", "ese", "ish", "a", "i", "ans", "ns"},
+    "en": {"", "s", "es", "'s", "n", "an", "ian", "ean", "ese", "ish", "a", "i", "e", "y", "ans", "ns", "um", "ium",
+           "ic", "ics", "al", "ial", "ical", "ern", "ist", "ists", "ism", "ies"},
     "de": {"", "e", "en", "n", "s", "es", "er", "em", "ern", "ns", "ens", "ischen", "ische", "isch", "ischer",
-           "isches", "ischem", "ien", "in", "innen"},
+           "isches", "ischem", "ien", "in", "innen", "t", "te", "ten", "st"},
     "fr": {"", "s", "e", "es", "x", "aux", "al", "ale", "ales", "ien", "ienne", "iens", "iennes", "ais", "aise",
            "aises", "ois", "oise", "oises"},
     "es": {"", "s", "es", "a", "as", "o", "os", "ano", "ana", "anos", "anas", "és", "esa"},
@@ -102,6 +122,10 @@ _SUFFIXES = {
 
 def stopwords(lang: str | None) -> frozenset[str]:
     return STOPWORDS.get(_base(lang), frozenset())
+
+
+def links(lang: str | None) -> frozenset[str]:
+    return LINKS.get(_base(lang), frozenset())
 
 
 def complex_prepositions(lang: str | None) -> tuple[tuple[str, ...], ...]:

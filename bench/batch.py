@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""Benchmark of ``mtcheck batch``: wall time, articles per second and peak memory, by size and workers.
+
+    python bench/batch.py --data /work/shared/data [--sizes 1000,10000] [--jobs 1,2] [--refs 200]
+                          [--out bench/results/batch.json] [--keep DIR] [--quick]
+
+Articles are synthesised from the WMT 2021 newstest MQM files (Freitag et al. 2021), zh-en and en-de:
+``mqm/newstest2021/{zhen,ende}/mqm-newstest2021_*.tsv`` (tab-separated, no quoting; the en-de file has an
+extra comment column; rows deduplicated by (system, doc, seg_id); ``<v>``/``</v>`` removed). Each MT
+system's output is one stream of segments (documents in name order, segments in ``seg_id`` order); an
+article is 10 to 40 consecutive segments of one stream from a random position (wrapping into the
+system's next document), one segment a line: real sources and real MT outputs regrouped. Language pairs
+alternate at random (seeded). The articles go into a JSONL manifest with inline texts and their
+languages (a QA desk knows them), and the benchmark runs the real command in a subprocess:
+
+    python -m mtcheck batch manifest.jsonl -o OUT --jobs J --quiet --fail-on never
+
+The first N articles of one seeded list make the N-article runs, so the runs are nested. The timing runs
+have no references (a desk checks MT before publication, when no human reference exists); a separate
+run of ``--refs`` articles with references (the human translations of the same segments in the MQM
+files) measures the cost of BLEU/chrF/TER and shows the corpus scores with their signatures.
+
+Measured per run: wall time of the subprocess; articles per second; peak memory as (a) the largest
+resident set of any one process (``getrusage(RUSAGE_CHILDREN).ru_maxrss``, exact) and (b) the peak of
+the summed resident sets of the process tree, sampled every 0.2 s with psutil when it is installed.
+
+The reference cost: sacreBLEU's sentence-level chrF (``CHRF().sentence_score``) over the same MT segments
+of the same articles, each against a human reference of that segment (the first of the MQM file's
+``ref.*`` systems that has it; segments without one are skipped and counted), in this process, timed
+once per size; the table gives mtcheck's wall time over chrF's.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = {"zhen": ("zh", "en"), "ende": ("en", "de")}
+SEED = 20261127
+_V_RE = re.compile(r"</?v>")
+
+
+# --- data ------------------------------------------------------------------------------------------------
+
+def read_segments(data: Path, pair: str) -> dict[tuple[str, str, int], tuple[str, str]]:
+    """(system, doc, seg_id) → (source, target), first row of each triple, error marks removed."""
+    path = data / "mqm" / "newstest2021" / pair / f"mqm-newstest2021_{pair}.tsv"
+    segs: dict[tuple[str, str, int], tuple[str, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        col = {name: k for k, name in enumerate(header)}
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            key = (f[col["system"]], f[col["doc"]], int(f[col["seg_id"]]))
+            if key not in segs:
+                segs[key] = (_V_RE.sub("", f[col["source"]]), _V_RE.sub("", f[col["target"]]))
+    return segs
+
+
+class Streams:
+    """Each MT system's output as one stream of segments, and the human references of each segment."""
+
+    def __init__(self, data: Path, pair: str):
+        self.pair = pair
+        segs = read_segments(data, pair)
+        self.streams: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)
+        self.refs: dict[tuple[str, int], str] = {}
+        for (system, doc, sid), (src, tgt) in sorted(segs.items()):
+            if system.startswith("ref"):
+                self.refs.setdefault((doc, sid), tgt)  # systems in name order: ref.A first
+            else:
+                self.streams[system].append((doc, sid, src, tgt))
+        self.systems = sorted(self.streams)
+
+    def article(self, rng: random.Random) -> list[tuple[str, int, str, str]]:
+        stream = self.streams[rng.choice(self.systems)]
+        n = rng.randint(10, 40)
+        start = rng.randrange(len(stream))
+        return [stream[(start + j) % len(stream)] for j in range(n)]
+
+
+def synthesise(data: Path, n: int, seed: int = SEED) -> list[dict]:
+    """``n`` articles: id, pair, segments (doc, seg_id, source, target) and the reference of each segment."""
+    streams = {pair: Streams(data, pair) for pair in PAIRS}
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        pair = rng.choice(sorted(PAIRS))
+        segs = streams[pair].article(rng)
+        refs = [streams[pair].refs.get((doc, sid)) for doc, sid, _, _ in segs]
+        out.append({"id": f"{pair}-{k:05d}", "pair": pair, "segments": segs, "refs": refs})
+    return out
+
+
+def write_manifest(articles: list[dict], path: Path, with_refs: bool = False) -> int:
+    """The JSONL manifest of the articles; returns how many have a reference."""
+    count = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for a in articles:
+            src_lang, tgt_lang = PAIRS[a["pair"]]
+            entry = {"id": a["id"], "src_lang": src_lang, "tgt_lang": tgt_lang,
+                     "source": "\n".join(s for _, _, s, _ in a["segments"]) + "\n",
+                     "target": "\n".join(t for _, _, _, t in a["segments"]) + "\n"}
+            if with_refs and all(a["refs"]):
+                entry["reference"] = "\n".join(a["refs"]) + "\n"
+                count += 1
+            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return count
+
+
+# --- measuring -------------------------------------------------------------------------------------------
+
+class TreeMemory:
+    """Peak of the summed RSS of a process and its descendants, sampled every ``every`` seconds."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        self.peak = 0
+        self.available = True
+        try:
+            import psutil
+        except ImportError:
+            self.available = False
+            return
+        self._psutil = psutil
+        self._pid = pid
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        psutil = self._psutil
+        try:
+            root = psutil.Process(self._pid)
+        except psutil.Error:
+            return
+        while not self._stop.is_set():
+            try:
+                procs = [root] + root.children(recursive=True)
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            self._stop.wait(every)
+
+    def stop(self) -> Optional[int]:
+        if not self.available:
+            return None
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_batch(manifest: Path, out: Path, jobs: int, extra: tuple[str, ...] = ()) -> dict:
+    """One real ``mtcheck batch`` run in a subprocess: wall time, memory, exit code."""
+    if out.exists():
+        shutil.rmtree(out)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "mtcheck", "batch", str(manifest), "-o", str(out), "--jobs", str(jobs), "--quiet",
+           "--fail-on", "never", *extra]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    mem = TreeMemory(proc.pid)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - t0
+    tree_peak = mem.stop()
+    # ru_maxrss of waited-for children: the largest single process among all children so far (KiB).
+    max_rss_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"mtcheck batch failed ({proc.returncode}): {stderr.strip()}")
+    reports = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    return {"wall_s": round(wall, 2), "max_process_rss_mib": round(max_rss_kib / 1024, 1),
+            "tree_rss_peak_mib": round(tree_peak / 2**20, 1) if tree_peak else None,
+            "reports": len(reports), "errors": sum(1 for x in reports if x.startswith('{"input"') and '"error":' in x[:200])}
+
+
+def chrf_cost(articles: list[dict]) -> dict:
+    """sacreBLEU sentence-level chrF over the articles' MT segments against their references."""
+    from sacrebleu.metrics import CHRF
+
+    chrf = CHRF()
+    pairs = [(t, r) for a in articles for (_, _, _, t), r in zip(a["segments"], a["refs"]) if r]
+    skipped = sum(len(a["segments"]) for a in articles) - len(pairs)
+    t0 = time.perf_counter()
+    for hyp, ref in pairs:
+        chrf.sentence_score(hyp, [ref])
+    return {"segments": len(pairs), "skipped_no_reference": skipped, "seconds": round(time.perf_counter() - t0, 2)}
+
+
+def machine() -> dict:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+            "loadavg_at_start": [round(x, 2) for x in load] if load else None}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", required=True, type=Path)
+    ap.add_argument("--sizes", default="1000,10000", help="article counts, comma-separated")
+    ap.add_argument("--jobs", default="1,2", help="worker counts, comma-separated")
+    ap.add_argument("--refs", type=int, default=200, help="articles in the run with references (0: none)")
+    ap.add_argument("--extra", default="", help="more options for mtcheck batch, e.g. '--term-block 0'")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "batch.json")
+    ap.add_argument("--keep", type=Path, default=None, help="keep manifests and outputs in this folder")
+    ap.add_argument("--quick", action="store_true", help="sizes 100,300 and 20 articles with references")
+    args = ap.parse_args()
+    sizes = [100, 300] if args.quick else [int(x) for x in args.sizes.split(",")]
+    jobs_list = [int(x) for x in args.jobs.split(",")]
+    refs_n = 20 if args.quick else args.refs
+    extra = tuple(args.extra.split())
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="mtcheck-bench-batch-"))
+    work.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    articles = synthesise(args.data, max(sizes + [refs_n]))
+    print(f"synthesised {len(articles)} articles in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    results: dict = {"date": _dt.date.today().isoformat(), "machine": machine(), "extra_options": list(extra),
+                     "runs": [], "reference_run": None}
+    for size in sizes:
+        subset = articles[:size]
+        manifest = work / f"articles-{size}.jsonl"
+        write_manifest(subset, manifest)
+        segments = sum(len(a["segments"]) for a in subset)
+        chrf = chrf_cost(subset)
+        for jobs in jobs_list:
+            print(f"running {size} articles with --jobs {jobs} ...", file=sys.stderr)
+            res = run_batch(manifest, work / f"out-{size}-j{jobs}", jobs, extra)
+            row = {"articles": size, "segments": segments, "jobs": jobs, **res,
+                   "articles_per_s": round(size / res["wall_s"], 2),
+                   "ms_per_article": round(1000 * res["wall_s"] / size, 1),
+                   "chrf_s": chrf["seconds"], "chrf_segments": chrf["segments"],
+                   "ratio_to_chrf": round(res["wall_s"] / chrf["seconds"], 1) if chrf["seconds"] else None,
+                   "loadavg_after": [round(x, 2) for x in os.getloadavg()]}
+            results["runs"].append(row)
+            print(json.dumps(row), file=sys.stderr)
+    if refs_n:
+        subset = [a for a in articles if all(a["refs"])][:refs_n]
+        manifest = work / f"articles-refs-{len(subset)}.jsonl"
+        with_refs = write_manifest(subset, manifest, with_refs=True)
+        jobs = max(jobs_list)
+        print(f"running {len(subset)} articles with references, --jobs {jobs} ...", file=sys.stderr)
+        out = work / "out-refs"
+        res = run_batch(manifest, out, jobs, extra)
+        res_noref = run_batch(write_manifest_noref(subset, work), work / "out-refs-noref", jobs, extra)
+        corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+        results["reference_run"] = {"articles": len(subset), "with_reference": with_refs, "jobs": jobs,
+                                    "wall_s": res["wall_s"], "same_articles_without_reference_wall_s": res_noref["wall_s"],
+                                    "corpus": corpus["reference_metrics"]}
+        print(json.dumps(results["reference_run"]), file=sys.stderr)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    md = to_markdown(results)
+    args.out.with_suffix(".md").write_text(md, encoding="utf-8")
+    print(md)
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def write_manifest_noref(articles: list[dict], work: Path) -> Path:
+    path = work / f"articles-refs-{len(articles)}-without.jsonl"
+    write_manifest(articles, path, with_refs=False)
+    return path
+
+
+def to_markdown(results: dict) -> str:
+    lines = ["| articles | segments | --jobs | wall time | articles/s | ms/article | peak RSS, largest process | "
+             "peak RSS, process tree (sampled) | sentence chrF, same segments | mtcheck ÷ chrF |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results["runs"]:
+        tree = f"{r['tree_rss_peak_mib']} MiB" if r["tree_rss_peak_mib"] else "n/a"
+        lines.append(f"| {r['articles']:,} | {r['segments']:,} | {r['jobs']} | {r['wall_s']:.1f} s | "
+                     f"{r['articles_per_s']:.1f} | {r['ms_per_article']:.1f} | {r['max_process_rss_mib']} MiB | {tree} | "
+                     f"{r['chrf_s']:.2f} s ({r['chrf_segments']:,} segments) | {r['ratio_to_chrf']}× |")
+    ref = results.get("reference_run")
+    if ref:
+        lines += ["", f"With references: {ref['articles']} articles (all with a reference), --jobs {ref['jobs']}: "
+                      f"{ref['wall_s']:.1f} s, against {ref['same_articles_without_reference_wall_s']:.1f} s for the "
+                      "same articles without references.", "",
+                  "| pair | articles | BLEU | chrF | TER | signatures |", "|---|---|---|---|---|---|"]
+        for pair, m in ref["corpus"].items():
+            sigs = "<br>".join(f"`{m[k]['signature']}`" for k in ("bleu", "chrf", "ter"))
+            lines.append(f"| {pair} | {m['articles']} | {m['bleu']['score']} | {m['chrf']['score']} | "
+                         f"{m['ter']['score']} | {sigs} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

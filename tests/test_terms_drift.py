@@ -1,0 +1,322 @@
+"""Terminology drift (check ``terms.drift``): table-driven tests over short news articles.
+
+Each case is an article with one sentence per line on both sides and a hand 1-1 alignment, so the tests
+do not depend on the sentence aligner. A case lists the exact flagged target substrings, with the
+suggestion and the severity; a consistent article lists none. Language pairs: zh→fr, zh→en, en→de,
+en→fr, en→es. Traps from docs/terminology.md: inflection (« plans inclusifs », „der Initiative“, „des
+Klimafonds“), a shortened second mention (« l'Initiative » after « l'Initiative la Ceinture et la
+Route », « le plan » after « le plan inclusif »), common words (« pays », « coopération »), acronym and
+expansion (drift when the source does not alternate, none when it does).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck.api import check_texts, make_document
+from mtcheck.checks.registry import CheckContext
+from mtcheck.checks.terms import terminology_drift
+from mtcheck.config import Config
+from mtcheck.terms.drift import find_renderings
+from mtcheck.types import Bead, Category, Issue
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
+
+
+def documents(src: str, tgt: str, src_lang: str, tgt_lang: str):
+    source = make_document(src, path=None, lang=src_lang, encoding=None, presegmented=True)
+    target = make_document(tgt, path=None, lang=tgt_lang, encoding=None, presegmented=True)
+    assert len(source.sentences) == len(target.sentences)
+    alignment = tuple(Bead((i,), (i,)) for i in range(len(source.sentences)))
+    return source, target, alignment
+
+
+def drift_issues(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Issue]:
+    source, target, alignment = documents(src, tgt, src_lang, tgt_lang)
+    ctx = CheckContext(source=source, target=target, alignment=alignment, config=Config())
+    return list(terminology_drift(ctx))
+
+
+# --- the articles ---------------------------------------------------------------------------------------
+
+ZH_FR_CENTRE = ("""中方宣布设立全球发展促进中心。
+外交部发言人表示，全球发展促进中心将支持发展中国家落实可持续发展目标。
+全球发展促进中心将与联合国机构开展合作。
+多个国家已表示愿意参与全球发展促进中心的工作。
+发言人说，全球发展促进中心的首批项目将于明年启动。
+中方欢迎各国积极参与。""", """La Chine a annoncé la création du Centre de promotion du développement mondial.
+Le porte-parole du ministère des Affaires étrangères a indiqué que le Centre de promotion du développement mondial aidera les pays en développement à atteindre les objectifs de développement durable.
+Le Centre de promotion du développement mondial coopérera avec les agences des Nations unies.
+Plusieurs pays ont déjà exprimé leur volonté de participer aux travaux du Centre de promotion du développement mondial.
+Selon le porte-parole, les premiers projets du Centre pour le développement global seront lancés l'an prochain.
+La Chine salue la participation active de tous les pays.""")
+
+# Inflection (« plans inclusifs »), a shortened mention (« le plan ») and common words (« pays »,
+# « coopération »): nothing to flag.
+ZH_FR_PLAN_CONSISTENT = ("""中方提出普惠计划，帮助发展中国家加强能力建设。
+外交部表示，普惠计划得到各国积极响应。
+中方将与各国开展合作，推动普惠计划落实。
+今年中方还将推出两个地区性普惠计划。
+这些国家欢迎普惠计划。
+合作将惠及更多国家。""", """La Chine a proposé le plan inclusif pour aider les pays en développement à renforcer leurs capacités.
+Le ministère des Affaires étrangères a déclaré que le plan inclusif avait reçu un accueil favorable de nombreux pays.
+La Chine mènera une coopération avec les pays concernés pour mettre en œuvre le plan inclusif.
+Cette année, la Chine lancera également deux plans inclusifs régionaux.
+Ces pays ont salué le plan.
+La coopération profitera à davantage de pays.""")
+
+# Two renderings of one source term that differ by a complex preposition: a near-variant, minor.
+ZH_FR_CAPACITY = ("""中方将加强人工智能能力建设国际合作。
+人工智能能力建设是发展中国家的迫切需求。
+中方已举办人工智能能力建设研讨班。
+各方支持人工智能能力建设合作。
+中方愿与各国分享经验。""", """La Chine renforcera la coopération internationale sur le renforcement des capacités en matière d'intelligence artificielle.
+Le renforcement des capacités en matière d'intelligence artificielle est un besoin urgent des pays en développement.
+La Chine a déjà organisé un séminaire sur le renforcement des capacités en intelligence artificielle.
+Toutes les parties soutiennent la coopération pour le renforcement des capacités en matière d'intelligence artificielle.
+La Chine est prête à partager son expérience avec tous les pays.""")
+
+ZH_EN_WESEL = ("""当地时间25日下午，一架小型飞机在德国韦瑟尔县坠毁。
+韦瑟尔县警方表示，事故造成三人死亡。
+飞机当天从马尔起飞，曾在韦瑟尔县的机场短暂停留。
+韦瑟尔县消防部门派出了四十多名消防员。
+事故原因正在调查中。""", """A small plane crashed in Wesel County, Germany, on the afternoon of the 25th local time.
+Police in Wesel County said three people were killed in the accident.
+The plane took off from Marl and made a brief stop at an airport in Wessel County.
+The Wesel County fire department sent more than 40 firefighters.
+The cause of the accident is under investigation.""")
+
+# "Kenya" / "Kenyan": one word family, not drift.
+ZH_EN_VISIT_CONSISTENT = ("""国家主席习近平26日在北京会见了来访的肯尼亚总统鲁托。
+习近平表示，中方愿同肯尼亚加强共建“一带一路”合作。
+鲁托说，肯尼亚高度重视对华关系。
+双方同意在蒙内铁路的基础上扩大基础设施合作。
+鲁托还邀请习近平访问肯尼亚。
+会见后，两国元首共同见证了多项合作文件的签署。""", """President Xi Jinping met with visiting Kenyan President William Ruto in Beijing on the 26th.
+Xi Jinping said China is willing to strengthen Belt and Road cooperation with Kenya.
+Ruto said Kenya attaches great importance to its relations with China.
+The two sides agreed to expand infrastructure cooperation on the basis of the Mombasa-Nairobi Railway.
+Ruto also invited Xi Jinping to visit Kenya.
+After the meeting, the two heads of state witnessed the signing of several cooperation documents.""")
+
+EN_DE_CLIMATE_FUND = ("""The European Commission has approved a new Climate Fund for coastal regions.
+The Climate Fund will finance dikes, pumping stations and early-warning systems.
+According to the Commission, the Climate Fund is worth 4.5 billion euros.
+Regions can apply for money from the Climate Fund until March.
+Critics say the Climate Fund is too small for the challenge.
+The Commission rejected the criticism on Tuesday.""", """Die Europäische Kommission hat einen neuen Klimafonds für Küstenregionen genehmigt.
+Der Klimafonds soll Deiche, Pumpwerke und Frühwarnsysteme finanzieren.
+Nach Angaben der Kommission ist der Klimafonds 4,5 Milliarden Euro schwer.
+Regionen können bis März Geld aus dem Klimafonds beantragen.
+Kritiker sagen, die Klimakasse sei für die Herausforderung zu klein.
+Die Kommission wies die Kritik am Dienstag zurück.""")
+
+# „der Initiative“ / „die Initiative“, „des Klimafonds“ / „der Klimafonds“ / „dem Klimafonds“: one rendering.
+EN_DE_RIVERS_CONSISTENT = ("""Germany is joining the Clean Rivers Initiative launched by the Netherlands.
+The Clean Rivers Initiative aims to halve plastic waste in the Rhine by 2030.
+Environment Minister Lemke said the goals of the Clean Rivers Initiative were ambitious but achievable.
+The money will come from the Climate Fund, the ministry said.
+The Climate Fund already pays for river restoration projects in Bavaria.
+Under the plan, the Climate Fund will also support the Clean Rivers Initiative.""", """Deutschland tritt der Initiative Saubere Flüsse bei, die von den Niederlanden ins Leben gerufen wurde.
+Die Initiative Saubere Flüsse will den Plastikmüll im Rhein bis 2030 halbieren.
+Umweltministerin Lemke sagte, die Ziele der Initiative Saubere Flüsse seien ehrgeizig, aber erreichbar.
+Das Geld soll aus Mitteln des Klimafonds kommen, teilte das Ministerium mit.
+Der Klimafonds bezahlt bereits Projekte zur Renaturierung von Flüssen in Bayern.
+Nach dem Plan wird der Klimafonds auch die Initiative Saubere Flüsse unterstützen.""")
+
+# « l'Initiative » after « l'Initiative la Ceinture et la Route » is a shortened mention; « OTAN » twice and
+# its expansion once, for a source that always says NATO, is drift.
+EN_FR_BELT_AND_NATO = ("""Italy will not renew its participation in the Belt and Road Initiative, the government said on Wednesday.
+Rome joined the Belt and Road Initiative in 2019, the only G7 country to do so.
+Officials said the Initiative had brought few economic benefits.
+The decision was discussed with NATO allies last week.
+NATO has urged its members to reduce their dependence on China.
+A NATO spokesman declined to comment.""", """L'Italie ne renouvellera pas sa participation à l'Initiative la Ceinture et la Route, a annoncé le gouvernement mercredi.
+Rome avait rejoint l'Initiative la Ceinture et la Route en 2019, seul pays du G7 à l'avoir fait.
+Selon des responsables, l'Initiative n'a apporté que peu d'avantages économiques.
+La décision a été discutée avec les alliés de l'OTAN la semaine dernière.
+L'Organisation du traité de l'Atlantique nord a exhorté ses membres à réduire leur dépendance à l'égard de la Chine.
+Un porte-parole de l'OTAN s'est refusé à tout commentaire.""")
+
+# The source alternates between the acronym and the expansion, and so does the translation: consistent.
+EN_FR_NATO_CONSISTENT = ("""NATO leaders will meet in Vilnius next week.
+The North Atlantic Treaty Organization was founded in 1949 by twelve countries.
+NATO now has 31 members after Finland joined in April.
+Sweden hopes to become the 32nd member of NATO before the summit.
+The North Atlantic Treaty Organization says its doors remain open.
+Turkey has not yet approved the application.""", """Les dirigeants de l'OTAN se réuniront à Vilnius la semaine prochaine.
+L'Organisation du traité de l'Atlantique nord a été fondée en 1949 par douze pays.
+L'OTAN compte désormais 31 membres depuis l'adhésion de la Finlande en avril.
+La Suède espère devenir le 32e membre de l'OTAN avant le sommet.
+L'Organisation du traité de l'Atlantique nord affirme que ses portes restent ouvertes.
+La Turquie n'a pas encore approuvé la candidature.""")
+
+EN_ES_MINISTRY = ("""The Ministry of Health reported 1,200 new cases of dengue on Monday.
+According to the Ministry of Health, most cases were recorded in Andalusia.
+Hospitals in Seville have opened special wards for patients.
+The Ministry of Health asked residents to remove standing water from their gardens.
+Regional authorities said the outbreak was under control.
+The Ministry of Health will publish new figures on Friday.""", """El Ministerio de Sanidad notificó el lunes 1.200 nuevos casos de dengue.
+Según el Ministerio de Sanidad, la mayoría de los casos se registraron en Andalucía.
+Los hospitales de Sevilla han abierto salas especiales para los pacientes.
+El Ministerio de Salud pidió a los vecinos que eliminen el agua estancada de sus jardines.
+Las autoridades regionales afirmaron que el brote está bajo control.
+El Ministerio de Sanidad publicará nuevas cifras el viernes.""")
+
+EN_ES_ECB_CONSISTENT = ("""The European Central Bank raised interest rates by a quarter point on Thursday.
+The European Central Bank said inflation remained too high in the euro zone.
+President Christine Lagarde told reporters that further increases were possible.
+Economists had expected the European Central Bank to pause.
+Lagarde said the bank would decide meeting by meeting.
+Markets in Madrid and Frankfurt fell after the announcement.""", """El Banco Central Europeo subió el jueves los tipos de interés un cuarto de punto.
+El Banco Central Europeo afirmó que la inflación sigue siendo demasiado alta en la zona del euro.
+La presidenta Christine Lagarde dijo a los periodistas que son posibles nuevas subidas.
+Los economistas esperaban que el Banco Central Europeo hiciera una pausa.
+Lagarde señaló que el banco decidirá reunión a reunión.
+Las bolsas de Madrid y Fráncfort cayeron tras el anuncio.""")
+
+# (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
+CASES = [
+    pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
+        ("Centre pour le développement global", "全球发展促进中心", "Centre de promotion du développement mondial", "major"),
+    ], id="zh-fr-shared-head"),
+    pytest.param(ZH_FR_PLAN_CONSISTENT, ("zh", "fr"), [], id="zh-fr-inflection-and-short-mention"),
+    pytest.param(ZH_FR_CAPACITY, ("zh", "fr"), [
+        ("renforcement des capacités en intelligence artificielle", "人工智能能力建设",
+         "renforcement des capacités en matière d'intelligence artificielle", "minor"),
+    ], id="zh-fr-near-variant"),
+    pytest.param(ZH_EN_WESEL, ("zh", "en"), [
+        ("Wessel County", "韦瑟尔", "Wesel County", "major"),
+    ], id="zh-en-name-spelling"),
+    pytest.param(ZH_EN_VISIT_CONSISTENT, ("zh", "en"), [], id="zh-en-consistent"),
+    pytest.param(EN_DE_CLIMATE_FUND, ("en", "de"), [
+        ("Klimakasse", "Climate Fund", "Klimafonds", "minor"),
+    ], id="en-de-compound-head"),
+    pytest.param(EN_DE_RIVERS_CONSISTENT, ("en", "de"), [], id="en-de-inflection"),
+    pytest.param(EN_FR_BELT_AND_NATO, ("en", "fr"), [
+        ("Organisation du traité de l'Atlantique nord", "NATO", "OTAN", "minor"),
+    ], id="en-fr-short-mention-and-acronym"),
+    pytest.param(EN_FR_NATO_CONSISTENT, ("en", "fr"), [], id="en-fr-source-alternates"),
+    pytest.param(EN_ES_MINISTRY, ("en", "es"), [
+        ("Ministerio de Salud", "Ministry of Health", "Ministerio de Sanidad", "major"),
+    ], id="en-es-substituted-word"),
+    pytest.param(EN_ES_ECB_CONSISTENT, ("en", "es"), [], id="en-es-consistent"),
+]
+
+
+@pytest.mark.parametrize("article, langs, expected", CASES)
+def test_flags_exactly_the_drift(article, langs, expected):
+    src, tgt = article
+    issues = drift_issues(src, tgt, *langs)
+    got = [(tgt[i.target_span.start:i.target_span.end], src[i.source_span.start:i.source_span.end],
+            i.suggestion, i.severity.value) for i in issues]
+    assert got == expected
+    for issue in issues:
+        assert issue.check == "terms.drift"
+        assert issue.category is Category.TERMINOLOGY_INCONSISTENT
+        # ``related`` points at the dominant occurrences, each of them the suggested rendering.
+        assert issue.related and all(r.side == "target" for r in issue.related)
+        assert all(tgt[r.start:r.end].lower() == issue.suggestion.lower() for r in issue.related)
+
+
+def test_message_gives_the_counts():
+    src, tgt = EN_ES_MINISTRY
+    (issue,) = drift_issues(src, tgt, "en", "es")
+    assert issue.message == ("Ministry of Health is rendered 'Ministerio de Sanidad' 3 times "
+                             "but 'Ministerio de Salud' here")
+    assert len(issue.related) == 3
+
+
+def test_near_variant_says_so():
+    src, tgt = ZH_FR_CAPACITY
+    (issue,) = drift_issues(src, tgt, "zh", "fr")
+    assert issue.message.endswith("; a near-variant (linking words)")
+    assert "3 times" in issue.message
+
+
+def test_term_table_keeps_inflected_forms_together():
+    src, tgt = EN_DE_RIVERS_CONSISTENT
+    table = {t.source: t for t in find_renderings(*documents(src, tgt, "en", "de"))}
+    fund = table["Climate Fund"]
+    assert fund.dominant is not None and fund.dominant.text == "Klimafonds"
+    assert len(fund.dominant.units) == 3 and fund.variants == []
+    initiative = table["Clean Rivers Initiative"]
+    assert initiative.dominant is not None and initiative.dominant.text == "Initiative Saubere Flüsse"
+    assert initiative.variants == []
+
+
+def test_common_words_are_not_terms():
+    src, tgt = ZH_FR_PLAN_CONSISTENT
+    sources = {t.source for t in find_renderings(*documents(src, tgt, "zh", "fr"))}
+    assert "普惠计划" in sources
+    assert not sources & {"国家", "合作", "各国"}  # « pays », « coopération »
+
+
+# --- a property: wherever the drift is put, exactly it is flagged ----------------------------------------
+
+TERM_LINES = [0, 1, 3, 5]  # the sentences of EN_ES_MINISTRY that name the ministry
+
+
+@settings(max_examples=8, deadline=None)
+@given(k=st.sampled_from(TERM_LINES), variant=st.sampled_from(["Ministerio de Salud", "Departamento de Sanidad"]))
+def test_drift_is_found_wherever_it_is(k, variant):
+    src, tgt = EN_ES_MINISTRY
+    lines = tgt.replace("Ministerio de Salud", "Ministerio de Sanidad").split("\n")
+    lines[k] = lines[k].replace("Ministerio de Sanidad", variant, 1)
+    text = "\n".join(lines)
+    issues = drift_issues(src, text, "en", "es")
+    assert [text[i.target_span.start:i.target_span.end] for i in issues] == [variant]
+    assert issues[0].suggestion == "Ministerio de Sanidad"
+    for issue in issues:
+        assert 0 <= issue.target_span.start < issue.target_span.end <= len(text)
+        assert 0 <= issue.source_span.start < issue.source_span.end <= len(src)
+
+
+# --- the founding article --------------------------------------------------------------------------------
+
+
+def test_founding_article_through_the_whole_pipeline():
+    """``check_texts`` with the real aligner: both variants of 普惠计划 are flagged, « plan inclusif »
+    suggested, and no consistent term (人工智能, 林剑, 高级别会议...) is."""
+    src = (SAMPLE / "source.zh.txt").read_text(encoding="utf-8")
+    tgt = (SAMPLE / "mt.fr.txt").read_text(encoding="utf-8")
+    report = check_texts(src, tgt, src_lang="zh", tgt_lang="fr")
+    drift = [i for i in report.issues if i.check == "terms.drift"]
+    flagged = {tgt[i.target_span.start:i.target_span.end]: i for i in drift}
+    for variant in ("plan d'avantages universels", "régime de prestations universelles"):
+        issue = flagged[variant]
+        assert issue.category is Category.TERMINOLOGY_INCONSISTENT
+        assert issue.suggestion == "plan inclusif"
+        assert src[issue.source_span.start:issue.source_span.end] == "普惠计划"
+        assert [tgt[r.start:r.end] for r in issue.related] == ["plan inclusif"] * 5
+        assert issue.message == f"普惠计划 is rendered 'plan inclusif' 5 times but '{variant}' here"
+    # Everything else is a minor near-variant of « … en matière d'intelligence artificielle ».
+    others = [i for t, i in flagged.items() if t not in ("plan d'avantages universels", "régime de prestations universelles")]
+    assert all(i.severity.value == "minor" and "near-variant" in i.message for i in others)
+    assert {tgt[i.target_span.start:i.target_span.end] for i in others} <= {
+        "renforcement des capacités en intelligence artificielle"}
+
+
+# --- speed -----------------------------------------------------------------------------------------------
+
+
+def test_long_document_stays_fast():
+    """2,000 sentence pairs (the Chinese-French articles above, repeated) in a few seconds: no loop over
+    pairs of candidates or of occurrences. (bench/terms.py measures real articles.)"""
+    pairs = [ZH_FR_CENTRE, ZH_FR_CAPACITY, ZH_FR_PLAN_CONSISTENT]
+    src_lines, tgt_lines = [], []
+    while len(src_lines) < 2000:
+        for a, b in pairs:
+            src_lines += a.split("\n")
+            tgt_lines += b.split("\n")
+    src, tgt = "\n".join(src_lines[:2000]), "\n".join(tgt_lines[:2000])
+    source, target, alignment = documents(src, tgt, "zh", "fr")
+    find_renderings(source, target, alignment[:50])  # warm the tokenizer
+    start = time.perf_counter()
+    terms = find_renderings(source, target, alignment)
+    assert time.perf_counter() - start < 20.0
+    assert any(t.source == "普惠计划" and t.dominant is not None for t in terms)
