@@ -76,7 +76,8 @@ def align_documents(source: Document, target: Document) -> tuple[Bead, ...]:
 
 
 def check_documents(source: Document, target: Document, reference: Optional[Document] = None,
-                    config: Config = Config(), alignment: Optional[Sequence[Bead]] = None) -> Report:
+                    config: Config = Config(), alignment: Optional[Sequence[Bead]] = None,
+                    glossary_entries: Optional[Sequence] = None) -> Report:
     """Check a decoded pair: align (unless ``alignment`` is given, as a bilingual file's units are),
     run every enabled check, score. Deterministic for the same input."""
     from .checks import CheckContext, run_checks
@@ -84,8 +85,8 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
 
     _check_languages(source, target)
     alignment = tuple(alignment) if alignment is not None else align_documents(source, target)
-    glossary: tuple = ()
-    if config.glossary:
+    glossary: tuple = tuple(glossary_entries or ())
+    if config.glossary and glossary_entries is None:
         from .terms.glossary import load_glossary
 
         glossary = load_glossary(config.glossary)
@@ -94,8 +95,14 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
     issues = sorted(set(issues), key=Issue.sort_key)
     mqm = mqm_score(issues, source, config)
     bleu, chrf, ter = score_against_reference(target, reference)
+    sig = signature(config)
+    if glossary_entries is not None:
+        import hashlib
+
+        digest = hashlib.sha256(repr(sorted(map(repr, glossary))).encode()).hexdigest()[:10]
+        sig += f"|glossary:{digest}"
     return Report(
-        signature=signature(config),
+        signature=sig,
         source=source,
         target=target,
         reference=reference,
@@ -158,8 +165,9 @@ def check_bilingual(path: str, config: Config = Config()) -> Report:
 
 def check_texts(source_text: str, target_text: str, *, src_lang: Optional[str] = None,
                 tgt_lang: Optional[str] = None, reference_text: Optional[str] = None,
-                config: Config = Config()) -> Report:
-    """Check a pair given as strings (the UI and tests use this)."""
+                config: Config = Config(), glossary: Optional[Sequence] = None) -> Report:
+    """Check a pair given as strings (the UI and tests use this); ``glossary`` is a sequence of
+    ``mtcheck.terms.glossary.GlossaryEntry`` used instead of ``config.glossary``."""
     source = make_document(source_text, path=None, lang=src_lang or config.src_lang, encoding=None,
                            presegmented=config.presegmented)
     target = make_document(target_text, path=None, lang=tgt_lang or config.tgt_lang, encoding=None,
@@ -168,7 +176,7 @@ def check_texts(source_text: str, target_text: str, *, src_lang: Optional[str] =
     if reference_text is not None:
         reference = make_document(reference_text, path=None, lang=target.lang, encoding=None,
                                   presegmented=config.presegmented)
-    return check_documents(source, target, reference, config)
+    return check_documents(source, target, reference, config, glossary_entries=glossary)
 
 
 def align_pair(source_path: str, target_path: str, config: Config = Config()) -> tuple[Document, Document, tuple[Bead, ...]]:

@@ -1,6 +1,7 @@
 """Language identification: script evidence first, then py3langid restricted to the languages in play."""
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections import Counter
@@ -126,7 +127,12 @@ def _restricted(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return ident
 
 
+_MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&[#\w]{1,10};|https?://\S+|www\.\S+|\S+@\S+\.\w+")
+
+
 def detect_document_language(text: str) -> str:
-    """Language of a whole document, from a bounded sample so that huge inputs stay fast."""
+    """Language of a whole document, from a bounded sample so that huge inputs stay fast; markup,
+    URLs and e-mail addresses are left out (a Chinese page with <script> tags is still Chinese)."""
     sample = text if len(text) <= 20000 else text[:10000] + "\n" + text[len(text) // 2 : len(text) // 2 + 10000]
-    return classify(sample)[0]
+    cleaned = _MARKUP_RE.sub(" ", sample)
+    return classify(cleaned if script_profile(cleaned) else sample)[0]

@@ -109,3 +109,12 @@ def test_full_pipeline_with_glossary(tmp_path):
                          src_lang="zh", tgt_lang="fr", config=Config(glossary=str(path)))
     found = [(i.check, report.target.text[i.target_span.start:i.target_span.end]) for i in report.issues]
     assert ("terms.glossary", "amarrage stratégique") in found
+
+
+def test_glossary_entries_given_directly_and_signed():
+    entries = (GlossaryEntry("战略对接", ("alignement stratégique",), ("amarrage stratégique",)),)
+    report = check_texts("加强人工智能战略对接和政策交流。", "Renforcer l'amarrage stratégique et les échanges politiques.",
+                         src_lang="zh", tgt_lang="fr", glossary=entries)
+    found = [(i.check, report.target.text[i.target_span.start:i.target_span.end]) for i in report.issues]
+    assert ("terms.glossary", "amarrage stratégique") in found
+    assert "|glossary:" in report.signature

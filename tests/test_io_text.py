@@ -45,6 +45,7 @@ def test_bom_is_removed_so_offsets_index_the_text():
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", BinaryInput, "binary"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "binary"),
         (bytes(range(256)) * 4, BinaryInput, "binary"),
+        (b"\x00\x01\x02\x03PK\x03\x04" * 50, BinaryInput, "binary"),  # valid UTF-8, but NULs and controls
         (b"\xef\xbb\xbfabc\xff\xfe", DecodeError, "invalid utf-8-sig"),
         (b"abc\xff\xfe\xfd\xfc\x80\x81abc\xff\xfe\xfd\xfc\x80\x81", DecodeError, "recognised encoding"),
     ],

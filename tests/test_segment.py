@@ -49,3 +49,9 @@ def test_spans_lie_inside_the_text(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start:s.end] == s.text
         assert s.text == s.text.strip()
+
+
+def test_markup_does_not_fool_language_detection():
+    from mtcheck.langid import detect_document_language
+
+    assert detect_document_language("中方如何推动<script>alert(1)</script><img src=x onerror=alert(1)>落实计划") == "zh"

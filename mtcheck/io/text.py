@@ -41,6 +41,8 @@ def _looks_binary(data: bytes) -> bool:
     if any(data.startswith(m) for m in _BINARY_MAGIC):
         return True
     sample = data[:65536]
+    if b"\x00" in sample:
+        return True  # NUL never occurs in text (UTF-16 is recognised before this test)
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > max(4, len(sample) // 100)
 
@@ -99,10 +101,6 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {label} after its byte-order mark at byte {exc.start + len(bom)}", name) from None
             return DecodedText(text, label)
-    try:
-        return DecodedText(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
@@ -113,6 +111,10 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
             return DecodedText(text, utf16)
     if _looks_binary(data):
         raise BinaryInput("binary file, not text", name)
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
     latin = _single_byte_latin(data)
     if latin:
         return DecodedText(data.decode(latin), latin)
