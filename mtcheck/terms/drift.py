@@ -4,46 +4,58 @@ The method follows the leads of terminology.md, in two passes over the aligned u
 
 Pass 1, the dominant rendering of every recurring source term:
 
-1. Term candidates are source n-grams (jieba words for Chinese, lemmas elsewhere) that recur in at least
-   ``min_units`` units and look specific (several words, a long word, a name, an acronym), pruned to
-   closed n-grams: one whose every occurrence lies inside occurrences of one longer candidate goes (普惠
-   inside 普惠计划). The pruning looks only at the n-grams covering each occurrence, so it is linear.
-2. Target words associated with the term are those found in at least two of its units with a Dice
-   coefficient over units of 0.4 or more, on lemmas (Smadja, McKeown & Hatzivassiloglou 1996,
-   "Translating collocations for bilingual lexicons"). Candidate renderings are the target n-grams of the
-   term's units built from associated content words, with function words inside (« plan inclusif »,
-   « renforcement des capacités en matière d'intelligence artificielle »); a context word such as a
-   verb of saying is not associated and does not enter a rendering.
-3. Renderings are grouped by their *skeleton*, the multiset of their content lemmas; articles,
-   prepositions and complex prepositions (« en matière de », „im Bereich“) are not content. The
-   dominant group is the one with the best Dice over units, grown to a larger skeleton while its Dice stays
-   within 80 % (« plan inclusif » rather than « plan »). Inside the dominant group, the most frequent form
-   is the suggestion; another form of the same skeleton that differs by linking words or word order
-   (« … en intelligence artificielle » / « … en matière d'intelligence artificielle », "Wesel County" /
-   "County of Wesel") is a *near-variant* (reported as minor).
+1. Term candidates are source n-grams (jieba words and tags for Chinese, lemmas elsewhere) that recur
+   in at least ``min_units`` units and look specific: several words with only noun-phrase function words
+   inside, a long word, a name (a proper-noun tag; in a cased language a word written with a capital
+   inside a sentence and never in lower case), an acronym. They are pruned to closed n-grams: one whose
+   every occurrence lies inside occurrences of one longer candidate goes (普惠 inside 普惠计划). The pruning
+   looks only at the n-grams covering each occurrence, so it is linear.
+2. Target words associated with the term: found in at least two of its units with a Dice coefficient
+   over units of 0.4 or more, on lemmas (Smadja, McKeown & Hatzivassiloglou 1996, "Translating
+   collocations for bilingual lexicons"). Competitive linking (Melamed 2000) removes a word that another
+   source word of the units explains better and more surely (hypergeometric tail, as in Fisher's exact
+   test: two shared units of a short article prove little); a word another source word explains as
+   well, significantly or from right next to the term (State in "Islamic State"), is ambiguous and may
+   make a rendering only when nothing else does. A name term keeps the target words written as names
+   against rivals that are not names.
+3. Candidate renderings are n-grams of associated words with noun-phrase function words inside (« plan
+   inclusif », « renforcement des capacités en matière d'intelligence artificielle »), grouped by their
+   *skeleton*, the multiset of their content lemmas (articles, prepositions and complex prepositions
+   such as « en matière de » or „im Bereich“ are not content). The dominant group has the best Dice
+   (plus a bonus when it copies the source words: names, cognates); ties go to a rendering written as a
+   name for a name, then to unambiguous words, then to the larger skeleton. It grows to a larger
+   skeleton of unambiguous words while its Dice stays within 80 % (« plan inclusif » rather than
+   « plan »). Its most frequent form is the suggestion; another form of the same skeleton (other linking
+   words, word order, hyphens or accents: « … en intelligence artificielle » / « … en matière
+   d'intelligence artificielle », "County of Wesel" / "Wesel County", Bei-jing / Beijing) is a
+   *near-variant*, reported as minor.
 
-Pass 2, variants in the units where the term occurs and its dominant group does not:
+Pass 2, variants in the units of the term; where the unit already has as many renderings as the source
+has occurrences, only spellings of the dominant rendering's words are looked for:
 
 - Anchors: a word the unit shares with the dominant rendering (same lemma, or one word family by an
-  inflection or derivation ending: Russia / Russian), a spelling variant of one of its words (Wesel /
-  Wessel, by edit distance), the same letters spaced or hyphenated otherwise (Xiangguo / Xiang Guo), a
-  part or a sibling of a German compound (Konföderiertenflagge / Flagge der Konföderierten,
-  Innenminister / Innenressortchef), an acronym of its words (OTAN / Organisation du traité de
-  l'Atlantique nord).
+  inflection or derivation ending: Russia / Russian, Belgium / Belgian), a spelling variant of a name
+  in it (Wesel / Wessel, by edit distance, same initial), a part or a sibling of a German compound
+  (Klimafonds / Klimakasse), its words glued, split or reordered (Xiangguo / Xiang Guo, US-Konsulat /
+  Konsulat der US), an acronym of its words (OTAN / Organisation du traité de l'Atlantique nord). A
+  shared word that another source word of the unit explains is no evidence ("scored" is 进球's).
 - The slot grows from the anchors towards the side where the dominant rendering has the words the unit
-  lacks, over words that no other source word of the unit accounts for; a word is accounted for when it
-  is part of another term's rendering, a cognate or copy of a source word (numbers, names), or
-  associated (Dice over units) with a source word outside the term. The slot is a *variant* only when
-  it is a substitution: some content of the dominant rendering is missing *and* some unaccounted content
-  is present (« plan d'avantages universels » for « plan inclusif »). A subset is a shortened mention
-  (« le plan » after « le plan inclusif »: not drift); a superset is a fuller mention (not drift).
-- Context: the words around the dominant rendering elsewhere predict the slot here (« la mise en œuvre
-  du ⟦plan inclusif⟧ » → « la mise en œuvre du ⟦régime de prestations universelles⟧ »); both sides
-  matching pin the slot exactly and give more confidence.
-- Quotes: a term quoted in the source (《》 “” « » „“ 「」) whose unit has one quoted span in the target
-  lacking the dominant rendering points at that span.
+  lacks, over words no other source word of the unit accounts for (part of another term's rendering,
+  a copy or cognate of a source word, or associated with a source word outside the term); going left
+  it does not cross a preposition the dominant rendering lacks ("Stimmen von ⟦Biden⟧"), and for a name
+  it takes only capitalised words. The slot is a *variant* only when it is a substitution: some content
+  of the dominant rendering missing *and* some unaccounted content present (« plan d'avantages
+  universels » for « plan inclusif »). A subset is a shortened mention (« le plan » after « le plan
+  inclusif », « l'Initiative » after « l'Initiative la Ceinture et la Route »); a superset a fuller one.
+- Context: a 2-4 word context that goes with the term (found mostly in its units) next to the dominant
+  rendering elsewhere predicts the slot here (« la mise en œuvre du ⟦plan inclusif⟧ » → « la mise en
+  œuvre du ⟦régime de prestations universelles⟧ »); both sides matching pin the slot exactly.
+- Quotes: a term that is the whole of a quoted span in the source (《普惠计划》) and a unit with one quoted
+  span in the target lacking the dominant rendering point at that span.
 
-Confidence follows the signals: two agreeing signals raise it; the check turns it into a severity.
+Confidence follows the signals: two agreeing signals raise it, words found nowhere else in the article
+(what is left over) raise it, and so do two variants of one term sharing a word the dominant rendering
+lacks (« universels » / « universelles »). The check turns it into a severity.
 """
 from __future__ import annotations
 
