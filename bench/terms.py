@@ -46,6 +46,17 @@ MQM score; ``info`` issues are advice) and, separately, all of them:
   translation (those exist: « Wessel Police Department » beside « Wesel County »);
 - false alarms per negative article; ``exact``: the issue span equals the gold span; ``suggestion``: the
   suggestion equals the replaced phrase (case-insensitively).
+Two further figures say what the strict precision mixes up, without any hand judgement:
+- precision on new flags: the same ratio, leaving out the issues of a positive article that are raised
+  identically (same segment, flagged text and suggestion) on its untouched copy. Those pre-exist the
+  injection: real drift of the human or MT translation, or a false alarm, the benchmark cannot tell;
+  they are counted in neither numerator nor denominator. This measures whether an injection makes the
+  engine raise spurious issues besides the variant, not the engine's precision on the original text.
+- provably consistent terms flagged: on the negatives, the gold terms (target phrases found in exactly the
+  same segments as their source term, so rendered the same way every time) with at least one occurrence
+  overlapped by an issue, over all gold terms; and such issues per negative. Every one of those is a
+  false alarm for certain (an issue may also be a real drift of a neighbouring phrase that overlaps
+  the term, which counts against the engine here).
 Articles are split into ``dev`` and ``test`` halves by a hash of the doc name; the engine was tuned on
 ``dev``; ``all`` reports both.
 
@@ -562,6 +573,9 @@ class Case:
     variant: Optional[str] = None
     term: Optional[GoldTerm] = None
     split: str = "dev"
+    # Negatives: target offsets of every occurrence of every gold term of the article, phrases the
+    # translation provably renders consistently (same segments as their source term, see gold_terms).
+    consistent: list[list[tuple[int, int]]] = field(default_factory=list)  # one list per gold term
 
 
 def _split_of(doc: str) -> str:
@@ -579,12 +593,20 @@ def build_cases(arts: list[Article], by_seg: dict[tuple[str, int], dict[str, str
     used: Counter = Counter()
     for art in arts:
         split = _split_of(art.doc)
-        cases.append(Case(art, "\n".join(t for _, t in art.segments), None, split=split))
+        texts = [t for _, t in art.segments]
+        golds = gold_terms(art, src_lang, tgt_lang)
+        consistent = []
+        for term in golds:
+            occ = []
+            for k in term.segments:
+                offset = sum(len(t) + 1 for t in texts[:k])
+                occ.extend((offset + a, offset + b) for a, b in _phrases(texts[k], tgt_lang)[term.target_key])
+            consistent.append(occ)
+        cases.append(Case(art, "\n".join(texts), None, split=split, consistent=consistent))
         rng = random.Random(f"{SEED}:{art.pair}:{art.doc}:{art.system}")
         sources = " ".join(s for s, _ in art.segments)
-        texts = [t for _, t in art.segments]
         options: dict[str, list[tuple]] = defaultdict(list)
-        for term in gold_terms(art, src_lang, tgt_lang):
+        for term in golds:
             for k in term.segments:
                 tgt = texts[k]
                 start, end = _phrases(tgt, tgt_lang)[term.target_key][0]
@@ -645,6 +667,11 @@ class Tally:
     flagged_pos: int = 0
     true_pos: int = 0
     flagged_neg: int = 0
+    new_flagged_pos: int = 0  # issues of a positive article not raised on its untouched copy
+    new_true_pos: int = 0
+    consistent_terms: int = 0  # gold terms of the negatives (provably consistent)
+    consistent_flagged: int = 0  # of which at least one occurrence is overlapped by an issue
+    consistent_issues: int = 0  # issues of the negatives that overlap an occurrence of a gold term
     by_kind: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     by_freq: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
@@ -655,6 +682,14 @@ class Tally:
             "positives": self.positives, "negatives": self.negatives,
             "recall": round(recall, 3), "precision": round(precision, 3),
             "false_alarms_per_negative": round(self.flagged_neg / self.negatives, 3) if self.negatives else 0.0,
+            "precision_new_flags": round(self.new_true_pos / self.new_flagged_pos, 3) if self.new_flagged_pos else 0.0,
+            "new_flags_per_positive": round((self.new_flagged_pos - self.new_true_pos) / self.positives, 3)
+            if self.positives else 0.0,
+            "consistent_terms_flagged": f"{self.consistent_flagged}/{self.consistent_terms}",
+            "consistent_terms_flagged_rate": round(self.consistent_flagged / self.consistent_terms, 3)
+            if self.consistent_terms else 0.0,
+            "issues_on_consistent_terms_per_negative": round(self.consistent_issues / self.negatives, 3)
+            if self.negatives else 0.0,
             "exact_span": round(self.exact / self.found, 3) if self.found else 0.0,
             "suggestion_ok": round(self.suggestion / self.found, 3) if self.found else 0.0,
             "recall_by_kind": {k: f"{v[0]}/{v[1]}" for k, v in sorted(self.by_kind.items())},
@@ -664,20 +699,46 @@ class Tally:
         }
 
 
+def _issue_key(text: str, issue: Issue) -> tuple:
+    sp = issue.target_span
+    assert sp is not None
+    return (text.count("\n", 0, sp.start), text[sp.start:sp.end], issue.suggestion)
+
+
 def evaluate(cases: list[Case], src_lang: str, tgt_lang: str, min_severity: Severity,
              results: dict[int, list[Issue]]) -> Tally:
     tally = Tally()
+    # The issues of each untouched article, by (segment, flagged text, suggestion): an issue of the
+    # positive copy found there too was not caused by the injection.
+    untouched: dict[tuple[str, str], set[tuple]] = {}
+    for idx, case in enumerate(cases):
+        if case.gold is None:
+            untouched[(case.article.doc, case.article.system)] = {
+                _issue_key(case.target_text, i) for i in results[idx]
+                if i.severity.rank >= min_severity.rank and i.target_span}
     for idx, case in enumerate(cases):
         issues = [i for i in results[idx] if i.severity.rank >= min_severity.rank and i.target_span]
         spans = [(i.target_span.start, i.target_span.end) for i in issues]  # type: ignore[union-attr]
         if case.gold is None:
             tally.negatives += 1
             tally.flagged_neg += len(issues)
+            tally.consistent_issues += sum(1 for sp in spans if any(_overlap(sp, c) for t in case.consistent for c in t))
+            for term in case.consistent:
+                tally.consistent_terms += 1
+                if any(_overlap(sp, c) for sp in spans for c in term):
+                    tally.consistent_flagged += 1
             continue
         tally.positives += 1
         tally.flagged_pos += len(issues)
         hits = [i for i, sp in zip(issues, spans) if _overlap(sp, case.gold)]
         tally.true_pos += len(hits)
+        before = untouched.get((case.article.doc, case.article.system), set())
+        for i, sp in zip(issues, spans):
+            if _overlap(sp, case.gold):
+                tally.new_flagged_pos += 1
+                tally.new_true_pos += 1
+            elif _issue_key(case.target_text, i) not in before:
+                tally.new_flagged_pos += 1
         kind = tally.by_kind[case.kind]
         assert case.term is not None
         freq = tally.by_freq["3 segments" if len(case.term.segments) == 3 else "4+ segments"]
@@ -756,6 +817,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"   median {entry['median_ms_per_article']} ms per article (max {entry['max_ms_per_article']})"
               + (f"; {entry['long_article']['sentences']}-sentence article: {entry['long_article']['ms']} ms"
                  if "long_article" in entry else ""))
+        for label, r in rows.items():
+            print(f"   {label:8} precision on new flags {r['precision_new_flags']:.3f} ({r['new_flags_per_positive']:.3f} new false flags per positive); "
+                  f"provably consistent terms flagged {r['consistent_terms_flagged']} ({r['consistent_terms_flagged_rate']:.3f}), "
+                  f"{r['issues_on_consistent_terms_per_negative']:.3f} such issues per negative")
         if args.show_misses:
             _show(cases, results, args.show_misses)
     if args.out:

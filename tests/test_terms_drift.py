@@ -320,3 +320,46 @@ def test_long_document_stays_fast():
     terms = find_renderings(source, target, alignment)
     assert time.perf_counter() - start < 20.0
     assert any(t.source == "普惠计划" and t.dominant is not None for t in terms)
+
+
+# --- word relations and confidence (calibration rules of the engine) -------------------------------------
+
+
+@pytest.mark.parametrize("word, dom, lang, expected", [
+    # An inflectional ending that shares a letter with the other ending is still inflection.
+    ("randomisierter", "randomisierten", "de", "same"),
+    ("randomisierten", "randomisierte", "de", "same"),
+    # A doubled letter: a spelling variant of a name, short or long.
+    ("Hana", "Hanna", "en", "spelling"),
+    ("Bonna", "Bona", "en", "spelling"),
+    ("Kateri", "Katerry", "en", "spelling"),
+    # Not in German beyond an exact doubling, where every noun has a capital.
+    ("Willen", "Wileys", "de", None),
+    # Lower-case words are not names.
+    ("hana", "hanna", "en", None),
+])
+def test_relation(word, dom, lang, expected):
+    from mtcheck.terms.drift import _relation
+    assert _relation(word, dom, lang) == expected
+
+
+def test_dominant_rendering_of_a_name_is_a_name():
+    """A name term is rendered by a name, and a misspelling of it is its variant. (A regression guard:
+    this short article is solved without the names-render-names preference too; the benchmark case that
+    motivated it, where "year" shared more sentences with 马来西亚 than "Malaysia", is longer.)"""
+    src = "\n".join([
+        "马来西亚今年经济增长百分之五。",
+        "专家说，今年马来西亚的出口将继续增加。",
+        "今年马来西亚政府还将推出新的刺激措施。",
+        "中国与东盟的贸易额也在增长。",
+    ])
+    tgt = "\n".join([
+        "Malaysia's economy grew by five percent this year.",
+        "Experts say that Malaysia's exports will continue to increase this year.",
+        "This year the Mallaysia government will also launch new stimulus measures.",
+        "Trade between China and ASEAN is also growing.",
+    ])
+    terms = {t.source: t for t in find_renderings(*documents(src, tgt, "zh", "en"))}
+    term = terms["马来西亚"]
+    assert term.dominant is not None and term.dominant.text == "Malaysia"
+    assert [v.text for v in term.variants] == ["Mallaysia"]

@@ -20,8 +20,10 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     Works without a glossary, from the alignment: the dominant rendering is the target phrase most
     associated with the term across sentences; where the term occurs, a phrase that substitutes words of
     the dominant rendering (sharing a word, a spelling, a compound part or the surrounding context with
-    it) is a variant (major, or minor when the evidence is weaker); the same words with other linking
-    words, word order, spacing or accents are a near-variant (minor). Shortened and fuller mentions
+    it) is a variant (major, or minor when the evidence is weaker, or info when a single weak signal
+    points at it: new words that recur elsewhere in the article, a context on one side only, the only
+    quoted span, a name kept with other context words); the same words with other linking words, word
+    order, spacing or accents are a near-variant (minor). Shortened and fuller mentions
     (« le plan » after « le plan inclusif »), inflection and pronouns are not flagged.
 
     False positives: a deliberate stylistic variation (a synonym on second mention); a different sense

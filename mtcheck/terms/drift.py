@@ -616,6 +616,14 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
     # University"), then the larger skeleton.
     scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], x[2]))
+    # Names render names: for a name term, in a language where only names take a capital, a phrase
+    # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
+    # one of three "Malaysia" is misspelt), provided it is itself well associated.
+    if term.name and not scored[0][3] and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED:
+        named = [x for x in scored if x[3] and x[0] >= max(MIN_DICE, 0.5 * scored[0][0])]
+        if named:
+            scored.remove(named[0])
+            scored.insert(0, named[0])
     best_dice, _, best, _ = scored[0]
     if best_dice < MIN_DICE:
         return
@@ -768,12 +776,20 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _undouble(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
 @lru_cache(maxsize=500_000)
 def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
     """How a word of the unit relates to a word of the dominant rendering (both surface forms)."""
     a, b = fold(word), fold(dom_word)
     if a == b:
         return "same" if word.lower() == dom_word.lower() else "orthography"
+    # A doubled letter is a common spelling variant of a short name too (Hana / Hanna, Bona / Bonna).
+    if word[:1].isupper() and dom_word[:1].isupper() and min(len(a), len(b)) >= 3 \
+            and _undouble(a) == _undouble(b):
+        return "spelling"
     if min(len(a), len(b)) < 4:
         return None
     p = 0
@@ -781,17 +797,24 @@ def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
         if x != y:
             break
         p += 1
-    ta, tb = a[p:], b[p:]
     suffixes = inflection_suffixes(lang)
-    if p >= 4 and p >= 0.6 * min(len(a), len(b)) and ta in suffixes and tb in suffixes \
-            and not (len(ta) == 1 and len(tb) == 1 and ta in "aeiouy" and tb in "aeiouy"):
-        return "same"  # one word family: inflection or derivation (Russia / Russian, Belgium / Belgian)
+    # The stem may end before the longest common prefix: randomisiert-er / randomisiert-en share an "e"
+    # that belongs to both endings.
+    for q in range(p, max(p - 2, 3), -1):
+        ta, tb = a[q:], b[q:]
+        if q >= 0.6 * min(len(a), len(b)) and ta in suffixes and tb in suffixes \
+                and not (len(ta) == 1 and len(tb) == 1 and ta in "aeiouy" and tb in "aeiouy"):
+            return "same"  # one word family: inflection or derivation (Russia / Russian, Belgium / Belgian)
     # A spelling variant of a name (Wesel / Wessel, Grivory / Grivori, Lucas / Lukas); two common words
     # one letter apart (status / states) are usually two words, and so are two names that do not even
     # start alike (Fight / Night).
     if word[:1].isupper() and dom_word[:1].isupper() and min(len(a), len(b)) >= 5 and a[0] == b[0]:
         limit = 1 if min(len(a), len(b)) < 8 else 2
         if _edit_distance(a, b, limit) <= limit:
+            return "spelling"
+        # A doubled letter is not counted as an edit (Katerry / Kateri), where a capital marks a name
+        # (in German every noun has one: Wiley / Willen).
+        if lang.split("-")[0] != "de" and _edit_distance(_undouble(a), _undouble(b), limit) <= limit:
             return "spelling"
     # Compounds are nouns: in German they are written with a capital (terroristischen / Terrorismus, or
     # spanischen / kanarischen, are adjectives of one family, not compounds).
@@ -932,7 +955,19 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             else:
                 out.append((0.75 if "spelling" in kinds else 0.65, a, b, "/".join(sorted(kinds)), "variant"))
         elif missing and extra:
-            out.append((0.7 + (0.1 if unique(extra) else 0.0), a, b, "shared word", "variant"))
+            # What is left over: the new words of a variant belong to this unit alone. New words that
+            # recur in other units are more likely the translation of something else, a guess (advice).
+            conf = 0.8 if unique(extra) else 0.45
+            # Names render names: when the source term is a name and the words shared with the
+            # dominant rendering are the name itself (copied from the source, or all the capitalised
+            # words), the dominant rendering's other words are context it swallowed ("Lukaku scored",
+            # "Konsulat in Houston"), and the words that replace them are context too: a guess.
+            shared = [dom[j] for j in sorted(matched)]
+            if term.name and shared and (
+                    fold("".join(t.text for t in shared)) == fold(term.text.replace(" ", ""))
+                    or all(not _capital(dom[j]) for j in missing)):
+                conf = min(conf, 0.45)
+            out.append((conf, a, b, "shared word", "variant"))
 
     # --- context: the words around the dominant rendering elsewhere --------------------------------------
     # Only a context that goes with the term (found mostly in the term's units) predicts its slot: « la
@@ -969,12 +1004,14 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
         both = end is not None
         if end is None:
             end = max(_grow(toks, start, +1, budget, explained, {}), start + 1)
-        out.extend(_context_slot(toks, start, end, term, explained, unique, related, 0.8 if both else 0.6))
+        # A context on one side only says where the slot starts, not where it ends: a guess (advice)
+        # unless another signal agrees.
+        out.extend(_context_slot(toks, start, end, term, explained, unique, related, 0.8 if both else 0.35))
     for r in right_at:
         if r == 0 or toks[r].brk:
             continue
         start = _grow(toks, r - 1, -1, budget, explained, {}) + 1
-        out.extend(_context_slot(toks, min(start, r - 1), r, term, explained, unique, related, 0.6))
+        out.extend(_context_slot(toks, min(start, r - 1), r, term, explained, unique, related, 0.35))
     return out
 
 
@@ -1158,7 +1195,8 @@ def _quoted_variant(term: _Term, u: int, src: _Side, src_quotes: list[tuple[int,
     keys = {toks[i].key for i in inner if _content(toks[i])}
     if not keys or keys <= set(term.dom_skeleton):
         return []
-    return [(0.7, inner[0], inner[-1] + 1, "quotes", "variant")]
+    # The only quoted span of the unit is a pointer, not evidence: alone it is advice.
+    return [(0.45, inner[0], inner[-1] + 1, "quotes", "variant")]
 
 
 def _support(term: _Term, tgt: _Side) -> None:
