@@ -1,6 +1,10 @@
 """The model-free sentence aligner: exact beads on small news fixtures, invariants, the vecalign format."""
 from __future__ import annotations
 
+import math
+import random
+
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -238,6 +242,137 @@ def test_long_documents_use_the_band_and_stay_a_partition():
     check_partition(beads, len(src), len(tgt))
     nulls = [b.source for b in beads if not b.target]
     assert nulls == [(i,) for i in range(700) if i % 50 == 7]
+
+
+# --- second pass: a lexicon learnt from the document (Moore 2002) ---------------------------------------
+
+
+def synthetic_lexicon(rng, size=300):
+    """Source and target words that share no letter in first position (no cognates, no anchors): a
+    lexicon only a translation model can learn. A word and its translation have the same length."""
+    src, tgt, seen = [], [], set()
+    while len(src) < size:
+        n = rng.randint(3, 9)
+        s = "".join(rng.choice("bdfgklmnprst") + rng.choice("aeiou") for _ in range(n))[:n]
+        t = "".join(rng.choice("cjqvwxzh") + rng.choice("aeiou") for _ in range(n))[:n]
+        if s not in seen and t not in seen:
+            seen.update((s, t))
+            src.append(s)
+            tgt.append(t)
+    return src, tgt
+
+
+def twin_document(seed, n=150, twins=(20, 50, 80, 110, 135)):
+    """n parallel sentences, word for word; at each twin position k, source sentences k and k+1 are
+    made of words of the same lengths (so they have the same length and punctuation), and the target
+    leaves out the translation of k or of k+1, in turn: lengths cannot say which one is missing."""
+    rng = random.Random(seed)
+    sw, tw = synthetic_lexicon(rng)
+    weights = [1.0 / (k + 1) ** 0.8 for k in range(len(sw))]
+    by_len = {}
+    for k, w in enumerate(sw):
+        by_len.setdefault(len(w), []).append(k)
+    sents = []
+    for i in range(n):
+        if i - 1 in twins:
+            sents.append([rng.choice(by_len[len(sw[k])]) for k in sents[-1]])
+        else:
+            sents.append(rng.choices(range(len(sw)), weights, k=rng.randint(6, 14)))
+    src = [" ".join(sw[k] for k in s).capitalize() + " ." for s in sents]
+    dropped = {k if t % 2 == 0 else k + 1 for t, k in enumerate(twins)}
+    tgt, gold = [], []
+    for i, s in enumerate(sents):
+        if i in dropped:
+            gold.append(((i,), ()))
+        else:
+            tgt.append(" ".join(tw[k] for k in s).capitalize() + " .")
+            gold.append(((i,), (len(tgt) - 1,)))
+    return src, tgt, gold
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_second_pass_lexicon_tells_which_twin_was_dropped(seed):
+    src, tgt, gold = twin_document(seed)
+    assert pairs(align_sentences(src, tgt)) == gold
+    # Lengths alone (the first pass) cannot: the same twin is taken as missing each time.
+    blind = pairs(align_sentences(src, tgt, params=AlignParams(lexical_weight=0)))
+    assert blind != gold
+    assert sum(b not in gold for b in blind) >= 2
+
+
+def test_second_pass_only_for_documents_of_moderate_size():
+    src, tgt, _ = twin_document(3)
+    off = pairs(align_sentences(src, tgt, params=AlignParams(lexical_weight=0)))
+    assert pairs(align_sentences(src, tgt)) != off
+    # Too short to learn from, or (for time) too long: the first pass is the answer.
+    assert pairs(align_sentences(src, tgt, params=AlignParams(second_pass_min_sentences=200))) == off
+    assert pairs(align_sentences(src, tgt, params=AlignParams(second_pass_max_sentences=250))) == off
+    short = pairs(align_sentences(src[:99], tgt[:97]))
+    assert short == pairs(align_sentences(src[:99], tgt[:97], params=AlignParams(lexical_weight=0)))
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ([f"{i} ." for i in range(120)], [f"{i} ." for i in range(125)]),  # no letters: an empty lexicon
+    ([""] * 120, [""] * 110),
+    (["Word ."] * 130, ["Mot ."] * 128),
+    ([f"W{i}x" * 3 for i in range(120)], [f"m{i}y" * 3 for i in range(120)]),  # every word seen once
+    (["这是一个句子。"] * 50 + ["另一个句子在这里。"] * 60, ["This is a sentence."] * 55 + ["Another one."] * 60),
+])
+def test_second_pass_on_degenerate_long_documents_stays_a_partition(src, tgt):
+    beads = align_sentences(src, tgt, src_lang="zh", tgt_lang="en",
+                            src_paragraphs=[i // 7 for i in range(len(src))])
+    check_partition(beads, len(src), len(tgt))
+
+
+def test_second_pass_on_random_long_documents_stays_a_partition():
+    rng = random.Random(0)
+    for _ in range(4):
+        src = [" ".join(rng.choices(WORDS, k=rng.randint(0, 12))) for _ in range(rng.randint(100, 160))]
+        tgt = [" ".join(rng.choices(WORDS, k=rng.randint(0, 12))) for _ in range(rng.randint(100, 160))]
+        check_partition(align_sentences(src, tgt, src_lang="fr", tgt_lang="zh"), len(src), len(tgt))
+
+
+def test_lexical_costs_in_the_band_match_model1_computed_directly():
+    from mtcheck.align.length import _project
+    from mtcheck.align.lexicon import FREE_WORD, Lexicon, LexicalScorer, lexical_tokens
+
+    src, tgt, gold = twin_document(4, n=120)
+    s_tok = [lexical_tokens(x) for x in src]
+    t_tok = [lexical_tokens(x) for x in tgt]
+    train = [(s, t) for s, t in gold if s and t][::2]
+    lex = Lexicon(s_tok, t_tok, train, folds=1)
+    n, m = len(src), len(tgt)
+    path = [(0, 0)]
+    for s, t in gold:
+        path.append((path[-1][0] + len(s), path[-1][1] + len(t)))
+    band = _project(path, n, m, 2, 2, scale=1)
+    scorer = LexicalScorer(lex, band.lo, band.hi, 3, 3, weight=1.0)
+
+    def direct(expl_side, table, words_side, expl_rows, word_rows):
+        # sum over the words of word_rows of log(FREE + (1 - FREE) * model1 / p(f))
+        e_ids = [e for r in expl_rows for e in expl_side.ids[expl_side.starts[r]:expl_side.starts[r + 1]]]
+        total = 0.0
+        for r in word_rows:
+            for f in words_side.ids[words_side.starts[r]:words_side.starts[r + 1]]:
+                if table.null[f] <= 0:
+                    continue
+                t = table.null[f]
+                for e in e_ids:
+                    lo, hi = table.offsets[e], table.offsets[e + 1]
+                    t += sum(p for ff, p in zip(table.f[lo:hi], table.prob[lo:hi]) if ff == f)
+                model1 = t / (len(e_ids) + 1)
+                total += math.log(FREE_WORD + (1 - FREE_WORD) * model1 / math.exp(words_side.logp[f]))
+        return total
+
+    rng = random.Random(0)
+    for a, b in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)]:
+        cells = [(i, j) for i in range(a, n + 1) for j in range(max(b, band.lo[i]), band.hi[i] + 1)
+                 if band.lo[i - a] <= j - b <= band.hi[i - a]]
+        for i, j in rng.sample(cells, 15):
+            got = scorer.cost(a, b, np.array([i]), np.array([j]))[0]
+            want = -0.5 * (direct(lex.src, lex.st[0], lex.tgt, range(i - a, i), range(j - b, j))
+                           + direct(lex.tgt, lex.ts[0], lex.src, range(j - b, j), range(i - a, i)))
+            assert got == pytest.approx(want, rel=1e-6, abs=1e-6)
 
 
 # --- vecalign format -------------------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 ``align_sentences`` returns beads (``Bead``) in document order; every sentence of both sides is in
 exactly one bead. Bead types are 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 (and, with small priors, 2-3, 3-2, 1-4,
-4-1) and the null beads 1-0 (a source sentence with no counterpart: a possible omission) and 0-1 (a
-possible addition). The method is described in :mod:`mtcheck.align.length` (Gale & Church 1993 lengths,
-Simard et al. 1992 cognates, affine null runs after Gotoh 1982, Vecalign's coarse-to-fine band of
-Thompson & Koehn 2019). No model is loaded; numbers are read by :mod:`mtcheck.numbers`.
+4-1, 1-5, 5-1) and the null beads 1-0 (a source sentence with no counterpart: a possible omission) and
+0-1 (a possible addition). The method is described in :mod:`mtcheck.align.length` (Gale & Church 1993
+lengths, Simard et al. 1992 cognates, affine null runs after Gotoh 1982, Vecalign's coarse-to-fine band
+of Thompson & Koehn 2019) and, for the second pass of documents of 100 sentences or more, in
+:mod:`mtcheck.align.lexicon` (Moore 2002: IBM Model 1 learnt on the document's own confident beads).
+No model is loaded; numbers are read by :mod:`mtcheck.numbers`.
 """
 from __future__ import annotations
 
@@ -27,11 +29,11 @@ from .anchors import (
     starts_lowercase,
     structure_features,
 )
-from .length import AlignParams, SideData, align_lengths
+from .length import AlignParams, SideData, align_lengths, second_pass_applies
 from .lexicon import lexical_tokens
 
 ALIGNER_NAME = "length"
-ALIGNER_VERSION = 1
+ALIGNER_VERSION = 2  # 2: lexical second pass (Moore 2002), 1-5 and 5-1 beads
 
 __all__ = [
     "ALIGNER_NAME",
@@ -114,7 +116,7 @@ def align_sentences(
     tgt_data.anchor_totals = np.asarray(tgt_tot, dtype=np.float64)
     ratio = _ratio(src_data.lengths, tgt_data.lengths)
     tokens = None
-    if params.lexical_weight > 0 and min(n, m) >= params.second_pass_min_sentences:
+    if second_pass_applies(n, m, params):
         tokens = ([lexical_tokens(t) for t in src], [lexical_tokens(t) for t in tgt])
     raw = align_lengths(src_data, tgt_data, pairs, ratio, params, tokens)
     beads = []

@@ -20,8 +20,12 @@ is changed or added, for machine-translated news across scripts:
   continued, not begun) and paragraph breaks add small costs.
 * Null beads (1-0, 0-1) are priced as in affine-gap alignment (Gotoh 1982): a run of them (a block of
   captions, a dropped paragraph) pays the full price once and less for each further sentence.
-* Besides 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 and the null beads, 2-3, 3-2, 1-4 and 4-1 are allowed with small
-  priors (human translation has them; Vecalign allows all beads up to a total size).
+* Besides 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 and the null beads, 2-3, 3-2, 1-4, 4-1, 1-5 and 5-1 are allowed
+  with small priors (human translation has them; Vecalign allows all beads up to a total size).
+* Documents long enough to learn from get a second pass after Moore (2002), "Fast and accurate sentence
+  alignment of bilingual corpora": IBM Model 1, learnt on the first pass's confident 1-1 beads, scores
+  the words of every bead in a narrow band around the first path, and the search is run again
+  (:mod:`mtcheck.align.lexicon`).
 
 Search follows Thompson & Koehn (2019), "Vecalign: Improved sentence alignment in linear time and
 space" (EMNLP): the documents are recursively downsampled (here by merging pairs of consecutive
@@ -56,8 +60,7 @@ class AlignParams:
     p13: float = 0.004  # 1-3 and 3-1 together
     p23: float = 0.002  # 2-3 and 3-2 together (0 leaves them out)
     p14: float = 0.002  # 1-4 and 4-1 together (0 leaves them out)
-    p33: float = 0.0  # 3-3 (0 leaves it out)
-    p15: float = 0.001  # 1-5 and 5-1 together (0 leaves them out)
+    p15: float = 0.001  # 1-5 and 5-1 together, half of 1-4 as 1-4 is half of 1-3 (0 leaves them out)
     p10: float = 0.08  # 1-0 and 0-1 together
     # Length model: variance = s2 * m + (rel * m)^2 for a bead of mean length m (symmetric units).
     s2: float = 6.8
@@ -99,17 +102,20 @@ class AlignParams:
     band: int = 10
     band_rows: int = 3
     # Second pass, after Moore (2002), for documents with at least second_pass_min_sentences sentences
-    # on each side: IBM Model 1 is learnt on the first pass's confident 1-1 beads (bead score at least
-    # lexical_train_score; at least lexical_min_train of them, at most lexical_max_train, evenly spread;
-    # lexical_iterations EM iterations, cross-fitted over lexical_folds folds), and the search is run
-    # again within second_pass_band sentences of the first path, each bead's cost lowered by
-    # lexical_weight times the translation evidence of its words (lexicon.py; 0: no second pass).
+    # on each side and at most second_pass_max_sentences on both together (above, for time: the second
+    # pass costs about as much again as the first). IBM Model 1 is learnt on the first pass's confident
+    # 1-1 beads (bead score at least lexical_train_score, at least lexical_min_train of them; beyond
+    # lexical_max_cooccurrences co-occurring word pairs, a sample evenly spread) by lexical_iterations EM
+    # iterations, cross-fitted over lexical_folds folds; the search is run again within
+    # second_pass_band sentences of the first path, each bead's cost lowered by lexical_weight times the
+    # translation evidence of its words (lexicon.py; weight 0: no second pass).
     second_pass_min_sentences: int = 100
+    second_pass_max_sentences: int = 6000
     second_pass_band: int = 2
     lexical_weight: float = 0.1
     lexical_train_score: float = 0.5
     lexical_min_train: int = 50
-    lexical_max_train: int = 2000
+    lexical_max_cooccurrences: int = 1_000_000
     lexical_iterations: int = 5
     lexical_folds: int = 3
 
@@ -229,10 +235,10 @@ def _full_band(n: int, m: int) -> _Band:
 
 def _project(path: list[tuple[int, int]], n: int, m: int, buffer: int, row_buffer: int, scale: int = 2
              ) -> _Band:
-    """The band at double resolution (``scale``) around a coarse path (a list of lattice points): each
-    row takes the columns of the path within ``row_buffer`` rows of it, widened by ``buffer`` columns on
-    each side (Thompson & Koehn 2019, section 3.2). With ``scale=1``, a band around a path at the same
-    resolution."""
+    """The band at ``scale`` times the resolution of a path (a list of lattice points; by default a
+    coarse path projected to double resolution): each row takes the columns of the path within
+    ``row_buffer`` rows of it, widened by ``buffer`` columns on each side (Thompson & Koehn 2019, section
+    3.2). With ``scale=1``, a band around a path of the same level."""
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.full(n + 1, -1, dtype=np.int64)
     for (i0, j0), (i1, j1) in zip(path, path[1:]):
@@ -338,7 +344,7 @@ def bead_priors(p: AlignParams) -> dict[tuple[int, int], float]:
     pairs = {
         (1, 1): p.p11, (2, 1): p.p12 / 2, (1, 2): p.p12 / 2, (2, 2): p.p22, (1, 3): p.p13 / 2,
         (3, 1): p.p13 / 2, (2, 3): p.p23 / 2, (3, 2): p.p23 / 2, (1, 4): p.p14 / 2, (4, 1): p.p14 / 2,
-        (3, 3): p.p33, (1, 5): p.p15 / 2, (5, 1): p.p15 / 2,
+        (1, 5): p.p15 / 2, (5, 1): p.p15 / 2,
         (1, 0): p.p10 / 2, (0, 1): p.p10 / 2,
     }
     return {k: v for k, v in pairs.items() if v > 0 or k in ((1, 0), (0, 1))}
@@ -537,11 +543,16 @@ def align_lengths(
                 if result[3] < best[3] - 1e-9:
                     best, best_ratio = result, r
     beads = _beads(best, params)
-    if tokens is not None and params.lexical_weight > 0 and min(n, m) >= params.second_pass_min_sentences:
+    if tokens is not None and second_pass_applies(n, m, params):
         second = _second_pass(level, beads, best[0], tokens, best_ratio, params)
         if second is not None:
             beads = second
     return beads
+
+
+def second_pass_applies(n: int, m: int, p: AlignParams) -> bool:
+    """Whether a pair of n and m sentences gets the lexical second pass."""
+    return p.lexical_weight > 0 and min(n, m) >= p.second_pass_min_sentences and n + m <= p.second_pass_max_sentences
 
 
 def _beads(result: tuple, params: AlignParams) -> list[tuple[int, int, int, int, float]]:
@@ -582,8 +593,12 @@ def _lexical_scorer(beads: list[tuple[int, int, int, int, float]], band: _Band,
     confident = [((i0,), (j0,)) for i0, i1, j0, j1, ev in beads if i1 - i0 == 1 and j1 - j0 == 1 and ev <= limit]
     if len(confident) < p.lexical_min_train:
         return None
-    if len(confident) > p.lexical_max_train:
-        pick = np.linspace(0, len(confident) - 1, p.lexical_max_train).round().astype(int)
+    # Model 1's time and memory go with the co-occurrences of the training pairs (a word of one side with
+    # a word of the other): beyond the budget, pairs are taken evenly spread.
+    cooc = sum(len(tokens[0][ii[0]]) * (len(tokens[1][jj[0]]) + 1) for ii, jj in confident)
+    if cooc > p.lexical_max_cooccurrences:
+        keep = max(p.lexical_min_train, int(len(confident) * p.lexical_max_cooccurrences / cooc))
+        pick = np.linspace(0, len(confident) - 1, keep).round().astype(int)
         confident = [confident[k] for k in pick]
     lexicon = Lexicon(tokens[0], tokens[1], confident, iterations=p.lexical_iterations, folds=p.lexical_folds)
     types = bead_types(p)
