@@ -38,7 +38,6 @@ import os
 import platform
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -170,27 +169,40 @@ class TreeMemory:
         return self.peak
 
 
+# Runs the command and reports its children's resource usage: CPU time of the whole tree (every worker
+# is waited for, so its time rolls up) and the largest resident set of any one process of this run.
+_WRAPPER = """
+import json, resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[1], "w") as fh:
+    json.dump({"code": code, "cpu_s": r.ru_utime + r.ru_stime, "max_rss_kib": r.ru_maxrss}, fh)
+sys.exit(code)
+"""
+
+
 def run_batch(manifest: Path, out: Path, jobs: int, extra: tuple[str, ...] = ()) -> dict:
-    """One real ``mtcheck batch`` run in a subprocess: wall time, memory, exit code."""
+    """One real ``mtcheck batch`` run in a subprocess: wall time, CPU time, memory."""
     if out.exists():
         shutil.rmtree(out)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "mtcheck", "batch", str(manifest), "-o", str(out), "--jobs", str(jobs), "--quiet",
-           "--fail-on", "never", *extra]
+    usage = out.with_name(out.name + ".usage.json")
+    cmd = [sys.executable, "-c", _WRAPPER, str(usage), sys.executable, "-m", "mtcheck", "batch", str(manifest),
+           "-o", str(out), "--jobs", str(jobs), "--quiet", "--fail-on", "never", *extra]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     mem = TreeMemory(proc.pid)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - t0
     tree_peak = mem.stop()
-    # ru_maxrss of waited-for children: the largest single process among all children so far (KiB).
-    max_rss_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):
         raise SystemExit(f"mtcheck batch failed ({proc.returncode}): {stderr.strip()}")
+    used = json.loads(usage.read_text())
     reports = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
-    return {"wall_s": round(wall, 2), "max_process_rss_mib": round(max_rss_kib / 1024, 1),
+    return {"wall_s": round(wall, 2), "cpu_s": round(used["cpu_s"], 1),
+            "max_process_rss_mib": round(used["max_rss_kib"] / 1024, 1),
             "tree_rss_peak_mib": round(tree_peak / 2**20, 1) if tree_peak else None,
-            "reports": len(reports), "errors": sum(1 for x in reports if x.startswith('{"input"') and '"error":' in x[:200])}
+            "reports": len(reports), "errors": sum(1 for x in reports if '"error": {"kind"' in x[:300])}
 
 
 def chrf_cost(articles: list[dict]) -> dict:
@@ -217,7 +229,9 @@ def main() -> None:
     ap.add_argument("--data", required=True, type=Path)
     ap.add_argument("--sizes", default="1000,10000", help="article counts, comma-separated")
     ap.add_argument("--jobs", default="1,2", help="worker counts, comma-separated")
-    ap.add_argument("--refs", type=int, default=200, help="articles in the run with references (0: none)")
+    ap.add_argument("--refs", type=int, default=50, help="articles in the run with references (0: none)")
+    ap.add_argument("--no-term-memory-run", action="store_true",
+                    help="also run the smallest size with the largest --jobs and --term-block 0")
     ap.add_argument("--extra", default="", help="more options for mtcheck batch, e.g. '--term-block 0'")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "batch.json")
     ap.add_argument("--keep", type=Path, default=None, help="keep manifests and outputs in this folder")
@@ -252,6 +266,13 @@ def main() -> None:
                    "loadavg_after": [round(x, 2) for x in os.getloadavg()]}
             results["runs"].append(row)
             print(json.dumps(row), file=sys.stderr)
+    if args.no_term_memory_run:
+        size, jobs = min(sizes), max(jobs_list)
+        print(f"running {size} articles with --jobs {jobs} --term-block 0 ...", file=sys.stderr)
+        res = run_batch(work / f"articles-{size}.jsonl", work / f"out-{size}-j{jobs}-notm", jobs, extra + ("--term-block", "0"))
+        results["no_term_memory_run"] = {"articles": size, "jobs": jobs, **res,
+                                         "articles_per_s": round(size / res["wall_s"], 2)}
+        print(json.dumps(results["no_term_memory_run"]), file=sys.stderr)
     if refs_n:
         subset = [a for a in articles if all(a["refs"])][:refs_n]
         manifest = work / f"articles-refs-{len(subset)}.jsonl"
@@ -282,14 +303,21 @@ def write_manifest_noref(articles: list[dict], work: Path) -> Path:
 
 
 def to_markdown(results: dict) -> str:
-    lines = ["| articles | segments | --jobs | wall time | articles/s | ms/article | peak RSS, largest process | "
-             "peak RSS, process tree (sampled) | sentence chrF, same segments | mtcheck ÷ chrF |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| articles | segments | --jobs | wall time | articles/s | CPU time (all processes) | CPU ms/article | "
+             "peak RSS, largest process | peak RSS, process tree (sampled) | sentence chrF, same segments | "
+             "mtcheck wall ÷ chrF |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results["runs"]:
         tree = f"{r['tree_rss_peak_mib']} MiB" if r["tree_rss_peak_mib"] else "n/a"
         lines.append(f"| {r['articles']:,} | {r['segments']:,} | {r['jobs']} | {r['wall_s']:.1f} s | "
-                     f"{r['articles_per_s']:.1f} | {r['ms_per_article']:.1f} | {r['max_process_rss_mib']} MiB | {tree} | "
+                     f"{r['articles_per_s']:.1f} | {r['cpu_s']:.0f} s | {1000 * r['cpu_s'] / r['articles']:.0f} | "
+                     f"{r['max_process_rss_mib']} MiB | {tree} | "
                      f"{r['chrf_s']:.2f} s ({r['chrf_segments']:,} segments) | {r['ratio_to_chrf']}× |")
+    nt = results.get("no_term_memory_run")
+    if nt:
+        lines += ["", f"Without the batch term memory (`--term-block 0`), {nt['articles']:,} articles, --jobs {nt['jobs']}: "
+                      f"{nt['wall_s']:.1f} s wall, {nt['articles_per_s']:.1f} articles/s, {nt['cpu_s']:.0f} s CPU "
+                      f"({1000 * nt['cpu_s'] / nt['articles']:.0f} ms/article)."]
     ref = results.get("reference_run")
     if ref:
         lines += ["", f"With references: {ref['articles']} articles (all with a reference), --jobs {ref['jobs']}: "

@@ -65,11 +65,41 @@ def signature(config: Config) -> str:
     from .align import ALIGNER_NAME, ALIGNER_VERSION
     from .checks.registry import checks_signature
 
-    return (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}@{ALIGNER_VERSION}"
-            f"|checks:{checks_signature(config.disabled_checks)}|cfg:{config.hash()}")
+    if _aligner(config) == "embedding":
+        from .align.embedding import ALIGNER_NAME, ALIGNER_VERSION  # type: ignore[no-redef]
+    sig = (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}@{ALIGNER_VERSION}"
+           f"|checks:{checks_signature(config.disabled_checks)}|cfg:{config.hash()}")
+    if config.model:
+        from .models import model_signature
+
+        sig += f"|model:{model_signature(config)}"
+    return sig
 
 
-def align_documents(source: Document, target: Document) -> tuple[Bead, ...]:
+_ALIGNERS = ("auto", "length", "embedding")
+
+
+def _aligner(config: Config) -> str:
+    """The sentence aligner a configuration asks for: ``embedding`` when asked, or ``auto`` with a model."""
+    if config.aligner not in _ALIGNERS:
+        raise UsageError(f"aligner must be one of {', '.join(_ALIGNERS)}, not '{config.aligner}'")
+    if config.aligner == "embedding" and not config.model:
+        raise UsageError("the embedding aligner needs a model: give --model NAME_OR_PATH")
+    if config.aligner == "embedding" or (config.aligner == "auto" and config.model):
+        return "embedding"
+    return "length"
+
+
+def align_documents(source: Document, target: Document, config: Optional[Config] = None) -> tuple[Bead, ...]:
+    """Align two segmented documents: the embedding aligner when ``config.aligner`` is ``embedding``, or
+    ``auto`` with a model configured; else the default length-and-anchor aligner."""
+    if config is not None and _aligner(config) == "embedding":
+        from .align.embedding import align_documents as _align_embedding
+        from .models import encoder_for
+
+        encoder = encoder_for(config)
+        assert encoder is not None  # _aligner() requires a model for the embedding aligner
+        return tuple(_align_embedding(source, target, encoder))
     from .align import align_documents as _align
 
     return tuple(_align(source, target))
@@ -84,7 +114,11 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
     from .score import mqm_score, score_against_reference
 
     _check_languages(source, target)
-    alignment = tuple(alignment) if alignment is not None else align_documents(source, target)
+    if config.model:
+        from .models import encoder_for
+
+        encoder_for(config)  # a model asked for and unavailable stops the run here (exit 4), not in a check
+    alignment = tuple(alignment) if alignment is not None else align_documents(source, target, config)
     glossary: tuple = tuple(glossary_entries or ())
     if config.glossary and glossary_entries is None:
         from .terms.glossary import load_glossary
@@ -183,7 +217,7 @@ def align_pair(source_path: str, target_path: str, config: Config = Config()) ->
     source = load_document(source_path, lang=config.src_lang, config=config)
     target = load_document(target_path, lang=config.tgt_lang, config=config)
     _check_languages(source, target)
-    return source, target, align_documents(source, target)
+    return source, target, align_documents(source, target, config)
 
 
 def term_table(source: Document, target: Document, alignment: Optional[Sequence[Bead]] = None) -> list:

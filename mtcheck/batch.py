@@ -42,7 +42,7 @@ import os
 import signal
 import time
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence, TextIO
 
@@ -582,10 +582,19 @@ class _DaskEngine:
         return self.client.submit(fn, *args, pure=False)
 
     def wait(self, futures: Iterable[Any]) -> set:
-        from distributed.client import _wait
+        # distributed.wait() looks for a default client, and this one is not made the default (the caller
+        # may have its own): wait on the futures' callbacks instead.
+        import threading
 
-        # distributed.wait() would look for a default client; this one is not made the default.
-        return set(self.client.sync(_wait, list(futures), timeout=None, return_when="FIRST_COMPLETED").done)
+        pending = list(futures)
+        done = {f for f in pending if f.done()}
+        if done:
+            return done
+        event = threading.Event()
+        for f in pending:
+            f.add_done_callback(lambda _f: event.set())
+        event.wait()
+        return {f for f in pending if f.done()}
 
     def broken(self, exc: BaseException) -> bool:
         return False
@@ -668,8 +677,11 @@ def _kill_hook() -> tuple[Optional[str], int]:
 
 
 class _Runner:
+    """The state of one run: the map tasks to submit, records waiting for their turn in the journal, the
+    open term-memory blocks per language pair, final lines waiting for their turn in the reports."""
+
     def __init__(self, items: Sequence[BatchInput], config: Config, engine: Any, *, output_dir: Optional[Path],
-                 resume: bool, stream: Optional[TextIO], block_size: int, term_memory: bool,
+                 stream: Optional[TextIO], block_size: int, term_memory: bool,
                  fail_on: str, min_score: Optional[float], progress: Optional[Callable[[int], None]],
                  want_reports: bool) -> None:
         self.items = list(items)
@@ -916,6 +928,7 @@ class _Runner:
 
     def on_done(self, fut: Any, task: tuple[str, Any]) -> None:
         kind, what = task
+        failure: Optional[str] = None
         try:
             result = fut.result()
         except Exception as exc:  # noqa: BLE001 - infrastructure failures: a dead worker, a lost task
@@ -924,8 +937,6 @@ class _Runner:
                 return
             result = None
             failure = f"{type(exc).__name__}: {exc}"
-        else:
-            failure = None
         if kind == "map":
             if result is None:
                 result = _error_record(self.items[what], "crash", f"the worker checking it failed ({failure})")
@@ -993,7 +1004,7 @@ def run_batch(items: Sequence[BatchInput], config: Config = Config(), *, jobs: i
     fail_on = fail_on or config.fail_on
     eng = make_engine(engine, jobs, scheduler)
     runner = _Runner(items, config, eng, output_dir=Path(output_dir) if output_dir is not None else None,
-                     resume=resume, stream=stream, block_size=block_size, term_memory=term_memory,
+                     stream=stream, block_size=block_size, term_memory=term_memory,
                      fail_on=fail_on, min_score=min_score, progress=progress, want_reports=want_reports)
     ok = False
     try:

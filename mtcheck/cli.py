@@ -35,6 +35,12 @@ class AlignFormat(str, enum.Enum):
     tsv = "tsv"
 
 
+class AlignerChoice(str, enum.Enum):
+    auto = "auto"
+    length = "length"
+    embedding = "embedding"
+
+
 class FailOn(str, enum.Enum):
     minor = "minor"
     major = "major"
@@ -73,13 +79,19 @@ def check(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report here instead of stdout."),
     fail_on: FailOn = typer.Option(FailOn.major, "--fail-on", help="Exit 1 when an issue is at or above this severity."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file."),
+    model: Optional[str] = typer.Option(None, "--model", help="Multilingual encoder: a local folder or a cached Hugging Face model name (enables the embedding aligner and meaning checks; needs torch and transformers)."),
+    model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision (commit, tag or branch) of a Hugging Face model."),
+    allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached (never by default)."),
+    aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
 ) -> None:
     """Check a source article against its machine translation and report the issues."""
     from . import api
     from .io.report import to_csv, to_json, to_text
 
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
-                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None)
+                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
+                  model=model, model_revision=model_revision, allow_download=allow_download or None,
+                  aligner=aligner.value if aligner else None)
     if target is None:
         from .io.bilingual import BILINGUAL_SUFFIXES, is_bilingual
 
@@ -115,6 +127,10 @@ def align(
     presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
     fmt: AlignFormat = typer.Option(AlignFormat.vecalign, "--format", help="vecalign beads, json or tsv."),
     output: Optional[Path] = typer.Option(None, "-o", "--output"),
+    model: Optional[str] = typer.Option(None, "--model", help="Multilingual encoder (local folder or cached Hugging Face name) for the embedding aligner."),
+    model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision of a Hugging Face model."),
+    allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached."),
+    aligner: AlignerChoice = typer.Option(AlignerChoice.auto, "--aligner", help="auto (embedding when --model is given), length or embedding."),
 ) -> None:
     """Align the sentences of SOURCE and TARGET and print the beads."""
     import json
@@ -122,7 +138,8 @@ def align(
     from . import api
     from .align import format_vecalign
 
-    cfg = Config(src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented)
+    cfg = Config(src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented, model=model,
+                 model_revision=model_revision, allow_download=allow_download, aligner=aligner.value)
     src_doc, tgt_doc, beads = api.align_pair(source, target, cfg)
     if fmt is AlignFormat.vecalign:
         content = format_vecalign(beads)
@@ -263,6 +280,30 @@ def batch(
     if line:
         sys.stderr.write(f"mtcheck: {line}\n")
         raise typer.Exit(1)
+
+
+models_app = typer.Typer(no_args_is_help=True, help="Inspect the models mtcheck can use (--model).")
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("check")
+def models_check(
+    path: str = typer.Argument(..., help="A local model folder, or a Hugging Face model name in the cache."),
+    model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision of a Hugging Face model."),
+    allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached."),
+) -> None:
+    """Load a model offline and report what it supports (embeddings, word alignment, QE head)."""
+    from .models import describe_model
+
+    info = describe_model(path, model_revision, allow_download)
+    for key, value in info.items():
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value)) or "-"
+        elif value is None:
+            value = "-"
+        sys.stdout.write(f"{key:<20} {value}\n")
 
 
 @app.command("checks")

@@ -29,6 +29,13 @@ class Config:
     # line is not a news article).
     max_chars: int = 5_000_000
     max_line_chars: int = 200_000
+    # The model layer (mtcheck.models): a local folder or a Hugging Face model name, its revision, whether
+    # it may be downloaded (never by default), and the sentence aligner: auto (embedding when a model is
+    # given, else length), length or embedding.
+    model: Optional[str] = None
+    model_revision: Optional[str] = None
+    allow_download: bool = False
+    aligner: str = "auto"
 
     def weight(self, severity: str) -> float:
         return dict(self.weights)[severity]

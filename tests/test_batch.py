@@ -225,3 +225,57 @@ def test_manifest_articles_are_checked_like_files(tmp_path):
     flagged = [r.input.id for r in results if any(i.check == "terms.batch" for i in r.report.issues)]
     assert flagged == ["a3"]
     assert results[0].report.source.path is None and results[0].report.source.lang == "en"
+
+
+# ---------------------------------------------------------------- property: the journal form is lossless
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mtcheck.types import (Bead, CheckError, Document, Issue, MetricScore, MqmScore, RelatedSpan, Report,  # noqa: E402
+                           Scores, Sentence, Severity, Span)
+from mtcheck.types import Category as Cat  # noqa: E402
+
+
+@st.composite
+def documents(draw):
+    text = draw(st.text(min_size=1, max_size=60))
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=6)) + [0, len(text)]))
+    sentences = tuple(Sentence(a, b, text[a:b], draw(st.integers(0, 3)), draw(st.integers(0, 3)))
+                      for a, b in zip(cuts, cuts[1:]))
+    return Document(text, draw(st.sampled_from(["en", "fr", "zh"])), draw(st.none() | st.text(max_size=8)),
+                    draw(st.none() | st.just("utf-8")), sentences, draw(st.booleans()))
+
+
+def spans(limit):
+    return st.none() | st.tuples(st.integers(0, limit), st.integers(0, limit)).map(lambda t: Span(min(t), max(t)))
+
+
+@st.composite
+def reports(draw):
+    src, tgt = draw(documents()), draw(documents())
+    ref = draw(st.none() | documents())
+    floats = st.floats(allow_nan=False, allow_infinity=False, width=64)
+    issues = tuple(Issue(draw(st.text(min_size=1, max_size=10)), draw(st.sampled_from(list(Cat))),
+                         draw(st.sampled_from(list(Severity))), draw(st.text(min_size=1, max_size=20)),
+                         draw(spans(len(src.text))), draw(spans(len(tgt.text))), draw(st.none() | st.text(max_size=8)),
+                         tuple(RelatedSpan(draw(st.sampled_from(["source", "target"])), 0, 1)
+                               for _ in range(draw(st.integers(0, 2)))),
+                         draw(st.none() | floats))
+                   for _ in range(draw(st.integers(0, 3))))
+    metric = st.none() | st.builds(MetricScore, st.sampled_from(["bleu", "chrf", "ter"]), floats, st.text(max_size=10))
+    return Report(draw(st.text(max_size=10)), src, tgt, ref,
+                  tuple(Bead(tuple(draw(st.lists(st.integers(0, 5), max_size=2))),
+                             tuple(draw(st.lists(st.integers(0, 5), max_size=2))), draw(floats))
+                        for _ in range(draw(st.integers(0, 3)))),
+                  issues,
+                  Scores(MqmScore(draw(floats), draw(st.integers(0, 999)), draw(floats), draw(st.booleans())),
+                         draw(metric), draw(metric), draw(metric)),
+                  tuple(CheckError(draw(st.text(max_size=5)), draw(st.text(max_size=5))) for _ in range(draw(st.integers(0, 1)))))
+
+
+@settings(max_examples=150, deadline=None)
+@given(reports())
+def test_report_records_round_trip_through_json(report):
+    record = json.loads(json.dumps(report_to_record(report), ensure_ascii=False))
+    assert report_from_record(record) == report

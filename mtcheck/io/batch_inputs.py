@@ -189,7 +189,7 @@ _FIELDS = ("source", "target", "reference")
 def _manifest_item(entry: dict, base: Path, default_id: str) -> BatchInput:
     """One manifest entry (keys lower-cased) → a BatchInput, or one carrying the error."""
     ident = str(entry.get("id") or "").strip() or default_id
-    values: dict[str, object] = {}
+    values: dict[str, tuple[str, str]] = {}
     for name in _FIELDS:
         path_value = entry.get(f"{name}_path")
         value = entry.get(name)
@@ -216,7 +216,7 @@ def _manifest_item(entry: dict, base: Path, default_id: str) -> BatchInput:
                 return _error(ident, "malformed", f"{default_id}: '{key}' must be a string")
             langs[key] = v.strip()
     fields: dict[str, Optional[str]] = {}
-    for name, (how, v) in values.items():  # type: ignore[misc]
+    for name, (how, v) in values.items():
         fields[name if how == "path" else f"{name}_text"] = v
     return BatchInput(id=ident, **fields, **langs)  # type: ignore[arg-type]
 
