@@ -13,8 +13,9 @@ The reduce has two levels:
   each source term's dominant rendering across the block; an article that renders a term otherwise
   gets a ``terms.batch`` issue citing how often each rendering was used (and its MQM score is
   recomputed). A block is a pure function of its records, so blocks run as tasks on the same pool or
-  cluster as the map, as soon as their articles are in. Blocks bound the cost: the drift engine grows
-  faster than linearly with the pooled corpus.
+  cluster as the map, as soon as their articles are in. Blocks keep memory bounded and the work parallel
+  and streaming: one pool of the whole batch would be a single task, on one core, after the last article
+  (and the engine's cost per article grows with the pool: about 35 ms at 25 articles, 43 ms at 100).
 - **corpus scores** and the summary, on the client: BLEU/chrF/TER statistics summed over every article
   with a reference (exactly ``corpus_score`` over all their segments), counts for the CSV and the dashboard.
 
@@ -29,9 +30,12 @@ Files with ``output_dir`` (and how ``--resume`` gives the same bytes as an unint
 Everything downstream of the map is computed from records *as parsed back from their journal line*,
 so a resumed run (records read from the journal) and an uninterrupted one (records just written) feed
 identical inputs to identical functions. Resuming drops a torn last line, checks that the journal was
-made with the same settings and the same inputs (ids, in order), keeps the complete lines of
-``reports.jsonl`` that match the journal, replays the journal to rebuild the open blocks, checks only
-the articles missing from the journal, and recomputes any block with an unwritten article.
+made with the same settings and the same inputs (ids, in order; inputs appended since are fine), keeps
+the complete lines of ``reports.jsonl`` that match the journal up to the first article of a block still
+open at the journal's end (a finished run wrote those last, partial blocks; appended inputs may grow
+them), replays the journal to rebuild the open blocks, checks only the articles missing from the
+journal, and recomputes every block with an unwritten article. Records and blocks are deterministic,
+so the final files are byte for byte those of an uninterrupted run.
 """
 from __future__ import annotations
 
@@ -734,6 +738,9 @@ class _Runner:
         journal_path, reports_path = d / JOURNAL_NAME, d / REPORTS_NAME
         kept = 0
         size = 0
+        # Members of the blocks still open at the end of the journal: a finished run wrote them as its
+        # last, partial blocks; with more inputs now those blocks grow, so their lines are redone.
+        open_blocks: dict[tuple[str, str], list[int]] = {}
         if resume:
             for k, (line, end) in enumerate(_complete_lines(journal_path)):
                 rec = json.loads(line)
@@ -746,7 +753,14 @@ class _Runner:
                                      f"'{rec.get('id')}'); use another -o folder or drop --resume")
                 else:
                     kept = k
+                    if self.term_memory and "report" in rec:
+                        pair = (rec["report"]["source"]["lang"], rec["report"]["target"]["lang"])
+                        block = open_blocks.setdefault(pair, [])
+                        block.append(k - 1)
+                        if len(block) >= self.block_size:
+                            block.clear()
                 size = end
+        first_open = min((b[0] for b in open_blocks.values() if b), default=kept)
         try:
             with journal_path.open("ab") as fh:
                 fh.truncate(size)
@@ -759,7 +773,7 @@ class _Runner:
         size = 0
         if resume and kept:
             ids = (json.loads(line).get("id") for line, _ in itertools.islice(_complete_lines(journal_path), 1, None))
-            for (line, end), ident in zip(_complete_lines(reports_path), itertools.islice(ids, kept)):
+            for (line, end), ident in zip(_complete_lines(reports_path), itertools.islice(ids, first_open)):
                 if json.loads(line).get("input") != ident:
                     break
                 written += 1

@@ -318,3 +318,28 @@ def test_dask_engine_on_a_local_cluster_gives_the_same_files(desk, tmp_path, cap
     assert code == 1
     assert err.endswith("(an issue at or above major): e\n")
     assert files(out) == files(local)
+
+
+def test_resume_with_more_inputs_equals_a_run_over_all_of_them(tmp_path, capsys):
+    # Blocks of 4: the first run's last, partial block is [b, d] (too small for a term memory); with c
+    # and h appended it becomes [b, d, c, h], where d breaks the usage of b, c and h. Resuming must redo
+    # the lines of that block, not keep the ones the first run wrote.
+    order = ["e", "f", "g", "a", "b", "d", "c", "h"]
+    manifest = tmp_path / "m.jsonl"
+
+    def write(names):
+        manifest.write_text("".join(json.dumps({"id": n, "source": ARTICLES[n][0], "target": ARTICLES[n][1]},
+                                               ensure_ascii=False) + "\n" for n in names), encoding="utf-8")
+
+    write(order)
+    whole = tmp_path / "whole"
+    run(["batch", manifest, "-o", whole, "--term-block", "4", "--fail-on", "never"], capsys)
+    assert [i["check"] for i in lines(whole / "reports.jsonl")[5]["issues"]] == ["terms.batch"]
+    write(order[:6])
+    out = tmp_path / "grown"
+    code, _, _ = run(["batch", manifest, "-o", out, "--term-block", "4", "--fail-on", "never"], capsys)
+    assert code == 0 and lines(out / "reports.jsonl")[5]["issues"] == []
+    write(order)
+    code, _, err = run(["batch", manifest, "-o", out, "--term-block", "4", "--fail-on", "never", "--resume"], capsys)
+    assert code == 0, err
+    assert files(out) == files(whole)
