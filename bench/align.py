@@ -395,9 +395,11 @@ def run_speed(src: list[str], tgt: list[str], gold: list[BeadT], runs: int, with
     return rows
 
 
-def markdown(quality: list[dict], speed: list[dict], meta: dict) -> str:
+def quality_table(quality: Sequence[dict], first_column: str = "data set") -> list[str]:
+    """Markdown rows of quality results (as returned by :func:`run_quality`), header included."""
     lines = [
-        "| data set | sentences (src×tgt) | aligner | strict P | strict R | strict F1 | lax P | lax R | lax F1 | time |",
+        f"| {first_column} | sentences (src×tgt) | aligner | strict P | strict R | strict F1 | lax P | lax R "
+        "| lax F1 | time |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in quality:
@@ -406,6 +408,11 @@ def markdown(quality: list[dict], speed: list[dict], meta: dict) -> str:
             f"{r['precision_strict']:.3f} | {r['recall_strict']:.3f} | **{r['f1_strict']:.3f}** | "
             f"{r['precision_lax']:.3f} | {r['recall_lax']:.3f} | {r['f1_lax']:.3f} | {r['time_s']:.2f} s |"
         )
+    return lines
+
+
+def markdown(quality: list[dict], speed: list[dict], meta: dict) -> str:
+    lines = quality_table(quality)
     lines += ["", "| speed: synthetic pair | sentences (src×tgt) | aligner | median wall time | median CPU time "
               "| peak traced memory | strict F1 |",
               "|---|---|---|---|---|---|---|"]

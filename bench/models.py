@@ -36,7 +36,7 @@ from typing import Optional, Sequence
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.align import SEED, load_mqm_articles, load_textberg, score, simulated_set  # noqa: E402
+from bench.align import SEED, load_mqm_articles, load_textberg, quality_table, score, simulated_set  # noqa: E402
 from mtcheck import api  # noqa: E402
 from mtcheck.align import align_sentences as length_align  # noqa: E402
 from mtcheck.align.embedding import align_sentences as embedding_align  # noqa: E402
@@ -172,16 +172,7 @@ def markdown(speed: list[dict], model: dict, qual: list[dict], meta: dict) -> st
             note = (f"{r['articles']} articles, {r['issues']} issues "
                     f"({r['meaning_issues']} meaning.mistranslation)")
         lines.append(f"| {r['what']} | {r['sentences']} | {r['time_s']:.2f} s | **{r['sentences_per_s']:.1f}** | {note} |")
-    lines += [
-        "",
-        "| alignment | sentences (src×tgt) | aligner | strict P | strict R | strict F1 | lax P | lax R | lax F1 | time |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for r in qual:
-        lines.append(
-            f"| {r['data']} | {r['src_sentences']}×{r['tgt_sentences']} | {r['aligner']} | "
-            f"{r['precision_strict']:.3f} | {r['recall_strict']:.3f} | **{r['f1_strict']:.3f}** | "
-            f"{r['precision_lax']:.3f} | {r['recall_lax']:.3f} | {r['f1_lax']:.3f} | {r['time_s']:.2f} s |")
+    lines += [""] + quality_table(qual, first_column="alignment")
     lines += ["", f"Run {meta['date']} on {meta['machine']}; command `{meta['command']}`."]
     return "\n".join(lines) + "\n"
 

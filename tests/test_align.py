@@ -119,6 +119,28 @@ def test_added_sentence_is_a_null_bead():
     assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,))]
 
 
+@pytest.mark.parametrize("debris", [".....", "- _-", "* * *", ".:-- , ."])
+def test_debris_line_stands_alone(debris):
+    # An OCR or layout remnant between two sentences is its own 0-1 bead, not glued to a neighbour.
+    tgt = [EN_ECB[0], EN_ECB[1], debris, EN_ECB[2], EN_ECB[3]]
+    beads = align_sentences(DE_ECB, tgt, src_lang="de", tgt_lang="en")
+    assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,))]
+    # Without the debris rule the line is merged into a neighbour's bead.
+    glued = align_sentences(DE_ECB, tgt, src_lang="de", tgt_lang="en", params=AlignParams(debris_null=100.0))
+    assert ((), (2,)) not in pairs(glued)
+
+
+@pytest.mark.parametrize(
+    "text, debris",
+    [(".....", True), ("- _-", True), ('h * "', True), ("§", True), ("24 a !", False), ("Ja.", False),
+     ("中", True), ("中国", False), ("1", False)],
+)
+def test_is_debris(text, debris):
+    from mtcheck.align.anchors import is_debris
+
+    assert is_debris(text) is debris
+
+
 ZH_STATS = [
     "国家统计局15日发布数据显示，一季度国内生产总值同比增长5.3%。",
     "据澎湃新闻（www.thepaper.cn）报道，消费市场持续回暖，多地出台促消费措施。",

@@ -10,9 +10,7 @@ hash of its content, so the same glossary gives the same report signature within
 from __future__ import annotations
 
 import atexit
-import csv
 import hashlib
-import io
 import multiprocessing
 import shutil
 import tempfile
@@ -214,27 +212,15 @@ def apply_suppressions(report: Report, suppressed: Iterable[Fingerprint]) -> tup
 # ---------------------------------------------------------------- glossaries (pending api)
 
 def glossary_to_csv(entries: Sequence[GlossaryEntry]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["source", "target", "forbidden", "note"])
-    for e in entries:
-        writer.writerow([e.source, "|".join(e.targets), "|".join(e.forbidden), e.note])
-    return buf.getvalue()
+    from mtcheck.io.glossary_export import entries_to_csv
+
+    return entries_to_csv(entries)
 
 
 def glossary_to_tbx(entries: Sequence[GlossaryEntry], src_lang: str, tgt_lang: str) -> bytes:
-    """TBX (translate-toolkit's writer): source and allowed targets; the note travels as a note."""
-    from translate.storage.tbx import tbxfile
+    from mtcheck.io.glossary_export import entries_to_tbx
 
-    store = tbxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
-    for e in entries:
-        if not e.targets:
-            continue  # TBX here carries allowed renderings only; forbidden ones stay in the CSV
-        unit = store.addsourceunit(e.source)
-        unit.target = "|".join(e.targets)
-        if e.note:
-            unit.addnote(e.note)
-    return bytes(store)
+    return entries_to_tbx(entries, src_lang, tgt_lang)
 
 
 MAX_GLOSSARY_BYTES = 2 * 1024 * 1024

@@ -25,6 +25,7 @@ from .anchors import (
     char_length,
     clause_marks,
     end_class,
+    is_debris,
     sentence_anchor_keys,
     starts_lowercase,
     structure_features,
@@ -33,7 +34,7 @@ from .length import AlignParams, SideData, align_lengths, second_pass_applies
 from .lexicon import lexical_tokens
 
 ALIGNER_NAME = "length"
-ALIGNER_VERSION = 2  # 2: lexical second pass (Moore 2002), 1-5 and 5-1 beads
+ALIGNER_VERSION = 3  # 2: lexical second pass (Moore 2002), 1-5 and 5-1 beads; 3: debris segments stand alone
 
 __all__ = [
     "ALIGNER_NAME",
@@ -72,7 +73,8 @@ def _side(texts: Sequence[str], lang: Optional[str], paragraphs: Optional[Sequen
     lower = np.fromiter((starts_lowercase(t) for t in texts), dtype=bool, count=n)
     if n and lower.mean() > 0.5:
         lower[:] = False  # a text that lost its casing: a lower-case start tells nothing here
-    return SideData(lengths, feats, np.zeros(n), clauses, ends, lower, paras), keys
+    debris = np.fromiter((is_debris(t) for t in texts), dtype=bool, count=n)
+    return SideData(lengths, feats, np.zeros(n), clauses, ends, lower, paras, debris), keys
 
 
 def align_sentences(

@@ -59,6 +59,16 @@ def clause_marks(text: str) -> int:
     return len(_CLAUSE_RE.findall(text))
 
 
+_WORDISH_RE = re.compile(r"[^\W\d_]{2}|\d")
+
+
+def is_debris(text: str) -> bool:
+    """No two letters in a row and no digit: a segment with nothing to translate (OCR debris such as
+    ``.....`` or ``- _-``, a lone bullet or dash line). Such a segment is as likely to stand alone in
+    either text as to be kept, so the aligner lets it stand alone cheaply."""
+    return _WORDISH_RE.search(text) is None
+
+
 def starts_lowercase(text: str) -> bool:
     """The first letter (after opening quotes, brackets, dashes and spaces) is lower case: the segment
     continues a sentence (a splitter break after ';' or ':', a split translation). Digits and scripts

@@ -32,7 +32,7 @@ import numpy as np
 from ..models.base import Encoder, normalise_rows
 from ..types import Bead, Document
 from .anchors import char_length
-from .length import AlignParams, _Band, _dp, _full_band, _project, bead_priors, bead_types
+from .length import AlignParams, _Band, _dp, _full_band, _project, band_moves, bead_priors, bead_types
 
 ALIGNER_NAME = "embedding"
 ALIGNER_VERSION = 1
@@ -148,20 +148,11 @@ def _costs(src: _Side, tgt: _Side, band: _Band, ratio: float, p: EmbeddingAlignP
     """Cost of every bead type ending in every band cell and its predecessor cell, in the layout of
     :func:`mtcheck.align.length._dp`."""
     priors = bead_priors(p.base)
-    row, col = band.row, band.col
     costs = np.full((len(types), band.total), np.inf, dtype=np.float32)
     preds = np.full((len(types), band.total), band.total, dtype=np.int32)
     sq = math.sqrt(ratio)
     k = p.length_smoothing
-    for t, (a, b) in enumerate(types):
-        pi, pj = row - a, col - b
-        ok = (pi >= 0) & (pj >= 0)
-        pred = band.flat(np.where(ok, pi, -1), pj)
-        ok &= pred < band.total
-        if not ok.any():
-            continue
-        idx = np.nonzero(ok)[0]
-        i, j, i0, j0 = row[idx], col[idx], pi[idx], pj[idx]
+    for t, (a, b), idx, pred, (i, j, i0, j0) in band_moves(band, types):
         cost = np.full(len(idx), -math.log(priors[(a, b)]))
         if a and b:
             cost += p.similarity_weight * _size_factor(a, b, p) * _bead_r(src, tgt, a, b, i0, j0)
@@ -175,7 +166,7 @@ def _costs(src: _Side, tgt: _Side, band: _Band, ratio: float, p: EmbeddingAlignP
         else:
             cost += p.similarity_weight * p.null_cost
         costs[t, idx] = cost
-        preds[t, idx] = pred[idx]
+        preds[t, idx] = pred
     return costs, preds
 
 

@@ -91,6 +91,12 @@ class AlignParams:
     paragraph_mismatch: float = 1.0
     # A null bead continuing a run of null beads of the same kind (affine gap): its prior cost.
     null_run: float = 2.0
+    # A null bead of a debris segment (anchors.is_debris: no word, no digit): its whole cost, in place
+    # of a null bead's prior (3.2) and its feature penalties. Debris has nothing to translate: it stands
+    # alone in either text about as often as it is kept with a neighbour, so a null bead of it costs
+    # about -log(1/e), and absorbing it into a neighbour's bead (a 1-2 prior, 3 nats more than 1-1) is
+    # dearer. On the Text+Berg dev document any value from 1 to 2 gives the same alignment.
+    debris_null: float = 1.0
     # Ratios tried around the pair's total ratio, exp(k * step) times it, for pairs of up to so many
     # sentences (both sides together).
     ratio_step: float = 0.1
@@ -131,6 +137,7 @@ class SideData:
     end_classes: Optional[np.ndarray] = None  # int
     lowercase: Optional[np.ndarray] = None  # bool: starts with a lower-case letter
     paragraphs: Optional[np.ndarray] = None  # int
+    debris: Optional[np.ndarray] = None  # bool: anchors.is_debris
 
 
 @dataclass
@@ -155,6 +162,8 @@ class _Level:
     low_t: Optional[np.ndarray] = None
     par_s: Optional[np.ndarray] = None
     par_t: Optional[np.ndarray] = None
+    deb_s: Optional[np.ndarray] = None
+    deb_t: Optional[np.ndarray] = None
     lex: Optional[LexicalScorer] = None  # the second pass: word-translation evidence (lexicon.py)
 
     def downsample(self) -> "_Level":
@@ -264,7 +273,6 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams) -> tuple[np
     total_cs, total_ct = float(level.cs[-1]), float(level.ct[-1])
     clause_ratio = total_ct / total_cs if total_cs > 0 and total_ct > 0 else 0.0
     csq = math.sqrt(clause_ratio)
-    row, col = band.row, band.col
     types = bead_types(p)
     n_types = len(types)
     # float32 costs and int32 cell indices halve the memory of the two largest arrays; the DP itself
@@ -274,15 +282,7 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams) -> tuple[np
     sq = math.sqrt(ratio)
     priors = bead_priors(p)
     end_costs = _end_matrix(p)
-    for t, (a, b) in enumerate(types):
-        pi, pj = row - a, col - b
-        ok = (pi >= 0) & (pj >= 0)
-        pred = band.flat(np.where(ok, pi, -1), pj)
-        ok &= pred < band.total
-        if not ok.any():
-            continue
-        idx = np.nonzero(ok)[0]
-        i, j, i0, j0 = row[idx], col[idx], pi[idx], pj[idx]
+    for t, (a, b), idx, pred, (i, j, i0, j0) in band_moves(band, types):
         fine = not level.coarse
         if fine:
             fs = level.fs[i] - level.fs[i0]  # packed counts, 8 bits per feature
@@ -334,9 +334,28 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams) -> tuple[np
                     cost += p.feature_miss * (((fs >> (8 * k)) & 255) + ((ft >> (8 * k)) & 255))
             if level.low_s is not None and level.low_t is not None:
                 cost += p.lowercase_start * (level.low_s[i0] if a else level.low_t[j0])
+            debris = level.deb_s if a else level.deb_t
+            if debris is not None:
+                cost = np.where(debris[i0 if a else j0], p.debris_null, cost)
         costs[t, idx] = cost
-        preds[t, idx] = pred[idx]
+        preds[t, idx] = pred
     return costs, preds
+
+
+def band_moves(band: "_Band", types: Sequence[tuple[int, int]]):
+    """For each bead type (a, b): the band cells where such a bead can end with its start inside the
+    band, as ``(t, (a, b), idx, pred, (i, j, i0, j0))``: ``idx`` the flat cells, ``pred`` the flat
+    start cells, (i, j) the end and (i0, j0) the start lattice points."""
+    row, col = band.row, band.col
+    for t, (a, b) in enumerate(types):
+        pi, pj = row - a, col - b
+        ok = (pi >= 0) & (pj >= 0)
+        pred = band.flat(np.where(ok, pi, -1), pj)
+        ok &= pred < band.total
+        if not ok.any():
+            continue
+        idx = np.nonzero(ok)[0]
+        yield t, (a, b), idx, pred[idx], (row[idx], col[idx], pi[idx], pj[idx])
 
 
 def bead_priors(p: AlignParams) -> dict[tuple[int, int], float]:
@@ -527,7 +546,7 @@ def align_lengths(
         cs=_prefix(src.clauses.astype(np.float64)), ct=_prefix(tgt.clauses.astype(np.float64)),
         pairs_p=pp, pairs_q=pq, pairs_w=pw,
         end_s=src.end_classes, end_t=tgt.end_classes, low_s=src.lowercase, low_t=tgt.lowercase,
-        par_s=src.paragraphs, par_t=tgt.paragraphs,
+        par_s=src.paragraphs, par_t=tgt.paragraphs, deb_s=src.debris, deb_t=tgt.debris,
     )
     # The length ratio of the whole pair is biased by what one side has and the other lacks: one long
     # omitted sentence in a ten-sentence article shifts it by 10 %. Pairs of moderate size are aligned
