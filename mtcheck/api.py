@@ -73,6 +73,10 @@ def signature(config: Config) -> str:
         from .models import model_signature
 
         sig += f"|model:{model_signature(config)}"
+    if config.qe_model:
+        from .models.qe import qe_signature
+
+        sig += f"|qe:{qe_signature(config)}"
     return sig
 
 
@@ -105,6 +109,19 @@ def align_documents(source: Document, target: Document, config: Optional[Config]
     return tuple(_align(source, target))
 
 
+def load_models(config: Config) -> None:
+    """Load the encoder (``config.model``) and QE model (``config.qe_model``) a configuration asks for, once
+    per process; ModelUnavailable (exit 4) when one cannot be loaded."""
+    if config.model:
+        from .models import encoder_for
+
+        encoder_for(config)
+    if config.qe_model:
+        from .models.qe import qe_model_for
+
+        qe_model_for(config)
+
+
 def check_documents(source: Document, target: Document, reference: Optional[Document] = None,
                     config: Config = Config(), alignment: Optional[Sequence[Bead]] = None,
                     glossary_entries: Optional[Sequence] = None) -> Report:
@@ -114,10 +131,7 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
     from .score import mqm_score, score_against_reference
 
     _check_languages(source, target)
-    if config.model:
-        from .models import encoder_for
-
-        encoder_for(config)  # a model asked for and unavailable stops the run here (exit 4), not in a check
+    load_models(config)  # a model asked for and unavailable stops the run here (exit 4), not in a check
     alignment = tuple(alignment) if alignment is not None else align_documents(source, target, config)
     glossary: tuple = tuple(glossary_entries or ())
     if config.glossary and glossary_entries is None:
@@ -129,6 +143,11 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
     issues = sorted(set(issues), key=Issue.sort_key)
     mqm = mqm_score(issues, source, config)
     bleu, chrf, ter = score_against_reference(target, reference)
+    qe = None
+    if config.qe_model:
+        from .models.qe import score_beads
+
+        qe = score_beads(source, target, alignment, config)
     sig = signature(config)
     if glossary_entries is not None:
         import hashlib
@@ -142,7 +161,7 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
         reference=reference,
         alignment=alignment,
         issues=tuple(issues),
-        scores=Scores(mqm=mqm, bleu=bleu, chrf=chrf, ter=ter),
+        scores=Scores(mqm=mqm, bleu=bleu, chrf=chrf, ter=ter, qe=qe),
         check_errors=tuple(errors),
     )
 

@@ -53,8 +53,8 @@ from typing import Any, Callable, Iterable, Optional, Sequence, TextIO
 from .config import Config
 from .errors import InputError, MtcheckError, UsageError
 from .io.batch_inputs import BatchInput, discover_inputs
-from .types import (Bead, Category, CheckError, Document, Issue, MetricScore, MqmScore, RelatedSpan, Report,
-                    Scores, Sentence, Severity, Span)
+from .types import (Bead, Category, CheckError, Document, Issue, MetricScore, MqmScore, QeScores, RelatedSpan,
+                    Report, Scores, Sentence, Severity, Span)
 
 BATCH_CHECK_ID = "terms.batch"
 DEFAULT_BLOCK_SIZE = 100
@@ -142,9 +142,15 @@ def report_to_record(report: Report) -> dict:
         "alignment": [[list(b.source), list(b.target), b.score] for b in report.alignment],
         "issues": [i.to_dict() for i in report.issues],
         "scores": {"mqm": s.mqm.to_dict(), "bleu": _metric_record(s.bleu), "chrf": _metric_record(s.chrf),
-                   "ter": _metric_record(s.ter)},
+                   "ter": _metric_record(s.ter), "qe": s.qe.to_dict() if s.qe else None},
         "check_errors": [[e.check, e.message] for e in report.check_errors],
     }
+
+
+def _qe_from(d: Optional[dict]) -> Optional[QeScores]:
+    if d is None:
+        return None
+    return QeScores(model=d["model"], beads=tuple(d["per_bead"]), mean=d["mean"], min=d["min"])
 
 
 def report_from_record(d: dict) -> Report:
@@ -160,7 +166,7 @@ def report_from_record(d: dict) -> Report:
         issues=tuple(issue_from_dict(i) for i in d["issues"]),
         scores=Scores(mqm=MqmScore(m["penalty"], m["words"], m["score"], m["pass"]),
                       bleu=_metric_from(d["scores"]["bleu"]), chrf=_metric_from(d["scores"]["chrf"]),
-                      ter=_metric_from(d["scores"]["ter"])),
+                      ter=_metric_from(d["scores"]["ter"]), qe=_qe_from(d["scores"].get("qe"))),
         check_errors=tuple(CheckError(c, msg) for c, msg in d["check_errors"]),
     )
 

@@ -83,6 +83,8 @@ def check(
     model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision (commit, tag or branch) of a Hugging Face model."),
     allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached (never by default)."),
     aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
+    qe_model: Optional[str] = typer.Option(None, "--qe-model", help="Quality-estimation model (sequence regression, one output; local folder or cached Hugging Face name): a QE score per aligned sentence."),
+    qe_model_revision: Optional[str] = typer.Option(None, "--qe-model-revision", help="Revision of the QE model."),
 ) -> None:
     """Check a source article against its machine translation and report the issues."""
     from . import api
@@ -91,7 +93,8 @@ def check(
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
                   fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
                   model=model, model_revision=model_revision, allow_download=allow_download or None,
-                  aligner=aligner.value if aligner else None)
+                  aligner=aligner.value if aligner else None, qe_model=qe_model,
+                  qe_model_revision=qe_model_revision)
     if target is None:
         from .io.bilingual import BILINGUAL_SUFFIXES, is_bilingual
 
@@ -239,6 +242,12 @@ def batch(
     presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
     term_block: int = typer.Option(100, "--term-block", min=0, help="Articles of one language pair pooled per block of the batch term memory (0: no term memory)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file."),
+    model: Optional[str] = typer.Option(None, "--model", help="Multilingual encoder (local folder or cached Hugging Face name): embedding aligner and meaning checks in every article."),
+    model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision of a Hugging Face model."),
+    allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached (never by default)."),
+    aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
+    qe_model: Optional[str] = typer.Option(None, "--qe-model", help="Quality-estimation model (sequence regression, one output): a QE score per aligned sentence."),
+    qe_model_revision: Optional[str] = typer.Option(None, "--qe-model-revision", help="Revision of the QE model."),
 ) -> None:
     """Check many articles: one report per article in input order, a summary, a dashboard, a CI gate."""
     from . import api
@@ -250,7 +259,12 @@ def batch(
     if engine not in ("local", "dask"):
         raise UsageError(f"--engine takes local or dask, not '{engine}'")
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
-                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None)
+                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
+                  model=model, model_revision=model_revision, allow_download=allow_download or None,
+                  aligner=aligner.value if aligner else None, qe_model=qe_model,
+                  qe_model_revision=qe_model_revision)
+    if cfg.model or cfg.qe_model:
+        api.load_models(cfg)  # a model asked for and unavailable: exit 4 before any article is read
     items = api.discover_batch_inputs(inputs)
     bars: list = []
 

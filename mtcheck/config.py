@@ -36,6 +36,9 @@ class Config:
     model_revision: Optional[str] = None
     allow_download: bool = False
     aligner: str = "auto"
+    # Quality estimation (mtcheck.models.qe): a sequence-regression model (one output) scoring each bead.
+    qe_model: Optional[str] = None
+    qe_model_revision: Optional[str] = None
 
     def weight(self, severity: str) -> float:
         return dict(self.weights)[severity]

@@ -186,11 +186,28 @@ class MetricScore:
 
 
 @dataclass(frozen=True)
+class QeScores:
+    """Quality estimation by a sequence-regression model (``--qe-model``): one score per bead in
+    alignment order (None for null beads), and the article's mean and minimum. Higher is better; the
+    scale is the model's. In JSON: ``scores.qe = {model, mean, min, per_bead}``, ``per_bead`` parallel to
+    ``alignment`` (the beads themselves keep the contract's three keys)."""
+
+    model: str
+    beads: tuple[Optional[float], ...]
+    mean: Optional[float]
+    min: Optional[float]
+
+    def to_dict(self) -> dict:
+        return {"model": self.model, "mean": self.mean, "min": self.min, "per_bead": list(self.beads)}
+
+
+@dataclass(frozen=True)
 class Scores:
     mqm: MqmScore
     bleu: Optional[MetricScore] = None
     chrf: Optional[MetricScore] = None
     ter: Optional[MetricScore] = None
+    qe: Optional[QeScores] = None
 
 
 @dataclass(frozen=True)

@@ -479,3 +479,115 @@ def test_meaning_check_does_nothing_without_a_model():
     assert list(mistranslation(ctx)) == []
     issues, errors = run_checks(ctx, only=["meaning.mistranslation"])
     assert issues == [] and errors == []
+
+
+# --- quality estimation (--qe-model) ----------------------------------------------------------------------
+
+
+def _qe_folder(tiny_model: Path, folder: Path, num_labels: int) -> Path:
+    """The tiny model's tokenizer with a randomly initialised XLM-R sequence-classification head."""
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    folder.mkdir()
+    shutil.copy(tiny_model / "sentencepiece.bpe.model", folder / "sentencepiece.bpe.model")
+    base = transformers.AutoConfig.from_pretrained(str(tiny_model))
+    fields = {k: v for k, v in base.to_dict().items() if k not in ("id2label", "label2id")}
+    config = transformers.XLMRobertaConfig(**fields, num_labels=num_labels)
+    torch.manual_seed(1)
+    transformers.XLMRobertaForSequenceClassification(config).save_pretrained(str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_qe(tiny_model, tmp_path_factory) -> Path:
+    return _qe_folder(tiny_model, tmp_path_factory.mktemp("tiny-qe") / "model", 1)
+
+
+def test_qe_model_scores_every_bead_through_the_cli(tiny_qe, pair_files, capsys):
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    src, tgt = pair_files
+    code, out, err = run(["check", src, tgt, "--src-lang", "en", "--tgt-lang", "de", "--presegmented",
+                          "--qe-model", tiny_qe, "--format", "json", "--fail-on", "never"], capsys)
+    assert code == 0 and err == ""
+    report = json.loads(out)
+    validate_report(report, src.read_text(encoding="utf-8"), tgt.read_text(encoding="utf-8"))
+    assert report["signature"].endswith(f"|qe:{tiny_qe}@unpinned")
+    qe = report["scores"]["qe"]
+    beads = [dict(b, qe=v) for b, v in zip(report["alignment"], qe["per_bead"], strict=True)]
+    assert [b["qe"] is None for b in beads] == [not b["source"] or not b["target"] for b in beads]
+    scored = [b["qe"] for b in beads if b["qe"] is not None]
+    assert qe["model"] == f"{tiny_qe}@unpinned" and len(scored) == 6
+    assert qe["min"] == min(scored) and qe["mean"] == round(sum(scored) / len(scored), 4)
+    # Each bead's score is the model's output for (source sentences, target sentences) as a pair.
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(tiny_qe))
+    model = transformers.AutoModelForSequenceClassification.from_pretrained(str(tiny_qe)).eval()
+    for bead in beads:
+        if bead["qe"] is None:
+            continue
+        s = " ".join(SRC[i] for i in bead["source"])
+        t = " ".join(TGT[j] for j in bead["target"])
+        with torch.inference_mode():
+            expected = model(**tokenizer(s, t, return_tensors="pt")).logits[0, 0].item()
+        assert bead["qe"] == pytest.approx(round(expected, 4), abs=2e-4)
+    # The terminal report gives the mean, the minimum and the lowest beads.
+    code, out, err = run(["check", src, tgt, "--src-lang", "en", "--tgt-lang", "de", "--presegmented",
+                          "--qe-model", tiny_qe, "--fail-on", "never"], capsys)
+    lowest = min((b["qe"], k) for k, b in enumerate(beads) if b["qe"] is not None)
+    assert f"QE mean {qe['mean']:.3f}, min {qe['min']:.3f} ({tiny_qe}@unpinned); lowest: bead {lowest[1]} " in out
+    # The HTML report shows each bead's score under its number, and the article's mean.
+    code, out, err = run(["check", src, tgt, "--src-lang", "en", "--tgt-lang", "de", "--presegmented",
+                          "--qe-model", tiny_qe, "--fail-on", "never", "--format", "html"], capsys)
+    assert f'<small class="qe">QE {beads[0]["qe"]:.3f}</small>' in out
+    assert out.count('<small class="qe">') == 6 and f"QE mean {qe['mean']:.3f}, min {qe['min']:.3f}" in out
+
+
+def test_without_qe_model_reports_have_no_qe(pair_files, capsys):
+    src, tgt = pair_files
+    code, out, err = run(["check", src, tgt, "--src-lang", "en", "--tgt-lang", "de", "--format", "json",
+                          "--fail-on", "never"], capsys)
+    report = json.loads(out)
+    assert report["scores"]["qe"] is None
+    assert "|qe:" not in report["signature"]
+
+
+def test_a_classifier_with_two_outputs_is_not_a_qe_model(tiny_model, pair_files, tmp_path, capsys):
+    folder = _qe_folder(tiny_model, tmp_path / "two", 2)
+    capsys.readouterr()  # transformers' own progress bar while saving the folder
+    src, tgt = pair_files
+    code, out, err = run(["check", src, tgt, "--src-lang", "en", "--tgt-lang", "de", "--qe-model", folder], capsys)
+    assert code == 4 and out == ""
+    assert err.strip().splitlines() == [err.strip()]
+    assert "is not a QE model" in err and "num_labels = 1" in err and "this one has 2 outputs" in err
+
+
+def test_missing_qe_model_exits_4_in_check_and_batch(pair_files, tmp_path, capsys):
+    src, tgt = pair_files
+    code, out, err = run(["check", src, tgt, "--qe-model", tmp_path / "no-such-qe"], capsys)
+    assert code == 4 and out == "" and len(err.strip().splitlines()) == 1
+    assert f"model folder '{tmp_path / 'no-such-qe'}' does not exist" in err
+    # A batch stops before it reads any article (here: inputs that do not even exist).
+    code, out, err = run(["batch", tmp_path / "no-such-folder", "--qe-model", tmp_path / "no-such-qe"], capsys)
+    assert code == 4 and "no-such-qe' does not exist" in err and len(err.strip().splitlines()) == 1
+
+
+def test_fake_qe_in_a_batch_with_the_models_options(pair_files, tmp_path, capsys):
+    src, tgt = pair_files
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(src, folder / "a.src.txt")
+    shutil.copy(tgt, folder / "a.mt.txt")
+    (folder / "b.src.txt").write_text("The bank raised rates by 0.5 points.\n", encoding="utf-8")
+    (folder / "b.mt.txt").write_text("Die Bank hob die Zinsen an.\n", encoding="utf-8")
+    out_dir = tmp_path / "out"
+    code, out, err = run(["batch", folder, "-o", out_dir, "--src-lang", "en", "--tgt-lang", "de", "--quiet",
+                          "--fail-on", "never", "--qe-model", "fake:qe", "--model", "fake:enc"], capsys)
+    assert code == 0, err
+    reports = [json.loads(line) for line in (out_dir / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(reports) == 2
+    assert all(r["scores"]["qe"]["model"] == "fake:qe@unpinned" for r in reports)
+    assert all("|model:fake:enc@unpinned|qe:fake:qe@unpinned" in r["signature"] for r in reports)
+    # The fake QE keeps the share of source digits found in the translation: "0.5" is lost in b.
+    b = reports[1]
+    assert b["scores"]["qe"]["per_bead"] == [b["scores"]["qe"]["min"]] and len(b["alignment"]) == 1
+    assert b["scores"]["qe"]["min"] < 0.5 < reports[0]["scores"]["qe"]["min"]

@@ -85,6 +85,25 @@ def test_load_example_shows_drift_and_noise_highlighted():
     assert r.scores.bleu is not None, "the reference metrics replace the first view once ready"
 
 
+def test_models_in_the_sidebar_reach_the_check():
+    at = app()
+    at.sidebar.text_input(key="qe_model_name").input("fake:qe").run()
+    at.button(key="load_example").click().run()
+    assert not at.exception, at.exception
+    rep = report(at)
+    assert rep.scores.qe is not None and rep.scores.qe.model == "fake:qe@unpinned"
+    assert "|qe:fake:qe@unpinned" in rep.signature
+    n_scored = sum(1 for v in rep.scores.qe.beads if v is not None)
+    assert aligned_table(at).count('<div class="mt-qe"') == n_scored > 10
+    banners = [h.value for h in at.html if "quality estimate: mean" in h.value]
+    assert len(banners) == 1 and f"mean <b>{rep.scores.qe.mean:.2f}</b>" in banners[0]
+    # A model that is not there is said on the page, not raised.
+    at.sidebar.text_input(key="model_name").input("/no/such/encoder").run()
+    at.button(key="check").click().run()
+    assert not at.exception
+    assert any("model folder '/no/such/encoder' does not exist" in plain(e.value) for e in at.error)
+
+
 def test_filters_by_severity_and_category_change_what_is_shown():
     at = loaded()
     everything = marks(at)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as hyp
 
 from mtcheck.terms.glossary import GlossaryEntry, load_glossary
-from mtcheck.types import (Bead, Category, Document, Issue, MqmScore, Report, Scores, Sentence, Severity, Span)
+from mtcheck.types import (Bead, Category, Document, Issue, MqmScore, QeScores, Report, Scores, Sentence, Severity,
+                           Span)
 from ui import facade, render, state, uploads
 from ui.uploads import Article, Problem
 
@@ -114,6 +115,28 @@ def test_score_banner_shows_score_verdict_and_counts():
     assert '<div class="mt-verdict mt-verdict-fail">FAIL</div>' in html
     assert '<span class="mt-chip mt-major">1 major</span><span class="mt-chip mt-minor">1 minor</span>' in html
     assert "2 ignored issues not counted" in html
+
+
+def test_qe_scores_show_under_each_bead_number_and_in_the_banner():
+    from dataclasses import replace
+
+    report, drift, omission = small_report()
+    qe = QeScores(model=f"models/{XSS_SCRIPT}@unpinned", beads=(0.8125, None), mean=0.8125, min=0.8125)
+    report = replace(report, scores=replace(report.scores, qe=qe))
+    html = render.aligned_table(report, [(1, drift), (2, omission)])
+    model = "models/&lt;script&gt;alert(1)&lt;/script&gt;@unpinned"
+    assert (f'<td class="mt-n">1<div class="mt-qe" title="QE score ({model})">0.81</div></td>') in html
+    assert '<td class="mt-n">2</td>' in html  # an omission has no QE score
+    banner = render.score_banner(report, 90.0)
+    assert (f'<div class="mt-metrics" title="{model}">quality estimate: mean <b>0.81</b> · lowest <b>0.81</b></div>'
+            in banner)
+    assert XSS_SCRIPT not in html + banner
+
+
+def test_config_for_passes_the_models_of_the_sidebar():
+    cfg = facade.config_for((), "zh", "fr", model="  /models/labse ", qe_model="")
+    assert (cfg.model, cfg.qe_model, cfg.src_lang, cfg.tgt_lang) == ("/models/labse", None, "zh", "fr")
+    assert facade.config_for().model is None
 
 
 def test_markdown_labels_are_inert():

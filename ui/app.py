@@ -58,6 +58,13 @@ def main() -> None:
             f"Ignored issues: <b>{n_ignored}</b><br>"
             "Both are reused by every check of this session.</div>"
         )
+        with st.expander("Models (optional)", icon=":material/memory:"):
+            st.text_input("Encoder", key="model_name", placeholder="local folder or cached name", persist_state="session",
+                          help="A multilingual encoder (LaBSE, XLM-R, multilingual E5/MiniLM), as `--model`: "
+                               "embedding alignment and meaning checks. Loaded offline; needs torch.")
+            st.text_input("QE model", key="qe_model_name", placeholder="local folder or cached name", persist_state="session",
+                          help="A quality-estimation model (sequence regression, one output), as "
+                               "`--qe-model`: a score for every aligned sentence.")
     page.run()
 
 

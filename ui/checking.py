@@ -26,12 +26,14 @@ def current_inputs() -> dict:
         "src_lang": (ss.get("src_lang", "") or "").strip(),
         "tgt_lang": (ss.get("tgt_lang", "") or "").strip(),
         "glossary": glossary,
+        "model": (ss.get("model_name", "") or "").strip(),
+        "qe_model": (ss.get("qe_model_name", "") or "").strip(),
     }
 
 
 def inputs_signature(args: dict) -> str:
     parts = [args["source"], args["target"], args["reference"] or "", args["src_lang"], args["tgt_lang"],
-             state.glossary_signature(args["glossary"]) or ""]
+             state.glossary_signature(args["glossary"]) or "", args.get("model", ""), args.get("qe_model", "")]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -44,7 +46,8 @@ def run_check() -> None:
         return
     try:
         report = facade.check_article(args["source"], args["target"], src_lang=args["src_lang"],
-                                      tgt_lang=args["tgt_lang"], glossary=args["glossary"])
+                                      tgt_lang=args["tgt_lang"], glossary=args["glossary"],
+                                      model=args["model"], qe_model=args["qe_model"])
     except MtcheckError as exc:
         ss["check_error"] = str(exc)
         return

@@ -107,16 +107,22 @@ def glossary_file(entries: Sequence[GlossaryEntry]) -> Optional[str]:
 
 
 def config_for(glossary: Sequence[GlossaryEntry] = (), src_lang: Optional[str] = None,
-               tgt_lang: Optional[str] = None) -> Config:
-    return Config(glossary=glossary_file(glossary), src_lang=src_lang, tgt_lang=tgt_lang)
+               tgt_lang: Optional[str] = None, model: Optional[str] = None,
+               qe_model: Optional[str] = None) -> Config:
+    """The run configuration of the app: the session glossary, languages, and the optional models (an
+    encoder as ``--model``, a QE model as ``--qe-model``; offline, as on the command line)."""
+    return Config(glossary=glossary_file(glossary), src_lang=src_lang, tgt_lang=tgt_lang,
+                  model=(model or "").strip() or None, qe_model=(qe_model or "").strip() or None)
 
 
 def check_article(source_text: str, target_text: str, *, src_lang: Optional[str] = None,
                   tgt_lang: Optional[str] = None, reference_text: Optional[str] = None,
-                  glossary: Sequence[GlossaryEntry] = ()) -> Report:
-    """Check one pair given as text (``api.check_texts``), with the session glossary."""
+                  glossary: Sequence[GlossaryEntry] = (), model: Optional[str] = None,
+                  qe_model: Optional[str] = None) -> Report:
+    """Check one pair given as text (``api.check_texts``), with the session glossary and models."""
     return api.check_texts(source_text, target_text, src_lang=src_lang or None, tgt_lang=tgt_lang or None,
-                           reference_text=reference_text or None, config=config_for(glossary))
+                           reference_text=reference_text or None,
+                           config=config_for(glossary, model=model, qe_model=qe_model))
 
 
 _POOL_LOCK = threading.Lock()
@@ -263,7 +269,8 @@ class BatchRow:
 
 
 def run_batch(entries: Sequence[Entry], glossary: Sequence[GlossaryEntry] = (),
-              progress: Optional[Callable[[int, int], None]] = None) -> list[BatchRow]:
+              progress: Optional[Callable[[int, int], None]] = None, model: Optional[str] = None,
+              qe_model: Optional[str] = None) -> list[BatchRow]:
     """Check the articles of a batch with ``api.check_batch`` (term memory included), in input order.
 
     ``api.check_batch`` reads files, so each article's bytes are written under a private temporary
@@ -310,7 +317,8 @@ def run_batch(entries: Sequence[Entry], glossary: Sequence[GlossaryEntry] = (),
                     ref = workdir / f"{k:05d}.ref"
                     ref.write_bytes(art.reference)
                 items.append(BatchInput(str(src), str(tgt), str(ref) if ref else None, id=art.id))
-            results = api.check_batch(items, config=config_for(glossary, src_lang, tgt_lang), progress=tick)
+            results = api.check_batch(items, config=config_for(glossary, src_lang, tgt_lang, model, qe_model),
+                                      progress=tick)
             for k, res in zip(members, results):
                 art = entries[k]
                 assert isinstance(art, Article)

@@ -108,6 +108,7 @@ def aligned_table(report: Report, numbered: Numbered, only_flagged: bool = False
     """
     src, tgt = report.source, report.target
     grouped, _ = group_by_bead(report, numbered)
+    qe = report.scores.qe if report.scores.qe and len(report.scores.qe.beads) == len(report.alignment) else None
     rows = []
     for k, bead in enumerate(report.alignment):
         issues = grouped.get(k, [])
@@ -122,8 +123,11 @@ def aligned_table(report: Report, numbered: Numbered, only_flagged: bool = False
                 tgt_spans.append((issue.target_span.start, issue.target_span.end, n, issue))
         worst = _worst(i for _, i in issues)
         cls = f"mt-row mt-flag-{worst}" if worst else "mt-row"
+        qe_note = ""
+        if qe is not None and qe.beads[k] is not None:
+            qe_note = f'<div class="mt-qe" title="QE score ({esc(qe.model)})">{qe.beads[k]:.2f}</div>'
         rows.append(
-            f'<tr id="mt-bead-{k}" class="{cls}"><td class="mt-n">{k + 1}</td>'
+            f'<tr id="mt-bead-{k}" class="{cls}"><td class="mt-n">{k + 1}{qe_note}</td>'
             f'{_cell(src, bead.source, src_spans, "src")}{_cell(tgt, bead.target, tgt_spans, "tgt")}</tr>'
         )
     if not rows:
@@ -175,6 +179,9 @@ def score_banner(report: Report, threshold: float, hidden: int = 0) -> str:
     if s.bleu and s.chrf and s.ter:
         metrics = (f'<div class="mt-metrics" title="{esc(s.bleu.signature)}">against the reference: '
                    f'BLEU <b>{s.bleu.score:.1f}</b> · chrF <b>{s.chrf.score:.1f}</b> · TER <b>{s.ter.score:.1f}</b></div>')
+    if s.qe is not None and s.qe.mean is not None:
+        metrics += (f'<div class="mt-metrics" title="{esc(s.qe.model)}">quality estimate: mean <b>{s.qe.mean:.2f}</b>'
+                    f' · lowest <b>{s.qe.min:.2f}</b></div>')
     hidden_note = (f'<div class="mt-hidden">{hidden} ignored issue{"s" if hidden != 1 else ""} not counted</div>'
                    if hidden else "")
     return (
@@ -229,6 +236,7 @@ CSS = """
 .mt-table tr.mt-flag-info td.mt-n{border-left-color:var(--mt-info-b)}
 .mt-table td.mt-empty{background:repeating-linear-gradient(135deg,transparent 0 7px,rgba(127,127,127,.09) 7px 14px)}
 .mt-table td.mt-empty::before{content:"no counterpart";color:#9aa0a8;font-size:.78rem;font-style:italic}
+.mt-table .mt-qe{font-size:.7rem;color:#4b5563;margin-top:.2rem}
 .mt-table td.mt-none{color:#777;font-style:italic;text-align:center;padding:1.5rem}
 mark.mt-critical,mark.mt-major,mark.mt-minor,mark.mt-info,mark.mt-hit{color:#1b1b1b;border-radius:3px;padding:.05rem .15rem;
  border-bottom:2px solid;cursor:help;-webkit-box-decoration-break:clone;box-decoration-break:clone}

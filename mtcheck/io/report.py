@@ -60,6 +60,7 @@ def report_to_dict(report: Report) -> dict:
             "bleu": s.bleu.to_dict() if s.bleu else None,
             "chrf": s.chrf.to_dict() if s.chrf else None,
             "ter": s.ter.to_dict() if s.ter else None,
+            "qe": s.qe.to_dict() if s.qe else None,
         },
         "summary": summary(report.issues),
         "check_errors": [{"check": e.check, "message": e.message} for e in report.check_errors],
@@ -235,6 +236,11 @@ def to_text(report: Report, colour: bool = False, width: Optional[int] = None) -
     s = report.scores
     if s.bleu and s.chrf and s.ter:
         out.append(f"  BLEU {s.bleu.score:.2f}  chrF {s.chrf.score:.2f}  TER {s.ter.score:.2f}  (against {report.reference.path if report.reference else 'reference'})")
+    qe = s.qe if s.qe is not None and len(s.qe.beads) == len(report.alignment) else None
+    if qe is not None and qe.mean is not None:
+        lowest = sorted((v, k) for k, v in enumerate(qe.beads) if v is not None)[:3]
+        out.append(f"  QE mean {qe.mean:.3f}, min {qe.min:.3f} ({qe.model}); lowest: "
+                   + ", ".join(f"bead {k} {v:.3f}" for v, k in lowest))
     counts = summary(report.issues)["by_severity"]
     out.append(f"  {len(report.issues)} issues" + (": " + ", ".join(f"{v} {k}" for k, v in counts.items()) if counts else ""))
     for e in report.check_errors:
@@ -248,7 +254,8 @@ def to_text(report: Report, colour: bool = False, width: Optional[int] = None) -
         src_marked = _mark_bead(src, bead.source, [marked_source_span(i, src) for i in issues], open_m, close_m)
         tgt_marked = _mark_bead(tgt, bead.target, [i.target_span for i in issues], open_m, close_m)
         out.append("")
-        out.append(f"── bead {k}  source {list(bead.source)} ↔ target {list(bead.target)} " + "─" * 10)
+        qe_note = f"  QE {qe.beads[k]:.3f}" if qe is not None and qe.beads[k] is not None else ""
+        out.append(f"── bead {k}  source {list(bead.source)} ↔ target {list(bead.target)}{qe_note} " + "─" * 10)
         left = _wrap(src_marked or "(nothing)", col)
         right = _wrap(tgt_marked or "(nothing)", col)
         for a, b in zip(left + [""] * (len(right) - len(left)), right + [""] * (len(left) - len(right))):

@@ -55,13 +55,18 @@ def to_html(report: Report) -> str:
     m = report.scores.mqm
     grouped, loose = issues_by_bead(report)
     counts = summary(report.issues)["by_severity"]
+    qe = report.scores.qe if report.scores.qe and len(report.scores.qe.beads) == len(report.alignment) else None
     rows = []
     for k, bead in enumerate(report.alignment):
         issues = grouped.get(k, [])
         cls = ' class="flagged"' if issues else ""
         listing = f'<ul class="issues">{"".join(_issue_item(i) for i in issues)}</ul>' if issues else ""
+        qe_cell = ""
+        if qe is not None:
+            value = qe.beads[k]
+            qe_cell = f'<br><small class="qe">QE {value:.3f}</small>' if value is not None else ""
         rows.append(
-            f'<tr{cls} id="bead-{k}"><td class="n">{k}</td>'
+            f'<tr{cls} id="bead-{k}"><td class="n">{k}{qe_cell}</td>'
             f'<td lang="{escape(src.lang)}">{_side(src, bead.source, issues, "source")}</td>'
             f'<td lang="{escape(tgt.lang)}">{_side(tgt, bead.target, issues, "target")}{listing}</td></tr>'
         )
@@ -70,6 +75,9 @@ def to_html(report: Report) -> str:
     if s.bleu and s.chrf and s.ter:
         metrics = (f"<p class=\"meta\">BLEU {s.bleu.score:.2f} · chrF {s.chrf.score:.2f} · TER {s.ter.score:.2f}"
                    f" <small>({escape(s.bleu.signature)})</small></p>")
+    if qe is not None and qe.mean is not None:
+        metrics += (f'<p class="meta">QE mean {qe.mean:.3f}, min {qe.min:.3f} '
+                    f"<small>({escape(qe.model)})</small></p>")
     loose_html = ""
     if loose:
         loose_html = f'<h2>Other issues</h2><ul class="issues">{"".join(_issue_item(i) for i in loose)}</ul>'

@@ -12,6 +12,7 @@ import errno
 import json
 import math
 import os
+from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 import numpy as np
@@ -110,6 +111,46 @@ def _pooling_mode(transformers: Any, name: str, revision: Optional[str], local_o
     return "mean"
 
 
+def length_batches(lengths: Sequence[int], batch_size: int, max_tokens: int = _MAX_BATCH_TOKENS) -> list[list[int]]:
+    """Indices grouped into batches after sorting by length, at most ``batch_size`` texts and about
+    ``max_tokens`` padded tokens each: a batch pads little and memory stays flat."""
+    order = sorted(range(len(lengths)), key=lambda k: lengths[k])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for k in order:
+        longest = lengths[k]  # sorted: the last one added is the longest
+        if current and (len(current) >= batch_size or longest * (len(current) + 1) > max_tokens):
+            batches.append(current)
+            current = []
+        current.append(k)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def padded_tensors(torch: Any, ids: Sequence[Sequence[int]], pad_id: int, device: str) -> tuple[Any, Any]:
+    """Token ids right-padded into one tensor, and the attention mask."""
+    width = max(len(x) for x in ids)
+    input_ids = torch.full((len(ids), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(ids), width), dtype=torch.long)
+    for row, seq in enumerate(ids):
+        input_ids[row, : len(seq)] = torch.tensor(list(seq), dtype=torch.long)
+        mask[row, : len(seq)] = 1
+    return input_ids.to(device), mask.to(device)
+
+
+def max_tokens_of(config: Any, tokenizer: Any) -> int:
+    """The longest input the model takes: 512, or less when its positions or tokenizer say so."""
+    limits = [512]
+    positions = getattr(config, "max_position_embeddings", None)
+    if positions:
+        limits.append(int(positions) - 2)  # RoBERTa-style models reserve two positions
+    model_max = getattr(tokenizer, "model_max_length", None)
+    if isinstance(model_max, int) and 0 < model_max < 1_000_000:
+        limits.append(model_max)
+    return max(8, min(limits))
+
+
 class TransformersEncoder(CachingEncoder):
     """A transformers encoder: mean pooling of the last layer (or the first token for models pooled
     that way), unit-length vectors; token vectors from a middle layer for word alignment.
@@ -136,42 +177,17 @@ class TransformersEncoder(CachingEncoder):
         layers = int(getattr(config, "num_hidden_layers", 0) or 0)
         # SimAlign (Jalili Sabet et al. 2020) aligns words best with a middle layer (8 of 12).
         self.token_layer = token_layer if token_layer is not None else max(1, round(layers * 2 / 3))
-        limits = [512]
-        positions = getattr(config, "max_position_embeddings", None)
-        if positions:
-            limits.append(int(positions) - 2)  # RoBERTa-style models reserve two positions
-        model_max = getattr(tokenizer, "model_max_length", None)
-        if isinstance(model_max, int) and 0 < model_max < 1_000_000:
-            limits.append(model_max)
-        self.max_length = max(8, min(limits))
+        self.max_length = max_tokens_of(config, tokenizer)
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else 0
 
     # --- batching -------------------------------------------------------------------------------------
 
     def _batches(self, lengths: Sequence[int]) -> list[list[int]]:
-        order = sorted(range(len(lengths)), key=lambda k: lengths[k])
-        batches: list[list[int]] = []
-        current: list[int] = []
-        for k in order:
-            longest = lengths[k]  # sorted: the last one added is the longest
-            if current and (len(current) >= self.batch_size or longest * (len(current) + 1) > _MAX_BATCH_TOKENS):
-                batches.append(current)
-                current = []
-            current.append(k)
-        if current:
-            batches.append(current)
-        return batches
+        return length_batches(lengths, self.batch_size)
 
     def _tensors(self, ids: Sequence[Sequence[int]]) -> tuple[Any, Any]:
-        torch = self.torch
-        width = max(len(x) for x in ids)
-        input_ids = torch.full((len(ids), width), self.pad_id, dtype=torch.long)
-        mask = torch.zeros((len(ids), width), dtype=torch.long)
-        for row, seq in enumerate(ids):
-            input_ids[row, : len(seq)] = torch.tensor(list(seq), dtype=torch.long)
-            mask[row, : len(seq)] = 1
-        return input_ids.to(self.device), mask.to(self.device)
+        return padded_tensors(self.torch, ids, self.pad_id, self.device)
 
     # --- sentence vectors -----------------------------------------------------------------------------
 
@@ -223,6 +239,28 @@ def load_transformers_encoder(name: str, revision: Optional[str] = None, allow_d
     """Load tokenizer and encoder with transformers; ``local_files_only`` unless ``allow_download``
     (and ``HF_HUB_OFFLINE``, read by huggingface_hub itself, forbids downloads in any case)."""
     torch, transformers = import_torch_transformers(name)
+    parts = load_parts(torch, transformers, name, revision, allow_download, device, "AutoModel")
+    pooling = _pooling_mode(transformers, parts.path, revision, parts.local_only)
+    return TransformersEncoder(parts.tokenizer, parts.model, name=name, revision=parts.revision,
+                               device=parts.device, pooling=pooling, batch_size=batch_size)
+
+
+@dataclass
+class LoadedParts:
+    tokenizer: Any
+    model: Any
+    config: Any
+    path: str
+    revision: Optional[str]  # the pinned revision, else the cache commit, else None
+    device: str
+    local_only: bool
+
+
+def load_parts(torch: Any, transformers: Any, name: str, revision: Optional[str], allow_download: bool,
+               device: Optional[str], auto_class: str) -> LoadedParts:
+    """Config, tokenizer and model (``transformers.<auto_class>``) of ``name``, offline unless
+    ``allow_download``, in eval mode on ``device`` (CUDA in float16 when present, else CPU); every
+    failure that means "the model is not there" is ModelUnavailable chained to its cause."""
     _check_path(name)
     # transformers draws progress bars and logs warnings on stderr while loading (unused pooler weights
     # and the like); mtcheck's stderr is for its own messages. Both are quietened while loading and
@@ -233,7 +271,7 @@ def load_transformers_encoder(name: str, revision: Optional[str] = None, allow_d
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
     try:
-        return _load(torch, transformers, name, revision, allow_download, device, batch_size)
+        return _load(torch, transformers, name, revision, allow_download, device, auto_class)
     finally:
         hf_logging.set_verbosity(verbosity)
         if had_bars:
@@ -241,7 +279,7 @@ def load_transformers_encoder(name: str, revision: Optional[str] = None, allow_d
 
 
 def _load(torch: Any, transformers: Any, name: str, revision: Optional[str], allow_download: bool,
-          device: Optional[str], batch_size: int) -> TransformersEncoder:
+          device: Optional[str], auto_class: str) -> LoadedParts:
     local_only = not allow_download or _offline_env()
     path = os.path.expanduser(name) if _looks_like_path(name) else name
     kwargs = {"revision": revision, "local_files_only": local_only}
@@ -263,7 +301,7 @@ def _load(torch: Any, transformers: Any, name: str, revision: Optional[str], all
         missing = FileNotFoundError(errno.ENOENT, "no tokenizer files (tokenizer.json, sentencepiece.bpe.model, vocab.txt...)", path)
         raise _unavailable(name, "no tokenizer files", missing, allow_download) from missing
     try:
-        model = transformers.AutoModel.from_pretrained(path, config=config, **kwargs)
+        model = getattr(transformers, auto_class).from_pretrained(path, config=config, **kwargs)
     except OSError as exc:
         raise _unavailable(name, "no usable weights", exc, allow_download) from exc
     if device is None:
@@ -273,9 +311,7 @@ def _load(torch: Any, transformers: Any, name: str, revision: Optional[str], all
     model = model.to(device)
     model.eval()
     resolved = revision or getattr(config, "_commit_hash", None)
-    pooling = _pooling_mode(transformers, path, revision, local_only)
-    return TransformersEncoder(tokenizer, model, name=name, revision=resolved, device=device, pooling=pooling,
-                               batch_size=batch_size)
+    return LoadedParts(tokenizer, model, config, path, resolved, device, local_only)
 
 
 def describe(encoder: TransformersEncoder) -> dict:

@@ -39,7 +39,8 @@ if run and files:
     def progress(done: int, total: int) -> None:
         bar.progress(done / total if total else 1.0, text=f"Checked {done} of {total} articles")
 
-    rows = facade.run_batch(entries, state.session_glossary() if ss.get("use_glossary", True) else (), progress)
+    rows = facade.run_batch(entries, state.session_glossary() if ss.get("use_glossary", True) else (), progress,
+                            model=ss.get("model_name", ""), qe_model=ss.get("qe_model_name", ""))
     bar.empty()
     ss["batch_rows"] = rows
     ss["batch_seq"] = ss.get("batch_seq", 0) + 1

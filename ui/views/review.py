@@ -241,7 +241,8 @@ if ss.get("pending_ref"):
     if future is None or ss.get("ref_future_sig") != ss.get("report_sig"):
         future = facade.submit_check(args["source"], args["target"], src_lang=args["src_lang"],
                                      tgt_lang=args["tgt_lang"], reference_text=args["reference"],
-                                     glossary=args["glossary"])
+                                     glossary=args["glossary"], model=args.get("model"),
+                                     qe_model=args.get("qe_model"))
         ss["ref_future"], ss["ref_future_sig"] = future, ss.get("report_sig")
     started = time.monotonic()
     while not future.done():
