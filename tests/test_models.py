@@ -481,6 +481,52 @@ def test_meaning_check_does_nothing_without_a_model():
     assert issues == [] and errors == []
 
 
+OMISSION_SRC = [
+    "The European Commission fined Google 4.1 billion euros on Wednesday.",
+    "The company had abused the dominance of its Android operating system, the commission said.",
+    "Google will appeal the decision.",
+]
+OMISSION_TGT = [
+    "La Commission européenne a infligé mercredi une amende de 4,1 milliards d'euros à Google.",
+    "La société a abusé de sa position, a déclaré la commission.",
+    "Google fera appel de la décision.",
+]
+
+
+def test_word_alignment_gives_the_exact_words_left_out_of_a_sentence():
+    from mtcheck.checks.meaning import omission_in_bead
+
+    src = api.make_document("\n".join(OMISSION_SRC), path=None, lang="en", encoding=None, presegmented=True)
+    tgt = api.make_document("\n".join(OMISSION_TGT), path=None, lang="fr", encoding=None, presegmented=True)
+    beads = tuple(Bead((k,), (k,), 1.0) for k in range(3))
+    ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config(model="fake:chars"))
+    issues = list(omission_in_bead(ctx))
+    assert [(i.check, i.category.value, i.severity.value, src.text[i.source_span.start:i.source_span.end])
+            for i in issues] == [("meaning.omission", "accuracy/omission", "minor",
+                                  "dominance of its Android operating system")]
+    assert issues[0].target_span is None and issues[0].confidence == 0.38  # 3 of 8 content words linked
+    assert issues[0].message == ("4 source words with no counterpart in the translation (word alignment): "
+                                 "'dominance of its Android operating system'")
+    # Through the facade the same words are flagged; without a model the check does nothing.
+    report = api.check_texts("\n".join(OMISSION_SRC), "\n".join(OMISSION_TGT), src_lang="en", tgt_lang="fr",
+                             config=Config(model="fake:chars"))
+    assert [src.text[i.source_span.start:i.source_span.end] for i in report.issues if i.check == "meaning.omission"] \
+        == ["dominance of its Android operating system"]
+    assert list(omission_in_bead(CheckContext(source=src, target=tgt, alignment=beads, config=Config()))) == []
+
+
+def test_word_alignment_omission_leaves_unrelated_beads_to_the_meaning_check():
+    from mtcheck.checks.meaning import omission_in_bead
+
+    # The second translation is about something else: few source words link, the bead is skipped.
+    tgt_text = "\n".join([OMISSION_TGT[0], "Le temps sera ensoleillé demain dans tout le pays.", OMISSION_TGT[2]])
+    src = api.make_document("\n".join(OMISSION_SRC), path=None, lang="en", encoding=None, presegmented=True)
+    tgt = api.make_document(tgt_text, path=None, lang="fr", encoding=None, presegmented=True)
+    beads = tuple(Bead((k,), (k,), 1.0) for k in range(3))
+    ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config(model="fake:chars"))
+    assert list(omission_in_bead(ctx)) == []
+
+
 # --- quality estimation (--qe-model) ----------------------------------------------------------------------
 
 

@@ -165,6 +165,18 @@ def align_words(src_text: str, tgt_text: str, encoder: Encoder, *, src_lang: Opt
                          tuple(x for _, _, x in links))
 
 
+def pair_similarities(src_text: str, other_text: str, encoder: Encoder, *, src_lang: Optional[str] = None,
+                      tgt_lang: Optional[str] = None) -> np.ndarray:
+    """The cosines of every (source word, word of ``other_text``) pair, flattened. Against a text that is
+    *not* the translation, their upper tail is what a link reaches by chance with this encoder."""
+    src_tokens, other_tokens = encoder.embed_tokens([src_text, other_text])
+    xs, _ = _word_vectors(src_tokens, _words(src_text, src_lang))
+    ys, _ = _word_vectors(other_tokens, _words(other_text, tgt_lang))
+    if not len(xs) or not len(ys):
+        return np.zeros(0, dtype=np.float32)
+    return (xs @ ys.T).ravel()
+
+
 def align_bead_words(source: Document, target: Document, bead: Bead, encoder: Encoder,
                      method: str = "itermax") -> Optional[WordAlignment]:
     """Word alignment of one bead, with spans as offsets into the documents' texts; None for a null

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 import statistics
+
+import numpy as np
 from typing import Any, Iterator
 
 from ..types import Bead, Category, Issue, RelatedSpan, Severity, Span
@@ -100,3 +102,91 @@ def mistranslation(ctx: CheckContext) -> Iterator[Issue]:
             related=_words_left_out(ctx, bead, encoder),
             confidence=round(1.0 / (1.0 + math.exp(-(z - _MINOR_Z))), 2),
         )
+
+
+# A run of source words that the word aligner links to nothing is reported when it holds at least
+# _RUN_CONTENT content words, in a bead where at least _MIN_COVERAGE of the source's content words are
+# linked (below that the word alignment itself is not to be trusted: a mistranslation or a wrong bead).
+# A link counts above the _CHANCE_QUANTILE of the similarities of word pairs from non-matching beads.
+_RUN_CONTENT = 2
+_MIN_COVERAGE = 1 / 3
+_MIN_SOURCE_CONTENT = 4
+_CHANCE_QUANTILE = 0.99
+
+
+def _is_content(text: str) -> bool:
+    """A number, a word of four letters or more, or two Chinese/Japanese characters."""
+    return any(ch.isdigit() for ch in text) or len(text) >= 4 or (len(text) >= 2 and ord(text[0]) >= 0x3000)
+
+
+@register("meaning.omission", Category.ACCURACY_OMISSION, version=1, order=60)
+def omission_in_bead(ctx: CheckContext) -> Iterator[Issue]:
+    """Words of an aligned sentence missing from its translation (model-based)
+
+    Needs a multilingual encoder (``--model``); does nothing without one. Inside each aligned bead the
+    words are aligned with SimAlign's itermax over the encoder's contextual token vectors. A link counts
+    only above the chance level of this encoder on this article: the 99th percentile of the similarities
+    of word pairs taken from a bead's source and a *different* bead's translation. A run of consecutive source words
+    with no counting link that holds two content words or more (numbers, words of four letters or more,
+    two Chinese or Japanese characters) is a minor omission, the run (from its first to its last content
+    word) being the ``source_span``. Beads where fewer than a third of the source's content words are
+    linked are left to ``meaning.mistranslation``: there the word alignment itself is not to be trusted.
+    False positives: free translations that render a phrase by a word the encoder does not link to it
+    (idioms, compounds such as German "Bundesverfassungsgericht" for a four-word English phrase),
+    repeated words the translator rightly left out, and weak encoders (a model not trained for
+    cross-lingual word similarity links little, and a bead then falls under the coverage floor or
+    shows spurious runs).
+    """
+    if not ctx.config.model:
+        return
+    from ..align.words import align_bead_words, pair_similarities
+    from ..models import encoder_for
+
+    encoder = encoder_for(ctx.config)
+    if encoder is None:
+        return
+    n_src, n_tgt = len(ctx.source.sentences), len(ctx.target.sentences)
+    noise = ctx.notes.get(NOISE_NOTE, set())
+    beads = [b for b in ctx.alignment
+             if b.source and b.target and not all(j in noise for j in b.target)
+             and all(i < n_src for i in b.source) and all(j < n_tgt for j in b.target)]
+    if len(beads) < 2:
+        return  # no other bead to measure chance links against
+    texts = [ctx.bead_texts(b) for b in beads]
+    chance = np.concatenate([
+        pair_similarities(texts[k][0], texts[(k + len(beads) // 2) % len(beads)][1], encoder,
+                          src_lang=ctx.source.lang, tgt_lang=ctx.target.lang)
+        for k in range(len(beads))
+    ])
+    floor = float(np.quantile(chance, _CHANCE_QUANTILE)) if len(chance) else 0.0
+    text = ctx.source.text
+    for bead in beads:
+        alignment = align_bead_words(ctx.source, ctx.target, bead, encoder)
+        if alignment is None:
+            continue
+        linked = {s for (s, _t), sim in zip(alignment.links, alignment.similarities) if sim > floor}
+        content = [_is_content(text[s:e]) for s, e in alignment.source_words]
+        n_content = sum(content)
+        if n_content < _MIN_SOURCE_CONTENT:
+            continue
+        coverage = sum(1 for k, c in enumerate(content) if c and k in linked) / n_content
+        if coverage < _MIN_COVERAGE:
+            continue
+        run: list[int] = []
+        for k in list(range(len(alignment.source_words))) + [-1]:
+            if k >= 0 and k not in linked:
+                run.append(k)
+                continue
+            words = [w for w in run if content[w]]
+            if len(words) >= _RUN_CONTENT:
+                start, end = alignment.source_words[words[0]][0], alignment.source_words[words[-1]][1]
+                yield Issue(
+                    check="meaning.omission",
+                    category=Category.ACCURACY_OMISSION,
+                    severity=Severity.MINOR,
+                    message=(f"{len(words)} source words with no counterpart in the translation "
+                             f"(word alignment): '{text[start:end]}'"),
+                    source_span=Span(start, end),
+                    confidence=round(coverage, 2),
+                )
+            run = []
