@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from .config import Config, load_config
+from .config import Config, find_config, load_config
 from .errors import InputError, MtcheckError, UsageError
 
 app = typer.Typer(
@@ -49,6 +49,10 @@ class FailOn(str, enum.Enum):
 
 
 def _config(config_path: Optional[Path], **options: object) -> Config:
+    """The run's Config: ``--config FILE``, else ``mtcheck.toml`` in the working directory when there is
+    one, else the defaults; options given on the command line win."""
+    if config_path is None:
+        config_path = find_config()
     base = load_config(config_path) if config_path else Config()
     changes = {k: v for k, v in options.items() if v is not None}
     return base.with_(**changes)
@@ -83,6 +87,8 @@ def check(
     model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision (commit, tag or branch) of a Hugging Face model."),
     allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached (never by default)."),
     aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
+    suppress: Optional[Path] = typer.Option(None, "--suppress", help="Ignore list (JSON, written by mtcheck ignore): the issues it lists are left out of the report, the score and --fail-on."),
+    strict: bool = typer.Option(False, "--strict", help="A crashing check stops the run (exit 1) instead of being recorded in check_errors."),
 ) -> None:
     """Check a source article against its machine translation and report the issues."""
     from . import api
@@ -91,7 +97,8 @@ def check(
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
                   fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
                   model=model, model_revision=model_revision, allow_download=allow_download or None,
-                  aligner=aligner.value if aligner else None)
+                  aligner=aligner.value if aligner else None, suppress=str(suppress) if suppress else None,
+                  strict=strict or None)
     if target is None:
         from .io.bilingual import BILINGUAL_SUFFIXES, is_bilingual
 
@@ -239,6 +246,8 @@ def batch(
     presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
     term_block: int = typer.Option(100, "--term-block", min=0, help="Articles of one language pair pooled per block of the batch term memory (0: no term memory)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file."),
+    suppress: Optional[Path] = typer.Option(None, "--suppress", help="Ignore list (JSON, written by mtcheck ignore): the issues it lists are left out."),
+    strict: bool = typer.Option(False, "--strict", help="A crashing check makes its article an error record instead of a check_errors entry."),
 ) -> None:
     """Check many articles: one report per article in input order, a summary, a dashboard, a CI gate."""
     from . import api
@@ -250,7 +259,8 @@ def batch(
     if engine not in ("local", "dask"):
         raise UsageError(f"--engine takes local or dask, not '{engine}'")
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
-                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None)
+                  fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
+                  suppress=str(suppress) if suppress else None, strict=strict or None)
     items = api.discover_batch_inputs(inputs)
     bars: list = []
 
@@ -280,6 +290,104 @@ def batch(
     if line:
         sys.stderr.write(f"mtcheck: {line}\n")
         raise typer.Exit(1)
+
+
+def _read_reports(path: Path) -> list[dict]:
+    """The reports of a JSON report (``check --format json``) or of a batch's reports.jsonl."""
+    import json
+
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the report: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    try:
+        docs = [json.loads(raw)]
+    except json.JSONDecodeError:
+        try:
+            docs = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not a JSON report of mtcheck check or batch ({exc})", str(path)) from None
+    reports = [d for d in docs if isinstance(d, dict) and isinstance(d.get("issues"), list)]
+    if not reports and not any(isinstance(d, dict) and "error" in d for d in docs):
+        raise InputError("not a JSON report of mtcheck check or batch (no 'issues')", str(path))
+    for r in reports:
+        if any("fingerprint" not in i for i in r["issues"]):
+            raise InputError("the report has no issue fingerprints (made by an older mtcheck?); check again", str(path))
+    return reports
+
+
+def _report_texts(report: dict) -> tuple[Optional[str], Optional[str]]:
+    """The source and target texts a report's offsets index, re-read from its paths when possible."""
+    from . import api
+    from .io.text import read_text
+
+    src, tgt = report.get("source") or {}, report.get("target") or {}
+    try:
+        if src.get("path") and src.get("path") == tgt.get("path"):
+            s_doc, t_doc, _ = api.bilingual_documents(src["path"], Config(src_lang=src.get("lang"), tgt_lang=tgt.get("lang")))
+            return s_doc.text, t_doc.text
+        texts = []
+        for side in (src, tgt):
+            p = side.get("path")
+            texts.append(read_text(p).text if p and p != "<stdin>" and Path(p).is_file() else None)
+        return texts[0], texts[1]
+    except MtcheckError:
+        return None, None
+
+
+@app.command("ignore")
+def ignore_command(
+    report: Optional[Path] = typer.Argument(None, help="A JSON report (mtcheck check --format json) or a batch's reports.jsonl."),
+    issue: list[int] = typer.Option([], "--issue", help="Ignore the N-th issue of the report's issues list (1-based; a single report only). Repeatable."),
+    fp: list[str] = typer.Option([], "--fingerprint", help="Ignore the issue of the report with this fingerprint (or a unique prefix of 6+ hex digits). Repeatable."),
+    remove: list[str] = typer.Option([], "--remove", help="Remove the entries with this fingerprint (or prefix) from the ignore list. Repeatable."),
+    suppress: Optional[Path] = typer.Option(None, "--suppress", help="The ignore list to change (default: suppress of the configuration, else mtcheck-ignore.json)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file (its suppress is the default ignore list)."),
+) -> None:
+    """Mark issues of a report as false alarms: they stay out of later runs that use the ignore list."""
+    from .suppress import DEFAULT_FILE, add_entries, entry_for, remove_entries
+
+    target = str(suppress) if suppress else (_config(config_path).suppress or DEFAULT_FILE)
+    if remove:
+        if report is not None or issue or fp:
+            raise UsageError("--remove takes no REPORT, --issue or --fingerprint")
+        bad = [r for r in remove if len(r) < 6]
+        if bad:
+            raise UsageError(f"--remove needs at least 6 hex digits of a fingerprint, not '{bad[0]}'")
+        n = remove_entries(target, remove)
+        sys.stdout.write(f"removed {n} entr{'y' if n == 1 else 'ies'} from {target}\n")
+        return
+    if report is None or not (issue or fp):
+        raise UsageError("give a REPORT and --issue N or --fingerprint FP (or --remove FP)")
+    reports = _read_reports(report)
+    chosen: list[tuple[dict, dict]] = []
+    if issue:
+        if len(reports) != 1:
+            raise UsageError(f"--issue needs a report of one article; {report} has {len(reports)}: use --fingerprint")
+        issues = reports[0]["issues"]
+        for n in issue:
+            if not 1 <= n <= len(issues):
+                raise UsageError(f"--issue {n}: {report} has {len(issues)} issues (numbered from 1)")
+            chosen.append((reports[0], issues[n - 1]))
+    for f in fp:
+        f = f.lower()
+        if len(f) < 6:
+            raise UsageError(f"--fingerprint needs at least 6 hex digits, not '{f}'")
+        found = [(r, i) for r in reports for i in r["issues"] if i["fingerprint"].startswith(f)]
+        if not {i["fingerprint"] for _, i in found}:
+            raise UsageError(f"no issue with fingerprint '{f}' in {report}")
+        if len({i["fingerprint"] for _, i in found}) > 1:
+            raise UsageError(f"fingerprint prefix '{f}' is ambiguous in {report}: give more digits")
+        chosen.append(found[0])
+    texts: dict[int, tuple] = {}
+    entries = []
+    for r, i in chosen:
+        if id(r) not in texts:
+            texts[id(r)] = _report_texts(r)
+        entries.append(entry_for(i, *texts[id(r)]))
+    n = add_entries(target, entries)
+    sys.stdout.write(f"added {n} entr{'y' if n == 1 else 'ies'} to {target} ({len(entries) - n} already there); "
+                     f"runs with --suppress {target} (or suppress = \"{target}\" in mtcheck.toml) leave them out\n")
 
 
 models_app = typer.Typer(no_args_is_help=True, help="Inspect the models mtcheck can use (--model).")

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Optional, Sequence
 
+from ..suppress import fingerprint
 from ..types import Document, Issue, Report, Severity, Span
 
 SCHEMA_VERSION = 1
@@ -54,15 +55,19 @@ def report_to_dict(report: Report) -> dict:
         "target": _doc_dict(report.target),
         "reference": _doc_dict(report.reference),
         "alignment": [{"source": list(b.source), "target": list(b.target), "score": b.score} for b in report.alignment],
-        "issues": [i.to_dict() for i in report.issues],
+        "issues": [dict(i.to_dict(), fingerprint=fingerprint(i, report.source.text, report.target.text))
+                   for i in report.issues],
         "scores": {
             "mqm": s.mqm.to_dict(),
             "bleu": s.bleu.to_dict() if s.bleu else None,
             "chrf": s.chrf.to_dict() if s.chrf else None,
             "ter": s.ter.to_dict() if s.ter else None,
         },
-        "summary": summary(report.issues),
+        "summary": dict(summary(report.issues), suppressed=len(report.suppressed)),
         "check_errors": [{"check": e.check, "message": e.message} for e in report.check_errors],
+        "suppressed": [{"check": i.check, "severity": i.severity.value,
+                        "fingerprint": fingerprint(i, report.source.text, report.target.text)}
+                       for i in report.suppressed],
     }
 
 
@@ -237,6 +242,8 @@ def to_text(report: Report, colour: bool = False, width: Optional[int] = None) -
         out.append(f"  BLEU {s.bleu.score:.2f}  chrF {s.chrf.score:.2f}  TER {s.ter.score:.2f}  (against {report.reference.path if report.reference else 'reference'})")
     counts = summary(report.issues)["by_severity"]
     out.append(f"  {len(report.issues)} issues" + (": " + ", ".join(f"{v} {k}" for k, v in counts.items()) if counts else ""))
+    if report.suppressed:
+        out.append(f"  {len(report.suppressed)} issues suppressed by the ignore list")
     for e in report.check_errors:
         out.append(f"  check error in {e.check}: {e.message}")
     grouped, loose = issues_by_bead(report)
