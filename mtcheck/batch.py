@@ -389,10 +389,10 @@ def term_memory_issues(reports: Sequence[Report], min_articles: int = 3) -> list
 def _merge(report: Report, extra: list[Issue], config: Config) -> Report:
     if not extra:
         return report
-    from .checks.registry import severity_override
+    from .checks.registry import issue_selected, severity_override
     from .score import mqm_score
 
-    extra = [severity_override(i, config) for i in extra]
+    extra = [severity_override(i, config) for i in extra if issue_selected(i, config)]
     dropped: list[Issue] = []
     if config.suppress:  # the ignore list applies to the batch term memory's issues too
         from .suppress import load_suppressions

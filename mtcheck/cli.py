@@ -347,7 +347,8 @@ def ignore_command(
     """Mark issues of a report as false alarms: they stay out of later runs that use the ignore list."""
     from .suppress import DEFAULT_FILE, add_entries, entry_for, remove_entries
 
-    target = str(suppress) if suppress else (_config(config_path).suppress or DEFAULT_FILE)
+    configured = None if suppress else _config(config_path).suppress
+    target = str(suppress) if suppress else (configured or DEFAULT_FILE)
     if remove:
         if report is not None or issue or fp:
             raise UsageError("--remove takes no REPORT, --issue or --fingerprint")
@@ -386,8 +387,10 @@ def ignore_command(
             texts[id(r)] = _report_texts(r)
         entries.append(entry_for(i, *texts[id(r)]))
     n = add_entries(target, entries)
+    how = ("the configuration's suppress file" if configured else
+           f"--suppress {target}, or suppress = \"{target}\" in mtcheck.toml")
     sys.stdout.write(f"added {n} entr{'y' if n == 1 else 'ies'} to {target} ({len(entries) - n} already there); "
-                     f"runs with --suppress {target} (or suppress = \"{target}\" in mtcheck.toml) leave them out\n")
+                     f"later runs with {how} leave them out\n")
 
 
 models_app = typer.Typer(no_args_is_help=True, help="Inspect the models mtcheck can use (--model).")

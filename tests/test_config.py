@@ -399,3 +399,24 @@ def test_crashing_check_in_batch(tmp_path, capsys, crashing_check):
     (rec,) = [json.loads(x) for x in (out2 / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
     assert rec["input"] == "a" and rec["error"]["kind"] == "check"
     assert rec["error"]["message"].endswith("check zz.crash crashed: RuntimeError: boom")
+
+
+def test_selectors_and_severities_reach_the_batch_term_memory(tmp_path):
+    from mtcheck.api import check_batch
+
+    from .test_batch import ARTICLES, BatchInput
+
+    items = []
+    for k, (src, tgt) in enumerate(ARTICLES):
+        s, t = tmp_path / f"a{k}.en.txt", tmp_path / f"a{k}.fr.txt"
+        s.write_text(src + "\n", encoding="utf-8")
+        t.write_text(tgt + "\n", encoding="utf-8")
+        items.append(BatchInput(str(s), str(t), id=f"a{k}"))
+    path = tmp_path / "c.toml"
+    path.write_text('[checks.severity]\n"terms.batch" = "critical"\n', encoding="utf-8")
+    results = check_batch(items, config=load_config(path))
+    assert [(i.check, i.severity.value) for i in results[3].report.issues if i.check == "terms.batch"] == [
+        ("terms.batch", "critical")]
+    path.write_text('[checks]\ndisable = ["terms.batch"]\n', encoding="utf-8")
+    results = check_batch(items, config=load_config(path))
+    assert not any(i.check == "terms.batch" for r in results for i in r.report.issues)

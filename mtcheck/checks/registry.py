@@ -67,6 +67,8 @@ def register(check_id: str, category: Category, version: int = 1, order: int = 5
     return deco
 
 
+# Check ids of issues made outside the registry, which selectors may name too.
+ISSUES_OUTSIDE_REGISTRY = {"terms.batch": Category.TERMINOLOGY_INCONSISTENT}
 # Checks that only run when the configuration gives them something to do (custom.rules needs rules).
 _NEEDS = {"custom.rules": lambda config: bool(config.rules)}
 
@@ -100,6 +102,8 @@ def validate_selectors(selectors: Iterable[str]) -> None:
             continue
         if any(selector_rank(s, c.id, c.category.value) for c in REGISTRY.values()):
             continue
+        if any(selector_rank(s, cid, cat.value) for cid, cat in ISSUES_OUTSIDE_REGISTRY.items()):
+            continue
         raise ConfigError(f"'{sel}' names no check, check family or category (see mtcheck checks)")
 
 
@@ -127,6 +131,12 @@ def _severity_for(check_id: str, category: str, overrides: tuple[tuple[str, str]
         if rank > best:
             best, chosen = rank, sev
     return Severity(chosen) if chosen else None
+
+
+def issue_selected(issue: Issue, config: Config) -> bool:
+    """Whether the selectors of ``config`` let issues of ``issue.check`` through: for issues made outside
+    the registry (the batch term memory's ``terms.batch``), by their check id and category."""
+    return _decide(issue.check, issue.category.value, tuple(config.enabled_checks), tuple(config.disabled_checks))
 
 
 def severity_override(issue: Issue, config: Config) -> Issue:
