@@ -62,6 +62,7 @@ from mtcheck.config import Rule  # noqa: E402
 from mtcheck.types import Category  # noqa: E402
 
 from .contract import validate_report  # noqa: E402
+from .test_batch import batch_files  # noqa: E402,F401 (a fixture)
 
 SRC2 = "The minister met 120 reporters in Paris on Monday. COVID-19 cases rose in Paris.\n"
 TGT2 = "Le ministre a rencontré 12 journalistes à Paris lundi. Les cas de covid-19 ont augmenté à Paris.\n"
@@ -401,17 +402,10 @@ def test_crashing_check_in_batch(tmp_path, capsys, crashing_check):
     assert rec["error"]["message"].endswith("check zz.crash crashed: RuntimeError: boom")
 
 
-def test_selectors_and_severities_reach_the_batch_term_memory(tmp_path):
+def test_selectors_and_severities_reach_the_batch_term_memory(batch_files):
     from mtcheck.api import check_batch
 
-    from .test_batch import ARTICLES, BatchInput
-
-    items = []
-    for k, (src, tgt) in enumerate(ARTICLES):
-        s, t = tmp_path / f"a{k}.en.txt", tmp_path / f"a{k}.fr.txt"
-        s.write_text(src + "\n", encoding="utf-8")
-        t.write_text(tgt + "\n", encoding="utf-8")
-        items.append(BatchInput(str(s), str(t), id=f"a{k}"))
+    tmp_path, items = batch_files
     path = tmp_path / "c.toml"
     path.write_text('[checks.severity]\n"terms.batch" = "critical"\n', encoding="utf-8")
     results = check_batch(items, config=load_config(path))
