@@ -68,7 +68,7 @@ def signature(config: Config) -> str:
     if _aligner(config) == "embedding":
         from .align.embedding import ALIGNER_NAME, ALIGNER_VERSION  # type: ignore[no-redef]
     sig = (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}@{ALIGNER_VERSION}"
-           f"|checks:{checks_signature(config.disabled_checks)}|cfg:{config.hash()}")
+           f"|checks:{checks_signature(config)}|cfg:{config.hash()}")
     if config.model:
         from .models import model_signature
 
@@ -141,6 +141,14 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
     ctx = CheckContext(source=source, target=target, alignment=alignment, config=config, glossary=glossary)
     issues, errors = run_checks(ctx)
     issues = sorted(set(issues), key=Issue.sort_key)
+    suppressed: list[Issue] = []
+    suppressions = None
+    if config.suppress:
+        from .suppress import load_suppressions
+
+        suppressions = load_suppressions(config.suppress)
+        if len(suppressions):
+            issues, suppressed = suppressions.split(issues, source.text, target.text)
     mqm = mqm_score(issues, source, config)
     bleu, chrf, ter = score_against_reference(target, reference)
     qe = None
@@ -154,6 +162,8 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
 
         digest = hashlib.sha256(repr(sorted(map(repr, glossary))).encode()).hexdigest()[:10]
         sig += f"|glossary:{digest}"
+    if suppressions is not None and len(suppressions):
+        sig += f"|suppress:{suppressions.digest()}"
     return Report(
         signature=sig,
         source=source,
@@ -163,6 +173,7 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
         issues=tuple(issues),
         scores=Scores(mqm=mqm, bleu=bleu, chrf=chrf, ter=ter, qe=qe),
         check_errors=tuple(errors),
+        suppressed=tuple(suppressed),
     )
 
 

@@ -144,6 +144,7 @@ def report_to_record(report: Report) -> dict:
         "scores": {"mqm": s.mqm.to_dict(), "bleu": _metric_record(s.bleu), "chrf": _metric_record(s.chrf),
                    "ter": _metric_record(s.ter), "qe": s.qe.to_dict() if s.qe else None},
         "check_errors": [[e.check, e.message] for e in report.check_errors],
+        "suppressed": [i.to_dict() for i in report.suppressed],
     }
 
 
@@ -168,6 +169,7 @@ def report_from_record(d: dict) -> Report:
                       bleu=_metric_from(d["scores"]["bleu"]), chrf=_metric_from(d["scores"]["chrf"]),
                       ter=_metric_from(d["scores"]["ter"]), qe=_qe_from(d["scores"].get("qe"))),
         check_errors=tuple(CheckError(c, msg) for c, msg in d["check_errors"]),
+        suppressed=tuple(issue_from_dict(i) for i in d.get("suppressed", ())),
     )
 
 
@@ -393,14 +395,22 @@ def term_memory_issues(reports: Sequence[Report], min_articles: int = 3) -> list
 def _merge(report: Report, extra: list[Issue], config: Config) -> Report:
     if not extra:
         return report
+    from .checks.registry import issue_selected, severity_override
     from .score import mqm_score
+
+    extra = [severity_override(i, config) for i in extra if issue_selected(i, config)]
+    dropped: list[Issue] = []
+    if config.suppress:  # the ignore list applies to the batch term memory's issues too
+        from .suppress import load_suppressions
+
+        extra, dropped = load_suppressions(config.suppress).split(extra, report.source.text, report.target.text)
 
     kept = [i for i in extra if not any(
         j.target_span and i.target_span and j.target_span.start < i.target_span.end
         and i.target_span.start < j.target_span.end and j.category is i.category for j in report.issues)]
     issues = tuple(sorted(set(report.issues) | set(kept), key=Issue.sort_key))
     scores = replace(report.scores, mqm=mqm_score(issues, report.source, config))
-    return replace(report, issues=issues, scores=scores)
+    return replace(report, issues=issues, scores=scores, suppressed=report.suppressed + tuple(dropped))
 
 
 def final_line(ident: str, report: Optional[Report], error: Optional[dict] = None) -> str:

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from .config import Config, load_config
+from .config import Config, find_config, load_config
 from .errors import InputError, MtcheckError, UsageError
 
 app = typer.Typer(
@@ -49,6 +49,10 @@ class FailOn(str, enum.Enum):
 
 
 def _config(config_path: Optional[Path], **options: object) -> Config:
+    """The run's Config: ``--config FILE``, else ``mtcheck.toml`` in the working directory when there is
+    one, else the defaults; options given on the command line win."""
+    if config_path is None:
+        config_path = find_config()
     base = load_config(config_path) if config_path else Config()
     changes = {k: v for k, v in options.items() if v is not None}
     return base.with_(**changes)
@@ -85,6 +89,8 @@ def check(
     aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
     qe_model: Optional[str] = typer.Option(None, "--qe-model", help="Quality-estimation model (sequence regression, one output; local folder or cached Hugging Face name): a QE score per aligned sentence."),
     qe_model_revision: Optional[str] = typer.Option(None, "--qe-model-revision", help="Revision of the QE model."),
+    suppress: Optional[Path] = typer.Option(None, "--suppress", help="Ignore list (JSON, written by mtcheck ignore): the issues it lists are left out of the report, the score and --fail-on."),
+    strict: bool = typer.Option(False, "--strict", help="A crashing check stops the run (exit 1) instead of being recorded in check_errors."),
 ) -> None:
     """Check a source article against its machine translation and report the issues."""
     from . import api
@@ -94,7 +100,8 @@ def check(
                   fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
                   model=model, model_revision=model_revision, allow_download=allow_download or None,
                   aligner=aligner.value if aligner else None, qe_model=qe_model,
-                  qe_model_revision=qe_model_revision)
+                  qe_model_revision=qe_model_revision, suppress=str(suppress) if suppress else None,
+                  strict=strict or None)
     if target is None:
         from .io.bilingual import BILINGUAL_SUFFIXES, is_bilingual
 
@@ -248,6 +255,8 @@ def batch(
     aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
     qe_model: Optional[str] = typer.Option(None, "--qe-model", help="Quality-estimation model (sequence regression, one output): a QE score per aligned sentence."),
     qe_model_revision: Optional[str] = typer.Option(None, "--qe-model-revision", help="Revision of the QE model."),
+    suppress: Optional[Path] = typer.Option(None, "--suppress", help="Ignore list (JSON, written by mtcheck ignore): the issues it lists are left out."),
+    strict: bool = typer.Option(False, "--strict", help="A crashing check makes its article an error record instead of a check_errors entry."),
 ) -> None:
     """Check many articles: one report per article in input order, a summary, a dashboard, a CI gate."""
     from . import api
@@ -262,7 +271,8 @@ def batch(
                   fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
                   model=model, model_revision=model_revision, allow_download=allow_download or None,
                   aligner=aligner.value if aligner else None, qe_model=qe_model,
-                  qe_model_revision=qe_model_revision)
+                  qe_model_revision=qe_model_revision, suppress=str(suppress) if suppress else None,
+                  strict=strict or None)
     if cfg.model or cfg.qe_model:
         api.load_models(cfg)  # a model asked for and unavailable: exit 4 before any article is read
     items = api.discover_batch_inputs(inputs)
@@ -294,6 +304,110 @@ def batch(
     if line:
         sys.stderr.write(f"mtcheck: {line}\n")
         raise typer.Exit(1)
+
+
+def _read_reports(path: Path) -> list[dict]:
+    """The reports of a JSON report (``check --format json``) or of a batch's reports.jsonl."""
+    import json
+
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the report: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    try:
+        docs = [json.loads(raw)]
+    except json.JSONDecodeError:
+        try:
+            docs = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not a JSON report of mtcheck check or batch ({exc})", str(path)) from None
+    reports = [d for d in docs if isinstance(d, dict) and isinstance(d.get("issues"), list)]
+    if not reports and not any(isinstance(d, dict) and "error" in d for d in docs):
+        raise InputError("not a JSON report of mtcheck check or batch (no 'issues')", str(path))
+    for r in reports:
+        fps = r.get("fingerprints")
+        if not isinstance(fps, list) or len(fps) != len(r["issues"]):
+            raise InputError("the report has no issue fingerprints (made by an older mtcheck?); check again", str(path))
+        # Each issue with its fingerprint, for what follows (a copy: the report as read is left alone).
+        r["issues"] = [dict(i, fingerprint=fp) for i, fp in zip(r["issues"], fps)]
+    return reports
+
+
+def _report_texts(report: dict) -> tuple[Optional[str], Optional[str]]:
+    """The source and target texts a report's offsets index, re-read from its paths when possible."""
+    from . import api
+    from .io.text import read_text
+
+    src, tgt = report.get("source") or {}, report.get("target") or {}
+    try:
+        if src.get("path") and src.get("path") == tgt.get("path"):
+            s_doc, t_doc, _ = api.bilingual_documents(src["path"], Config(src_lang=src.get("lang"), tgt_lang=tgt.get("lang")))
+            return s_doc.text, t_doc.text
+        texts = []
+        for side in (src, tgt):
+            p = side.get("path")
+            texts.append(read_text(p).text if p and p != "<stdin>" and Path(p).is_file() else None)
+        return texts[0], texts[1]
+    except MtcheckError:
+        return None, None
+
+
+@app.command("ignore")
+def ignore_command(
+    report: Optional[Path] = typer.Argument(None, help="A JSON report (mtcheck check --format json) or a batch's reports.jsonl."),
+    issue: list[int] = typer.Option([], "--issue", help="Ignore the N-th issue of the report's issues list (1-based; a single report only). Repeatable."),
+    fp: list[str] = typer.Option([], "--fingerprint", help="Ignore the issue of the report with this fingerprint (or a unique prefix of 6+ hex digits). Repeatable."),
+    remove: list[str] = typer.Option([], "--remove", help="Remove the entries with this fingerprint (or prefix) from the ignore list. Repeatable."),
+    suppress: Optional[Path] = typer.Option(None, "--suppress", help="The ignore list to change (default: suppress of the configuration, else mtcheck-ignore.json)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file (its suppress is the default ignore list)."),
+) -> None:
+    """Mark issues of a report as false alarms: they stay out of later runs that use the ignore list."""
+    from .suppress import DEFAULT_FILE, add_entries, entry_for, remove_entries
+
+    configured = None if suppress else _config(config_path).suppress
+    target = str(suppress) if suppress else (configured or DEFAULT_FILE)
+    if remove:
+        if report is not None or issue or fp:
+            raise UsageError("--remove takes no REPORT, --issue or --fingerprint")
+        bad = [r for r in remove if len(r) < 6]
+        if bad:
+            raise UsageError(f"--remove needs at least 6 hex digits of a fingerprint, not '{bad[0]}'")
+        n = remove_entries(target, remove)
+        sys.stdout.write(f"removed {n} entr{'y' if n == 1 else 'ies'} from {target}\n")
+        return
+    if report is None or not (issue or fp):
+        raise UsageError("give a REPORT and --issue N or --fingerprint FP (or --remove FP)")
+    reports = _read_reports(report)
+    chosen: list[tuple[dict, dict]] = []
+    if issue:
+        if len(reports) != 1:
+            raise UsageError(f"--issue needs a report of one article; {report} has {len(reports)}: use --fingerprint")
+        issues = reports[0]["issues"]
+        for n in issue:
+            if not 1 <= n <= len(issues):
+                raise UsageError(f"--issue {n}: {report} has {len(issues)} issues (numbered from 1)")
+            chosen.append((reports[0], issues[n - 1]))
+    for f in fp:
+        f = f.lower()
+        if len(f) < 6:
+            raise UsageError(f"--fingerprint needs at least 6 hex digits, not '{f}'")
+        found = [(r, i) for r in reports for i in r["issues"] if i["fingerprint"].startswith(f)]
+        if not {i["fingerprint"] for _, i in found}:
+            raise UsageError(f"no issue with fingerprint '{f}' in {report}")
+        if len({i["fingerprint"] for _, i in found}) > 1:
+            raise UsageError(f"fingerprint prefix '{f}' is ambiguous in {report}: give more digits")
+        chosen.append(found[0])
+    texts: dict[int, tuple] = {}
+    entries = []
+    for r, i in chosen:
+        if id(r) not in texts:
+            texts[id(r)] = _report_texts(r)
+        entries.append(entry_for(i, *texts[id(r)]))
+    n = add_entries(target, entries)
+    how = ("the configuration's suppress file" if configured else
+           f"--suppress {target}, or suppress = \"{target}\" in mtcheck.toml")
+    sys.stdout.write(f"added {n} entr{'y' if n == 1 else 'ies'} to {target} ({len(entries) - n} already there); "
+                     f"later runs with {how} leave them out\n")
 
 
 models_app = typer.Typer(no_args_is_help=True, help="Inspect the models mtcheck can use (--model).")

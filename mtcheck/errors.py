@@ -59,3 +59,11 @@ class ModelUnavailable(MtcheckError):
     """A model was asked for and cannot be loaded offline (exit 4)."""
 
     exit_code = 4
+
+
+class CheckCrashed(MtcheckError):
+    """A check raised under ``--strict`` (without it, the crash is recorded in the report's check_errors).
+    Exit 1, the code of an internal error."""
+
+    exit_code = 1
+    kind = "check"

@@ -222,3 +222,5 @@ class Report:
     issues: tuple[Issue, ...]
     scores: Scores
     check_errors: tuple[CheckError, ...] = field(default=())
+    # Issues left out because a suppression file lists them (mtcheck.suppress); not scored, not gated.
+    suppressed: tuple[Issue, ...] = field(default=())

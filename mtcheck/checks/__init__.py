@@ -17,5 +17,6 @@ from . import punctuation as _punctuation  # noqa: F401,E402
 from . import glossary as _glossary  # noqa: F401,E402
 from . import terms as _terms  # noqa: F401,E402
 from . import meaning as _meaning  # noqa: F401,E402
+from . import custom as _custom  # noqa: F401,E402
 
 __all__ = ["REGISTRY", "CheckContext", "CheckInfo", "register", "run_checks"]

@@ -1,12 +1,14 @@
 """Registration and running of checks. A crashing check becomes a CheckError, never stops the run."""
 from __future__ import annotations
 
+import functools
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional
 
 from ..config import Config
-from ..types import Bead, Category, CheckError, Document, Issue
+from ..errors import CheckCrashed, ConfigError
+from ..types import Bead, Category, CheckError, Document, Issue, Severity
 
 
 @dataclass(frozen=True)
@@ -65,22 +67,116 @@ def register(check_id: str, category: Category, version: int = 1, order: int = 5
     return deco
 
 
-def checks_signature(disabled: Iterable[str] = ()) -> str:
-    skip = set(disabled)
-    return ",".join(f"{c.id}@{c.version}" for c in sorted(REGISTRY.values(), key=lambda c: c.id) if c.id not in skip)
+# Check ids of issues made outside the registry, which selectors may name too.
+ISSUES_OUTSIDE_REGISTRY = {"terms.batch": Category.TERMINOLOGY_INCONSISTENT}
+# Checks that only run when the configuration gives them something to do (custom.rules needs rules).
+_NEEDS = {"custom.rules": lambda config: bool(config.rules)}
+
+
+def selector_rank(selector: str, check_id: str, category: str) -> int:
+    """How specifically ``selector`` names a check (0: it does not): ``*`` 1, a top-level category
+    (``fluency``) 2, a check family (``casing``, or ``casing.*``) 3, a category (``fluency/punctuation``)
+    4, the check id 5."""
+    sel = selector.strip()
+    if sel == check_id:
+        return 5
+    if sel == category:
+        return 4
+    family = check_id.split(".", 1)[0]
+    if sel in (family, family + ".*"):
+        return 3
+    if sel in (category.split("/", 1)[0], category.split("/", 1)[0] + "/*"):
+        return 2
+    if sel == "*":
+        return 1
+    return 0
+
+
+def validate_selectors(selectors: Iterable[str]) -> None:
+    """ConfigError for a selector that names no registered check and no category of the taxonomy."""
+    categories = {c.value for c in Category}
+    tops = {c.split("/")[0] for c in categories}
+    for sel in selectors:
+        s = sel.strip()
+        if s == "*" or s in categories or s in tops or s.rstrip("/*") in tops:
+            continue
+        if any(selector_rank(s, c.id, c.category.value) for c in REGISTRY.values()):
+            continue
+        if any(selector_rank(s, cid, cat.value) for cid, cat in ISSUES_OUTSIDE_REGISTRY.items()):
+            continue
+        raise ConfigError(f"'{sel}' names no check, check family or category (see mtcheck checks)")
+
+
+@functools.lru_cache(maxsize=256)
+def _decide(check_id: str, category: str, enabled: tuple[str, ...], disabled: tuple[str, ...]) -> bool:
+    best_on = max((selector_rank(s, check_id, category) for s in enabled), default=0)
+    best_off = max((selector_rank(s, check_id, category) for s in disabled), default=0)
+    return best_off == 0 or best_on > best_off
+
+
+def is_enabled(info: CheckInfo, config: Config) -> bool:
+    """Whether ``info`` runs under ``config``: the most specific matching selector of
+    ``enabled_checks``/``disabled_checks`` decides (enabled when none matches)."""
+    need = _NEEDS.get(info.id)
+    if need is not None and not need(config):
+        return False
+    return _decide(info.id, info.category.value, tuple(config.enabled_checks), tuple(config.disabled_checks))
+
+
+@functools.lru_cache(maxsize=1024)
+def _severity_for(check_id: str, category: str, overrides: tuple[tuple[str, str], ...]) -> Optional[Severity]:
+    best, chosen = 0, None
+    for sel, sev in overrides:
+        rank = selector_rank(sel, check_id, category)
+        if rank > best:
+            best, chosen = rank, sev
+    return Severity(chosen) if chosen else None
+
+
+def issue_selected(issue: Issue, config: Config) -> bool:
+    """Whether the selectors of ``config`` let issues of ``issue.check`` through: for issues made outside
+    the registry (the batch term memory's ``terms.batch``), by their check id and category."""
+    return _decide(issue.check, issue.category.value, tuple(config.enabled_checks), tuple(config.disabled_checks))
+
+
+def severity_override(issue: Issue, config: Config) -> Issue:
+    """``issue`` with the severity ``config.severity`` gives its check (or its category), if any."""
+    if not config.severity:
+        return issue
+    sev = _severity_for(issue.check, issue.category.value, tuple(config.severity))
+    return issue if sev is None or sev is issue.severity else replace(issue, severity=sev)
+
+
+def enabled_checks(config: Config) -> list[CheckInfo]:
+    """The checks that run under ``config``, in run order."""
+    return [c for c in sorted(REGISTRY.values(), key=lambda c: (c.order, c.id)) if is_enabled(c, config)]
+
+
+def checks_signature(config: "Config | Iterable[str]" = ()) -> str:
+    """``id@version`` of every check that runs, by id (a Config, or an iterable of disabled check ids)."""
+    if not isinstance(config, Config):
+        config = Config(disabled_checks=tuple(config))
+    return ",".join(f"{c.id}@{c.version}" for c in sorted(enabled_checks(config), key=lambda c: c.id))
 
 
 def run_checks(ctx: CheckContext, only: Optional[Iterable[str]] = None) -> tuple[list[Issue], list[CheckError]]:
+    """Run the enabled checks (or those of ``only`` among them). A crashing check is recorded as a
+    CheckError and the run goes on; with ``config.strict`` it raises CheckCrashed instead (exit 1)."""
     wanted = set(only) if only is not None else None
     issues: list[Issue] = []
     errors: list[CheckError] = []
-    for info in sorted(REGISTRY.values(), key=lambda c: (c.order, c.id)):
-        if info.id in ctx.config.disabled_checks or (wanted is not None and info.id not in wanted):
+    for info in enabled_checks(ctx.config):
+        if wanted is not None and info.id not in wanted:
             continue
         try:
             found = list(info.fn(ctx))
         except Exception as exc:  # a failing check is recorded, never stops the run (design.md)
+            if ctx.config.strict:
+                raise CheckCrashed(f"check {info.id} crashed: {type(exc).__name__}: {exc}",
+                                   ctx.target.path or ctx.source.path) from exc
             errors.append(CheckError(info.id, f"{type(exc).__name__}: {exc}"))
             continue
+        if ctx.config.severity:
+            found = [severity_override(i, ctx.config) for i in found]
         issues.extend(found)
     return issues, errors

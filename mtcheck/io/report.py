@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Optional, Sequence
 
+from ..suppress import fingerprint
 from ..types import Document, Issue, Report, Severity, Span
 
 SCHEMA_VERSION = 1
@@ -64,6 +65,12 @@ def report_to_dict(report: Report) -> dict:
         },
         "summary": summary(report.issues),
         "check_errors": [{"check": e.check, "message": e.message} for e in report.check_errors],
+        # Additive, outside the contract's objects: each issue's fingerprint (parallel to "issues"), for
+        # ignore lists (mtcheck ignore), and the issues an ignore list left out.
+        "fingerprints": [fingerprint(i, report.source.text, report.target.text) for i in report.issues],
+        "suppressed": [{"check": i.check, "severity": i.severity.value,
+                        "fingerprint": fingerprint(i, report.source.text, report.target.text)}
+                       for i in report.suppressed],
     }
 
 
@@ -243,6 +250,8 @@ def to_text(report: Report, colour: bool = False, width: Optional[int] = None) -
                    + ", ".join(f"bead {k} {v:.3f}" for v, k in lowest))
     counts = summary(report.issues)["by_severity"]
     out.append(f"  {len(report.issues)} issues" + (": " + ", ".join(f"{v} {k}" for k, v in counts.items()) if counts else ""))
+    if report.suppressed:
+        out.append(f"  {len(report.suppressed)} issues suppressed by the ignore list")
     for e in report.check_errors:
         out.append(f"  check error in {e.check}: {e.message}")
     grouped, loose = issues_by_bead(report)
