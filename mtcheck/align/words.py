@@ -177,14 +177,21 @@ def pair_similarities(src_text: str, other_text: str, encoder: Encoder, *, src_l
     return (xs @ ys.T).ravel()
 
 
+def bead_extent(source: Document, target: Document, bead: Bead) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A bead's text on each side, as ``[start, end)`` in the documents: from its first sentence's start to
+    its last one's end (what the word aligner reads, so that token vectors are computed once)."""
+    s0, s1 = source.sentences[bead.source[0]].start, source.sentences[bead.source[-1]].end
+    t0, t1 = target.sentences[bead.target[0]].start, target.sentences[bead.target[-1]].end
+    return (s0, s1), (t0, t1)
+
+
 def align_bead_words(source: Document, target: Document, bead: Bead, encoder: Encoder,
                      method: str = "itermax") -> Optional[WordAlignment]:
     """Word alignment of one bead, with spans as offsets into the documents' texts; None for a null
     bead. The bead's text on each side runs from its first sentence's start to its last one's end."""
     if not bead.source or not bead.target:
         return None
-    s0, s1 = source.sentences[bead.source[0]].start, source.sentences[bead.source[-1]].end
-    t0, t1 = target.sentences[bead.target[0]].start, target.sentences[bead.target[-1]].end
+    (s0, s1), (t0, t1) = bead_extent(source, target, bead)
     local = align_words(source.text[s0:s1], target.text[t0:t1], encoder, src_lang=source.lang,
                         tgt_lang=target.lang, method=method)
     return WordAlignment(

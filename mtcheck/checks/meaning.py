@@ -139,7 +139,7 @@ def omission_in_bead(ctx: CheckContext) -> Iterator[Issue]:
     """
     if not ctx.config.model:
         return
-    from ..align.words import align_bead_words, pair_similarities
+    from ..align.words import align_bead_words, bead_extent, pair_similarities
     from ..models import encoder_for
 
     encoder = encoder_for(ctx.config)
@@ -152,7 +152,10 @@ def omission_in_bead(ctx: CheckContext) -> Iterator[Issue]:
              and all(i < n_src for i in b.source) and all(j < n_tgt for j in b.target)]
     if len(beads) < 2:
         return  # no other bead to measure chance links against
-    texts = [ctx.bead_texts(b) for b in beads]
+    texts = []
+    for b in beads:  # the texts the word aligner reads, so that their token vectors are computed once
+        (s0, s1), (t0, t1) = bead_extent(ctx.source, ctx.target, b)
+        texts.append((ctx.source.text[s0:s1], ctx.target.text[t0:t1]))
     chance = np.concatenate([
         pair_similarities(texts[k][0], texts[(k + len(beads) // 2) % len(beads)][1], encoder,
                           src_lang=ctx.source.lang, tgt_lang=ctx.target.lang)
