@@ -637,3 +637,78 @@ def test_fake_qe_in_a_batch_with_the_models_options(pair_files, tmp_path, capsys
     b = reports[1]
     assert b["scores"]["qe"]["per_bead"] == [b["scores"]["qe"]["min"]] and len(b["alignment"]) == 1
     assert b["scores"]["qe"]["min"] < 0.5 < reports[0]["scores"]["qe"]["min"]
+
+
+# --- word alignment feeds terminology drift ----------------------------------------------------------------
+
+DRIFT_SRC = [
+    "The central bank raised its key rate on Thursday.",
+    "Economists had expected the central bank to wait until June.",
+    "The central bank said inflation remained too high.",
+    "Markets fell after the central bank announced the decision.",
+    "The government welcomed the move.",
+]
+DRIFT_TGT = [
+    "La banque centrale a relevé son taux directeur jeudi.",
+    "Les économistes s'attendaient à ce que la banque centrale attende juin.",
+    "La banque centrale a déclaré que l'inflation restait trop élevée.",
+    "Les marchés ont chuté après l'annonce de l'institut d'émission.",
+    "Le gouvernement a salué cette décision.",
+]
+
+
+def test_word_aligner_points_drift_at_a_rendering_the_lexical_signals_miss():
+    from mtcheck.terms.drift import find_renderings
+
+    cfg = Config(presegmented=True, src_lang="en", tgt_lang="fr")
+    report = api.check_texts("\n".join(DRIFT_SRC), "\n".join(DRIFT_TGT), config=cfg)
+    src, tgt = report.source, report.target
+    # Without a model: "institut d'émission" shares no word, spelling or context with the dominant
+    # rendering, and no drift is found.
+    assert [t.variants for t in find_renderings(src, tgt, report.alignment)] == [[]]
+    assert [i for i in report.issues if i.check == "terms.drift"] == []
+    # A word aligner that links "central bank" in bead 3 to "institut d'émission".
+    start = tgt.text.index("institut d'émission")
+    asked = []
+
+    def word_span(u, s, e):
+        asked.append((u, src.text[s:e]))
+        return (start, start + len("institut d'émission")) if u == 3 else None
+
+    (term,) = find_renderings(src, tgt, report.alignment, word_span=word_span)
+    assert asked == [(3, "central bank")]  # only where the term occurs without its dominant rendering
+    assert term.dominant.text == "banque centrale"
+    assert [(v.text, v.confidence, v.how, v.kind) for v in term.variants] == [
+        ("institut d'émission", 0.55, "word alignment", "variant")]
+
+
+def test_drift_check_asks_the_models_word_aligner(monkeypatch):
+    import mtcheck.align.words as words
+
+    calls = []
+    real = words.align_bead_words
+
+    def spy(source, target, bead, encoder, method="itermax"):
+        calls.append(bead)
+        wa = real(source, target, bead, encoder, method)
+        if bead.source != (3,):
+            return wa
+        s = source.text.index("central bank", source.sentences[3].start)
+        t = target.text.index("l'institut d'émission")
+        # The source words of the term linked to the two words of the rendering.
+        src_idx = [k for k, (a, b) in enumerate(wa.source_words) if s <= a < s + len("central bank")]
+        tgt_idx = [k for k, (a, b) in enumerate(wa.target_words) if t <= a < t + len("l'institut d'émission")]
+        assert len(src_idx) == 2 and len(tgt_idx) == 2
+        return words.WordAlignment(wa.source_words, wa.target_words,
+                                   tuple((a, b) for a in src_idx for b in tgt_idx[:1] + tgt_idx[-1:]),
+                                   tuple(0.9 for _ in src_idx for _ in (0, 1)))
+
+    monkeypatch.setattr(words, "align_bead_words", spy)
+    cfg = Config(presegmented=True, src_lang="en", tgt_lang="fr", model="fake:chars", aligner="length",
+                 disabled_checks=("meaning.omission", "meaning.mistranslation"))
+    report = api.check_texts("\n".join(DRIFT_SRC), "\n".join(DRIFT_TGT), config=cfg)
+    drift = [i for i in report.issues if i.check == "terms.drift"]
+    text = report.target.text
+    assert [(text[i.target_span.start:i.target_span.end], i.severity.value, i.suggestion, i.confidence)
+            for i in drift] == [("institut d'émission", "minor", "banque centrale", 0.55)]
+    assert [b.source for b in calls] == [(3,)]

@@ -2,15 +2,37 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from typing import Any, Iterator, Optional
 
-from ..terms.drift import find_renderings
+from ..terms.drift import WordSpan, find_renderings
 from ..types import Category, Issue, RelatedSpan, Severity, Span
 from .registry import CheckContext, register
 
 # The confidence at or above which a variant is a major issue, and below which it is only advice.
 MAJOR_CONFIDENCE = 0.7
 MINOR_CONFIDENCE = 0.5
+
+
+def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
+    """With a model (``--model``), where a term's words are linked in a bead (SimAlign itermax), each bead
+    aligned once; None without a model."""
+    if not ctx.config.model:
+        return None
+    from ..align.words import align_bead_words
+    from ..models import encoder_for
+
+    encoder = encoder_for(ctx.config)
+    if encoder is None:
+        return None
+    cache: dict[int, Any] = {}
+
+    def span(u: int, start: int, end: int) -> Optional[tuple[int, int]]:
+        if u not in cache:
+            cache[u] = align_bead_words(ctx.source, ctx.target, ctx.alignment[u], encoder)
+        alignment = cache[u]
+        return alignment.target_span_of(start, end) if alignment is not None else None
+
+    return span
 
 
 @register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=2, order=60)
@@ -32,7 +54,7 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     source n-gram that is not a term but happens to recur.
     """
     found: list[tuple[float, int, Issue]] = []
-    for term in find_renderings(ctx.source, ctx.target, ctx.alignment):
+    for term in find_renderings(ctx.source, ctx.target, ctx.alignment, word_span=_word_spans(ctx)):
         dom = term.dominant
         if dom is None or not term.variants:
             continue

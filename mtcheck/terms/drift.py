@@ -67,7 +67,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from ..types import Bead, Document
 from .matching import normalise_token
@@ -1215,9 +1215,39 @@ def _support(term: _Term, tgt: _Side) -> None:
             v.how += "+shared with another variant"
 
 
+# A word aligner's answer for a term occurrence: (bead index, source start, source end) -> the target span
+# its words are linked to, or None (mtcheck.align.words over a model; see checks/terms.py).
+WordSpan = Callable[[int, int, int], Optional[tuple[int, int]]]
+WORD_ALIGNMENT_CONFIDENCE = 0.55  # a variant only the word aligner points at: minor, major with one more signal
+
+
+def _aligned_variant(word_span: WordSpan, u: int, term_spans: Sequence[tuple[int, int]], toks: Sequence[Token],
+                     blocked: set[int]) -> list[tuple[float, int, int, str, str]]:
+    """Candidates from a word aligner: the target words a term occurrence is linked to, when they are not
+    the dominant rendering's words (those are the rendering, not a variant)."""
+    out = []
+    for start, end in term_spans:
+        span = word_span(u, start, end)
+        if span is None:
+            continue
+        idx = [k for k, t in enumerate(toks) if t.start < span[1] and span[0] < t.end]
+        while idx and not _content(toks[idx[0]]):
+            idx.pop(0)  # an article or elision the word aligner took with the word ("l'institut")
+        while idx and not _content(toks[idx[-1]]):
+            idx.pop()
+        if not idx or any(k in blocked for k in idx):
+            continue
+        out.append((WORD_ALIGNMENT_CONFIDENCE, idx[0], idx[-1] + 1, "word alignment", "variant"))
+    return out
+
+
 def find_renderings(source: Document, target: Document, alignment: Sequence[Bead],
-                    min_units: int = 3) -> list[TermRenderings]:
-    """Every recurring source term with its dominant rendering and the variants found in other units."""
+                    min_units: int = 3, word_span: Optional[WordSpan] = None) -> list[TermRenderings]:
+    """Every recurring source term with its dominant rendering and the variants found in other units.
+
+    With ``word_span`` (a word aligner over a multilingual encoder), a unit where the term occurs without
+    its dominant rendering also gets the target words the aligner links the term to as a candidate: alone
+    a minor variant, with another signal on the same words a major one."""
     units = [k for k, b in enumerate(alignment) if b.source and b.target]
     src = _Side({k: tokenize(source, alignment[k].source) for k in units}, source.text)
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
@@ -1237,6 +1267,8 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             cands = _slot_variant(term, u, tgt, expl, target.lang, term_spans, blocked, strict)
             if not spans:
                 cands += _quoted_variant(term, u, src, src_quotes, tgt_quotes, tgt, term_spans)
+            if word_span is not None and len(spans) < len(term_spans):
+                cands += _aligned_variant(word_span, u, term_spans, tgt.tokens[u], blocked)
             if not cands:
                 continue
             toks = tgt.tokens[u]
