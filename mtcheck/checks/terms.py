@@ -46,7 +46,9 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     points at it: new words that recur elsewhere in the article, a context on one side only, the only
     quoted span, a name kept with other context words); the same words with other linking words, word
     order, spacing or accents are a near-variant (minor). Shortened and fuller mentions
-    (« le plan » after « le plan inclusif »), inflection and pronouns are not flagged.
+    (« le plan » after « le plan inclusif »), inflection and pronouns are not flagged. With a model
+    (``--model``), where the term occurs without its dominant rendering, the target words the word aligner
+    links it to are one more signal (minor alone, major with another signal on the same words).
 
     False positives: a deliberate stylistic variation (a synonym on second mention); a different sense
     of the same source word; a phrase in the slot that translates other source words the article gives
