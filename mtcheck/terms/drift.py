@@ -504,15 +504,54 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return all(cb[k] >= v for k, v in cs.items())
 
 
+def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[str]) -> dict[str, set[int]]:
+    """Units of the term where a name word of its rendering is spelt otherwise, by word key.
+
+    With three occurrences and one of them misspelt (Moula / Moulla, Lukaku / Lucaku, Shenzhen /
+    Shen-zhen), the name is left in two units and a common word of all three wins the association. A
+    spelling of a name is the same word for association (lemmas, not forms): the more frequent form
+    (in more of the term's units) is credited with the units of the rarer one. The rarer form stays a
+    word of its own, so that pass 2 still finds it as a variant. Names are words written with a capital
+    inside sentences; where every noun has one (German), only copies of the source term's words."""
+    cased_nouns = tgt_lang.split("-")[0] in {"de", "lb"}
+    names: dict[str, tuple[str, set[int]]] = {}
+    for u in term.units:
+        for t in tgt.tokens[u]:
+            if _content(t) and t.text[:1].isupper() and len(fold(t.text)) >= 3:
+                names.setdefault(t.key, (t.text, set()))[1].add(u)
+    out: dict[str, set[int]] = {}
+    keys = sorted(names, key=lambda k: (-len(names[k][1]), k))
+    for i, k in enumerate(keys):
+        text, where = names[k]
+        if not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
+            continue
+        for k2 in keys[i + 1:]:
+            text2, where2 = names[k2]
+            if len(where2) >= len(where) or not (where2 - where):
+                continue
+            if _relation(text2, text, tgt_lang) in ("spelling", "orthography"):
+                out.setdefault(k, set()).update(where2 - where)
+    return out
+
+
 def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str) -> None:
     units = term.units
+    src_folds = [fold(w) for w in term.text.split() if len(fold(w)) >= 3] if term.key[0].isascii() else []
+    respelt = _respelt_units(term, tgt, tgt_lang, src_folds)
+
+    def units_of(key: str) -> set[int]:
+        extra = respelt.get(key)
+        return tgt.units[key] | extra if extra else tgt.units[key]
+
     counts: Counter = Counter()
     for u in units:
         counts.update({t.key for t in tgt.tokens[u] if _content(t)})
+    for key, extra in respelt.items():
+        counts[key] += len(extra)
     assoc = {}
     for key, inter in counts.items():
         if inter >= 2:
-            d = _dice(inter, len(units), len(tgt.units[key]))
+            d = _dice(inter, len(units), len(units_of(key)))
             if d >= TOKEN_DICE:
                 assoc[key] = d
     # Competitive linking (Melamed 2000, "Models of translational equivalence"): a target word that
@@ -532,14 +571,17 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
         names_protected = term.name and tgt_lang.split("-")[0] != "de"
         for key in list(assoc):
-            t_units = tgt.units[key]
+            t_units = units_of(key)
             own_inter = len(units & t_units)
             # A word of the term may explain the target word better than the whole term does
             # ("president" → „Präsident“ in "President of the Republic").
             own_best = max([assoc[key]] + [_dice(len(src.units[k] & t_units), len(src.units[k]), len(t_units))
                                            for k in own_words])
             own_chance = _chance(own_inter, len(units), len(t_units), n_units)
-            protect = names_protected and tgt.named(key)
+            # A copy of the term's own words (a name kept as it is, a cognate) is its rendering, whatever
+            # else shares its units ("Mr" with "Pilot" in "Mr Pilot").
+            copied = any(_cognate(fold(key), f) for f in src_folds)
+            protect = (names_protected and tgt.named(key)) or copied
             for s in rivals:
                 s_units = src.units[s]
                 inter = len(s_units & t_units)
@@ -550,14 +592,14 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                 # perfect Dice by chance (条例 and "Shenzhen" in the headline and the dateline).
                 rival_chance = _chance(inter, len(s_units), len(t_units), n_units)
                 if d > own_best + 0.05 and rival_chance * 4 <= own_chance:
-                    if protect and not src.named(s):
+                    if protect and not (src.named(s) and not (copied and not _cognate(fold(s), fold(key)))):
                         tied.add(key)  # kept, as an ambiguous word
                         continue
                     del assoc[key]
                     tied.discard(key)
                     break
                 if d >= own_best - 0.05 and (rival_chance <= CHANCE or s in neighbours) \
-                        and not (protect and not src.named(s)):
+                        and not (protect and not src.named(s)) and not (copied and not _cognate(fold(s), fold(key))):
                     # A tie by chance (中方 and « inclusif » in three of six units) is none; a word
                     # next to the term (State of "Islamic State", 国资 of 上海国资) ties at once.
                     tied.add(key)
@@ -590,7 +632,6 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for mkey, occ in members.items():
         classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
-    src_folds = [fold(w) for w in term.text.split() if len(fold(w)) >= 3] if term.key[0].isascii() else []
     scored = []
     for skel, mkeys in classes.items():
         inside = {u for m in mkeys for u, _, _ in members[m]}
@@ -599,6 +640,13 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         everywhere: set[int] = set()
         for m in mkeys:
             everywhere |= tgt.ngram_units(m)
+        # Units where the group's words are all there, some of them spelt otherwise (see _respelt_units).
+        if respelt and any(k in respelt for k in skel):
+            for u in units - inside:
+                keys_u = {t.key for t in tgt.tokens[u]}
+                if all(k in keys_u or u in respelt.get(k, ()) for k in skel):
+                    inside.add(u)
+                    everywhere.add(u)
         # Written as a name in most of its occurrences (a headline in title case is one of them).
         found = [o for m in mkeys for o in members[m]]
         named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
@@ -834,6 +882,13 @@ def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
     return None
 
 
+def _copy_part(a: str, b: str, src: str) -> bool:
+    """Do two compounds share, as modifier or head, a copy of the whole source term? Then the parts
+    that differ are the words around the term (Social-Media-Konten / Social-Media-Plattformen for
+    "social media"), not two renderings of it."""
+    return (a.startswith(src) and b.startswith(src)) or (a.endswith(src) and b.endswith(src))
+
+
 def _cap(key: str, like: str) -> str:
     return key[:1].upper() + key[1:] if like[:1].isupper() else key
 
@@ -862,6 +917,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     out: list[tuple[float, int, int, str, str]] = []
     cache: dict[int, bool] = {}
     term_keys = frozenset(term.key)
+    src_fold = fold(term.text) if term.key[0].isascii() and len(fold(term.text)) >= 4 else ""
 
     def explained(i: int) -> bool:
         if i not in cache:
@@ -888,6 +944,8 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
         for j in dom_content:
             rel = "same" if t.key == dom[j].key else (_relation(t.text, dom[j].text, lang)
                                                        or _relation(_cap(t.key, t.text), _cap(dom[j].key, dom[j].text), lang))
+            if rel == "compound" and src_fold and _copy_part(fold(t.text), fold(dom[j].text), src_fold):
+                rel = None  # Social-Media-Konten / Social-Media-Plattformen: the term is the shared part
             if rel and (best is None or rel == "same"):
                 best = (j, rel)
         if best and (not strict or best[1] in ("spelling", "orthography")):
