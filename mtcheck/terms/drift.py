@@ -723,11 +723,15 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             toks = tgt.tokens[u]
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, s, 0.6, "orthography", "near"))
     # Near-variants: the same skeleton in another form, when the dominant form is clearly the usual one.
+    paraphrase_ok = _common_phrase(term.dom_tokens, tgt_lang)
+    dom_order = [t.key for t in term.dom_tokens if _content(t)]
     for other, owhere in by_form.items():
         if other == form or len(where) < 2 or len(owhere) >= len(where):
             continue
         for u, a, b in owhere:
             toks = tgt.tokens[u]
+            if paraphrase_ok and [t.key for t in toks[a:b] if _content(t)] != dom_order:
+                continue  # "cluster of industrial parks" / "industrial park clusters": one term
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
                                          how, "near"))
@@ -913,7 +917,11 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     dom_funcs = frozenset(t.norm for t in dom if t.func and t.norm)
     dom_keys = frozenset(t.key for t in dom)
     # A name or title keeps its capitals in a variant ("Ministerio de Salud", not "… Salud pidió").
-    dom_named = all(dom[j].text[:1].isupper() for j in dom_content)
+    # Every occurrence counts: a title-case headline alone does not make a name of "Large-Scale Media
+    # Convergence Campaign" when the body writes "large-scale media convergence campaign".
+    dom_named = all(tgt.tokens[u2][k].text[:1].isupper()
+                    for u2, spans in term.class_spans.items() for a2, b2 in spans
+                    for k in range(a2, b2) if _content(tgt.tokens[u2][k]))
     out: list[tuple[float, int, int, str, str]] = []
     cache: dict[int, bool] = {}
     term_keys = frozenset(term.key)
@@ -956,7 +964,8 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             anchors[i] = best
     # The same letters spaced, hyphenated, glued or ordered otherwise: Xiang Guo / Xiangguo, heat stroke
     # / heatstroke, US-Konsulat / Konsulat der US, Konföderiertenflagge / Flagge der Konföderierten.
-    out.extend(_recombined(toks, dom, blocked, tgt, lang.split("-")[0] in _COMPOUNDING))
+    out.extend(_recombined(toks, dom, blocked, tgt, lang.split("-")[0] in _COMPOUNDING,
+                           _common_phrase(dom, lang) and not dom_named))
     if strict:
         return out + [_anchor_candidate(i, anchors[i][1]) for i in anchors]
     # Acronym and expansion.
@@ -1090,8 +1099,19 @@ def _contexts_of(term: _Term, tgt: _Side) -> tuple[dict[tuple[str, ...], set[int
     return term.contexts
 
 
-def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Side, lang_compounds: bool
-                ) -> list[tuple[float, int, int, str, str]]:
+def _common_phrase(dom: Sequence[Token], lang: str) -> bool:
+    """Is the rendering a common-noun phrase in a language where only names take a capital? Its words
+    may then come in another order ("carbon dioxide capture" / "capture of carbon dioxide"): a
+    paraphrase the syntax of the sentence asks for, not drift. A phrase with a name in it keeps its form
+    ("Wesel County" / "County of Wesel", "Bac Giang province" / "province of Bac Giang" are near-variants)."""
+    base = lang.split("-")[0]
+    if base in {"de", "lb"} | _UNSPACED:
+        return False
+    return not any(_capital(t) or (t.text.isupper() and len(t.text) > 1) for t in dom if _content(t))
+
+
+def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Side, lang_compounds: bool,
+                reorder_ok: bool = False) -> list[tuple[float, int, int, str, str]]:
     d_parts = [fold(t.text) for t in dom if _content(t)]
     joined = "".join(d_parts)
     if len(joined) < 4 or len(d_parts) > 4:
@@ -1119,7 +1139,7 @@ def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Si
                 continue
             if len(parts) == len(d_parts):
                 # Word by word, only the order can differ here (spellings are judged word by word).
-                if sorted(parts) == sorted(d_parts) and parts != d_parts:
+                if sorted(parts) == sorted(d_parts) and parts != d_parts and not reorder_ok:
                     out.append((0.7, i, j + 1, "word order", "near"))
                 continue
             glued = "".join(parts)
