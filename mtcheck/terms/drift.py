@@ -672,16 +672,19 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         if named:
             scored.remove(named[0])
             scored.insert(0, named[0])
-    best_dice, _, best, _ = scored[0]
+    best_dice, _, best, best_named = scored[0]
     if best_dice < MIN_DICE:
         return
     top = best_dice
+    # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
+    # scored"), where only names take a capital.
+    names_only = best_named and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED
     while True:
         # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
         # it as well) may make a rendering when nothing else does, never lengthen one.
-        bigger = [(size, d, skel) for d, size, skel, _ in scored
+        bigger = [(size, d, skel) for d, size, skel, named in scored
                   if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
-                  and not (set(skel) - set(best)) & tied]
+                  and not (set(skel) - set(best)) & tied and (named or not names_only)]
         if not bigger:
             break
         _, best_dice, best = max(bigger)
