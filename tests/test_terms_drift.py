@@ -459,7 +459,7 @@ def test_dominant_rendering_of_a_name_is_a_name():
 
 @pytest.mark.parametrize("article, langs, source, dominant", [
     (EN_DE_RESPELT, ("en", "de"), "Moula", "Moula"),
-    (EN_DE_COPY_COMPOUNDS, ("en", "de"), "Social media", "Social-Media-Konten"),
+    (EN_DE_COPY_COMPOUNDS, ("en", "de"), "social media", "Social-Media-Konten"),
     (EN_DE_COPY_RIVAL, ("en", "de"), "Pilot", "Pilot"),
     (ZH_EN_NAME_GROWS, ("zh", "en"), "刘青云", "Liu Qingyun"),
 ])
