@@ -260,6 +260,17 @@ In the second half, Liu Qingyun broke through the defence.
 Inter Milan won three to nil.""")
 
 
+# A name written with an apostrophe (Yan'an) is one word; without it (Yanan), a near-variant.
+ZH_EN_APOSTROPHE = ("""延安举办红色旅游节。
+今年前六个月，延安接待游客一千万人次。
+专家认为，延安的红色文化资源十分丰富。
+延安将继续改善旅游基础设施。
+游客对服务表示满意。""", """Yan'an holds a red tourism festival.
+In the first six months of this year, Yan'an received 10 million tourists.
+Experts believe that the red culture resources of Yanan are very rich.
+Yan'an will continue to improve its tourism infrastructure.
+Tourists expressed satisfaction with the services.""")
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -297,6 +308,7 @@ CASES = [
         ("large-scale media convergence drive", "大型融媒体行动", "Large-Scale Media Convergence Campaign", "major"),
     ], id="zh-en-title-case-headline"),
     pytest.param(ZH_EN_NAME_GROWS, ("zh", "en"), [], id="zh-en-name-not-grown-by-verb"),
+    pytest.param(ZH_EN_APOSTROPHE, ("zh", "en"), [("Yanan", "延安", "Yan'an", "minor")], id="zh-en-apostrophe-name"),
 ]
 
 
@@ -466,3 +478,13 @@ def test_dominant_rendering_of_a_name_is_a_name():
 def test_dominant_rendering(article, langs, source, dominant):
     terms = {t.source: t for t in find_renderings(*documents(*article, *langs))}
     assert terms[source].dominant is not None and terms[source].dominant.text == dominant
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Yan'an and Xi'an", ["Yan'an", "and", "Xi'an"]),
+    ("l'amarrage, L'Initiative, Qu'il", ["l", "amarrage", "L", "Initiative", "Qu", "il"]),
+    ("Meghan's plan, it's, they'll, O'Neill", ["Meghan", "s", "plan", "it", "s", "they", "ll", "O", "Neill"]),
+])
+def test_apostrophes_split_words_except_inside_names(text, words):
+    from mtcheck.terms.drift import _spaced_pieces
+    assert [w for _, _, w, _ in _spaced_pieces(text)] == words

@@ -187,7 +187,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
                 pieces.append((pos, pos + len(word), word, flag))
                 pos += len(word)
         else:
-            pieces = [(m.start(), m.end(), m.group(), "") for m in _WORD_RE.finditer(sent.text)]
+            pieces = _spaced_pieces(sent.text)
         prev_end: Optional[int] = None
         first_word = True
         for s, e, word, flag in pieces:
@@ -220,6 +220,33 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         norm = " ".join(w for w in norm.split() if w not in arts)
         link = not stop or in_prep[i] or lows[i] in linking or key in linking
         out.append(Token(s, e, word, key, stop, brk, flag, in_prep[i] or stop, norm, link, initial))
+    return out
+
+
+_APOSTROPHE_WORD_RE = re.compile(r"\w+(?:-\w+)*(?:['’]\w+(?:-\w+)*)*", re.UNICODE)
+_CLITICS = {"s", "t", "d", "m", "re", "ve", "ll", "nt"}
+# Elided words that end in an apostrophe (French, Italian): « Qu'il », « Jusqu'ici », "Dell'arte".
+_ELIDED = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "dell", "nell", "sull", "dall",
+           "all", "coll", "quest", "quell", "un", "sant", "gl"}
+
+
+def _spaced_pieces(text: str) -> list[tuple[int, int, str, str]]:
+    """Word tokens of a spaced language. An apostrophe splits a word (« l'amarrage », « L'Initiative »,
+    "Meghan's"), except inside a name written with one (Yan'an, Xi'an): a capitalised first part of two
+    letters or more that is no elided word, and a lower-case second part of two letters or more that is
+    no clitic."""
+    out = []
+    for m in _APOSTROPHE_WORD_RE.finditer(text):
+        word = m.group()
+        parts = re.split(r"['’]", word)
+        if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) >= 2 and parts[0].lower() not in _ELIDED \
+                and len(parts[1]) >= 2 and parts[1].lower() not in _CLITICS and parts[1][:1].islower():
+            out.append((m.start(), m.end(), word, ""))
+            continue
+        pos = m.start()
+        for part in parts:
+            out.append((pos, pos + len(part), part, ""))
+            pos += len(part) + 1
     return out
 
 
@@ -474,6 +501,7 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     return terms
 
 
+
 def _neighbours(term: _Term, src: _Side) -> set[str]:
     """Source content words right before or after an occurrence of the term (function words between)."""
     out: set[str] = set()
@@ -516,14 +544,19 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
     cased_nouns = tgt_lang.split("-")[0] in {"de", "lb"}
     names: dict[str, tuple[str, set[int]]] = {}
     for u in term.units:
-        for t in tgt.tokens[u]:
+        toks = tgt.tokens[u]
+        for i, t in enumerate(toks):
             if _content(t) and t.text[:1].isupper() and len(fold(t.text)) >= 3:
                 names.setdefault(t.key, (t.text, set()))[1].add(u)
+                # Two capitalised words that may be one name split (Shang Hai / Shanghai): a spelling
+                # only, never a name of its own.
+                if i + 1 < len(toks) and not toks[i + 1].brk and _content(toks[i + 1]) and toks[i + 1].text[:1].isupper():
+                    names.setdefault(t.key + " " + toks[i + 1].key, (t.text + toks[i + 1].text, set()))[1].add(u)
     out: dict[str, set[int]] = {}
     keys = sorted(names, key=lambda k: (-len(names[k][1]), k))
     for i, k in enumerate(keys):
         text, where = names[k]
-        if not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
+        if " " in k or not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
             continue
         for k2 in keys[i + 1:]:
             text2, where2 = names[k2]
