@@ -271,6 +271,28 @@ Experts believe that the red culture resources of Yanan are very rich.
 Yan'an will continue to improve its tourism infrastructure.
 Tourists expressed satisfaction with the services.""")
 
+# The segmenter splits a foreign name (卢卡|库): still a name, rendered by a name ("Lukaku", not "Lukaku
+# scored"), so "Lukaku broke" is no variant.
+ZH_EN_SPLIT_NAME = ("""此役卢卡库梅开二度。
+上半场卢卡库进球。
+终场前卢卡库完成梅开二度。
+下半场卢卡库突破防线。
+国际米兰三比零获胜。""", """In the game, Lukaku scored twice.
+In the first half, Lukaku scored.
+Before the end, Lukaku scored twice.
+In the second half, Lukaku broke through the defence.
+Inter Milan won three to nil.""")
+
+# An organisation's name (上海国资委, tagged nt) keeps its lower-case words; a name split in two words
+# (Shang Hai) is its variant.
+ZH_EN_ORGANISATION = ("""上海国资委宣布改革方案。
+新华社记者从上海国资委获悉，改革方案已经获批。
+上海国资委表示，改革将于明年完成。
+专家认为，改革有利于企业发展。""", """The Shang Hai state assets commission announced a reform plan.
+Xinhua reporters learned from the Shanghai state assets commission that the reform plan had been approved.
+The Shanghai state assets commission said the reform would be completed next year.
+Experts believe that the reform is good for the development of enterprises.""")
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -309,6 +331,10 @@ CASES = [
     ], id="zh-en-title-case-headline"),
     pytest.param(ZH_EN_NAME_GROWS, ("zh", "en"), [], id="zh-en-name-not-grown-by-verb"),
     pytest.param(ZH_EN_APOSTROPHE, ("zh", "en"), [("Yanan", "延安", "Yan'an", "minor")], id="zh-en-apostrophe-name"),
+    pytest.param(ZH_EN_SPLIT_NAME, ("zh", "en"), [], id="zh-en-name-split-by-segmenter"),
+    pytest.param(ZH_EN_ORGANISATION, ("zh", "en"), [
+        ("Shang Hai state assets commission", "上海国资委", "Shanghai state assets commission", "major"),
+    ], id="zh-en-organisation-name"),
 ]
 
 
@@ -474,6 +500,7 @@ def test_dominant_rendering_of_a_name_is_a_name():
     (EN_DE_COPY_COMPOUNDS, ("en", "de"), "social media", "Social-Media-Konten"),
     (EN_DE_COPY_RIVAL, ("en", "de"), "Pilot", "Pilot"),
     (ZH_EN_NAME_GROWS, ("zh", "en"), "刘青云", "Liu Qingyun"),
+    (ZH_EN_SPLIT_NAME, ("zh", "en"), "卢卡库", "Lukaku"),
 ])
 def test_dominant_rendering(article, langs, source, dominant):
     terms = {t.source: t for t in find_renderings(*documents(*article, *langs))}
@@ -484,6 +511,9 @@ def test_dominant_rendering(article, langs, source, dominant):
     ("Yan'an and Xi'an", ["Yan'an", "and", "Xi'an"]),
     ("l'amarrage, L'Initiative, Qu'il", ["l", "amarrage", "L", "Initiative", "Qu", "il"]),
     ("Meghan's plan, it's, they'll, O'Neill", ["Meghan", "s", "plan", "it", "s", "they", "ll", "O", "Neill"]),
+    # A hyphen joins a lower-case part to a capitalised one only in a headline's source line.
+    ("high-risk areas-Chinanews", ["high-risk", "areas", "Chinanews"]),
+    ("Shen-zhen, US-Konsulat, Asia-Europe, Safari-Park", ["Shen-zhen", "US-Konsulat", "Asia-Europe", "Safari-Park"]),
 ])
 def test_apostrophes_split_words_except_inside_names(text, words):
     from mtcheck.terms.drift import _spaced_pieces

@@ -225,6 +225,36 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
 
 _APOSTROPHE_WORD_RE = re.compile(r"\w+(?:-\w+)*(?:['’]\w+(?:-\w+)*)*", re.UNICODE)
 _CLITICS = {"s", "t", "d", "m", "re", "ve", "ll", "nt"}
+
+
+class _Piece:
+    """A word match, possibly a part of a regex match (the same ``start``, ``end``, ``group`` API)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start:self._end]
+
+
+def _hyphen_split(matches: Iterable[re.Match]) -> Iterable[_Piece]:
+    """A hyphen between a lower-case part and a capitalised one joins two words, not a compound: a
+    headline's source line ("high-risk areas-Chinanews"). Compounds are lower-lower ("high-risk") or
+    capitalised ("Shen-zhen", "US-Konsulat", "Social-Media-Konten")."""
+    for m in matches:
+        word, base = m.group(), m.start()
+        start = 0
+        for k in range(1, len(word) - 1):
+            if word[k] == "-" and word[start].islower() and word[k + 1].isupper():
+                yield _Piece(m.string, base + start, base + k)
+                start = k + 1
+        yield _Piece(m.string, base + start, m.end())
 # Elided words that end in an apostrophe (French, Italian): « Qu'il », « Jusqu'ici », "Dell'arte".
 _ELIDED = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "dell", "nell", "sull", "dall",
            "all", "coll", "quest", "quell", "un", "sant", "gl"}
@@ -236,7 +266,7 @@ def _spaced_pieces(text: str) -> list[tuple[int, int, str, str]]:
     letters or more that is no elided word, and a lower-case second part of two letters or more that is
     no clitic."""
     out = []
-    for m in _APOSTROPHE_WORD_RE.finditer(text):
+    for m in _hyphen_split(_APOSTROPHE_WORD_RE.finditer(text)):
         word = m.group()
         parts = re.split(r"['’]", word)
         if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) >= 2 and parts[0].lower() not in _ELIDED \
@@ -471,8 +501,7 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
             if key not in text_of or (single and text_of[key][:1].islower()):
                 text_of[key] = source.text[span[0].start: span[-1].end]
             if key not in name_of:
-                name_of[key] = all(t.pos in _ZH_PROPER if t.pos else t.text[:1].isupper()
-                                   for t in span if not t.func)
+                name_of[key] = _is_name(span)
     candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units
                   and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))}
     terms = []
@@ -500,6 +529,26 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
 
+
+
+# One-character nouns that follow a name as its kind (北江省, 韦瑟尔县, 上海市): the name of a place or a
+# body, not a foreign name split by the segmenter.
+_ZH_KIND_SUFFIXES = set("省市县区州镇乡村国党局部厅委会院所馆团队")
+
+
+def _is_name(span: Sequence[Token]) -> bool:
+    """A proper name: every word a proper noun (jieba's tags) or, where there are no tags, written with a
+    capital. A one-character common noun after a proper noun that is not a kind of place or body is
+    the tail of a foreign name the segmenter split (卢卡|库 for 卢卡库)."""
+    words = [t for t in span if not t.func]
+    out = True
+    for k, t in enumerate(words):
+        if not t.pos:
+            out = out and t.text[:1].isupper()
+        elif t.pos not in _ZH_PROPER:
+            out = out and k > 0 and len(t.text) == 1 and t.pos == "n" and t.text not in _ZH_KIND_SUFFIXES \
+                and words[k - 1].pos in _ZH_PROPER
+    return out
 
 
 def _neighbours(term: _Term, src: _Side) -> set[str]:
@@ -711,7 +760,11 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     top = best_dice
     # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
     # scored"), where only names take a capital.
-    names_only = best_named and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED
+    # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
+    # commission" for 上海国资委, tagged nt.)
+    o = term.occurrences[0]
+    organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
+    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED
     while True:
         # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
         # it as well) may make a rendering when nothing else does, never lengthen one.
