@@ -293,6 +293,16 @@ Xinhua reporters learned from the Shanghai state assets commission that the refo
 The Shanghai state assets commission said the reform would be completed next year.
 Experts believe that the reform is good for the development of enterprises.""")
 
+# The parts of a hyphenated compound in another construction (US-Konsulat / Konsulats der US): a
+# near-variant. "US" is an acronym, not an inflected form of a word "u".
+EN_DE_HYPHEN_PARTS = ("""The US Consulate in Chengdu was closed on Monday.
+Staff left the US Consulate in the morning.
+China ordered the closure of the US Consulate last week.
+The decision angered Washington.""", """Das US-Konsulat in Chengdu wurde am Montag geschlossen.
+Die Mitarbeiter verließen das US-Konsulat am Morgen.
+China ordnete letzte Woche die Schließung des Konsulats der US an.
+Die Entscheidung verärgerte Washington.""")
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -335,6 +345,9 @@ CASES = [
     pytest.param(ZH_EN_ORGANISATION, ("zh", "en"), [
         ("Shang Hai state assets commission", "上海国资委", "Shanghai state assets commission", "major"),
     ], id="zh-en-organisation-name"),
+    pytest.param(EN_DE_HYPHEN_PARTS, ("en", "de"), [
+        ("Konsulats der US", "US Consulate", "US-Konsulat", "minor"),
+    ], id="en-de-hyphen-compound-parts"),
 ]
 
 

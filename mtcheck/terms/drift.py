@@ -196,7 +196,12 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
                 continue
             gap = sent.text[prev_end:s] if prev_end is not None else None
             brk = gap is None or any(ch not in _JOINERS for ch in gap)
-            key = word if lang in _UNSPACED else normalise_token(word, lang)
+            if lang in _UNSPACED:
+                key = word
+            elif word.isupper() and len(word) >= 2 and word.isalpha():
+                key = word.lower()  # an acronym is no inflected word: US is not a form of "u"
+            else:
+                key = normalise_token(word, lang)
             stop = key in stops or word.lower() in stops
             if stop and word[:1].isupper() and not first_word and lang != "de":
                 # Inside a sentence a capital makes a name or an acronym of a function word: "US",
@@ -1201,10 +1206,14 @@ def _common_phrase(dom: Sequence[Token], lang: str) -> bool:
 
 def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Side, lang_compounds: bool,
                 reorder_ok: bool = False) -> list[tuple[float, int, int, str, str]]:
-    d_parts = [fold(t.text) for t in dom if _content(t)]
-    joined = "".join(d_parts)
-    if len(joined) < 4 or len(d_parts) > 4:
+    d_words = [fold(t.text) for t in dom if _content(t)]
+    joined = "".join(d_words)
+    if len(joined) < 4 or len(d_words) > 4:
         return []
+    # The parts of a hyphenated compound may be glued in another order too: US-Konsulat / Konsulat der US.
+    d_parts = [fold(p) for t in dom if _content(t) for p in t.text.split("-") if p]
+    if len(d_parts) > 4:
+        d_parts = d_words
     dom_text = tgt.surface(dom).lower()
     # The dominant rendering's words in any order (Präsident der Republik / Republik-Präsident).
     orders = {"".join(p) for p in itertools.permutations(d_parts)}
@@ -1219,16 +1228,16 @@ def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Si
             if not _content(toks[j]):
                 continue
             f = fold(toks[j].text)
-            if f not in joined and not any(f.startswith(d) or d.startswith(f) for d in d_parts if len(d) >= 4):
+            if f not in joined and not any(f.startswith(d) or d.startswith(f) for d in d_words + d_parts if len(d) >= 4):
                 break
             parts.append(f)
             if len(parts) > 4 or sum(map(len, parts)) > len(joined) + 3:
                 break
-            if tgt.surface(toks[i:j + 1]).lower() == dom_text or len(parts) == len(d_parts) == 1 and parts[0] == joined:
+            if tgt.surface(toks[i:j + 1]).lower() == dom_text or len(parts) == len(d_words) == 1 and parts[0] == joined:
                 continue
-            if len(parts) == len(d_parts):
+            if len(parts) == len(d_words):
                 # Word by word, only the order can differ here (spellings are judged word by word).
-                if sorted(parts) == sorted(d_parts) and parts != d_parts and not reorder_ok:
+                if sorted(parts) == sorted(d_words) and parts != d_words and not reorder_ok:
                     out.append((0.7, i, j + 1, "word order", "near"))
                 continue
             glued = "".join(parts)
