@@ -17,7 +17,9 @@ Pass 1, the dominant rendering of every recurring source term:
    test: two shared units of a short article prove little); a word another source word explains as
    well, significantly or from right next to the term (State in "Islamic State"), is ambiguous and may
    make a rendering only when nothing else does. A name term keeps the target words written as names
-   against rivals that are not names.
+   against rivals that are not names, and any term keeps a copy of its own words (Pilot for "Mr
+   Pilot"). The spellings of a name count as one word here (lemmas, not forms): the more frequent form
+   is credited with the units of its rarer spellings (Moula / Moulla), which pass 2 still reports.
 3. Candidate renderings are n-grams of associated words with noun-phrase function words inside (« plan
    inclusif », « renforcement des capacités en matière d'intelligence artificielle »), grouped by their
    *skeleton*, the multiset of their content lemmas (articles, prepositions and complex prepositions
@@ -25,10 +27,13 @@ Pass 1, the dominant rendering of every recurring source term:
    (plus a bonus when it copies the source words: names, cognates); ties go to a rendering written as a
    name for a name, then to unambiguous words, then to the larger skeleton. It grows to a larger
    skeleton of unambiguous words while its Dice stays within 80 % (« plan inclusif » rather than
-   « plan »). Its most frequent form is the suggestion; another form of the same skeleton (other linking
-   words, word order, hyphens or accents: « … en intelligence artificielle » / « … en matière
-   d'intelligence artificielle », "County of Wesel" / "Wesel County", Bei-jing / Beijing) is a
-   *near-variant*, reported as minor.
+   « plan »); a rendering written as a name grows only by capitalised words ("Lukaku", not "Lukaku
+   scored"), except an organisation's. Its most frequent form is the suggestion; another form of the
+   same skeleton (other linking words, word order, hyphens or accents: « … en intelligence
+   artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
+   Bei-jing / Beijing) is a *near-variant*, reported as minor; but a common-noun phrase in another word
+   order ("industrial park clusters" / "cluster of industrial parks"), where only names take capitals,
+   is a paraphrase, not drift.
 
 Pass 2, variants in the units of the term; where the unit already has as many renderings as the source
 has occurrences, only spellings of the dominant rendering's words are looked for:
@@ -599,18 +604,14 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
     names: dict[str, tuple[str, set[int]]] = {}
     for u in term.units:
         toks = tgt.tokens[u]
-        for i, t in enumerate(toks):
+        for t in toks:
             if _content(t) and t.text[:1].isupper() and len(fold(t.text)) >= 3:
                 names.setdefault(t.key, (t.text, set()))[1].add(u)
-                # Two capitalised words that may be one name split (Shang Hai / Shanghai): a spelling
-                # only, never a name of its own.
-                if i + 1 < len(toks) and not toks[i + 1].brk and _content(toks[i + 1]) and toks[i + 1].text[:1].isupper():
-                    names.setdefault(t.key + " " + toks[i + 1].key, (t.text + toks[i + 1].text, set()))[1].add(u)
     out: dict[str, set[int]] = {}
     keys = sorted(names, key=lambda k: (-len(names[k][1]), k))
     for i, k in enumerate(keys):
         text, where = names[k]
-        if " " in k or not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
+        if not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
             continue
         for k2 in keys[i + 1:]:
             text2, where2 = names[k2]
