@@ -303,6 +303,18 @@ Die Mitarbeiter verließen das US-Konsulat am Morgen.
 China ordnete letzte Woche die Schließung des Konsulats der US an.
 Die Entscheidung verärgerte Washington.""")
 
+# A shortened mention ("census" after "US Census") is no variant, even though dropping a two-letter word
+# is within the edit distance allowed for the linking letters of compounds.
+ZH_EN_SHORTENED = ("""人口普查将于明年开始。
+政府为人口普查拨款十亿美元。
+专家说，人口普查数据对选区划分十分重要。
+人口普查结果将于年底公布。
+议员们对此表示支持。""", """The US Census will begin next year.
+The government allocated one billion dollars for the US Census.
+Experts say that census data are very important for drawing districts.
+The results of the US Census will be published at the end of the year.
+Lawmakers expressed support.""")
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -348,6 +360,7 @@ CASES = [
     pytest.param(EN_DE_HYPHEN_PARTS, ("en", "de"), [
         ("Konsulats der US", "US Consulate", "US-Konsulat", "minor"),
     ], id="en-de-hyphen-compound-parts"),
+    pytest.param(ZH_EN_SHORTENED, ("zh", "en"), [], id="zh-en-shortened-mention-of-two-words"),
 ]
 
 

@@ -1242,7 +1242,11 @@ def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Si
                     out.append((0.7, i, j + 1, "word order", "near"))
                 continue
             glued = "".join(parts)
-            limit = 0 if len(joined) < 8 else 2  # linking letters: Arbeitsmarkt / Markt der Arbeit
+            # Linking letters (Arbeitsmarkt / Markt der Arbeit) change a letter or two; a glued form
+            # shorter than that has dropped a word: a shortened mention ("census" after "US Census").
+            limit = 0 if len(joined) < 8 else 2
+            if len(glued) < len(joined) - 1:
+                continue
             if any(glued == order or (limit and _edit_distance(glued, order, limit) <= limit) for order in orders):
                 out.append((0.7, i, j + 1, "compound" if lang_compounds else "spacing", "near"))
     return out
