@@ -179,6 +179,142 @@ Los economistas esperaban que el Banco Central Europeo hiciera una pausa.
 Lagarde señaló que el banco decidirá reunión a reunión.
 Las bolsas de Madrid y Fráncfort cayeron tras el anuncio.""")
 
+# A name in three sentences, misspelt in one (Moulla), beside a word the translator added to all three
+# (Kreditgeber): the spellings of one name are one word for association, so the name is the rendering.
+EN_DE_RESPELT = ("""On Monday, Moula said that it was lending more again.
+In June, Moula lent 30 million dollars.
+Demand for loans fell sharply in April, the company said.
+The chief executive of Moula expects a busy summer.
+Banks have tightened their rules for small firms.""", """Moula teilte am Montag mit, dass der Kreditgeber wieder mehr verleihe.
+Moulla verlieh im Juni als Kreditgeber 30 Millionen Dollar.
+Die Nachfrage sei im April stark gesunken, teilte das Unternehmen mit.
+Der Chef von Moula erwartet für den Kreditgeber einen arbeitsreichen Sommer.
+Die Banken haben ihre Regeln für kleine Firmen verschärft.""")
+
+# "Social media" copied as the modifier of compounds with other heads: the heads are the words around
+# the term, not two renderings of it.
+EN_DE_COPY_COMPOUNDS = ("""The government wants to regulate social media more strictly.
+Social media accounts of politicians will be checked.
+Social media accounts that spread hate speech will be closed.
+Social media platforms said the rules were unclear.
+The law will come into force next year.""", """Die Regierung will soziale Netzwerke strenger regulieren.
+Social-Media-Konten von Politikern werden überprüft.
+Social-Media-Konten, die Hassreden verbreiten, werden geschlossen.
+Social-Media-Plattformen erklärten, die Regeln seien unklar.
+Das Gesetz tritt im nächsten Jahr in Kraft.""")
+
+# A copy of the term ("Pilot") is its rendering even where another source word ("Mr") shares exactly its
+# sentences once the misspelt "Pillot" counts as the same word.
+EN_DE_COPY_RIVAL = ("""Mr Pilot was stripped of his posts in the party.
+If the court decides in favour of Mr Pilot, the party may lose the state.
+Mr Pilot has not commented on the ruling.
+Allies of Pilot said he would appeal.
+The hearing will resume on Monday.""", """Mr. Pilot wurde seiner Ämter in der Partei enthoben.
+Wenn das Gericht zugunsten von Mr. Pillot entscheidet, könnte die Partei den Staat verlieren.
+Mr. Pilot hat sich zu dem Urteil nicht geäußert.
+Seine Verbündeten kündigten an, er werde Berufung einlegen.
+Die Anhörung wird am Montag fortgesetzt.""")
+
+# A common-noun phrase in another word order is a paraphrase, not drift ...
+ZH_EN_PARAPHRASE = ("""北江省大力发展工业园区集群。
+工业园区集群吸引了大量外资。
+省政府支持工业园区集群建设。
+目前工业园区集群已创造两万个就业岗位。
+该省经济增长较快。""", """Bac Giang is vigorously developing industrial park clusters.
+The industrial park clusters have attracted a lot of foreign investment.
+The provincial government supports the construction of industrial park clusters.
+So far, the cluster of industrial parks has created 20,000 jobs.
+The province's economy is growing fast.""")
+
+# ... but a phrase with a name in it keeps its form: a near-variant.
+ZH_EN_NAME_REORDER = ("""北江省大力发展工业园区。
+北江省吸引了大量外资。
+省政府表示，北江省经济增长较快。
+北江省已创造两万个就业岗位。
+越南经济增长较快。""", """Bac Giang province is vigorously developing industrial parks.
+Bac Giang province has attracted a lot of foreign investment.
+The provincial government said that the economy of the province of Bac Giang is growing fast.
+Bac Giang province has created 20,000 jobs.
+Vietnam's economy is growing fast.""")
+
+# A title-case headline does not make a name of a rendering the body writes in lower case, so the slot
+# of the variant may grow over lower-case words.
+ZH_EN_HEADLINE = ("""湖南启动大型融媒体行动
+记者通过大型融媒体行动走进乡村。
+大型融媒体行动将持续三个月。
+观众反响热烈。""", """Hunan Launches Large-Scale Media Convergence Campaign
+Through the large-scale media convergence drive, reporters visited villages.
+The large-scale media convergence campaign will last three months.
+Viewers responded enthusiastically.""")
+
+# A name (刘青云, a proper-noun tag) is rendered by a name, not by the name and the verb that follows it
+# three times out of four ("Liu Qingyun scored"): "Liu Qingyun broke" is no variant.
+ZH_EN_NAME_GROWS = ("""此役刘青云梅开二度。
+上半场刘青云进球。
+终场前刘青云完成梅开二度。
+下半场刘青云突破防线。
+国际米兰三比零获胜。""", """In the game, Liu Qingyun scored twice.
+In the first half, Liu Qingyun scored.
+Before the end, Liu Qingyun scored twice.
+In the second half, Liu Qingyun broke through the defence.
+Inter Milan won three to nil.""")
+
+
+# A name written with an apostrophe (Yan'an) is one word; without it (Yanan), a near-variant.
+ZH_EN_APOSTROPHE = ("""延安举办红色旅游节。
+今年前六个月，延安接待游客一千万人次。
+专家认为，延安的红色文化资源十分丰富。
+延安将继续改善旅游基础设施。
+游客对服务表示满意。""", """Yan'an holds a red tourism festival.
+In the first six months of this year, Yan'an received 10 million tourists.
+Experts believe that the red culture resources of Yanan are very rich.
+Yan'an will continue to improve its tourism infrastructure.
+Tourists expressed satisfaction with the services.""")
+
+# The segmenter splits a foreign name (卢卡|库): still a name, rendered by a name ("Lukaku", not "Lukaku
+# scored"), so "Lukaku broke" is no variant.
+ZH_EN_SPLIT_NAME = ("""此役卢卡库梅开二度。
+上半场卢卡库进球。
+终场前卢卡库完成梅开二度。
+下半场卢卡库突破防线。
+国际米兰三比零获胜。""", """In the game, Lukaku scored twice.
+In the first half, Lukaku scored.
+Before the end, Lukaku scored twice.
+In the second half, Lukaku broke through the defence.
+Inter Milan won three to nil.""")
+
+# An organisation's name (上海国资委, tagged nt) keeps its lower-case words; a name split in two words
+# (Shang Hai) is its variant.
+ZH_EN_ORGANISATION = ("""上海国资委宣布改革方案。
+新华社记者从上海国资委获悉，改革方案已经获批。
+上海国资委表示，改革将于明年完成。
+专家认为，改革有利于企业发展。""", """The Shang Hai state assets commission announced a reform plan.
+Xinhua reporters learned from the Shanghai state assets commission that the reform plan had been approved.
+The Shanghai state assets commission said the reform would be completed next year.
+Experts believe that the reform is good for the development of enterprises.""")
+
+# The parts of a hyphenated compound in another construction (US-Konsulat / Konsulats der US): a
+# near-variant. "US" is an acronym, not an inflected form of a word "u".
+EN_DE_HYPHEN_PARTS = ("""The US Consulate in Chengdu was closed on Monday.
+Staff left the US Consulate in the morning.
+China ordered the closure of the US Consulate last week.
+The decision angered Washington.""", """Das US-Konsulat in Chengdu wurde am Montag geschlossen.
+Die Mitarbeiter verließen das US-Konsulat am Morgen.
+China ordnete letzte Woche die Schließung des Konsulats der US an.
+Die Entscheidung verärgerte Washington.""")
+
+# A shortened mention ("census" after "US Census") is no variant, even though dropping a two-letter word
+# is within the edit distance allowed for the linking letters of compounds.
+ZH_EN_SHORTENED = ("""人口普查将于明年开始。
+政府为人口普查拨款十亿美元。
+专家说，人口普查数据对选区划分十分重要。
+人口普查结果将于年底公布。
+议员们对此表示支持。""", """The US Census will begin next year.
+The government allocated one billion dollars for the US Census.
+Experts say that census data are very important for drawing districts.
+The results of the US Census will be published at the end of the year.
+Lawmakers expressed support.""")
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -205,6 +341,26 @@ CASES = [
         ("Ministerio de Salud", "Ministry of Health", "Ministerio de Sanidad", "major"),
     ], id="en-es-substituted-word"),
     pytest.param(EN_ES_ECB_CONSISTENT, ("en", "es"), [], id="en-es-consistent"),
+    pytest.param(EN_DE_RESPELT, ("en", "de"), [("Moulla", "Moula", "Moula", "major")], id="en-de-respelt-name"),
+    pytest.param(EN_DE_COPY_COMPOUNDS, ("en", "de"), [], id="en-de-copy-in-compounds"),
+    pytest.param(EN_DE_COPY_RIVAL, ("en", "de"), [("Pillot", "Pilot", "Pilot", "major")], id="en-de-copy-and-rival"),
+    pytest.param(ZH_EN_PARAPHRASE, ("zh", "en"), [], id="zh-en-common-noun-reordered"),
+    pytest.param(ZH_EN_NAME_REORDER, ("zh", "en"), [
+        ("province of Bac Giang", "北江省", "Bac Giang province", "minor"),
+    ], id="zh-en-name-reordered"),
+    pytest.param(ZH_EN_HEADLINE, ("zh", "en"), [
+        ("large-scale media convergence drive", "大型融媒体行动", "Large-Scale Media Convergence Campaign", "major"),
+    ], id="zh-en-title-case-headline"),
+    pytest.param(ZH_EN_NAME_GROWS, ("zh", "en"), [], id="zh-en-name-not-grown-by-verb"),
+    pytest.param(ZH_EN_APOSTROPHE, ("zh", "en"), [("Yanan", "延安", "Yan'an", "minor")], id="zh-en-apostrophe-name"),
+    pytest.param(ZH_EN_SPLIT_NAME, ("zh", "en"), [], id="zh-en-name-split-by-segmenter"),
+    pytest.param(ZH_EN_ORGANISATION, ("zh", "en"), [
+        ("Shang Hai state assets commission", "上海国资委", "Shanghai state assets commission", "major"),
+    ], id="zh-en-organisation-name"),
+    pytest.param(EN_DE_HYPHEN_PARTS, ("en", "de"), [
+        ("Konsulats der US", "US Consulate", "US-Konsulat", "minor"),
+    ], id="en-de-hyphen-compound-parts"),
+    pytest.param(ZH_EN_SHORTENED, ("zh", "en"), [], id="zh-en-shortened-mention-of-two-words"),
 ]
 
 
@@ -363,3 +519,28 @@ def test_dominant_rendering_of_a_name_is_a_name():
     term = terms["马来西亚"]
     assert term.dominant is not None and term.dominant.text == "Malaysia"
     assert [v.text for v in term.variants] == ["Mallaysia"]
+
+
+@pytest.mark.parametrize("article, langs, source, dominant", [
+    (EN_DE_RESPELT, ("en", "de"), "Moula", "Moula"),
+    (EN_DE_COPY_COMPOUNDS, ("en", "de"), "social media", "Social-Media-Konten"),
+    (EN_DE_COPY_RIVAL, ("en", "de"), "Pilot", "Pilot"),
+    (ZH_EN_NAME_GROWS, ("zh", "en"), "刘青云", "Liu Qingyun"),
+    (ZH_EN_SPLIT_NAME, ("zh", "en"), "卢卡库", "Lukaku"),
+])
+def test_dominant_rendering(article, langs, source, dominant):
+    terms = {t.source: t for t in find_renderings(*documents(*article, *langs))}
+    assert terms[source].dominant is not None and terms[source].dominant.text == dominant
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Yan'an and Xi'an", ["Yan'an", "and", "Xi'an"]),
+    ("l'amarrage, L'Initiative, Qu'il", ["l", "amarrage", "L", "Initiative", "Qu", "il"]),
+    ("Meghan's plan, it's, they'll, O'Neill", ["Meghan", "s", "plan", "it", "s", "they", "ll", "O", "Neill"]),
+    # A hyphen joins a lower-case part to a capitalised one only in a headline's source line.
+    ("high-risk areas-Chinanews", ["high-risk", "areas", "Chinanews"]),
+    ("Shen-zhen, US-Konsulat, Asia-Europe, Safari-Park", ["Shen-zhen", "US-Konsulat", "Asia-Europe", "Safari-Park"]),
+])
+def test_apostrophes_split_words_except_inside_names(text, words):
+    from mtcheck.terms.drift import _spaced_pieces
+    assert [w for _, _, w, _ in _spaced_pieces(text)] == words

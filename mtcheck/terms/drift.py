@@ -17,7 +17,9 @@ Pass 1, the dominant rendering of every recurring source term:
    test: two shared units of a short article prove little); a word another source word explains as
    well, significantly or from right next to the term (State in "Islamic State"), is ambiguous and may
    make a rendering only when nothing else does. A name term keeps the target words written as names
-   against rivals that are not names.
+   against rivals that are not names, and any term keeps a copy of its own words (Pilot for "Mr
+   Pilot"). The spellings of a name count as one word here (lemmas, not forms): the more frequent form
+   is credited with the units of its rarer spellings (Moula / Moulla), which pass 2 still reports.
 3. Candidate renderings are n-grams of associated words with noun-phrase function words inside (« plan
    inclusif », « renforcement des capacités en matière d'intelligence artificielle »), grouped by their
    *skeleton*, the multiset of their content lemmas (articles, prepositions and complex prepositions
@@ -25,10 +27,13 @@ Pass 1, the dominant rendering of every recurring source term:
    (plus a bonus when it copies the source words: names, cognates); ties go to a rendering written as a
    name for a name, then to unambiguous words, then to the larger skeleton. It grows to a larger
    skeleton of unambiguous words while its Dice stays within 80 % (« plan inclusif » rather than
-   « plan »). Its most frequent form is the suggestion; another form of the same skeleton (other linking
-   words, word order, hyphens or accents: « … en intelligence artificielle » / « … en matière
-   d'intelligence artificielle », "County of Wesel" / "Wesel County", Bei-jing / Beijing) is a
-   *near-variant*, reported as minor.
+   « plan »); a rendering written as a name grows only by capitalised words ("Lukaku", not "Lukaku
+   scored"), except an organisation's. Its most frequent form is the suggestion; another form of the
+   same skeleton (other linking words, word order, hyphens or accents: « … en intelligence
+   artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
+   Bei-jing / Beijing) is a *near-variant*, reported as minor; but a common-noun phrase in another word
+   order ("industrial park clusters" / "cluster of industrial parks"), where only names take capitals,
+   is a paraphrase, not drift.
 
 Pass 2, variants in the units of the term; where the unit already has as many renderings as the source
 has occurrences, only spellings of the dominant rendering's words are looked for:
@@ -187,7 +192,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
                 pieces.append((pos, pos + len(word), word, flag))
                 pos += len(word)
         else:
-            pieces = [(m.start(), m.end(), m.group(), "") for m in _WORD_RE.finditer(sent.text)]
+            pieces = _spaced_pieces(sent.text)
         prev_end: Optional[int] = None
         first_word = True
         for s, e, word, flag in pieces:
@@ -196,7 +201,12 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
                 continue
             gap = sent.text[prev_end:s] if prev_end is not None else None
             brk = gap is None or any(ch not in _JOINERS for ch in gap)
-            key = word if lang in _UNSPACED else normalise_token(word, lang)
+            if lang in _UNSPACED:
+                key = word
+            elif word.isupper() and len(word) >= 2 and word.isalpha():
+                key = word.lower()  # an acronym is no inflected word: US is not a form of "u"
+            else:
+                key = normalise_token(word, lang)
             stop = key in stops or word.lower() in stops
             if stop and word[:1].isupper() and not first_word and lang != "de":
                 # Inside a sentence a capital makes a name or an acronym of a function word: "US",
@@ -220,6 +230,63 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         norm = " ".join(w for w in norm.split() if w not in arts)
         link = not stop or in_prep[i] or lows[i] in linking or key in linking
         out.append(Token(s, e, word, key, stop, brk, flag, in_prep[i] or stop, norm, link, initial))
+    return out
+
+
+_APOSTROPHE_WORD_RE = re.compile(r"\w+(?:-\w+)*(?:['’]\w+(?:-\w+)*)*", re.UNICODE)
+_CLITICS = {"s", "t", "d", "m", "re", "ve", "ll", "nt"}
+
+
+class _Piece:
+    """A word match, possibly a part of a regex match (the same ``start``, ``end``, ``group`` API)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start:self._end]
+
+
+def _hyphen_split(matches: Iterable[re.Match]) -> Iterable[_Piece]:
+    """A hyphen between a lower-case part and a capitalised one joins two words, not a compound: a
+    headline's source line ("high-risk areas-Chinanews"). Compounds are lower-lower ("high-risk") or
+    capitalised ("Shen-zhen", "US-Konsulat", "Social-Media-Konten")."""
+    for m in matches:
+        word, base = m.group(), m.start()
+        start = 0
+        for k in range(1, len(word) - 1):
+            if word[k] == "-" and word[start].islower() and word[k + 1].isupper():
+                yield _Piece(m.string, base + start, base + k)
+                start = k + 1
+        yield _Piece(m.string, base + start, m.end())
+# Elided words that end in an apostrophe (French, Italian): « Qu'il », « Jusqu'ici », "Dell'arte".
+_ELIDED = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "dell", "nell", "sull", "dall",
+           "all", "coll", "quest", "quell", "un", "sant", "gl"}
+
+
+def _spaced_pieces(text: str) -> list[tuple[int, int, str, str]]:
+    """Word tokens of a spaced language. An apostrophe splits a word (« l'amarrage », « L'Initiative »,
+    "Meghan's"), except inside a name written with one (Yan'an, Xi'an): a capitalised first part of two
+    letters or more that is no elided word, and a lower-case second part of two letters or more that is
+    no clitic."""
+    out = []
+    for m in _hyphen_split(_APOSTROPHE_WORD_RE.finditer(text)):
+        word = m.group()
+        parts = re.split(r"['’]", word)
+        if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) >= 2 and parts[0].lower() not in _ELIDED \
+                and len(parts[1]) >= 2 and parts[1].lower() not in _CLITICS and parts[1][:1].islower():
+            out.append((m.start(), m.end(), word, ""))
+            continue
+        pos = m.start()
+        for part in parts:
+            out.append((pos, pos + len(part), part, ""))
+            pos += len(part) + 1
     return out
 
 
@@ -444,8 +511,7 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
             if key not in text_of or (single and text_of[key][:1].islower()):
                 text_of[key] = source.text[span[0].start: span[-1].end]
             if key not in name_of:
-                name_of[key] = all(t.pos in _ZH_PROPER if t.pos else t.text[:1].isupper()
-                                   for t in span if not t.func)
+                name_of[key] = _is_name(span)
     candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units
                   and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))}
     terms = []
@@ -472,6 +538,27 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
         terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key]))
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
+
+
+
+# One-character nouns that follow a name as its kind (北江省, 韦瑟尔县, 上海市): the name of a place or a
+# body, not a foreign name split by the segmenter.
+_ZH_KIND_SUFFIXES = set("省市县区州镇乡村国党局部厅委会院所馆团队")
+
+
+def _is_name(span: Sequence[Token]) -> bool:
+    """A proper name: every word a proper noun (jieba's tags) or, where there are no tags, written with a
+    capital. A one-character common noun after a proper noun that is not a kind of place or body is
+    the tail of a foreign name the segmenter split (卢卡|库 for 卢卡库)."""
+    words = [t for t in span if not t.func]
+    out = True
+    for k, t in enumerate(words):
+        if not t.pos:
+            out = out and t.text[:1].isupper()
+        elif t.pos not in _ZH_PROPER:
+            out = out and k > 0 and len(t.text) == 1 and t.pos == "n" and t.text not in _ZH_KIND_SUFFIXES \
+                and words[k - 1].pos in _ZH_PROPER
+    return out
 
 
 def _neighbours(term: _Term, src: _Side) -> set[str]:
@@ -504,15 +591,55 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return all(cb[k] >= v for k, v in cs.items())
 
 
+def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[str]) -> dict[str, set[int]]:
+    """Units of the term where a name word of its rendering is spelt otherwise, by word key.
+
+    With three occurrences and one of them misspelt (Moula / Moulla, Lukaku / Lucaku, Shenzhen /
+    Shen-zhen), the name is left in two units and a common word of all three wins the association. A
+    spelling of a name is the same word for association (lemmas, not forms): the more frequent form
+    (in more of the term's units) is credited with the units of the rarer one. The rarer form stays a
+    word of its own, so that pass 2 still finds it as a variant. Names are words written with a capital
+    inside sentences; where every noun has one (German), only copies of the source term's words."""
+    cased_nouns = tgt_lang.split("-")[0] in {"de", "lb"}
+    names: dict[str, tuple[str, set[int]]] = {}
+    for u in term.units:
+        toks = tgt.tokens[u]
+        for t in toks:
+            if _content(t) and t.text[:1].isupper() and len(fold(t.text)) >= 3:
+                names.setdefault(t.key, (t.text, set()))[1].add(u)
+    out: dict[str, set[int]] = {}
+    keys = sorted(names, key=lambda k: (-len(names[k][1]), k))
+    for i, k in enumerate(keys):
+        text, where = names[k]
+        if not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
+            continue
+        for k2 in keys[i + 1:]:
+            text2, where2 = names[k2]
+            if len(where2) >= len(where) or not (where2 - where):
+                continue
+            if _relation(text2, text, tgt_lang) in ("spelling", "orthography"):
+                out.setdefault(k, set()).update(where2 - where)
+    return out
+
+
 def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str) -> None:
     units = term.units
+    src_folds = [fold(w) for w in term.text.split() if len(fold(w)) >= 3] if term.key[0].isascii() else []
+    respelt = _respelt_units(term, tgt, tgt_lang, src_folds)
+
+    def units_of(key: str) -> set[int]:
+        extra = respelt.get(key)
+        return tgt.units[key] | extra if extra else tgt.units[key]
+
     counts: Counter = Counter()
     for u in units:
         counts.update({t.key for t in tgt.tokens[u] if _content(t)})
+    for key, extra in respelt.items():
+        counts[key] += len(extra)
     assoc = {}
     for key, inter in counts.items():
         if inter >= 2:
-            d = _dice(inter, len(units), len(tgt.units[key]))
+            d = _dice(inter, len(units), len(units_of(key)))
             if d >= TOKEN_DICE:
                 assoc[key] = d
     # Competitive linking (Melamed 2000, "Models of translational equivalence"): a target word that
@@ -532,14 +659,17 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
         names_protected = term.name and tgt_lang.split("-")[0] != "de"
         for key in list(assoc):
-            t_units = tgt.units[key]
+            t_units = units_of(key)
             own_inter = len(units & t_units)
             # A word of the term may explain the target word better than the whole term does
             # ("president" → „Präsident“ in "President of the Republic").
             own_best = max([assoc[key]] + [_dice(len(src.units[k] & t_units), len(src.units[k]), len(t_units))
                                            for k in own_words])
             own_chance = _chance(own_inter, len(units), len(t_units), n_units)
-            protect = names_protected and tgt.named(key)
+            # A copy of the term's own words (a name kept as it is, a cognate) is its rendering, whatever
+            # else shares its units ("Mr" with "Pilot" in "Mr Pilot").
+            copied = any(_cognate(fold(key), f) for f in src_folds)
+            protect = (names_protected and tgt.named(key)) or copied
             for s in rivals:
                 s_units = src.units[s]
                 inter = len(s_units & t_units)
@@ -550,14 +680,14 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                 # perfect Dice by chance (条例 and "Shenzhen" in the headline and the dateline).
                 rival_chance = _chance(inter, len(s_units), len(t_units), n_units)
                 if d > own_best + 0.05 and rival_chance * 4 <= own_chance:
-                    if protect and not src.named(s):
+                    if protect and not (src.named(s) and not (copied and not _cognate(fold(s), fold(key)))):
                         tied.add(key)  # kept, as an ambiguous word
                         continue
                     del assoc[key]
                     tied.discard(key)
                     break
                 if d >= own_best - 0.05 and (rival_chance <= CHANCE or s in neighbours) \
-                        and not (protect and not src.named(s)):
+                        and not (protect and not src.named(s)) and not (copied and not _cognate(fold(s), fold(key))):
                     # A tie by chance (中方 and « inclusif » in three of six units) is none; a word
                     # next to the term (State of "Islamic State", 国资 of 上海国资) ties at once.
                     tied.add(key)
@@ -590,7 +720,6 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for mkey, occ in members.items():
         classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
-    src_folds = [fold(w) for w in term.text.split() if len(fold(w)) >= 3] if term.key[0].isascii() else []
     scored = []
     for skel, mkeys in classes.items():
         inside = {u for m in mkeys for u, _, _ in members[m]}
@@ -599,6 +728,13 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         everywhere: set[int] = set()
         for m in mkeys:
             everywhere |= tgt.ngram_units(m)
+        # Units where the group's words are all there, some of them spelt otherwise (see _respelt_units).
+        if respelt and any(k in respelt for k in skel):
+            for u in units - inside:
+                keys_u = {t.key for t in tgt.tokens[u]}
+                if all(k in keys_u or u in respelt.get(k, ()) for k in skel):
+                    inside.add(u)
+                    everywhere.add(u)
         # Written as a name in most of its occurrences (a headline in title case is one of them).
         found = [o for m in mkeys for o in members[m]]
         named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
@@ -624,16 +760,23 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         if named:
             scored.remove(named[0])
             scored.insert(0, named[0])
-    best_dice, _, best, _ = scored[0]
+    best_dice, _, best, best_named = scored[0]
     if best_dice < MIN_DICE:
         return
     top = best_dice
+    # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
+    # scored"), where only names take a capital.
+    # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
+    # commission" for 上海国资委, tagged nt.)
+    o = term.occurrences[0]
+    organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
+    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED
     while True:
         # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
         # it as well) may make a rendering when nothing else does, never lengthen one.
-        bigger = [(size, d, skel) for d, size, skel, _ in scored
+        bigger = [(size, d, skel) for d, size, skel, named in scored
                   if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
-                  and not (set(skel) - set(best)) & tied]
+                  and not (set(skel) - set(best)) & tied and (named or not names_only)]
         if not bigger:
             break
         _, best_dice, best = max(bigger)
@@ -675,11 +818,15 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             toks = tgt.tokens[u]
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, s, 0.6, "orthography", "near"))
     # Near-variants: the same skeleton in another form, when the dominant form is clearly the usual one.
+    paraphrase_ok = _common_phrase(term.dom_tokens, tgt_lang)
+    dom_order = [t.key for t in term.dom_tokens if _content(t)]
     for other, owhere in by_form.items():
         if other == form or len(where) < 2 or len(owhere) >= len(where):
             continue
         for u, a, b in owhere:
             toks = tgt.tokens[u]
+            if paraphrase_ok and [t.key for t in toks[a:b] if _content(t)] != dom_order:
+                continue  # "cluster of industrial parks" / "industrial park clusters": one term
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
                                          how, "near"))
@@ -834,6 +981,13 @@ def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
     return None
 
 
+def _copy_part(a: str, b: str, src: str) -> bool:
+    """Do two compounds share, as modifier or head, a copy of the whole source term? Then the parts
+    that differ are the words around the term (Social-Media-Konten / Social-Media-Plattformen for
+    "social media"), not two renderings of it."""
+    return (a.startswith(src) and b.startswith(src)) or (a.endswith(src) and b.endswith(src))
+
+
 def _cap(key: str, like: str) -> str:
     return key[:1].upper() + key[1:] if like[:1].isupper() else key
 
@@ -858,10 +1012,15 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     dom_funcs = frozenset(t.norm for t in dom if t.func and t.norm)
     dom_keys = frozenset(t.key for t in dom)
     # A name or title keeps its capitals in a variant ("Ministerio de Salud", not "… Salud pidió").
-    dom_named = all(dom[j].text[:1].isupper() for j in dom_content)
+    # Every occurrence counts: a title-case headline alone does not make a name of "Large-Scale Media
+    # Convergence Campaign" when the body writes "large-scale media convergence campaign".
+    dom_named = all(tgt.tokens[u2][k].text[:1].isupper()
+                    for u2, spans in term.class_spans.items() for a2, b2 in spans
+                    for k in range(a2, b2) if _content(tgt.tokens[u2][k]))
     out: list[tuple[float, int, int, str, str]] = []
     cache: dict[int, bool] = {}
     term_keys = frozenset(term.key)
+    src_fold = fold(term.text) if term.key[0].isascii() and len(fold(term.text)) >= 4 else ""
 
     def explained(i: int) -> bool:
         if i not in cache:
@@ -888,6 +1047,8 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
         for j in dom_content:
             rel = "same" if t.key == dom[j].key else (_relation(t.text, dom[j].text, lang)
                                                        or _relation(_cap(t.key, t.text), _cap(dom[j].key, dom[j].text), lang))
+            if rel == "compound" and src_fold and _copy_part(fold(t.text), fold(dom[j].text), src_fold):
+                rel = None  # Social-Media-Konten / Social-Media-Plattformen: the term is the shared part
             if rel and (best is None or rel == "same"):
                 best = (j, rel)
         if best and (not strict or best[1] in ("spelling", "orthography")):
@@ -898,7 +1059,8 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             anchors[i] = best
     # The same letters spaced, hyphenated, glued or ordered otherwise: Xiang Guo / Xiangguo, heat stroke
     # / heatstroke, US-Konsulat / Konsulat der US, Konföderiertenflagge / Flagge der Konföderierten.
-    out.extend(_recombined(toks, dom, blocked, tgt, lang.split("-")[0] in _COMPOUNDING))
+    out.extend(_recombined(toks, dom, blocked, tgt, lang.split("-")[0] in _COMPOUNDING,
+                           _common_phrase(dom, lang) and not dom_named))
     if strict:
         return out + [_anchor_candidate(i, anchors[i][1]) for i in anchors]
     # Acronym and expansion.
@@ -1032,12 +1194,27 @@ def _contexts_of(term: _Term, tgt: _Side) -> tuple[dict[tuple[str, ...], set[int
     return term.contexts
 
 
-def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Side, lang_compounds: bool
-                ) -> list[tuple[float, int, int, str, str]]:
-    d_parts = [fold(t.text) for t in dom if _content(t)]
-    joined = "".join(d_parts)
-    if len(joined) < 4 or len(d_parts) > 4:
+def _common_phrase(dom: Sequence[Token], lang: str) -> bool:
+    """Is the rendering a common-noun phrase in a language where only names take a capital? Its words
+    may then come in another order ("carbon dioxide capture" / "capture of carbon dioxide"): a
+    paraphrase the syntax of the sentence asks for, not drift. A phrase with a name in it keeps its form
+    ("Wesel County" / "County of Wesel", "Bac Giang province" / "province of Bac Giang" are near-variants)."""
+    base = lang.split("-")[0]
+    if base in {"de", "lb"} | _UNSPACED:
+        return False
+    return not any(_capital(t) or (t.text.isupper() and len(t.text) > 1) for t in dom if _content(t))
+
+
+def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Side, lang_compounds: bool,
+                reorder_ok: bool = False) -> list[tuple[float, int, int, str, str]]:
+    d_words = [fold(t.text) for t in dom if _content(t)]
+    joined = "".join(d_words)
+    if len(joined) < 4 or len(d_words) > 4:
         return []
+    # The parts of a hyphenated compound may be glued in another order too: US-Konsulat / Konsulat der US.
+    d_parts = [fold(p) for t in dom if _content(t) for p in t.text.split("-") if p]
+    if len(d_parts) > 4:
+        d_parts = d_words
     dom_text = tgt.surface(dom).lower()
     # The dominant rendering's words in any order (Präsident der Republik / Republik-Präsident).
     orders = {"".join(p) for p in itertools.permutations(d_parts)}
@@ -1052,20 +1229,24 @@ def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Si
             if not _content(toks[j]):
                 continue
             f = fold(toks[j].text)
-            if f not in joined and not any(f.startswith(d) or d.startswith(f) for d in d_parts if len(d) >= 4):
+            if f not in joined and not any(f.startswith(d) or d.startswith(f) for d in d_words + d_parts if len(d) >= 4):
                 break
             parts.append(f)
             if len(parts) > 4 or sum(map(len, parts)) > len(joined) + 3:
                 break
-            if tgt.surface(toks[i:j + 1]).lower() == dom_text or len(parts) == len(d_parts) == 1 and parts[0] == joined:
+            if tgt.surface(toks[i:j + 1]).lower() == dom_text or len(parts) == len(d_words) == 1 and parts[0] == joined:
                 continue
-            if len(parts) == len(d_parts):
+            if len(parts) == len(d_words):
                 # Word by word, only the order can differ here (spellings are judged word by word).
-                if sorted(parts) == sorted(d_parts) and parts != d_parts:
+                if sorted(parts) == sorted(d_words) and parts != d_words and not reorder_ok:
                     out.append((0.7, i, j + 1, "word order", "near"))
                 continue
             glued = "".join(parts)
-            limit = 0 if len(joined) < 8 else 2  # linking letters: Arbeitsmarkt / Markt der Arbeit
+            # Linking letters (Arbeitsmarkt / Markt der Arbeit) change a letter or two; a glued form
+            # shorter than that has dropped a word: a shortened mention ("census" after "US Census").
+            limit = 0 if len(joined) < 8 else 2
+            if len(glued) < len(joined) - 1:
+                continue
             if any(glued == order or (limit and _edit_distance(glued, order, limit) <= limit) for order in orders):
                 out.append((0.7, i, j + 1, "compound" if lang_compounds else "spacing", "near"))
     return out
