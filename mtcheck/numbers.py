@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 __all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
-           "describe_mention", "zh_numeral_forms", "spelled_forms"]
+           "describe_mention", "zh_numeral_forms", "spelled_forms", "DECIMAL_COMMA_LANGS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ _ZH_CLASSIFIERS = set(
     "个項项大名位人年月日天号次届期家国条件种所座辆架艘吨公米元美欧英岁周倍份批场轮度点章节款部本张只头台套层枚颗株"
     "亩千克升户篇例类级组支队团首句字秒小时多余季代方厘毫斤英海平立"
 )
-_DECIMAL_COMMA_LANGS = frozenset(
+DECIMAL_COMMA_LANGS = frozenset(
     "fr de es it pt nl ru pl cs sk sv da no nb nn fi tr ro hu el uk bg hr sl sr lt lv et id vi ca eu gl".split()
 )
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv is".split())
@@ -176,6 +176,15 @@ def _month_number(word: str) -> Optional[int]:
     return _MONTHS.get(w) or _MONTH_ABBR.get(w)
 
 
+def _add_tens(table: dict[str, float], tens: dict[int, str], forms) -> None:
+    """Tens and their compounds: ``forms(tens_word, unit)`` gives the ways a language writes tens + unit."""
+    for t, tw in tens.items():
+        table[tw] = float(t)
+        for u in range(1, 10):
+            for w in forms(tw, u):
+                table[w] = float(t + u)
+
+
 # Small numbers in words. "one/un/une/ein/uno" are articles far more often than numbers: they count only
 # before a magnitude ("one million", "un million", "eine Million").
 def _number_words() -> dict[str, dict[str, float]]:
@@ -186,23 +195,14 @@ def _number_words() -> dict[str, dict[str, float]]:
     en_tens = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
                90: "ninety"}
     en = {w: float(i) for i, w in enumerate(en_units)}
-    for t, tw in en_tens.items():
-        en[tw] = float(t)
-        for u in range(1, 10):
-            en[f"{tw}-{en_units[u]}"] = en[f"{tw} {en_units[u]}"] = float(t + u)
+    _add_tens(en, en_tens, lambda tw, u: (f"{tw}-{en_units[u]}", f"{tw} {en_units[u]}"))
 
     fr_units = "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize " \
         "dix-sept dix-huit dix-neuf".split()
     fr = {w: float(i) for i, w in enumerate(fr_units)}
     fr_tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante", 70: "septante",
                80: "huitante", 90: "nonante"}
-    for t, tw in fr_tens.items():
-        fr[tw] = float(t)
-        for u in range(1, 10):
-            if u == 1:
-                fr[f"{tw} et un"] = fr[f"{tw}-et-un"] = float(t + 1)
-            else:
-                fr[f"{tw}-{fr_units[u]}"] = float(t + u)
+    _add_tens(fr, fr_tens, lambda tw, u: (f"{tw} et un", f"{tw}-et-un") if u == 1 else (f"{tw}-{fr_units[u]}",))
     for u in range(0, 20):  # soixante-dix .. soixante-dix-neuf, quatre-vingts .. quatre-vingt-dix-neuf
         if u == 0:
             fr["quatre-vingts"] = fr["quatre-vingt"] = 80.0
@@ -217,10 +217,7 @@ def _number_words() -> dict[str, dict[str, float]]:
     de = {w: float(i) for i, w in enumerate(de_units)}
     de_tens = {20: "zwanzig", 30: "dreißig", 40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig",
                80: "achtzig", 90: "neunzig"}
-    for t, tw in de_tens.items():
-        de[tw] = float(t)
-        for u in range(1, 10):
-            de[("ein" if u == 1 else de_units[u]) + "und" + tw] = float(t + u)
+    _add_tens(de, de_tens, lambda tw, u: (("ein" if u == 1 else de_units[u]) + "und" + tw,))
 
     es_units = "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince " \
         "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro " \
@@ -228,10 +225,7 @@ def _number_words() -> dict[str, dict[str, float]]:
     es = {w: float(i) for i, w in enumerate(es_units)}
     es_tens = {30: "treinta", 40: "cuarenta", 50: "cincuenta", 60: "sesenta", 70: "setenta", 80: "ochenta",
                90: "noventa"}
-    for t, tw in es_tens.items():
-        es[tw] = float(t)
-        for u in range(1, 10):
-            es[f"{tw} y {es_units[u]}"] = float(t + u)
+    _add_tens(es, es_tens, lambda tw, u: (f"{tw} y {es_units[u]}",))
     for table in (en, fr, de, es):
         for one in ("one", "un", "eins", "uno"):
             table.pop(one, None)
@@ -592,7 +586,7 @@ def _parse_digits(s: str, lang_key: str) -> tuple[float, Optional[float]]:
     if len(tail) != 3 or head == "0" or len(head) > 3:
         return as_decimal, None
     as_thousands = float(head + tail)
-    decimal_comma = lang_key in _DECIMAL_COMMA_LANGS
+    decimal_comma = lang_key in DECIMAL_COMMA_LANGS
     if sep == ",":
         if decimal_comma:
             return as_decimal, as_thousands

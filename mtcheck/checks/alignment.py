@@ -181,3 +181,45 @@ def addition(ctx: CheckContext) -> Iterator[Issue]:
                 target_span=t.span,
                 confidence=bead.score or None,
             )
+
+
+_LONG_RATIO = 2.0
+
+
+@register("align.length_ratio", Category.ACCURACY_ADDITION, version=1, order=20)
+def length_ratio_outlier(ctx: CheckContext) -> Iterator[Issue]:
+    """Translation far longer than its source, judged against the pair's own length ratio.
+
+    The pair's ratio is the median, over the article's beads, of target characters per source character
+    (CJK characters weigh as the aligner counts them), so that zh→en and en→de are each measured by
+    themselves. A bead whose translation is more than twice the expected length, by 3.5 standard
+    deviations of the length model or more, and at least 30 length units long, is minor: content the
+    source does not have (an explanation, a hallucinated clause, a sentence of the next bead pulled in).
+    A translation far *shorter* than expected is ``align.omission``'s. False positives: a translator's
+    legitimate explanation of a name or an acronym for foreign readers; a source sentence of mostly
+    numbers or names (short in any language) translated with words around them.
+    """
+    src, tgt = ctx.source, ctx.target
+    ratio = _pair_ratio(ctx)
+    params = AlignParams()
+    for bead in ctx.alignment:
+        sources = _sentences(src, bead.source)
+        targets = _sentences(tgt, bead.target)
+        if not sources or not targets:
+            continue
+        src_len = float(sum(char_length(s.text) for s in sources))
+        tgt_len = float(sum(char_length(t.text) for t in targets))
+        expected = src_len * ratio
+        if tgt_len / math.sqrt(ratio) < _MIN_SOURCE_UNITS or tgt_len <= _LONG_RATIO * expected:
+            continue
+        if -_z(src_len, tgt_len, ratio, params) < _SHORT_Z:
+            continue
+        yield Issue(
+            check="align.length_ratio",
+            category=Category.ACCURACY_ADDITION,
+            severity=Severity.MINOR,
+            message=(f"Translation is much longer than its source ({tgt_len:.0f} characters where about "
+                     f"{expected:.0f} are expected for this language pair)"),
+            source_span=_covering_span(sources),
+            target_span=_covering_span(targets),
+        )
