@@ -183,6 +183,8 @@ def _link_issues(ctx: CheckContext, check_id: str, kinds: tuple[str, ...], sever
                                 f"The source's {name} '{s.text}' is missing from the translation",
                                 source_span=src.span(s.start, s.end), target_span=None,
                                 related=_related(tgt))
+            if not s_items:
+                continue  # the translator added an address the source names otherwise (新华网 → xinhuanet.com)
             for t in added:
                 yield Issue(check_id, Category.ACCURACY_ENTITY, Severity.MINOR,
                             f"The translation has the {name} '{t.text}', which the source does not have",
@@ -242,6 +244,16 @@ def _is_headline_caps(text: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
+_CAPS_WORD_BEFORE_RE = re.compile(r"[A-Z]{2,}[^\w]{1,3}$")
+_CAPS_WORD_AFTER_RE = re.compile(r"[^\w]{1,3}[A-Z]{2,}(?![a-z])")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Capitals next to other capitalised words ("MAN MACED IN ROW", "WRITE TO US"): shouting, not acronyms."""
+    return bool(_CAPS_WORD_BEFORE_RE.search(text, max(0, start - 20), start)
+                or _CAPS_WORD_AFTER_RE.match(text, end))
+
+
 def _extra_file(ctx: CheckContext) -> Optional[str]:
     extra = getattr(ctx.config, "entity_equivalents", None)
     return str(extra) if extra else None
@@ -263,9 +275,11 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     An acronym of the source (two or more capitals: NATO, UN, BBC) must appear in the bead's translation
     (case-insensitively: "Nato", "Aids"), or the translation must use a legitimate equivalent from the
     equivalents file (NATO → OTAN or « Alliance atlantique » in French, EU → UE, WHO → OMS, UN → ONU,
-    IMF → IWF in German, 北约 → NATO from Chinese, G20 → 二十国集团). Source names of the file written in
+    IMF → IWF in German, 北约 → NATO from Chinese, G20 → 二十国集团, UK → „britische“). Source names of the file written in
     a non-Latin script (北约, 联合国) are checked the same way. Minor. Skipped: Roman numerals, units and
-    time zones (KM, GMT), acronyms inside URLs, handles and hashtags, headlines in capitals.
+    time zones (KM, GMT), acronyms inside URLs, handles and hashtags, headlines in capitals, capitalised
+    words next to other capitalised words ("MAN MACED IN ROW") and unknown ones of five letters or more
+    ("CHAINSAW": shouting, not an acronym).
 
     False positives: an acronym the translator expanded or paraphrased with a form missing from the
     file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, and
@@ -288,6 +302,8 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             if _word_in(word, tgt.text):
                 continue
             options = by_acronym.get(_norm_ident(word), [])
+            if not options and (_shouted(text, m.start(), m.end()) or sum(c.isalpha() for c in word) >= 5):
+                continue
             if any(_has_form(c, tgt_lang, tgt.text) for c in options):
                 continue
             if _norm_ident(word) in {_norm_ident(t) for t in _IDENT_RE.findall(tgt.text)}:

@@ -288,7 +288,7 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
                         source_span=source_span(ctx, bead), target_span=Span(abs_pos, abs_pos + 1))
 
 
-_END_CLOSERS = " \t\u00a0\u202f\"'”’»«」』）)]】›*"
+_END_CLOSERS = " \t\u00a0\u202f\"'“”‘’„‚»«」』）)]】›‹*"
 _END_CLASS = {".": "stop", "。": "stop", "．": "stop", "…": "stop", "?": "question", "？": "question",
               "!": "exclamation", "！": "exclamation", ":": "colon", "：": "colon", ";": "semicolon",
               "；": "semicolon", ",": "comma", "，": "comma"}
