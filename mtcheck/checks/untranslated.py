@@ -270,8 +270,11 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
     or more function words of the source language the target language does not use ("the government will
     review" in a French sentence), major from four words, else minor.
 
-    False positives: a title, slogan or quotation deliberately left in the original language (a film
-    "The Power of the Dog" in a German article); a source that itself quotes target-language text.
+    Runs whose other words are all capitalised are names and titles kept on purpose ("Centers for
+    Disease Control and Prevention", „State of the Union“) and are skipped.
+
+    False positives: a slogan or quotation deliberately left in the original language in lower case; a
+    source that itself quotes target-language text.
     """
     tgt = base_lang(ctx.target.lang)
     src = base_lang(ctx.source.lang)
@@ -306,6 +309,9 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
             evidence = [w for w in words if w in src_fw and w not in tgt_fw]
             if len(evidence) < 2:
                 continue
+            content = [w for w in words if w.lower() not in src_fw]
+            if content and all(w[0].isupper() for w in content):
+                continue  # a name or a title in title case: "Centers for Disease Control and Prevention"
             start, end = tgt_words[a].start(), tgt_words[b - 1].end()
             yield Issue("untranslated.partial", Category.ACCURACY_UNTRANSLATED,
                         Severity.MAJOR if b - a >= 4 else Severity.MINOR,
