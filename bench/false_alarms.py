@@ -7,6 +7,7 @@ file (one bead per segment, as ``mtcheck check FILE.po`` reads bilingual files),
 ``mtcheck.api.check_bilingual`` and the default configuration (no model, no glossary). Counted: issues
 per check and severity, target words (white-space tokens of the references), and major or critical
 issues per 1,000 target words, per check and in all. Goal (issue 4): ≤ 1 major-or-critical per 1,000 words.
+Each check is also timed on its own on every article (wall time, milliseconds per article).
 
     python bench/false_alarms.py --data /work/shared/data [--out bench/results/false_alarms.json]
                                  [--pairs zhen ende] [--examples 5]
@@ -24,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mtcheck.api import check_bilingual  # noqa: E402
+from mtcheck.api import bilingual_documents, check_bilingual  # noqa: E402
+from mtcheck.checks import REGISTRY, CheckContext  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
 
 _V_RE = re.compile(r"</?v>")
@@ -66,6 +68,17 @@ def write_po(path: Path, rows: list[tuple[int, str, str]], tgt_lang: str) -> Non
     path.write_bytes(bytes(store))
 
 
+def time_checks(path: Path, config: Config, timings: Counter) -> None:
+    """Add each check's wall time on one article to ``timings`` (checks run in registry order, so that the
+    notes of earlier checks are there as in a real run)."""
+    source, target, beads = bilingual_documents(str(path), config)
+    ctx = CheckContext(source, target, beads, config)
+    for info in sorted(REGISTRY.values(), key=lambda c: (c.order, c.id)):
+        t0 = time.perf_counter()
+        list(info.fn(ctx))
+        timings[info.id] += time.perf_counter() - t0
+
+
 def measure(data: Path, pairs: list[str], n_examples: int) -> dict:
     results: dict = {"pairs": {}}
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,6 +86,7 @@ def measure(data: Path, pairs: list[str], n_examples: int) -> dict:
             src_lang, tgt_lang = _LANGS[pair]
             config = Config(src_lang=src_lang, tgt_lang=tgt_lang)
             counts: Counter = Counter()
+            timings: Counter = Counter()
             words = segments = articles = 0
             examples: dict[str, list] = defaultdict(list)
             started = time.perf_counter()
@@ -84,6 +98,7 @@ def measure(data: Path, pairs: list[str], n_examples: int) -> dict:
                     path = Path(tmp) / f"{pair}-{system}-{len(results['pairs'])}-{articles}.po"
                     write_po(path, rows, tgt_lang)
                     report = check_bilingual(str(path), config)
+                    time_checks(path, config, timings)
                     articles += 1
                     segments += len(rows)
                     words += sum(len(r[2].split()) for r in rows)
@@ -110,6 +125,7 @@ def measure(data: Path, pairs: list[str], n_examples: int) -> dict:
                 "major_or_critical": severe_total,
                 "major_or_critical_per_1000_words": round(1000 * severe_total / words, 3) if words else None,
                 "per_check": per_check, "examples": dict(examples), "seconds": round(elapsed, 1),
+                "ms_per_article_by_check": {c: round(1000 * v / articles, 2) for c, v in sorted(timings.items())},
             }
     return results
 
@@ -130,6 +146,8 @@ def main() -> None:
               f"({r['seconds']} s)")
         for c, v in r["per_check"].items():
             print(f"  {c:28s} {v['major_or_critical_per_1000_words']:7.3f}  {v['by_severity']}")
+        slow = sorted(r["ms_per_article_by_check"].items(), key=lambda kv: -kv[1])
+        print("  ms per article: " + ", ".join(f"{c} {ms}" for c, ms in slow))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 from ..langid import scripts_of_lang
 from ..types import Category, Issue, RelatedSpan, Severity
-from .data import BeadSide, base_lang, bead_sides
+from .data import MARKUP_RE, BeadSide, base_lang, bead_sides
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -234,7 +234,10 @@ def handle_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 # --- acronyms, identifiers and names ----------------------------------------------------------------
 
 def _masked_links(text: str) -> str:
+    """``text`` with URLs, e-mails, handles, hashtags and markup blanked out (same length)."""
     spans = [m.span() for m in _URL_RE.finditer(text)] + [m.span() for m in _EMAIL_RE.finditer(text)]
+    if "<" in text or "&" in text:
+        spans += [m.span() for m in MARKUP_RE.finditer(text)]
     spans += [m.span() for m in _HANDLE_RE.finditer(text)] + [m.span() for m in _HASHTAG_RE.finditer(text)]
     return _mask(text, spans)
 
@@ -339,8 +342,9 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     translation, hyphens, spaces and case aside, or rendered by an equivalent of the equivalents file
     (G20 → 二十国集团): one replaced by another identifier of the same shape (A380 → A350) is major, one
     missing is minor. In a source written in another script (Chinese, Japanese, Russian…), Latin-script
-    words (Tesla, iPhone, TikTok) are names kept in their original form: one missing from a Latin-script
-    translation is minor.
+    words with a capital (Tesla, iPhone, TikTok) are names kept in their original form: one missing from
+    a Latin-script translation is minor. Markup (``<script>``) and lower-case words (app, vlog) are
+    skipped.
 
     False positives: a model name the translator dropped as redundant ("the iPhone" for "iPhone 13"), a
     transliterated name written otherwise in the target (a Russian source quoting "Gazprom" in Latin, the
@@ -385,7 +389,7 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         masked_idents = _mask(text, [m.span() for m in idents])
         for m in _LATIN_TOKEN_RE.finditer(masked_idents):
             word = m.group()
-            if _is_acronym(word) or len(word) < 3 or word.lower() in reported:
+            if _is_acronym(word) or len(word) < 3 or word.lower() in reported or word.islower():
                 continue
             reported.add(word.lower())
             if _word_in(word, tgt.text):

@@ -48,6 +48,17 @@ class _Mentions:
         return out
 
 
+_MENTIONS_NOTE = "number_mentions"
+
+
+def _mentions_of(ctx: CheckContext) -> tuple[_Mentions, _Mentions]:
+    """The source and target mentions, found once per run and shared by the number checks."""
+    found = ctx.notes.get(_MENTIONS_NOTE)
+    if found is None:
+        found = ctx.notes[_MENTIONS_NOTE] = (_Mentions(ctx.source), _Mentions(ctx.target))
+    return found
+
+
 def _approx_agrees(a: NumberMention, b: NumberMention) -> bool:
     if a.kind not in _APPROX_KINDS and b.kind not in _APPROX_KINDS:
         return True
@@ -205,8 +216,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     to appear elsewhere in the bead or its neighbours), numbers in words above 99 in European languages,
     Roman numerals, fractions; phone numbers and codes are out of scope.
     """
-    src = _Mentions(ctx.source)
-    tgt = _Mentions(ctx.target)
+    src, tgt = _mentions_of(ctx)
     beads = ctx.alignment
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
@@ -354,8 +364,7 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     lang = base_lang(ctx.target.lang)
     if not lang:
         return
-    src = _Mentions(ctx.source)
-    tgt = _Mentions(ctx.target)
+    src, tgt = _mentions_of(ctx)
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
             continue

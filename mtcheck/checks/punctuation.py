@@ -406,7 +406,7 @@ def double_space(ctx: CheckContext) -> Iterator[Issue]:
 
 _QUOTE_STYLE = {
     # target language: (regex of a foreign quotation, what the locale writes)
-    "fr": (re.compile(r"“[^“”«»\n]{1,300}”|(?<![\w\"])\"[^\"«»\n]{1,300}\"(?![\w\"])"), "« … »"),
+    "fr": (re.compile(r"“[^“”«»\n]{1,300}”"), "« … »"),
     "de": (re.compile(r"“[^“”„\n]{1,300}”"), "„…“"),
     "en": (re.compile(r"«[^«»\n]{1,300}»"), "“…”"),
 }
@@ -414,10 +414,12 @@ _QUOTE_STYLE = {
 
 @register("punctuation.quote_style", Category.LOCALE_FORMAT, version=1, order=50)
 def quote_style(ctx: CheckContext) -> Iterator[Issue]:
-    """Quotation marks of another locale: English “…” or "…" in French, “…” in German, « » in English.
+    """Quotation marks of another locale: English “…” in French or German, « » in English.
 
-    Minor ``locale/format``, on the opening mark. False positives: a house style that prefers English
-    quotes (some Swiss and online German media write “…”); quotes inside a quoted English title.
+    Minor ``locale/format``, on the opening mark. Straight quotes "…" are the typewriter fallback of
+    every language (and of markup and code) and are left alone. False positives: a house style that
+    prefers English quotes (some Swiss and online German media write “…”); quotes inside a quoted English
+    title.
     """
     rule = _QUOTE_STYLE.get(base_lang(ctx.target.lang))
     if rule is None:
@@ -425,7 +427,7 @@ def quote_style(ctx: CheckContext) -> Iterator[Issue]:
     rx, wanted = rule
     noise = noise_targets(ctx)
     for j, sent in enumerate(ctx.target.sentences):
-        if j in noise or not any(c in sent.text for c in "“\"«"):
+        if j in noise or not any(c in sent.text for c in "“«"):
             continue
         for m in rx.finditer(sent.text):
             yield Issue("punctuation.quote_style", Category.LOCALE_FORMAT, Severity.MINOR,
