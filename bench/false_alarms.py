@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 import time
@@ -24,35 +23,29 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mtcheck.api import bilingual_documents, check_bilingual  # noqa: E402
 from mtcheck.checks import REGISTRY, CheckContext  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
 
-_V_RE = re.compile(r"</?v>")
 _LANGS = {"zhen": ("zh", "en"), "ende": ("en", "de")}
 
 
+# The human references of the WMT21 MQM files (a language pair has two to four of them).
+REFERENCE_SYSTEMS = ("ref.A", "ref.B", "ref.C", "ref.D")
+
+
 def load_references(data: Path, pair: str) -> dict[str, dict[str, list[tuple[int, str, str]]]]:
-    """{reference system: {doc: [(seg_id, source, target)] in seg_id order}}."""
-    path = data / "mqm" / "newstest2021" / pair / f"mqm-newstest2021_{pair}.tsv"
-    segs: dict[str, dict[tuple[str, int], tuple[str, str]]] = defaultdict(dict)
-    with path.open(encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        col = {name: k for k, name in enumerate(header)}
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 7 or not parts[col["system"]].startswith("ref"):
-                continue
-            key = (parts[col["doc"]], int(parts[col["seg_id"]]))
-            segs[parts[col["system"]]].setdefault(
-                key, (_V_RE.sub("", parts[col["source"]]).strip(), _V_RE.sub("", parts[col["target"]]).strip()))
+    """{reference system: {doc: [(segment number, source, target)] in seg_id order}}, read by
+    ``bench/align.py``'s loader (one row per segment, ``<v>`` marks removed)."""
+    from align import load_mqm_articles
+
     out: dict[str, dict[str, list[tuple[int, str, str]]]] = {}
-    for system, by_key in sorted(segs.items()):
-        docs: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        for (doc, seg), (src, tgt) in by_key.items():
-            docs[doc].append((seg, src, tgt))
-        out[system] = {d: sorted(rows) for d, rows in sorted(docs.items())}
+    for system in REFERENCE_SYSTEMS:
+        _, articles = load_mqm_articles(data, pair, system=system)
+        if articles:
+            out[system] = {doc: list(zip(range(1, len(src) + 1), src, tgt)) for doc, src, tgt in articles}
     return out
 
 

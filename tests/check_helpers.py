@@ -46,3 +46,10 @@ def flagged(issues: Iterable[Issue], source: Document, target: Document) -> list
             text = "src:" + source.text[i.source_span.start:i.source_span.end]
         out.append((i.check, i.severity.value, text))
     return sorted(out)
+
+
+def assert_table(checks: Iterable[str], src: str, src_lang: str, tgt: str, tgt_lang: str,
+                 expected: Sequence[tuple[str, str, str]], config: Config = Config()) -> None:
+    """Run ``checks`` on one pair and compare the (check, severity, flagged text) triples exactly."""
+    issues, source, target = run(src, src_lang, tgt, tgt_lang, checks, config=config)
+    assert flagged(issues, source, target) == sorted(expected)

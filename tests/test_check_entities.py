@@ -8,7 +8,7 @@ import pytest
 
 from mtcheck.config import Config
 
-from .check_helpers import flagged, run
+from .check_helpers import assert_table, flagged, run
 
 ENTITY_CHECKS = ("entities.url", "entities.email", "entities.handle", "entities.acronym", "entities.name")
 
@@ -50,8 +50,7 @@ CASES = [
 
 @pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
 def test_entity_table(case_id, src, sl, tgt, tl, expected):
-    issues, source, target = run(src, sl, tgt, tl, ENTITY_CHECKS)
-    assert flagged(issues, source, target) == sorted(expected)
+    assert_table(ENTITY_CHECKS, src, sl, tgt, tl, expected)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 from mtcheck.checks.numbers import _format_for
 from mtcheck.numbers import find_numbers
 
-from .check_helpers import flagged, run
+from .check_helpers import assert_table, run
 
 NUMBER_CHECKS = ("numbers.mismatch", "numbers.locale")
 
@@ -67,8 +67,7 @@ CASES = [
 
 @pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
 def test_numbers_table(case_id, src, sl, tgt, tl, expected):
-    issues, source, target = run(src, sl, tgt, tl, NUMBER_CHECKS)
-    assert flagged(issues, source, target) == sorted(expected)
+    assert_table(NUMBER_CHECKS, src, sl, tgt, tl, expected)
 
 
 def test_locale_suggestion():

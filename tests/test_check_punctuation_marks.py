@@ -5,7 +5,7 @@ import pytest
 
 from mtcheck.checks.punctuation import unpaired
 
-from .check_helpers import flagged, run
+from .check_helpers import assert_table, flagged, run
 
 MARK_CHECKS = ("punctuation.pairs", "punctuation.end", "punctuation.french_spacing", "punctuation.double_space",
                "punctuation.quote_style")
@@ -49,8 +49,7 @@ CASES = [
 
 @pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
 def test_mark_table(case_id, src, sl, tgt, tl, expected):
-    issues, source, target = run(src, sl, tgt, tl, MARK_CHECKS)
-    assert flagged(issues, source, target) == sorted(expected)
+    assert_table(MARK_CHECKS, src, sl, tgt, tl, expected)
 
 
 @pytest.mark.parametrize("text,lang,expected", [

@@ -5,7 +5,7 @@ import pytest
 
 from mtcheck.checks.consistency import batch_consistency_issues
 
-from .check_helpers import flagged, make_doc, paired_beads, run
+from .check_helpers import assert_table, flagged, make_doc, paired_beads, run
 
 REPETITION = ("repetition.word", "repetition.sentence")
 CONSISTENCY = ("consistency.source", "consistency.target")
@@ -38,8 +38,7 @@ CASES = [
 
 @pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
 def test_repetition_table(case_id, src, sl, tgt, tl, expected):
-    issues, source, target = run(src, sl, tgt, tl, REPETITION)
-    assert flagged(issues, source, target) == sorted(expected)
+    assert_table(REPETITION, src, sl, tgt, tl, expected)
 
 
 ARTICLE_SRC = ("The minister said the talks would continue.\n\nTurnout was low in the capital.\n\n"

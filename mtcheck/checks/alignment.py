@@ -14,7 +14,7 @@ from typing import Iterator, Optional, Sequence
 
 from ..align import AlignParams, length_ratio
 from ..align.anchors import char_length, number_keys
-from ..types import Category, Document, Issue, Sentence, Severity, Span
+from ..types import Bead, Category, Document, Issue, Sentence, Severity, Span
 from .registry import CheckContext, register
 
 NOISE_NOTE = "noise_target_sentences"  # set by noise.debris (order 10)
@@ -51,14 +51,21 @@ def _numbers_in(sentence: Sentence, lang: Optional[str]) -> set[str]:
     return set(number_keys(sentence.text, lang))
 
 
+def _bead_sentences(ctx: CheckContext) -> Iterator[tuple[Bead, list[Sentence], list[Sentence]]]:
+    """Each bead with its source and target sentences (beads that do not fit the documents skipped)."""
+    for bead in ctx.alignment:
+        sources = _sentences(ctx.source, bead.source)
+        targets = _sentences(ctx.target, bead.target)
+        if sources is not None and targets is not None:
+            yield bead, sources, targets
+
+
 def _pair_ratio(ctx: CheckContext) -> float:
     """Target characters per source character. The median over the beads with both sides, so that the
     omission being looked for does not bias it (one long sentence left out of a short article shifts
     the total ratio by a tenth or more); the ratio of the totals when there are fewer than three."""
     ratios = []
-    for bead in ctx.alignment:
-        sources = _sentences(ctx.source, bead.source)
-        targets = _sentences(ctx.target, bead.target)
+    for _, sources, targets in _bead_sentences(ctx):
         if sources and targets:
             ls = sum(char_length(s.text) for s in sources)
             lt = sum(char_length(t.text) for t in targets)
@@ -85,10 +92,8 @@ def omission(ctx: CheckContext) -> Iterator[Issue]:
     src, tgt = ctx.source, ctx.target
     ratio = _pair_ratio(ctx)
     params = AlignParams()
-    for bead in ctx.alignment:
-        sources = _sentences(src, bead.source)
-        targets = _sentences(tgt, bead.target)
-        if not sources or targets is None:
+    for bead, sources, targets in _bead_sentences(ctx):
+        if not sources:
             continue
         if not targets:
             for s in sources:
@@ -199,12 +204,9 @@ def length_ratio_outlier(ctx: CheckContext) -> Iterator[Issue]:
     legitimate explanation of a name or an acronym for foreign readers; a source sentence of mostly
     numbers or names (short in any language) translated with words around them.
     """
-    src, tgt = ctx.source, ctx.target
     ratio = _pair_ratio(ctx)
     params = AlignParams()
-    for bead in ctx.alignment:
-        sources = _sentences(src, bead.source)
-        targets = _sentences(tgt, bead.target)
+    for _, sources, targets in _bead_sentences(ctx):
         if not sources or not targets:
             continue
         src_len = float(sum(char_length(s.text) for s in sources))
