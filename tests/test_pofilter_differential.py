@@ -1,6 +1,6 @@
 """Differential test against translate-toolkit's ``pofilter`` (run in a subprocess).
 
-116 sentence pairs written for this test (tests/fixtures/pofilter_pairs.tsv: en→fr, en→de, fr→en, zh→en,
+120 sentence pairs written for this test (tests/fixtures/pofilter_pairs.tsv: en→fr, en→de, fr→en, zh→en,
 de→en) are written to one PO file per language pair and checked by ``pofilter`` with the tests that have
 an mtcheck counterpart, and by mtcheck (each pair one bead, as ``mtcheck check FILE.po`` reads it). For
 each pair and each mapped test the verdicts (flagged or not) must be the same, except the documented
@@ -35,6 +35,7 @@ MAPPING = {
     "emails": ("entities.email", None),
     "unchanged": ("untranslated.unchanged", None),
     "acronyms": ("entities.acronym", None),
+    "startcaps": ("casing.lost", None),
 }
 UNCHANGED_TOO = "untranslated.sentence"  # a whole sentence copied is reported by this check first
 
@@ -51,6 +52,8 @@ _FRSPACE = 'French writes a space before ? ; pofilter takes « menti ? » → "l
 _DOUBLE = 'a legitimate double of the language (vous vous, nous nous, relative die die, that that)'
 _URLSTOP = "the sentence's full stop after the URL is not part of it (pofilter keeps « . » or « 。 » in the URL)"
 _DSPACE = "removing the source's stray doubled space is a fix, not an error"
+_CASE = "Chinese has no case: pofilter compares the case of the two first letters and calls a Chinese start lower case"
+_QUOTESTART = "a sentence opening with a quotation mark starts with its first letter (« Nous », \"We\"), which is a capital"
 _NAME = 'short identical lines without a lower-case word are names (Emmanuel Macron), not untranslated text'
 
 DELIBERATE: dict[tuple[str, str], tuple[bool, bool, str]] = {
@@ -105,6 +108,30 @@ DELIBERATE: dict[tuple[str, str], tuple[bool, bool, str]] = {
     ("zhen-18", "endpunc"): (True, False, _FULLWIDTH),
     ("zhen-19", "endpunc"): (True, False, _FULLWIDTH),
     ("zhen-20", "endpunc"): (True, False, _FULLWIDTH),
+    ("enfr-40", "startcaps"): (True, False, _QUOTESTART),
+    ("fren-20", "startcaps"): (True, False, _QUOTESTART),
+    ("zhen-01", "startcaps"): (True, False, _CASE),
+    ("zhen-02", "startcaps"): (True, False, _CASE),
+    ("zhen-03", "startcaps"): (True, False, _CASE),
+    ("zhen-04", "startcaps"): (True, False, _CASE),
+    ("zhen-05", "startcaps"): (True, False, _CASE),
+    ("zhen-06", "startcaps"): (True, False, _CASE),
+    ("zhen-07", "startcaps"): (True, False, _CASE),
+    ("zhen-08", "startcaps"): (True, False, _CASE),
+    ("zhen-09", "startcaps"): (True, False, _CASE),
+    ("zhen-10", "startcaps"): (True, False, _CASE),
+    ("zhen-11", "startcaps"): (True, False, _CASE),
+    ("zhen-12", "startcaps"): (True, False, _CASE),
+    ("zhen-13", "startcaps"): (True, False, _CASE),
+    ("zhen-14", "startcaps"): (True, False, _CASE),
+    ("zhen-15", "startcaps"): (True, False, _CASE),
+    ("zhen-16", "startcaps"): (True, False, _CASE),
+    ("zhen-17", "startcaps"): (True, False, _CASE),
+    ("zhen-18", "startcaps"): (True, False, _CASE),
+    ("zhen-19", "startcaps"): (True, False, _CASE),
+    ("zhen-20", "startcaps"): (True, False, _CASE),
+    ("zhen-21", "endpunc"): (True, False, _FULLWIDTH),
+    ("zhen-21", "startcaps"): (False, True, _CASE),
 }
 
 
