@@ -123,6 +123,25 @@ def measure(data: Path, pairs: list[str], n_examples: int) -> dict:
     return results
 
 
+def markdown_table(results: dict) -> str:
+    """The per-check table of bench/README.md (checks that raised nothing are left out)."""
+    pairs = results["pairs"]
+    names = list(pairs)
+    head = "| check | " + " | ".join(f"{p} major+critical / 1,000 words | {p} (all severities)" for p in names) + " |"
+    rows = [head, "|---|" + "---|---|" * len(names)]
+    for c in sorted({c for p in names for c in pairs[p]["per_check"]}):
+        cells = []
+        for p in names:
+            v = pairs[p]["per_check"].get(c)
+            sev = ", ".join(f"{k} {n}" for k, n in v["by_severity"].items()) if v else "–"
+            cells.append(f"{v['major_or_critical_per_1000_words'] if v else 0:.3f} | {sev}")
+        rows.append(f"| `{c}` | " + " | ".join(cells) + " |")
+    total = " | ".join(f"**{pairs[p]['major_or_critical_per_1000_words']:.2f}** | {pairs[p]['major_or_critical']} major/critical"
+                       for p in names)
+    rows.append(f"| **all** | {total} |")
+    return "\n".join(rows)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
@@ -141,6 +160,8 @@ def main() -> None:
             print(f"  {c:28s} {v['major_or_critical_per_1000_words']:7.3f}  {v['by_severity']}")
         slow = sorted(r["ms_per_article_by_check"].items(), key=lambda kv: -kv[1])
         print("  ms per article: " + ", ".join(f"{c} {ms}" for c, ms in slow))
+    print()
+    print(markdown_table(results))
 
 
 if __name__ == "__main__":

@@ -43,6 +43,13 @@ CASES = [
      [("entities.url", "major", "src:www.insee.fr")]),
     ("URL changed", "Le rapport est en ligne sur www.insee.fr.", "fr", "The report is online at www.insee.com.", "en",
      [("entities.url", "major", "www.insee.com")]),
+    ("a name with two letters swapped", "Kanye West issues public apology to Kim Kardashian.", "en",
+     "Kayne West entschuldigt sich öffentlich bei Kim Kardashian.", "de",
+     [("entities.name", "minor", "Kayne")]),
+    ("a vowel changed inside a name", "The talks with Stoltenberg took place in Syria.", "en",
+     "Les entretiens avec Stoltenburg ont eu lieu en Syrie.", "fr", [("entities.name", "minor", "Stoltenburg")]),
+    ("cognates and exonyms are spelt otherwise", "President Tebboune spoke about Kashmir in December.", "en",
+     "Präsident Tebboune sprach im Dezember über Kaschmir.", "de", []),
     ("a URL the translator added for a name of the source is fine", "中伏首日：北京开启降雨模式-新华网", "zh",
      "Beijing starts the rainfall mode – www.xinhuanet.com", "en", []),
 ]

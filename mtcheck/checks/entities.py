@@ -8,6 +8,7 @@ language); a configuration may add its own file of the same shape (``Config.enti
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Iterator, Optional
 
 from ..langid import scripts_of_lang
 from ..types import Category, Issue, RelatedSpan, Severity
-from .data import MARKUP_RE, BeadSide, base_lang, bead_sides
+from .data import MARKUP_RE, WORD_RE, BeadSide, base_lang, bead_sides
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -344,7 +345,10 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     missing is minor. In a source written in another script (Chinese, Japanese, Russian…), Latin-script
     words with a capital (Tesla, iPhone, TikTok) are names kept in their original form: one missing from
     a Latin-script translation is minor. Markup (``<script>``) and lower-case words (app, vlog) are
-    skipped.
+    skipped. Between two Latin-script languages, a capitalised source word of five letters or more
+    that the translation spells with two neighbouring letters swapped (Merkel → Merkle) or one plain
+    vowel changed (Stoltenberg → Stoltenburg) is minor; other differences are how languages spell
+    cognates and exonyms (Dezember, Präsident, Kaschmir, Syrie, Irak) and are left alone.
 
     False positives: a model name the translator dropped as redundant ("the iPhone" for "iPhone 13"), a
     transliterated name written otherwise in the target (a Russian source quoting "Gazprom" in Latin, the
@@ -384,7 +388,10 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                 yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
                             f"'{m.group()}' of the source is missing from the translation",
                             source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt))
-        if src_latin or not tgt_latin:
+        if src_latin and tgt_latin:
+            yield from _misspelt_names(src, tgt, text)
+            continue
+        if not tgt_latin:
             continue
         masked_idents = _mask(text, [m.span() for m in idents])
         for m in _LATIN_TOKEN_RE.finditer(masked_idents):
@@ -397,3 +404,69 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
                         f"'{word}', written in Latin script in the source, is missing from the translation",
                         source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt))
+
+
+_CAP_WORD_RE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w'’-])")
+
+
+def _one_edit_apart(a: str, b: str) -> Optional[tuple[int, bool]]:
+    """Where two words differ by one substitution, insertion, deletion or swap of neighbours (Damerau),
+    and whether it is a swap; None when they are further apart or equal."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if len(a) == len(b):
+        if a[k + 1:] == b[k + 1:]:
+            return k, False
+        if a[k + 2:] == b[k + 2:] and a[k:k + 2] == b[k:k + 2][::-1]:
+            return k, True
+        return None
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return (k, False) if longer[k + 1:] == shorter[k:] else None
+
+
+_PLAIN_VOWELS = frozenset("aeiou")
+
+
+def _typo_like(a: str, b: str, where: int, swap: bool) -> bool:
+    """A swap of two letters (Merkel/Merkle, Johnson/Jonhson) anywhere, or one plain vowel for another
+    (Stoltenberg/Stoltenburg) before the last two letters. Languages spell cognates and exonyms with
+    other consonants, accents and endings (December/Dezember, President/Präsident, Kashmir/Kaschmir,
+    Syria/Syrie, Iraq/Irak): those are never reported."""
+    if swap:
+        return True
+    if len(a) != len(b) or where >= len(a) - 2:
+        return False
+    return a[where].lower() in _PLAIN_VOWELS and b[where].lower() in _PLAIN_VOWELS
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Issue]:
+    """Names of a Latin-script source spelt one letter otherwise in the translation (Merkel → Merkle)."""
+    found = {}
+    for m in _CAP_WORD_RE.finditer(src_text):
+        found.setdefault(m.group(), m)
+    tgt_matches = [m for m in _CAP_WORD_RE.finditer(tgt.text) if m.group() not in found]
+    if not tgt_matches:
+        return
+    common = {w for w in WORD_RE.findall(src_text) if w.islower()}
+    for name, sm in sorted(found.items()):
+        if len(name) < 5 or name.lower() in common or _word_in(name, tgt.text):
+            continue
+        for m in tgt_matches:
+            other = m.group()
+            if other[0] != name[0] or len(other) < 5 or _fold(other) == _fold(name):
+                continue
+            edit = _one_edit_apart(name, other)
+            if edit is None or not _typo_like(name, other, *edit):
+                continue
+            yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
+                        f"The name '{name}' of the source is spelt '{other}' in the translation",
+                        source_span=src.span(sm.start(), sm.end()), target_span=tgt.span(m.start(), m.end()),
+                        suggestion=name)
+            break
