@@ -68,3 +68,16 @@ def test_quotation_over_paragraphs_left_open_like_the_source():
     tgt = "Il a dit : « La première partie.\n\n« La seconde partie. »"
     issues, source, target = run(src, "en", tgt, "fr", MARK_CHECKS)
     assert flagged(issues, source, target) == []
+
+
+@pytest.mark.parametrize("tgt,lang,expected", [
+    ("Il a rencontré le. président lundi. La réunion a duré une heure.", "fr", [("punctuation.stray_break", "minor", ". président")]),
+    ("„Die Perser“ wurde 472 v. Chr. aufgeführt. Das Stück ist alt.", "de", []),
+    ("He met the minister, i.e. the head of the ministry. It was short.", "en", []),
+])
+def test_stray_break_inside_a_segment_of_a_cased_document(tgt, lang, expected):
+    if lang == "en":
+        src, src_lang = "Il a rencontré le ministre, c.-à-d. le chef du ministère. C'était bref.", "fr"
+    else:
+        src, src_lang = "He met the president on Monday. The meeting lasted an hour.", "en"
+    assert_table(("punctuation.stray_break",), src, src_lang, tgt, lang, expected)

@@ -194,6 +194,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "fig", "eds", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mlle", "mgr", "chap",
         "bzw", "usw", "vgl", "ggf", "evtl", "sra", "sres", "dra", "pág", "núm", "ej", "ecc", "pag", "dott",
         "ing", "al", "ibid", "resp", "max", "min",
+        # German (v. Chr., 19. Jh., sog., inkl.) and a few more that a lower-case word often follows
+        "chr", "jh", "jhd", "bspw", "sog", "inkl", "zzgl", "abs", "hrsg", "bzgl", "gem", "lt", "mio", "mrd",
+        "tsd", "fr", "hr", "vers", "trad", "éd", "ed", "esp", "aprox", "aprox", "dir", "gral",
     }
 )
 

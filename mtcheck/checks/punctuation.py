@@ -115,8 +115,10 @@ def find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
             dot = first.end - 1
             found.append(StrayBreak(dot, second.start, second.start + m.end(), word, b, b_index))
             seen.add(dot)
-    # 2. Inside one segment: only a continuation word after the stop is evidence here.
+    # 2. Inside one segment: a continuation word after the stop is evidence; in a document that has its
+    # casing, so is any lower-case word (the splitter kept the stop inside because no capital followed).
     bead_of = {j: k for k, bead in enumerate(ctx.alignment) for j in bead.target}
+    cased_document = upper_starts > lower_starts
     for j, sent in enumerate(sents):
         if j in noise:
             continue
@@ -126,7 +128,10 @@ def find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
                 continue
             word = m.group()
             dot = sent.start + stop.start()
-            if dot in seen or _continuation_head(word) not in continuation:
+            if dot in seen:
+                continue
+            if _continuation_head(word) not in continuation and not (
+                    cased_document and word[0].islower() and not is_brand_like(word)):
                 continue
             if is_abbreviation_stop(sent.text[: stop.start() + 1]):
                 continue
@@ -145,8 +150,9 @@ def stray_break(ctx: CheckContext) -> Iterator[Issue]:
     example) the word must be one that continues a phrase and rarely opens a sentence (fr du/des/de/et/
     ou, en of/and/or, de des/und/oder, es del/de/y/o...). A full stop inside one segment followed by
     such a word is flagged too (splitters do not split inside brackets, or before a lower-case word in
-    some languages). Abbreviations (« etc. », « M. »), initials, URLs and numbers before the stop are
-    skipped. The flagged span is the full stop, the space and the next word (« . du »). Minor.
+    some languages); in a document that has its casing, any lower-case word after a full stop inside
+    one segment is (« il a rencontré le. président »). Abbreviations (« etc. », « M. »), initials, URLs
+    and numbers before the stop are skipped. The flagged span is the full stop, the space and the next word (« . du »). Minor.
 
     False positives: a real sentence that opens with a continuation word in a document without casing
     (« de nombreux pays… », "and yet…") where the aligner also paired two target sentences with one
