@@ -21,7 +21,8 @@ Decisions worth knowing:
   after letters (``APEC2020年``). Phone numbers and codes are out of scope.
 * Japanese writes the same numerals: 億, 萬 and 兩 are read as 亿, 万 and 两 (one code point for one);
   兆 (10^12), 円, ドル, ユーロ and 人民元 are known, and ``3億5000万円`` / ``3亿5000万元`` are one amount.
-* German short dates ``27.7.`` / ``27.07.`` are day and month in the dot-ordinal languages.
+* German short dates ``27.7.`` / ``27.07.`` are day and month in the dot-ordinal languages; a numeric date
+  whose only valid reading is month first (``09/26/2024``) is read so in any language.
 * URLs, domain names and e-mail addresses give no mention (``www.thepaper.cn``).
 * A single separator followed by exactly three digits (``1,500`` / ``1.500``) is read by the language
   (thousands for ``,`` in English and Chinese, decimals for ``,`` in French...); where the other reading
@@ -423,7 +424,7 @@ _URL = (
 )
 _URL_RE = re.compile(_URL)
 _ISO_DATE = r"(?<![0-9])([12][0-9]{3})(?P<isosep>[-/.])([01]?[0-9])(?P=isosep)([0-3]?[0-9])(?![0-9])"
-_DMY_DATE = r"(?<![0-9.,])([0-3]?[0-9])(?P<dmysep>[./-])([01]?[0-9])(?P=dmysep)([12][0-9]{3})(?![0-9])"
+_DMY_DATE = r"(?<![0-9.,])([0-3]?[0-9])(?P<dmysep>[./-])([0-3]?[0-9])(?P=dmysep)([12][0-9]{3})(?![0-9])"
 # German (and the other dot-ordinal languages) write day and month alone as 27.7. or 27.07.
 _DM_DOT_DATE = r"(?<![0-9.,])([0-3]?[0-9])\.([01]?[0-9])\.(?![0-9])"
 _ZH_DATE = (
@@ -757,7 +758,7 @@ def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Opti
         year, month, day = int(g.group(1)), int(g.group(3)), int(g.group(4))
     elif kind == "dmy":
         day, month, year = int(g.group(1)), int(g.group(3)), int(g.group(4))
-        if lang_key == "en" and month > 12 >= day:  # 09/26/2024
+        if month > 12 >= day:  # 09/26/2024: month first, whatever the language (only one reading is a date)
             day, month = month, day
     elif kind == "dmdot":
         day, month = int(g.group(1)), int(g.group(2))

@@ -26,6 +26,11 @@ CASES = [
     ("German thousands in English", "Die Fabrik hat 2.500.000 Euro gekostet.", "de",
      "The factory cost 2.500.000 euros.", "en", [("numbers.locale", "minor", "2.500.000")]),
     ("2.500 in German", "The factory employs 2,500 people.", "en", "Die Fabrik beschäftigt 2.500 Menschen.", "de", []),
+    ("month-first date in French", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 09/26/2024.", "fr",
+     [("numbers.locale", "minor", "09/26/2024")]),
+    ("day-first date in French", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 26/09/2024.", "fr", []),
+    ("wrong day-first date", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 26/08/2024.", "fr",
+     [("numbers.mismatch", "major", "26/08/2024")]),
     ("a wrong value is a mismatch, not a locale issue", "Growth reached 4.5%.", "en",
      "La croissance a atteint 5.4 %.", "fr", [("numbers.mismatch", "major", "5.4 %")]),
     # units, currencies, magnitudes
@@ -74,6 +79,8 @@ def test_locale_suggestion():
     issues, _, _ = run("The firm hired 1,500,000 workers and grew 4.5%.", "en",
                        "L'entreprise a embauché 1,500,000 salariés et a crû de 4.5 %.", "fr", ("numbers.locale",))
     assert sorted(i.suggestion for i in issues) == ["1\u202f500\u202f000", "4,5"]
+    issues, _, _ = run("The vote is on 09/26/2024.", "en", "Die Abstimmung ist am 09/26/2024.", "de", ("numbers.locale",))
+    assert [i.suggestion for i in issues] == ["26.9.2024"]
 
 
 @pytest.mark.parametrize("value,lang,expected", [

@@ -311,6 +311,30 @@ _ONE_GROUP_RE = re.compile(r"[0-9]{1,3}[.,][0-9]{3}")
 _LOCALE_KINDS = frozenset({"number", "percent", "amount"})
 
 
+_US_DATE_RE = re.compile(r"(?<![0-9/.])([01]?[0-9])/([0-3]?[0-9])/([12][0-9]{3})(?![0-9/])")
+
+
+def _us_dates(ctx: CheckContext, bead, source: list[NumberMention], lang: str) -> Iterator[Issue]:
+    """Dates written month first (09/26/2024) in a target language that writes the day first, where the
+    source has that date."""
+    known = {(m.month, m.day) for m in source if m.kind == "date" and m.month and m.day}
+    for j in bead.target:
+        sent = ctx.target.sentences[j]
+        if "/" not in sent.text:
+            continue
+        for d in _US_DATE_RE.finditer(sent.text):
+            month, day, year = int(d.group(1)), int(d.group(2)), d.group(3)
+            if not (1 <= month <= 12 and 12 < day <= 31) or (month, day) not in known:
+                continue
+            wanted = f"{day}.{month}.{year}" if lang in _DOT_DATE_LANGS else f"{day:02d}/{month:02d}/{year}"
+            yield Issue(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, Severity.MINOR,
+                        f"'{d.group()}' puts the month first; {lang} writes the day first ({wanted})",
+                        target_span=Span(sent.start + d.start(), sent.start + d.end()), suggestion=wanted)
+
+
+_DOT_DATE_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv ru uk".split())
+
+
 def _format_for(value: float, lang: str) -> str:
     """``value`` as the locale writes it: 4,5 and 1 500 000 (narrow no-break space) in French, 4,5 and
     1.500.000 in German, 4.5 and 1,500,000 in English."""
@@ -356,7 +380,8 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     an unambiguous decimal point or comma of the other convention (« 4.5 % » in French, "4,5%" in
     English), or grouped the other way (« 1,500,000 » in French, "1.500.000" in English), or a single
     group that the target locale reads as another value (« 12,500 » in French, where the source says
-    12,500 = 12500) is minor ``locale/format``, with the locale's writing as suggestion. Only numbers
+    12,500 = 12500) is minor ``locale/format``, with the locale's writing as suggestion; so is a date
+    written month first (09/26/2024) in a language that writes the day first. Only numbers and dates
     whose value (in either reading) the aligned source states are judged: a wrong value is
     ``numbers.mismatch``'s. False positives: version numbers and scores written with a point ("iOS
     15.4"), Swiss German ("4.5" is usual in Switzerland), figures quoted from an English table.
@@ -368,6 +393,8 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
             continue
+        if lang != "en":
+            yield from _us_dates(ctx, bead, src.of(bead.source), lang)
         target = [t for t in tgt.of(bead.target) if t.kind in _LOCALE_KINDS and not t.spelled]
         if not target:
             continue
