@@ -19,6 +19,10 @@ Decisions worth knowing:
   (``10km``, ``2L``) and decades (``1990s``, ``1920er``). A word before a hyphen makes an identifier too
   (``COVID-19``) except short words such as ``mi-2024``, ``2-zu-0``; digits before 年 are a year even
   after letters (``APEC2020年``). Phone numbers and codes are out of scope.
+* Japanese writes the same numerals: 億, 萬 and 兩 are read as 亿, 万 and 两 (one code point for one);
+  兆 (10^12), 円, ドル, ユーロ and 人民元 are known, and ``3億5000万円`` / ``3亿5000万元`` are one amount.
+* German short dates ``27.7.`` / ``27.07.`` are day and month in the dot-ordinal languages; a numeric date
+  whose only valid reading is month first (``09/26/2024``) is read so in any language.
 * URLs, domain names and e-mail addresses give no mention (``www.thepaper.cn``).
 * A single separator followed by exactly three digits (``1,500`` / ``1.500``) is read by the language
   (thousands for ``,`` in English and Chinese, decimals for ``,`` in French...); where the other reading
@@ -54,7 +58,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 __all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
-           "describe_mention", "zh_numeral_forms", "spelled_forms"]
+           "describe_mention", "zh_numeral_forms", "spelled_forms", "DECIMAL_COMMA_LANGS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,20 +87,22 @@ class NumberMention:
 # --- characters -----------------------------------------------------------------------------------------
 
 # Full-width digits, percent sign, full stop and colon, one code point for one: offsets are unchanged.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：", "0123456789%.:")
+# Japanese and traditional forms of the Chinese magnitudes (億 = 亿, 萬 = 万, 兩 = 两) are read the same way.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩", "0123456789%.:亿万两")
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
 _SP = "[ \t\u00a0\u202f\u2009]"  # a space inside a quantity ("80 %", "3,5 millions")
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1e12}
+_ZH_WAN_AFTER_YI_RE = re.compile(r"([0-9]{1,4})万")
 # Characters after which a run of Chinese numerals is a quantity (classifiers, units, 大 as in 五大).
 _ZH_CLASSIFIERS = set(
     "个項项大名位人年月日天号次届期家国条件种所座辆架艘吨公米元美欧英岁周倍份批场轮度点章节款部本张只头台套层枚颗株"
-    "亩千克升户篇例类级组支队团首句字秒小时多余季代方厘毫斤英海平立"
+    "亩千克升户篇例类级组支队团首句字秒小时多余季代方厘毫斤英海平立歳個回"
 )
-_DECIMAL_COMMA_LANGS = frozenset(
+DECIMAL_COMMA_LANGS = frozenset(
     "fr de es it pt nl ru pl cs sk sv da no nb nn fi tr ro hu el uk bg hr sl sr lt lv et id vi ca eu gl".split()
 )
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv is".split())
@@ -176,6 +182,15 @@ def _month_number(word: str) -> Optional[int]:
     return _MONTHS.get(w) or _MONTH_ABBR.get(w)
 
 
+def _add_tens(table: dict[str, float], tens: dict[int, str], forms) -> None:
+    """Tens and their compounds: ``forms(tens_word, unit)`` gives the ways a language writes tens + unit."""
+    for t, tw in tens.items():
+        table[tw] = float(t)
+        for u in range(1, 10):
+            for w in forms(tw, u):
+                table[w] = float(t + u)
+
+
 # Small numbers in words. "one/un/une/ein/uno" are articles far more often than numbers: they count only
 # before a magnitude ("one million", "un million", "eine Million").
 def _number_words() -> dict[str, dict[str, float]]:
@@ -186,23 +201,14 @@ def _number_words() -> dict[str, dict[str, float]]:
     en_tens = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
                90: "ninety"}
     en = {w: float(i) for i, w in enumerate(en_units)}
-    for t, tw in en_tens.items():
-        en[tw] = float(t)
-        for u in range(1, 10):
-            en[f"{tw}-{en_units[u]}"] = en[f"{tw} {en_units[u]}"] = float(t + u)
+    _add_tens(en, en_tens, lambda tw, u: (f"{tw}-{en_units[u]}", f"{tw} {en_units[u]}"))
 
     fr_units = "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize " \
         "dix-sept dix-huit dix-neuf".split()
     fr = {w: float(i) for i, w in enumerate(fr_units)}
     fr_tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante", 70: "septante",
                80: "huitante", 90: "nonante"}
-    for t, tw in fr_tens.items():
-        fr[tw] = float(t)
-        for u in range(1, 10):
-            if u == 1:
-                fr[f"{tw} et un"] = fr[f"{tw}-et-un"] = float(t + 1)
-            else:
-                fr[f"{tw}-{fr_units[u]}"] = float(t + u)
+    _add_tens(fr, fr_tens, lambda tw, u: (f"{tw} et un", f"{tw}-et-un") if u == 1 else (f"{tw}-{fr_units[u]}",))
     for u in range(0, 20):  # soixante-dix .. soixante-dix-neuf, quatre-vingts .. quatre-vingt-dix-neuf
         if u == 0:
             fr["quatre-vingts"] = fr["quatre-vingt"] = 80.0
@@ -217,10 +223,7 @@ def _number_words() -> dict[str, dict[str, float]]:
     de = {w: float(i) for i, w in enumerate(de_units)}
     de_tens = {20: "zwanzig", 30: "dreißig", 40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig",
                80: "achtzig", 90: "neunzig"}
-    for t, tw in de_tens.items():
-        de[tw] = float(t)
-        for u in range(1, 10):
-            de[("ein" if u == 1 else de_units[u]) + "und" + tw] = float(t + u)
+    _add_tens(de, de_tens, lambda tw, u: (("ein" if u == 1 else de_units[u]) + "und" + tw,))
 
     es_units = "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince " \
         "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro " \
@@ -228,10 +231,7 @@ def _number_words() -> dict[str, dict[str, float]]:
     es = {w: float(i) for i, w in enumerate(es_units)}
     es_tens = {30: "treinta", 40: "cuarenta", 50: "cincuenta", 60: "sesenta", 70: "setenta", 80: "ochenta",
                90: "noventa"}
-    for t, tw in es_tens.items():
-        es[tw] = float(t)
-        for u in range(1, 10):
-            es[f"{tw} y {es_units[u]}"] = float(t + u)
+    _add_tens(es, es_tens, lambda tw, u: (f"{tw} y {es_units[u]}",))
     for table in (en, fr, de, es):
         for one in ("one", "un", "eins", "uno"):
             table.pop(one, None)
@@ -317,7 +317,7 @@ _CURRENCY_WORDS = {
     "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY", "元": "CNY", "人民币": "CNY", "元人民币": "CNY",
     "livre sterling": "GBP", "livres sterling": "GBP", "pound": "GBP", "pounds": "GBP", "pfund": "GBP",
     "£": "GBP", "英镑": "GBP",
-    "yen": "JPY", "yens": "JPY", "日元": "JPY",
+    "yen": "JPY", "yens": "JPY", "日元": "JPY", "円": "JPY", "ドル": "USD", "ユーロ": "EUR", "人民元": "CNY",
     "franc suisse": "CHF", "francs suisses": "CHF", "franken": "CHF",
     "rouble": "RUB", "roubles": "RUB", "rubel": "RUB", "卢布": "RUB",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
@@ -406,7 +406,7 @@ _APPROX_BEFORE_RE = re.compile(
     "|(" + _trie_regex(w for w in _APPROX_WORD_KIND if not w.isascii()) + f")){_SP}*$"
 )
 _NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
-_ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿]+)?(多|余(?!额))?")
+_ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?!额))?")
 _APPROX_AFTER_RE = re.compile(r"[个名人位家项次所条件种批只台辆架艘吨元岁倍]?(以上|以下|以内|左右|上下|之多)|个(多)(?=[月小星世钟])")
 _APPROX_SUFFIX_EN_RE = re.compile(f"(?:-|{_SP}+)(?:plus|odd)(?![{_LATIN}])")
 
@@ -424,7 +424,9 @@ _URL = (
 )
 _URL_RE = re.compile(_URL)
 _ISO_DATE = r"(?<![0-9])([12][0-9]{3})(?P<isosep>[-/.])([01]?[0-9])(?P=isosep)([0-3]?[0-9])(?![0-9])"
-_DMY_DATE = r"(?<![0-9.,])([0-3]?[0-9])(?P<dmysep>[./-])([01]?[0-9])(?P=dmysep)([12][0-9]{3})(?![0-9])"
+_DMY_DATE = r"(?<![0-9.,])([0-3]?[0-9])(?P<dmysep>[./-])([0-3]?[0-9])(?P=dmysep)([12][0-9]{3})(?![0-9])"
+# German (and the other dot-ordinal languages) write day and month alone as 27.7. or 27.07.
+_DM_DOT_DATE = r"(?<![0-9.,])([0-3]?[0-9])\.([01]?[0-9])\.(?![0-9])"
 _ZH_DATE = (
     r"(?:([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
     rf"([0-9]{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月"
@@ -487,6 +489,7 @@ def _patterns(lang_key: str) -> dict[str, str]:
     table = {
         "iso": _ISO_DATE,
         "dmy": _DMY_DATE,
+        "dmdot": _DM_DOT_DATE if lang_key in _DOT_ORDINAL_LANGS else None,
         "zhdate": _ZH_DATE,
         "dm": _DM_DATE.replace("MONTH", month),
         "md": _MD_DATE.replace("MONTH", month) if lang_key in ("en", "*", "zh") or lang_key not in _WORDS else None,
@@ -592,7 +595,7 @@ def _parse_digits(s: str, lang_key: str) -> tuple[float, Optional[float]]:
     if len(tail) != 3 or head == "0" or len(head) > 3:
         return as_decimal, None
     as_thousands = float(head + tail)
-    decimal_comma = lang_key in _DECIMAL_COMMA_LANGS
+    decimal_comma = lang_key in DECIMAL_COMMA_LANGS
     if sep == ",":
         if decimal_comma:
             return as_decimal, as_thousands
@@ -695,7 +698,7 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
         kind = m.lastgroup
         mention: Optional[NumberMention] = None
         try:
-            if kind in ("iso", "dmy", "zhdate", "dm", "md", "my"):
+            if kind in ("iso", "dmy", "dmdot", "zhdate", "dm", "md", "my"):
                 mention = _read_date(kind, t, text, m, lang_key)
             elif kind == "time":
                 mention = _read_time(t, text, m, lang_key)
@@ -715,7 +718,7 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
                 mention = replace(mention, start=out[-1].end, text=text[out[-1].end:mention.end])
             out.append(mention)
             pos = max(m.end(), mention.end)
-        elif kind in ("iso", "dmy", "zhdate", "dm", "md", "my", "time"):
+        elif kind in ("iso", "dmy", "dmdot", "zhdate", "dm", "md", "my", "time"):
             pos = m.start() + 1  # not a valid date or time: its digits may still be numbers ("00 July 25")
         else:
             pos = m.end() if m.end() > m.start() else m.start() + 1
@@ -755,8 +758,10 @@ def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Opti
         year, month, day = int(g.group(1)), int(g.group(3)), int(g.group(4))
     elif kind == "dmy":
         day, month, year = int(g.group(1)), int(g.group(3)), int(g.group(4))
-        if lang_key == "en" and month > 12 >= day:  # 09/26/2024
+        if month > 12 >= day:  # 09/26/2024: month first, whatever the language (only one reading is a date)
             day, month = month, day
+    elif kind == "dmdot":
+        day, month = int(g.group(1)), int(g.group(2))
     elif kind == "zhdate":
         year = _small_int(g.group(1))
         month = _small_int(g.group(2))
@@ -864,6 +869,10 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     if magnitude != 1.0:
         value *= magnitude
         alt = alt * magnitude if alt is not None else None
+        if magnitude == 1e8 and (rest := _ZH_WAN_AFTER_YI_RE.match(t, pos)):  # 3亿5000万 = 350 000 000
+            value += float(rest.group(1)) * 1e4
+            alt = None
+            pos = rest.end()
 
     # What follows: percent, currency, ordinal suffix, year/date markers, units; or letters (identifier).
     if kind in ("number", "percent"):

@@ -18,5 +18,8 @@ from . import glossary as _glossary  # noqa: F401,E402
 from . import terms as _terms  # noqa: F401,E402
 from . import meaning as _meaning  # noqa: F401,E402
 from . import custom as _custom  # noqa: F401,E402
+from . import entities as _entities  # noqa: F401,E402
+from . import repetition as _repetition  # noqa: F401,E402
+from . import consistency as _consistency  # noqa: F401,E402
 
 __all__ = ["REGISTRY", "CheckContext", "CheckInfo", "register", "run_checks"]

@@ -14,7 +14,7 @@ from typing import Iterator, Optional, Sequence
 
 from ..align import AlignParams, length_ratio
 from ..align.anchors import char_length, number_keys
-from ..types import Category, Document, Issue, Sentence, Severity, Span
+from ..types import Bead, Category, Document, Issue, Sentence, Severity, Span
 from .registry import CheckContext, register
 
 NOISE_NOTE = "noise_target_sentences"  # set by noise.debris (order 10)
@@ -51,14 +51,21 @@ def _numbers_in(sentence: Sentence, lang: Optional[str]) -> set[str]:
     return set(number_keys(sentence.text, lang))
 
 
+def _bead_sentences(ctx: CheckContext) -> Iterator[tuple[Bead, list[Sentence], list[Sentence]]]:
+    """Each bead with its source and target sentences (beads that do not fit the documents skipped)."""
+    for bead in ctx.alignment:
+        sources = _sentences(ctx.source, bead.source)
+        targets = _sentences(ctx.target, bead.target)
+        if sources is not None and targets is not None:
+            yield bead, sources, targets
+
+
 def _pair_ratio(ctx: CheckContext) -> float:
     """Target characters per source character. The median over the beads with both sides, so that the
     omission being looked for does not bias it (one long sentence left out of a short article shifts
     the total ratio by a tenth or more); the ratio of the totals when there are fewer than three."""
     ratios = []
-    for bead in ctx.alignment:
-        sources = _sentences(ctx.source, bead.source)
-        targets = _sentences(ctx.target, bead.target)
+    for _, sources, targets in _bead_sentences(ctx):
         if sources and targets:
             ls = sum(char_length(s.text) for s in sources)
             lt = sum(char_length(t.text) for t in targets)
@@ -85,10 +92,8 @@ def omission(ctx: CheckContext) -> Iterator[Issue]:
     src, tgt = ctx.source, ctx.target
     ratio = _pair_ratio(ctx)
     params = AlignParams()
-    for bead in ctx.alignment:
-        sources = _sentences(src, bead.source)
-        targets = _sentences(tgt, bead.target)
-        if not sources or targets is None:
+    for bead, sources, targets in _bead_sentences(ctx):
+        if not sources:
             continue
         if not targets:
             for s in sources:
@@ -181,3 +186,42 @@ def addition(ctx: CheckContext) -> Iterator[Issue]:
                 target_span=t.span,
                 confidence=bead.score or None,
             )
+
+
+_LONG_RATIO = 2.0
+
+
+@register("align.length_ratio", Category.ACCURACY_ADDITION, version=1, order=20)
+def length_ratio_outlier(ctx: CheckContext) -> Iterator[Issue]:
+    """Translation far longer than its source, judged against the pair's own length ratio.
+
+    The pair's ratio is the median, over the article's beads, of target characters per source character
+    (CJK characters weigh as the aligner counts them), so that zh→en and en→de are each measured by
+    themselves. A bead whose translation is more than twice the expected length, by 3.5 standard
+    deviations of the length model or more, and at least 30 length units long, is minor: content the
+    source does not have (an explanation, a hallucinated clause, a sentence of the next bead pulled in).
+    A translation far *shorter* than expected is ``align.omission``'s. False positives: a translator's
+    legitimate explanation of a name or an acronym for foreign readers; a source sentence of mostly
+    numbers or names (short in any language) translated with words around them.
+    """
+    ratio = _pair_ratio(ctx)
+    params = AlignParams()
+    for _, sources, targets in _bead_sentences(ctx):
+        if not sources or not targets:
+            continue
+        src_len = float(sum(char_length(s.text) for s in sources))
+        tgt_len = float(sum(char_length(t.text) for t in targets))
+        expected = src_len * ratio
+        if tgt_len / math.sqrt(ratio) < _MIN_SOURCE_UNITS or tgt_len <= _LONG_RATIO * expected:
+            continue
+        if -_z(src_len, tgt_len, ratio, params) < _SHORT_Z:
+            continue
+        yield Issue(
+            check="align.length_ratio",
+            category=Category.ACCURACY_ADDITION,
+            severity=Severity.MINOR,
+            message=(f"Translation is much longer than its source ({tgt_len:.0f} characters where about "
+                     f"{expected:.0f} are expected for this language pair)"),
+            source_span=_covering_span(sources),
+            target_span=_covering_span(targets),
+        )

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from ..langid import scripts_of_lang
-from ..types import Bead, Span
+from ..types import Bead, Document, Span
 from .registry import CheckContext
 
 # ---------------------------------------------------------------------------------------------------
@@ -194,5 +194,51 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "fig", "eds", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mlle", "mgr", "chap",
         "bzw", "usw", "vgl", "ggf", "evtl", "sra", "sres", "dra", "pág", "núm", "ej", "ecc", "pag", "dott",
         "ing", "al", "ibid", "resp", "max", "min",
+        # German (v. Chr., 19. Jh., sog., inkl.) and a few more that a lower-case word often follows
+        "chr", "jh", "jhd", "bspw", "sog", "inkl", "zzgl", "abs", "hrsg", "bzgl", "gem", "lt", "mio", "mrd",
+        "tsd", "fr", "hr", "vers", "trad", "éd", "ed", "esp", "aprox", "aprox", "dir", "gral",
     }
 )
+
+
+# ---------------------------------------------------------------------------------------------------
+# One side of a bead as one string, with the way back to document offsets.
+
+class BeadSide:
+    """The sentences ``indices`` of ``doc`` joined by one space, and the way back to document offsets:
+    checks search the joined text with one compiled regex and report spans in the document."""
+
+    __slots__ = ("text", "_starts", "_sentences")
+
+    def __init__(self, doc: Document, indices: tuple[int, ...]) -> None:
+        sents = [doc.sentences[i] for i in indices if 0 <= i < len(doc.sentences)]
+        self._sentences = sents
+        self._starts: list[int] = []
+        pos = 0
+        for s in sents:
+            self._starts.append(pos)
+            pos += len(s.text) + 1
+        self.text = " ".join(s.text for s in sents)
+
+    def span(self, start: int, end: int) -> Span:
+        """Document span of ``[start, end)`` of the joined text (clipped to the sentence it starts in)."""
+        k = 0
+        for i, st in enumerate(self._starts):
+            if st <= start:
+                k = i
+        sent, st = self._sentences[k], self._starts[k]
+        a = sent.start + start - st
+        return Span(a, min(sent.end, sent.start + end - st))
+
+    def whole(self) -> Optional[Span]:
+        if not self._sentences:
+            return None
+        return Span(self._sentences[0].start, self._sentences[-1].end)
+
+
+def bead_sides(ctx: CheckContext, both: bool = True):
+    """(bead index, bead, source side, target side) for each bead (with both sides when ``both``)."""
+    for k, bead in enumerate(ctx.alignment):
+        if both and (not bead.source or not bead.target):
+            continue
+        yield k, bead, BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target)

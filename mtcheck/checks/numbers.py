@@ -13,9 +13,14 @@ from ..numbers import (
     mention_components,
     numbers_match,
     spelled_forms,
+    DECIMAL_COMMA_LANGS,
 )
 from ..types import Category, Document, Issue, RelatedSpan, Severity, Span
+from .data import base_lang
 from .registry import CheckContext, register
+
+# Languages that write a decimal comma (4,5): the number reader's list.
+_DECIMAL_COMMA = DECIMAL_COMMA_LANGS
 
 CHECK_ID = "numbers.mismatch"
 
@@ -41,6 +46,17 @@ class _Mentions:
                 ]
             out.extend(self._cache[i])
         return out
+
+
+_MENTIONS_NOTE = "number_mentions"
+
+
+def _mentions_of(ctx: CheckContext) -> tuple[_Mentions, _Mentions]:
+    """The source and target mentions, found once per run and shared by the number checks."""
+    found = ctx.notes.get(_MENTIONS_NOTE)
+    if found is None:
+        found = ctx.notes[_MENTIONS_NOTE] = (_Mentions(ctx.source), _Mentions(ctx.target))
+    return found
 
 
 def _approx_agrees(a: NumberMention, b: NumberMention) -> bool:
@@ -200,8 +216,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     to appear elsewhere in the bead or its neighbours), numbers in words above 99 in European languages,
     Roman numerals, fractions; phone numbers and codes are out of scope.
     """
-    src = _Mentions(ctx.source)
-    tgt = _Mentions(ctx.target)
+    src, tgt = _mentions_of(ctx)
     beads = ctx.alignment
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
@@ -271,19 +286,132 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                     break
 
         # 6. Left on one side only.
-        for s in source:
-            if s.weak:
+        for m, on_source in [(s, True) for s in source] + [(t, False) for t in target]:
+            if m.weak:
                 continue
             yield Issue(
                 CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                f"Source has {describe_mention(s)}; the translation has no matching number",
-                source_span=_span(s), target_span=None, related=related_target,
+                f"Source has {describe_mention(m)}; the translation has no matching number" if on_source
+                else f"The translation has {describe_mention(m)}; the source has no matching number",
+                source_span=_span(m) if on_source else None, target_span=None if on_source else _span(m),
+                related=related_target if on_source else (),
             )
-        for t in target:
-            if t.weak:
+
+
+# ---------------------------------------------------------------------------------------------------
+# numbers.locale: the value is right, the way of writing it is the source's, not the target locale's.
+
+LOCALE_CHECK_ID = "numbers.locale"
+_DIGITS_RE = re.compile(r"[0-9](?:[0-9.,]*[0-9])?")
+_POINT_DECIMAL_RE = re.compile(r"[0-9]+\.(?:[0-9]{1,2}|[0-9]{4,})")
+_COMMA_DECIMAL_RE = re.compile(r"[0-9]+,(?:[0-9]{1,2}|[0-9]{4,})")
+_COMMA_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
+_DOT_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}(?:,[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+")
+_ONE_GROUP_RE = re.compile(r"[0-9]{1,3}[.,][0-9]{3}")
+_LOCALE_KINDS = frozenset({"number", "percent", "amount"})
+
+
+_US_DATE_RE = re.compile(r"(?<![0-9/.])([01]?[0-9])/([0-3]?[0-9])/([12][0-9]{3})(?![0-9/])")
+
+
+def _us_dates(ctx: CheckContext, bead, source: list[NumberMention], lang: str) -> Iterator[Issue]:
+    """Dates written month first (09/26/2024) in a target language that writes the day first, where the
+    source has that date."""
+    known = {(m.month, m.day) for m in source if m.kind == "date" and m.month and m.day}
+    for j in bead.target:
+        sent = ctx.target.sentences[j]
+        if "/" not in sent.text:
+            continue
+        for d in _US_DATE_RE.finditer(sent.text):
+            month, day, year = int(d.group(1)), int(d.group(2)), d.group(3)
+            if not (1 <= month <= 12 and 12 < day <= 31) or (month, day) not in known:
                 continue
+            wanted = f"{day}.{month}.{year}" if lang in _DOT_DATE_LANGS else f"{day:02d}/{month:02d}/{year}"
+            yield Issue(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, Severity.MINOR,
+                        f"'{d.group()}' puts the month first; {lang} writes the day first ({wanted})",
+                        target_span=Span(sent.start + d.start(), sent.start + d.end()), suggestion=wanted)
+
+
+_DOT_DATE_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv ru uk".split())
+
+
+def _format_for(value: float, lang: str) -> str:
+    """``value`` as the locale writes it: 4,5 and 1 500 000 (narrow no-break space) in French, 4,5 and
+    1.500.000 in German, 4.5 and 1,500,000 in English."""
+    whole = int(value)
+    frac = f"{value - whole:.6f}"[2:].rstrip("0") if value != whole else ""
+    grouped = f"{whole:,}"
+    if lang in _DECIMAL_COMMA:
+        sep = "\u202f" if lang == "fr" else "."
+        grouped = grouped.replace(",", sep)
+        return grouped + ("," + frac if frac else "")
+    return grouped + ("." + frac if frac else "")
+
+
+def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values: set[float]) -> Optional[str]:
+    """Why ``digits`` (of mention ``m``) is written in another locale's convention, or None."""
+    comma_lang = lang in _DECIMAL_COMMA
+    if comma_lang:
+        if _POINT_DECIMAL_RE.fullmatch(digits):
+            return "a decimal point"
+        if _COMMA_GROUPS_RE.fullmatch(digits):
+            return "commas between thousands"
+    else:
+        if _COMMA_DECIMAL_RE.fullmatch(digits):
+            return "a decimal comma"
+        if _DOT_GROUPS_RE.fullmatch(digits):
+            return "full stops between thousands"
+    if _ONE_GROUP_RE.fullmatch(digits) and m.alt_value is not None:
+        # 12,500 in French reads 12.5; the source says 12500: the target kept the source's separator.
+        if m.alt_value in source_values and m.value not in source_values:
+            if comma_lang and "," in digits:
+                return "a comma between thousands"
+            if not comma_lang and "." in digits:
+                return "a full stop between thousands"
+    return None
+
+
+@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=1, order=40)
+def number_locale(ctx: CheckContext) -> Iterator[Issue]:
+    """Number whose value is right but written in the source's convention, not the target locale's.
+
+    French, German, Spanish (and the other decimal-comma languages) write 4,5 and group thousands with
+    spaces or full stops; English, Chinese and Japanese write 4.5 and 1,500,000. A target number with
+    an unambiguous decimal point or comma of the other convention (« 4.5 % » in French, "4,5%" in
+    English), or grouped the other way (« 1,500,000 » in French, "1.500.000" in English), or a single
+    group that the target locale reads as another value (« 12,500 » in French, where the source says
+    12,500 = 12500) is minor ``locale/format``, with the locale's writing as suggestion; so is a date
+    written month first (09/26/2024) in a language that writes the day first. Only numbers and dates
+    whose value (in either reading) the aligned source states are judged: a wrong value is
+    ``numbers.mismatch``'s. False positives: version numbers and scores written with a point ("iOS
+    15.4"), Swiss German ("4.5" is usual in Switzerland), figures quoted from an English table.
+    """
+    lang = base_lang(ctx.target.lang)
+    if not lang:
+        return
+    src, tgt = _mentions_of(ctx)
+    for bead in ctx.alignment:
+        if not bead.source or not bead.target:
+            continue
+        if lang != "en":
+            yield from _us_dates(ctx, bead, src.of(bead.source), lang)
+        target = [t for t in tgt.of(bead.target) if t.kind in _LOCALE_KINDS and not t.spelled]
+        if not target:
+            continue
+        source_values = _values(src.of(bead.source))
+        for t in target:
+            d = _DIGITS_RE.search(ctx.target.text, t.start, t.end)
+            if d is None or ("." not in d.group() and "," not in d.group()):
+                continue
+            if t.value not in source_values and (t.alt_value is None or t.alt_value not in source_values):
+                continue
+            why = _foreign_convention(d.group(), t, lang, source_values)
+            if why is None:
+                continue
+            value = t.alt_value if (t.alt_value in source_values and t.value not in source_values) else t.value
+            digits_value = value / t.scale if t.scale != 1.0 else value
             yield Issue(
-                CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                f"The translation has {describe_mention(t)}; the source has no matching number",
-                source_span=None, target_span=_span(t),
+                LOCALE_CHECK_ID, Category.LOCALE_FORMAT, Severity.MINOR,
+                f"'{d.group()}' is written with {why}; {lang} writes {_format_for(digits_value, lang)}",
+                source_span=None, target_span=Span(d.start(), d.end()), suggestion=_format_for(digits_value, lang),
             )

@@ -12,6 +12,7 @@ from .data import (
     URL_RE,
     WORD_RE,
     base_lang,
+    bead_sides,
     is_brand_like,
     is_cased_lang,
     noise_targets,
@@ -114,8 +115,10 @@ def find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
             dot = first.end - 1
             found.append(StrayBreak(dot, second.start, second.start + m.end(), word, b, b_index))
             seen.add(dot)
-    # 2. Inside one segment: only a continuation word after the stop is evidence here.
+    # 2. Inside one segment: a continuation word after the stop is evidence; in a document that has its
+    # casing, so is any lower-case word (the splitter kept the stop inside because no capital followed).
     bead_of = {j: k for k, bead in enumerate(ctx.alignment) for j in bead.target}
+    cased_document = upper_starts > lower_starts
     for j, sent in enumerate(sents):
         if j in noise:
             continue
@@ -125,7 +128,10 @@ def find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
                 continue
             word = m.group()
             dot = sent.start + stop.start()
-            if dot in seen or _continuation_head(word) not in continuation:
+            if dot in seen:
+                continue
+            if _continuation_head(word) not in continuation and not (
+                    cased_document and word[0].islower() and not is_brand_like(word)):
                 continue
             if is_abbreviation_stop(sent.text[: stop.start() + 1]):
                 continue
@@ -144,8 +150,9 @@ def stray_break(ctx: CheckContext) -> Iterator[Issue]:
     example) the word must be one that continues a phrase and rarely opens a sentence (fr du/des/de/et/
     ou, en of/and/or, de des/und/oder, es del/de/y/o...). A full stop inside one segment followed by
     such a word is flagged too (splitters do not split inside brackets, or before a lower-case word in
-    some languages). Abbreviations (« etc. », « M. »), initials, URLs and numbers before the stop are
-    skipped. The flagged span is the full stop, the space and the next word (« . du »). Minor.
+    some languages); in a document that has its casing, any lower-case word after a full stop inside
+    one segment is (« il a rencontré le. président »). Abbreviations (« etc. », « M. »), initials, URLs
+    and numbers before the stop are skipped. The flagged span is the full stop, the space and the next word (« . du »). Minor.
 
     False positives: a real sentence that opens with a continuation word in a document without casing
     (« de nombreux pays… », "and yet…") where the aligner also paired two target sentences with one
@@ -163,3 +170,272 @@ def stray_break(ctx: CheckContext) -> Iterator[Issue]:
             target_span=Span(brk.dot, brk.word_end),
             suggestion=ctx.target.text[brk.dot + 1 : brk.word_end],
         )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Quote and bracket pairing, end punctuation, French spacing, doubled spaces, quote style.
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］"}
+_QUOTES_BY_LANG = {
+    # opener -> closers. German writes „…“ (and »…«); English “…”; French « … »; Chinese “…” 「…」 《…》.
+    "de": {"„": "“”", "»": "«", "«": "»", "“": "”", "‹": "›"},
+    "fr": {"«": "»", "“": "”", "‹": "›"},
+    "en": {"“": "”", "«": "»"},
+    "zh": {"“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉"},
+    "ja": {"「": "」", "『": "』", "《": "》", "“": "”", "〈": "〉"},
+}
+_DEFAULT_QUOTES = {"“": "”", "«": "»", "„": "“”", "「": "」", "『": "』", "《": "》"}
+_PAIR_CHARS = "()[]{}（）【】〔〕［］“”„«»‹›「」『』《》〈〉\""
+
+
+def _pairs_of(lang: str) -> dict[str, str]:
+    return {**_BRACKETS, **_QUOTES_BY_LANG.get(lang, _DEFAULT_QUOTES)}
+
+
+_PAIR_RE = re.compile("[" + re.escape(_PAIR_CHARS) + "]")
+
+
+def unpaired(text: str, lang: str) -> list[tuple[int, str]]:
+    """Offsets and characters of the quotes and brackets of ``text`` that have no partner, by the
+    pairing rules of ``lang`` (« » in French, „ “ and » « in German, 「」 and 《》 in Chinese)."""
+    pairs = _pairs_of(lang)
+    closers = {c for cs in pairs.values() for c in cs}
+    stack: list[tuple[int, str]] = []
+    bad: list[tuple[int, str]] = []
+    for m in _PAIR_RE.finditer(text):
+        c, pos = m.group(), m.start()
+        if c == '"':
+            if stack and stack[-1][1] == '"':
+                stack.pop()
+            else:
+                stack.append((pos, c))
+            continue
+        if stack and stack[-1][1] != '"' and c in pairs.get(stack[-1][1], ""):
+            stack.pop()
+            continue
+        if c in pairs:
+            stack.append((pos, c))
+            continue
+        if c in closers:
+            # A closer of something deeper: what lies above it was never closed.
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if c in pairs.get(stack[k][1], "")), None)
+            if depth is None:
+                bad.append((pos, c))
+            else:
+                bad.extend(stack[depth + 1:])
+                del stack[depth:]
+    bad.extend(stack)
+    return sorted(bad)
+
+
+def _family(c: str) -> str:
+    return "bracket" if c in _BRACKETS or c in _BRACKETS.values() else "quote"
+
+
+def _paragraphs(doc: Document) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for j, s in enumerate(doc.sentences):
+        out.setdefault(s.paragraph, []).append(j)
+    return out
+
+
+def _paragraph_text(doc: Document, ids: list[int]) -> tuple[str, int]:
+    first, last = doc.sentences[ids[0]], doc.sentences[ids[-1]]
+    return doc.text[first.start:last.end], first.start
+
+
+@register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
+    """Quote or bracket without its partner, by the target language's pairing rules.
+
+    Within each target paragraph, opening and closing marks are paired as the language writes them:
+    « » in French, „ “ and » « in German, “ ” in English, 「」 『』 《》 in Chinese and Japanese, and
+    ( ) [ ] （ ） 【 】 everywhere; straight " pair with each other. Each mark left alone is minor. A
+    quotation that runs over several paragraphs (no closing mark at the end of a paragraph, by
+    typographic convention) is not reported when the aligned source paragraph leaves the same kind of
+    mark open too. Unlike pofilter's ``brackets``, a translation that drops a pair of brackets (« la
+    capitale (Paris) » → "Paris, the capital") is no finding: only a mark without partner is.
+
+    False positives: list items numbered « 1) », « a) »; smileys « :) »; a quotation split over
+    paragraphs when the source was written otherwise; German texts mixing „ “ with ” closers.
+    """
+    tgt = base_lang(ctx.target.lang)
+    src = base_lang(ctx.source.lang)
+    noise = noise_targets(ctx)
+    src_open_cache: dict[int, set[str]] = {}
+    src_paragraphs = _paragraphs(ctx.source)
+    beads = {j: bead for bead in ctx.alignment for j in bead.target}
+    for ids in _paragraphs(ctx.target).values():
+        ids = [j for j in ids if j not in noise]
+        if not ids:
+            continue
+        text, offset = _paragraph_text(ctx.target, ids)
+        if not _PAIR_RE.search(text):
+            continue
+        for pos, c in unpaired(text, tgt):
+            if c in ")）" and re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])$", text[max(0, pos - 3):pos]):
+                continue  # list marker 1) a)
+            if c == ")" and text[max(0, pos - 1):pos] in (":", ";"):
+                continue  # smiley
+            abs_pos = offset + pos
+            j = next((k for k in ids if ctx.target.sentences[k].start <= abs_pos < ctx.target.sentences[k].end + 1), ids[0])
+            bead = beads.get(j)
+            fam = _family(c)
+            if bead is not None and bead.source:
+                p = ctx.source.sentences[bead.source[0]].paragraph
+                if p not in src_open_cache:
+                    s_text, _ = _paragraph_text(ctx.source, src_paragraphs[p])
+                    src_open_cache[p] = {_family(x) for _, x in unpaired(s_text, src)}
+                if fam in src_open_cache[p]:
+                    continue
+            what = "Bracket" if fam == "bracket" else "Quotation mark"
+            yield Issue("punctuation.pairs", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
+                        f"{what} '{c}' has no partner",
+                        source_span=source_span(ctx, bead), target_span=Span(abs_pos, abs_pos + 1))
+
+
+_END_CLOSERS = " \t\u00a0\u202f\"'“”‘’„‚»«」』）)]】›‹*"
+_END_CLASS = {".": "stop", "。": "stop", "．": "stop", "…": "stop", "?": "question", "？": "question",
+              "!": "exclamation", "！": "exclamation", ":": "colon", "：": "colon", ";": "semicolon",
+              "；": "semicolon", ",": "comma", "，": "comma"}
+_END_NAMES = {"stop": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
+              "colon": "a colon", "semicolon": "a semicolon", "comma": "a comma", None: "no end punctuation"}
+
+
+def _end_class(text: str) -> tuple[Optional[str], int]:
+    """The kind of punctuation ending ``text`` (closing quotes and brackets looked through) and where."""
+    t = text.rstrip(_END_CLOSERS)
+    if not t:
+        return None, 0
+    return _END_CLASS.get(t[-1]), len(t) - 1
+
+
+@register("punctuation.end", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+def end_punctuation(ctx: CheckContext) -> Iterator[Issue]:
+    """End punctuation that differs from the source: a question or exclamation lost, or no end mark.
+
+    Bead by bead, the mark that ends the source (closing quotes and brackets looked through, full-width
+    marks read as their ASCII kin, « … » as a full stop) is compared with the one that ends the
+    translation. Reported (minor): a source question or exclamation ending otherwise, and a source
+    ending with a full stop, question or exclamation mark whose translation ends with none. Not
+    reported, unlike pofilter's ``endpunc``: a translation that adds a full stop to an unpunctuated
+    source (a headline, a dateline), a colon or semicolon of the source ending the translation with a full
+    stop (sentences restructured), « … » against "." .
+
+    False positives: a rhetorical question the translator turned into a statement; a headline the
+    source punctuates and the newsroom's style does not.
+    """
+    noise = noise_targets(ctx)
+    for _, bead, src, tgt in bead_sides(ctx):
+        if any(j in noise for j in bead.target) or not src.text or not tgt.text:
+            continue
+        s_kind, _ = _end_class(src.text)
+        t_kind, t_pos = _end_class(tgt.text)
+        if s_kind == t_kind or s_kind not in ("stop", "question", "exclamation"):
+            continue
+        if s_kind == "stop" and t_kind is not None:
+            continue
+        if t_kind is None:
+            word = re.search(r"\S+$", tgt.text.rstrip(_END_CLOSERS))
+            start = word.start() if word else max(0, t_pos)
+            span = tgt.span(start, t_pos + 1)
+        else:
+            span = tgt.span(t_pos, t_pos + 1)
+        yield Issue("punctuation.end", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
+                    f"The source ends with {_END_NAMES[s_kind]}, the translation with {_END_NAMES[t_kind]}",
+                    source_span=src.whole(), target_span=span)
+
+
+_FR_NEEDS_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\u00a0\u202f\u2009(«\[?!:;.…])[;:!?»]")
+_FR_NEEDS_SPACE_AFTER_RE = re.compile(r"«(?=[^\s\u00a0\u202f\u2009])")
+
+
+@register("punctuation.french_spacing", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
+    """French spacing: no space before « ; : ! ? » » or after « « ».
+
+    French puts a (narrow) no-break space before the two-part marks ; : ! ? and the closing guillemet,
+    and after the opening one. Each mark glued to the preceding (or, for «, following) word is minor.
+    Skipped: times and ratios (« 12:30 », « 3:1 »), URLs, « ?! » and « !? » pairs.
+
+    False positives: Swiss French, which omits the space before ; : ! ? by convention; a quoted
+    English phrase with its own punctuation.
+    """
+    if base_lang(ctx.target.lang) != "fr":
+        return
+    noise = noise_targets(ctx)
+    for j, sent in enumerate(ctx.target.sentences):
+        if j in noise:
+            continue
+        text = sent.text
+        if not any(c in text for c in ";:!?«»"):
+            continue
+        urls = [m.span() for m in URL_RE.finditer(text)]
+        for rx, side in ((_FR_NEEDS_SPACE_BEFORE_RE, "before"), (_FR_NEEDS_SPACE_AFTER_RE, "after")):
+            for m in rx.finditer(text):
+                p = m.start()
+                if any(a <= p < b for a, b in urls):
+                    continue
+                if m.group() == ":" and p > 0 and text[p - 1].isdigit() and text[p + 1:p + 2].isdigit():
+                    continue
+                mark = m.group()
+                start = p - 1 if side == "before" else p
+                yield Issue("punctuation.french_spacing", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
+                            f"French writes a space {side} '{mark}'",
+                            target_span=Span(sent.start + start, sent.start + start + 2),
+                            suggestion=(text[start] + "\u202f" + mark) if side == "before" else mark + "\u202f" + text[p + 1])
+
+
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+@register("punctuation.double_space", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+def double_space(ctx: CheckContext) -> Iterator[Issue]:
+    """Doubled space inside a sentence of the translation that the source does not have.
+
+    Two or more spaces between two words of a target sentence are minor, unless the aligned source has
+    at least as many doubled spaces (a layout the translation keeps, as pofilter's ``doublespacing``
+    allows). False positives: texts laid out with two spaces after a full stop on purpose.
+    """
+    noise = noise_targets(ctx)
+    for _, bead, src, tgt in bead_sides(ctx):
+        if any(j in noise for j in bead.target):
+            continue
+        found = list(_DOUBLE_SPACE_RE.finditer(tgt.text))
+        if not found or len(_DOUBLE_SPACE_RE.findall(src.text)) >= len(found):
+            continue
+        for m in found:
+            yield Issue("punctuation.double_space", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
+                        "Doubled space", source_span=src.whole(), target_span=tgt.span(m.start(), m.end()),
+                        suggestion=" ")
+
+
+_QUOTE_STYLE = {
+    # target language: (regex of a foreign quotation, what the locale writes)
+    "fr": (re.compile(r"“[^“”«»\n]{1,300}”"), "« … »"),
+    "de": (re.compile(r"“[^“”„\n]{1,300}”"), "„…“"),
+    "en": (re.compile(r"«[^«»\n]{1,300}»"), "“…”"),
+}
+
+
+@register("punctuation.quote_style", Category.LOCALE_FORMAT, version=1, order=50)
+def quote_style(ctx: CheckContext) -> Iterator[Issue]:
+    """Quotation marks of another locale: English “…” in French or German, « » in English.
+
+    Minor ``locale/format``, on the opening mark. Straight quotes "…" are the typewriter fallback of
+    every language (and of markup and code) and are left alone. False positives: a house style that
+    prefers English quotes (some Swiss and online German media write “…”); quotes inside a quoted English
+    title.
+    """
+    rule = _QUOTE_STYLE.get(base_lang(ctx.target.lang))
+    if rule is None:
+        return
+    rx, wanted = rule
+    noise = noise_targets(ctx)
+    for j, sent in enumerate(ctx.target.sentences):
+        if j in noise or not any(c in sent.text for c in "“«"):
+            continue
+        for m in rx.finditer(sent.text):
+            yield Issue("punctuation.quote_style", Category.LOCALE_FORMAT, Severity.MINOR,
+                        f"Quotation marks {m.group()[0]}…{m.group()[-1]} are not this locale's; it writes {wanted}",
+                        target_span=Span(sent.start + m.start(), sent.start + m.start() + 1))

@@ -7,10 +7,12 @@ from typing import Iterator, Optional
 
 from ..langid import classify, script_of, scripts_of_lang
 from ..types import Category, Issue, Sentence, Severity, Span
-from .data import URL_RE, WORD_RE, base_lang, bead_of_target, noise_targets, source_span
+from .data import URL_RE, WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span
 from .registry import CheckContext, register
 
 CHECK_ID = "untranslated.sentence"
+# Target sentences ``untranslated.sentence`` reported: the partial checks leave them alone.
+SENTENCE_NOTE = "untranslated_target_sentences"
 
 # Besides the two languages in play, the languages most often found by mistake in news translations.
 _EXTRA_CANDIDATES = ("en", "fr", "de", "es")
@@ -183,6 +185,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
         found = _judge(sent, tgt, src, candidates, source_text)
         if found is not None:
             findings.append(_Finding(j, found.start, found.end, found.lang, found.confidence, found.reason))
+    ctx.notes[SENTENCE_NOTE] = {f.sentence for f in findings}
     if not findings:
         return
     severity = Severity.CRITICAL if 2 * len(findings) > considered else Severity.MAJOR
@@ -207,3 +210,143 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
             target_span=Span(sent.start + f.start, sent.start + f.end),
             confidence=f.confidence,
         )
+
+
+# ---------------------------------------------------------------------------------------------------
+# In part: source words left in the target, a target identical to its source.
+
+# Function words: a run of copied source words holding two of these (that the target language does not
+# share) is source-language text, not a name or a title.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to in is was that for with on as by at from it this will would have has are were "
+                    "be been which who their they he she his her not but or an a its said after about than there "
+                    "we our can could should".split()),
+    "fr": frozenset("le la les des du de un une et est dans pour que qui sur par avec pas au aux ce cette il elle ils "
+                    "sont a été ont son sa ses leur mais ou plus se ne nous vous en".split()),
+    "de": frozenset("der die das und ist nicht mit von zu den dem des ein eine einen auf für sich im in es sie er wir "
+                    "auch hat wurde werden sind war bei nach aus wie aber oder noch dass".split()),
+    "es": frozenset("el la los las de del y en que es un una por con para se no al lo su sus fue ha son está pero "
+                    "como más".split()),
+}
+_WORD_SPAN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SCRIPT_RUNS = {
+    "Han": r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]",
+    "Cyrillic": r"[\u0400-\u04ff]",
+    "Greek": r"[\u0370-\u03ff]",
+    "Arabic": r"[\u0600-\u06ff]",
+    "Hangul": r"[\uac00-\ud7af]",
+}
+
+
+def _copied_runs(src_words: list[str], tgt_words: list[re.Match]) -> Iterator[tuple[int, int]]:
+    """Maximal runs (start, end word indices) of the target that repeat consecutive source words."""
+    positions: dict[str, list[int]] = {}
+    for k, w in enumerate(src_words):
+        positions.setdefault(w, []).append(k)
+    i, n = 0, len(tgt_words)
+    while i < n:
+        best = 0
+        for p in positions.get(tgt_words[i].group().lower(), ()):
+            k = 1
+            while i + k < n and p + k < len(src_words) and tgt_words[i + k].group().lower() == src_words[p + k]:
+                k += 1
+            best = max(best, k)
+        if best >= 3:
+            yield i, i + best
+            i += best
+        else:
+            i += 1
+
+
+@register("untranslated.partial", Category.ACCURACY_UNTRANSLATED, version=1, order=35)
+def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
+    """Source words left in the target: part of a sentence not translated.
+
+    Two kinds of evidence, bead by bead, in sentences ``untranslated.sentence`` did not report: letters
+    of the source's script that the target language does not write, copied from the source (two Han
+    characters or more in an English or French translation of a Chinese source, not in brackets after
+    their translation: « Lin Jian (林剑) » is fine), major; and, between languages written in the same
+    script, a run of three or more consecutive source words copied into the translation that holds two
+    or more function words of the source language the target language does not use ("the government will
+    review" in a French sentence), major from four words, else minor.
+
+    Runs whose other words are all capitalised are names and titles kept on purpose ("Centers for
+    Disease Control and Prevention", „State of the Union“) and are skipped.
+
+    False positives: a slogan or quotation deliberately left in the original language in lower case; a
+    source that itself quotes target-language text.
+    """
+    tgt = base_lang(ctx.target.lang)
+    src = base_lang(ctx.source.lang)
+    if not tgt or not src or tgt == src:
+        return
+    done = ctx.notes.get(SENTENCE_NOTE, set())
+    noise = noise_targets(ctx)
+    expected = set(scripts_of_lang(tgt))
+    foreign = [s for s in scripts_of_lang(src) if s not in expected and s in _SCRIPT_RUNS]
+    run_re = re.compile(_SCRIPT_RUNS[foreign[0]] + "{2,}") if foreign else None
+    src_fw = FUNCTION_WORDS.get(src, frozenset())
+    tgt_fw = FUNCTION_WORDS.get(tgt, frozenset())
+    same_script = not foreign and bool(set(scripts_of_lang(src)) & expected) and bool(src_fw)
+    if run_re is None and not same_script:
+        return
+
+    for _, bead, s_side, t_side in bead_sides(ctx):
+        if any(j in done or j in noise for j in bead.target):
+            continue
+        if run_re is not None:
+            for m in run_re.finditer(t_side.text):
+                if m.group() not in s_side.text or _in_brackets(t_side.text, m.start(), m.end()):
+                    continue
+                yield Issue("untranslated.partial", Category.ACCURACY_UNTRANSLATED, Severity.MAJOR,
+                            f"'{m.group()}' is copied from the source, not translated",
+                            source_span=s_side.whole(), target_span=t_side.span(m.start(), m.end()))
+            continue
+        src_words = [w.lower() for w in _WORD_SPAN_RE.findall(s_side.text)]
+        tgt_words = list(_WORD_SPAN_RE.finditer(t_side.text))
+        for a, b in _copied_runs(src_words, tgt_words):
+            words = [w.group() for w in tgt_words[a:b]]
+            evidence = [w for w in words if w in src_fw and w not in tgt_fw]
+            if len(evidence) < 2:
+                continue
+            content = [w for w in words if w.lower() not in src_fw]
+            if content and all(w[0].isupper() for w in content):
+                continue  # a name or a title in title case: "Centers for Disease Control and Prevention"
+            start, end = tgt_words[a].start(), tgt_words[b - 1].end()
+            yield Issue("untranslated.partial", Category.ACCURACY_UNTRANSLATED,
+                        Severity.MAJOR if b - a >= 4 else Severity.MINOR,
+                        f"'{t_side.text[start:end]}' is left in the source language ({src})",
+                        source_span=s_side.whole(), target_span=t_side.span(start, end))
+
+
+@register("untranslated.unchanged", Category.ACCURACY_UNTRANSLATED, version=1, order=35)
+def untranslated_unchanged(ctx: CheckContext) -> Iterator[Issue]:
+    """Translation identical to its source.
+
+    A bead whose translation equals its source (case and spaces aside), with three words or more of
+    which one at least is a lower-case word (in Chinese or Japanese, four characters or more), is major
+    unless ``untranslated.sentence`` already reported it. Shorter identical lines are names, datelines
+    and labels ("Angela Merkel", "Photo: AFP") and are left alone, as pofilter's ``unchanged`` does not.
+
+    False positives: a quotation kept in its original language on purpose; a line that is the same
+    in both languages (« Stop » in a list of slogans).
+    """
+    if base_lang(ctx.source.lang) == base_lang(ctx.target.lang):
+        return
+    done = ctx.notes.get(SENTENCE_NOTE, set())
+    noise = noise_targets(ctx)
+
+    for _, bead, s_side, t_side in bead_sides(ctx):
+        if any(j in done or j in noise for j in bead.target):
+            continue
+        a, b = _normalise(s_side.text), _normalise(t_side.text)
+        if a != b or not a:
+            continue
+        words = b.split()
+        dense = sum(1 for ch in b if script_of(ch) in _DENSE_SCRIPTS)
+        cased_words = [w for w in WORD_RE.findall(t_side.text) if len(w) >= 3 and w.islower()]
+        if not (dense >= 4 or (len(words) >= 3 and cased_words)):
+            continue
+        yield Issue("untranslated.unchanged", Category.ACCURACY_UNTRANSLATED, Severity.MAJOR,
+                    "The translation is identical to the source", source_span=s_side.whole(),
+                    target_span=t_side.whole())

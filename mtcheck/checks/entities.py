@@ -1,0 +1,472 @@
+"""Entity checks (``accuracy/entity``): URLs, e-mail addresses, handles and hashtags, acronyms with their
+legitimate equivalents (NATO ↔ OTAN ↔ 北约), identifiers with digits (G20, A380, H5N1) and Latin-script
+names inside a source in another script.
+
+Equivalents are kept in ``entities.tsv`` beside this module (one concept per line, one column per
+language); a configuration may add its own file of the same shape (``Config.entity_equivalents``: a path).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Optional
+
+from ..langid import scripts_of_lang
+from ..types import Category, Issue, RelatedSpan, Severity
+from .data import MARKUP_RE, WORD_RE, BeadSide, base_lang, bead_sides
+from .registry import CheckContext, register
+
+_DATA_FILE = Path(__file__).with_name("entities.tsv")
+
+_TRAIL = ".,;:!?'’\")»”]}>。，、；：！？）"
+_URL_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>()\"«»“”，。、；）]+"
+    r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|cn|fr|de|uk|eu|es|ch|jp)"
+    r"(?:/[^\s<>()\"«»“”，。、；）]*)?(?![\w.-]*\w)",
+    re.IGNORECASE,
+)
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
+_HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_][\w]{1,60}")
+# Acronyms: two or more capitals (digits and & allowed after the first), not part of a longer word.
+_ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.'’-])[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*(?:-[0-9]+)?(?![A-Za-z0-9&])")
+# Identifiers mixing letters and digits: G20, A380, H5N1, MH370, COVID-19, 5G is a number word (no).
+_IDENT_RE = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,6}-?[0-9]+[A-Za-z0-9]*(?![A-Za-z0-9])")
+_LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z]{2,}")
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+# Capital sequences that are no acronym of an entity: Roman numerals, units, times, common words.
+_NOT_ACRONYMS = frozenset(
+    "OK TV PM AM GMT UTC CET CEST EST EDT PST BST KM KG MW GW KW KWH MWH GWH TWH GB MB TB CM MM HD PR "
+    "ID PS VS CD DVD PDF HTML MP MPS USD EUR GBP CNY RMB JPY CHF HKD SMS".split()
+)
+
+
+@dataclass(frozen=True)
+class _Concept:
+    forms: dict  # lang -> tuple of forms
+    acronyms: frozenset  # every all-capital or letters-and-digits form (NATO, G20) of any language
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form
+
+
+def _read_concepts(path: Path) -> list[_Concept]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    out = []
+    for line in lines[1:]:
+        cols = line.split("\t")
+        forms = {}
+        for lang, cell in zip(header[1:], cols[1:]):
+            vals = tuple(f.strip() for f in cell.split("|") if f.strip())
+            if vals:
+                forms[lang] = vals
+        acronyms = frozenset(f for vals in forms.values() for f in vals if _is_acronym(f) or _IDENT_RE.fullmatch(f))
+        out.append(_Concept(forms, acronyms))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _concepts(extra: Optional[str]) -> tuple[tuple[_Concept, ...], dict]:
+    concepts = _read_concepts(_DATA_FILE)
+    if extra:
+        concepts += _read_concepts(Path(extra))
+    by_acronym: dict[str, list[_Concept]] = {}
+    for c in concepts:
+        for a in c.acronyms:
+            by_acronym.setdefault(_norm_ident(a), []).append(c)
+    return tuple(concepts), by_acronym
+
+
+def _norm_ident(s: str) -> str:
+    return re.sub(r"[\s.-]", "", s).lower()
+
+
+@lru_cache(maxsize=4096)
+def _form_regex(form: str) -> re.Pattern:
+    if form[0].isascii() or form[0].isalpha() and form[0] < "\u3000":
+        # Latin forms: from a word start; forms of 4+ letters may be followed by an ending ("America" in
+        # "American", "Nations" in "Nations-Unies"); short ones must be whole words.
+        tail = "" if len(form) >= 4 and not _is_acronym(form) else r"(?![\w])"
+        return re.compile(r"(?<![\w])" + re.escape(form) + tail, re.IGNORECASE)
+    return re.compile(re.escape(form))
+
+
+def _has_form(concept: _Concept, lang: str, text: str) -> bool:
+    forms = concept.forms.get(lang) or concept.forms.get("en", ())
+    for f in (*forms, *concept.acronyms):
+        if _form_regex(f).search(text):
+            return True
+    return False
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+# --- links: URLs, e-mails, handles, hashtags --------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Item:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def _url_key(u: str) -> str:
+    u = u.lower()
+    u = re.sub(r"^(?:https?|ftp)://", "", u)
+    u = re.sub(r"^www\.", "", u)
+    return u.rstrip("/")
+
+
+def _items(text: str, kind: str) -> list[_Item]:
+    if kind == "url":
+        out = []
+        emails = [m.span() for m in _EMAIL_RE.finditer(text)]
+        for m in _URL_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in emails):
+                continue
+            s = m.group().rstrip(_TRAIL)
+            if s:
+                out.append(_Item(m.start(), m.start() + len(s), s, _url_key(s)))
+        return out
+    rx = {"email": _EMAIL_RE, "handle": _HANDLE_RE, "hashtag": _HASHTAG_RE}[kind]
+    out = []
+    for m in rx.finditer(text):
+        s = m.group().rstrip(_TRAIL)
+        if kind == "handle" and m.start() > 0 and text[m.start() - 1] == "@":
+            continue
+        out.append(_Item(m.start(), m.start() + len(s), s, s.lower()))
+    return out
+
+
+_KIND_NAMES = {"url": "URL", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag"}
+
+
+def _link_issues(ctx: CheckContext, check_id: str, kinds: tuple[str, ...], severity: Severity) -> Iterator[Issue]:
+    for _, _, src, tgt in bead_sides(ctx):
+        if not (("." in src.text or "@" in src.text or "#" in src.text)
+                or ("." in tgt.text or "@" in tgt.text or "#" in tgt.text)):
+            continue
+        for kind in kinds:
+            s_items = _items(src.text, kind)
+            t_items = _items(tgt.text, kind)
+            if not s_items and not t_items:
+                continue
+            t_keys = {t.key for t in t_items}
+            s_keys = {s.key for s in s_items}
+            missing = [s for s in s_items if s.key not in t_keys]
+            added = [t for t in t_items if t.key not in s_keys]
+            name = _KIND_NAMES[kind]
+            for s in missing:
+                if added:
+                    t = added.pop(0)
+                    yield Issue(check_id, Category.ACCURACY_ENTITY, severity,
+                                f"The source's {name} '{s.text}' is written '{t.text}' in the translation",
+                                source_span=src.span(s.start, s.end), target_span=tgt.span(t.start, t.end),
+                                suggestion=s.text)
+                else:
+                    yield Issue(check_id, Category.ACCURACY_ENTITY, severity,
+                                f"The source's {name} '{s.text}' is missing from the translation",
+                                source_span=src.span(s.start, s.end), target_span=None,
+                                related=_related(tgt))
+            if not s_items:
+                continue  # the translator added an address the source names otherwise (新华网 → xinhuanet.com)
+            for t in added:
+                yield Issue(check_id, Category.ACCURACY_ENTITY, Severity.MINOR,
+                            f"The translation has the {name} '{t.text}', which the source does not have",
+                            source_span=src.whole(), target_span=tgt.span(t.start, t.end))
+
+
+def _related(side: BeadSide) -> tuple:
+    w = side.whole()
+    return (RelatedSpan("target", w.start, w.end),) if w else ()
+
+
+@register("entities.url", Category.ACCURACY_ENTITY, version=1, order=45)
+def url_mismatch(ctx: CheckContext) -> Iterator[Issue]:
+    """URL of the source missing or changed in the translation.
+
+    URLs (``http://``, ``www.``, bare domains such as ``thepaper.cn``) of each bead's source must be in its
+    translation; scheme, ``www.``, case and a trailing slash are ignored. A changed or missing URL is
+    major; a URL only the translation has is minor. False positives: a translator who points to the
+    target-language edition of a site (``lemonde.fr/en`` for ``lemonde.fr``), a URL that the aligner put
+    in a neighbouring bead, a domain written as a name ("Amazon.com" → "Amazon").
+    """
+    yield from _link_issues(ctx, "entities.url", ("url",), Severity.MAJOR)
+
+
+@register("entities.email", Category.ACCURACY_ENTITY, version=1, order=45)
+def email_mismatch(ctx: CheckContext) -> Iterator[Issue]:
+    """E-mail address of the source missing or changed in the translation.
+
+    Compared case-insensitively, bead by bead. Major when missing or changed, minor when only the
+    translation has one. False positives: an address deliberately localised (``presse@`` for ``press@``)
+    or obfuscated ("name [at] example.org").
+    """
+    yield from _link_issues(ctx, "entities.email", ("email",), Severity.MAJOR)
+
+
+@register("entities.handle", Category.ACCURACY_ENTITY, version=1, order=45)
+def handle_mismatch(ctx: CheckContext) -> Iterator[Issue]:
+    """Social-media handle (@name) or hashtag (#tag) of the source missing or changed in the translation.
+
+    Minor: newsrooms sometimes translate a hashtag (#MeToo → #BalanceTonPorc is a different campaign,
+    but #StayHome → #RestezChezVous is a legitimate localisation). False positives: those localised
+    hashtags, and a handle the translator replaced by the account's name.
+    """
+    yield from _link_issues(ctx, "entities.handle", ("handle", "hashtag"), Severity.MINOR)
+
+
+# --- acronyms, identifiers and names ----------------------------------------------------------------
+
+def _masked_links(text: str) -> str:
+    """``text`` with URLs, e-mails, handles, hashtags and markup blanked out (same length)."""
+    spans = [m.span() for m in _URL_RE.finditer(text)] + [m.span() for m in _EMAIL_RE.finditer(text)]
+    if "<" in text or "&" in text:
+        spans += [m.span() for m in MARKUP_RE.finditer(text)]
+    spans += [m.span() for m in _HANDLE_RE.finditer(text)] + [m.span() for m in _HASHTAG_RE.finditer(text)]
+    return _mask(text, spans)
+
+
+def _is_headline_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+_CAPS_WORD_BEFORE_RE = re.compile(r"[A-Z]{2,}[^\w]{1,3}$")
+_CAPS_WORD_AFTER_RE = re.compile(r"[^\w]{1,3}[A-Z]{2,}(?![a-z])")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Capitals next to other capitalised words ("MAN MACED IN ROW", "WRITE TO US"): shouting, not acronyms."""
+    return bool(_CAPS_WORD_BEFORE_RE.search(text, max(0, start - 20), start)
+                or _CAPS_WORD_AFTER_RE.match(text, end))
+
+
+def _extra_file(ctx: CheckContext) -> Optional[str]:
+    extra = getattr(ctx.config, "entity_equivalents", None)
+    return str(extra) if extra else None
+
+
+@lru_cache(maxsize=4096)
+def _whole_word_regex(word: str) -> re.Pattern:
+    return re.compile(r"(?<![\w])" + re.escape(word) + r"(?![\w])", re.IGNORECASE)
+
+
+def _word_in(word: str, text: str) -> bool:
+    return _whole_word_regex(word).search(text) is not None
+
+
+@register("entities.acronym", Category.ACCURACY_ENTITY, version=1, order=45)
+def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
+    """Acronym of the source neither kept nor rendered by a known equivalent in the translation.
+
+    An acronym of the source (two or more capitals: NATO, UN, BBC) must appear in the bead's translation
+    (case-insensitively: "Nato", "Aids"), or the translation must use a legitimate equivalent from the
+    equivalents file (NATO → OTAN or « Alliance atlantique » in French, EU → UE, WHO → OMS, UN → ONU,
+    IMF → IWF in German, 北约 → NATO from Chinese, G20 → 二十国集团, UK → „britische“). Source names of the file written in
+    a non-Latin script (北约, 联合国) are checked the same way. Minor. Skipped: Roman numerals, units and
+    time zones (KM, GMT), acronyms inside URLs, handles and hashtags, headlines in capitals, capitalised
+    words next to other capitalised words ("MAN MACED IN ROW") and unknown ones of five letters or more
+    ("CHAINSAW": shouting, not an acronym).
+
+    False positives: an acronym the translator expanded or paraphrased with a form missing from the
+    file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, and
+    acronyms of the source that are really shouted words ("it was a BIG mistake").
+    """
+    tgt_lang = base_lang(ctx.target.lang)
+    src_lang = base_lang(ctx.source.lang)
+    concepts, by_acronym = _concepts(_extra_file(ctx))
+    non_latin = [c for c in concepts if any(not f.isascii() for f in c.forms.get(src_lang, ()))]
+    for _, _, src, tgt in bead_sides(ctx):
+        text = _masked_links(src.text)
+        if _is_headline_caps(text):
+            continue
+        seen: set[str] = set()
+        for m in _ACRONYM_RE.finditer(text):
+            word = m.group()
+            if word in seen or word in _NOT_ACRONYMS or _ROMAN_RE.match(word) or not sum(c.isalpha() for c in word) >= 2:
+                continue
+            seen.add(word)
+            if _word_in(word, tgt.text):
+                continue
+            options = by_acronym.get(_norm_ident(word), [])
+            if not options and (_shouted(text, m.start(), m.end()) or sum(c.isalpha() for c in word) >= 5):
+                continue
+            if any(_has_form(c, tgt_lang, tgt.text) for c in options):
+                continue
+            if _norm_ident(word) in {_norm_ident(t) for t in _IDENT_RE.findall(tgt.text)}:
+                continue
+            expected = [f for c in options for f in (c.forms.get(tgt_lang) or ())][:3]
+            hint = f" (or {', '.join(expected)})" if expected else ""
+            yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
+                        f"Acronym '{word}' of the source is not in the translation{hint}",
+                        source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt),
+                        suggestion=expected[0] if expected else word)
+        for c in non_latin:
+            for form in c.forms[src_lang]:
+                if form.isascii():
+                    continue
+                fm = _form_regex(form).search(src.text)
+                if fm is None:
+                    continue
+                if not _has_form(c, tgt_lang, tgt.text):
+                    expected = list(c.forms.get(tgt_lang) or c.forms.get("en", ()))[:3]
+                    yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
+                                f"'{form}' of the source is not rendered in the translation (expected "
+                                f"{', '.join(expected)})",
+                                source_span=src.span(fm.start(), fm.end()), target_span=None,
+                                related=_related(tgt), suggestion=expected[0] if expected else None)
+                break
+
+
+@register("entities.name", Category.ACCURACY_ENTITY, version=1, order=45)
+def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
+    """Identifier with digits, or Latin-script name of a non-Latin source, changed or missing.
+
+    Identifiers mixing letters and digits (G20, A380, H5N1, MH370, COVID-19) must be in the bead's
+    translation, hyphens, spaces and case aside, or rendered by an equivalent of the equivalents file
+    (G20 → 二十国集团): one replaced by another identifier of the same shape (A380 → A350) is major, one
+    missing is minor. In a source written in another script (Chinese, Japanese, Russian…), Latin-script
+    words with a capital (Tesla, iPhone, TikTok) are names kept in their original form: one missing from
+    a Latin-script translation is minor. Markup (``<script>``) and lower-case words (app, vlog) are
+    skipped. Between two Latin-script languages, a capitalised source word of five letters or more
+    that the translation spells with two neighbouring letters swapped (Merkel → Merkle) or one plain
+    vowel changed (Stoltenberg → Stoltenburg) is minor; other differences are how languages spell
+    cognates and exonyms (Dezember, Präsident, Kaschmir, Syrie, Irak) and are left alone.
+
+    False positives: a model name the translator dropped as redundant ("the iPhone" for "iPhone 13"), a
+    transliterated name written otherwise in the target (a Russian source quoting "Gazprom" in Latin, the
+    target « Gazprom » is fine, but "Nord Stream" as « Nord Stream 2 »… also fine); Latin words of a Chinese
+    source that are common nouns the translator translated ("App" → "application").
+    """
+    tgt_lang = base_lang(ctx.target.lang)
+    src_lang = base_lang(ctx.source.lang)
+    _, by_acronym = _concepts(_extra_file(ctx))
+    src_latin = "Latin" in scripts_of_lang(src_lang)
+    tgt_latin = "Latin" in scripts_of_lang(tgt_lang)
+    for _, _, src, tgt in bead_sides(ctx):
+        text = _masked_links(src.text)
+        t_idents = {_norm_ident(t): t for t in _IDENT_RE.findall(_masked_links(tgt.text))}
+        t_norm = _norm_ident(tgt.text)
+        used: set[str] = set()
+        reported: set[str] = set()
+        idents = list(_IDENT_RE.finditer(text))
+        for m in idents:
+            key = _norm_ident(m.group())
+            if key in reported or key in t_idents or key in t_norm:
+                continue
+            reported.add(key)
+            if any(_has_form(c, tgt_lang, tgt.text) for c in by_acronym.get(key, [])):
+                continue
+            letters = re.sub(r"[0-9-]", "", key)
+            rivals = [t for k, t in t_idents.items() if k not in used and re.sub(r"[0-9-]", "", k) == letters
+                      and _norm_ident(t) not in _norm_ident(src.text)]
+            if rivals:
+                used.add(_norm_ident(rivals[0]))
+                pos = tgt.text.find(rivals[0])
+                yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MAJOR,
+                            f"'{m.group()}' of the source is '{rivals[0]}' in the translation",
+                            source_span=src.span(m.start(), m.end()),
+                            target_span=tgt.span(pos, pos + len(rivals[0])), suggestion=m.group())
+            else:
+                yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
+                            f"'{m.group()}' of the source is missing from the translation",
+                            source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt))
+        if src_latin and tgt_latin:
+            yield from _misspelt_names(src, tgt, text)
+            continue
+        if not tgt_latin:
+            continue
+        masked_idents = _mask(text, [m.span() for m in idents])
+        for m in _LATIN_TOKEN_RE.finditer(masked_idents):
+            word = m.group()
+            if _is_acronym(word) or len(word) < 3 or word.lower() in reported or word.islower():
+                continue
+            reported.add(word.lower())
+            if _word_in(word, tgt.text):
+                continue
+            yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
+                        f"'{word}', written in Latin script in the source, is missing from the translation",
+                        source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt))
+
+
+_CAP_WORD_RE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w'’-])")
+
+
+def _one_edit_apart(a: str, b: str) -> Optional[tuple[int, bool]]:
+    """Where two words differ by one substitution, insertion, deletion or swap of neighbours (Damerau),
+    and whether it is a swap; None when they are further apart or equal."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if len(a) == len(b):
+        if a[k + 1:] == b[k + 1:]:
+            return k, False
+        if a[k + 2:] == b[k + 2:] and a[k:k + 2] == b[k:k + 2][::-1]:
+            return k, True
+        return None
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return (k, False) if longer[k + 1:] == shorter[k:] else None
+
+
+_PLAIN_VOWELS = frozenset("aeiou")
+
+
+def _typo_like(a: str, b: str, where: int, swap: bool) -> bool:
+    """A swap of two letters (Merkel/Merkle, Johnson/Jonhson) anywhere, or one plain vowel for another
+    (Stoltenberg/Stoltenburg) before the last two letters. Languages spell cognates and exonyms with
+    other consonants, accents and endings (December/Dezember, President/Präsident, Kashmir/Kaschmir,
+    Syria/Syrie, Iraq/Irak): those are never reported."""
+    if swap:
+        return True
+    if len(a) != len(b) or where >= len(a) - 2:
+        return False
+    return a[where].lower() in _PLAIN_VOWELS and b[where].lower() in _PLAIN_VOWELS
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Issue]:
+    """Names of a Latin-script source spelt one letter otherwise in the translation (Merkel → Merkle)."""
+    found = {}
+    for m in _CAP_WORD_RE.finditer(src_text):
+        found.setdefault(m.group(), m)
+    tgt_matches = [m for m in _CAP_WORD_RE.finditer(tgt.text) if m.group() not in found]
+    if not tgt_matches:
+        return
+    common = {w for w in WORD_RE.findall(src_text) if w.islower()}
+    for name, sm in sorted(found.items()):
+        if len(name) < 5 or name.lower() in common or _word_in(name, tgt.text):
+            continue
+        for m in tgt_matches:
+            other = m.group()
+            if other[0] != name[0] or len(other) < 5 or _fold(other) == _fold(name):
+                continue
+            edit = _one_edit_apart(name, other)
+            if edit is None or not _typo_like(name, other, *edit):
+                continue
+            yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
+                        f"The name '{name}' of the source is spelt '{other}' in the translation",
+                        source_span=src.span(sm.start(), sm.end()), target_span=tgt.span(m.start(), m.end()),
+                        suggestion=name)
+            break

@@ -1,0 +1,113 @@
+"""Repetition checks (``fluency/repetition``): a word or phrase written twice in a row, a sentence repeated."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..types import Category, Issue, Severity
+from .data import base_lang, bead_of_target, bead_sides, is_cased_lang, noise_targets, source_span
+from .registry import CheckContext, register
+
+# A word (letters, inner apostrophes and hyphens) or a phrase of up to six words, written again at once.
+_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_REPEAT_RE = re.compile(
+    rf"(?<![\w'’-])({_WORD}(?:[ \u00a0]+{_WORD}){{0,5}}?)((?:[ \u00a0]+\1)+)(?![\w'’-])", re.IGNORECASE
+)
+
+# Doubles that the language writes on purpose (lower case). Reflexive « vous vous », « nous nous »;
+# pluperfect "had had"; "that that"; relative German « die die », « der der », « das das ».
+LEGITIMATE_DOUBLES: dict[str, frozenset[str]] = {
+    "fr": frozenset({"vous", "nous", "si", "non", "très", "bye", "toc", "ni"}),
+    "en": frozenset({"had", "that", "is", "do", "bye", "very", "so", "no", "yes", "knock", "chop", "ha",
+                     "bla", "blah", "far"}),
+    "de": frozenset({"die", "der", "das", "den", "dem", "des", "sie", "ja", "nein", "sehr", "bla", "ganz"}),
+    "es": frozenset({"no", "sí", "muy", "que", "bla", "ja"}),
+    "it": frozenset({"no", "sì", "molto", "piano", "bla"}),
+    "nl": frozenset({"die", "dat", "heel", "bla"}),
+}
+
+
+@register("repetition.word", Category.FLUENCY_REPETITION, version=1, order=50)
+def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
+    """Word or phrase repeated at once: "the the", « de de », "in the city in the city".
+
+    A word, or a phrase of up to six words, written twice or more in a row inside a target sentence
+    (case aside; only spaces between: "it. It" is two sentences) is minor; three times or more, or a
+    phrase of three words or more repeated, is major (a machine-translation loop). Skipped: the
+    language's legitimate doubles (« vous vous », « nous nous », "had had", "that that", German
+    « die die » in a relative clause, "very very"), a repetition the aligned source has too (Baden-Baden,
+    "Sirhan Sirhan", "bye bye"), and languages written without spaces (Chinese, Japanese), where
+    doubling is grammar (看看, 常常).
+
+    False positives: names made of a repeated word that the source writes otherwise; emphatic
+    repetition in quoted speech ("no, no, no" without commas).
+    """
+    tgt = base_lang(ctx.target.lang)
+    if tgt in ("zh", "ja", "ko", "th"):
+        return
+    legit = LEGITIMATE_DOUBLES.get(tgt, frozenset())
+    noise = noise_targets(ctx)
+    for _, bead, src, side in bead_sides(ctx, both=False):
+        if not bead.target or any(j in noise for j in bead.target):
+            continue
+        if not _REPEAT_RE.search(side.text):
+            continue
+        source_lower = src.text.lower()
+        for m in _REPEAT_RE.finditer(side.text):
+            unit = m.group(1)
+            words = unit.split()
+            times = 1 + len(m.group(2).split()) // len(words)
+            if len(words) == 1 and unit.lower() in legit and times == 2:
+                continue
+            if source_lower and re.sub(r"\s+", " ", m.group().lower()) in source_lower:
+                continue
+            severe = times >= 3 or len(words) >= 3
+            yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MAJOR if severe else Severity.MINOR,
+                        f"'{unit}' is written {times} times in a row",
+                        source_span=src.whole(), target_span=side.span(m.start(), m.end()), suggestion=unit)
+
+
+def normalise_sentence(text: str) -> str:
+    """Case, spaces and the final punctuation aside: what makes two sentences "the same"."""
+    return re.sub(r"\s+", " ", text.casefold()).strip(" .。!?！？…\"'“”«»„")
+
+
+def long_enough(text: str, lang: str) -> bool:
+    """At least four words (eight characters in Chinese or Japanese): short lines repeat legitimately."""
+    if base_lang(lang) in ("zh", "ja", "ko", "th") or not is_cased_lang(lang) and " " not in text:
+        return len(re.sub(r"\W", "", text)) >= 8
+    return len(text.split()) >= 4
+
+
+@register("repetition.sentence", Category.FLUENCY_REPETITION, version=1, order=50)
+def repeated_sentence(ctx: CheckContext) -> Iterator[Issue]:
+    """Sentence written twice in a row in the translation where the source does not repeat it.
+
+    A target sentence equal to the one before it (case, spaces and end punctuation aside; four words or
+    more, eight characters in Chinese or Japanese) is major when their sources differ: the mark of a
+    machine translation that stuttered or hallucinated. Same sentences further apart are
+    ``consistency.target``'s business. False positives: a refrain or slogan the translator repeats for
+    emphasis where the source varies it.
+    """
+    sents = ctx.target.sentences
+    noise = noise_targets(ctx)
+    beads = bead_of_target(ctx)
+    src = ctx.source.sentences
+    for j in range(1, len(sents)):
+        if j in noise or j - 1 in noise:
+            continue
+        cur = normalise_sentence(sents[j].text)
+        if cur != normalise_sentence(sents[j - 1].text) or not long_enough(cur, ctx.target.lang):
+            continue
+        a, b = beads.get(j - 1), beads.get(j)
+        if a is not None and b is not None:
+            if a is b:
+                texts = [normalise_sentence(src[i].text) for i in a.source]
+                if len(texts) != len(set(texts)):
+                    continue
+            elif " ".join(normalise_sentence(src[i].text) for i in a.source) == \
+                    " ".join(normalise_sentence(src[i].text) for i in b.source):
+                continue
+        yield Issue("repetition.sentence", Category.FLUENCY_REPETITION, Severity.MAJOR,
+                    "The translation repeats the previous sentence; the source does not",
+                    source_span=source_span(ctx, b), target_span=sents[j].span)

@@ -1,0 +1,103 @@
+"""numbers.locale (right value, wrong locale convention) and numbers in depth: units, currencies, ranges,
+dates and times, ordinals, percentages, spelled-out numbers and magnitudes in en/fr/de/es/zh/ja."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.checks.numbers import _format_for
+from mtcheck.numbers import find_numbers
+
+from .check_helpers import assert_table, run
+
+NUMBER_CHECKS = ("numbers.mismatch", "numbers.locale")
+
+CASES = [
+    # locale/format: the value is right, the writing is the source's
+    ("4.5 in French", "Growth reached 4.5% in 2023.", "en", "La croissance a atteint 4.5 % en 2023.", "fr",
+     [("numbers.locale", "minor", "4.5")]),
+    ("4,5 in French", "Growth reached 4.5% in 2023.", "en", "La croissance a atteint 4,5 % en 2023.", "fr", []),
+    ("English thousands in French", "The firm hired 1,500,000 workers.", "en",
+     "L'entreprise a embauché 1,500,000 salariés.", "fr", [("numbers.locale", "minor", "1,500,000")]),
+    ("12,500 in French reads 12.5", "The fund raised 12,500 dollars.", "en", "Le fonds a levé 12,500 dollars.", "fr",
+     [("numbers.locale", "minor", "12,500")]),
+    ("12 500 in French", "The fund raised 12,500 dollars.", "en", "Le fonds a levé 12 500 dollars.", "fr", []),
+    ("decimal comma in English", "Die Inflation lag bei 2,3 Prozent.", "de", "Inflation was 2,3 percent.", "en",
+     [("numbers.locale", "minor", "2,3")]),
+    ("German thousands in English", "Die Fabrik hat 2.500.000 Euro gekostet.", "de",
+     "The factory cost 2.500.000 euros.", "en", [("numbers.locale", "minor", "2.500.000")]),
+    ("2.500 in German", "The factory employs 2,500 people.", "en", "Die Fabrik beschäftigt 2.500 Menschen.", "de", []),
+    ("month-first date in French", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 09/26/2024.", "fr",
+     [("numbers.locale", "minor", "09/26/2024")]),
+    ("day-first date in French", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 26/09/2024.", "fr", []),
+    ("wrong day-first date", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 26/08/2024.", "fr",
+     [("numbers.mismatch", "major", "26/08/2024")]),
+    ("a wrong value is a mismatch, not a locale issue", "Growth reached 4.5%.", "en",
+     "La croissance a atteint 5.4 %.", "fr", [("numbers.mismatch", "major", "5.4 %")]),
+    # units, currencies, magnitudes
+    ("million and Millionen", "The fire destroyed 1.2 million hectares.", "en",
+     "Das Feuer zerstörte 1,2 Millionen Hektar.", "de", []),
+    ("billion is a milliard", "The deficit reached 2.5 billion euros.", "en", "Le déficit a atteint 2,5 milliards d'euros.",
+     "fr", []),
+    ("trillion is not a Milliarde", "The package will cost $1 trillion.", "en", "Das Paket wird 1 Milliarde Dollar kosten.",
+     "de", [("numbers.mismatch", "major", "1 Milliarde Dollar")]),
+    ("万 and thousands", "该市人口达到3.5万。", "zh", "The city's population reached 35,000.", "en", []),
+    ("亿 and billion", "投资达1.2亿美元。", "zh", "Investment reached 120 million dollars.", "en", []),
+    ("Japanese 億 and 円", "売上高は3億5000万円だった。", "ja", "Sales were 350 million yen.", "en", []),
+    ("Japanese 兆 wrong", "予算は1兆円だ。", "ja", "The budget is 1 billion yen.", "en",
+     [("numbers.mismatch", "major", "1 billion yen")]),
+    ("feet converted to metres", "The wave was 30 feet high.", "en", "La vague mesurait 9 mètres de haut.", "fr", []),
+    # ranges, dates, times, ordinals, percentages, spelled-out numbers
+    ("range with a shared magnitude", "Between 3 and 8 million pounds were lost.", "en",
+     "Zwischen 3 und 8 Millionen Pfund gingen verloren.", "de", []),
+    ("September 26 and 26 septembre", "The meeting was held on September 26.", "en",
+     "La réunion s'est tenue le 26 septembre.", "fr", []),
+    ("9月26日 and September 16", "会议于9月26日在北京举行。", "zh", "The meeting was held in Beijing on September 16.", "en",
+     [("numbers.mismatch", "major", "September 16")]),
+    ("German short date", "The hearing is on July 27.", "en", "Die Anhörung ist am Montag, 27.7.", "de", []),
+    ("21 h and 9 pm", "Le match a lieu le 14 juillet à 21 h.", "fr", "The match takes place on July 14 at 9 pm.", "en", []),
+    ("79th and 79e", "The 79th session opened.", "en", "La 79e session s'est ouverte.", "fr", []),
+    ("第79届 and 79th", "第79届联大开幕。", "zh", "The 79th UN General Assembly opened.", "en", []),
+    ("percentage changed", "Prices rose by 12% in the second quarter.", "en",
+     "Les prix ont augmenté de 21 % au deuxième trimestre.", "fr", [("numbers.mismatch", "major", "21 %")]),
+    ("trois and 3", "Officials said 3 people were killed.", "en",
+     "Les autorités ont indiqué que trois personnes avaient été tuées.", "fr", []),
+    ("zehn and 10", "10 people were arrested.", "en", "Zehn Menschen wurden festgenommen.", "de", []),
+    ("diez and 10", "10 people were arrested.", "en", "Diez personas fueron detenidas.", "es", []),
+    ("十个 and 10", "中国将举办十个培训项目。", "zh", "China will hold 10 training projects.", "en", []),
+    ("三十人 and 30", "三十人が死亡した。", "ja", "Thirty people died.", "en", []),
+    ("more than 80 against 800", "More than 80 people were injured.", "en", "Mehr als 800 Menschen wurden verletzt.",
+     "de", [("numbers.mismatch", "major", "800")]),
+]
+
+
+@pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
+def test_numbers_table(case_id, src, sl, tgt, tl, expected):
+    assert_table(NUMBER_CHECKS, src, sl, tgt, tl, expected)
+
+
+def test_locale_suggestion():
+    issues, _, _ = run("The firm hired 1,500,000 workers and grew 4.5%.", "en",
+                       "L'entreprise a embauché 1,500,000 salariés et a crû de 4.5 %.", "fr", ("numbers.locale",))
+    assert sorted(i.suggestion for i in issues) == ["1\u202f500\u202f000", "4,5"]
+    issues, _, _ = run("The vote is on 09/26/2024.", "en", "Die Abstimmung ist am 09/26/2024.", "de", ("numbers.locale",))
+    assert [i.suggestion for i in issues] == ["26.9.2024"]
+
+
+@pytest.mark.parametrize("value,lang,expected", [
+    (4.5, "fr", "4,5"), (1500000, "fr", "1\u202f500\u202f000"), (1500000, "de", "1.500.000"), (2.25, "en", "2.25"),
+    (12500, "en", "12,500"),
+])
+def test_format_for(value, lang, expected):
+    assert _format_for(value, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("売上高は3億5000万円だった。", "ja", [("3億5000万円", "amount", 3.5e8, "JPY")]),
+    ("投资3亿5000万元", "zh", [("3亿5000万元", "amount", 3.5e8, "CNY")]),
+    ("1兆円の予算", "ja", [("1兆円", "amount", 1e12, "JPY")]),
+    ("10億ドルの投資", "ja", [("10億ドル", "amount", 1e9, "USD")]),
+    ("征兆明显", "zh", []),
+    ("Montag, den 27.7. um 10 Uhr", "de", [("27.7.", "date", 727.0, None), ("10 Uhr", "time", 10.0, None)]),
+])
+def test_find_numbers_depth(text, lang, expected):
+    assert [(m.text, m.kind, m.value, m.unit) for m in find_numbers(text, lang)] == expected

@@ -1,0 +1,83 @@
+"""Table tests of quote and bracket pairing, end punctuation, French spacing, doubled spaces, quote style."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.checks.punctuation import unpaired
+
+from .check_helpers import assert_table, flagged, run
+
+MARK_CHECKS = ("punctuation.pairs", "punctuation.end", "punctuation.french_spacing", "punctuation.double_space",
+               "punctuation.quote_style")
+
+CASES = [
+    ("French guillemet left open", "He said: \"We will win.\"", "en", "Il a déclaré : « Nous allons gagner.", "fr",
+     [("punctuation.pairs", "minor", "«")]),
+    ("French guillemets paired", "He said: \"We will win.\"", "en", "Il a déclaré : « Nous allons gagner. »", "fr", []),
+    ("German „…“ pairs", "He called it \"historic\".", "en", "Er nannte es „historisch“.", "de", []),
+    ("German »…« pairs", "He called it \"historic\".", "en", "Er nannte es »historisch«.", "de", []),
+    ("English quotes in German", "He called it \"historic\".", "en", "Er nannte es “historisch”.", "de",
+     [("punctuation.quote_style", "minor", "“")]),
+    ("English quotes in French", "He called it \"historic\".", "en", "Il l'a qualifié de “historique”.", "fr",
+     [("punctuation.quote_style", "minor", "“")]),
+    ("bracket left open", "The talks (in Geneva) ended.", "en", "Die Gespräche (in Genf endeten.", "de",
+     [("punctuation.pairs", "minor", "(")]),
+    ("brackets dropped in rephrasing", "The capital (Paris) was calm.", "en", "La capitale, Paris, était calme.", "fr", []),
+    ("Chinese quotes and full-width brackets", "世卫组织（WHO）说：“疫情仍在继续。”", "zh",
+     "The World Health Organization (WHO) said: “The epidemic continues.”", "en", []),
+    ("closing quote missing in English", "他说：“我们会赢。”", "zh", "He said: “We will win.", "en",
+     [("punctuation.pairs", "minor", "“")]),
+    ("list markers are no brackets", "Deux options : a) partir, b) rester.", "fr", "Two options: a) leave, b) stay.", "en", []),
+    ("question lost", "Is this the end?", "en", "Est-ce la fin.", "fr", [("punctuation.end", "minor", ".")]),
+    ("full-width question kept", "这项计划是否可行？", "zh", "Is this plan feasible?", "en", []),
+    ("end stop missing, doubled space", "The minister resigned on Monday.", "en", "Le ministre a  démissionné lundi", "fr",
+     [("punctuation.double_space", "minor", "  "), ("punctuation.end", "minor", "lundi")]),
+    ("stop inside German quotes", "\"The relevant material is being assessed.\"", "en",
+     "„Das relevante Material wird geprüft.“", "de", []),
+    ("unpunctuated headline, stop added", "Floods hit southern China", "en", "Des inondations frappent le sud de la Chine.",
+     "fr", []),
+    ("doubled space the source has too", "The vote was delayed  until Friday.", "en",
+     "Le vote a été reporté  à vendredi.", "fr", []),
+    ("French spacing before ? and after «", "Is it over? \"No,\" he said.", "en", "Est-ce fini? «Non », a-t-il dit.", "fr",
+     [("punctuation.french_spacing", "minor", "i?"), ("punctuation.french_spacing", "minor", "«N")]),
+    ("French time and URL are no spacing issue", "At 10:30, see https://www.lemonde.fr.", "en",
+     "À 10:30, voir https://www.lemonde.fr.", "fr", []),
+    ("guillemets in English", "Il a parlé de « révolution ».", "fr", "He spoke of « revolution ».", "en",
+     [("punctuation.quote_style", "minor", "«")]),
+]
+
+
+@pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
+def test_mark_table(case_id, src, sl, tgt, tl, expected):
+    assert_table(MARK_CHECKS, src, sl, tgt, tl, expected)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("« a » (b) „c“ 「d」 《e》", "de", []),
+    ("„c” and „d“", "de", []),
+    ("(a [b) c]", "en", [(3, "["), (8, "]")]),
+    ("a) b", "en", [(1, ")")]),
+    ("\"a\" \"b", "en", [(4, "\"")]),
+])
+def test_unpaired(text, lang, expected):
+    assert unpaired(text, lang) == expected
+
+
+def test_quotation_over_paragraphs_left_open_like_the_source():
+    src = "He said: \"The first part.\n\n\"The second part.\""
+    tgt = "Il a dit : « La première partie.\n\n« La seconde partie. »"
+    issues, source, target = run(src, "en", tgt, "fr", MARK_CHECKS)
+    assert flagged(issues, source, target) == []
+
+
+@pytest.mark.parametrize("tgt,lang,expected", [
+    ("Il a rencontré le. président lundi. La réunion a duré une heure.", "fr", [("punctuation.stray_break", "minor", ". président")]),
+    ("„Die Perser“ wurde 472 v. Chr. aufgeführt. Das Stück ist alt.", "de", []),
+    ("He met the minister, i.e. the head of the ministry. It was short.", "en", []),
+])
+def test_stray_break_inside_a_segment_of_a_cased_document(tgt, lang, expected):
+    if lang == "en":
+        src, src_lang = "Il a rencontré le ministre, c.-à-d. le chef du ministère. C'était bref.", "fr"
+    else:
+        src, src_lang = "He met the president on Monday. The meeting lasted an hour.", "en"
+    assert_table(("punctuation.stray_break",), src, src_lang, tgt, lang, expected)

@@ -1,0 +1,91 @@
+"""Table tests of repetition.word, repetition.sentence and segment consistency (article and batch)."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.checks.consistency import batch_consistency_issues
+
+from .check_helpers import assert_table, flagged, make_doc, paired_beads, run
+
+REPETITION = ("repetition.word", "repetition.sentence")
+CONSISTENCY = ("consistency.source", "consistency.target")
+
+CASES = [
+    ("que que", "He said the plan was ready.", "en", "Il a dit que que le plan était prêt.", "fr",
+     [("repetition.word", "minor", "que que")]),
+    ("« vous vous » is French", "You will enjoy it, she said.", "en", "Vous vous en réjouirez, a-t-elle dit.", "fr", []),
+    ("« nous nous » is French", "We met on the bridge.", "en", "Nous nous sommes rencontrés sur le pont.", "fr", []),
+    ("German relative « die die »", "The woman who called the police was arrested.", "en",
+     "Die Frau, die die Polizei anrief, wurde verhaftet.", "de", []),
+    ("'had had' is English", "L'homme qui en avait assez est parti.", "fr", "The man who had had enough left.", "en", []),
+    ("„Wir wir“ in German", "Lucas added: \"We should focus on solving murders.\"", "en",
+     "Lukas fügte hinzu: „Wir wir sollten uns auf die Aufklärung von Morden konzentrieren.“", "de",
+     [("repetition.word", "minor", "Wir wir")]),
+    ("a phrase looping three times", "Prices rose in the city.", "en",
+     "Les prix ont augmenté dans la ville dans la ville dans la ville.", "fr",
+     [("repetition.word", "major", "dans la ville dans la ville dans la ville")]),
+    ("a repetition the source has too", "Baden-Baden and Walla Walla are spa towns.", "en",
+     "Walla Walla et Baden-Baden sont des villes thermales.", "fr", []),
+    ("across a full stop is two sentences", "He left. It was late.", "en", "Il est parti. Il était tard.", "fr", []),
+    ("Chinese reduplication is grammar", "Let's have a look.", "en", "我们看看吧。", "zh", []),
+    ("a sentence repeated where the source goes on", "The vote was delayed. Turnout was low.", "en",
+     "Le vote a été reporté. Le vote a été reporté.", "fr",
+     [("repetition.sentence", "major", "Le vote a été reporté.")]),
+    ("a sentence the source repeats too", "The vote was delayed. The vote was delayed.", "en",
+     "Le vote a été reporté. Le vote a été reporté.", "fr", []),
+]
+
+
+@pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
+def test_repetition_table(case_id, src, sl, tgt, tl, expected):
+    assert_table(REPETITION, src, sl, tgt, tl, expected)
+
+
+ARTICLE_SRC = ("The minister said the talks would continue.\n\nTurnout was low in the capital.\n\n"
+               "The minister said the talks would continue.\n\nPolice reported no incidents.\n\n"
+               "The minister said the talks would resume.")
+ARTICLE_TGT = ("Le ministre a déclaré que les négociations se poursuivraient.\n\nLa participation a été faible.\n\n"
+               "Le ministre a dit que les pourparlers continueraient.\n\nLa police n'a signalé aucun incident.\n\n"
+               "Le ministre a déclaré que les négociations se poursuivraient.")
+
+
+def test_same_source_translated_differently_and_same_target_for_another_source():
+    issues, source, target = run(ARTICLE_SRC, "en", ARTICLE_TGT, "fr", CONSISTENCY)
+    assert flagged(issues, source, target) == [
+        ("consistency.source", "minor", "Le ministre a dit que les pourparlers continueraient."),
+        ("consistency.target", "minor", "Le ministre a déclaré que les négociations se poursuivraient."),
+    ]
+    by_check = {i.check: i for i in issues}
+    assert by_check["consistency.source"].suggestion == "Le ministre a déclaré que les négociations se poursuivraient."
+    assert by_check["consistency.target"].target_span.start == ARTICLE_TGT.rindex("Le ministre a déclaré")
+    related = by_check["consistency.source"].related[0]
+    assert target.text[related.start:related.end] == "Le ministre a déclaré que les négociations se poursuivraient."
+
+
+def test_short_lines_may_repeat():
+    src = "Updated.\n\nThe plan was approved.\n\nUpdated."
+    tgt = "Mis à jour.\n\nLe plan a été approuvé.\n\nActualisé."
+    issues, source, target = run(src, "en", tgt, "fr", CONSISTENCY)
+    assert issues == []
+
+
+class _Report:
+    def __init__(self, src: str, tgt: str) -> None:
+        self.source, self.target = make_doc(src, "zh"), make_doc(tgt, "en")
+        self.alignment = paired_beads(self.source, self.target)
+
+
+def test_batch_consistency_flags_the_minority_rendering():
+    dateline = "新华社北京7月26日电（记者 李明）"
+    reports = [
+        _Report(f"{dateline}\n\n会议在北京举行。", "Xinhua News Agency, Beijing, July 26 (Reporter Li Ming)\n\nThe meeting was held in Beijing."),
+        _Report(f"{dateline}\n\n天气炎热。", "Xinhua News Agency, Beijing, July 26 (Reporter Li Ming)\n\nThe weather is hot."),
+        _Report(f"{dateline}\n\n洪水退去。", "Beijing, July 26 (Xinhua) -- reporter Li Ming\n\nThe flood receded."),
+    ]
+    out = batch_consistency_issues(reports)
+    assert [len(x) for x in out] == [0, 0, 1]
+    issue = out[2][0]
+    assert issue.check == "consistency.batch" and issue.severity.value == "minor"
+    assert reports[2].target.text[issue.target_span.start:issue.target_span.end] == \
+        "Beijing, July 26 (Xinhua) -- reporter Li Ming"
+    assert issue.suggestion == "Xinhua News Agency, Beijing, July 26 (Reporter Li Ming)"

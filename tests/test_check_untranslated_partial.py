@@ -1,0 +1,52 @@
+"""Table tests of untranslated.partial and untranslated.unchanged, and of align.length_ratio."""
+from __future__ import annotations
+
+import pytest
+
+from .check_helpers import assert_table, run
+
+PARTIAL = ("untranslated.sentence", "untranslated.partial", "untranslated.unchanged")
+
+CASES = [
+    ("English clause left in French", "The minister said the government will review the decision.", "en",
+     "Le ministre a dit que the government will review la décision.", "fr",
+     [("untranslated.partial", "major", "the government will review")]),
+    ("three words: minor", "He said that it was over in the end.", "en",
+     "Il a dit que it was over à la fin.", "fr", [("untranslated.partial", "minor", "it was over")]),
+    ("a title-case name kept", "The Centers for Disease Control and Prevention is investigating.", "en",
+     "Die Centers for Disease Control and Prevention untersuchen den Fall.", "de", []),
+    ("German words left in English", "Die Regierung hat sich auf ein neues Gesetz geeinigt.", "de",
+     "The government hat sich auf ein new law agreed.", "en",
+     [("untranslated.partial", "major", "hat sich auf ein")]),
+    ("Han characters copied into English", "外交部发言人林剑在例行记者会上表示。", "zh",
+     "Foreign Ministry spokesman 林剑 said at a regular press conference.", "en",
+     [("untranslated.partial", "major", "林剑")]),
+    ("a name in brackets after its rendering", "外交部发言人林剑在例行记者会上表示。", "zh",
+     "Foreign Ministry spokesman Lin Jian (林剑) said at a regular press conference.", "en", []),
+    ("identical short sentence with lower-case words", "Live updates from the summit", "en",
+     "Live updates from the summit", "de", [("untranslated.sentence", "critical", "Live updates from the summit")]),
+    ("identical three-word line next to a translated one", "Thank you all.\n\nThe session is closed.", "en",
+     "Thank you all.\n\nLa séance est levée.", "fr", [("untranslated.unchanged", "major", "Thank you all.")]),
+    ("identical name", "Angela Merkel", "en", "Angela Merkel", "de", []),
+]
+
+
+@pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", CASES, ids=[c[0] for c in CASES])
+def test_partial_table(case_id, src, sl, tgt, tl, expected):
+    assert_table(PARTIAL, src, sl, tgt, tl, expected)
+
+
+def test_length_ratio_outlier_against_the_pairs_own_ratio():
+    src = "\n\n".join([
+        "会议在北京举行。", "天气炎热。", "洪水已经退去。", "市场保持稳定。",
+        "他表示同意。",
+    ])
+    tgt = "\n\n".join([
+        "The meeting was held in Beijing.", "The weather is hot.", "The flood has receded.",
+        "Markets remained stable.",
+        "He said he agreed, adding that the government would spend the next several months consulting every "
+        "province, every city and every county before deciding anything at all about the future plan.",
+    ])
+    issues, source, target = run(src, "zh", tgt, "en", ("align.length_ratio",))
+    assert [(i.check, i.severity.value, target.text[i.target_span.start:i.target_span.end][:26]) for i in issues] == [
+        ("align.length_ratio", "minor", "He said he agreed, adding ")]
