@@ -94,6 +94,8 @@ class Config:
     rules: tuple[Rule, ...] = ()
     # The suppression file (mtcheck.suppress): issues whose fingerprint is listed there are left out.
     suppress: Optional[str] = None
+    # An extra file of acronym/entity equivalents, in the shape of mtcheck/checks/entities.tsv.
+    entity_equivalents: Optional[str] = None
     # A crashing check stops the run (CheckCrashed) instead of being recorded in check_errors.
     strict: bool = False
     # Inputs larger than this many characters are refused with an input error (100 MB of text on one
@@ -214,5 +216,12 @@ def _from_dict(data: dict, path: Path) -> Config:
             raise ConfigError("suppress must be the path of a suppression file")
         # Relative to the configuration file, so that a project's mtcheck.toml works from anywhere.
         data["suppress"] = os.path.normpath(path.parent / data["suppress"])
+    if data.get("entity_equivalents") is not None:
+        value = data["entity_equivalents"]
+        if not isinstance(value, str) or not value:
+            raise ConfigError("entity_equivalents must be the path of an equivalents file (TSV)")
+        data["entity_equivalents"] = os.path.normpath(path.parent / value)
+        if not os.path.isfile(data["entity_equivalents"]):
+            raise ConfigError(f"entity_equivalents: no such file: {data['entity_equivalents']}")
     return Config(disabled_checks=disabled, enabled_checks=enabled, severity=tuple(sorted(sev.items())),
                   rules=tuple(built), **data)

@@ -1,7 +1,6 @@
 """Table tests of the entity checks: URLs, e-mails, handles and hashtags, acronyms, identifiers, names."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -60,11 +59,6 @@ def test_entity_table(case_id, src, sl, tgt, tl, expected):
     assert_table(ENTITY_CHECKS, src, sl, tgt, tl, expected)
 
 
-@dataclass(frozen=True)
-class _EquivalentsConfig(Config):
-    entity_equivalents: str = ""
-
-
 def test_equivalents_file_from_config(tmp_path: Path):
     extra = tmp_path / "mine.tsv"
     extra.write_text("id\ten\tfr\nsncf\tSNCF|French rail operator\tSNCF\n", encoding="utf-8")
@@ -72,5 +66,14 @@ def test_equivalents_file_from_config(tmp_path: Path):
     issues, source, target = run(src, "fr", tgt, "en", ENTITY_CHECKS)
     assert flagged(issues, source, target) == [("entities.acronym", "minor", "src:SNCF")]
     issues, source, target = run(src, "fr", tgt, "en", ENTITY_CHECKS,
-                                 config=_EquivalentsConfig(entity_equivalents=str(extra)))
+                                 config=Config(entity_equivalents=str(extra)))
     assert flagged(issues, source, target) == []
+    # The same from mtcheck.toml, the path relative to the file; a missing file is a configuration error.
+    from mtcheck.config import load_config
+    from mtcheck.errors import ConfigError
+
+    (tmp_path / "mtcheck.toml").write_text('entity_equivalents = "mine.tsv"\n', encoding="utf-8")
+    assert load_config(tmp_path / "mtcheck.toml").entity_equivalents == str(extra)
+    (tmp_path / "bad.toml").write_text('entity_equivalents = "nope.tsv"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="entity_equivalents: no such file: .*nope.tsv"):
+        load_config(tmp_path / "bad.toml")
