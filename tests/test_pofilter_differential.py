@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -157,6 +158,11 @@ _NOTE_RE = re.compile(r"^# \(pofilter\) (\w+):", re.M)
 _LOC_RE = re.compile(r"^#: (\S+)", re.M)
 
 
+# The pofilter script of this interpreter's environment (also when the environment is not activated).
+_HERE = Path(sys.executable).parent / "pofilter"
+POFILTER = str(_HERE) if _HERE.exists() else (shutil.which("pofilter") or "pofilter")
+
+
 def run_pofilter(tmp: Path, pairs: list[dict]) -> dict[str, set[str]]:
     """{pair id: pofilter tests that fail on it}, one pofilter run per language pair."""
     out: dict[str, set[str]] = {p["id"]: set() for p in pairs}
@@ -167,7 +173,7 @@ def run_pofilter(tmp: Path, pairs: list[dict]) -> dict[str, set[str]]:
     for (src, tgt), group in sorted(by_lang.items()):
         inp, res = tmp / f"{src}-{tgt}.po", tmp / f"{src}-{tgt}.out.po"
         write_po(inp, group, tgt)
-        subprocess.run(["pofilter", *tests, f"--language={tgt}", "--progress=none", "-i", str(inp), "-o", str(res)],
+        subprocess.run([POFILTER, *tests, f"--language={tgt}", "--progress=none", "-i", str(inp), "-o", str(res)],
                        check=True, capture_output=True, timeout=120)
         for block in res.read_text(encoding="utf-8").split("\n\n"):
             loc = _LOC_RE.search(block)
