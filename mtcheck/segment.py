@@ -121,3 +121,57 @@ def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
 def count_words(text: str, lang: str | None) -> int:
     """Word count used by the MQM score: jieba tokens for Chinese, words elsewhere."""
     return len(word_tokens(text, lang))
+
+
+# --- per-sentence caching of word analyses ----------------------------------------------------------------
+
+SENTENCE_CACHE_SIZE = 20_000  # sentences per process (a batch block of 100 articles has about 5,000)
+
+
+def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-def]
+    """Cache a tokenizer ``tokenize(doc, sentence_ids) -> [token]`` sentence by sentence.
+
+    For a tokenizer whose tokens of a sentence depend only on the document's language and that
+    sentence's text (every sentence start a boundary), with ``start``/``end`` document offsets: each
+    sentence is analysed once per process, keyed by (language, text), with offsets from 0, and the
+    tokens are shifted to where the sentence sits. An article's sentences are analysed by its drift
+    check and again when its batch block pools them with other articles' (the batch term memory), and
+    Chinese POS tagging is costly. At most ``maxsize`` sentences are kept (oldest out first).
+    Tokens must be immutable (frozen dataclasses): one cached token may be returned many times.
+    """
+    import functools
+
+    from .types import Document
+
+    cache: dict[tuple[str, str], list] = {}
+
+    def shifted(tok, off: int):  # type: ignore[no-untyped-def]
+        # A copy with its offsets moved, without the frozen dataclass's __init__ (3x slower).
+        new = object.__new__(type(tok))
+        d = tok.__dict__.copy()
+        d["start"] += off
+        d["end"] += off
+        new.__dict__.update(d)
+        return new
+
+    @functools.wraps(tokenize)
+    def cached(doc, sentence_ids):  # type: ignore[no-untyped-def]
+        lang = doc.lang
+        out: list = []
+        for sid in sentence_ids:
+            sent = doc.sentences[sid]
+            key = (lang, sent.text)
+            toks = cache.get(key)
+            if toks is None:
+                one = Document(sent.text, lang, sentences=(Sentence(0, len(sent.text), sent.text),))
+                toks = tokenize(one, (0,))
+                if len(cache) >= maxsize:
+                    del cache[next(iter(cache))]
+                cache[key] = toks
+            off = sent.start
+            out.extend([shifted(t, off) for t in toks] if off else toks)
+        return out
+
+    cached.cache = cache  # type: ignore[attr-defined]
+    cached.uncached = tokenize  # type: ignore[attr-defined]
+    return cached
