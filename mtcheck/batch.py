@@ -393,7 +393,7 @@ def _merge(report: Report, extra: list[Issue], config: Config) -> Report:
         j.target_span and i.target_span and j.target_span.start < i.target_span.end
         and i.target_span.start < j.target_span.end and j.category is i.category for j in report.issues)]
     issues = tuple(sorted(set(report.issues) | set(kept), key=Issue.sort_key))
-    scores = replace(report.scores, mqm=mqm_score(issues, report.source, config))
+    scores = replace(report.scores, mqm=mqm_score(issues, report.source, config, words=report.scores.mqm.words))
     return replace(report, issues=issues, scores=scores)
 
 

@@ -166,7 +166,10 @@ def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: i
                 one = Document(sent.text, lang, sentences=(Sentence(0, len(sent.text), sent.text),))
                 toks = tokenize(one, (0,))
                 if len(cache) >= maxsize:
-                    del cache[next(iter(cache))]
+                    try:
+                        del cache[next(iter(cache))]
+                    except (KeyError, RuntimeError, StopIteration):  # another thread evicted it first
+                        pass
                 cache[key] = toks
             off = sent.start
             out.extend([shifted(t, off) for t in toks] if off else toks)
