@@ -527,6 +527,21 @@ class _InlineEngine:
         pass
 
 
+# Garbage collection thresholds while a batch runs. A checking process holds millions of long-lived
+# objects (tokenizer and lemmatizer dictionaries, caches); with Python's default (700, 10, 10) a full
+# collection scans them every ~70,000 allocations, about 10 % of the CPU time of a batch. Collections
+# 14 times rarer cost about 1 %; the cyclic garbage of one article is small.
+GC_THRESHOLDS = (10_000, 10, 10)
+
+
+def _tune_gc() -> tuple[int, ...]:
+    import gc
+
+    previous = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    return previous
+
+
 class _PoolEngine:
     """A process pool; a worker that dies breaks the pool, which is then restarted."""
 
@@ -537,7 +552,10 @@ class _PoolEngine:
         self.window = 2 * jobs + 2
         methods = multiprocessing.get_all_start_methods()
         self._context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self._pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=self._context)
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=self._context, initializer=_tune_gc)
 
     def submit(self, fn: Callable, *args: Any) -> cf.Future:
         return self._pool.submit(fn, *args)
@@ -553,7 +571,7 @@ class _PoolEngine:
 
     def restart(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=self._context)
+        self._pool = self._new_pool()
 
     def close(self, cancel: bool = False) -> None:
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
@@ -1021,6 +1039,8 @@ def run_batch(items: Sequence[BatchInput], config: Config = Config(), *, jobs: i
                      stream=stream, block_size=block_size, term_memory=term_memory,
                      fail_on=fail_on, min_score=min_score, progress=progress, want_reports=want_reports)
     ok = False
+    # With --jobs 1 this process checks the articles; its collector settings come back afterwards.
+    gc_before = _tune_gc() if engine == "local" else None
     try:
         kept = runner.open_outputs(resume)
         if on_start:
@@ -1029,6 +1049,10 @@ def run_batch(items: Sequence[BatchInput], config: Config = Config(), *, jobs: i
         ok = True
     finally:
         eng.close(cancel=not ok)
+        if gc_before:
+            import gc
+
+            gc.set_threshold(*gc_before)
         if not ok:
             for fh in (runner.journal, runner.report_file):
                 if fh is not None:
