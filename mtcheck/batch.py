@@ -247,23 +247,20 @@ def _check_item(item: BatchInput, config: Config) -> dict:
         report = api.check_bilingual(item.bilingual, cfg)
     else:
         ident = item.id or "article"
-        if item.source is not None:
-            source = api.load_document(item.source, lang=cfg.src_lang, config=cfg)
-        elif item.source_text is not None:
-            source = _inline_document(item.source_text, cfg.src_lang, cfg, "source", ident)
-        else:
-            raise UsageError("no source given", ident)
-        if item.target is not None:
-            target = api.load_document(item.target, lang=cfg.tgt_lang, config=cfg)
-        elif item.target_text is not None:
-            target = _inline_document(item.target_text, cfg.tgt_lang, cfg, "target", ident)
-        else:
-            raise UsageError("no target given", ident)
-        reference = None
-        if item.reference is not None:
-            reference = api.load_document(item.reference, lang=target.lang, config=cfg)
-        elif item.reference_text is not None:
-            reference = _inline_document(item.reference_text, target.lang, cfg, "reference", ident)
+
+        def document(path: Optional[str], text: Optional[str], lang: Optional[str], what: str) -> Optional[Document]:
+            if path is not None:
+                return api.load_document(path, lang=lang, config=cfg)
+            if text is not None:
+                return _inline_document(text, lang, cfg, what, ident)
+            if what != "reference":
+                raise UsageError(f"no {what} given", ident)
+            return None
+
+        source = document(item.source, item.source_text, cfg.src_lang, "source")
+        target = document(item.target, item.target_text, cfg.tgt_lang, "target")
+        assert source is not None and target is not None
+        reference = document(item.reference, item.reference_text, target.lang, "reference")
         report = api.check_documents(source, target, None, cfg)
         if reference is not None:
             scores, stats = reference_scores(target, reference)
@@ -500,11 +497,25 @@ def corpus_summary(digests: Sequence[dict]) -> dict:
 
 # ---------------------------------------------------------------- engines: where the tasks run
 
-class _InlineEngine:
-    """Tasks run at once, in this process (``--jobs 1``)."""
+class _Engine:
+    """Where tasks run. ``window`` tasks may be in flight; ``broken`` tells a dead worker (the engine
+    then ``restart``s) from a task that failed."""
 
     window = 1
     workers = 1
+
+    def broken(self, exc: BaseException) -> bool:
+        return False
+
+    def restart(self) -> None:
+        pass
+
+    def close(self, cancel: bool = False) -> None:
+        pass
+
+
+class _InlineEngine(_Engine):
+    """Tasks run at once, in this process (``--jobs 1``)."""
 
     def submit(self, fn: Callable, *args: Any) -> cf.Future:
         fut: cf.Future = cf.Future()
@@ -516,15 +527,6 @@ class _InlineEngine:
 
     def wait(self, futures: Iterable[Any]) -> set:
         return {f for f in futures if f.done()}
-
-    def broken(self, exc: BaseException) -> bool:
-        return False
-
-    def restart(self) -> None:
-        pass
-
-    def close(self, cancel: bool = False) -> None:
-        pass
 
 
 # Garbage collection thresholds while a batch runs. A checking process holds millions of long-lived
@@ -542,7 +544,7 @@ def _tune_gc() -> tuple[int, ...]:
     return previous
 
 
-class _PoolEngine:
+class _PoolEngine(_Engine):
     """A process pool; a worker that dies breaks the pool, which is then restarted."""
 
     def __init__(self, jobs: int) -> None:
@@ -577,7 +579,7 @@ class _PoolEngine:
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
-class _DaskEngine:
+class _DaskEngine(_Engine):
     """Tasks on a Dask cluster: an existing one (``scheduler`` address) or a local one."""
 
     def __init__(self, scheduler: Optional[str], jobs: int) -> None:
@@ -618,12 +620,6 @@ class _DaskEngine:
         event.wait()
         return {f for f in pending if f.done()}
 
-    def broken(self, exc: BaseException) -> bool:
-        return False
-
-    def restart(self) -> None:
-        pass
-
     def close(self, cancel: bool = False) -> None:
         self.client.close()
         if self._cluster is not None:
@@ -659,6 +655,16 @@ def _complete_lines(path: Path) -> Iterable[tuple[str, int]]:
                 return
             end += len(raw)
             yield text, end
+
+
+def _open_truncated(path: Path, size: int, what: str) -> TextIO:
+    """``path`` cut to its first ``size`` bytes (what is complete and kept), open for appending lines."""
+    try:
+        with path.open("ab") as fh:
+            fh.truncate(size)
+        return path.open("a", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise InputError(f"cannot write the {what}: {exc.strerror or exc}", str(path)) from None
 
 
 def _write_atomic(path: Path, content: str) -> None:
@@ -779,12 +785,7 @@ class _Runner:
                             block.clear()
                 size = end
         first_open = min((b[0] for b in open_blocks.values() if b), default=kept)
-        try:
-            with journal_path.open("ab") as fh:
-                fh.truncate(size)
-            self.journal = journal_path.open("a", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise InputError(f"cannot write the journal: {exc.strerror or exc}", str(journal_path)) from None
+        self.journal = _open_truncated(journal_path, size, "journal")
         if size == 0:
             self._journal_line(json.dumps(self.header()))
         written = 0
@@ -796,12 +797,7 @@ class _Runner:
                     break
                 written += 1
                 size = end
-        try:
-            with reports_path.open("ab") as fh:
-                fh.truncate(size)
-            self.report_file = reports_path.open("a", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise InputError(f"cannot write the reports: {exc.strerror or exc}", str(reports_path)) from None
+        self.report_file = _open_truncated(reports_path, size, "reports")
         self.written = written
         return kept
 
