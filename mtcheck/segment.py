@@ -133,17 +133,15 @@ def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: i
 
     For a tokenizer whose tokens of a sentence depend only on the document's language and that
     sentence's text (every sentence start a boundary), with ``start``/``end`` document offsets: each
-    sentence is analysed once per process, keyed by (language, text), with offsets from 0, and the
-    tokens are shifted to where the sentence sits. An article's sentences are analysed by its drift
+    sentence is analysed once per process, keyed by (language, text), and its tokens are shifted to
+    where the sentence sits in another document. An article's sentences are analysed by its drift
     check and again when its batch block pools them with other articles' (the batch term memory), and
     Chinese POS tagging is costly. At most ``maxsize`` sentences are kept (oldest out first).
     Tokens must be immutable (frozen dataclasses): one cached token may be returned many times.
     """
     import functools
 
-    from .types import Document
-
-    cache: dict[tuple[str, str], list] = {}
+    cache: dict[tuple[str, str], tuple[int, list]] = {}  # (lang, text) -> (sentence start, tokens)
 
     def shifted(tok, off: int):  # type: ignore[no-untyped-def]
         # A copy with its offsets moved, without the frozen dataclass's __init__ (3x slower).
@@ -161,17 +159,19 @@ def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: i
         for sid in sentence_ids:
             sent = doc.sentences[sid]
             key = (lang, sent.text)
-            toks = cache.get(key)
-            if toks is None:
-                one = Document(sent.text, lang, sentences=(Sentence(0, len(sent.text), sent.text),))
-                toks = tokenize(one, (0,))
+            hit = cache.get(key)
+            if hit is None:
+                toks = tokenize(doc, (sid,))
                 if len(cache) >= maxsize:
                     try:
                         del cache[next(iter(cache))]
                     except (KeyError, RuntimeError, StopIteration):  # another thread evicted it first
                         pass
-                cache[key] = toks
-            off = sent.start
+                cache[key] = (sent.start, toks)
+                out.extend(toks)
+                continue
+            base, toks = hit
+            off = sent.start - base
             out.extend([shifted(t, off) for t in toks] if off else toks)
         return out
 
