@@ -15,7 +15,7 @@ The reduce has two levels:
   recomputed). A block is a pure function of its records, so blocks run as tasks on the same pool or
   cluster as the map, as soon as their articles are in. Blocks keep memory bounded and the work parallel
   and streaming: one pool of the whole batch would be a single task, on one core, after the last article
-  (and the engine's cost per article grows with the pool: about 35 ms at 25 articles, 43 ms at 100).
+  (and the engine's cost per article grows with the pool).
 - **corpus scores** and the summary, on the client: BLEU/chrF/TER statistics summed over every article
   with a reference (exactly ``corpus_score`` over all their segments), counts for the CSV and the dashboard.
 
