@@ -2,7 +2,8 @@
 """Benchmark of ``mtcheck batch``: wall time, articles per second and peak memory, by size and workers.
 
     python bench/batch.py --data /work/shared/data [--sizes 1000,10000] [--jobs 1,2] [--refs 200]
-                          [--out bench/results/batch.json] [--keep DIR] [--quick]
+                          [--out bench/results/batch.json] [--keep DIR] [--quick] [--no-chrf]
+    python bench/batch.py --data /work/shared/data --phases 200
 
 Articles are synthesised from the WMT 2021 newstest MQM files (Freitag et al. 2021), zh-en and en-de:
 ``mqm/newstest2021/{zhen,ende}/mqm-newstest2021_*.tsv`` (tab-separated, no quoting; the en-de file has an
@@ -218,6 +219,79 @@ def chrf_cost(articles: list[dict]) -> dict:
     return {"segments": len(pairs), "skipped_no_reference": skipped, "seconds": round(time.perf_counter() - t0, 2)}
 
 
+def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
+    """CPU per article by phase, in this process with warm models: ``check_item`` on every article of
+    ``manifest`` (the map), then ``reduce_block`` on blocks of 100 articles of a language pair (the
+    batch term memory), as ``mtcheck batch --jobs 1`` runs them. With ``unique`` the drift token cache
+    is emptied after each article and each block gets exactly its own articles' sentences: what a batch
+    with no sentence shared between articles would cost (the synthetic articles share many)."""
+    import dataclasses
+    from collections import Counter
+
+    sys.path.insert(0, str(ROOT))
+    import mtcheck.api as api
+    import mtcheck.batch as B
+    import mtcheck.checks.registry as R
+    import mtcheck.terms.drift as D
+    from mtcheck.config import Config
+    from mtcheck.io.batch_inputs import discover_inputs
+
+    if hasattr(B, "_tune_gc"):
+        B._tune_gc()
+    acc: Counter = Counter()
+
+    def timed(fn, label):  # type: ignore[no-untyped-def]
+        def run(*a, **k):  # type: ignore[no-untyped-def]
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                acc[label] += time.process_time() - t
+        run.__dict__.update(getattr(fn, "__dict__", {}))
+        return run
+
+    api.align_documents = timed(api.align_documents, "map: alignment")
+    D.find_renderings = timed(D.find_renderings, "reduce: drift engine")  # the check holds its own reference
+    D.tokenize = timed(D.tokenize, "drift tokens (map and reduce)")
+    for cid, info in list(R.REGISTRY.items()):
+        R.REGISTRY[cid] = dataclasses.replace(info, fn=timed(lambda ctx, f=info.fn: list(f(ctx)), f"map: check {cid}"))
+    cache = getattr(D.tokenize, "cache", None)
+    unique = unique and cache is not None
+    cfg = Config()
+    warm = [json.loads(json.dumps({"index": k, **B.check_item(it, cfg)}))
+            for k, it in enumerate(discover_inputs([str(warm_manifest)]))]
+    B.reduce_block([r for r in warm if "report" in r], cfg, True, 3, False)
+    if cache is not None:
+        cache.clear()
+    acc.clear()
+    items = discover_inputs([str(manifest)])
+    t0 = time.process_time()
+    recs, own = [], []
+    for k, it in enumerate(items):
+        recs.append(json.loads(json.dumps({"index": k, **B.check_item(it, cfg)}, ensure_ascii=False)))
+        if unique:
+            own.append(dict(cache))
+            cache.clear()
+    t1 = time.process_time()
+    by_pair: dict = defaultdict(list)
+    for r in recs:
+        if "report" in r:
+            by_pair[(r["report"]["source"]["lang"], r["report"]["target"]["lang"])].append(r)
+    for rs in by_pair.values():
+        for i in range(0, len(rs), 100):
+            if unique:
+                cache.clear()
+                for r in rs[i:i + 100]:
+                    cache.update(own[r["index"]])
+            B.reduce_block(rs[i:i + 100], cfg, True, 3, False)
+    t2 = time.process_time()
+    n = len(items)
+    out = {"articles": n, "unique_sentences": unique, "map_ms": round(1000 * (t1 - t0) / n, 1),
+           "reduce_ms": round(1000 * (t2 - t1) / n, 1), "total_ms": round(1000 * (t2 - t0) / n, 1)}
+    out.update({k: round(1000 * v / n, 1) for k, v in sorted(acc.items(), key=lambda kv: -kv[1]) if v / n > 0.0002})
+    return out
+
+
 def machine() -> dict:
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     return {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
@@ -236,7 +310,21 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "batch.json")
     ap.add_argument("--keep", type=Path, default=None, help="keep manifests and outputs in this folder")
     ap.add_argument("--quick", action="store_true", help="sizes 100,300 and 20 articles with references")
+    ap.add_argument("--no-chrf", action="store_true", help="skip the sentence-chrF reference cost (76 s at 10,000)")
+    ap.add_argument("--phases", type=int, default=0, metavar="N",
+                    help="only print the CPU per article by phase over the first N articles, in this process "
+                         "(twice: as they are, and with no sentence shared between articles)")
     args = ap.parse_args()
+    if args.phases:
+        work = Path(tempfile.mkdtemp(prefix="mtcheck-bench-phases-"))
+        articles = synthesise(args.data, max(args.phases, 1000))
+        write_manifest(articles[:args.phases], work / "articles.jsonl")
+        write_manifest(articles[-20:], work / "warm.jsonl")  # loads the models; its cache entries are dropped
+        for unique in (False, True):
+            print(json.dumps({"loadavg": [round(x, 2) for x in os.getloadavg()],
+                              **phases(work / "articles.jsonl", work / "warm.jsonl", unique)}))
+        shutil.rmtree(work, ignore_errors=True)
+        return
     sizes = [100, 300] if args.quick else [int(x) for x in args.sizes.split(",")]
     jobs_list = [int(x) for x in args.jobs.split(",")]
     refs_n = 20 if args.quick else args.refs
@@ -254,7 +342,7 @@ def main() -> None:
         manifest = work / f"articles-{size}.jsonl"
         write_manifest(subset, manifest)
         segments = sum(len(a["segments"]) for a in subset)
-        chrf = chrf_cost(subset)
+        chrf = {"segments": 0, "skipped_no_reference": 0, "seconds": None} if args.no_chrf else chrf_cost(subset)
         for jobs in jobs_list:
             print(f"running {size} articles with --jobs {jobs} ...", file=sys.stderr)
             res = run_batch(manifest, work / f"out-{size}-j{jobs}", jobs, extra)
@@ -312,7 +400,8 @@ def to_markdown(results: dict) -> str:
         lines.append(f"| {r['articles']:,} | {r['segments']:,} | {r['jobs']} | {r['wall_s']:.1f} s | "
                      f"{r['articles_per_s']:.1f} | {r['cpu_s']:.0f} s | {1000 * r['cpu_s'] / r['articles']:.0f} | "
                      f"{r['max_process_rss_mib']} MiB | {tree} | "
-                     f"{r['chrf_s']:.2f} s ({r['chrf_segments']:,} segments) | {r['ratio_to_chrf']}× |")
+                     + (f"{r['chrf_s']:.2f} s ({r['chrf_segments']:,} segments) | {r['ratio_to_chrf']}× |"
+                        if r["chrf_s"] else "not measured | |"))
     nt = results.get("no_term_memory_run")
     if nt:
         lines += ["", f"Without the batch term memory (`--term-block 0`), {nt['articles']:,} articles, --jobs {nt['jobs']}: "

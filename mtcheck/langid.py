@@ -25,6 +25,7 @@ def _identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@lru_cache(maxsize=None)  # one entry per distinct character seen: a few thousand at most
 def script_of(ch: str) -> Optional[str]:
     """The script of one letter: Han, Hiragana, Katakana, Hangul, Latin, Cyrillic, Greek, Arabic,
     Hebrew, Thai, Devanagari; None for digits, punctuation and spaces."""
@@ -60,10 +61,12 @@ def script_of(ch: str) -> Optional[str]:
 def script_profile(text: str) -> dict[str, float]:
     """Share of each script among the letters of ``text`` (empty dict when it has no letters)."""
     counts: Counter[str] = Counter()
-    for ch in text:
+    # Each distinct character once (Counter keeps first-occurrence order, so the scripts come out in
+    # the order of their first letter, as a scan of the text gives them).
+    for ch, n in Counter(text).items():
         s = script_of(ch)
         if s:
-            counts[s] += 1
+            counts[s] += n
     total = sum(counts.values())
     return {k: v / total for k, v in counts.items()} if total else {}
 

@@ -18,10 +18,12 @@ def issue_weight(issue: Issue, config: Config) -> float:
     return config.weight(issue.severity.value)
 
 
-def mqm_score(issues: Sequence[Issue], source: Document, config: Config) -> MqmScore:
-    """penalty = Σ weight(severity); score = max(0, 100 × (1 − penalty / words)), words = source words."""
+def mqm_score(issues: Sequence[Issue], source: Document, config: Config, words: Optional[int] = None) -> MqmScore:
+    """penalty = Σ weight(severity); score = max(0, 100 × (1 − penalty / words)), words = source words
+    (counted unless given: rescoring a report with more issues reuses its count)."""
     penalty = round(sum(issue_weight(i, config) for i in issues), 4)
-    words = count_words(source.text, source.lang)
+    if words is None:
+        words = count_words(source.text, source.lang)
     score = max(0.0, 100.0 * (1.0 - penalty / words)) if words else 0.0
     score = round(score, 2)
     return MqmScore(penalty=round(penalty, 2), words=words, score=score, passed=score >= config.mqm_threshold)

@@ -74,6 +74,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Optional, Sequence
 
+from ..segment import per_sentence_cache
 from ..types import Bead, Document
 from .matching import normalise_token
 from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords
@@ -175,6 +176,7 @@ class TermRenderings:
 # --- tokens ----------------------------------------------------------------------------------------------
 
 
+@per_sentence_cache  # tokens of a sentence depend on its text alone: analysed once per process
 def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
     """Tokens of the given sentences of ``doc`` with document offsets; sentence ends are boundaries."""
     lang = doc.lang

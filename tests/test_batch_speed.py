@@ -1,0 +1,104 @@
+"""The caches that make ``mtcheck batch`` faster give exactly what the uncached code gives.
+
+- drift tokens cached per sentence (``segment.per_sentence_cache``): a bead's tokens, and a pooled
+  batch document's, equal a fresh tokenisation, offsets included, whatever was cached before;
+- ``langid.script_profile`` counting distinct characters equals a character-by-character scan, key
+  order included (``classify`` breaks ties by it).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck import langid
+from mtcheck.api import make_document
+from mtcheck.segment import per_sentence_cache
+from mtcheck.terms import drift
+
+UNCACHED = drift.tokenize.uncached
+
+ZH = "人工智能能力建设普惠计划将于明年启动。\n中方愿同各方一道落实普惠计划。\n《普惠计划》得到广泛支持。"
+EN = "The Inclusive Plan starts next year.\nChina will carry out the inclusive plan with all parties.\nUS officials and Han Na welcomed it."
+DE = "Der Klimafonds der Bundesregierung wächst.\nIm Bereich der Klimapolitik hilft der Klimafonds.\nDie US-Regierung schweigt."
+FR = "Le plan inclusif en matière d'intelligence artificielle commence.\nLa mise en œuvre du plan inclusif suit."
+
+
+def _doc(text: str, lang: str):
+    return make_document(text, path=None, lang=lang, encoding=None, presegmented=True)
+
+
+def _fields(tokens):
+    return [tuple(vars(t).items()) for t in tokens]
+
+
+def test_cached_tokens_equal_fresh_tokens_for_single_sentences_and_beads():
+    for text, lang in ((ZH, "zh"), (EN, "en"), (DE, "de"), (FR, "fr")):
+        doc = _doc(text, lang)
+        n = len(doc.sentences)
+        assert n >= 2
+        beads = [(i,) for i in range(n)] + [tuple(range(n)), (n - 1, 0)]
+        for ids in beads:
+            first = drift.tokenize(doc, ids)  # cached, possibly filled here
+            again = drift.tokenize(doc, ids)  # from the cache
+            fresh = UNCACHED(doc, ids)
+            assert _fields(first) == _fields(fresh) == _fields(again)
+            assert first == fresh
+            for t in again:
+                assert doc.text[t.start:t.end] == t.text
+
+
+def test_cached_tokens_follow_the_sentence_into_a_pooled_document():
+    # The batch term memory pools articles: the same sentence sits at another offset there.
+    one = _doc(EN, "en")
+    pooled = _doc("Headline first.\n\n" + EN, "en")
+    for k in range(len(one.sentences)):
+        drift.tokenize(one, (k,))
+    for k in range(len(pooled.sentences)):
+        got = drift.tokenize(pooled, (k,))
+        assert _fields(got) == _fields(UNCACHED(pooled, (k,)))
+        assert [pooled.text[t.start:t.end] for t in got] == [t.text for t in got]
+
+
+def test_the_cache_is_keyed_by_language_and_bounded():
+    calls = []
+
+    def fake(doc, ids):
+        calls.append((doc.lang, doc.sentences[ids[0]].text))
+        return list(UNCACHED(doc, ids))
+
+    cached = per_sentence_cache(fake, maxsize=2)
+    en, de = _doc("Hallo Welt.", "en"), _doc("Hallo Welt.", "de")
+    cached(en, (0,))
+    cached(en, (0,))
+    cached(de, (0,))
+    assert calls == [("en", "Hallo Welt."), ("de", "Hallo Welt.")]
+    cached(_doc("Noch ein Satz.", "de"), (0,))
+    assert len(cached.cache) == 2 and ("en", "Hallo Welt.") not in cached.cache  # oldest out first
+
+
+def _profile_by_scan(text: str) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for ch in text:
+        s = langid.script_of(ch)
+        if s:
+            counts[s] += 1
+    total = sum(counts.values())
+    return {k: v / total for k, v in counts.items()} if total else {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ 12,.人工智能カタかなабв한국αβ ءא") + ["\u0e01", "\u0905"]), max_size=60))
+def test_script_profile_equals_a_scan_with_the_same_key_order(text):
+    got = langid.script_profile(text)
+    want = _profile_by_scan(text)
+    assert got == want
+    assert list(got) == list(want)
+
+
+def test_script_profile_examples():
+    assert langid.script_profile("ab人") == {"Latin": 2 / 3, "Han": 1 / 3}
+    assert list(langid.script_profile("人ab")) == ["Han", "Latin"]
+    assert langid.script_profile("12 ,.") == {}
+    assert langid.script_of("ä") == "Latin" and langid.script_of("5") is None
