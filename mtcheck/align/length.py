@@ -267,21 +267,51 @@ def _project(path: list[tuple[int, int]], n: int, m: int, buffer: int, row_buffe
     return _Band(wlo, whi)
 
 
-def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+@dataclass
+class _CostParts:
+    """What a band's bead costs are made of, computed once for the ratios the search tries: per bead
+    type, its cells and predecessor cells, the cost without the length term, and the bead's source and
+    target lengths (None for null beads, which have no length term)."""
+
+    moves: list[tuple[int, np.ndarray, np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray]]]
+    n_types: int
+    total: int
+
+
+def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams, parts: Optional[_CostParts] = None
+           ) -> tuple[np.ndarray, np.ndarray]:
     """Cost of every bead type ending in every band cell, and the predecessor cell of each:
-    arrays of shape (len(bead_types(p)), band.total)."""
+    arrays of shape (len(bead_types(p)), band.total). ``parts`` (from :func:`_cost_parts` on the same
+    level and band) saves recomputing what does not depend on the ratio."""
+    if parts is None:
+        parts = _cost_parts(level, band, p)
+    # float32 costs and int32 cell indices halve the memory of the two largest arrays; the DP itself
+    # accumulates in float64.
+    costs = np.full((parts.n_types, parts.total), np.inf, dtype=np.float32)
+    preds = np.full((parts.n_types, parts.total), parts.total, dtype=np.int32)
+    sq = math.sqrt(ratio)
+    for t, idx, pred, base, xs, ys in parts.moves:
+        if xs is not None and ys is not None:
+            x = xs * sq
+            y = ys / sq
+            mean = np.maximum((x + y) / 2, 1.0)
+            z = np.abs(y - x) / np.sqrt(p.s2 * mean + (p.rel * mean) ** 2)
+            costs[t, idx] = base + _tail_cost(z)
+        else:
+            costs[t, idx] = base
+        preds[t, idx] = pred
+    return costs, preds
+
+
+def _cost_parts(level: _Level, band: _Band, p: AlignParams) -> _CostParts:
+    """Everything of the bead costs but the length term (see :func:`_costs`)."""
     total_cs, total_ct = float(level.cs[-1]), float(level.ct[-1])
     clause_ratio = total_ct / total_cs if total_cs > 0 and total_ct > 0 else 0.0
     csq = math.sqrt(clause_ratio)
     types = bead_types(p)
-    n_types = len(types)
-    # float32 costs and int32 cell indices halve the memory of the two largest arrays; the DP itself
-    # accumulates in float64.
-    costs = np.full((n_types, band.total), np.inf, dtype=np.float32)
-    preds = np.full((n_types, band.total), band.total, dtype=np.int32)
-    sq = math.sqrt(ratio)
     priors = bead_priors(p)
     end_costs = _end_matrix(p)
+    moves = []
     for t, (a, b), idx, pred, (i, j, i0, j0) in band_moves(band, types):
         fine = not level.coarse
         if fine:
@@ -290,12 +320,10 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams) -> tuple[np
         sa = level.as_[i] - level.as_[i0]
         ta = level.at[j] - level.at[j0]
         cost = np.full(len(idx), -math.log(priors[(a, b)]))
+        xs = ys = None
         if a and b:
-            x = (level.ls[i] - level.ls[i0]) * sq
-            y = (level.lt[j] - level.lt[j0]) / sq
-            mean = np.maximum((x + y) / 2, 1.0)
-            z = np.abs(y - x) / np.sqrt(p.s2 * mean + (p.rel * mean) ** 2)
-            cost += _tail_cost(z)
+            xs = level.ls[i] - level.ls[i0]
+            ys = level.lt[j] - level.lt[j0]
             # Clause punctuation counts as a second, nearly independent length (commas survive
             # translation: zh-en counts correlate at 0.8 on true pairs, 0.05 on neighbours).
             if fine and clause_ratio > 0:
@@ -337,9 +365,8 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams) -> tuple[np
             debris = level.deb_s if a else level.deb_t
             if debris is not None:
                 cost = np.where(debris[i0 if a else j0], p.debris_null, cost)
-        costs[t, idx] = cost
-        preds[t, idx] = pred
-    return costs, preds
+        moves.append((t, idx, pred, cost, xs, ys))
+    return _CostParts(moves, len(types), band.total)
 
 
 def band_moves(band: "_Band", types: Sequence[tuple[int, int]]):
@@ -500,8 +527,12 @@ def _dp(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int, types
     return path, total_cost
 
 
-def _align_level(level: _Level, ratio: float, p: AlignParams, band: Optional[_Band] = None
+def _align_level(level: _Level, ratio: float, p: AlignParams, band: Optional[_Band] = None,
+                 parts: Optional[_CostParts] = None, keep: Optional[list] = None
                  ) -> tuple[list[tuple[int, int]], _Band, np.ndarray, float]:
+    """The best path at ``ratio``. ``band`` and ``parts``: the band and cost parts of an earlier search
+    of the same level (another ratio), used again; the cost parts computed here are appended to
+    ``keep`` when it is given."""
     n, m = level.n, level.m
     if band is not None:
         pass  # searched before (another ratio): the band found then is used again
@@ -510,7 +541,11 @@ def _align_level(level: _Level, ratio: float, p: AlignParams, band: Optional[_Ba
     else:
         coarse_path = _align_level(level.downsample(), ratio, p)[0]
         band = _project(coarse_path, n, m, p.band, p.band_rows)
-    costs, preds = _costs(level, band, ratio, p)
+    if parts is None:
+        parts = _cost_parts(level, band, p)
+        if keep is not None:
+            keep.append(parts)
+    costs, preds = _costs(level, band, ratio, p, parts)
     discount = max(0.0, -math.log(p.p10 / 2) - p.null_run)
     path, total = _dp(costs, preds, band, n, m, bead_types(p), discount)
     return path, band, costs, total
@@ -552,13 +587,15 @@ def align_lengths(
     # omitted sentence in a ten-sentence article shifts it by 10 %. Pairs of moderate size are aligned
     # with a few ratios around it and the cheapest alignment wins (a maximum-likelihood estimate of the
     # ratio); in long pairs the total ratio is robust and one pass is enough.
-    best = _align_level(level, ratio, params)
+    kept: list[_CostParts] = []
+    best = _align_level(level, ratio, params, keep=kept)
     best_ratio = ratio
     if n + m <= params.ratio_search_max_sentences:
         for k in range(-params.ratio_steps, params.ratio_steps + 1):
             if k:
                 r = ratio * math.exp(params.ratio_step * k)
-                result = _align_level(level, r, params, best[1])
+                # The same band and, but for the length term, the same costs for every ratio tried.
+                result = _align_level(level, r, params, best[1], kept[0])
                 if result[3] < best[3] - 1e-9:
                     best, best_ratio = result, r
     beads = _beads(best, params)
