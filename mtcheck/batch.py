@@ -427,6 +427,11 @@ def reduce_block(records: Sequence[dict], config: Config, term_memory: bool = Tr
     extra: list[list[Issue]] = [[] for _ in reports]
     if term_memory and len(reports) >= min_articles:
         extra = term_memory_issues(reports, min_articles=min_articles)
+    if term_memory and len(reports) >= 2:
+        # Boilerplate sentences (datelines, credits) the block's other articles translate one way.
+        from .checks.consistency import batch_consistency_issues
+
+        extra = [a + b for a, b in zip(extra, batch_consistency_issues(reports))]
     out = []
     for rec, report, issues in zip(records, reports, extra):
         merged = _merge(report, issues, config)

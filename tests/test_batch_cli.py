@@ -343,3 +343,31 @@ def test_resume_with_more_inputs_equals_a_run_over_all_of_them(tmp_path, capsys)
     code, _, err = run(["batch", manifest, "-o", out, "--term-block", "4", "--fail-on", "never", "--resume"], capsys)
     assert code == 0, err
     assert files(out) == files(whole)
+
+
+def test_batch_flags_boilerplate_translated_otherwise_than_the_rest_of_the_batch(tmp_path, capsys):
+    dateline = "新华社北京7月26日电（记者 李明）"
+    usual = "Xinhua News Agency, Beijing, July 26 (Reporter Li Ming)"
+    odd = "Beijing, July 26 (Xinhua) -- reporter Li Ming"
+    bodies = [("会议在北京举行。", "The meeting was held in Beijing."), ("天气炎热。", "The weather is hot."),
+              ("洪水退去。", "The flood receded.")]
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for k, ((zh, en), head) in enumerate(zip(bodies, (usual, usual, odd))):
+        (folder / f"a{k}.src.txt").write_text(f"{dateline}\n\n{zh}\n", encoding="utf-8")
+        (folder / f"a{k}.mt.txt").write_text(f"{head}\n\n{en}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "-o", str(out), "--quiet", "--src-lang", "zh", "--tgt-lang", "en",
+                 "--fail-on", "never"]) == 0
+    reports = [json.loads(x) for x in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    found = [(r["input"], i["severity"], i["suggestion"]) for r in reports for i in r["issues"]
+             if i["check"] == "consistency.batch"]
+    assert found == [("a2", "minor", usual)]
+    # Off with the rest of the block analysis, and by the check selectors.
+    for extra in (["--term-block", "0"], ["--config", str(tmp_path / "off.toml")]):
+        (tmp_path / "off.toml").write_text('[checks]\ndisable = ["consistency.batch"]\n', encoding="utf-8")
+        out2 = tmp_path / f"out{len(extra[0])}"
+        assert main(["batch", str(folder), "-o", str(out2), "--quiet", "--src-lang", "zh", "--tgt-lang", "en",
+                     "--fail-on", "never", *extra]) == 0
+        lines = (out2 / "reports.jsonl").read_text(encoding="utf-8")
+        assert "consistency.batch" not in lines.replace('"checks:', "")

@@ -68,7 +68,7 @@ def register(check_id: str, category: Category, version: int = 1, order: int = 5
 
 
 # Check ids of issues made outside the registry, which selectors may name too.
-ISSUES_OUTSIDE_REGISTRY = {"terms.batch": Category.TERMINOLOGY_INCONSISTENT}
+ISSUES_OUTSIDE_REGISTRY = {"terms.batch": Category.TERMINOLOGY_INCONSISTENT, "consistency.batch": Category.TERMINOLOGY_INCONSISTENT}
 # Checks that only run when the configuration gives them something to do (custom.rules needs rules).
 _NEEDS = {"custom.rules": lambda config: bool(config.rules)}
 
@@ -135,7 +135,7 @@ def _severity_for(check_id: str, category: str, overrides: tuple[tuple[str, str]
 
 def issue_selected(issue: Issue, config: Config) -> bool:
     """Whether the selectors of ``config`` let issues of ``issue.check`` through: for issues made outside
-    the registry (the batch term memory's ``terms.batch``), by their check id and category."""
+    the registry (the batch block analysis: ``terms.batch``, ``consistency.batch``), by their check id and category."""
     return _decide(issue.check, issue.category.value, tuple(config.enabled_checks), tuple(config.disabled_checks))
 
 
