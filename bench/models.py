@@ -75,8 +75,29 @@ def build_random_encoder(folder: Path, texts: Sequence[str], layers: int = 12, h
     model = transformers.XLMRobertaModel(config)
     model.save_pretrained(str(model_dir))
     params = sum(p.numel() for p in model.parameters())
-    return {"path": str(model_dir), "layers": layers, "hidden": hidden, "heads": heads,
+    # The same architecture with a one-output regression head, as a --qe-model.
+    qe_dir = folder / "qe"
+    qe_dir.mkdir()
+    (qe_dir / "sentencepiece.bpe.model").write_bytes((model_dir / "sentencepiece.bpe.model").read_bytes())
+    qe_config = transformers.XLMRobertaConfig(**{k: v for k, v in config.to_dict().items()
+                                                 if k not in ("id2label", "label2id")}, num_labels=1)
+    transformers.XLMRobertaForSequenceClassification(qe_config).save_pretrained(str(qe_dir))
+    return {"path": str(model_dir), "qe_path": str(qe_dir), "layers": layers, "hidden": hidden, "heads": heads,
             "vocab": len(tokenizer), "parameters": params}
+
+
+def qe_speed(qe_path: str, pairs: Sequence[tuple[str, str]]) -> dict:
+    """Sentence pairs per second of a --qe-model of the same size (``QeModel.score``, batches sorted by length)."""
+    from mtcheck.models.qe import load_qe_model
+
+    qe = load_qe_model(qe_path)
+    qe.score(list(pairs[:8]))  # warm-up
+    t0 = time.perf_counter()
+    scores = qe.score(list(pairs))
+    elapsed = time.perf_counter() - t0
+    assert len(scores) == len(pairs)
+    return {"what": "QE (--qe-model, sentence pairs)", "sentences": len(pairs), "time_s": elapsed,
+            "sentences_per_s": len(pairs) / elapsed, "pairs": True}
 
 
 # --- speed ------------------------------------------------------------------------------------------------
@@ -123,7 +144,7 @@ def check_speed(articles: Sequence[tuple[str, list[str], list[str]]], label: str
         report = api.check_documents(s, t, None, config)
         assert not report.check_errors, report.check_errors
         issues += len(report.issues)
-        meaning += sum(1 for i in report.issues if i.check == "meaning.mistranslation")
+        meaning += sum(1 for i in report.issues if i.check.startswith("meaning."))
     elapsed = time.perf_counter() - t0
     return {"what": f"full check, {label}", "articles": len(docs), "sentences": n, "time_s": elapsed,
             "sentences_per_s": n / elapsed, "issues": issues, "meaning_issues": meaning}
@@ -168,9 +189,11 @@ def markdown(speed: list[dict], model: dict, qual: list[dict], meta: dict) -> st
     for r in speed:
         if "tokens" in r:
             note = f"{r['tokens']} tokens, {r['tokens'] / r['time_s']:.0f} tokens/s"
+        elif r.get("pairs"):
+            note = "source and MT sentence pairs of the same articles, one score each"
         else:
             note = (f"{r['articles']} articles, {r['issues']} issues "
-                    f"({r['meaning_issues']} meaning.mistranslation)")
+                    f"({r['meaning_issues']} from the meaning.* checks)")
         lines.append(f"| {r['what']} | {r['sentences']} | {r['time_s']:.2f} s | **{r['sentences_per_s']:.1f}** | {note} |")
     lines += [""] + quality_table(qual, first_column="alignment")
     lines += ["", f"Run {meta['date']} on {meta['machine']}; command `{meta['command']}`."]
@@ -203,6 +226,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                            ("random 12-layer encoder", Config(model=model["path"]))):
             speed.append(check_speed(chosen, label, cfg))
             print(f"  {speed[-1]['what']}: {speed[-1]['sentences_per_s']:.1f} sentences/s", file=sys.stderr)
+        qe_pairs = [(s_, t_) for _d, src_, mt_ in chosen for s_, t_ in zip(src_, mt_)][:n_embed // 2]
+        speed.append(qe_speed(model.pop("qe_path"), qe_pairs))
+        print(f"  {speed[-1]['what']}: {speed[-1]['sentences_per_s']:.1f} pairs/s", file=sys.stderr)
         clear_loaded()
     qual: list[dict] = []
     for lp, (sl, tl) in {"zhen": ("zh", "en"), "ende": ("en", "de")}.items():
