@@ -315,6 +315,17 @@ Experts say that census data are very important for drawing districts.
 The results of the US Census will be published at the end of the year.
 Lawmakers expressed support.""")
 
+# German: a name does not grow by a verb in lower case („Cruz sagte“ / „sagte Cruz“ is word order of the
+# sentence, not of the name).
+EN_DE_NAME_VERB = ('Senator Cruz said the bill was a mistake.\n"We will vote against it," Cruz said on Tuesday.\nThe vote is expected next month, Cruz said.\n"It is a bad law," said Cruz.\nThe White House did not respond.', 'Senator Cruz sagte, das Gesetz sei ein Fehler.\n„Wir werden dagegen stimmen“, Cruz sagte am Dienstag.\nDie Abstimmung wird nächsten Monat erwartet, Cruz sagte.\n„Es ist ein schlechtes Gesetz“, sagte Cruz.\nDas Weiße Haus antwortete nicht.')
+
+# A time expression ("last week": „letzte Woche“ / „vergangenen Woche“) is not a term.
+EN_DE_TIME = ('The company announced its results last week.\nShares fell sharply last week after the announcement.\nAnalysts had warned last week that sales were weak.\nThe company will report again in October.', 'Das Unternehmen hat letzte Woche seine Ergebnisse bekannt gegeben.\nDie Aktien fielen letzte Woche nach der Ankündigung stark.\nAnalysten hatten in der vergangenen Woche gewarnt, dass der Umsatz schwach sei.\nDas Unternehmen wird im Oktober erneut berichten.')
+
+# A one-word name kept inside longer names (Macquarie Australia, JC Decaux Australia) and translated
+# alone („in Australien“): two names, not drift.
+EN_DE_LONGER_NAMES = ('The fund was presented at a Macquarie Australia conference in May.\nMelbourne is the second largest airport contract in Australia.\nJC Decaux Australia made $37 million in revenue from transport.\nThe company declined to comment.', 'Der Fonds wurde im Mai auf einer Konferenz von Macquarie Australia vorgestellt.\nMelbourne ist der zweitgrößte Flughafenvertrag in Australien.\nJC Decaux Australia verbuchte Einnahmen von 37 Millionen Dollar aus dem Transportwesen.\nDas Unternehmen lehnte eine Stellungnahme ab.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -361,6 +372,9 @@ CASES = [
         ("Konsulats der US", "US Consulate", "US-Konsulat", "minor"),
     ], id="en-de-hyphen-compound-parts"),
     pytest.param(ZH_EN_SHORTENED, ("zh", "en"), [], id="zh-en-shortened-mention-of-two-words"),
+    pytest.param(EN_DE_NAME_VERB, ("en", "de"), [], id="en-de-name-not-grown-by-verb"),
+    pytest.param(EN_DE_TIME, ("en", "de"), [], id="en-de-time-expression"),
+    pytest.param(EN_DE_LONGER_NAMES, ("en", "de"), [], id="en-de-name-kept-in-longer-names"),
 ]
 
 

@@ -76,7 +76,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from ..types import Bead, Document
 from .matching import normalise_token
-from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords
+from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords, time_words
 
 _UNSPACED = {"zh", "ja"}
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
@@ -348,6 +348,10 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if lang in _UNSPACED:
         return len(toks) >= 2 or len(toks[0].text) >= 3
     if len(toks) >= 2:
+        # A time expression ("last week", « l'année dernière ») is a date, not a term.
+        time = time_words(lang)
+        if time and all(t.func or t.key in time or t.text.lower() in time for t in toks):
+            return False
         return any(len(t.text) >= 4 and not t.func for t in toks)
     word = toks[0].text
     # A single word must be a name or an acronym, not a common noun such as « pays ».
@@ -765,12 +769,13 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         return
     top = best_dice
     # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
-    # scored"), where only names take a capital.
+    # scored"). In German, where every noun takes a capital too, a word in lower case is no noun either:
+    # a name grows by nouns („Flughafen Sydney“), never by a verb („Cruz sagte“).
     # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
     # commission" for 上海国资委, tagged nt.)
     o = term.occurrences[0]
     organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
-    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED
+    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in _UNSPACED
     while True:
         # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
         # it as well) may make a rendering when nothing else does, never lengthen one.
@@ -1296,6 +1301,33 @@ def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, uni
     return [(conf + (0.1 if unique(content) else 0.0), a, b, "context", "variant")]
 
 
+def _in_longer_name(occ: Occurrence, src: _Side) -> bool:
+    """The source occurrence of a one-word name sits next to another word written as a name, joined by
+    a space (Macquarie ⟦Australia⟧)."""
+    toks = src.tokens[occ.unit]
+    i = next((k for k, t in enumerate(toks) if t.start == occ.start), None)
+    if i is None:
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks) and not toks[max(i, j)].brk and not toks[j].func and _capital(toks[j]):
+            gap = src.text[min(toks[i].end, toks[j].end): max(toks[i].start, toks[j].start)]
+            if gap == " ":
+                return True
+    return False
+
+
+def _kept_in_longer_names(term: _Term, src: _Side) -> bool:
+    """A one-word name whose dominant rendering is a copy of it, found only where the name is part of a
+    longer name: the word kept inside the names of companies and bodies says nothing of how the
+    translation renders the name alone."""
+    dom = term.dominant
+    if dom is None or len(term.key) != 1 or not term.name or fold(dom.text) != fold(term.text):
+        return False
+    dom_units = {o.unit for o in dom.occurrences}
+    occs = [o for o in term.occurrences if o.unit in dom_units]
+    return bool(occs) and all(_in_longer_name(o, src) for o in occs)
+
+
 def _capital(t: Token) -> bool:
     return t.text[:1].isupper() and not t.initial
 
@@ -1481,5 +1513,10 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         for v in term.variants:
             occ = next(o for o in term.occurrences if o.unit == v.unit)
             v.source_start, v.source_end = occ.start, occ.end
+        if term.variants and _kept_in_longer_names(term, src):
+            # "Macquarie Australia", "JC Decaux Australia" keep the word; "in Australia" translates it
+            # („Australien“): two names, not one term rendered two ways.
+            term.variants = [v for v in term.variants
+                             if _in_longer_name(next(o for o in term.occurrences if o.unit == v.unit), src)]
         term.variants.sort(key=lambda v: v.start)
     return [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]
