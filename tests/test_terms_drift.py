@@ -326,6 +326,15 @@ EN_DE_TIME = ('The company announced its results last week.\nShares fell sharply
 # alone („in Australien“): two names, not drift.
 EN_DE_LONGER_NAMES = ('The fund was presented at a Macquarie Australia conference in May.\nMelbourne is the second largest airport contract in Australia.\nJC Decaux Australia made $37 million in revenue from transport.\nThe company declined to comment.', 'Der Fonds wurde im Mai auf einer Konferenz von Macquarie Australia vorgestellt.\nMelbourne ist der zweitgrößte Flughafenvertrag in Australien.\nJC Decaux Australia verbuchte Einnahmen von 37 Millionen Dollar aus dem Transportwesen.\nDas Unternehmen lehnte eine Stellungnahme ab.')
 
+# A verb phrase ("offering help" / "offered help": one word in several tenses) is not a term, so its
+# renderings in clauses of different word order („bieten Hilfe an“, „hat ebenfalls Hilfe angeboten“)
+# are not drift.
+EN_DE_VERB_PHRASE = ("Since Thursday, the family has been overwhelmed with support, many people offering help in cash and kind.\nThe family has also received help from locals.\nThe office of the opposition leader has also offered help.\nA woman from the mayor's office called and offered help.\nThe boy wants to become a doctor.", 'Seit Donnerstag wird die Familie mit Unterstützung überschüttet, viele Menschen bieten Hilfe in Form von Geld und Sachleistungen an.\nDie Familie hat auch Hilfe von Anwohnern erhalten.\nDas Büro des Oppositionsführers hat ebenfalls Hilfe angeboten.\nEine Frau aus dem Büro des Bürgermeisters rief an und bot Hilfe an.\nDer Junge möchte Arzt werden.')
+
+# A variant is one phrase: two anchors with a verb between them („Press hat die Pressesprecherin“) are
+# two phrases; only the compound is the variant.
+EN_DE_VERB_BETWEEN_ANCHORS = ("The Associated Press has accused the press secretary of making briefings political.\nShe took over as press secretary in April.\nThe press secretary's relationship with the media has changed.\nThe former press secretary was criticised too.\nReporters choose the questions.", 'Die Associated Press hat die Pressesprecherin beschuldigt, die Briefings politisch zu machen.\nSie übernahm im April das Amt des Pressesekretärs.\nDas Verhältnis des Pressesekretärs zu den Medien hat sich verändert.\nAuch der ehemalige Pressesekretär wurde kritisiert.\nDie Reporter wählen die Fragen aus.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -375,6 +384,10 @@ CASES = [
     pytest.param(EN_DE_NAME_VERB, ("en", "de"), [], id="en-de-name-not-grown-by-verb"),
     pytest.param(EN_DE_TIME, ("en", "de"), [], id="en-de-time-expression"),
     pytest.param(EN_DE_LONGER_NAMES, ("en", "de"), [], id="en-de-name-kept-in-longer-names"),
+    pytest.param(EN_DE_VERB_PHRASE, ("en", "de"), [], id="en-de-verb-phrase-is-no-term"),
+    pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
+        ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
+    ], id="en-de-variant-does-not-span-a-verb"),
 ]
 
 

@@ -517,7 +517,8 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
             if key not in name_of:
                 name_of[key] = _is_name(span)
     candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units
-                  and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))}
+                  and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))
+                  and not _verb_phrase(occ, src, source.lang)}
     terms = []
     for key in candidates:
         # Closed n-grams: drop a candidate whose every occurrence lies inside an occurrence of one longer
@@ -543,6 +544,27 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
 
+
+
+# Endings a verb takes in its tenses and a noun phrase's words do not vary by ("offering help" /
+# "offered help").
+_VERB_ENDINGS = {"en": ("ing", "ed")}
+
+
+def _verb_phrase(occ: Sequence[tuple[int, int, int]], src: _Side, lang: str) -> bool:
+    """A recurring n-gram whose word appears in several tenses (offering / offered) is a verb phrase, not
+    a term: a noun phrase's words keep their form ("armed forces", "training programme")."""
+    endings = _VERB_ENDINGS.get(lang.split("-")[0])
+    if not endings or occ[0][2] < 2:
+        return False
+    seen: dict[int, set[str]] = defaultdict(set)
+    for k, i, n in occ:
+        for p, t in enumerate(src.tokens[k][i:i + n]):
+            low = t.text.lower()
+            for e in endings:
+                if low.endswith(e) and low != t.key:
+                    seen[p].add(e)
+    return any(len(v) >= 2 for v in seen.values())
 
 
 # One-character nouns that follow a name as its kind (北江省, 韦瑟尔县, 上海市): the name of a place or a
@@ -1081,12 +1103,13 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             if i not in blocked and t.text.isupper() and 2 <= len(t.text) <= 8 and _acronym_of(t.text, dom):
                 out.append((0.65, i, i + 1, "acronym", "variant"))
 
-    # Clusters of anchors within a window, split at boundaries.
+    # Clusters of anchors within a window, split at boundaries and at words that cannot sit inside a
+    # phrase ("Press ⟦hat⟧ die Pressesprecherin": a verb between two anchors separates two phrases).
     idx = sorted(anchors)
     clusters: list[list[int]] = []
     for i in idx:
         if clusters and i - clusters[-1][-1] <= len(dom) + 2 and not any(
-                toks[x].brk or x in blocked for x in range(clusters[-1][-1] + 1, i + 1)):
+                toks[x].brk or x in blocked or not toks[x].link for x in range(clusters[-1][-1] + 1, i + 1)):
             clusters[-1].append(i)
         else:
             clusters.append([i])
