@@ -333,7 +333,7 @@ EN_DE_VERB_PHRASE = ("Since Thursday, the family has been overwhelmed with suppo
 
 # A variant is one phrase: two anchors with a verb between them („Press hat die Pressesprecherin“) are
 # two phrases; only the compound is the variant.
-EN_DE_VERB_BETWEEN_ANCHORS = ("The Associated Press has accused the press secretary of making briefings political.\nShe took over as press secretary in April.\nThe press secretary's relationship with the media has changed.\nThe former press secretary was criticised too.\nReporters choose the questions.", 'Die Associated Press hat die Pressesprecherin beschuldigt, die Briefings politisch zu machen.\nSie übernahm im April das Amt des Pressesekretärs.\nDas Verhältnis des Pressesekretärs zu den Medien hat sich verändert.\nAuch der ehemalige Pressesekretär wurde kritisiert.\nDie Reporter wählen die Fragen aus.')
+EN_DE_VERB_BETWEEN_ANCHORS = ("The Associated Press has accused the press secretary of making briefings political.\nShe took over as press secretary in April.\nThe press secretary's relationship with the media has changed.\nThe role of the former press secretary was criticised too.\nReporters choose the questions.", 'Die Associated Press hat die Pressesprecherin beschuldigt, die Briefings politisch zu machen.\nSie übernahm im April das Amt des Pressesekretärs.\nDas Verhältnis des Pressesekretärs zu den Medien hat sich verändert.\nAuch die Rolle des ehemaligen Pressesekretärs wurde kritisiert.\nDie Reporter wählen die Fragen aus.')
 
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
