@@ -59,6 +59,11 @@ Two further figures say what the strict precision mixes up, without any hand jud
   overlapped by an issue, over all gold terms; and such issues per negative. Every one of those is a
   false alarm for certain (an issue may also be a real drift of a neighbouring phrase that overlaps
   the term, which counts against the engine here).
+- precision and false alarms per negative with *attested drift excluded*: the issues that do not hit
+  the variant but point at drift the other translations of the same document attest (``reference_drift``:
+  the flagged text is a respelling of the suggestion or another translator's rendering in both places,
+  and a human reference renders both places one way) are counted in neither numerator nor denominator.
+  The strict figures stay the headline and are always printed beside these.
 Articles are split into ``dev`` and ``test`` halves by a hash of the doc name; ``all`` reports both.
 The engine was developed looking at misses and false alarms of both halves, so ``test`` is not a clean
 held-out set (bench/README.md says so with the figures).
