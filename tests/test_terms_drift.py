@@ -335,6 +335,10 @@ EN_DE_VERB_PHRASE = ("Since Thursday, the family has been overwhelmed with suppo
 # two phrases; only the compound is the variant.
 EN_DE_VERB_BETWEEN_ANCHORS = ("The Associated Press has accused the press secretary of making briefings political.\nShe took over as press secretary in April.\nThe press secretary's relationship with the media has changed.\nThe role of the former press secretary was criticised too.\nReporters choose the questions.", 'Die Associated Press hat die Pressesprecherin beschuldigt, die Briefings politisch zu machen.\nSie übernahm im April das Amt des Pressesekretärs.\nDas Verhältnis des Pressesekretärs zu den Medien hat sich verändert.\nAuch die Rolle des ehemaligen Pressesekretärs wurde kritisiert.\nDie Reporter wählen die Fragen aus.')
 
+# A name kept as it is ("IS" → „IS“) varies by another name, never by words all in lower case („immer
+# noch einen syrischen“ after „der IS“ is the rest of the sentence).
+EN_DE_KEPT_NAME = ('Some members have even joined the IS affiliate, which has its headquarters in eastern Afghanistan.\nThe report said IS in Afghanistan, known as IS in Khorasan province, has been hit hard by security forces.\nThe report estimated the membership of IS in Afghanistan at 2200, and while its leadership has been depleted, IS still counts among its leaders a Syrian national.\nThe deal is also expected to guarantee the participation of the Taliban in the fight against IS.', 'Einige Mitglieder haben sich sogar dem IS-Ableger angeschlossen, der sein Hauptquartier in Ostafghanistan hat.\nDem Bericht zufolge wurde der IS in Afghanistan, der in der Provinz Khorasan als IS bekannt ist, von Sicherheitskräften schwer getroffen.\nDer Bericht schätzt die Zahl der IS-Mitglieder in Afghanistan auf 2200, und obwohl die Führungsriege geschrumpft ist, zählt der IS immer noch einen syrischen Staatsbürger zu seinen Anführern.\nEs wird außerdem erwartet, dass das Abkommen die Beteiligung der Taliban am Kampf gegen den IS garantiert.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -385,6 +389,7 @@ CASES = [
     pytest.param(EN_DE_TIME, ("en", "de"), [], id="en-de-time-expression"),
     pytest.param(EN_DE_LONGER_NAMES, ("en", "de"), [], id="en-de-name-kept-in-longer-names"),
     pytest.param(EN_DE_VERB_PHRASE, ("en", "de"), [], id="en-de-verb-phrase-is-no-term"),
+    pytest.param(EN_DE_KEPT_NAME, ("en", "de"), [], id="en-de-kept-name-varies-by-a-name"),
     pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
         ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
     ], id="en-de-variant-does-not-span-a-verb"),

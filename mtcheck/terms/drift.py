@@ -1536,6 +1536,13 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         for v in term.variants:
             occ = next(o for o in term.occurrences if o.unit == v.unit)
             v.source_start, v.source_end = occ.start, occ.end
+        if term.variants and term.name and term.dominant is not None \
+                and fold(term.dominant.text) == fold(term.text):
+            # A name kept as it is varies by another name (a spelling, an expansion), never by words all
+            # in lower case: „immer noch einen syrischen“ is no rendering of "IS".
+            term.variants = [v for v in term.variants if v.kind == "near"
+                             or any(t.text[:1].isupper() for t in tgt.tokens[v.unit]
+                                    if v.start <= t.start < v.end and _content(t))]
         if term.variants and _kept_in_longer_names(term, src):
             # "Macquarie Australia", "JC Decaux Australia" keep the word; "in Australia" translates it
             # („Australien“): two names, not one term rendered two ways.
