@@ -339,6 +339,11 @@ EN_DE_VERB_BETWEEN_ANCHORS = ("The Associated Press has accused the press secret
 # noch einen syrischen“ after „der IS“ is the rest of the sentence).
 EN_DE_KEPT_NAME = ('Some members have even joined the IS affiliate, which has its headquarters in eastern Afghanistan.\nThe report said IS in Afghanistan, known as IS in Khorasan province, has been hit hard by security forces.\nThe report estimated the membership of IS in Afghanistan at 2200, and while its leadership has been depleted, IS still counts among its leaders a Syrian national.\nThe deal is also expected to guarantee the participation of the Taliban in the fight against IS.', 'Einige Mitglieder haben sich sogar dem IS-Ableger angeschlossen, der sein Hauptquartier in Ostafghanistan hat.\nDem Bericht zufolge wurde der IS in Afghanistan, der in der Provinz Khorasan als IS bekannt ist, von Sicherheitskräften schwer getroffen.\nDer Bericht schätzt die Zahl der IS-Mitglieder in Afghanistan auf 2200, und obwohl die Führungsriege geschrumpft ist, zählt der IS immer noch einen syrischen Staatsbürger zu seinen Anführern.\nEs wird außerdem erwartet, dass das Abkommen die Beteiligung der Taliban am Kampf gegen den IS garantiert.')
 
+# A name that starts longer names (上海 in 上海地产, 上海城投): the words another source word next to it
+# explains better („Chengtou“ for 城投) do not lengthen its rendering, so "Shanghai" is the dominant
+# rendering and the split "Shang Hai" its variant.
+ZH_EN_NAME_IN_LONGER_NAMES = ('绿地开启新一轮混改，上海国资拟转让股份。\n公告显示，上海地产及上海城投拟通过公开征集受让方。\n绿地控股表示，公司将继续推进改革。\n上海地产、上海城投均为国资企业集团。\n分析人士认为，此举有利于优化股权结构。', 'Greenland launches a new round of mixed reform, and Shanghai state-owned assets will transfer shares.\nThe announcement shows that Shang Hai Land and Shanghai Chengtou Investment plan to find buyers through public solicitation.\nGreenland Holdings said the company would continue to push forward the reform.\nShanghai Land and Shanghai Chengtou Investment are both state-owned enterprise groups.\nAnalysts believe the move will help optimise the ownership structure.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -390,6 +395,8 @@ CASES = [
     pytest.param(EN_DE_LONGER_NAMES, ("en", "de"), [], id="en-de-name-kept-in-longer-names"),
     pytest.param(EN_DE_VERB_PHRASE, ("en", "de"), [], id="en-de-verb-phrase-is-no-term"),
     pytest.param(EN_DE_KEPT_NAME, ("en", "de"), [], id="en-de-kept-name-varies-by-a-name"),
+    pytest.param(ZH_EN_NAME_IN_LONGER_NAMES, ("zh", "en"), [("Shang Hai", "上海", "Shanghai", "minor")],
+                 id="zh-en-name-starting-longer-names"),
     pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
         ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
     ], id="en-de-variant-does-not-span-a-verb"),

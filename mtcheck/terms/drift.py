@@ -17,7 +17,8 @@ Pass 1, the dominant rendering of every recurring source term:
    test: two shared units of a short article prove little); a word another source word explains as
    well, significantly or from right next to the term (State in "Islamic State"), is ambiguous and may
    make a rendering only when nothing else does. A name term keeps the target words written as names
-   against rivals that are not names, and any term keeps a copy of its own words (Pilot for "Mr
+   against rivals that are not names, unless the rival stands next to it and explains the word better
+   (Chengtou for 城投 in 上海城投: ambiguous, so it does not lengthen "Shanghai"), and any term keeps a copy of its own words (Pilot for "Mr
    Pilot"). The spellings of a name count as one word here (lemmas, not forms): the more frequent form
    is credited with the units of its rarer spellings (Moula / Moulla), which pass 2 still reports.
 3. Candidate renderings are n-grams of associated words with noun-phrase function words inside (« plan
@@ -713,7 +714,8 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                     tied.discard(key)
                     break
                 if d >= own_best - 0.05 and (rival_chance <= CHANCE or s in neighbours) \
-                        and not (protect and not src.named(s)) and not (copied and not _cognate(fold(s), fold(key))):
+                        and not (protect and not src.named(s) and not (s in neighbours and d > own_best + 0.05)) \
+                        and not (copied and not _cognate(fold(s), fold(key))):
                     # A tie by chance (中方 and « inclusif » in three of six units) is none; a word
                     # next to the term (State of "Islamic State", 国资 of 上海国资) ties at once.
                     tied.add(key)
