@@ -315,6 +315,35 @@ Experts say that census data are very important for drawing districts.
 The results of the US Census will be published at the end of the year.
 Lawmakers expressed support.""")
 
+# German: a name does not grow by a verb in lower case („Cruz sagte“ / „sagte Cruz“ is word order of the
+# sentence, not of the name).
+EN_DE_NAME_VERB = ('Senator Cruz said the bill was a mistake.\n"We will vote against it," Cruz said on Tuesday.\nThe vote is expected next month, Cruz said.\n"It is a bad law," said Cruz.\nThe White House did not respond.', 'Senator Cruz sagte, das Gesetz sei ein Fehler.\n„Wir werden dagegen stimmen“, Cruz sagte am Dienstag.\nDie Abstimmung wird nächsten Monat erwartet, Cruz sagte.\n„Es ist ein schlechtes Gesetz“, sagte Cruz.\nDas Weiße Haus antwortete nicht.')
+
+# A time expression ("last week": „letzte Woche“ / „vergangenen Woche“) is not a term.
+EN_DE_TIME = ('The company announced its results last week.\nShares fell sharply last week after the announcement.\nAnalysts had warned last week that sales were weak.\nThe company will report again in October.', 'Das Unternehmen hat letzte Woche seine Ergebnisse bekannt gegeben.\nDie Aktien fielen letzte Woche nach der Ankündigung stark.\nAnalysten hatten in der vergangenen Woche gewarnt, dass der Umsatz schwach sei.\nDas Unternehmen wird im Oktober erneut berichten.')
+
+# A one-word name kept inside longer names (Macquarie Australia, JC Decaux Australia) and translated
+# alone („in Australien“): two names, not drift.
+EN_DE_LONGER_NAMES = ('The fund was presented at a Macquarie Australia conference in May.\nMelbourne is the second largest airport contract in Australia.\nJC Decaux Australia made $37 million in revenue from transport.\nThe company declined to comment.', 'Der Fonds wurde im Mai auf einer Konferenz von Macquarie Australia vorgestellt.\nMelbourne ist der zweitgrößte Flughafenvertrag in Australien.\nJC Decaux Australia verbuchte Einnahmen von 37 Millionen Dollar aus dem Transportwesen.\nDas Unternehmen lehnte eine Stellungnahme ab.')
+
+# A verb phrase ("offering help" / "offered help": one word in several tenses) is not a term, so its
+# renderings in clauses of different word order („bieten Hilfe an“, „hat ebenfalls Hilfe angeboten“)
+# are not drift.
+EN_DE_VERB_PHRASE = ("Since Thursday, the family has been overwhelmed with support, many people offering help in cash and kind.\nThe family has also received help from locals.\nThe office of the opposition leader has also offered help.\nA woman from the mayor's office called and offered help.\nThe boy wants to become a doctor.", 'Seit Donnerstag wird die Familie mit Unterstützung überschüttet, viele Menschen bieten Hilfe in Form von Geld und Sachleistungen an.\nDie Familie hat auch Hilfe von Anwohnern erhalten.\nDas Büro des Oppositionsführers hat ebenfalls Hilfe angeboten.\nEine Frau aus dem Büro des Bürgermeisters rief an und bot Hilfe an.\nDer Junge möchte Arzt werden.')
+
+# A variant is one phrase: two anchors with a verb between them („Press hat die Pressesprecherin“) are
+# two phrases; only the compound is the variant.
+EN_DE_VERB_BETWEEN_ANCHORS = ("The Associated Press has accused the press secretary of making briefings political.\nShe took over as press secretary in April.\nThe press secretary's relationship with the media has changed.\nThe role of the former press secretary was criticised too.\nReporters choose the questions.", 'Die Associated Press hat die Pressesprecherin beschuldigt, die Briefings politisch zu machen.\nSie übernahm im April das Amt des Pressesekretärs.\nDas Verhältnis des Pressesekretärs zu den Medien hat sich verändert.\nAuch die Rolle des ehemaligen Pressesekretärs wurde kritisiert.\nDie Reporter wählen die Fragen aus.')
+
+# A name kept as it is ("IS" → „IS“) varies by another name, never by words all in lower case („immer
+# noch einen syrischen“ after „der IS“ is the rest of the sentence).
+EN_DE_KEPT_NAME = ('Some members have even joined the IS affiliate, which has its headquarters in eastern Afghanistan.\nThe report said IS in Afghanistan, known as IS in Khorasan province, has been hit hard by security forces.\nThe report estimated the membership of IS in Afghanistan at 2200, and while its leadership has been depleted, IS still counts among its leaders a Syrian national.\nThe deal is also expected to guarantee the participation of the Taliban in the fight against IS.', 'Einige Mitglieder haben sich sogar dem IS-Ableger angeschlossen, der sein Hauptquartier in Ostafghanistan hat.\nDem Bericht zufolge wurde der IS in Afghanistan, der in der Provinz Khorasan als IS bekannt ist, von Sicherheitskräften schwer getroffen.\nDer Bericht schätzt die Zahl der IS-Mitglieder in Afghanistan auf 2200, und obwohl die Führungsriege geschrumpft ist, zählt der IS immer noch einen syrischen Staatsbürger zu seinen Anführern.\nEs wird außerdem erwartet, dass das Abkommen die Beteiligung der Taliban am Kampf gegen den IS garantiert.')
+
+# A name that starts longer names (上海 in 上海地产, 上海城投): the words another source word next to it
+# explains better („Chengtou“ for 城投) do not lengthen its rendering, so "Shanghai" is the dominant
+# rendering and the split "Shang Hai" its variant.
+ZH_EN_NAME_IN_LONGER_NAMES = ('绿地开启新一轮混改，上海国资拟转让股份。\n公告显示，上海地产及上海城投拟通过公开征集受让方。\n绿地控股表示，公司将继续推进改革。\n上海地产、上海城投均为国资企业集团。\n分析人士认为，此举有利于优化股权结构。', 'Greenland launches a new round of mixed reform, and Shanghai state-owned assets will transfer shares.\nThe announcement shows that Shang Hai Land and Shanghai Chengtou Investment plan to find buyers through public solicitation.\nGreenland Holdings said the company would continue to push forward the reform.\nShanghai Land and Shanghai Chengtou Investment are both state-owned enterprise groups.\nAnalysts believe the move will help optimise the ownership structure.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -361,6 +390,16 @@ CASES = [
         ("Konsulats der US", "US Consulate", "US-Konsulat", "minor"),
     ], id="en-de-hyphen-compound-parts"),
     pytest.param(ZH_EN_SHORTENED, ("zh", "en"), [], id="zh-en-shortened-mention-of-two-words"),
+    pytest.param(EN_DE_NAME_VERB, ("en", "de"), [], id="en-de-name-not-grown-by-verb"),
+    pytest.param(EN_DE_TIME, ("en", "de"), [], id="en-de-time-expression"),
+    pytest.param(EN_DE_LONGER_NAMES, ("en", "de"), [], id="en-de-name-kept-in-longer-names"),
+    pytest.param(EN_DE_VERB_PHRASE, ("en", "de"), [], id="en-de-verb-phrase-is-no-term"),
+    pytest.param(EN_DE_KEPT_NAME, ("en", "de"), [], id="en-de-kept-name-varies-by-a-name"),
+    pytest.param(ZH_EN_NAME_IN_LONGER_NAMES, ("zh", "en"), [("Shang Hai", "上海", "Shanghai", "minor")],
+                 id="zh-en-name-starting-longer-names"),
+    pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
+        ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
+    ], id="en-de-variant-does-not-span-a-verb"),
 ]
 
 

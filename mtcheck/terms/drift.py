@@ -17,7 +17,8 @@ Pass 1, the dominant rendering of every recurring source term:
    test: two shared units of a short article prove little); a word another source word explains as
    well, significantly or from right next to the term (State in "Islamic State"), is ambiguous and may
    make a rendering only when nothing else does. A name term keeps the target words written as names
-   against rivals that are not names, and any term keeps a copy of its own words (Pilot for "Mr
+   against rivals that are not names, unless the rival stands next to it and explains the word better
+   (Chengtou for 城投 in 上海城投: ambiguous, so it does not lengthen "Shanghai"), and any term keeps a copy of its own words (Pilot for "Mr
    Pilot"). The spellings of a name count as one word here (lemmas, not forms): the more frequent form
    is credited with the units of its rarer spellings (Moula / Moulla), which pass 2 still reports.
 3. Candidate renderings are n-grams of associated words with noun-phrase function words inside (« plan
@@ -77,7 +78,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from ..segment import per_sentence_cache
 from ..types import Bead, Document
 from .matching import normalise_token
-from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords
+from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords, time_words
 
 _UNSPACED = {"zh", "ja"}
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
@@ -350,6 +351,10 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if lang in _UNSPACED:
         return len(toks) >= 2 or len(toks[0].text) >= 3
     if len(toks) >= 2:
+        # A time expression ("last week", « l'année dernière ») is a date, not a term.
+        time = time_words(lang)
+        if time and all(t.func or t.key in time or t.text.lower() in time for t in toks):
+            return False
         return any(len(t.text) >= 4 and not t.func for t in toks)
     word = toks[0].text
     # A single word must be a name or an acronym, not a common noun such as « pays ».
@@ -515,7 +520,8 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
             if key not in name_of:
                 name_of[key] = _is_name(span)
     candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units
-                  and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))}
+                  and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))
+                  and not _verb_phrase(occ, src, source.lang)}
     terms = []
     for key in candidates:
         # Closed n-grams: drop a candidate whose every occurrence lies inside an occurrence of one longer
@@ -541,6 +547,27 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
 
+
+
+# Endings a verb takes in its tenses and a noun phrase's words do not vary by ("offering help" /
+# "offered help").
+_VERB_ENDINGS = {"en": ("ing", "ed")}
+
+
+def _verb_phrase(occ: Sequence[tuple[int, int, int]], src: _Side, lang: str) -> bool:
+    """A recurring n-gram whose word appears in several tenses (offering / offered) is a verb phrase, not
+    a term: a noun phrase's words keep their form ("armed forces", "training programme")."""
+    endings = _VERB_ENDINGS.get(lang.split("-")[0])
+    if not endings or occ[0][2] < 2:
+        return False
+    seen: dict[int, set[str]] = defaultdict(set)
+    for k, i, n in occ:
+        for p, t in enumerate(src.tokens[k][i:i + n]):
+            low = t.text.lower()
+            for e in endings:
+                if low.endswith(e) and low != t.key:
+                    seen[p].add(e)
+    return any(len(v) >= 2 for v in seen.values())
 
 
 # One-character nouns that follow a name as its kind (北江省, 韦瑟尔县, 上海市): the name of a place or a
@@ -689,7 +716,8 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                     tied.discard(key)
                     break
                 if d >= own_best - 0.05 and (rival_chance <= CHANCE or s in neighbours) \
-                        and not (protect and not src.named(s)) and not (copied and not _cognate(fold(s), fold(key))):
+                        and not (protect and not src.named(s) and not (s in neighbours and d > own_best + 0.05)) \
+                        and not (copied and not _cognate(fold(s), fold(key))):
                     # A tie by chance (中方 and « inclusif » in three of six units) is none; a word
                     # next to the term (State of "Islamic State", 国资 of 上海国资) ties at once.
                     tied.add(key)
@@ -767,12 +795,13 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         return
     top = best_dice
     # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
-    # scored"), where only names take a capital.
+    # scored"). In German, where every noun takes a capital too, a word in lower case is no noun either:
+    # a name grows by nouns („Flughafen Sydney“), never by a verb („Cruz sagte“).
     # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
     # commission" for 上海国资委, tagged nt.)
     o = term.occurrences[0]
     organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
-    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED
+    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in _UNSPACED
     while True:
         # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
         # it as well) may make a rendering when nothing else does, never lengthen one.
@@ -1078,12 +1107,13 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             if i not in blocked and t.text.isupper() and 2 <= len(t.text) <= 8 and _acronym_of(t.text, dom):
                 out.append((0.65, i, i + 1, "acronym", "variant"))
 
-    # Clusters of anchors within a window, split at boundaries.
+    # Clusters of anchors within a window, split at boundaries and at words that cannot sit inside a
+    # phrase ("Press ⟦hat⟧ die Pressesprecherin": a verb between two anchors separates two phrases).
     idx = sorted(anchors)
     clusters: list[list[int]] = []
     for i in idx:
         if clusters and i - clusters[-1][-1] <= len(dom) + 2 and not any(
-                toks[x].brk or x in blocked for x in range(clusters[-1][-1] + 1, i + 1)):
+                toks[x].brk or x in blocked or not toks[x].link for x in range(clusters[-1][-1] + 1, i + 1)):
             clusters[-1].append(i)
         else:
             clusters.append([i])
@@ -1298,6 +1328,33 @@ def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, uni
     return [(conf + (0.1 if unique(content) else 0.0), a, b, "context", "variant")]
 
 
+def _in_longer_name(occ: Occurrence, src: _Side) -> bool:
+    """The source occurrence of a one-word name sits next to another word written as a name, joined by
+    a space (Macquarie ⟦Australia⟧)."""
+    toks = src.tokens[occ.unit]
+    i = next((k for k, t in enumerate(toks) if t.start == occ.start), None)
+    if i is None:
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks) and not toks[max(i, j)].brk and not toks[j].func and _capital(toks[j]):
+            gap = src.text[min(toks[i].end, toks[j].end): max(toks[i].start, toks[j].start)]
+            if gap == " ":
+                return True
+    return False
+
+
+def _kept_in_longer_names(term: _Term, src: _Side) -> bool:
+    """A one-word name whose dominant rendering is a copy of it, found only where the name is part of a
+    longer name: the word kept inside the names of companies and bodies says nothing of how the
+    translation renders the name alone."""
+    dom = term.dominant
+    if dom is None or len(term.key) != 1 or not term.name or fold(dom.text) != fold(term.text):
+        return False
+    dom_units = {o.unit for o in dom.occurrences}
+    occs = [o for o in term.occurrences if o.unit in dom_units]
+    return bool(occs) and all(_in_longer_name(o, src) for o in occs)
+
+
 def _capital(t: Token) -> bool:
     return t.text[:1].isupper() and not t.initial
 
@@ -1483,5 +1540,17 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         for v in term.variants:
             occ = next(o for o in term.occurrences if o.unit == v.unit)
             v.source_start, v.source_end = occ.start, occ.end
+        if term.variants and term.name and term.dominant is not None \
+                and fold(term.dominant.text) == fold(term.text):
+            # A name kept as it is varies by another name (a spelling, an expansion), never by words all
+            # in lower case: „immer noch einen syrischen“ is no rendering of "IS".
+            term.variants = [v for v in term.variants if v.kind == "near"
+                             or any(t.text[:1].isupper() for t in tgt.tokens[v.unit]
+                                    if v.start <= t.start < v.end and _content(t))]
+        if term.variants and _kept_in_longer_names(term, src):
+            # "Macquarie Australia", "JC Decaux Australia" keep the word; "in Australia" translates it
+            # („Australien“): two names, not one term rendered two ways.
+            term.variants = [v for v in term.variants
+                             if _in_longer_name(next(o for o in term.occurrences if o.unit == v.unit), src)]
         term.variants.sort(key=lambda v: v.start)
     return [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]

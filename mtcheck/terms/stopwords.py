@@ -119,6 +119,28 @@ _SUFFIXES = {
     "nl": {"", "s", "en", "e", "se", "er"},
 }
 
+# Words of time expressions: units of time and the words that place them ("last week", « l'année
+# dernière », „letzte Woche“). A phrase made only of these is a date, not terminology.
+_TIME = {
+    "en": set("""second seconds minute minutes hour hours day days week weeks weekend weekends month months year
+        years decade decades century centuries morning mornings afternoon evening evenings night nights today
+        yesterday tomorrow tonight last next past previous coming early earlier late later recent this
+        current same following first""".split()),
+    "de": set("""sekunde sekunden minute minuten stunde stunden tag tage tagen woche wochen wochenende monat monate
+        monaten jahr jahre jahren jahrzehnt jahrzehnte jahrhundert morgen vormittag nachmittag abend nacht
+        heute gestern letzt letzte letzten letzter vergangen vergangene vergangenen vorig vorige vorigen
+        nächst nächste nächsten kommend kommende kommenden früh früher spät später diese dieses diesem""".split()),
+    "fr": set("""seconde secondes minute minutes heure heures jour jours journée semaine semaines week-end mois an
+        ans année années décennie siècle matin soir soirée nuit aujourd'hui hier demain dernier dernière
+        derniers dernières prochain prochaine passé passée précédent précédente""".split()),
+    "es": set("""segundo minuto minutos hora horas día días semana semanas fin mes meses año años década siglo
+        mañana tarde noche hoy ayer pasado pasada próximo próxima último última anterior""".split()),
+}
+
+
+def time_words(lang: str | None) -> set[str]:
+    return _TIME.get(_base(lang), set())
+
 
 def stopwords(lang: str | None) -> frozenset[str]:
     return STOPWORDS.get(_base(lang), frozenset())
