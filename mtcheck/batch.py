@@ -357,7 +357,13 @@ def term_memory_issues(reports: Sequence[Report], min_articles: int = 3) -> list
         bead_article = []
         for sl_pos, k in enumerate(members):
             bead_article.extend([sl_pos] * len(reports[k].alignment))
-        for term in find_renderings(src_doc, tgt_doc, beads, min_units=min_articles):
+        def wanted(units: set[int], dom_units: set[int]) -> bool:
+            # What the loop below keeps: a term in min_articles articles, its dominant rendering in most.
+            term_articles = {bead_article[u] for u in units}
+            dom_articles = {bead_article[u] for u in dom_units}
+            return len(term_articles) >= min_articles and len(dom_articles) * 2 > len(term_articles)
+
+        for term in find_renderings(src_doc, tgt_doc, beads, min_units=min_articles, wanted=wanted):
             dom = term.dominant
             if dom is None or not term.variants:
                 continue

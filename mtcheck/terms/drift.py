@@ -1482,12 +1482,18 @@ def _aligned_variant(word_span: WordSpan, u: int, term_spans: Sequence[tuple[int
 
 
 def find_renderings(source: Document, target: Document, alignment: Sequence[Bead],
-                    min_units: int = 3, word_span: Optional[WordSpan] = None) -> list[TermRenderings]:
+                    min_units: int = 3, word_span: Optional[WordSpan] = None,
+                    wanted: Optional[Callable[[set[int], set[int]], bool]] = None) -> list[TermRenderings]:
     """Every recurring source term with its dominant rendering and the variants found in other units.
 
     With ``word_span`` (a word aligner over a multilingual encoder), a unit where the term occurs without
     its dominant rendering also gets the target words the aligner links the term to as a candidate: alone
-    a minor variant, with another signal on the same words a major one."""
+    a minor variant, with another signal on the same words a major one.
+
+    ``wanted(term units, dominant rendering units)``: whether a term's variants are looked for at all (the
+    batch term memory wants only terms spread over several articles); the others come back without
+    variants. Every term's dominant rendering is still found, as it tells which target words other
+    terms account for, so the variants of the terms wanted are exactly what they would be without it."""
     units = [k for k, b in enumerate(alignment) if b.source and b.target]
     src = _Side({k: tokenize(source, alignment[k].source) for k in units}, source.text)
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
@@ -1497,7 +1503,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
     src_quotes, tgt_quotes = _quote_spans(source.text), _quote_spans(target.text)
     for term in terms:
-        if term.dominant is None:
+        if term.dominant is None or (wanted is not None and not wanted(term.units, term.dominant.units)):
             continue
         for u in sorted(term.units):
             term_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
