@@ -44,6 +44,7 @@ from typing import Callable, Optional, Sequence
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.mqm import read_mqm  # noqa: E402
 from mtcheck.align import align_sentences, length_ratio, parse_vecalign  # noqa: E402
 
 BeadT = tuple[tuple[int, ...], tuple[int, ...]]
@@ -176,28 +177,14 @@ def load_textberg(data: Path) -> tuple[list[str], list[str], list[BeadT]]:
     return src, tgt, gold
 
 
-_V_RE = re.compile(r"</?v>")
 
 
 def load_mqm_articles(data: Path, lp: str, system: Optional[str] = None) -> tuple[str, list[tuple[str, list[str], list[str]]]]:
     """(system, [(doc, source segments, MT segments)]) for ``system``, by default hyp.Facebook-AI (an MT
     system present in both language pairs)."""
-    path = data / "mqm" / "newstest2021" / lp / f"mqm-newstest2021_{lp}.tsv"
     segs: dict[str, dict[tuple[str, int], tuple[str, str]]] = defaultdict(dict)
-    with path.open(encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        col = {name: k for k, name in enumerate(header)}
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 7:
-                continue
-            row_system, doc, seg = parts[col["system"]], parts[col["doc"]], int(parts[col["seg_id"]])
-            key = (doc, seg)
-            if key in segs[row_system]:
-                continue  # one row per error and rater: keep the segment once
-            src = _V_RE.sub("", parts[col["source"]]).strip()
-            tgt = _V_RE.sub("", parts[col["target"]]).strip()
-            segs[row_system][key] = (src, tgt)
+    for (row_system, doc, seg), texts in read_mqm(data, lp).items():
+        segs[row_system][(doc, seg)] = texts
     systems = sorted(s for s in segs if not s.startswith("ref"))
     if system is None:
         system = "hyp.Facebook-AI" if "hyp.Facebook-AI" in systems else systems[0]

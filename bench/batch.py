@@ -38,7 +38,6 @@ import json
 import os
 import platform
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -50,26 +49,18 @@ from pathlib import Path
 from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.mqm import read_mqm  # noqa: E402
 PAIRS = {"zhen": ("zh", "en"), "ende": ("en", "de")}
 SEED = 20261127
-_V_RE = re.compile(r"</?v>")
 
 
 # --- data ------------------------------------------------------------------------------------------------
 
 def read_segments(data: Path, pair: str) -> dict[tuple[str, str, int], tuple[str, str]]:
     """(system, doc, seg_id) → (source, target), first row of each triple, error marks removed."""
-    path = data / "mqm" / "newstest2021" / pair / f"mqm-newstest2021_{pair}.tsv"
-    segs: dict[tuple[str, str, int], tuple[str, str]] = {}
-    with path.open(encoding="utf-8") as fh:
-        header = fh.readline().rstrip("\n").split("\t")
-        col = {name: k for k, name in enumerate(header)}
-        for line in fh:
-            f = line.rstrip("\n").split("\t")
-            key = (f[col["system"]], f[col["doc"]], int(f[col["seg_id"]]))
-            if key not in segs:
-                segs[key] = (_V_RE.sub("", f[col["source"]]), _V_RE.sub("", f[col["target"]]))
-    return segs
+    return read_mqm(data, pair, strip=False)
 
 
 class Streams:

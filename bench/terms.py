@@ -93,6 +93,8 @@ from typing import Optional, Sequence
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.mqm import read_mqm as read_mqm_segments  # noqa: E402
+
 from mtcheck.api import make_document  # noqa: E402
 from mtcheck.checks.registry import CheckContext  # noqa: E402
 from mtcheck.checks.terms import terminology_drift  # noqa: E402
@@ -105,7 +107,6 @@ KINDS = ("system", "head", "spelling", "reorder")
 
 # --- reading -------------------------------------------------------------------------------------------
 
-_V_RE = re.compile(r"</?v>")
 
 
 @dataclass
@@ -118,20 +119,9 @@ class Article:
 
 def read_mqm(data: Path, pair: str) -> dict[tuple[str, str], dict[int, tuple[str, str]]]:
     """{(system, doc): {seg_id: (source, target)}}, rows deduplicated by (system, doc, seg_id)."""
-    path = data / "mqm" / "newstest2021" / pair / f"mqm-newstest2021_{pair}.tsv"
     out: dict[tuple[str, str], dict[int, tuple[str, str]]] = defaultdict(dict)
-    with open(path, encoding="utf-8") as fh:
-        header = fh.readline().rstrip("\n").split("\t")
-        col = {name: i for i, name in enumerate(header)}
-        for line in fh:
-            cells = line.rstrip("\n").split("\t")
-            if len(cells) < 7:
-                continue
-            system, doc, seg = cells[col["system"]], cells[col["doc"]], int(cells[col["seg_id"]])
-            segs = out[(system, doc)]
-            if seg not in segs:
-                segs[seg] = (_V_RE.sub("", cells[col["source"]]).strip(),
-                             _V_RE.sub("", cells[col["target"]]).strip())
+    for (system, doc, seg), pair_texts in read_mqm_segments(data, pair).items():
+        out[(system, doc)][seg] = pair_texts
     return out
 
 
