@@ -6,7 +6,7 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -39,6 +39,30 @@ class AlignerChoice(str, enum.Enum):
     auto = "auto"
     length = "length"
     embedding = "embedding"
+
+
+# Options that check and batch (and align, for the model) share, declared once.
+SrcLangOpt = Annotated[Optional[str], typer.Option("--src-lang", help="Source language (ISO 639-1); detected if omitted.")]
+TgtLangOpt = Annotated[Optional[str], typer.Option("--tgt-lang", help="Target language (ISO 639-1); detected if omitted.")]
+GlossaryOpt = Annotated[Optional[Path], typer.Option("--glossary", help="Glossary (CSV/TSV: source,target,forbidden,note, or TBX).")]
+PresegmentedOpt = Annotated[bool, typer.Option("--presegmented", help="One sentence per line; no splitting.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML configuration file (default: ./mtcheck.toml when it exists).")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Multilingual encoder: a local folder or a cached Hugging Face model name (embedding aligner, meaning checks, word alignment; needs torch and transformers).")]
+ModelRevisionOpt = Annotated[Optional[str], typer.Option("--model-revision", help="Revision (commit, tag or branch) of a Hugging Face model.")]
+AllowDownloadOpt = Annotated[bool, typer.Option("--allow-download", help="Let transformers download the model if it is not cached (never by default).")]
+AlignerOpt = Annotated[Optional[AlignerChoice], typer.Option("--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding.")]
+QeModelOpt = Annotated[Optional[str], typer.Option("--qe-model", help="Quality-estimation model (sequence regression, one output; local folder or cached Hugging Face name): a QE score per aligned sentence.")]
+QeModelRevisionOpt = Annotated[Optional[str], typer.Option("--qe-model-revision", help="Revision of the QE model.")]
+SuppressOpt = Annotated[Optional[Path], typer.Option("--suppress", help="Ignore list (JSON, written by mtcheck ignore): the issues it lists are left out of the report, the score and --fail-on.")]
+
+
+def _model_settings(model: Optional[str], model_revision: Optional[str], allow_download: bool,
+                    aligner: Optional[AlignerChoice], qe_model: Optional[str],
+                    qe_model_revision: Optional[str]) -> dict:
+    """The model options as Config changes (None: leave the configuration file's value)."""
+    return {"model": model, "model_revision": model_revision, "allow_download": allow_download or None,
+            "aligner": aligner.value if aligner else None, "qe_model": qe_model,
+            "qe_model_revision": qe_model_revision}
 
 
 class FailOn(str, enum.Enum):
@@ -75,21 +99,21 @@ def check(
     source: str = typer.Argument(..., help="Source article (text file, or - for standard input), or a bilingual file (XLIFF, TMX, PO, TSV/CSV)."),
     target: Optional[str] = typer.Argument(None, help="Machine translation (text file, or - for standard input); omitted for a bilingual file."),
     ref: Optional[str] = typer.Option(None, "--ref", help="Human reference translation, for BLEU/chrF/TER."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (ISO 639-1); detected if omitted."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", help="Glossary (CSV/TSV: source,target,forbidden,note)."),
-    presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
+    src_lang: SrcLangOpt = None,
+    tgt_lang: TgtLangOpt = None,
+    glossary: GlossaryOpt = None,
+    presegmented: PresegmentedOpt = False,
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Report format."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report here instead of stdout."),
     fail_on: FailOn = typer.Option(FailOn.major, "--fail-on", help="Exit 1 when an issue is at or above this severity."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file."),
-    model: Optional[str] = typer.Option(None, "--model", help="Multilingual encoder: a local folder or a cached Hugging Face model name (enables the embedding aligner and meaning checks; needs torch and transformers)."),
-    model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision (commit, tag or branch) of a Hugging Face model."),
-    allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached (never by default)."),
-    aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
-    qe_model: Optional[str] = typer.Option(None, "--qe-model", help="Quality-estimation model (sequence regression, one output; local folder or cached Hugging Face name): a QE score per aligned sentence."),
-    qe_model_revision: Optional[str] = typer.Option(None, "--qe-model-revision", help="Revision of the QE model."),
-    suppress: Optional[Path] = typer.Option(None, "--suppress", help="Ignore list (JSON, written by mtcheck ignore): the issues it lists are left out of the report, the score and --fail-on."),
+    config_path: ConfigOpt = None,
+    model: ModelOpt = None,
+    model_revision: ModelRevisionOpt = None,
+    allow_download: AllowDownloadOpt = False,
+    aligner: AlignerOpt = None,
+    qe_model: QeModelOpt = None,
+    qe_model_revision: QeModelRevisionOpt = None,
+    suppress: SuppressOpt = None,
     strict: bool = typer.Option(False, "--strict", help="A crashing check stops the run (exit 1) instead of being recorded in check_errors."),
 ) -> None:
     """Check a source article against its machine translation and report the issues."""
@@ -98,10 +122,8 @@ def check(
 
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
                   fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
-                  model=model, model_revision=model_revision, allow_download=allow_download or None,
-                  aligner=aligner.value if aligner else None, qe_model=qe_model,
-                  qe_model_revision=qe_model_revision, suppress=str(suppress) if suppress else None,
-                  strict=strict or None)
+                  suppress=str(suppress) if suppress else None, strict=strict or None,
+                  **_model_settings(model, model_revision, allow_download, aligner, qe_model, qe_model_revision))
     if target is None:
         from .io.bilingual import BILINGUAL_SUFFIXES, is_bilingual
 
@@ -243,19 +265,19 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."),
     engine: str = typer.Option("local", "--engine", help="local (this machine, --jobs processes) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1) of every article; detected if omitted."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (ISO 639-1); detected if omitted."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", help="Glossary (CSV/TSV: source,target,forbidden,note)."),
-    presegmented: bool = typer.Option(False, "--presegmented", help="One sentence per line; no splitting."),
+    src_lang: SrcLangOpt = None,
+    tgt_lang: TgtLangOpt = None,
+    glossary: GlossaryOpt = None,
+    presegmented: PresegmentedOpt = False,
     term_block: int = typer.Option(100, "--term-block", min=0, help="Articles of one language pair pooled per block of the batch term memory (0: no term memory)."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="TOML configuration file."),
-    model: Optional[str] = typer.Option(None, "--model", help="Multilingual encoder (local folder or cached Hugging Face name): embedding aligner and meaning checks in every article."),
-    model_revision: Optional[str] = typer.Option(None, "--model-revision", help="Revision of a Hugging Face model."),
-    allow_download: bool = typer.Option(False, "--allow-download", help="Let transformers download the model if it is not cached (never by default)."),
-    aligner: Optional[AlignerChoice] = typer.Option(None, "--aligner", help="Sentence aligner: auto (embedding when --model is given), length or embedding."),
-    qe_model: Optional[str] = typer.Option(None, "--qe-model", help="Quality-estimation model (sequence regression, one output): a QE score per aligned sentence."),
-    qe_model_revision: Optional[str] = typer.Option(None, "--qe-model-revision", help="Revision of the QE model."),
-    suppress: Optional[Path] = typer.Option(None, "--suppress", help="Ignore list (JSON, written by mtcheck ignore): the issues it lists are left out."),
+    config_path: ConfigOpt = None,
+    model: ModelOpt = None,
+    model_revision: ModelRevisionOpt = None,
+    allow_download: AllowDownloadOpt = False,
+    aligner: AlignerOpt = None,
+    qe_model: QeModelOpt = None,
+    qe_model_revision: QeModelRevisionOpt = None,
+    suppress: SuppressOpt = None,
     strict: bool = typer.Option(False, "--strict", help="A crashing check makes its article an error record instead of a check_errors entry."),
 ) -> None:
     """Check many articles: one report per article in input order, a summary, a dashboard, a CI gate."""
@@ -269,10 +291,8 @@ def batch(
         raise UsageError(f"--engine takes local or dask, not '{engine}'")
     cfg = _config(config_path, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented or None,
                   fail_on=fail_on.value, glossary=str(glossary) if glossary else None,
-                  model=model, model_revision=model_revision, allow_download=allow_download or None,
-                  aligner=aligner.value if aligner else None, qe_model=qe_model,
-                  qe_model_revision=qe_model_revision, suppress=str(suppress) if suppress else None,
-                  strict=strict or None)
+                  suppress=str(suppress) if suppress else None, strict=strict or None,
+                  **_model_settings(model, model_revision, allow_download, aligner, qe_model, qe_model_revision))
     if cfg.model or cfg.qe_model:
         api.load_models(cfg)  # a model asked for and unavailable: exit 4 before any article is read
     items = api.discover_batch_inputs(inputs)
