@@ -489,6 +489,13 @@ def test_founding_article_through_the_whole_pipeline():
         assert src[issue.source_span.start:issue.source_span.end] == "普惠计划"
         assert [tgt[r.start:r.end] for r in issue.related] == ["plan inclusif"] * 5
         assert issue.message == f"普惠计划 is rendered 'plan inclusif' 5 times but '{variant}' here"
+    # « avantages universels » / « prestations universelles »: the two variants share a word that recurs
+    # only where the term is without « plan inclusif » — the term's other vocabulary, not a translation
+    # of something else: major (a shared word) and minor (the context slot).
+    assert (flagged["plan d'avantages universels"].severity.value, flagged["plan d'avantages universels"].confidence) \
+        == ("major", 0.9)
+    assert (flagged["régime de prestations universelles"].severity.value,
+            flagged["régime de prestations universelles"].confidence) == ("minor", 0.55)
     # Everything else is a minor near-variant of « … en matière d'intelligence artificielle ».
     others = [i for t, i in flagged.items() if t not in ("plan d'avantages universels", "régime de prestations universelles")]
     assert all(i.severity.value == "minor" and "near-variant" in i.message for i in others)

@@ -1063,8 +1063,13 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
         # the term ("Meghan" of "Harry and Meghan" where 梅根 is in the unit) is no evidence.
         return expl.explained(u, i, term_spans, term_keys, term.units, margin=-0.05)
 
+    # Units where the term occurs without its dominant rendering: a word that recurs only there is the
+    # term's alternative vocabulary (« universels » / « universelles » for 普惠计划), not the
+    # translation of something else.
+    no_dominant = set(term.units) - set(term.class_spans) | {u}
+
     def unique(idx: Iterable[int]) -> bool:
-        return all(len(tgt.units[toks[i].key]) == 1 for i in idx)
+        return all(tgt.units[toks[i].key] <= no_dominant for i in idx)
 
     # --- anchors -----------------------------------------------------------------------------------
     anchors: dict[int, tuple[int, str]] = {}  # token index -> (dominant word index, relation)
