@@ -283,20 +283,26 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams, parts: Opti
     """Cost of every bead type ending in every band cell, and the predecessor cell of each:
     arrays of shape (len(bead_types(p)), band.total). ``parts`` (from :func:`_cost_parts` on the same
     level and band) saves recomputing what does not depend on the ratio."""
-    if parts is None:
-        parts = _cost_parts(level, band, p)
+    n_types = len(bead_types(p))
+    # Without parts to reuse, each bead type's parts are made and dropped in turn (the memory of one type
+    # at a time, not of all: long documents are searched once).
+    moves = parts.moves if parts is not None else _cost_moves(level, band, p)
     # float32 costs and int32 cell indices halve the memory of the two largest arrays; the DP itself
     # accumulates in float64.
-    costs = np.full((parts.n_types, parts.total), np.inf, dtype=np.float32)
-    preds = np.full((parts.n_types, parts.total), parts.total, dtype=np.int32)
+    costs = np.full((n_types, band.total), np.inf, dtype=np.float32)
+    preds = np.full((n_types, band.total), band.total, dtype=np.int32)
     sq = math.sqrt(ratio)
-    for t, idx, pred, base, xs, ys in parts.moves:
+    for t, idx, pred, base, xs, ys in moves:
         if xs is not None and ys is not None:
             x = xs * sq
             y = ys / sq
             mean = np.maximum((x + y) / 2, 1.0)
             z = np.abs(y - x) / np.sqrt(p.s2 * mean + (p.rel * mean) ** 2)
-            costs[t, idx] = base + _tail_cost(z)
+            if parts is None:
+                base += _tail_cost(z)  # made for this call only: added in place
+                costs[t, idx] = base
+            else:
+                costs[t, idx] = base + _tail_cost(z)
         else:
             costs[t, idx] = base
         preds[t, idx] = pred
@@ -304,14 +310,19 @@ def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams, parts: Opti
 
 
 def _cost_parts(level: _Level, band: _Band, p: AlignParams) -> _CostParts:
-    """Everything of the bead costs but the length term (see :func:`_costs`)."""
+    """Everything of the bead costs but the length term (see :func:`_costs`), kept for reuse."""
+    return _CostParts(list(_cost_moves(level, band, p)), len(bead_types(p)), band.total)
+
+
+def _cost_moves(level: _Level, band: _Band, p: AlignParams):  # type: ignore[no-untyped-def]
+    """Per bead type: (type, cells, predecessor cells, cost without the length term, source lengths,
+    target lengths), the lengths None for null beads."""
     total_cs, total_ct = float(level.cs[-1]), float(level.ct[-1])
     clause_ratio = total_ct / total_cs if total_cs > 0 and total_ct > 0 else 0.0
     csq = math.sqrt(clause_ratio)
     types = bead_types(p)
     priors = bead_priors(p)
     end_costs = _end_matrix(p)
-    moves = []
     for t, (a, b), idx, pred, (i, j, i0, j0) in band_moves(band, types):
         fine = not level.coarse
         if fine:
@@ -365,8 +376,7 @@ def _cost_parts(level: _Level, band: _Band, p: AlignParams) -> _CostParts:
             debris = level.deb_s if a else level.deb_t
             if debris is not None:
                 cost = np.where(debris[i0 if a else j0], p.debris_null, cost)
-        moves.append((t, idx, pred, cost, xs, ys))
-    return _CostParts(moves, len(types), band.total)
+        yield t, idx, pred, cost, xs, ys
 
 
 def band_moves(band: "_Band", types: Sequence[tuple[int, int]]):
@@ -541,10 +551,9 @@ def _align_level(level: _Level, ratio: float, p: AlignParams, band: Optional[_Ba
     else:
         coarse_path = _align_level(level.downsample(), ratio, p)[0]
         band = _project(coarse_path, n, m, p.band, p.band_rows)
-    if parts is None:
+    if parts is None and keep is not None:
         parts = _cost_parts(level, band, p)
-        if keep is not None:
-            keep.append(parts)
+        keep.append(parts)
     costs, preds = _costs(level, band, ratio, p, parts)
     discount = max(0.0, -math.log(p.p10 / 2) - p.null_run)
     path, total = _dp(costs, preds, band, n, m, bead_types(p), discount)
@@ -588,9 +597,10 @@ def align_lengths(
     # with a few ratios around it and the cheapest alignment wins (a maximum-likelihood estimate of the
     # ratio); in long pairs the total ratio is robust and one pass is enough.
     kept: list[_CostParts] = []
-    best = _align_level(level, ratio, params, keep=kept)
+    search = n + m <= params.ratio_search_max_sentences
+    best = _align_level(level, ratio, params, keep=kept if search else None)
     best_ratio = ratio
-    if n + m <= params.ratio_search_max_sentences:
+    if search:
         for k in range(-params.ratio_steps, params.ratio_steps + 1):
             if k:
                 r = ratio * math.exp(params.ratio_step * k)
