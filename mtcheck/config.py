@@ -211,17 +211,16 @@ def _from_dict(data: dict, path: Path) -> Config:
             raise ConfigError(f"rule '{name}' defined twice")
         names.add(name)
         built.append(Rule(**r))
-    if data.get("suppress") is not None:
-        if not isinstance(data["suppress"], str) or not data["suppress"]:
-            raise ConfigError("suppress must be the path of a suppression file")
-        # Relative to the configuration file, so that a project's mtcheck.toml works from anywhere.
-        data["suppress"] = os.path.normpath(path.parent / data["suppress"])
-    if data.get("entity_equivalents") is not None:
-        value = data["entity_equivalents"]
-        if not isinstance(value, str) or not value:
-            raise ConfigError("entity_equivalents must be the path of an equivalents file (TSV)")
-        data["entity_equivalents"] = os.path.normpath(path.parent / value)
-        if not os.path.isfile(data["entity_equivalents"]):
-            raise ConfigError(f"entity_equivalents: no such file: {data['entity_equivalents']}")
+    # File settings are relative to the configuration file, so that a project's mtcheck.toml works from
+    # anywhere. A missing suppression file is an empty list (mtcheck ignore creates it).
+    for key, what, must_exist in (("suppress", "a suppression file", False),
+                                  ("entity_equivalents", "an equivalents file (TSV)", True)):
+        if data.get(key) is None:
+            continue
+        if not isinstance(data[key], str) or not data[key]:
+            raise ConfigError(f"{key} must be the path of {what}")
+        data[key] = os.path.normpath(path.parent / data[key])
+        if must_exist and not os.path.isfile(data[key]):
+            raise ConfigError(f"{key}: no such file: {data[key]}")
     return Config(disabled_checks=disabled, enabled_checks=enabled, severity=tuple(sorted(sev.items())),
                   rules=tuple(built), **data)

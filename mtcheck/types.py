@@ -224,3 +224,10 @@ class Report:
     check_errors: tuple[CheckError, ...] = field(default=())
     # Issues left out because a suppression file lists them (mtcheck.suppress); not scored, not gated.
     suppressed: tuple[Issue, ...] = field(default=())
+
+    @property
+    def bead_qe(self) -> Optional[QeScores]:
+        """The QE scores when there is one per bead of ``alignment`` (what the writers show beside each
+        bead), else None."""
+        qe = self.scores.qe
+        return qe if qe is not None and len(qe.beads) == len(self.alignment) else None

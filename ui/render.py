@@ -108,7 +108,7 @@ def aligned_table(report: Report, numbered: Numbered, only_flagged: bool = False
     """
     src, tgt = report.source, report.target
     grouped, _ = group_by_bead(report, numbered)
-    qe = report.scores.qe if report.scores.qe and len(report.scores.qe.beads) == len(report.alignment) else None
+    qe = report.bead_qe
     rows = []
     for k, bead in enumerate(report.alignment):
         issues = grouped.get(k, [])

@@ -8,7 +8,7 @@ import math
 import statistics
 
 import numpy as np
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..types import Bead, Category, Issue, RelatedSpan, Severity, Span
 from .registry import CheckContext, register
@@ -28,10 +28,8 @@ _MIN_CHARS = 12  # shorter sides (titles, datelines) have unstable embeddings
 _MAX_RELATED = 8
 
 
-def _words_left_out(ctx: CheckContext, bead: Bead, encoder: Any) -> tuple[RelatedSpan, ...]:
-    from ..align.words import align_bead_words
-
-    alignment = align_bead_words(ctx.source, ctx.target, bead, encoder)
+def _words_left_out(ctx: CheckContext, bead: Bead) -> tuple[RelatedSpan, ...]:
+    alignment = ctx.word_alignment(bead)
     if alignment is None:
         return ()
     text = ctx.source.text
@@ -99,7 +97,7 @@ def mistranslation(ctx: CheckContext) -> Iterator[Issue]:
                      f"{sim.r:.2f} against this article's median {median:.2f} ({z:.1f} deviations above it)"),
             source_span=Span(sources[0].start, sources[-1].end),
             target_span=Span(targets[0].start, targets[-1].end),
-            related=_words_left_out(ctx, bead, encoder),
+            related=_words_left_out(ctx, bead),
             confidence=round(1.0 / (1.0 + math.exp(-(z - _MINOR_Z))), 2),
         )
 
@@ -139,7 +137,7 @@ def omission_in_bead(ctx: CheckContext) -> Iterator[Issue]:
     """
     if not ctx.config.model:
         return
-    from ..align.words import align_bead_words, bead_extent, pair_similarities
+    from ..align.words import bead_extent, pair_similarities
     from ..models import encoder_for
 
     encoder = encoder_for(ctx.config)
@@ -164,7 +162,7 @@ def omission_in_bead(ctx: CheckContext) -> Iterator[Issue]:
     floor = float(np.quantile(chance, _CHANCE_QUANTILE)) if len(chance) else 0.0
     text = ctx.source.text
     for bead in beads:
-        alignment = align_bead_words(ctx.source, ctx.target, bead, encoder)
+        alignment = ctx.word_alignment(bead)
         if alignment is None:
             continue
         linked = {s for (s, _t), sim in zip(alignment.links, alignment.similarities) if sim > floor}

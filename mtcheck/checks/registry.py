@@ -24,6 +24,22 @@ class CheckContext:
     # Per-sentence flags other checks may use (e.g. sentences judged to be noise), keyed by check id.
     notes: dict = field(default_factory=dict, compare=False)
 
+    def word_alignment(self, bead: Bead):  # type: ignore[no-untyped-def]
+        """The model's word alignment of ``bead`` (``mtcheck.align.words``), made once per article and
+        shared by the checks that read it (meaning.*, terms.drift); None without a model or for a null
+        bead."""
+        if not self.config.model:
+            return None
+        from ..align.words import align_bead_words
+        from ..models import encoder_for
+
+        cache = self.notes.setdefault("word_alignments", {})
+        key = (bead.source, bead.target)
+        if key not in cache:
+            encoder = encoder_for(self.config)
+            cache[key] = align_bead_words(self.source, self.target, bead, encoder) if encoder else None
+        return cache[key]
+
     def bead_texts(self, bead: Bead) -> tuple[str, str]:
         src = " ".join(self.source.sentences[i].text for i in bead.source)
         tgt = " ".join(self.target.sentences[j].text for j in bead.target)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterator, Optional
+from typing import Iterator, Optional
 
 from ..terms.drift import WordSpan, find_renderings
 from ..types import Category, Issue, RelatedSpan, Severity, Span
@@ -14,22 +14,13 @@ MINOR_CONFIDENCE = 0.5
 
 
 def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
-    """With a model (``--model``), where a term's words are linked in a bead (SimAlign itermax), each bead
-    aligned once; None without a model."""
+    """With a model (``--model``), where a term's words are linked in a bead (SimAlign itermax, the
+    article's word alignment shared with the meaning checks); None without a model."""
     if not ctx.config.model:
         return None
-    from ..align.words import align_bead_words
-    from ..models import encoder_for
-
-    encoder = encoder_for(ctx.config)
-    if encoder is None:
-        return None
-    cache: dict[int, Any] = {}
 
     def span(u: int, start: int, end: int) -> Optional[tuple[int, int]]:
-        if u not in cache:
-            cache[u] = align_bead_words(ctx.source, ctx.target, ctx.alignment[u], encoder)
-        alignment = cache[u]
+        alignment = ctx.word_alignment(ctx.alignment[u])
         return alignment.target_span_of(start, end) if alignment is not None else None
 
     return span

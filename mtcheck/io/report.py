@@ -243,7 +243,7 @@ def to_text(report: Report, colour: bool = False, width: Optional[int] = None) -
     s = report.scores
     if s.bleu and s.chrf and s.ter:
         out.append(f"  BLEU {s.bleu.score:.2f}  chrF {s.chrf.score:.2f}  TER {s.ter.score:.2f}  (against {report.reference.path if report.reference else 'reference'})")
-    qe = s.qe if s.qe is not None and len(s.qe.beads) == len(report.alignment) else None
+    qe = report.bead_qe
     if qe is not None and qe.mean is not None:
         lowest = sorted((v, k) for k, v in enumerate(qe.beads) if v is not None)[:3]
         out.append(f"  QE mean {qe.mean:.3f}, min {qe.min:.3f} ({qe.model}); lowest: "

@@ -55,7 +55,7 @@ def to_html(report: Report) -> str:
     m = report.scores.mqm
     grouped, loose = issues_by_bead(report)
     counts = summary(report.issues)["by_severity"]
-    qe = report.scores.qe if report.scores.qe and len(report.scores.qe.beads) == len(report.alignment) else None
+    qe = report.bead_qe
     rows = []
     for k, bead in enumerate(report.alignment):
         issues = grouped.get(k, [])

@@ -12,7 +12,7 @@ Importing this package imports neither torch nor transformers.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from .base import CachingEncoder, Encoder, TokenEmbeddings, normalise_rows
 from .fake import FAKE_PREFIX, FakeEncoder
@@ -25,27 +25,45 @@ __all__ = [
     "describe_model", "encoder_for", "load_encoder", "model_signature", "normalise_rows",
 ]
 
-_LOADED: dict[tuple, Encoder] = {}
+_LOADED: dict[tuple, Any] = {}  # (kind, name, revision, allow_download, device) -> model
 _LOCK = threading.Lock()
+
+
+def load_once(kind: str, name: str, revision: Optional[str], allow_download: bool, device: Optional[str],
+              build: Callable[[], Any]) -> Any:
+    """The model of this kind ("encoder", "qe") and settings, built by ``build()`` once per process."""
+    key = (kind, name, revision, bool(allow_download), device)
+    with _LOCK:
+        found = _LOADED.get(key)
+        if found is None:
+            found = _LOADED[key] = build()
+        return found
+
+
+def signature_of(kind: str, name: Optional[str], revision: Optional[str], allow_download: bool) -> Optional[str]:
+    """``name@revision`` for the report signature: the pinned revision, else the commit the model was
+    resolved to when it came from the Hugging Face cache, else ``unpinned`` (a local folder)."""
+    if not name:
+        return None
+    if revision is None:
+        loaded = _LOADED.get((kind, name, None, bool(allow_download), None))
+        revision = getattr(loaded, "revision", None)
+    return f"{name}@{revision or 'unpinned'}"
 
 
 def load_encoder(name_or_path: str, revision: Optional[str] = None, allow_download: bool = False,
                  device: Optional[str] = None) -> Encoder:
     """The encoder named ``name_or_path`` (a local folder, a Hugging Face model name, or ``fake:...``),
     loaded once per process. ``device`` defaults to CUDA when present (float16 there), else CPU."""
-    key = (name_or_path, revision, bool(allow_download), device)
-    with _LOCK:
-        found = _LOADED.get(key)
-        if found is not None:
-            return found
-        if name_or_path.startswith(FAKE_PREFIX):
-            encoder: Encoder = FakeEncoder(name_or_path)
-        else:
-            from .hf import load_transformers_encoder
 
-            encoder = load_transformers_encoder(name_or_path, revision, allow_download, device)
-        _LOADED[key] = encoder
-        return encoder
+    def build() -> Encoder:
+        if name_or_path.startswith(FAKE_PREFIX):
+            return FakeEncoder(name_or_path)
+        from .hf import load_transformers_encoder
+
+        return load_transformers_encoder(name_or_path, revision, allow_download, device)
+
+    return load_once("encoder", name_or_path, revision, allow_download, device, build)
 
 
 def encoder_for(config: "Config") -> Optional[Encoder]:
@@ -56,15 +74,8 @@ def encoder_for(config: "Config") -> Optional[Encoder]:
 
 
 def model_signature(config: "Config") -> Optional[str]:
-    """``name@revision`` for the report signature: the pinned revision, else the commit the model was
-    resolved to when it came from the Hugging Face cache, else ``unpinned`` (a local folder)."""
-    if not config.model:
-        return None
-    revision = config.model_revision
-    if revision is None:
-        loaded = _LOADED.get((config.model, None, bool(config.allow_download), None))
-        revision = getattr(loaded, "revision", None)
-    return f"{config.model}@{revision or 'unpinned'}"
+    """``name@revision`` of the configured encoder, for the report signature (see :func:`signature_of`)."""
+    return signature_of("encoder", config.model, config.model_revision, config.allow_download)
 
 
 def describe_model(name_or_path: str, revision: Optional[str] = None, allow_download: bool = False) -> dict:
@@ -79,6 +90,6 @@ def describe_model(name_or_path: str, revision: Optional[str] = None, allow_down
 
 
 def clear_loaded() -> None:
-    """Forget the loaded encoders (tests; or to free memory between runs)."""
+    """Forget the loaded encoders and QE models (tests; or to free memory between runs)."""
     with _LOCK:
         _LOADED.clear()

@@ -14,7 +14,6 @@ tests (no torch).
 from __future__ import annotations
 
 import math
-import threading
 import zlib
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
@@ -28,8 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..types import Bead, Document
 
 FAKE_QE_PREFIX = "fake:"
-_LOADED: dict[tuple, "QeModel"] = {}
-_LOCK = threading.Lock()
 
 
 class QeModel:
@@ -102,27 +99,24 @@ def load_qe_model(name: str, revision: Optional[str] = None, allow_download: boo
                   device: Optional[str] = None) -> QeModel:
     """The QE model ``name`` (a local folder, a cached Hugging Face name, or ``fake:...``), loaded once per
     process. A model without a one-output sequence-classification head is ModelUnavailable (exit 4)."""
-    key = (name, revision, bool(allow_download), device)
-    with _LOCK:
-        found = _LOADED.get(key)
-        if found is not None:
-            return found
-        if name.startswith(FAKE_QE_PREFIX):
-            model: QeModel = FakeQe(name)
-        else:
-            from .hf import import_torch_transformers, load_parts
+    from . import load_once
 
-            torch, transformers = import_torch_transformers(name)
-            parts = load_parts(torch, transformers, name, revision, allow_download, device,
-                               "AutoModelForSequenceClassification")
-            labels = int(getattr(parts.config, "num_labels", 0) or 0)
-            if labels != 1:
-                raise ModelUnavailable(
-                    f"model '{name}' is not a QE model: --qe-model needs a sequence-regression head with one "
-                    f"output (num_labels = 1), this one has {labels} outputs")
-            model = TransformersQe(parts, name)
-        _LOADED[key] = model
-        return model
+    def build() -> QeModel:
+        if name.startswith(FAKE_QE_PREFIX):
+            return FakeQe(name)
+        from .hf import import_torch_transformers, load_parts
+
+        torch, transformers = import_torch_transformers(name)
+        parts = load_parts(torch, transformers, name, revision, allow_download, device,
+                           "AutoModelForSequenceClassification")
+        labels = int(getattr(parts.config, "num_labels", 0) or 0)
+        if labels != 1:
+            raise ModelUnavailable(
+                f"model '{name}' is not a QE model: --qe-model needs a sequence-regression head with one "
+                f"output (num_labels = 1), this one has {labels} outputs")
+        return TransformersQe(parts, name)
+
+    return load_once("qe", name, revision, allow_download, device, build)
 
 
 def qe_model_for(config: "Config") -> Optional[QeModel]:
@@ -134,13 +128,9 @@ def qe_model_for(config: "Config") -> Optional[QeModel]:
 
 def qe_signature(config: "Config") -> Optional[str]:
     """``name@revision`` of the configured QE model (``unpinned`` for a local folder), for the signature."""
-    if not config.qe_model:
-        return None
-    revision = config.qe_model_revision
-    if revision is None:
-        loaded = _LOADED.get((config.qe_model, None, bool(config.allow_download), None))
-        revision = getattr(loaded, "revision", None)
-    return f"{config.qe_model}@{revision or 'unpinned'}"
+    from . import signature_of
+
+    return signature_of("qe", config.qe_model, config.qe_model_revision, config.allow_download)
 
 
 def score_beads(source: "Document", target: "Document", alignment: Sequence["Bead"], config: "Config"
