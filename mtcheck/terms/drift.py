@@ -116,6 +116,7 @@ class Token:
     norm: str = ""  # canonical form for comparing two renderings ("" for an article)
     link: bool = True  # may sit inside a phrase (content words, articles, prepositions, conjunctions)
     initial: bool = False  # the first word of its sentence (its capital says nothing)
+    content: bool = False  # a content word: no function word, two letters or more (or a CJK word)
 
 
 @dataclass
@@ -232,7 +233,9 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         norm = canon.get(lows[i], key if not stop else lows[i])
         norm = " ".join(w for w in norm.split() if w not in arts)
         link = not stop or in_prep[i] or lows[i] in linking or key in linking
-        out.append(Token(s, e, word, key, stop, brk, flag, in_prep[i] or stop, norm, link, initial))
+        func = in_prep[i] or stop
+        out.append(Token(s, e, word, key, stop, brk, flag, func, norm, link, initial,
+                         not func and (len(key) >= 2 or not key.isascii())))
     return out
 
 
@@ -312,6 +315,7 @@ def _posseg():  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower case without accents, hyphens or apostrophes: for comparing spellings."""
     low = word.lower().replace("ß", "ss")
@@ -367,7 +371,7 @@ def _sentence_initial(text: str, tok: Token) -> bool:
 
 
 def _content(t: Token) -> bool:
-    return not t.func and (len(t.key) >= 2 or not t.key.isascii())
+    return t.content  # computed once in tokenize
 
 
 # --- the document index ----------------------------------------------------------------------------------
@@ -386,6 +390,37 @@ class _Side:
         self._ngram_units: dict[tuple[str, ...], frozenset[int]] = {}
         self._named: dict[str, bool] = {}
         self._windows: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._content_keys: dict[int, frozenset[str]] = {}
+        self._capitalised: dict[int, list[tuple[str, str]]] = {}
+        self._starts: dict[int, tuple[dict[int, int], dict[int, int]]] = {}
+
+    def content_keys(self, u: int) -> frozenset[str]:
+        """The keys of the content words of unit ``u``."""
+        got = self._content_keys.get(u)
+        if got is None:
+            got = self._content_keys[u] = frozenset(t.key for t in self.tokens[u] if t.content)
+        return got
+
+    def capitalised(self, u: int) -> list[tuple[str, str]]:
+        """(key, text) of the content words of unit ``u`` written with a capital, three letters or more."""
+        got = self._capitalised.get(u)
+        if got is None:
+            got = self._capitalised[u] = [(t.key, t.text) for t in self.tokens[u]
+                                          if t.content and t.text[:1].isupper() and len(fold(t.text)) >= 3]
+        return got
+
+    def index_at(self, u: int, start: int = -1, end: int = -1) -> Optional[int]:
+        """The index of the token of unit ``u`` that starts at ``start`` (or ends at ``end``)."""
+        got = self._starts.get(u)
+        if got is None:
+            toks = self.tokens[u]
+            starts: dict[int, int] = {}
+            ends: dict[int, int] = {}
+            for i, t in enumerate(toks):
+                starts.setdefault(t.start, i)
+                ends.setdefault(t.end, i)
+            got = self._starts[u] = (starts, ends)
+        return got[0].get(start) if start >= 0 else got[1].get(end)
 
     def windows(self, u: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, width, keys) of every 2-4 token window of unit ``u`` that crosses no boundary."""
@@ -405,22 +440,22 @@ class _Side:
     def named(self, key: str) -> bool:
         """Is this word written as a name: a proper-noun tag, or a capital in most of its occurrences
         that do not open a sentence?"""
-        got = self._named.get(key)
-        if got is None:
-            inside = caps = 0
-            for u in self.units.get(key, ()):
-                toks = self.tokens[u]
+        if not self._named:
+            # Every word's counts in one pass over the units (per word, a pass over its units each time
+            # costs more than this as soon as a few hundred words are asked about).
+            inside: Counter = Counter()
+            caps: Counter = Counter()
+            for toks in self.tokens.values():
                 for i, t in enumerate(toks):
-                    if t.key != key:
-                        continue
                     if t.pos:
-                        inside += 1
-                        caps += t.pos in _ZH_PROPER
+                        inside[t.key] += 1
+                        caps[t.key] += t.pos in _ZH_PROPER
                     elif i > 0 and not _sentence_initial(self.text, t):
-                        inside += 1
-                        caps += t.text[:1].isupper()
-            got = self._named[key] = inside > 0 and caps > inside / 2
-        return got
+                        inside[t.key] += 1
+                        caps[t.key] += t.text[:1].isupper()
+            self._named = {k: caps[k] > n / 2 for k, n in inside.items() if n > 0}
+            self._named[""] = False  # computed, even for a side with no word inside a sentence
+        return self._named.get(key, False)
 
     def surface(self, tokens: Sequence[Token]) -> str:
         return self.text[tokens[0].start: tokens[-1].end]
@@ -486,6 +521,7 @@ class _Term:
     variants: list[Variant] = field(default_factory=list)
     contexts: Optional[tuple[dict, dict]] = None  # see _contexts_of
     ctx_specific: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # what pass 2 derives from the dominant rendering, per term
 
 
 def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
@@ -595,20 +631,20 @@ def _neighbours(term: _Term, src: _Side) -> set[str]:
     out: set[str] = set()
     for o in term.occurrences:
         toks = src.tokens[o.unit]
-        first = next((i for i, t in enumerate(toks) if t.start == o.start), None)
-        last = next((i for i, t in enumerate(toks) if t.end == o.end), None)
+        first = src.index_at(o.unit, start=o.start)
+        last = src.index_at(o.unit, end=o.end)
         if first is None or last is None:
             continue
         for i, step in ((first - 1, -1), (last + 1, 1)):
             while 0 <= i < len(toks) and toks[i].func and not toks[i].brk:
                 i += step
-            if 0 <= i < len(toks) and _content(toks[i]):
+            if 0 <= i < len(toks) and toks[i].content:
                 out.add(toks[i].key)
     return out
 
 
 def _skeleton(tokens: Sequence[Token]) -> tuple[str, ...]:
-    return tuple(sorted(t.key for t in tokens if _content(t)))
+    return tuple(sorted(t.key for t in tokens if t.content))
 
 
 def _norm(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -632,10 +668,8 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
     cased_nouns = tgt_lang.split("-")[0] in {"de", "lb"}
     names: dict[str, tuple[str, set[int]]] = {}
     for u in term.units:
-        toks = tgt.tokens[u]
-        for t in toks:
-            if _content(t) and t.text[:1].isupper() and len(fold(t.text)) >= 3:
-                names.setdefault(t.key, (t.text, set()))[1].add(u)
+        for key, text in tgt.capitalised(u):
+            names.setdefault(key, (text, set()))[1].add(u)
     out: dict[str, set[int]] = {}
     keys = sorted(names, key=lambda k: (-len(names[k][1]), k))
     for i, k in enumerate(keys):
@@ -662,7 +696,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
 
     counts: Counter = Counter()
     for u in units:
-        counts.update({t.key for t in tgt.tokens[u] if _content(t)})
+        counts.update(tgt.content_keys(u))
     for key, extra in respelt.items():
         counts[key] += len(extra)
     assoc = {}
@@ -679,7 +713,11 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     tied: set[str] = set()
     if assoc:
         own = set(term.key)
-        rivals = {s.key for u in units for s in src.tokens[u] if _content(s) and s.key not in own}
+        rivals = set().union(*(src.content_keys(u) for u in units)) - own
+        # By their unit counts: a rival whose count is too far from a target word's cannot reach the Dice
+        # the loop below asks for (at least own_best - 0.05), whatever the units they share.
+        by_count = sorted((len(src.units[s]), s) for s in rivals)
+        counts_sorted = [c for c, _ in by_count]
         own_words = [k for k in own if k in src.units and k not in stopwords(src_lang)]
         n_units = len(tgt.tokens)
         neighbours = _neighbours(term, src)
@@ -699,7 +737,18 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             # else shares its units ("Mr" with "Pilot" in "Mr Pilot").
             copied = any(_cognate(fold(key), f) for f in src_folds)
             protect = (names_protected and tgt.named(key)) or copied
-            for s in rivals:
+            lt = len(t_units)
+            floor = own_best - 0.05
+            if floor > 0:
+                # 2 min(ls, lt) / (ls + lt) >= floor  <=>  floor lt / (2 - floor) <= ls <= (2 - floor) lt / floor;
+                # one more on each side for rounding, the exact test below.
+                lo = bisect.bisect_left(counts_sorted, floor * lt / (2 - floor) - 1)
+                hi = bisect.bisect_right(counts_sorted, (2 - floor) * lt / floor + 1)
+            else:
+                lo, hi = 0, len(by_count)
+            for ls, s in by_count[lo:hi]:
+                if 2 * min(ls, lt) / (ls + lt) < floor:
+                    continue
                 s_units = src.units[s]
                 inter = len(s_units & t_units)
                 if inter < 2 or inter / len(s_units) < own_inter / len(units) - 0.1:
@@ -733,7 +782,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     for u in units:
         toks = tgt.tokens[u]
         for i, t in enumerate(toks):
-            if t.key not in assoc or not _content(t):
+            if t.key not in assoc or not t.content:
                 continue
             for n in range(1, MAX_TARGET_N + 1):
                 j = i + n - 1
@@ -742,7 +791,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                 tj = toks[j]
                 if not tj.link:
                     break
-                if not _content(tj):
+                if not tj.content:
                     continue
                 if tj.key not in assoc:
                     break
@@ -768,12 +817,12 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # Written as a name in most of its occurrences (a headline in title case is one of them).
         found = [o for m in mkeys for o in members[m]]
         named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
-                        for t in tgt.tokens[u][i: i + n] if _content(t)) for u, i, n in found)
+                        for t in tgt.tokens[u][i: i + n] if t.content) for u, i, n in found)
         looks_named = named > len(found) / 2
         # A copy of the source words (a name kept as it is, a cognate) is very likely the rendering.
         copy = bool(src_folds) and any(_cognate(fold(t.key), f) or _shares_stem(fold(t.key), f)
                                        for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
-                                       if _content(t) for f in src_folds)
+                                       if t.content for f in src_folds)
         dice = _dice(len(inside), len(units), len(everywhere))
         scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
     if not scored:
@@ -850,13 +899,13 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, s, 0.6, "orthography", "near"))
     # Near-variants: the same skeleton in another form, when the dominant form is clearly the usual one.
     paraphrase_ok = _common_phrase(term.dom_tokens, tgt_lang)
-    dom_order = [t.key for t in term.dom_tokens if _content(t)]
+    dom_order = [t.key for t in term.dom_tokens if t.content]
     for other, owhere in by_form.items():
         if other == form or len(where) < 2 or len(owhere) >= len(where):
             continue
         for u, a, b in owhere:
             toks = tgt.tokens[u]
-            if paraphrase_ok and [t.key for t in toks[a:b] if _content(t)] != dom_order:
+            if paraphrase_ok and [t.key for t in toks[a:b] if t.content] != dom_order:
                 continue  # "cluster of industrial parks" / "industrial park clusters": one term
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
@@ -1024,7 +1073,7 @@ def _cap(key: str, like: str) -> str:
 
 
 def _acronym_of(acronym: str, words: Sequence[Token]) -> bool:
-    letters = "".join(t.text[0] for t in words if _content(t) or t.text[:1].isupper()).upper()
+    letters = "".join(t.text[0] for t in words if t.content or t.text[:1].isupper()).upper()
     return len(acronym) >= 2 and letters == acronym.upper()
 
 
@@ -1039,15 +1088,17 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     """
     toks = tgt.tokens[u]
     dom = term.dom_tokens
-    dom_content = [j for j, t in enumerate(dom) if _content(t)]
+    dom_content = [j for j, t in enumerate(dom) if t.content]
     dom_funcs = frozenset(t.norm for t in dom if t.func and t.norm)
     dom_keys = frozenset(t.key for t in dom)
     # A name or title keeps its capitals in a variant ("Ministerio de Salud", not "… Salud pidió").
     # Every occurrence counts: a title-case headline alone does not make a name of "Large-Scale Media
     # Convergence Campaign" when the body writes "large-scale media convergence campaign".
-    dom_named = all(tgt.tokens[u2][k].text[:1].isupper()
-                    for u2, spans in term.class_spans.items() for a2, b2 in spans
-                    for k in range(a2, b2) if _content(tgt.tokens[u2][k]))
+    dom_named = term.memo.get("dom_named")
+    if dom_named is None:
+        dom_named = term.memo["dom_named"] = all(tgt.tokens[u2][k].text[:1].isupper()
+                                                 for u2, spans in term.class_spans.items() for a2, b2 in spans
+                                                 for k in range(a2, b2) if tgt.tokens[u2][k].content)
     out: list[tuple[float, int, int, str, str]] = []
     cache: dict[int, bool] = {}
     term_keys = frozenset(term.key)
@@ -1073,20 +1124,24 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
 
     # --- anchors -----------------------------------------------------------------------------------
     anchors: dict[int, tuple[int, str]] = {}  # token index -> (dominant word index, relation)
+    rel_memo = term.memo.setdefault("relations", {})  # (text, key) -> best (dominant word, relation)
     weak: set[int] = set()  # anchors that are no evidence by themselves
     for i, t in enumerate(toks):
-        if not _content(t) or i in blocked:
+        if not t.content or i in blocked:
             continue
         if strict and not t.text[:1].isupper() and t.key not in dom_keys:
             continue  # beside the renderings, only a name's spelling is looked for
-        best: Optional[tuple[int, str]] = None
-        for j in dom_content:
-            rel = "same" if t.key == dom[j].key else (_relation(t.text, dom[j].text, lang)
-                                                       or _relation(_cap(t.key, t.text), _cap(dom[j].key, dom[j].text), lang))
-            if rel == "compound" and src_fold and _copy_part(fold(t.text), fold(dom[j].text), src_fold):
-                rel = None  # Social-Media-Konten / Social-Media-Plattformen: the term is the shared part
-            if rel and (best is None or rel == "same"):
-                best = (j, rel)
+        best = rel_memo.get((t.text, t.key), False)
+        if best is False:
+            best = None
+            for j in dom_content:
+                rel = "same" if t.key == dom[j].key else (_relation(t.text, dom[j].text, lang)
+                                                           or _relation(_cap(t.key, t.text), _cap(dom[j].key, dom[j].text), lang))
+                if rel == "compound" and src_fold and _copy_part(fold(t.text), fold(dom[j].text), src_fold):
+                    rel = None  # Social-Media-Konten / Social-Media-Plattformen: the term is the shared part
+                if rel and (best is None or rel == "same"):
+                    best = (j, rel)
+            rel_memo[(t.text, t.key)] = best
         if best and (not strict or best[1] in ("spelling", "orthography")):
             # A shared word that another source word of the unit accounts for belongs to that word's
             # translation ("scored" in "penalty area and scored" is 进球's, not 卢卡库's).
@@ -1095,8 +1150,12 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             anchors[i] = best
     # The same letters spaced, hyphenated, glued or ordered otherwise: Xiang Guo / Xiangguo, heat stroke
     # / heatstroke, US-Konsulat / Konsulat der US, Konföderiertenflagge / Flagge der Konföderierten.
-    out.extend(_recombined(toks, dom, blocked, tgt, lang.split("-")[0] in _COMPOUNDING,
-                           _common_phrase(dom, lang) and not dom_named))
+    recombine = term.memo.get("recombine", False)
+    if recombine is False:
+        recombine = term.memo["recombine"] = _Recombination.of(dom, tgt, lang.split("-")[0] in _COMPOUNDING,
+                                                               _common_phrase(dom, lang) and not dom_named)
+    if recombine is not None:
+        out.extend(recombine.find(toks, blocked, tgt))
     if strict:
         return out + [_anchor_candidate(i, anchors[i][1]) for i in anchors]
     # Acronym and expansion.
@@ -1105,7 +1164,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             for j in range(i + 1, min(len(toks), i + 2 * len(dom[0].text) + 2)):
                 if toks[j].brk or toks[i].func or j in blocked:
                     break
-                if _content(toks[j]) and _acronym_of(dom[0].text, toks[i:j + 1]):
+                if toks[j].content and _acronym_of(dom[0].text, toks[i:j + 1]):
                     out.append((0.65, i, j + 1, "expansion of the acronym", "variant"))
     elif len(dom_content) >= 2:
         for i, t in enumerate(toks):
@@ -1146,7 +1205,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
                 b = _grow(toks, b, +1, budget, explained, anchors, capitals=dom_named)
             if (any(j < lo for j in missing) or not matched) and a > 0:
                 a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=dom_named) + 1
-        extra = [i for i in range(a, b) if _content(toks[i]) and i not in anchors and not explained(i)]
+        extra = [i for i in range(a, b) if toks[i].content and i not in anchors and not explained(i)]
         if changed:
             kinds = {anchors[i][1] for i in cl if anchors[i][1] != "same"}
             if kinds <= {"orthography"} and not missing and not extra:
@@ -1180,7 +1239,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
         return ctx_ok[key]
 
     ctx_ok = term.ctx_specific
-    related = {i for i in anchors} | {i for i, t in enumerate(toks) if _content(t) and any(
+    related = {i for i in anchors} | {i for i, t in enumerate(toks) if t.content and any(
         _relation(t.text, dom[j].text, lang) == "same" for j in dom_content)}
     lefts, rights = _contexts_of(term, tgt)
     budget = len(dom_content) + 1
@@ -1239,54 +1298,77 @@ def _common_phrase(dom: Sequence[Token], lang: str) -> bool:
     base = lang.split("-")[0]
     if base in {"de", "lb"} | _UNSPACED:
         return False
-    return not any(_capital(t) or (t.text.isupper() and len(t.text) > 1) for t in dom if _content(t))
+    return not any(_capital(t) or (t.text.isupper() and len(t.text) > 1) for t in dom if t.content)
 
 
-def _recombined(toks: list[Token], dom: list[Token], blocked: set[int], tgt: _Side, lang_compounds: bool,
-                reorder_ok: bool = False) -> list[tuple[float, int, int, str, str]]:
-    d_words = [fold(t.text) for t in dom if _content(t)]
-    joined = "".join(d_words)
-    if len(joined) < 4 or len(d_words) > 4:
-        return []
-    # The parts of a hyphenated compound may be glued in another order too: US-Konsulat / Konsulat der US.
-    d_parts = [fold(p) for t in dom if _content(t) for p in t.text.split("-") if p]
-    if len(d_parts) > 4:
-        d_parts = d_words
-    dom_text = tgt.surface(dom).lower()
-    # The dominant rendering's words in any order (Präsident der Republik / Republik-Präsident).
-    orders = {"".join(p) for p in itertools.permutations(d_parts)}
-    out = []
-    for i in range(len(toks)):
-        if i in blocked or not _content(toks[i]):
-            continue
-        parts: list[str] = []
-        for j in range(i, min(len(toks), i + len(dom) + 3)):
-            if (j > i and toks[j].brk) or j in blocked or not toks[j].link:
-                break
-            if not _content(toks[j]):
+class _Recombination:
+    """The dominant rendering's words spaced, hyphenated, glued or ordered otherwise, looked for in a unit;
+    what depends on the rendering alone is prepared once per term."""
+
+    def __init__(self, d_words: list[str], joined: str, d_parts: list[str], dom_len: int, dom_text: str,
+                 lang_compounds: bool, reorder_ok: bool):
+        self.d_words, self.joined, self.dom_len, self.dom_text = d_words, joined, dom_len, dom_text
+        self.lang_compounds, self.reorder_ok = lang_compounds, reorder_ok
+        self.prefixes = [d for d in d_words + d_parts if len(d) >= 4]
+        # The dominant rendering's words in any order (Präsident der Republik / Republik-Präsident).
+        self.orders = {"".join(p) for p in itertools.permutations(d_parts)}
+        self.sorted_words = sorted(d_words)
+        self._part: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, dom: list[Token], tgt: _Side, lang_compounds: bool, reorder_ok: bool = False
+           ) -> Optional["_Recombination"]:
+        d_words = [fold(t.text) for t in dom if t.content]
+        joined = "".join(d_words)
+        if len(joined) < 4 or len(d_words) > 4:
+            return None
+        # The parts of a hyphenated compound may be glued in another order too: US-Konsulat / Konsulat der US.
+        d_parts = [fold(p) for t in dom if t.content for p in t.text.split("-") if p]
+        if len(d_parts) > 4:
+            d_parts = d_words
+        return cls(d_words, joined, d_parts, len(dom), tgt.surface(dom).lower(), lang_compounds, reorder_ok)
+
+    def part(self, f: str) -> bool:
+        """Can this folded word be a piece of the rendering?"""
+        got = self._part.get(f)
+        if got is None:
+            got = self._part[f] = f in self.joined or any(f.startswith(d) or d.startswith(f) for d in self.prefixes)
+        return got
+
+    def find(self, toks: list[Token], blocked: set[int], tgt: _Side) -> list[tuple[float, int, int, str, str]]:
+        joined, d_words = self.joined, self.d_words
+        out = []
+        for i in range(len(toks)):
+            if i in blocked or not toks[i].content:
                 continue
-            f = fold(toks[j].text)
-            if f not in joined and not any(f.startswith(d) or d.startswith(f) for d in d_words + d_parts if len(d) >= 4):
-                break
-            parts.append(f)
-            if len(parts) > 4 or sum(map(len, parts)) > len(joined) + 3:
-                break
-            if tgt.surface(toks[i:j + 1]).lower() == dom_text or len(parts) == len(d_words) == 1 and parts[0] == joined:
-                continue
-            if len(parts) == len(d_words):
-                # Word by word, only the order can differ here (spellings are judged word by word).
-                if sorted(parts) == sorted(d_words) and parts != d_words and not reorder_ok:
-                    out.append((0.7, i, j + 1, "word order", "near"))
-                continue
-            glued = "".join(parts)
-            # Linking letters (Arbeitsmarkt / Markt der Arbeit) change a letter or two; a glued form
-            # shorter than that has dropped a word: a shortened mention ("census" after "US Census").
-            limit = 0 if len(joined) < 8 else 2
-            if len(glued) < len(joined) - 1:
-                continue
-            if any(glued == order or (limit and _edit_distance(glued, order, limit) <= limit) for order in orders):
-                out.append((0.7, i, j + 1, "compound" if lang_compounds else "spacing", "near"))
-    return out
+            parts: list[str] = []
+            for j in range(i, min(len(toks), i + self.dom_len + 3)):
+                if (j > i and toks[j].brk) or j in blocked or not toks[j].link:
+                    break
+                if not toks[j].content:
+                    continue
+                f = fold(toks[j].text)
+                if not self.part(f):
+                    break
+                parts.append(f)
+                if len(parts) > 4 or sum(map(len, parts)) > len(joined) + 3:
+                    break
+                if tgt.surface(toks[i:j + 1]).lower() == self.dom_text or len(parts) == len(d_words) == 1 and parts[0] == joined:
+                    continue
+                if len(parts) == len(d_words):
+                    # Word by word, only the order can differ here (spellings are judged word by word).
+                    if sorted(parts) == self.sorted_words and parts != d_words and not self.reorder_ok:
+                        out.append((0.7, i, j + 1, "word order", "near"))
+                    continue
+                glued = "".join(parts)
+                # Linking letters (Arbeitsmarkt / Markt der Arbeit) change a letter or two; a glued form
+                # shorter than that has dropped a word: a shortened mention ("census" after "US Census").
+                limit = 0 if len(joined) < 8 else 2
+                if len(glued) < len(joined) - 1:
+                    continue
+                if any(glued == order or (limit and _edit_distance(glued, order, limit) <= limit) for order in self.orders):
+                    out.append((0.7, i, j + 1, "compound" if self.lang_compounds else "spacing", "near"))
+        return out
 
 
 def _anchor_candidate(i: int, rel: str) -> tuple[float, int, int, str, str]:
@@ -1308,22 +1390,22 @@ def _context(toks: list[Token], edge: int, direction: int) -> list[list[Token]]:
             if hi > len(toks) or any(toks[x].brk for x in range(edge + 1, hi)):
                 continue
             ctx = toks[edge + 1:hi]
-        if sum(1 for t in ctx if _content(t) and len(t.key) >= 3) >= 2 and _content(ctx[0]) and _content(ctx[-1]) \
-                or (direction < 0 and sum(1 for t in ctx if _content(t) and len(t.key) >= 3) >= 2 and _content(ctx[0])) \
-                or (direction > 0 and sum(1 for t in ctx if _content(t) and len(t.key) >= 3) >= 2 and _content(ctx[-1])):
+        if sum(1 for t in ctx if t.content and len(t.key) >= 3) >= 2 and ctx[0].content and ctx[-1].content \
+                or (direction < 0 and sum(1 for t in ctx if t.content and len(t.key) >= 3) >= 2 and ctx[0].content) \
+                or (direction > 0 and sum(1 for t in ctx if t.content and len(t.key) >= 3) >= 2 and ctx[-1].content):
             out.append(ctx)
     return out
 
 
 def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, unique,  # type: ignore[no-untyped-def]
                   related: set[int], conf: float) -> list[tuple[float, int, int, str, str]]:
-    while a < b and not _content(toks[a]):
+    while a < b and not toks[a].content:
         a += 1
-    while b > a and not _content(toks[b - 1]):
+    while b > a and not toks[b - 1].content:
         b -= 1
     if a >= b:
         return []
-    content = [i for i in range(a, b) if _content(toks[i])]
+    content = [i for i in range(a, b) if toks[i].content]
     keys = {toks[i].key for i in content}
     if keys <= set(term.dom_skeleton) or any(i in related for i in content):
         return []  # a shortened or inflected mention (« le plan », "des Pressesprechers")
@@ -1376,7 +1458,7 @@ def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anc
         last = i
         used = 0
         while j < len(toks) and not toks[j].brk and j not in anchors and toks[j].link:
-            if _content(toks[j]):
+            if toks[j].content:
                 if explained(j) or used >= budget or (capitals and not _capital(toks[j])):
                     break
                 used += 1
@@ -1391,7 +1473,7 @@ def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anc
     while j >= 0 and j not in anchors and toks[j].link:
         if toks[j].func and toks[j].norm and toks[j].norm not in keep_funcs:
             break  # "Stimmen von ⟦Biden⟧": the word before a preposition heads another phrase
-        if _content(toks[j]):
+        if toks[j].content:
             if explained(j) or used >= budget or (capitals and not _capital(toks[j])):
                 break
             used += 1
@@ -1437,7 +1519,7 @@ def _quoted_variant(term: _Term, u: int, src: _Side, src_quotes: list[tuple[int,
     inner = [i for i, t in enumerate(toks) if qs < t.start and t.end < qe]
     if not inner:
         return []
-    keys = {toks[i].key for i in inner if _content(toks[i])}
+    keys = {toks[i].key for i in inner if toks[i].content}
     if not keys or keys <= set(term.dom_skeleton):
         return []
     # The only quoted span of the unit is a pointer, not evidence: alone it is advice.
@@ -1450,7 +1532,7 @@ def _support(term: _Term, tgt: _Side) -> None:
     each makes the other more likely."""
     words = []
     for v in term.variants:
-        toks = [t for t in tgt.tokens[v.unit] if v.start <= t.start and t.end <= v.end and _content(t)]
+        toks = [t for t in tgt.tokens[v.unit] if v.start <= t.start and t.end <= v.end and t.content]
         words.append({t.key for t in toks} - set(term.dom_skeleton))
     for k, v in enumerate(term.variants):
         if v.kind != "variant":
@@ -1523,7 +1605,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             if not cands:
                 continue
             toks = tgt.tokens[u]
-            n_dom = sum(1 for t in term.dom_tokens if _content(t))
+            n_dom = sum(1 for t in term.dom_tokens if t.content)
             ranked = []
             for conf, a, b, how, kind in cands:
                 # Two signals pointing at overlapping words strengthen each other.
@@ -1532,7 +1614,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
                 label = "+".join(sorted({how} | agree))
                 # "An n-gram of similar length": among equal signals, the slot shaped like the dominant
                 # rendering ("trade accord" for "trade agreement", not "trade negotiation team").
-                shape = -abs(sum(1 for t in toks[a:b] if _content(t)) - n_dom)
+                shape = -abs(sum(1 for t in toks[a:b] if t.content) - n_dom)
                 ranked.append(((_PRIORITY.get(how, 2), shape, c, kind == "variant", -(b - a), -a), a, b, label, kind, c))
             ranked.sort(key=lambda r: r[0], reverse=True)
             # As many variants as the source has occurrences without a rendering (all spellings when
@@ -1557,7 +1639,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             # in lower case: „immer noch einen syrischen“ is no rendering of "IS".
             term.variants = [v for v in term.variants if v.kind == "near"
                              or any(t.text[:1].isupper() for t in tgt.tokens[v.unit]
-                                    if v.start <= t.start < v.end and _content(t))]
+                                    if v.start <= t.start < v.end and t.content)]
         if term.variants and _kept_in_longer_names(term, src):
             # "Macquarie Australia", "JC Decaux Australia" keep the word; "in Australia" translates it
             # („Australien“): two names, not one term rendered two ways.
