@@ -358,10 +358,12 @@ def term_memory_issues(reports: Sequence[Report], min_articles: int = 3) -> list
         for sl_pos, k in enumerate(members):
             bead_article.extend([sl_pos] * len(reports[k].alignment))
         def wanted(units: set[int], dom_units: set[int]) -> bool:
-            # What the loop below keeps: a term in min_articles articles, its dominant rendering in most.
+            # What the loop below can report: a term in min_articles articles, its dominant rendering in
+            # most, and an article without it (the variants of an article that has it are never reported).
             term_articles = {bead_article[u] for u in units}
             dom_articles = {bead_article[u] for u in dom_units}
-            return len(term_articles) >= min_articles and len(dom_articles) * 2 > len(term_articles)
+            return len(term_articles) >= min_articles and len(dom_articles) * 2 > len(term_articles) \
+                and not term_articles <= dom_articles
 
         for term in find_renderings(src_doc, tgt_doc, beads, min_units=min_articles, wanted=wanted):
             dom = term.dominant

@@ -465,6 +465,9 @@ class _Side:
         got = self._ngram_units.get(key)
         if got is not None:
             return got
+        if len(key) == 1:  # a word: its units
+            got = self._ngram_units[key] = frozenset(self.units.get(key[0], ()))
+            return got
         cands: Optional[set[int]] = None
         for k in sorted(set(key), key=lambda x: len(self.units.get(x, ()))):
             us = self.units.get(k, set())
@@ -532,29 +535,40 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     # A single word of a cased language is a name when it is written with a capital inside a sentence
     # and never in lower case; its sentence-initial occurrences then count too ("Seattle police...").
     cased = source.lang not in _UNSPACED
-    capital_inside: set[str] = set()
+    capitalised: dict[str, list[Token]] = defaultdict(list)
     lower_seen: set[str] = set()
+    # Every n-gram by key first: most occur in one unit only and cannot become terms, so what is judged
+    # per occurrence (a specific n-gram, a name) is judged only for keys found in enough units.
+    every: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     for k, toks in src.tokens.items():
         for i, n in _ngrams(toks, MAX_SOURCE_N):
-            span = toks[i: i + n]
-            single = cased and n == 1
-            if single:
-                word = span[0].text
+            if cased and n == 1:
+                word = toks[i].text
                 if not word[:1].isalpha():
                     continue
                 if word[:1].islower():
-                    lower_seen.add(span[0].key)
-                elif (word.isupper() and len(word) >= 2) or not _sentence_initial(source.text, span[0]):
-                    capital_inside.add(span[0].key)
-            elif not _specific_source(span, source.lang, source.text):
+                    lower_seen.add(toks[i].key)
+                else:
+                    capitalised[toks[i].key].append(toks[i])
+                every[(toks[i].key,)].append((k, i, n))
+            else:
+                every[tuple(t.key for t in toks[i: i + n])].append((k, i, n))
+    for key, occ in every.items():
+        if len(occ) < min_units or len({k for k, _, _ in occ}) < min_units:
+            continue
+        single = cased and len(key) == 1
+        for k, i, n in occ:
+            span = src.tokens[k][i: i + n]
+            if not single and not _specific_source(span, source.lang, source.text):
                 continue
-            key = tuple(t.key for t in span)
             occ_pos[key].append((k, i, n))
             pos_key[(k, i, n)] = key
             if key not in text_of or (single and text_of[key][:1].islower()):
                 text_of[key] = source.text[span[0].start: span[-1].end]
             if key not in name_of:
                 name_of[key] = _is_name(span)
+    capital_inside = {key for key, toks in capitalised.items() if key not in lower_seen and any(
+        (t.text.isupper() and len(t.text) >= 2) or not _sentence_initial(source.text, t) for t in toks)}
     candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units
                   and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))
                   and not _verb_phrase(occ, src, source.lang)}
@@ -796,6 +810,14 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                 if tj.key not in assoc:
                     break
                 members[tuple(x.key for x in toks[i: j + 1])].append((u, i, n))
+    copied_keys: dict[str, bool] = {}
+
+    def copies(key: str) -> bool:
+        got = copied_keys.get(key)
+        if got is None:
+            got = copied_keys[key] = any(_cognate(fold(key), f) or _shares_stem(fold(key), f) for f in src_folds)
+        return got
+
     classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for mkey, occ in members.items():
         classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
@@ -820,9 +842,8 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                         for t in tgt.tokens[u][i: i + n] if t.content) for u, i, n in found)
         looks_named = named > len(found) / 2
         # A copy of the source words (a name kept as it is, a cognate) is very likely the rendering.
-        copy = bool(src_folds) and any(_cognate(fold(t.key), f) or _shares_stem(fold(t.key), f)
-                                       for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
-                                       if t.content for f in src_folds)
+        copy = bool(src_folds) and any(copies(t.key) for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
+                                       if t.content)
         dice = _dice(len(inside), len(units), len(everywhere))
         scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
     if not scored:
