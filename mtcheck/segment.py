@@ -137,13 +137,19 @@ def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: i
     where the sentence sits in another document. An article's sentences are analysed by its drift
     check and again when its batch block pools them with other articles' (the batch term memory), and
     Chinese POS tagging is costly. At most ``maxsize`` sentences are kept (oldest out first).
-    Tokens must be immutable (frozen dataclasses): one cached token may be returned many times.
+    Tokens must be immutable: one cached token may be returned many times. They are NamedTuples whose
+    first two fields are ``start`` and ``end`` (shifted by building the tuple: the cheapest copy, as a
+    batch block shifts every token it pools) or frozen dataclasses with those fields.
     """
     import functools
 
     cache: dict[tuple[str, str], tuple[int, list]] = {}  # (lang, text) -> (sentence start, tokens)
 
+    new_tuple = tuple.__new__
+
     def shifted(tok, off: int):  # type: ignore[no-untyped-def]
+        if isinstance(tok, tuple):
+            return new_tuple(type(tok), (tok[0] + off, tok[1] + off) + tok[2:])
         # A copy with its offsets moved, without the frozen dataclass's __init__ (3x slower).
         new = object.__new__(type(tok))
         d = tok.__dict__.copy()
@@ -172,7 +178,13 @@ def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: i
                 continue
             base, toks = hit
             off = sent.start - base
-            out.extend([shifted(t, off) for t in toks] if off else toks)
+            if not off:
+                out.extend(toks)
+            elif toks and isinstance(toks[0], tuple):
+                cls = type(toks[0])
+                out.extend([new_tuple(cls, (t[0] + off, t[1] + off) + t[2:]) for t in toks])
+            else:
+                out.extend([shifted(t, off) for t in toks])
         return out
 
     cached.cache = cache  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import given, settings
@@ -30,7 +31,7 @@ def _doc(text: str, lang: str):
 
 
 def _fields(tokens):
-    return [tuple(vars(t).items()) for t in tokens]
+    return [tuple(t._asdict().items()) for t in tokens]
 
 
 def test_cached_tokens_equal_fresh_tokens_for_single_sentences_and_beads():
@@ -76,6 +77,30 @@ def test_the_cache_is_keyed_by_language_and_bounded():
     assert calls == [("en", "Hallo Welt."), ("de", "Hallo Welt.")]
     cached(_doc("Noch ein Satz.", "de"), (0,))
     assert len(cached.cache) == 2 and ("en", "Hallo Welt.") not in cached.cache  # oldest out first
+
+
+def test_the_cache_shifts_dataclass_tokens_too():
+    # The cache takes NamedTuple tokens (drift's) and frozen dataclasses with start/end.
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Word:
+        start: int
+        end: int
+        text: str
+
+    def words(doc, ids):
+        sent = doc.sentences[ids[0]]
+        return [Word(sent.start + m.start(), sent.start + m.end(), m.group()) for m in re.finditer(r"\w+", sent.text)]
+
+    cached = per_sentence_cache(words)
+    one = _doc("Hallo Welt.", "de")
+    pooled = _doc("Erst das.\nHallo Welt.", "de")
+    assert cached(one, (0,)) == [Word(0, 5, "Hallo"), Word(6, 10, "Welt")]
+    got = cached(pooled, (1,))
+    assert got == [Word(10, 15, "Hallo"), Word(16, 20, "Welt")]
+    assert [pooled.text[w.start:w.end] for w in got] == ["Hallo", "Welt"]
+    assert len(cached.cache) == 1  # the second call was a hit, shifted
 
 
 def _profile_by_scan(text: str) -> dict[str, float]:

@@ -73,7 +73,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 from ..segment import per_sentence_cache
 from ..types import Bead, Document
@@ -103,8 +103,9 @@ COPY_BONUS = 0.1  # added to the Dice of a rendering that copies the source word
 CHANCE = 0.02  # ... provided that their co-occurrences are this unlikely by chance
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a unit (a tuple: cached tokens are shifted to other offsets by the hundred thousand)."""
+
     start: int  # offset in the document
     end: int
     text: str
