@@ -331,15 +331,16 @@ _ZH_BAD_START = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "u
 _ZH_PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "nw"}
 
 
-def _ngrams(tokens: list[Token], max_n: int) -> Iterable[tuple[int, int]]:
+def _ngrams(tokens: list[Token], max_n: int, ok: Optional[Sequence[bool]] = None) -> Iterable[tuple[int, int]]:
     """(i, n) for every n-gram that crosses no boundary, neither starts nor ends with a function word and
-    has inside only function words that may link the words of a noun phrase."""
+    has inside only function words that may link the words of a noun phrase (and, with ``ok``, has only
+    tokens marked ok)."""
     for i in range(len(tokens)):
-        if tokens[i].func:
+        if tokens[i].func or (ok is not None and not ok[i]):
             continue
         for n in range(1, max_n + 1):
             j = i + n - 1
-            if j >= len(tokens) or (n > 1 and tokens[j].brk) or not tokens[j].link:
+            if j >= len(tokens) or (n > 1 and tokens[j].brk) or not tokens[j].link or (ok is not None and not ok[j]):
                 break
             if tokens[j].func:
                 continue
@@ -542,7 +543,9 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     # per occurrence (a specific n-gram, a name) is judged only for keys found in enough units.
     every: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     for k, toks in src.tokens.items():
-        for i, n in _ngrams(toks, MAX_SOURCE_N):
+        # An n-gram is in as many units as its rarest word at most.
+        frequent = [len(src.units[t.key]) >= min_units for t in toks]
+        for i, n in _ngrams(toks, MAX_SOURCE_N, frequent):
             if cased and n == 1:
                 word = toks[i].text
                 if not word[:1].isalpha():
