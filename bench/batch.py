@@ -252,8 +252,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
     warm = [json.loads(json.dumps({"index": k, **B.check_item(it, cfg)}))
             for k, it in enumerate(discover_inputs([str(warm_manifest)]))]
     B.reduce_block([r for r in warm if "report" in r], cfg, True, 3, False)
-    if cache is not None:
-        cache.clear()
+    D.clear_caches()
     acc.clear()
     items = discover_inputs([str(manifest)])
     t0 = time.process_time()
@@ -262,7 +261,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
         recs.append(json.loads(json.dumps({"index": k, **B.check_item(it, cfg)}, ensure_ascii=False)))
         if unique:
             own.append(dict(cache))
-            cache.clear()
+            D.clear_caches()
     t1 = time.process_time()
     by_pair: dict = defaultdict(list)
     for r in recs:
@@ -271,7 +270,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
     for rs in by_pair.values():
         for i in range(0, len(rs), 100):
             if unique:
-                cache.clear()
+                D.clear_caches()
                 for r in rs[i:i + 100]:
                     cache.update(own[r["index"]])
             B.reduce_block(rs[i:i + 100], cfg, True, 3, False)

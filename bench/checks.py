@@ -125,7 +125,7 @@ def run_mtcheck(work: dict, disabled: tuple[str, ...] = ()) -> tuple[float, int]
     from mtcheck.config import Config
     from mtcheck.types import Bead
 
-    from mtcheck.terms.drift import tokenize
+    from mtcheck.terms.drift import clear_caches
 
     cfg = Config(presegmented=True, disabled_checks=disabled)
     issues = 0
@@ -134,8 +134,8 @@ def run_mtcheck(work: dict, disabled: tuple[str, ...] = ()) -> tuple[float, int]
         src_lang, tgt_lang = PAIRS[pair]
         for art in articles:
             # No help from sentences seen before (other systems translate the same documents, and the
-            # runs repeat): the drift tokens' per-sentence cache starts empty for every article.
-            getattr(tokenize, "cache", {}).clear()
+            # runs repeat): the drift engine's per-sentence caches start empty for every article.
+            clear_caches()
             source = api.make_document("\n".join(s for s, _ in art) + "\n", path=None, lang=src_lang,
                                        encoding=None, presegmented=True)
             target = api.make_document("\n".join(t for _, t in art) + "\n", path=None, lang=tgt_lang,

@@ -75,7 +75,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
-from ..segment import per_sentence_cache
+from ..segment import SENTENCE_CACHE_SIZE, per_sentence_cache
 from ..types import Bead, Document
 from .matching import normalise_token
 from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords, time_words
@@ -120,8 +120,7 @@ class Token(NamedTuple):
     content: bool = False  # a content word: no function word, two letters or more (or a CJK word)
 
 
-@dataclass
-class Occurrence:
+class Occurrence(NamedTuple):
     unit: int  # bead index
     start: int
     end: int
@@ -529,7 +528,69 @@ class _Term:
     memo: dict = field(default_factory=dict)  # what pass 2 derives from the dominant rendering, per term
 
 
-def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
+class _UnitGrams:
+    """The n-grams of one unit's source tokens (``_ngrams``), with what is judged per occurrence (a
+    specific n-gram, a name) worked out when first asked. They depend on the unit's sentences alone, so
+    they are kept per process like the tokens: the batch term memory pools articles whose units the
+    drift check of each article has just analysed."""
+
+    __slots__ = ("grams", "_specific", "_name")
+
+    def __init__(self, toks: list[Token], cased: bool):
+        grams = []
+        for i, n in _ngrams(toks, MAX_SOURCE_N):
+            if cased and n == 1:
+                word = toks[i].text
+                if word[:1].isalpha():
+                    grams.append((i, n, (toks[i].key,)))
+            else:
+                grams.append((i, n, tuple(t.key for t in toks[i: i + n])))
+        self.grams = grams
+        self._specific: dict[int, bool] = {}
+        self._name: dict[int, bool] = {}
+
+    def specific(self, g: int, toks: list[Token], lang: str, text: str) -> bool:
+        got = self._specific.get(g)
+        if got is None:
+            i, n, _ = self.grams[g]
+            got = self._specific[g] = _specific_source(toks[i: i + n], lang, text)
+        return got
+
+    def name(self, g: int, toks: list[Token]) -> bool:
+        got = self._name.get(g)
+        if got is None:
+            i, n, _ = self.grams[g]
+            got = self._name[g] = _is_name(toks[i: i + n])
+        return got
+
+
+_UNIT_GRAMS: dict[tuple[str, tuple[str, ...]], _UnitGrams] = {}
+
+
+def clear_caches() -> None:
+    """Forget every sentence analysed so far (tokens and units' n-grams): for benchmarks that must not
+    gain from sentences seen before."""
+    getattr(tokenize, "cache", {}).clear()
+    _UNIT_GRAMS.clear()
+
+
+def _unit_grams(lang: str, texts: tuple[str, ...], toks: list[Token], cased: bool) -> _UnitGrams:
+    key = (lang, texts)
+    got = _UNIT_GRAMS.get(key)
+    if got is None:
+        if len(_UNIT_GRAMS) >= SENTENCE_CACHE_SIZE:
+            try:
+                del _UNIT_GRAMS[next(iter(_UNIT_GRAMS))]
+            except (KeyError, RuntimeError, StopIteration):
+                pass
+        got = _UNIT_GRAMS[key] = _UnitGrams(toks, cased)
+    return got
+
+
+def _source_terms(src: _Side, source: Document, min_units: int,
+                  sentences: Optional[dict[int, tuple[int, ...]]] = None) -> list[_Term]:
+    """Recurring source n-grams that look like terms. ``sentences``: the source sentence ids of each unit
+    (the units' n-grams are then kept per process, keyed by the sentences' texts)."""
     occ_pos: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     pos_key: dict[tuple[int, int, int], tuple[str, ...]] = {}
     text_of: dict[tuple[str, ...], str] = {}
@@ -542,35 +603,35 @@ def _source_terms(src: _Side, source: Document, min_units: int) -> list[_Term]:
     # Every n-gram by key first: most occur in one unit only and cannot become terms, so what is judged
     # per occurrence (a specific n-gram, a name) is judged only for keys found in enough units.
     every: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
+    grams_of: dict[int, _UnitGrams] = {}
     for k, toks in src.tokens.items():
-        # An n-gram is in as many units as its rarest word at most.
-        frequent = [len(src.units[t.key]) >= min_units for t in toks]
-        for i, n in _ngrams(toks, MAX_SOURCE_N, frequent):
+        if sentences is not None:
+            ug = grams_of[k] = _unit_grams(source.lang, tuple(source.sentences[i].text for i in sentences[k]), toks, cased)
+        else:
+            ug = grams_of[k] = _UnitGrams(toks, cased)
+        for g, (i, n, key) in enumerate(ug.grams):
             if cased and n == 1:
-                word = toks[i].text
-                if not word[:1].isalpha():
-                    continue
-                if word[:1].islower():
-                    lower_seen.add(toks[i].key)
+                if toks[i].text[:1].islower():
+                    lower_seen.add(key[0])
                 else:
-                    capitalised[toks[i].key].append(toks[i])
-                every[(toks[i].key,)].append((k, i, n))
-            else:
-                every[tuple(t.key for t in toks[i: i + n])].append((k, i, n))
+                    capitalised[key[0]].append(toks[i])
+            every[key].append((k, g, n))
     for key, occ in every.items():
         if len(occ) < min_units or len({k for k, _, _ in occ}) < min_units:
             continue
         single = cased and len(key) == 1
-        for k, i, n in occ:
-            span = src.tokens[k][i: i + n]
-            if not single and not _specific_source(span, source.lang, source.text):
+        for k, g, n in occ:
+            ug = grams_of[k]
+            toks = src.tokens[k]
+            if not single and not ug.specific(g, toks, source.lang, source.text):
                 continue
+            i = ug.grams[g][0]
             occ_pos[key].append((k, i, n))
             pos_key[(k, i, n)] = key
             if key not in text_of or (single and text_of[key][:1].islower()):
-                text_of[key] = source.text[span[0].start: span[-1].end]
+                text_of[key] = source.text[toks[i].start: toks[i + n - 1].end]
             if key not in name_of:
-                name_of[key] = _is_name(span)
+                name_of[key] = ug.name(g, toks)
     capital_inside = {key for key, toks in capitalised.items() if key not in lower_seen and any(
         (t.text.isupper() and len(t.text) >= 2) or not _sentence_initial(source.text, t) for t in toks)}
     candidates = {key for key, occ in occ_pos.items() if len({k for k, _, _ in occ}) >= min_units
@@ -1609,7 +1670,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     units = [k for k, b in enumerate(alignment) if b.source and b.target]
     src = _Side({k: tokenize(source, alignment[k].source) for k in units}, source.text)
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
-    terms = _source_terms(src, source, min_units)
+    terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units})
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
