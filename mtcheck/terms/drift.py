@@ -751,11 +751,18 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
             names.setdefault(key, (text, set()))[1].add(u)
     out: dict[str, set[int]] = {}
     keys = sorted(names, key=lambda k: (-len(names[k][1]), k))
+    order = {k: i for i, k in enumerate(keys)}
+    initials: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        initials[fold(names[k][0])[:1]].append(k)
     for i, k in enumerate(keys):
         text, where = names[k]
         if not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
             continue
-        for k2 in keys[i + 1:]:
+        # A spelling or an accent apart starts with the same letter (see _relation): only those compared.
+        for k2 in initials[fold(text)[:1]]:
+            if order[k2] <= i:
+                continue
             text2, where2 = names[k2]
             if len(where2) >= len(where) or not (where2 - where):
                 continue
