@@ -757,15 +757,14 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
         initials[fold(names[k][0])[:1]].append(k)
     for i, k in enumerate(keys):
         text, where = names[k]
-        if not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
+        # A spelling or an accent apart starts with the same letter (see _relation): only those compared,
+        # and only rarer forms found where this one is not.
+        rarer = [k2 for k2 in initials[fold(text)[:1]] if order[k2] > i
+                 and len(names[k2][1]) < len(where) and names[k2][1] - where]
+        if not rarer or not (any(_cognate(fold(text), f) for f in src_folds) if cased_nouns else tgt.named(k)):
             continue
-        # A spelling or an accent apart starts with the same letter (see _relation): only those compared.
-        for k2 in initials[fold(text)[:1]]:
-            if order[k2] <= i:
-                continue
+        for k2 in rarer:
             text2, where2 = names[k2]
-            if len(where2) >= len(where) or not (where2 - where):
-                continue
             if _relation(text2, text, tgt_lang) in ("spelling", "orthography"):
                 out.setdefault(k, set()).update(where2 - where)
     return out
@@ -828,10 +827,10 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             if floor > 0:
                 # 2 min(ls, lt) / (ls + lt) >= floor  <=>  floor lt / (2 - floor) <= ls <= (2 - floor) lt / floor;
                 # one more on each side for rounding, the exact test below.
-                lo = bisect.bisect_left(counts_sorted, floor * lt / (2 - floor) - 1)
+                lo = bisect.bisect_left(counts_sorted, max(2, floor * lt / (2 - floor) - 1))
                 hi = bisect.bisect_right(counts_sorted, (2 - floor) * lt / floor + 1)
             else:
-                lo, hi = 0, len(by_count)
+                lo, hi = bisect.bisect_left(counts_sorted, 2), len(by_count)  # two shared units at least
             for ls, s in by_count[lo:hi]:
                 if 2 * min(ls, lt) / (ls + lt) < floor:
                     continue
