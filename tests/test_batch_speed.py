@@ -2,6 +2,8 @@
 
 - drift tokens cached per sentence (``segment.per_sentence_cache``): a bead's tokens, and a pooled
   batch document's, equal a fresh tokenisation, offsets included, whatever was cached before;
+- the source n-grams of a unit kept per process (``drift._unit_grams``): the terms and renderings
+  found with them equal those found from scratch, in an article and in a pooled batch document;
 - ``langid.script_profile`` counting distinct characters equals a character-by-character scan, key
   order included (``classify`` breaks ties by it).
 """
@@ -101,6 +103,36 @@ def test_the_cache_shifts_dataclass_tokens_too():
     assert got == [Word(10, 15, "Hallo"), Word(16, 20, "Welt")]
     assert [pooled.text[w.start:w.end] for w in got] == ["Hallo", "Welt"]
     assert len(cached.cache) == 1  # the second call was a hit, shifted
+
+
+def _renderings(src, tgt, n):
+    from mtcheck.types import Bead
+
+    beads = tuple(Bead((k,), (k,), 1.0) for k in range(n))
+    return [(t.source, t.key, t.occurrences, t.dominant, t.variants) for t in drift.find_renderings(src, tgt, beads)]
+
+
+def test_unit_ngrams_kept_per_process_give_the_same_terms():
+    zh = "人工智能能力建设普惠计划将于明年启动。\n中方愿同各方落实普惠计划。\n普惠计划得到支持。\n中方愿意推进普惠计划。"
+    fr = ("Le plan inclusif commence l'an prochain.\nLa Chine mettra en œuvre le plan inclusif.\n"
+          "Le plan d'avantages universels reçoit du soutien.\nLa Chine veut faire avancer le plan inclusif.")
+    src, tgt = _doc(zh, "zh"), _doc(fr, "fr")
+    drift.clear_caches()
+    cold = _renderings(src, tgt, 4)
+    warm = _renderings(src, tgt, 4)  # every unit's n-grams from the cache now
+    assert cold == warm
+    assert [t[0] for t in cold if t[4]] == ["普惠计划"]
+    assert [v.text for t in cold for v in t[4]] == ["plan d'avantages universels"]
+    # The same sentences at other offsets of a pooled document: the same terms, shifted.
+    pooled_src, pooled_tgt = _doc("标题。\n" + zh, "zh"), _doc("Titre.\n" + fr, "fr")
+    from mtcheck.types import Bead
+
+    beads = (Bead((0,), (0,), 1.0),) + tuple(Bead((k + 1,), (k + 1,), 1.0) for k in range(4))
+    got = drift.find_renderings(pooled_src, pooled_tgt, beads)
+    drift.clear_caches()
+    fresh = drift.find_renderings(pooled_src, pooled_tgt, beads)
+    assert [(t.source, t.occurrences, t.variants) for t in got] == [(t.source, t.occurrences, t.variants) for t in fresh]
+    assert [pooled_tgt.text[v.start:v.end] for t in got for v in t.variants] == ["plan d'avantages universels"]
 
 
 def _profile_by_scan(text: str) -> dict[str, float]:
