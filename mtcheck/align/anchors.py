@@ -248,18 +248,19 @@ def _word_key(word: str) -> str:
     return key
 
 
-def sentence_anchor_keys(text: str, lang: Optional[str]) -> Counter:
-    """All anchor keys of one sentence, with their counts."""
+def sentence_anchor_keys(text: str, lang: Optional[str]) -> dict[str, int]:
+    """All anchor keys of one sentence, with their counts, in the order of their first occurrence."""
     keys = number_keys(text, lang)
     keys.extend(word_keys(text))
-    return Counter(keys)
+    counts = dict.fromkeys(keys, 1)
+    return counts if len(counts) == len(keys) else Counter(keys)  # the common case: no key twice
 
 
 # --- pairing -------------------------------------------------------------------------------------------
 
 def anchor_pairs(
-    src_keys: Sequence[Counter],
-    tgt_keys: Sequence[Counter],
+    src_keys: Sequence[dict[str, int]],
+    tgt_keys: Sequence[dict[str, int]],
     *,
     number_weight: float = 1.0,
     word_weight: float = 0.5,

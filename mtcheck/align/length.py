@@ -32,7 +32,9 @@ space" (EMNLP): the documents are recursively downsampled (here by merging pairs
 sentences), the coarsest version is aligned with a full DP, and each finer level searches only a band of
 fixed width around the path found one level up, so time and memory grow linearly with the document.
 The DP is vectorised with numpy per row of the band; 0-1 beads, the only move within a row, are
-resolved with a running minimum.
+resolved with a running minimum. The ratios tried on a pair of moderate size share the band and all of
+the bead costs but the length term, so their DPs run as layers of one (a row of every layer per step);
+the bead costs of all bead types are computed together, a block of band cells at a time.
 """
 from __future__ import annotations
 
@@ -199,13 +201,23 @@ def _packed_prefix(features: np.ndarray) -> np.ndarray:
     return out
 
 
+def _feature_lanes(src_counts: np.ndarray, tgt_counts: np.ndarray) -> np.ndarray:
+    """From the packed feature counts of beads' two sides (:func:`_packed_prefix` differences), an
+    array of one more axis: per feature, its count in the source plus 256 times its count in the target
+    (each below 256), an index into :func:`_feature_cost_table`."""
+    pairs = src_counts + (tgt_counts << 8)
+    return pairs.astype("<i8", copy=False).view("<u2").reshape(pairs.shape + (4,))
+
+
 @lru_cache(maxsize=16)
 def _feature_cost_table(match: float, miss: float) -> np.ndarray:
     """The cost of one feature of a bead with ``u`` occurrences in the source and ``v`` in the target,
     at index ``u + 256 * v``: ``-match * min(u, v) + miss * |u - v|``."""
     code = np.arange(1 << 16, dtype=np.int64)
     u, v = code & 255, code >> 8
-    return -match * np.minimum(u, v) + miss * np.abs(u - v)
+    table = -match * np.minimum(u, v) + miss * np.abs(u - v)
+    table.flags.writeable = False  # shared
+    return table
 
 
 def _log_erfc(x: np.ndarray) -> np.ndarray:
@@ -227,7 +239,7 @@ _TAIL = -_log_erfc(np.arange(0.0, _TAIL_MAX + _TAIL_STEP, _TAIL_STEP) / math.sqr
 def _tail_cost(z: np.ndarray) -> np.ndarray:
     """-log(2 * (1 - Phi(z))) for z >= 0 (rounded down to a multiple of 0.005, capped at z = 40)."""
     k = np.minimum(z * (1.0 / _TAIL_STEP), len(_TAIL) - 1).astype(np.intp)
-    return _TAIL[k]
+    return _TAIL.take(k)
 
 
 class _Band:
@@ -297,9 +309,10 @@ def _costs(level: _Level, band: _Band, ratios: Sequence[float], p: AlignParams) 
     # accumulates in float64.
     costs = np.empty((len(ratios), len(types), band.total), dtype=np.float32)
     preds = np.empty((len(types), band.total), dtype=np.int32)
-    shared = _shared_anchor_weights(level, band, types)
+    anchors = _anchor_cells(level, band, types)
     for c0 in range(0, band.total, _BLOCK_CELLS):
         c1 = min(band.total, c0 + _BLOCK_CELLS)
+        shared = _shared_anchor_weights(level, anchors, types, c0, c1)
         base, xs, ys, pred = _cost_block(level, band, p, types, shared, c0, c1)
         preds[:, c0:c1] = pred
         costs[:, n_full:, c0:c1] = base[n_full:]
@@ -315,11 +328,12 @@ def _costs(level: _Level, band: _Band, ratios: Sequence[float], p: AlignParams) 
 
 
 def _cost_block(level: _Level, band: _Band, p: AlignParams, types: Sequence[tuple[int, int]],
-                shared: Optional[np.ndarray], c0: int, c1: int
+                shared: np.ndarray | float, c0: int, c1: int
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For the band cells ``c0:c1`` and every bead type ending there: the cost without the length term
     (inf where the bead would start outside the band), the bead's source and target lengths (non-null
     types only) and the start cell (``band.total`` outside the band); each of shape (types, cells).
+    ``shared``: the anchor weight shared by each bead's sides (:func:`_shared_anchor_weights`).
 
     The terms are added in a fixed order, each to every bead type it concerns. A null bead has one side
     empty, so its counts and anchor totals on that side are 0 and the agreement terms of features and
@@ -340,45 +354,42 @@ def _cost_block(level: _Level, band: _Band, p: AlignParams, types: Sequence[tupl
     i, j = row, col
     full = cost[:n_full]  # beads with both sides
     fi0, fj0 = i0[:n_full], j0[:n_full]
-    xs = level.ls[i] - level.ls[fi0]
-    ys = level.lt[j] - level.lt[fj0]
+    xs = level.ls[i] - level.ls.take(fi0)
+    ys = level.lt[j] - level.lt.take(fj0)
     total_cs, total_ct = float(level.cs[-1]), float(level.ct[-1])
     clause_ratio = total_ct / total_cs if total_cs > 0 and total_ct > 0 else 0.0
     # Clause punctuation counts as a second, nearly independent length (commas survive translation:
     # zh-en counts correlate at 0.8 on true pairs, 0.05 on neighbours).
     if fine and clause_ratio > 0:
         csq = math.sqrt(clause_ratio)
-        cx = (level.cs[i] - level.cs[fi0]) * csq
-        cy = (level.ct[j] - level.ct[fj0]) / csq
+        cx = (level.cs[i] - level.cs.take(fi0)) * csq
+        cy = (level.ct[j] - level.ct.take(fj0)) / csq
         cz = np.abs(cy - cx) / np.sqrt(p.clause_var * (cx + cy) / 2 + 1.0)
         # Centred: -log of a uniform p-value averages 1 on true beads, so true beads gain nothing on
         # average against null beads while wrong ones pay.
         full += p.clause_weight * (_tail_cost(cz) - 1.0)
     # Anchors shared by the bead's two sides: sum of pairwise shared weights, capped by either side's
     # total (a key repeated in two merged sentences is one anchor, not two); what is not shared is missed.
-    sa = level.as_[i] - level.as_[i0]
-    ta = level.at[j] - level.at[j0]
-    matched = np.minimum(0.0 if shared is None else shared[:, c0:c1], np.minimum(sa, ta))
+    sa = level.as_[i] - level.as_.take(i0)
+    ta = level.at[j] - level.at.take(j0)
+    matched = np.minimum(shared, np.minimum(sa, ta))
     cost += -p.anchor_match * matched + p.anchor_miss * (sa + ta - 2 * matched)
     if fine:
-        # Lane k (16 bits) of the packed counts: feature k's count in the source plus 256 times its
-        # count in the target, an index into the table of feature costs.
-        pairs = (level.fs[i] - level.fs[i0]) + ((level.ft[j] - level.ft[j0]) << 8)
-        lanes = pairs.astype("<i8", copy=False).view("<u2").reshape(pairs.shape + (4,))
+        lanes = _feature_lanes(level.fs[i] - level.fs.take(i0), level.ft[j] - level.ft.take(j0))
         table = _feature_cost_table(p.feature_match, p.feature_miss)
         for k in range(N_FEATURES):
-            cost += table[lanes[..., k]]
+            cost += table.take(lanes[..., k])
     if level.end_s is not None and level.end_t is not None:
         full += _end_matrix(p)[level.end_s[i - 1], level.end_t[j - 1]]
     if level.low_s is not None and level.low_t is not None:
-        full += p.lowercase_start * (level.low_s[fi0] != level.low_t[fj0])
+        full += p.lowercase_start * (level.low_s.take(fi0) != level.low_t.take(fj0))
         cost[n_full] += p.lowercase_start * level.low_s[i0[n_full]]
         cost[n_full + 1] += p.lowercase_start * level.low_t[j0[n_full + 1]]
     if level.par_s is not None and level.par_t is not None:
         ps, pt = level.par_s, level.par_t
-        straddle = (ps[i - 1] != ps[fi0]) | (pt[j - 1] != pt[fj0])
-        starts_s = _paragraph_starts(ps)[fi0]
-        starts_t = _paragraph_starts(pt)[fj0]
+        straddle = (ps[i - 1] != ps.take(fi0)) | (pt[j - 1] != pt.take(fj0))
+        starts_s = _paragraph_starts(ps).take(fi0)
+        starts_t = _paragraph_starts(pt).take(fj0)
         full += p.paragraph_straddle * straddle + p.paragraph_mismatch * (starts_s != starts_t)
     if level.lex is not None:
         for t, (a, b) in enumerate(types[:n_full]):
@@ -400,37 +411,52 @@ def _paragraph_starts(paragraphs: np.ndarray) -> np.ndarray:
     return starts
 
 
-def _shared_anchor_weights(level: _Level, band: _Band, types: Sequence[tuple[int, int]]) -> Optional[np.ndarray]:
-    """Per bead type and band cell (shape (types, cells)): the total weight of anchor pairs (p, q) with p
-    among the source and q among the target sentences of the bead of that type ending there; 0 for null
-    beads; None without anchor pairs."""
+def _anchor_cells(level: _Level, band: _Band, types: Sequence[tuple[int, int]]
+                  ) -> Optional[tuple[list[tuple[int, int]], np.ndarray]]:
+    """Where the anchor pairs (p, q) count: a bead ending da rows and db columns after (p + 1, q + 1)
+    has p among its source and q among its target sentences. Returns the offsets (da, db) the bead types
+    need and, per offset and pair, the band cell (``band.total`` outside the band); None without anchor
+    pairs."""
     if len(level.pairs_w) == 0:
         return None
-    # Pairs (p, q) seen by a bead ending da rows and db columns after (p + 1, q + 1), per offset (all
-    # offsets counted in one call); a bead's sum adds them in the order (0, 0), (0, 1), ..., (1, 0), ...,
-    # and sums over the same first offsets are shared between bead types.
     offsets = sorted({(da, db) for a, b in types for da in range(a) for db in range(b)})
-    da = np.array([o[0] for o in offsets])[:, None]
-    db = np.array([o[1] for o in offsets])[:, None]
-    size = band.total + 1
-    cells = band.flat(level.pairs_p + 1 + da, level.pairs_q + 1 + db) + size * np.arange(len(offsets))[:, None]
-    weights = np.broadcast_to(level.pairs_w, cells.shape)
-    counts = np.bincount(cells.ravel(), weights=weights.ravel(), minlength=size * len(offsets))
-    by_offset = dict(zip(offsets, counts.reshape(len(offsets), size)))
+    rows = np.array([da for da, _ in offsets])[:, None]
+    cols = np.array([db for _, db in offsets])[:, None]
+    return offsets, band.flat(level.pairs_p + 1 + rows, level.pairs_q + 1 + cols)
+
+
+def _shared_anchor_weights(level: _Level, anchors: Optional[tuple[list[tuple[int, int]], np.ndarray]],
+                           types: Sequence[tuple[int, int]], c0: int, c1: int) -> np.ndarray | float:
+    """Per bead type and band cell of ``c0:c1`` (shape (types, cells)): the total weight of anchor pairs
+    (p, q) with p among the source and q among the target sentences of the bead of that type ending
+    there; 0 for null beads (0.0 for all without anchor pairs). ``anchors``: :func:`_anchor_cells`."""
+    if anchors is None:
+        return 0.0
+    offsets, cells = anchors
+    width = c1 - c0
+    # The weights per offset and cell, in one count: pairs in the order given, as a bead type's own
+    # counts would add them.
+    inside = (cells >= c0) & (cells < c1)
+    bins = (cells - c0 + width * np.arange(len(offsets))[:, None])[inside]
+    weights = np.broadcast_to(level.pairs_w, cells.shape)[inside]
+    by_offset = dict(zip(offsets, np.bincount(bins, weights=weights, minlength=width * len(offsets))
+                         .reshape(len(offsets), width)))
+    # A bead's sum adds its offsets in the order (0, 0), (0, 1), ..., (1, 0), ...; sums over the same
+    # first offsets are shared between bead types.
     sums: dict[tuple[tuple[int, int], ...], np.ndarray] = {}
-    out = np.zeros((len(types), band.total))
+    out = np.zeros((len(types), width))
     for t, (a, b) in enumerate(types):
         if not (a and b):
             continue
         seq: tuple[tuple[int, int], ...] = ()
-        acc = np.zeros(size)
+        acc = np.zeros(width)
         for offset in [(da, db) for da in range(a) for db in range(b)]:
             seq += (offset,)
             if seq in sums:
                 acc = sums[seq]
             else:
                 acc = sums[seq] = acc + by_offset[offset]
-        out[t] = acc[:-1]
+        out[t] = acc
     return out
 
 
@@ -452,19 +478,25 @@ def band_moves(band: "_Band", types: Sequence[tuple[int, int]]):
 
 def bead_priors(p: AlignParams) -> dict[tuple[int, int], float]:
     """Prior probability of each bead type in use (types with probability 0 are left out)."""
+    return dict(_bead_priors(p))
+
+
+@lru_cache(maxsize=16)
+def _bead_priors(p: AlignParams) -> tuple[tuple[tuple[int, int], float], ...]:
     pairs = {
         (1, 1): p.p11, (2, 1): p.p12 / 2, (1, 2): p.p12 / 2, (2, 2): p.p22, (1, 3): p.p13 / 2,
         (3, 1): p.p13 / 2, (2, 3): p.p23 / 2, (3, 2): p.p23 / 2, (1, 4): p.p14 / 2, (4, 1): p.p14 / 2,
         (1, 5): p.p15 / 2, (5, 1): p.p15 / 2,
         (1, 0): p.p10 / 2, (0, 1): p.p10 / 2,
     }
-    return {k: v for k, v in pairs.items() if v > 0 or k in ((1, 0), (0, 1))}
+    return tuple((k, v) for k, v in pairs.items() if v > 0 or k in ((1, 0), (0, 1)))
 
 
+@lru_cache(maxsize=16)
 def bead_types(p: AlignParams) -> tuple[tuple[int, int], ...]:
     """Bead types in DP order: non-null types first (1-1 first, so that on equal cost the simplest bead
     wins), then 1-0 and 0-1, which the DP treats specially (0-1 is the only move within a row)."""
-    full = sorted((k for k in bead_priors(p) if k[0] and k[1]), key=lambda k: (k[0] + k[1], k))
+    full = sorted((k for k, _ in _bead_priors(p) if k[0] and k[1]), key=lambda k: (k[0] + k[1], k))
     return tuple(full) + ((1, 0), (0, 1))
 
 
@@ -526,21 +558,19 @@ def _dp_tables(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int
     d_open = np.zeros((layers, total), dtype=bool)
     i_open = np.zeros((layers, total), dtype=bool)
     offs = band.offs.tolist()
-    d_cost = costs[:, delete]
-    i_cost = costs[:, insert].astype(np.float64)
+    d_cost, i_cost = costs[:, delete], costs[:, insert]
     # A null bead extending a run: its cost less the discount (float32, as the costs).
-    d_ext, i_ext = d_cost - run_discount, costs[:, insert] - run_discount
+    d_ext, i_ext = d_cost - run_discount, i_cost - run_discount
     # The moves into a cell's M and D states as candidates of one minimum: the non-null bead types, a
     # 1-0 opening a run (from the best state) and a 1-0 extending one (from D). In this order a tie goes
     # to M, as it goes to the simplest bead among the types, and to opening a run over extending one.
-    # (float64 here: exact, and then the sums below need no conversion per row.)
-    cp = np.concatenate((costs[:, :insert], d_ext[:, None]), axis=1, dtype=np.float64)
+    cp = np.concatenate((costs[:, :insert], d_ext[:, None]), axis=1)
     pp = np.concatenate((preds[:insert], preds[delete : delete + 1] + (total + 1)))
     widths = np.diff(band.offs)
     i_runs = None
     if widths.min() == widths.max() > 1:
         # Rows of one width (a full lattice): the running sums of extended 0-1 beads of every row at once.
-        i_runs = np.cumsum(i_ext.reshape(layers, n + 1, -1)[:, :, 1:], axis=2).astype(np.float64)
+        i_runs = np.cumsum(i_ext.reshape(layers, n + 1, -1)[:, :, 1:], axis=2)
     for i in range(n + 1):
         s, e = offs[i], offs[i + 1]
         w = e - s
@@ -549,7 +579,7 @@ def _dp_tables(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int
             mdv[:, 0] = 0.0  # cell (0, 0)
             dv = np.full((layers, w), inf)
         else:
-            cand = vals[:, pp[:, s:e]] + cp[:, :, s:e]
+            cand = np.take(vals, pp[:, s:e], axis=1) + cp[:, :, s:e]
             move = cand.argmin(axis=1)
             mdv = cand.min(axis=1)
             opened, extended = cand[:, delete], cand[:, insert]
@@ -664,22 +694,7 @@ def align_lengths(
     n, m = len(src.lengths), len(tgt.lengths)
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0, 0.0) for i in range(n)] + [(0, 0, j, j + 1, 0.0) for j in range(m)]
-    if pairs:
-        arr = np.asarray(pairs, dtype=np.float64)
-        pp, pq, pw = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64), arr[:, 2]
-    else:
-        pp = pq = np.zeros(0, dtype=np.int64)
-        pw = np.zeros(0)
-    level = _Level(
-        n=n, m=m,
-        ls=_prefix(src.lengths.astype(np.float64)), lt=_prefix(tgt.lengths.astype(np.float64)),
-        fs=_packed_prefix(src.features.reshape(n, N_FEATURES)), ft=_packed_prefix(tgt.features.reshape(m, N_FEATURES)),
-        as_=_prefix(src.anchor_totals), at=_prefix(tgt.anchor_totals),
-        cs=_prefix(src.clauses.astype(np.float64)), ct=_prefix(tgt.clauses.astype(np.float64)),
-        pairs_p=pp, pairs_q=pq, pairs_w=pw,
-        end_s=src.end_classes, end_t=tgt.end_classes, low_s=src.lowercase, low_t=tgt.lowercase,
-        par_s=src.paragraphs, par_t=tgt.paragraphs, deb_s=src.debris, deb_t=tgt.debris,
-    )
+    level = _make_level(src, tgt, pairs)
     # The length ratio of the whole pair is biased by what one side has and the other lacks: one long
     # omitted sentence in a ten-sentence article shifts it by 10 %. Pairs of moderate size are aligned
     # with a few ratios around it and the cheapest alignment wins (a maximum-likelihood estimate of the
@@ -702,6 +717,27 @@ def align_lengths(
         if second is not None:
             beads = second
     return beads
+
+
+def _make_level(src: SideData, tgt: SideData, pairs: Sequence[tuple[int, int, float]]) -> _Level:
+    """The finest level of a pair: prefix sums of each side's per-sentence inputs, and the anchor pairs."""
+    n, m = len(src.lengths), len(tgt.lengths)
+    if pairs:
+        arr = np.asarray(pairs, dtype=np.float64)
+        pp, pq, pw = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64), arr[:, 2]
+    else:
+        pp = pq = np.zeros(0, dtype=np.int64)
+        pw = np.zeros(0)
+    return _Level(
+        n=n, m=m,
+        ls=_prefix(src.lengths.astype(np.float64)), lt=_prefix(tgt.lengths.astype(np.float64)),
+        fs=_packed_prefix(src.features.reshape(n, N_FEATURES)), ft=_packed_prefix(tgt.features.reshape(m, N_FEATURES)),
+        as_=_prefix(src.anchor_totals), at=_prefix(tgt.anchor_totals),
+        cs=_prefix(src.clauses.astype(np.float64)), ct=_prefix(tgt.clauses.astype(np.float64)),
+        pairs_p=pp, pairs_q=pq, pairs_w=pw,
+        end_s=src.end_classes, end_t=tgt.end_classes, low_s=src.lowercase, low_t=tgt.lowercase,
+        par_s=src.paragraphs, par_t=tgt.paragraphs, deb_s=src.debris, deb_t=tgt.debris,
+    )
 
 
 def second_pass_applies(n: int, m: int, p: AlignParams) -> bool:
