@@ -527,8 +527,9 @@ class _DPTables:
     cost, and per cell the back pointers of its best path."""
 
     totals: np.ndarray  # (layers,) cost of the best path to (n, m)
-    m_type: np.ndarray  # (layers, cells) bead type of the best non-null bead ending here
-    md_state: np.ndarray  # the better of M (0) and D (1) here
+    # (layers, cells) the best move into M or D here: a non-null bead type where M is the better of the
+    # two, the index of 1-0 or beyond where D is strictly better
+    m_type: np.ndarray
     i_best: np.ndarray  # I (2) is better still: the best state here
     d_open: np.ndarray  # the D state here opened its run (else extended one)
     i_open: np.ndarray  # the I state here opened its run
@@ -553,7 +554,6 @@ def _dp_tables(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int
     vals = np.full((layers, 2 * (total + 1)), inf)
     best, dval = vals[:, : total + 1], vals[:, total + 1 :]
     m_type = np.zeros((layers, total), dtype=np.int8)
-    md_state = np.zeros((layers, total), dtype=np.int8)
     i_best = np.zeros((layers, total), dtype=bool)
     d_open = np.zeros((layers, total), dtype=bool)
     i_open = np.zeros((layers, total), dtype=bool)
@@ -584,9 +584,7 @@ def _dp_tables(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int
             mdv = cand.min(axis=1)
             opened, extended = cand[:, delete], cand[:, insert]
             dv = np.minimum(opened, extended)
-            # The bead type of M where M is best (elsewhere never read), D where D is strictly better.
             m_type[:, s:e] = move
-            md_state[:, s:e] = move >= delete
             d_open[:, s:e] = opened <= extended
         best[:, s:e] = mdv
         if w > 1:
@@ -604,7 +602,7 @@ def _dp_tables(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int
             i_open[:, s + 1 : e] = x <= run
         dval[:, s:e] = dv
     totals = best[:, offs[n] + m - int(band.lo[n])].copy()
-    return _DPTables(totals, m_type, md_state, i_best, d_open, i_open)
+    return _DPTables(totals, m_type, i_best, d_open, i_open)
 
 
 def _trace(tables: _DPTables, layer: int, band: _Band, n: int, m: int, types: Sequence[tuple[int, int]]
@@ -613,11 +611,15 @@ def _trace(tables: _DPTables, layer: int, band: _Band, n: int, m: int, types: Se
     if not np.isfinite(tables.totals[layer]):
         raise RuntimeError("no alignment path inside the band")  # cannot happen: the band is connected
     offs, lo = band.offs, band.lo
-    m_type, md_state, i_best = tables.m_type[layer], tables.md_state[layer], tables.i_best[layer]
+    m_type, i_best = tables.m_type[layer], tables.i_best[layer]
     d_open, i_open = tables.d_open[layer], tables.i_open[layer]
+    delete = len(types) - 2
+
+    def md_state(idx: int) -> int:  # 0 M, 1 D
+        return int(m_type[idx] >= delete)
 
     def best_state(idx: int) -> int:
-        return 2 if i_best[idx] else int(md_state[idx])
+        return 2 if i_best[idx] else md_state(idx)
 
     path = [(n, m)]
     i, j = n, m
@@ -633,7 +635,7 @@ def _trace(tables: _DPTables, layer: int, band: _Band, n: int, m: int, types: Se
             state = best_state(int(offs[i] + j - lo[i])) if d_open[idx] else 1
         else:
             j -= 1
-            state = int(md_state[int(offs[i] + j - lo[i])]) if i_open[idx] else 2
+            state = md_state(int(offs[i] + j - lo[i])) if i_open[idx] else 2
         path.append((i, j))
     path.reverse()
     return path
