@@ -48,6 +48,10 @@ __all__ = [
 ]
 
 
+# One instance for every call without params: the aligner's per-params caches then find it at once.
+_DEFAULT_PARAMS = AlignParams()
+
+
 def length_ratio(src: Sequence[str], tgt: Sequence[str]) -> float:
     """Target characters per source character for this pair (white space not counted); 1.0 when either
     side is empty. Chinese to French is about 2.5-3, German to French about 1.1."""
@@ -95,7 +99,7 @@ def align_sentences(
     with the length of the unmatched sentence relative to the side's mean (a long sentence cannot hide
     inside a neighbouring bead, so its absence is more certain).
     """
-    params = params or AlignParams()
+    params = params or _DEFAULT_PARAMS
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         # Nothing to align against: every sentence is a null bead (a long one is a surer omission).

@@ -21,13 +21,11 @@ from typing import Callable, Optional, Sequence
 
 # --- lengths -------------------------------------------------------------------------------------------
 
-_SPACE_RE = re.compile(r"\s+")
-
-
 def char_length(text: str) -> int:
     """Characters without white space: tokenised input (``gekommen , was``) and scripts written without
-    spaces (Chinese) are then measured alike (Gale & Church 1993 count characters)."""
-    return len(_SPACE_RE.sub("", text))
+    spaces (Chinese) are then measured alike (Gale & Church 1993 count characters). ``str.split``
+    splits at exactly the characters of ``str.isspace``, which are those of the regular ``\\s``."""
+    return len("".join(text.split()))
 
 
 # --- structural features: quotes, brackets, ? and ! ---------------------------------------------------
@@ -38,11 +36,17 @@ _BRACKET_CHARS = frozenset("()（）[]【】〔〕{}")
 _QUESTION_CHARS = frozenset("?？¿")
 _EXCLAIM_CHARS = frozenset("!！¡")
 N_FEATURES = 4
+_FEATURE_CHARS_RE = re.compile(
+    "[" + "".join(sorted(re.escape(c) for c in _QUOTE_CHARS | _BRACKET_CHARS | _QUESTION_CHARS | _EXCLAIM_CHARS)) + "]"
+)
 
 
 def structure_features(text: str) -> tuple[int, int, int, int]:
     """Presence (0/1) of quotes, brackets, a question mark and an exclamation mark."""
-    chars = set(text)
+    found = _FEATURE_CHARS_RE.findall(text)
+    if not found:
+        return (0, 0, 0, 0)
+    chars = set(found)
     return (
         int(not chars.isdisjoint(_QUOTE_CHARS)),
         int(not chars.isdisjoint(_BRACKET_CHARS)),
@@ -205,20 +209,22 @@ def word_keys(text: str) -> list[str]:
     if _may_have_url(text):
         for m in _URL_RE.finditer(text):
             keys.append("u:" + m.group().lower().removeprefix("https://").removeprefix("http://"))
-    keys.extend(["w:" + _cognate_key(w) for w in _LONG_WORD_RE.findall(text)])
+    cache = _WORD_KEYS
+    keys.extend([cache[w] if w in cache else _word_key(w) for w in _LONG_WORD_RE.findall(text)])
     keys.extend(["w:" + w.lower() for w in _ACRONYM_RE.findall(text)])
     return keys
 
 
 _TLDS = tuple("." + t for t in "com org net cn de fr uk gov edu info io eu ch at jp ru hk tw".split())
+_TLD_RE = re.compile("|".join(re.escape(t) for t in _TLDS))  # any of them as a substring
 
 
 def _may_have_url(text: str) -> bool:
-    """A cheap test before the URL pattern: a scheme, "www.", "@" or a known top-level domain."""
+    """A cheap test before the URL pattern: a scheme, "www.", "@" or a known top-level domain (in the
+    text in lower case)."""
     if "://" in text or "www." in text or "@" in text:
         return True
-    low = text.lower()
-    return any(t in low for t in _TLDS)
+    return _TLD_RE.search(text.lower()) is not None
 
 
 _LONG_WORD_RE = re.compile(f"[{_LATIN}]{{{COGNATE_PREFIX},}}")
@@ -230,18 +236,31 @@ def _cognate_key(word: str) -> str:
     return _fold(word)[:COGNATE_PREFIX]
 
 
-def sentence_anchor_keys(text: str, lang: Optional[str]) -> Counter:
-    """All anchor keys of one sentence, with their counts."""
+# Word -> its anchor key ("w:" and the cognate key), looked up inline: most words of a text were seen.
+_WORD_KEYS: dict[str, str] = {}
+_WORD_KEYS_MAX = 65536
+
+
+def _word_key(word: str) -> str:
+    if len(_WORD_KEYS) >= _WORD_KEYS_MAX:
+        _WORD_KEYS.clear()
+    key = _WORD_KEYS[word] = "w:" + _cognate_key(word)
+    return key
+
+
+def sentence_anchor_keys(text: str, lang: Optional[str]) -> dict[str, int]:
+    """All anchor keys of one sentence, with their counts, in the order of their first occurrence."""
     keys = number_keys(text, lang)
     keys.extend(word_keys(text))
-    return Counter(keys)
+    counts = dict.fromkeys(keys, 1)
+    return counts if len(counts) == len(keys) else Counter(keys)  # the common case: no key twice
 
 
 # --- pairing -------------------------------------------------------------------------------------------
 
 def anchor_pairs(
-    src_keys: Sequence[Counter],
-    tgt_keys: Sequence[Counter],
+    src_keys: Sequence[dict[str, int]],
+    tgt_keys: Sequence[dict[str, int]],
     *,
     number_weight: float = 1.0,
     word_weight: float = 0.5,

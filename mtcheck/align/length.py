@@ -32,12 +32,15 @@ space" (EMNLP): the documents are recursively downsampled (here by merging pairs
 sentences), the coarsest version is aligned with a full DP, and each finer level searches only a band of
 fixed width around the path found one level up, so time and memory grow linearly with the document.
 The DP is vectorised with numpy per row of the band; 0-1 beads, the only move within a row, are
-resolved with a running minimum.
+resolved with a running minimum. The ratios tried on a pair of moderate size share the band and all of
+the bead costs but the length term, so their DPs run as layers of one (a row of every layer per step);
+the bead costs of all bead types are computed together, a block of band cells at a time.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import numpy as np
@@ -185,14 +188,36 @@ def _prefix(values: np.ndarray) -> np.ndarray:
 
 
 def _packed_prefix(features: np.ndarray) -> np.ndarray:
-    """Prefix sums of per-sentence feature counts packed 8 bits per feature into one int64: a bead's
-    counts (a few sentences, so below 256) are then one subtraction away, and unpacked with shifts."""
+    """Prefix sums of per-sentence feature counts packed 16 bits per feature into one int64: a bead's
+    counts (a few sentences, so below 256) are then one subtraction away; adding the target side's
+    counts shifted by 8 bits makes each 16-bit lane a (source count, target count) pair, a lookup
+    index (see :func:`_feature_cost_table`)."""
+    assert features.shape[1] * 16 <= 64
     codes = np.zeros(len(features), dtype=np.int64)
     for k in range(features.shape[1]):
-        codes += features[:, k].astype(np.int64) << (8 * k)
+        codes += features[:, k].astype(np.int64) << (16 * k)
     out = np.zeros(len(codes) + 1, dtype=np.int64)
     np.cumsum(codes, out=out[1:])
     return out
+
+
+def _feature_lanes(src_counts: np.ndarray, tgt_counts: np.ndarray) -> np.ndarray:
+    """From the packed feature counts of beads' two sides (:func:`_packed_prefix` differences), an
+    array of one more axis: per feature, its count in the source plus 256 times its count in the target
+    (each below 256), an index into :func:`_feature_cost_table`."""
+    pairs = src_counts + (tgt_counts << 8)
+    return pairs.astype("<i8", copy=False).view("<u2").reshape(pairs.shape + (4,))
+
+
+@lru_cache(maxsize=16)
+def _feature_cost_table(match: float, miss: float) -> np.ndarray:
+    """The cost of one feature of a bead with ``u`` occurrences in the source and ``v`` in the target,
+    at index ``u + 256 * v``: ``-match * min(u, v) + miss * |u - v|``."""
+    code = np.arange(1 << 16, dtype=np.int64)
+    u, v = code & 255, code >> 8
+    table = -match * np.minimum(u, v) + miss * np.abs(u - v)
+    table.flags.writeable = False  # shared
+    return table
 
 
 def _log_erfc(x: np.ndarray) -> np.ndarray:
@@ -214,7 +239,7 @@ _TAIL = -_log_erfc(np.arange(0.0, _TAIL_MAX + _TAIL_STEP, _TAIL_STEP) / math.sqr
 def _tail_cost(z: np.ndarray) -> np.ndarray:
     """-log(2 * (1 - Phi(z))) for z >= 0 (rounded down to a multiple of 0.005, capped at z = 40)."""
     k = np.minimum(z * (1.0 / _TAIL_STEP), len(_TAIL) - 1).astype(np.intp)
-    return _TAIL[k]
+    return _TAIL.take(k)
 
 
 class _Band:
@@ -233,9 +258,10 @@ class _Band:
     def flat(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Flat index of cells (i, j), or ``total`` (a sentinel) for cells outside the band."""
         n = len(self.lo) - 1
-        ic = np.clip(i, 0, n)
-        ok = (i >= 0) & (i <= n) & (j >= self.lo[ic]) & (j <= self.hi[ic])
-        return np.where(ok, self.offs[ic] + j - self.lo[ic], self.total)
+        ic = np.minimum(np.maximum(i, 0), n)
+        lo = self.lo[ic]
+        ok = (i >= 0) & (i <= n) & (j >= lo) & (j <= self.hi[ic])
+        return np.where(ok, self.offs[ic] + j - lo, self.total)
 
 
 def _full_band(n: int, m: int) -> _Band:
@@ -267,116 +293,171 @@ def _project(path: list[tuple[int, int]], n: int, m: int, buffer: int, row_buffe
     return _Band(wlo, whi)
 
 
-@dataclass
-class _CostParts:
-    """What a band's bead costs are made of, computed once for the ratios the search tries: per bead
-    type, its cells and predecessor cells, the cost without the length term, and the bead's source and
-    target lengths (None for null beads, which have no length term)."""
-
-    moves: list[tuple[int, np.ndarray, np.ndarray, np.ndarray, Optional[np.ndarray], Optional[np.ndarray]]]
-    n_types: int
-    total: int
+# Cells of the band whose bead costs are computed together: a block's arrays (bead types x cells, a few
+# of them alive at once) stay small however long the document.
+_BLOCK_CELLS = 1024
 
 
-def _costs(level: _Level, band: _Band, ratio: float, p: AlignParams, parts: Optional[_CostParts] = None
-           ) -> tuple[np.ndarray, np.ndarray]:
-    """Cost of every bead type ending in every band cell, and the predecessor cell of each:
-    arrays of shape (len(bead_types(p)), band.total). ``parts`` (from :func:`_cost_parts` on the same
-    level and band) saves recomputing what does not depend on the ratio."""
-    n_types = len(bead_types(p))
-    # Without parts to reuse, each bead type's parts are made and dropped in turn (the memory of one type
-    # at a time, not of all: long documents are searched once).
-    moves = parts.moves if parts is not None else _cost_moves(level, band, p)
+def _costs(level: _Level, band: _Band, ratios: Sequence[float], p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Cost of every bead type ending in every band cell at each ratio, and the predecessor cell of
+    each: arrays of shape (len(ratios), len(bead_types(p)), band.total) and (len(bead_types(p)),
+    band.total). All but the length term is the same for every ratio and computed once; the cells are
+    taken a block at a time, all bead types together."""
+    types = bead_types(p)
+    n_full = len(types) - 2  # the last two are 1-0 and 0-1, without a length term
     # float32 costs and int32 cell indices halve the memory of the two largest arrays; the DP itself
     # accumulates in float64.
-    costs = np.full((n_types, band.total), np.inf, dtype=np.float32)
-    preds = np.full((n_types, band.total), band.total, dtype=np.int32)
-    sq = math.sqrt(ratio)
-    for t, idx, pred, base, xs, ys in moves:
-        if xs is not None and ys is not None:
+    costs = np.empty((len(ratios), len(types), band.total), dtype=np.float32)
+    preds = np.empty((len(types), band.total), dtype=np.int32)
+    anchors = _anchor_cells(level, band, types)
+    for c0 in range(0, band.total, _BLOCK_CELLS):
+        c1 = min(band.total, c0 + _BLOCK_CELLS)
+        shared = _shared_anchor_weights(level, anchors, types, c0, c1)
+        base, xs, ys, pred = _cost_block(level, band, p, types, shared, c0, c1)
+        preds[:, c0:c1] = pred
+        costs[:, n_full:, c0:c1] = base[n_full:]
+        for r, ratio in enumerate(ratios):
+            # A ratio at a time: arrays of all ratios at once are slower to make than to fill.
+            sq = math.sqrt(ratio)
             x = xs * sq
             y = ys / sq
             mean = np.maximum((x + y) / 2, 1.0)
             z = np.abs(y - x) / np.sqrt(p.s2 * mean + (p.rel * mean) ** 2)
-            if parts is None:
-                base += _tail_cost(z)  # made for this call only: added in place
-                costs[t, idx] = base
-            else:
-                costs[t, idx] = base + _tail_cost(z)
-        else:
-            costs[t, idx] = base
-        preds[t, idx] = pred
+            costs[r, :n_full, c0:c1] = base[:n_full] + _tail_cost(z)
     return costs, preds
 
 
-def _cost_parts(level: _Level, band: _Band, p: AlignParams) -> _CostParts:
-    """Everything of the bead costs but the length term (see :func:`_costs`), kept for reuse."""
-    return _CostParts(list(_cost_moves(level, band, p)), len(bead_types(p)), band.total)
+def _cost_block(level: _Level, band: _Band, p: AlignParams, types: Sequence[tuple[int, int]],
+                shared: np.ndarray | float, c0: int, c1: int
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For the band cells ``c0:c1`` and every bead type ending there: the cost without the length term
+    (inf where the bead would start outside the band), the bead's source and target lengths (non-null
+    types only) and the start cell (``band.total`` outside the band); each of shape (types, cells).
+    ``shared``: the anchor weight shared by each bead's sides (:func:`_shared_anchor_weights`).
 
-
-def _cost_moves(level: _Level, band: _Band, p: AlignParams):  # type: ignore[no-untyped-def]
-    """Per bead type: (type, cells, predecessor cells, cost without the length term, source lengths,
-    target lengths), the lengths None for null beads."""
+    The terms are added in a fixed order, each to every bead type it concerns. A null bead has one side
+    empty, so its counts and anchor totals on that side are 0 and the agreement terms of features and
+    anchors reduce exactly to its penalties for what the other side has: they are added to all types."""
+    n_full = len(types) - 2
+    row, col = band.row[c0:c1], band.col[c0:c1]
+    i0 = row - np.array([a for a, _ in types])[:, None]
+    j0 = col - np.array([b for _, b in types])[:, None]
+    pred = band.flat(i0, j0)
+    ok = pred < band.total
+    # Starts before the first sentence are out of the band; clipped, they index safely.
+    np.maximum(i0, 0, out=i0)
+    np.maximum(j0, 0, out=j0)
+    priors = bead_priors(p)
+    cost = np.empty((len(types), c1 - c0))
+    cost[:] = np.array([-math.log(priors[ab]) for ab in types])[:, None]
+    fine = not level.coarse
+    i, j = row, col
+    full = cost[:n_full]  # beads with both sides
+    fi0, fj0 = i0[:n_full], j0[:n_full]
+    xs = level.ls[i] - level.ls.take(fi0)
+    ys = level.lt[j] - level.lt.take(fj0)
     total_cs, total_ct = float(level.cs[-1]), float(level.ct[-1])
     clause_ratio = total_ct / total_cs if total_cs > 0 and total_ct > 0 else 0.0
-    csq = math.sqrt(clause_ratio)
-    types = bead_types(p)
-    priors = bead_priors(p)
-    end_costs = _end_matrix(p)
-    for t, (a, b), idx, pred, (i, j, i0, j0) in band_moves(band, types):
-        fine = not level.coarse
-        if fine:
-            fs = level.fs[i] - level.fs[i0]  # packed counts, 8 bits per feature
-            ft = level.ft[j] - level.ft[j0]
-        sa = level.as_[i] - level.as_[i0]
-        ta = level.at[j] - level.at[j0]
-        cost = np.full(len(idx), -math.log(priors[(a, b)]))
-        xs = ys = None
-        if a and b:
-            xs = level.ls[i] - level.ls[i0]
-            ys = level.lt[j] - level.lt[j0]
-            # Clause punctuation counts as a second, nearly independent length (commas survive
-            # translation: zh-en counts correlate at 0.8 on true pairs, 0.05 on neighbours).
-            if fine and clause_ratio > 0:
-                cx = (level.cs[i] - level.cs[i0]) * csq
-                cy = (level.ct[j] - level.ct[j0]) / csq
-                cz = np.abs(cy - cx) / np.sqrt(p.clause_var * (cx + cy) / 2 + 1.0)
-                # Centred: -log of a uniform p-value averages 1 on true beads, so true beads gain
-                # nothing on average against null beads while wrong ones pay.
-                cost += p.clause_weight * (_tail_cost(cz) - 1.0)
-            # Anchors shared by the bead's two sides: sum of pairwise shared weights, capped by either
-            # side's total (a key repeated in two merged sentences is one anchor, not two).
-            shared = _shared_anchor_weight(level, band, a, b, idx)
-            matched = np.minimum(shared, np.minimum(sa, ta))
-            cost += -p.anchor_match * matched + p.anchor_miss * (sa + ta - 2 * matched)
-            if fine:
-                for k in range(N_FEATURES):
-                    cs_k = (fs >> (8 * k)) & 255
-                    ct_k = (ft >> (8 * k)) & 255
-                    cost += -p.feature_match * np.minimum(cs_k, ct_k) + p.feature_miss * np.abs(cs_k - ct_k)
-            if level.end_s is not None and level.end_t is not None:
-                cost += end_costs[level.end_s[i - 1], level.end_t[j - 1]]
-            if level.low_s is not None and level.low_t is not None:
-                cost += p.lowercase_start * (level.low_s[i0] != level.low_t[j0])
-            if level.par_s is not None and level.par_t is not None:
-                ps, pt = level.par_s, level.par_t
-                straddle = (ps[i - 1] != ps[i0]) | (pt[j - 1] != pt[j0])
-                starts_s = (i0 == 0) | (ps[i0] != ps[np.maximum(i0 - 1, 0)])
-                starts_t = (j0 == 0) | (pt[j0] != pt[np.maximum(j0 - 1, 0)])
-                cost += p.paragraph_straddle * straddle + p.paragraph_mismatch * (starts_s != starts_t)
-            if level.lex is not None:
-                cost += level.lex.cost(a, b, i, j)
-        else:
-            cost += p.anchor_miss * (sa + ta)
-            if fine:
-                for k in range(N_FEATURES):
-                    cost += p.feature_miss * (((fs >> (8 * k)) & 255) + ((ft >> (8 * k)) & 255))
-            if level.low_s is not None and level.low_t is not None:
-                cost += p.lowercase_start * (level.low_s[i0] if a else level.low_t[j0])
-            debris = level.deb_s if a else level.deb_t
-            if debris is not None:
-                cost = np.where(debris[i0 if a else j0], p.debris_null, cost)
-        yield t, idx, pred, cost, xs, ys
+    # Clause punctuation counts as a second, nearly independent length (commas survive translation:
+    # zh-en counts correlate at 0.8 on true pairs, 0.05 on neighbours).
+    if fine and clause_ratio > 0:
+        csq = math.sqrt(clause_ratio)
+        cx = (level.cs[i] - level.cs.take(fi0)) * csq
+        cy = (level.ct[j] - level.ct.take(fj0)) / csq
+        cz = np.abs(cy - cx) / np.sqrt(p.clause_var * (cx + cy) / 2 + 1.0)
+        # Centred: -log of a uniform p-value averages 1 on true beads, so true beads gain nothing on
+        # average against null beads while wrong ones pay.
+        full += p.clause_weight * (_tail_cost(cz) - 1.0)
+    # Anchors shared by the bead's two sides: sum of pairwise shared weights, capped by either side's
+    # total (a key repeated in two merged sentences is one anchor, not two); what is not shared is missed.
+    sa = level.as_[i] - level.as_.take(i0)
+    ta = level.at[j] - level.at.take(j0)
+    matched = np.minimum(shared, np.minimum(sa, ta))
+    cost += -p.anchor_match * matched + p.anchor_miss * (sa + ta - 2 * matched)
+    if fine:
+        lanes = _feature_lanes(level.fs[i] - level.fs.take(i0), level.ft[j] - level.ft.take(j0))
+        table = _feature_cost_table(p.feature_match, p.feature_miss)
+        for k in range(N_FEATURES):
+            cost += table.take(lanes[..., k])
+    if level.end_s is not None and level.end_t is not None:
+        full += _end_matrix(p)[level.end_s[i - 1], level.end_t[j - 1]]
+    if level.low_s is not None and level.low_t is not None:
+        full += p.lowercase_start * (level.low_s.take(fi0) != level.low_t.take(fj0))
+        cost[n_full] += p.lowercase_start * level.low_s[i0[n_full]]
+        cost[n_full + 1] += p.lowercase_start * level.low_t[j0[n_full + 1]]
+    if level.par_s is not None and level.par_t is not None:
+        ps, pt = level.par_s, level.par_t
+        straddle = (ps[i - 1] != ps.take(fi0)) | (pt[j - 1] != pt.take(fj0))
+        starts_s = _paragraph_starts(ps).take(fi0)
+        starts_t = _paragraph_starts(pt).take(fj0)
+        full += p.paragraph_straddle * straddle + p.paragraph_mismatch * (starts_s != starts_t)
+    if level.lex is not None:
+        for t, (a, b) in enumerate(types[:n_full]):
+            cells = ok[t]
+            full[t, cells] += level.lex.cost(a, b, i[cells], j[cells])
+    # A null bead of debris costs debris_null, whatever else.
+    if level.deb_s is not None:
+        cost[n_full] = np.where(level.deb_s[i0[n_full]], p.debris_null, cost[n_full])
+    if level.deb_t is not None:
+        cost[n_full + 1] = np.where(level.deb_t[j0[n_full + 1]], p.debris_null, cost[n_full + 1])
+    cost[~ok] = np.inf
+    return cost, xs, ys, pred
+
+
+def _paragraph_starts(paragraphs: np.ndarray) -> np.ndarray:
+    """Per sentence: it starts a paragraph."""
+    starts = np.ones(len(paragraphs), dtype=bool)
+    starts[1:] = paragraphs[1:] != paragraphs[:-1]
+    return starts
+
+
+def _anchor_cells(level: _Level, band: _Band, types: Sequence[tuple[int, int]]
+                  ) -> Optional[tuple[list[tuple[int, int]], np.ndarray]]:
+    """Where the anchor pairs (p, q) count: a bead ending da rows and db columns after (p + 1, q + 1)
+    has p among its source and q among its target sentences. Returns the offsets (da, db) the bead types
+    need and, per offset and pair, the band cell (``band.total`` outside the band); None without anchor
+    pairs."""
+    if len(level.pairs_w) == 0:
+        return None
+    offsets = sorted({(da, db) for a, b in types for da in range(a) for db in range(b)})
+    rows = np.array([da for da, _ in offsets])[:, None]
+    cols = np.array([db for _, db in offsets])[:, None]
+    return offsets, band.flat(level.pairs_p + 1 + rows, level.pairs_q + 1 + cols)
+
+
+def _shared_anchor_weights(level: _Level, anchors: Optional[tuple[list[tuple[int, int]], np.ndarray]],
+                           types: Sequence[tuple[int, int]], c0: int, c1: int) -> np.ndarray | float:
+    """Per bead type and band cell of ``c0:c1`` (shape (types, cells)): the total weight of anchor pairs
+    (p, q) with p among the source and q among the target sentences of the bead of that type ending
+    there; 0 for null beads (0.0 for all without anchor pairs). ``anchors``: :func:`_anchor_cells`."""
+    if anchors is None:
+        return 0.0
+    offsets, cells = anchors
+    width = c1 - c0
+    # The weights per offset and cell, in one count: pairs in the order given, as a bead type's own
+    # counts would add them.
+    inside = (cells >= c0) & (cells < c1)
+    bins = (cells - c0 + width * np.arange(len(offsets))[:, None])[inside]
+    weights = np.broadcast_to(level.pairs_w, cells.shape)[inside]
+    by_offset = dict(zip(offsets, np.bincount(bins, weights=weights, minlength=width * len(offsets))
+                         .reshape(len(offsets), width)))
+    # A bead's sum adds its offsets in the order (0, 0), (0, 1), ..., (1, 0), ...; sums over the same
+    # first offsets are shared between bead types.
+    sums: dict[tuple[tuple[int, int], ...], np.ndarray] = {}
+    out = np.zeros((len(types), width))
+    for t, (a, b) in enumerate(types):
+        if not (a and b):
+            continue
+        seq: tuple[tuple[int, int], ...] = ()
+        acc = np.zeros(width)
+        for offset in [(da, db) for da in range(a) for db in range(b)]:
+            seq += (offset,)
+            if seq in sums:
+                acc = sums[seq]
+            else:
+                acc = sums[seq] = acc + by_offset[offset]
+        out[t] = acc
+    return out
 
 
 def band_moves(band: "_Band", types: Sequence[tuple[int, int]]):
@@ -397,167 +478,206 @@ def band_moves(band: "_Band", types: Sequence[tuple[int, int]]):
 
 def bead_priors(p: AlignParams) -> dict[tuple[int, int], float]:
     """Prior probability of each bead type in use (types with probability 0 are left out)."""
+    return dict(_bead_priors(p))
+
+
+@lru_cache(maxsize=16)
+def _bead_priors(p: AlignParams) -> tuple[tuple[tuple[int, int], float], ...]:
     pairs = {
         (1, 1): p.p11, (2, 1): p.p12 / 2, (1, 2): p.p12 / 2, (2, 2): p.p22, (1, 3): p.p13 / 2,
         (3, 1): p.p13 / 2, (2, 3): p.p23 / 2, (3, 2): p.p23 / 2, (1, 4): p.p14 / 2, (4, 1): p.p14 / 2,
         (1, 5): p.p15 / 2, (5, 1): p.p15 / 2,
         (1, 0): p.p10 / 2, (0, 1): p.p10 / 2,
     }
-    return {k: v for k, v in pairs.items() if v > 0 or k in ((1, 0), (0, 1))}
+    return tuple((k, v) for k, v in pairs.items() if v > 0 or k in ((1, 0), (0, 1)))
 
 
+@lru_cache(maxsize=16)
 def bead_types(p: AlignParams) -> tuple[tuple[int, int], ...]:
     """Bead types in DP order: non-null types first (1-1 first, so that on equal cost the simplest bead
     wins), then 1-0 and 0-1, which the DP treats specially (0-1 is the only move within a row)."""
-    full = sorted((k for k in bead_priors(p) if k[0] and k[1]), key=lambda k: (k[0] + k[1], k))
+    full = sorted((k for k, _ in _bead_priors(p) if k[0] and k[1]), key=lambda k: (k[0] + k[1], k))
     return tuple(full) + ((1, 0), (0, 1))
 
 
 def _end_matrix(p: AlignParams) -> np.ndarray:
     """Cost of the pair (source end class, target end class), classes as in :mod:`.anchors`."""
+    return _end_costs(p.end_rare_match, p.end_weak_mismatch, p.end_strong_mismatch)
+
+
+@lru_cache(maxsize=16)
+def _end_costs(rare_match: float, weak_mismatch: float, strong_mismatch: float) -> np.ndarray:
     weak = {END_TERMINAL, END_SEMICOLON, END_COLON}
     mat = np.zeros((5, 5))
     for a in range(5):
         for b in range(5):
             if a == b:
-                mat[a, b] = 0.0 if a == END_TERMINAL else -p.end_rare_match
+                mat[a, b] = 0.0 if a == END_TERMINAL else -rare_match
             elif a in weak and b in weak:
-                mat[a, b] = p.end_weak_mismatch
+                mat[a, b] = weak_mismatch
             else:
-                mat[a, b] = p.end_strong_mismatch
+                mat[a, b] = strong_mismatch
+    mat.flags.writeable = False  # shared
     return mat
 
 
-def _shared_anchor_weight(level: _Level, band: _Band, a: int, b: int, idx: np.ndarray) -> np.ndarray:
-    """For bead type (a, b) at cells ``idx``: total weight of anchor pairs (p, q) with p among the
-    bead's source sentences and q among its target sentences."""
-    if len(level.pairs_w) == 0:
-        return np.zeros(len(idx))
-    acc = np.zeros(band.total + 1)
-    for da in range(a):
-        for db in range(b):
-            cells = band.flat(level.pairs_p + 1 + da, level.pairs_q + 1 + db)
-            acc += np.bincount(cells, weights=level.pairs_w, minlength=band.total + 1)
-    return acc[idx]
+@dataclass
+class _DPTables:
+    """What the DP of :func:`_dp_tables` leaves, one row per cost layer (ratio): each layer's total
+    cost, and per cell the back pointers of its best path."""
+
+    totals: np.ndarray  # (layers,) cost of the best path to (n, m)
+    # (layers, cells) the best move into M or D here: a non-null bead type where M is the better of the
+    # two, the index of 1-0 or beyond where D is strictly better
+    m_type: np.ndarray
+    i_best: np.ndarray  # I (2) is better still: the best state here
+    d_open: np.ndarray  # the D state here opened its run (else extended one)
+    i_open: np.ndarray  # the I state here opened its run
 
 
-def _dp(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int, types: Sequence[tuple[int, int]],
-        run_discount: float) -> tuple[list[tuple[int, int]], float]:
-    """Best path through the band: the lattice points from (0, 0) to (n, m), and its total cost.
+def _dp_tables(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int,
+               types: Sequence[tuple[int, int]], run_discount: float) -> _DPTables:
+    """The DP over the band for each layer of ``costs`` (shape (layers, types, cells)) at once; the
+    layers share ``preds`` (the band and bead types), so one pass over the rows serves them all.
 
     Three states per cell, as in affine-gap alignment (Gotoh 1982): the last bead was a non-null bead
     (M), a 1-0 (D) or a 0-1 (I). A null bead that continues a run of the same kind costs
     ``run_discount`` less than one that opens a run: a block of captions or a dropped paragraph is one
     event, not many independent ones.
     """
+    layers = costs.shape[0]
     total = band.total
     inf = np.inf
     delete, insert = len(types) - 2, len(types) - 1  # (1, 0) and (0, 1)
-    best = np.full(total + 1, inf)  # min over the three states; best[total] is the out-of-band sentinel
-    dval = np.full(total + 1, inf)
-    m_type = np.zeros(total, dtype=np.int8)
-    b_state = np.zeros(total, dtype=np.int8)  # 0 M, 1 D, 2 I
-    md_state = np.zeros(total, dtype=np.int8)
-    d_open = np.zeros(total, dtype=bool)
-    i_open = np.zeros(total, dtype=bool)
-    offs = band.offs
-    cp, pp = costs[:delete], preds[:delete]
+    # Per layer, the best value over the three states (first half) and the value of D (second half) of
+    # each cell; index ``total`` of each half is the out-of-band sentinel.
+    vals = np.full((layers, 2 * (total + 1)), inf)
+    best, dval = vals[:, : total + 1], vals[:, total + 1 :]
+    m_type = np.zeros((layers, total), dtype=np.int8)
+    i_best = np.zeros((layers, total), dtype=bool)
+    d_open = np.zeros((layers, total), dtype=bool)
+    i_open = np.zeros((layers, total), dtype=bool)
+    offs = band.offs.tolist()
+    d_cost, i_cost = costs[:, delete], costs[:, insert]
+    # A null bead extending a run: its cost less the discount (float32, as the costs).
+    d_ext, i_ext = d_cost - run_discount, i_cost - run_discount
+    # The moves into a cell's M and D states as candidates of one minimum: the non-null bead types, a
+    # 1-0 opening a run (from the best state) and a 1-0 extending one (from D). In this order a tie goes
+    # to M, as it goes to the simplest bead among the types, and to opening a run over extending one.
+    cp = np.concatenate((costs[:, :insert], d_ext[:, None]), axis=1)
+    pp = np.concatenate((preds[:insert], preds[delete : delete + 1] + (total + 1)))
+    widths = np.diff(band.offs)
+    i_runs = None
+    if widths.min() == widths.max() > 1:
+        # Rows of one width (a full lattice): the running sums of extended 0-1 beads of every row at once.
+        i_runs = np.cumsum(i_ext.reshape(layers, n + 1, -1)[:, :, 1:], axis=2)
     for i in range(n + 1):
-        s, e = int(offs[i]), int(offs[i + 1])
+        s, e = offs[i], offs[i + 1]
         w = e - s
         if i == 0:
-            mv = np.full(w, inf)
-            mv[0] = 0.0  # cell (0, 0)
-            mt = np.zeros(w, dtype=np.int8)
-            dv = np.full(w, inf)
-            dop = np.zeros(w, dtype=bool)
+            mdv = np.full((layers, w), inf)
+            mdv[:, 0] = 0.0  # cell (0, 0)
+            dv = np.full((layers, w), inf)
         else:
-            cand = best[pp[:, s:e]] + cp[:, s:e]
-            mt = cand.argmin(axis=0).astype(np.int8)
-            mv = cand[mt, np.arange(w)]
-            pd = preds[delete, s:e]
-            cd = costs[delete, s:e]
-            opened = best[pd] + cd
-            extended = dval[pd] + (cd - run_discount)
-            dop = opened <= extended
-            dv = np.where(dop, opened, extended)
-        mdv = np.minimum(mv, dv)
-        mds = np.where(mv <= dv, 0, 1).astype(np.int8)
-        # 0-1 beads move along the row: I[j] = min(MD[j-1] + o[j], I[j-1] + o[j] - discount), a running
-        # minimum over where the run was opened.
-        iv = np.full(w, inf)
-        iop = np.zeros(w, dtype=bool)
+            cand = np.take(vals, pp[:, s:e], axis=1) + cp[:, :, s:e]
+            move = cand.argmin(axis=1)
+            mdv = cand.min(axis=1)
+            opened, extended = cand[:, delete], cand[:, insert]
+            dv = np.minimum(opened, extended)
+            m_type[:, s:e] = move
+            d_open[:, s:e] = opened <= extended
+        best[:, s:e] = mdv
         if w > 1:
-            o = costs[insert, s + 1 : e]
-            ext = np.concatenate(([0.0], np.cumsum(o - run_discount)))  # ext[j]: extending j cells
-            x = mdv[:-1] + o - ext[1:]
-            run = np.minimum.accumulate(x)
-            iv[1:] = ext[1:] + run
-            iop[1:] = x <= run
-        bv = np.minimum(mdv, iv)
-        best[s:e] = bv
-        dval[s:e] = dv
-        m_type[s:e] = mt
-        b_state[s:e] = np.where(iv < mdv, 2, mds)
-        md_state[s:e] = mds
-        d_open[s:e] = dop
-        i_open[s:e] = iop
-    idx = int(offs[n] + m - band.lo[n])
-    total_cost = float(best[idx])
-    if not np.isfinite(total_cost):
+            # 0-1 beads move along the row: I[j] = min(MD[j-1] + o[j], I[j-1] + o[j] - discount), a
+            # running minimum over where the run was opened (I is infinite in the row's first cell).
+            o = i_cost[:, s + 1 : e]
+            # ext[:, j-1]: extending j cells
+            ext = np.cumsum(i_ext[:, s + 1 : e], axis=1) if i_runs is None else i_runs[:, i]
+            x = mdv[:, :-1] + o - ext
+            run = np.minimum.accumulate(x, axis=1)
+            iv = ext + run
+            after = mdv[:, 1:]
+            np.less(iv, after, out=i_best[:, s + 1 : e])
+            np.minimum(after, iv, out=best[:, s + 1 : e])
+            i_open[:, s + 1 : e] = x <= run
+        dval[:, s:e] = dv
+    totals = best[:, offs[n] + m - int(band.lo[n])].copy()
+    return _DPTables(totals, m_type, i_best, d_open, i_open)
+
+
+def _trace(tables: _DPTables, layer: int, band: _Band, n: int, m: int, types: Sequence[tuple[int, int]]
+           ) -> list[tuple[int, int]]:
+    """The best path of one layer of :func:`_dp_tables`: the lattice points from (0, 0) to (n, m)."""
+    if not np.isfinite(tables.totals[layer]):
         raise RuntimeError("no alignment path inside the band")  # cannot happen: the band is connected
+    offs, lo = band.offs, band.lo
+    m_type, i_best = tables.m_type[layer], tables.i_best[layer]
+    d_open, i_open = tables.d_open[layer], tables.i_open[layer]
+    delete = len(types) - 2
+
+    def md_state(idx: int) -> int:  # 0 M, 1 D
+        return int(m_type[idx] >= delete)
+
+    def best_state(idx: int) -> int:
+        return 2 if i_best[idx] else md_state(idx)
+
     path = [(n, m)]
-    kinds: list[int] = []
     i, j = n, m
-    state = int(b_state[idx])
+    state = best_state(int(offs[n] + m - lo[n]))
     while (i, j) != (0, 0):
-        idx = int(offs[i] + j - band.lo[i])
+        idx = int(offs[i] + j - lo[i])
         if state == 0:
-            t = int(m_type[idx])
-            a, b = types[t]
+            a, b = types[int(m_type[idx])]
             i, j = i - a, j - b
-            nidx = int(offs[i] + j - band.lo[i])
-            state = int(b_state[nidx])
+            state = best_state(int(offs[i] + j - lo[i]))
         elif state == 1:
-            t = delete
-            was_opened = bool(d_open[idx])
             i -= 1
-            nidx = int(offs[i] + j - band.lo[i])
-            state = int(b_state[nidx]) if was_opened else 1
+            state = best_state(int(offs[i] + j - lo[i])) if d_open[idx] else 1
         else:
-            t = insert
-            was_opened = bool(i_open[idx])
             j -= 1
-            nidx = int(offs[i] + j - band.lo[i])
-            state = int(md_state[nidx]) if was_opened else 2
+            state = md_state(int(offs[i] + j - lo[i])) if i_open[idx] else 2
         path.append((i, j))
-        kinds.append(t)
     path.reverse()
-    kinds.reverse()
-    return path, total_cost
+    return path
 
 
-def _align_level(level: _Level, ratio: float, p: AlignParams, band: Optional[_Band] = None,
-                 parts: Optional[_CostParts] = None, keep: Optional[list] = None
-                 ) -> tuple[list[tuple[int, int]], _Band, np.ndarray, float]:
-    """The best path at ``ratio``. ``band`` and ``parts``: the band and cost parts of an earlier search
-    of the same level (another ratio), used again; the cost parts computed here are appended to
-    ``keep`` when it is given."""
+def _dp(costs: np.ndarray, preds: np.ndarray, band: _Band, n: int, m: int, types: Sequence[tuple[int, int]],
+        run_discount: float) -> tuple[list[tuple[int, int]], float]:
+    """Best path through the band for one cost array (types, cells): the lattice points from (0, 0) to
+    (n, m), and its total cost (see :func:`_dp_tables`)."""
+    tables = _dp_tables(costs[None], preds, band, n, m, types, run_discount)
+    return _trace(tables, 0, band, n, m, types), float(tables.totals[0])
+
+
+@dataclass
+class _Search:
+    """The DP of one level at several ratios in one band: costs (ratios, types, cells) and tables."""
+
+    n: int
+    m: int
+    band: _Band
+    costs: np.ndarray
+    tables: _DPTables
+
+    def path(self, layer: int, p: AlignParams) -> list[tuple[int, int]]:
+        """The best path at ratio number ``layer``."""
+        return _trace(self.tables, layer, self.band, self.n, self.m, bead_types(p))
+
+
+def _align_level(level: _Level, ratios: Sequence[float], p: AlignParams, band: Optional[_Band] = None) -> _Search:
+    """The DP at each of ``ratios``, in ``band`` if given; else in the full lattice, or (beyond
+    ``max_full_cells``) in the band around the best path at ``ratios[0]`` of the level downsampled."""
     n, m = level.n, level.m
     if band is not None:
-        pass  # searched before (another ratio): the band found then is used again
+        pass
     elif (n + 1) * (m + 1) <= p.max_full_cells or min(n, m) <= 2:
         band = _full_band(n, m)
     else:
-        coarse_path = _align_level(level.downsample(), ratio, p)[0]
+        coarse_path = _align_level(level.downsample(), ratios[:1], p).path(0, p)
         band = _project(coarse_path, n, m, p.band, p.band_rows)
-    if parts is None and keep is not None:
-        parts = _cost_parts(level, band, p)
-        keep.append(parts)
-    costs, preds = _costs(level, band, ratio, p, parts)
+    costs, preds = _costs(level, band, ratios, p)
     discount = max(0.0, -math.log(p.p10 / 2) - p.null_run)
-    path, total = _dp(costs, preds, band, n, m, bead_types(p), discount)
-    return path, band, costs, total
+    return _Search(n, m, band, costs, _dp_tables(costs, preds, band, n, m, bead_types(p), discount))
 
 
 def align_lengths(
@@ -576,13 +696,41 @@ def align_lengths(
     n, m = len(src.lengths), len(tgt.lengths)
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0, 0.0) for i in range(n)] + [(0, 0, j, j + 1, 0.0) for j in range(m)]
+    level = _make_level(src, tgt, pairs)
+    # The length ratio of the whole pair is biased by what one side has and the other lacks: one long
+    # omitted sentence in a ten-sentence article shifts it by 10 %. Pairs of moderate size are aligned
+    # with a few ratios around it and the cheapest alignment wins (a maximum-likelihood estimate of the
+    # ratio); in long pairs the total ratio is robust and one pass is enough.
+    ratios = [ratio]
+    if n + m <= params.ratio_search_max_sentences:
+        # The same band and, but for the length term, the same costs for every ratio tried; the DP runs
+        # for all of them at once.
+        ratios += [ratio * math.exp(params.ratio_step * k)
+                   for k in range(-params.ratio_steps, params.ratio_steps + 1) if k]
+    search = _align_level(level, ratios, params)
+    best = 0
+    for k in range(1, len(ratios)):
+        if search.tables.totals[k] < search.tables.totals[best] - 1e-9:
+            best = k
+    path = search.path(best, params)
+    beads = _beads(search, best, path, params)
+    if tokens is not None and second_pass_applies(n, m, params):
+        second = _second_pass(level, beads, path, tokens, ratios[best], params)
+        if second is not None:
+            beads = second
+    return beads
+
+
+def _make_level(src: SideData, tgt: SideData, pairs: Sequence[tuple[int, int, float]]) -> _Level:
+    """The finest level of a pair: prefix sums of each side's per-sentence inputs, and the anchor pairs."""
+    n, m = len(src.lengths), len(tgt.lengths)
     if pairs:
         arr = np.asarray(pairs, dtype=np.float64)
         pp, pq, pw = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64), arr[:, 2]
     else:
         pp = pq = np.zeros(0, dtype=np.int64)
         pw = np.zeros(0)
-    level = _Level(
+    return _Level(
         n=n, m=m,
         ls=_prefix(src.lengths.astype(np.float64)), lt=_prefix(tgt.lengths.astype(np.float64)),
         fs=_packed_prefix(src.features.reshape(n, N_FEATURES)), ft=_packed_prefix(tgt.features.reshape(m, N_FEATURES)),
@@ -592,28 +740,6 @@ def align_lengths(
         end_s=src.end_classes, end_t=tgt.end_classes, low_s=src.lowercase, low_t=tgt.lowercase,
         par_s=src.paragraphs, par_t=tgt.paragraphs, deb_s=src.debris, deb_t=tgt.debris,
     )
-    # The length ratio of the whole pair is biased by what one side has and the other lacks: one long
-    # omitted sentence in a ten-sentence article shifts it by 10 %. Pairs of moderate size are aligned
-    # with a few ratios around it and the cheapest alignment wins (a maximum-likelihood estimate of the
-    # ratio); in long pairs the total ratio is robust and one pass is enough.
-    kept: list[_CostParts] = []
-    search = n + m <= params.ratio_search_max_sentences
-    best = _align_level(level, ratio, params, keep=kept if search else None)
-    best_ratio = ratio
-    if search:
-        for k in range(-params.ratio_steps, params.ratio_steps + 1):
-            if k:
-                r = ratio * math.exp(params.ratio_step * k)
-                # The same band and, but for the length term, the same costs for every ratio tried.
-                result = _align_level(level, r, params, best[1], kept[0])
-                if result[3] < best[3] - 1e-9:
-                    best, best_ratio = result, r
-    beads = _beads(best, params)
-    if tokens is not None and second_pass_applies(n, m, params):
-        second = _second_pass(level, beads, best[0], tokens, best_ratio, params)
-        if second is not None:
-            beads = second
-    return beads
 
 
 def second_pass_applies(n: int, m: int, p: AlignParams) -> bool:
@@ -621,10 +747,11 @@ def second_pass_applies(n: int, m: int, p: AlignParams) -> bool:
     return p.lexical_weight > 0 and min(n, m) >= p.second_pass_min_sentences and n + m <= p.second_pass_max_sentences
 
 
-def _beads(result: tuple, params: AlignParams) -> list[tuple[int, int, int, int, float]]:
-    """The beads of a DP result as ``(i0, i1, j0, j1, evidence)``: evidence is the bead's cost minus the
-    cost of its type's prior (what the sentences themselves say)."""
-    path, band, costs, _total = result
+def _beads(search: _Search, layer: int, path: list[tuple[int, int]], params: AlignParams
+           ) -> list[tuple[int, int, int, int, float]]:
+    """The beads of the best path at ratio number ``layer`` as ``(i0, i1, j0, j1, evidence)``: evidence
+    is the bead's cost minus the cost of its type's prior (what the sentences themselves say)."""
+    band, costs = search.band, search.costs[layer]
     types = bead_types(params)
     priors = bead_priors(params)
     beads = []
@@ -645,7 +772,8 @@ def _second_pass(level: _Level, beads: list[tuple[int, int, int, int, float]], p
     lex = _lexical_scorer(beads, band, tokens, p)
     if lex is None:
         return None
-    return _beads(_align_level(replace(level, lex=lex), ratio, p, band), p)
+    search = _align_level(replace(level, lex=lex), [ratio], p, band)
+    return _beads(search, 0, search.path(0, p), p)
 
 
 def _lexical_scorer(beads: list[tuple[int, int, int, int, float]], band: _Band,
