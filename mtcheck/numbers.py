@@ -666,7 +666,23 @@ def _small_int(s: Optional[str]) -> Optional[int]:
 # --- the finder -----------------------------------------------------------------------------------------
 
 def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
-    """Every number mention of ``text`` (language ``lang``, ISO 639-1, or None when unknown), in order."""
+    """Every number mention of ``text`` (language ``lang``, ISO 639-1, or None when unknown), in order.
+
+    The mentions of a text depend on it and its language alone, and a batch reads the same sentences
+    many times (the aligner's anchors, the number checks, articles sharing a source): each text is read
+    once per process (the last ``_CACHE_SIZE`` kept; mentions are frozen, the list is the caller's)."""
+    return list(_find_numbers_cached(text, lang))
+
+
+_CACHE_SIZE = 20_000
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _find_numbers_cached(text: str, lang: Optional[str]) -> tuple[NumberMention, ...]:
+    return tuple(_find_numbers(text, lang))
+
+
+def _find_numbers(text: str, lang: Optional[str]) -> list[NumberMention]:
     if not text:
         return []
     lang_key = _lang_key(lang)

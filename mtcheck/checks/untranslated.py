@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ..langid import classify, script_of, scripts_of_lang
-from ..types import Category, Issue, Sentence, Severity, Span
+from ..types import Category, Issue, Severity, Span
 from .data import URL_RE, WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span
 from .registry import CheckContext, register
 
@@ -97,21 +99,29 @@ def _normalise(text: str) -> str:
     return " ".join(WORD_RE.findall(text.casefold()))
 
 
+@lru_cache(maxsize=20_000)
 def _judge(
-    sent: Sentence, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
+    sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
 ) -> Optional[_Finding]:
-    text = _mask_urls(sent.text)
+    """The finding for one target sentence (``sentence`` -1; offsets into its text), a function of its
+    arguments alone: kept per process for sentences a batch sees again."""
+    text = _mask_urls(sentence)
     expected = set(scripts_of_lang(tgt))
-    letters = [ch for ch in text if script_of(ch)]
+    letters = foreign = 0
+    for ch, n in Counter(text).items():  # each distinct character once
+        script = script_of(ch)
+        if script:
+            letters += n
+            if script not in expected:
+                foreign += n
     if not letters:
         return None
-    foreign = [ch for ch in letters if script_of(ch) not in expected]
     # 1. Script evidence: letters the target language does not write.
     if foreign:
         runs = _foreign_runs(text, expected)
         run_start, run_end = max(runs, key=lambda r: (_weight(text[r[0] : r[1]]), -r[0]))
         run_text = text[run_start:run_end]
-        share = len(foreign) / len(letters)
+        share = foreign / letters
         whole = share >= 0.9
         enough = _weight(run_text) >= (12 if whole else _MIN_LETTERS)
         if enough and not (not whole and _in_brackets(text, run_start, run_end)):
@@ -119,7 +129,7 @@ def _judge(
             pool = [c for c in candidates if any(s in scripts_of_lang(c) for s in scripts)]
             lang, _prob = classify(run_text, pool or None)
             if whole:
-                return _Finding(-1, 0, len(sent.text), lang, round(share, 3), "script")
+                return _Finding(-1, 0, len(sentence), lang, round(share, 3), "script")
             return _Finding(-1, run_start, run_end, lang, round(share, 3), "script")
         if share >= 0.5:
             return None  # mostly foreign script but too short to judge: a name or a label
@@ -137,10 +147,10 @@ def _judge(
         return None
     lang, prob = classify(stripped, same_script)
     if lang != tgt and prob >= _MIN_PROBABILITY:
-        return _Finding(-1, 0, len(sent.text), lang, round(prob, 3), "language")
+        return _Finding(-1, 0, len(sentence), lang, round(prob, 3), "language")
     # 3. A copy of the aligned source, whatever the classifier says.
-    if source_text and src != tgt and _normalise(source_text) == _normalise(sent.text):
-        return _Finding(-1, 0, len(sent.text), src, 1.0, "copy")
+    if source_text and src != tgt and _normalise(source_text) == _normalise(sentence):
+        return _Finding(-1, 0, len(sentence), src, 1.0, "copy")
     return None
 
 
@@ -182,7 +192,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
             source_text = " ".join(
                 ctx.source.sentences[i].text for i in bead.source if 0 <= i < len(ctx.source.sentences)
             )
-        found = _judge(sent, tgt, src, candidates, source_text)
+        found = _judge(sent.text, tgt, src, candidates, source_text)
         if found is not None:
             findings.append(_Finding(j, found.start, found.end, found.lang, found.confidence, found.reason))
     ctx.notes[SENTENCE_NOTE] = {f.sentence for f in findings}

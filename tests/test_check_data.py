@@ -1,0 +1,59 @@
+"""Shared per-run and per-text helpers of the checks (mtcheck.checks.data and the checks' caches)."""
+from __future__ import annotations
+
+from mtcheck.checks import CheckContext
+from mtcheck.checks.data import bead_sides
+from mtcheck.config import Config
+from mtcheck.segment import split_sentences
+from mtcheck.types import Bead, Document, Span
+
+
+def _doc(text: str, lang: str) -> Document:
+    return Document(text=text, lang=lang, sentences=split_sentences(text, lang))
+
+
+def test_bead_sides_are_joined_once_per_run_and_filtered_per_call():
+    source = _doc("One here. Two there.\nThree.", "en")
+    target = _doc("Eins hier. Zwei dort.\nDrei.\nMenü", "de")
+    beads = (Bead((0, 1), (0, 1)), Bead((2,), (2,)), Bead((), (3,)))
+    ctx = CheckContext(source, target, beads, Config())
+    both = list(bead_sides(ctx))
+    every = list(bead_sides(ctx, both=False))
+    assert [k for k, *_ in both] == [0, 1] and [k for k, *_ in every] == [0, 1, 2]
+    assert [(s.text, t.text) for _, _, s, t in every] == [
+        ("One here. Two there.", "Eins hier. Zwei dort."), ("Three.", "Drei."), ("", "Menü")]
+    assert every[0][2].span(10, 13) == Span(10, 13) and every[0][3].span(11, 15) == Span(11, 15)
+    assert every[2][2].whole() is None and every[2][3].whole() == Span(28, 32)
+    # the same side objects on every call of the run; a new run joins its own
+    assert all(a[2] is b[2] and a[3] is b[3] for a, b in zip(both, every))
+    again = list(bead_sides(CheckContext(source, target, beads, Config())))
+    assert again[0][2] is not both[0][2] and again[0][2].text == both[0][2].text
+
+
+def test_untranslated_judgement_is_kept_per_sentence():
+    from mtcheck.checks import untranslated
+
+    args = ("Le gouvernement a annoncé mardi une nouvelle réforme des retraites pour tous.", "en", "fr",
+            ("en", "fr", "de", "es"), None)
+    found = untranslated._judge(*args)
+    assert (found.lang, found.reason, found.start, found.end) == ("fr", "language", 0, len(args[0]))
+    hits = untranslated._judge.cache_info().hits
+    assert untranslated._judge(*args) is found
+    assert untranslated._judge.cache_info().hits == hits + 1
+    assert untranslated._judge.__wrapped__(*args) == found
+    assert untranslated._judge("The government announced a new pension reform on Tuesday.", *args[1:]) is None
+
+
+def test_entity_text_analyses_are_kept_per_text():
+    from mtcheck.checks import entities
+
+    text = "See https://www.example.com/a or mail press@example.org, @afp #MeToo <b>NATO</b>"
+    masked = entities._masked_links(text)
+    assert masked == entities._masked_links.__wrapped__(text) and entities._masked_links(text) is masked
+    assert masked.split() == ["See", "or", "mail", ",", "NATO"]
+    items = entities._items(text, "url")
+    assert isinstance(items, tuple) and entities._items(text, "url") is items
+    assert [(i.text, i.key) for i in items] == [("https://www.example.com/a", "example.com/a")]
+    assert [i.text for i in entities._items(text, "email")] == ["press@example.org"]
+    assert [i.text for i in entities._items(text, "handle")] == ["@afp"]
+    assert [i.text for i in entities._items(text, "hashtag")] == ["#MeToo"]
