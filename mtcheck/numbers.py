@@ -57,6 +57,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from .segment import text_cache
+
 __all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
            "describe_mention", "zh_numeral_forms", "spelled_forms", "DECIMAL_COMMA_LANGS"]
 
@@ -670,14 +672,11 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
 
     The mentions of a text depend on it and its language alone, and a batch reads the same sentences
     many times (the aligner's anchors, the number checks, articles sharing a source): each text is read
-    once per process (the last ``_CACHE_SIZE`` kept; mentions are frozen, the list is the caller's)."""
+    once per process (``mtcheck.segment.text_cache``; mentions are frozen, the list is the caller's)."""
     return list(_find_numbers_cached(text, lang))
 
 
-_CACHE_SIZE = 20_000
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
+@text_cache()
 def _find_numbers_cached(text: str, lang: Optional[str]) -> tuple[NumberMention, ...]:
     return tuple(_find_numbers(text, lang))
 

@@ -57,3 +57,41 @@ def test_entity_text_analyses_are_kept_per_text():
     assert [i.text for i in entities._items(text, "email")] == ["press@example.org"]
     assert [i.text for i in entities._items(text, "handle")] == ["@afp"]
     assert [i.text for i in entities._items(text, "hashtag")] == ["#MeToo"]
+
+
+def test_url_spans_are_those_of_url_re():
+    from mtcheck.checks.data import URL_RE, url_spans
+
+    for text in ["See WWW.EXAMPLE.ORG now.", "HTTP://localhost:8080 is down", "mail a.b@example.com today",
+                 "#tag and @user", "on xinhuanet.COM/a and bbc.co.uk", "It ended. Then it began.", ""]:
+        assert url_spans(text) == [m.span() for m in URL_RE.finditer(text)]
+    assert url_spans("See WWW.EXAMPLE.ORG now.") == [(4, 19)]
+    assert url_spans("It ended. Then it began.") == []
+
+
+def test_restricted_identifier_shares_the_loaded_model():
+    """A language-restricted identifier made from the loaded model classifies as one read from the
+    model file and restricted by py3langid itself."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from mtcheck.langid import _identifier, _restricted
+
+    langs = ("de", "en", "es", "fr")
+    ours = _restricted(langs)
+    theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    theirs.set_languages(list(langs))
+    assert ours.nb_classes == theirs.nb_classes == list(langs)
+    assert ours.tk_nextmove is _identifier().tk_nextmove
+    for text in ["Die Regierung hat am Dienstag eine Reform angekündigt.", "el gobierno anunció una reforma",
+                 "the government announced a reform", "le gouvernement a annoncé une réforme", "xyz"]:
+        assert ours.classify(text) == theirs.classify(text)
+
+
+def test_untranslated_blanking_exact():
+    from mtcheck.checks.untranslated import _mask_urls, _names_removed
+
+    assert _names_removed("Le Président Macron a visité Paris en 2024, selon l’AFP-Reuters.") == \
+        "Le                  a visité       en       selon l’AFP-Reuters."
+    assert _names_removed("123 NATO and the EU met") == "    NATO and the    met"  # the first word stays
+    assert _mask_urls("voir https://lemonde.fr/a et @afp.") == "voir                      et     ."
+    assert _mask_urls("rien à masquer.") == "rien à masquer."

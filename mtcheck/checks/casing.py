@@ -15,6 +15,7 @@ from .data import (
     is_cased_lang,
     noise_targets,
     source_span,
+    url_spans,
 )
 from .punctuation import find_stray_breaks, is_abbreviation_stop
 from .registry import CheckContext, register
@@ -140,8 +141,6 @@ def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: se
     return names
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in URL_RE.finditer(text)]
 
 
 @register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=1, order=50)
@@ -214,7 +213,7 @@ def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[in
             if j in noise or not (0 <= j < len(ctx.target.sentences)):
                 continue
             sent = ctx.target.sentences[j]
-            urls = _url_spans(sent.text)
+            urls = url_spans(sent.text)
             for k, m in enumerate(WORD_RE.finditer(sent.text)):
                 word = m.group()
                 start = sent.start + m.start()

@@ -75,6 +75,18 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# What every match of URL_RE holds: a scheme or "www.", "@" or "#", or a dot before one of its domains.
+_URL_HINT_RE = re.compile(r"://|www\.|[@#]|\.(?:com|org|net|cn|fr|de|uk|ru|jp|es|it|info|gov|edu|int|io)",
+                          re.IGNORECASE)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``URL_RE.finditer(text)`` (most texts hold no hint of one and are not scanned)."""
+    if not _URL_HINT_RE.search(text):
+        return []
+    return [m.span() for m in URL_RE.finditer(text)]
+
+
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 

@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..langid import scripts_of_lang
+from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
 from .data import MARKUP_RE, WORD_RE, BeadSide, base_lang, bead_sides
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
-# Texts (bead sides, words) whose analyses are kept per process: each is a function of the text alone.
-_TEXT_CACHE = 20_000
 
 _TRAIL = ".,;:!?'’\")»”]}>。，、；：！？）"
 _URL_RE = re.compile(
@@ -87,7 +86,7 @@ def _concepts(extra: Optional[str]) -> tuple[tuple[_Concept, ...], dict]:
     return tuple(concepts), by_acronym
 
 
-@lru_cache(maxsize=_TEXT_CACHE)
+@text_cache()
 def _norm_ident(s: str) -> str:
     return re.sub(r"[\s.-]", "", s).lower()
 
@@ -136,7 +135,7 @@ def _url_key(u: str) -> str:
     return u.rstrip("/")
 
 
-@lru_cache(maxsize=_TEXT_CACHE)
+@text_cache()
 def _items(text: str, kind: str) -> tuple[_Item, ...]:
     """The links of one kind in ``text`` (a function of the text alone: kept for the texts a batch
     reads again, such as the sources shared by several translations)."""
@@ -244,7 +243,7 @@ def handle_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
 # --- acronyms, identifiers and names ----------------------------------------------------------------
 
-@lru_cache(maxsize=_TEXT_CACHE)
+@text_cache()
 def _masked_links(text: str) -> str:
     """``text`` with URLs, e-mails, handles, hashtags and markup blanked out (same length)."""
     spans = [m.span() for m in _URL_RE.finditer(text)] + [m.span() for m in _EMAIL_RE.finditer(text)]
@@ -254,7 +253,7 @@ def _masked_links(text: str) -> str:
     return _mask(text, spans)
 
 
-@lru_cache(maxsize=_TEXT_CACHE)
+@text_cache()
 def _is_headline_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.isascii()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6

@@ -17,6 +17,7 @@ from .data import (
     is_cased_lang,
     noise_targets,
     source_span,
+    url_spans,
 )
 from .registry import CheckContext, register
 
@@ -370,7 +371,7 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
         text = sent.text
         if not any(c in text for c in ";:!?«»"):
             continue
-        urls = [m.span() for m in URL_RE.finditer(text)]
+        urls = url_spans(text)
         for rx, side in ((_FR_NEEDS_SPACE_BEFORE_RE, "before"), (_FR_NEEDS_SPACE_AFTER_RE, "after")):
             for m in rx.finditer(text):
                 p = m.start()

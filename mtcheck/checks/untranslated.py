@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, Optional
 
 from ..langid import classify, script_of, scripts_of_lang
+from ..segment import text_cache
 from ..types import Category, Issue, Severity, Span
-from .data import URL_RE, WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span
+from .data import WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span, url_spans
 from .registry import CheckContext, register
 
 CHECK_ID = "untranslated.sentence"
@@ -50,7 +50,16 @@ def _weight(text: str) -> int:
 
 
 def _mask_urls(text: str) -> str:
-    return URL_RE.sub(lambda m: " " * len(m.group()), text)
+    spans = url_spans(text)
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for a, b in spans:
+        out += (text[pos:a], " " * (b - a))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _foreign_runs(text: str, expected: set[str]) -> list[tuple[int, int]]:
@@ -83,23 +92,32 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPEN_BRACKETS and bool(after) and after[0] in _CLOSE_BRACKETS
 
 
+def _blank_name(m: re.Match) -> str:
+    word = m.group()
+    return " " * len(word) if word[0].isupper() or word.isupper() else word
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
+_HAS_DIGIT_RE = re.compile(r"\S*\d\S*")
+
+
 def _names_removed(text: str) -> str:
     """The text with names, acronyms and words holding digits blanked out: capitalised words other than
     the first word. What is left (function words, verbs, common nouns) carries the language."""
-    out = list(text)
-    for k, m in enumerate(WORD_RE.finditer(text)):
-        word = m.group()
-        if k > 0 and (word[0].isupper() or word.isupper()):
-            out[m.start() : m.end()] = " " * (m.end() - m.start())
-    cleaned = "".join(out)
-    return re.sub(r"\S*\d\S*", lambda m: " " * len(m.group()), cleaned)
+    first = WORD_RE.search(text)
+    if first is not None:  # the words after the first one (WORD_RE looks at no character before a word)
+        text = text[: first.end()] + WORD_RE.sub(_blank_name, text[first.end():])
+    return _HAS_DIGIT_RE.sub(_blank, text)
 
 
 def _normalise(text: str) -> str:
     return " ".join(WORD_RE.findall(text.casefold()))
 
 
-@lru_cache(maxsize=20_000)
+@text_cache()
 def _judge(
     sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
 ) -> Optional[_Finding]:
