@@ -90,9 +90,12 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
                         source_span=src.whole(), target_span=side.span(m.start(), m.end()), suggestion=unit)
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def normalise_sentence(text: str) -> str:
     """Case, spaces and the final punctuation aside: what makes two sentences "the same"."""
-    return re.sub(r"\s+", " ", text.casefold()).strip(" .。!?！？…\"'“”«»„")
+    return _SPACES_RE.sub(" ", text.casefold()).strip(" .。!?！？…\"'“”«»„")
 
 
 def long_enough(text: str, lang: str) -> bool:
@@ -116,11 +119,12 @@ def repeated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     noise = noise_targets(ctx)
     beads = bead_of_target(ctx)
     src = ctx.source.sentences
+    norms = [normalise_sentence(s.text) for s in sents]
     for j in range(1, len(sents)):
         if j in noise or j - 1 in noise:
             continue
-        cur = normalise_sentence(sents[j].text)
-        if cur != normalise_sentence(sents[j - 1].text) or not long_enough(cur, ctx.target.lang):
+        cur = norms[j]
+        if cur != norms[j - 1] or not long_enough(cur, ctx.target.lang):
             continue
         a, b = beads.get(j - 1), beads.get(j)
         if a is not None and b is not None:
