@@ -95,3 +95,41 @@ def test_untranslated_blanking_exact():
     assert _names_removed("123 NATO and the EU met") == "    NATO and the    met"  # the first word stays
     assert _mask_urls("voir https://lemonde.fr/a et @afp.") == "voir                      et     ."
     assert _mask_urls("rien à masquer.") == "rien à masquer."
+
+
+def test_per_run_analyses_are_made_once_and_shared():
+    """The analyses several checks read are made once per run, in ctx.notes: the stray full stops
+    (punctuation.stray_break, casing.lost), the sentence lengths and pair ratio (align.*), the
+    normalised units (consistency.*)."""
+    from mtcheck.checks import run_checks
+    from mtcheck.checks.alignment import _lengths
+    from mtcheck.checks.consistency import _units
+    from mtcheck.checks.punctuation import find_stray_breaks
+
+    source = _doc("The minister of health spoke on Monday. He met the press.", "en")
+    target = _doc("Le ministre. de la santé a parlé lundi. Il a rencontré la presse.", "fr")
+    beads = (Bead((0,), (0, 1)), Bead((1,), (2,)))
+    ctx = CheckContext(source, target, beads, Config())
+    issues, errors = run_checks(ctx)
+    assert errors == []
+    breaks = find_stray_breaks(ctx)
+    assert breaks is ctx.notes["stray_breaks"] and [b.next_sentence for b in breaks] == [1]
+    assert [i.check for i in issues if i.check == "punctuation.stray_break"] == ["punctuation.stray_break"]
+    assert not [i for i in issues if i.check == "casing.lost"]  # « de » after the stray stop is no start
+    src_lens, tgt_lens, ratio = _lengths(ctx)
+    assert _lengths(ctx) is ctx.notes["alignment_lengths"]
+    # characters without spaces; two beads: the ratio of the totals (53 / 47), not a median
+    assert src_lens == [33, 14] and tgt_lens == [11, 21, 21] and ratio == 53 / 47
+    units = _units(ctx)
+    assert units is ctx.notes["consistency_units"]
+    assert [(u[0], u[1]) for u in units] == [
+        ("the minister of health spoke on monday", "le ministre. de la santé a parlé lundi"),
+        ("he met the press", "il a rencontré la presse")]
+
+
+def test_casing_name_candidates_of_a_sentence():
+    from mtcheck.checks.casing import _name_candidates
+
+    assert _name_candidates("Yesterday the Central Committee met Xi Jinping in Beijing: Officials said so.") == (
+        ("committee", "Committee"), ("jinping", "Jinping"), ("beijing", "Beijing"))
+    assert _name_candidates("BREAKING NEWS FROM Paris") == ()  # a headline in capitals
