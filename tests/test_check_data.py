@@ -133,3 +133,28 @@ def test_casing_name_candidates_of_a_sentence():
     assert _name_candidates("Yesterday the Central Committee met Xi Jinping in Beijing: Officials said so.") == (
         ("committee", "Committee"), ("jinping", "Jinping"), ("beijing", "Beijing"))
     assert _name_candidates("BREAKING NEWS FROM Paris") == ()  # a headline in capitals
+
+
+def test_report_signature_is_kept_per_configuration_and_registry():
+    from mtcheck import api
+    from mtcheck.checks.registry import REGISTRY, checks_signature
+    from mtcheck.types import Category
+
+    cfg = Config().with_(src_lang="en", tgt_lang="de")
+    sig = api.signature(cfg)
+    assert sig == api._base_signature.__wrapped__(cfg, ())
+    assert sig.endswith(f"|checks:{checks_signature(cfg)}|cfg:{cfg.hash()}")
+    assert api.signature(Config().with_(src_lang="en", tgt_lang="de")) is sig  # an equal configuration
+    assert api.signature(cfg.with_(disabled_checks=("terms",))) != sig
+
+    from mtcheck.checks.registry import register
+
+    @register("zz.signature", Category.OTHER_NOISE, order=99)
+    def _zz(ctx):  # pragma: no cover - never run
+        return []
+
+    try:
+        assert "zz.signature@1" in api.signature(cfg)
+    finally:
+        del REGISTRY["zz.signature"]
+    assert api.signature(cfg) == sig
