@@ -318,6 +318,7 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
     same_script = not foreign and bool(set(scripts_of_lang(src)) & expected) and bool(src_fw)
     if run_re is None and not same_script:
         return
+    own_fw = src_fw - tgt_fw
 
     for _, bead, s_side, t_side in bead_sides(ctx):
         if any(j in done or j in noise for j in bead.target):
@@ -329,6 +330,10 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
                 yield Issue("untranslated.partial", Category.ACCURACY_UNTRANSLATED, Severity.MAJOR,
                             f"'{m.group()}' is copied from the source, not translated",
                             source_span=s_side.whole(), target_span=t_side.span(m.start(), m.end()))
+            continue
+        # Evidence is two target words among the source's own function words: without two in the
+        # whole target side, no copied run holds them.
+        if sum(1 for w in _WORD_SPAN_RE.findall(t_side.text) if w in own_fw) < 2:
             continue
         src_words = [w.lower() for w in _WORD_SPAN_RE.findall(s_side.text)]
         tgt_words = list(_WORD_SPAN_RE.finditer(t_side.text))
