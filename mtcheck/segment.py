@@ -23,6 +23,33 @@ _INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'])[A-ZÀ-ÖØ-Þ]\.$")
 _CJK_LANGS = {"zh", "ja", "ko"}
 
 
+# --- per-text caching of analyses ----------------------------------------------------------------------
+
+SENTENCE_CACHE_SIZE = 20_000  # sentences per process (a batch block of 100 articles has about 5,000)
+_TEXT_CACHES: list = []
+
+
+def text_cache(maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-def]
+    """``functools.lru_cache`` for an analysis that is a function of its arguments alone (a sentence or a
+    bead side, a language), with immutable results: the checks of an article read the same sentences
+    many times, and a batch reads sources again in each translation of them. Registered, so that
+    ``clear_text_caches`` can empty every such cache (benchmarks that must not profit from sentences
+    seen before)."""
+
+    def deco(fn):  # type: ignore[no-untyped-def]
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _TEXT_CACHES.append(cached)
+        return cached
+
+    return deco
+
+
+def clear_text_caches() -> None:
+    """Empty every ``text_cache`` (not the drift tokens' ``per_sentence_cache``, which has its own)."""
+    for cached in _TEXT_CACHES:
+        cached.cache_clear()
+
+
 def _lines(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield (start, end, paragraph) for each non-blank line, with paragraph counting blank-line gaps."""
     paragraph = 0
@@ -56,7 +83,17 @@ def _split_lang(lang: str | None) -> str:
 
 
 def split_line(line: str, lang: str | None) -> list[tuple[int, int]]:
-    """Sentence boundaries inside one line, as (start, end) offsets into ``line``."""
+    """Sentence boundaries inside one line, as (start, end) offsets into ``line`` (a function of the line
+    and the language: kept per process, as the lines of sources that several translations share)."""
+    return list(_split_line(line, _split_lang(lang)))
+
+
+@text_cache()
+def _split_line(line: str, lang: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split_line_uncached(line, lang))
+
+
+def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     from sentencex import get_sentence_boundaries
 
     bounds = [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries(_split_lang(lang), line)]
@@ -86,33 +123,6 @@ def split_sentences(text: str, lang: str | None, presegmented: bool = False) -> 
             if s < e:
                 out.append(Sentence(s, e, text[s:e], paragraph, line_no))
     return tuple(out)
-
-
-# --- per-text caching of analyses ----------------------------------------------------------------------
-
-SENTENCE_CACHE_SIZE = 20_000  # sentences per process (a batch block of 100 articles has about 5,000)
-_TEXT_CACHES: list = []
-
-
-def text_cache(maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-def]
-    """``functools.lru_cache`` for an analysis that is a function of its arguments alone (a sentence or a
-    bead side, a language), with immutable results: the checks of an article read the same sentences
-    many times, and a batch reads sources again in each translation of them. Registered, so that
-    ``clear_text_caches`` can empty every such cache (benchmarks that must not profit from sentences
-    seen before)."""
-
-    def deco(fn):  # type: ignore[no-untyped-def]
-        cached = lru_cache(maxsize=maxsize)(fn)
-        _TEXT_CACHES.append(cached)
-        return cached
-
-    return deco
-
-
-def clear_text_caches() -> None:
-    """Empty every ``text_cache`` (not the drift tokens' ``per_sentence_cache``, which has its own)."""
-    for cached in _TEXT_CACHES:
-        cached.cache_clear()
 
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)

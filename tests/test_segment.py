@@ -68,13 +68,29 @@ def test_chinese_word_count_exact_and_kept_per_block():
     assert segment._block_words.cache_info().hits == hits + 4  # 他说 外交部…记者会 他说 5G网络
 
 
+def test_lines_are_split_once_per_process():
+    from mtcheck import segment
+
+    line = "M. de Villepin est arrivé. Il a parlé. Puis il est parti."
+    first = segment.split_line(line, "fr-FR")
+    assert first == [(0, 27), (27, 39), (39, 57)]  # « M. » does not end a sentence (ends hold the space)
+    hits = segment._split_line.cache_info().hits
+    first.append((0, 0))  # the caller's list
+    assert segment.split_line(line, "fr") == [(0, 27), (27, 39), (39, 57)]
+    assert segment._split_line.cache_info().hits == hits + 1
+    assert segment.split_line(line, "fr") == segment._split_line_uncached(line, "fr")
+
+
 def test_text_caches_are_registered_and_cleared_together():
     from mtcheck import segment
     from mtcheck.checks import entities, untranslated
     from mtcheck.numbers import _find_numbers_cached
 
-    for cached in (segment._block_words, _find_numbers_cached, untranslated._judge, entities._masked_links,
-                   entities._items, entities._norm_ident, entities._is_headline_caps):
+    from mtcheck.checks.casing import _name_candidates
+
+    for cached in (segment._block_words, segment._split_line, _find_numbers_cached, untranslated._judge,
+                   entities._masked_links, entities._items, entities._norm_ident, entities._is_headline_caps,
+                   _name_candidates):
         assert cached in segment._TEXT_CACHES
     entities._masked_links("see www.example.org")
     assert entities._masked_links.cache_info().currsize >= 1
