@@ -214,8 +214,9 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
     """CPU per article by phase, in this process with warm models: ``check_item`` on every article of
     ``manifest`` (the map), then ``reduce_block`` on blocks of 100 articles of a language pair (the
     batch term memory), as ``mtcheck batch --jobs 1`` runs them. With ``unique`` the drift token cache
-    is emptied after each article and each block gets exactly its own articles' sentences: what a batch
-    with no sentence shared between articles would cost (the synthetic articles share many)."""
+    and the checks' per-text caches are emptied after each article and each block gets exactly its own
+    articles' sentences: what a batch with no sentence shared between articles would cost (the
+    synthetic articles share many)."""
     import dataclasses
     from collections import Counter
 
@@ -226,6 +227,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
     import mtcheck.terms.drift as D
     from mtcheck.config import Config
     from mtcheck.io.batch_inputs import discover_inputs
+    from mtcheck.segment import clear_text_caches
 
     if hasattr(B, "_tune_gc"):
         B._tune_gc()
@@ -253,6 +255,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
             for k, it in enumerate(discover_inputs([str(warm_manifest)]))]
     B.reduce_block([r for r in warm if "report" in r], cfg, True, 3, False)
     D.clear_caches()
+    clear_text_caches()
     acc.clear()
     items = discover_inputs([str(manifest)])
     t0 = time.process_time()
@@ -262,6 +265,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
         if unique:
             own.append(dict(cache))
             D.clear_caches()
+            clear_text_caches()  # the checks' per-text analyses too (mtcheck.segment.text_cache)
     t1 = time.process_time()
     by_pair: dict = defaultdict(list)
     for r in recs:

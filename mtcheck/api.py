@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from . import __version__
@@ -62,13 +63,12 @@ def _check_languages(source: Document, target: Document) -> None:
 
 
 def signature(config: Config) -> str:
-    from .align import ALIGNER_NAME, ALIGNER_VERSION
-    from .checks.registry import checks_signature
+    from .checks.registry import REGISTRY
 
-    if _aligner(config) == "embedding":
-        from .align.embedding import ALIGNER_NAME, ALIGNER_VERSION  # type: ignore[no-redef]
-    sig = (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}@{ALIGNER_VERSION}"
-           f"|checks:{checks_signature(config)}|cfg:{config.hash()}")
+    try:
+        sig = _base_signature(config, tuple(REGISTRY))
+    except TypeError:  # a configuration holding an unhashable value: made anew
+        sig = _base_signature.__wrapped__(config, ())
     if config.model:
         from .models import model_signature
 
@@ -78,6 +78,20 @@ def signature(config: Config) -> str:
 
         sig += f"|qe:{qe_signature(config)}"
     return sig
+
+
+@lru_cache(maxsize=64)
+def _base_signature(config: Config, registered: tuple[str, ...]) -> str:
+    """Versions, the checks that run and the configuration's hash: a function of the (frozen)
+    configuration and of the registered checks (``registered``: their ids, the key of the cache), made
+    once per configuration (a batch checks every article under one or a few)."""
+    from .align import ALIGNER_NAME, ALIGNER_VERSION
+    from .checks.registry import checks_signature
+
+    if _aligner(config) == "embedding":
+        from .align.embedding import ALIGNER_NAME, ALIGNER_VERSION  # type: ignore[no-redef]
+    return (f"mtcheck:{__version__}|split:{SPLITTER_NAME}|align:{ALIGNER_NAME}@{ALIGNER_VERSION}"
+            f"|checks:{checks_signature(config)}|cfg:{config.hash()}")
 
 
 _ALIGNERS = ("auto", "length", "embedding")

@@ -107,8 +107,7 @@ def classify(text: str, candidates: Optional[Iterable[str]] = None) -> tuple[str
     if len(fitting) == 1:
         return fitting[0], profile[dominant]
     pool = fitting or list(cands)
-    ident = _identifier()
-    known = set(ident.nb_classes)
+    known = _known_langs()
     pool = [c for c in pool if c in known]
     if not pool:
         return (fitting[0] if fitting else cands[0]), 0.0
@@ -118,14 +117,21 @@ def classify(text: str, candidates: Optional[Iterable[str]] = None) -> tuple[str
     return str(lang), float(prob)
 
 
+@lru_cache(maxsize=1)
+def _known_langs() -> frozenset[str]:
+    return frozenset(_identifier().nb_classes)
+
+
 @lru_cache(maxsize=16)
 def _restricted(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
     """An identifier restricted to ``langs`` (py3langid's set_languages subsets the model arrays, which
-    is too slow to redo for every sentence), one per language set, loaded once."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    is too slow to redo for every sentence), one per language set, made once from the loaded model."""
+    from py3langid.langid import LanguageIdentifier
 
+    full = _identifier()  # the model read once: a restricted copy shares its arrays
     with _LOCK:
-        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        ident = LanguageIdentifier(full.nb_ptc, full.nb_pc, full.nb_classes, full.tk_nextmove, full.tk_output,
+                                   norm_probs=True, tk_row=full.tk_row)
         ident.set_languages(list(langs))
     return ident
 

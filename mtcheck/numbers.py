@@ -57,6 +57,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from .segment import text_cache
+
 __all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
            "describe_mention", "zh_numeral_forms", "spelled_forms", "DECIMAL_COMMA_LANGS"]
 
@@ -423,6 +425,9 @@ _URL = (
     r"(?:com|cn|net|org|gov|edu|int|info|io|fr|de|es|uk|eu|ch|be|ca|jp|kr|ru|tv|news|hk|tw)(?![A-Za-z0-9])"
 )
 _URL_RE = re.compile(_URL)
+# What every match of _URL_RE holds: a scheme or "www.", "@", or a dot before one of its domains.
+_URL_HINT_RE = re.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov|edu|int|info|io|fr|de|es|uk|eu|ch|be|ca|jp|kr|ru|tv"
+                          r"|news|hk|tw)")
 _ISO_DATE = r"(?<![0-9])([12][0-9]{3})(?P<isosep>[-/.])([01]?[0-9])(?P=isosep)([0-3]?[0-9])(?![0-9])"
 _DMY_DATE = r"(?<![0-9.,])([0-3]?[0-9])(?P<dmysep>[./-])([0-3]?[0-9])(?P=dmysep)([12][0-9]{3})(?![0-9])"
 # German (and the other dot-ordinal languages) write day and month alone as 27.7. or 27.07.
@@ -666,15 +671,31 @@ def _small_int(s: Optional[str]) -> Optional[int]:
 # --- the finder -----------------------------------------------------------------------------------------
 
 def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
-    """Every number mention of ``text`` (language ``lang``, ISO 639-1, or None when unknown), in order."""
+    """Every number mention of ``text`` (language ``lang``, ISO 639-1, or None when unknown), in order.
+
+    The mentions of a text depend on it and its language alone, and a batch reads the same sentences
+    many times (the aligner's anchors, the number checks, articles sharing a source): each text is read
+    once per process (``mtcheck.segment.text_cache``; mentions are frozen, the list is the caller's)."""
+    return list(_find_numbers_cached(text, lang))
+
+
+@text_cache()
+def _find_numbers_cached(text: str, lang: Optional[str]) -> tuple[NumberMention, ...]:
+    return tuple(_find_numbers(text, lang))
+
+
+def _find_numbers(text: str, lang: Optional[str]) -> list[NumberMention]:
     if not text:
         return []
     lang_key = _lang_key(lang)
     t = text.translate(_FULLWIDTH)
     scanner = _scanner(lang_key)
     trigger = _trigger(lang_key)
+    if trigger.search(t) is None:
+        return []
     # URLs, domains and e-mail addresses first: nothing inside them is a number.
-    skip = [(u.start(), u.end()) for u in _URL_RE.finditer(t)] if ("." in t or "@" in t) else []
+    urls = ("." in t or "@" in t) and _URL_HINT_RE.search(t)
+    skip = [(u.start(), u.end()) for u in _URL_RE.finditer(t)] if urls else []
     skip_i = 0
     out: list[NumberMention] = []
     pos = 0

@@ -23,6 +23,33 @@ _INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'])[A-ZÀ-ÖØ-Þ]\.$")
 _CJK_LANGS = {"zh", "ja", "ko"}
 
 
+# --- per-text caching of analyses ----------------------------------------------------------------------
+
+SENTENCE_CACHE_SIZE = 20_000  # sentences per process (a batch block of 100 articles has about 5,000)
+_TEXT_CACHES: list = []
+
+
+def text_cache(maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-def]
+    """``functools.lru_cache`` for an analysis that is a function of its arguments alone (a sentence or a
+    bead side, a language), with immutable results: the checks of an article read the same sentences
+    many times, and a batch reads sources again in each translation of them. Registered, so that
+    ``clear_text_caches`` can empty every such cache (benchmarks that must not profit from sentences
+    seen before)."""
+
+    def deco(fn):  # type: ignore[no-untyped-def]
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _TEXT_CACHES.append(cached)
+        return cached
+
+    return deco
+
+
+def clear_text_caches() -> None:
+    """Empty every ``text_cache`` (not the drift tokens' ``per_sentence_cache``, which has its own)."""
+    for cached in _TEXT_CACHES:
+        cached.cache_clear()
+
+
 def _lines(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield (start, end, paragraph) for each non-blank line, with paragraph counting blank-line gaps."""
     paragraph = 0
@@ -56,7 +83,17 @@ def _split_lang(lang: str | None) -> str:
 
 
 def split_line(line: str, lang: str | None) -> list[tuple[int, int]]:
-    """Sentence boundaries inside one line, as (start, end) offsets into ``line``."""
+    """Sentence boundaries inside one line, as (start, end) offsets into ``line`` (a function of the line
+    and the language: kept per process, as the lines of sources that several translations share)."""
+    return list(_split_line(line, _split_lang(lang)))
+
+
+@text_cache()
+def _split_line(line: str, lang: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split_line_uncached(line, lang))
+
+
+def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     from sentencex import get_sentence_boundaries
 
     bounds = [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries(_split_lang(lang), line)]
@@ -119,13 +156,33 @@ def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
 
 
 def count_words(text: str, lang: str | None) -> int:
-    """Word count used by the MQM score: jieba tokens for Chinese, words elsewhere."""
-    return len(word_tokens(text, lang))
+    """Word count used by the MQM score: jieba tokens for Chinese, words elsewhere (``len(word_tokens)``).
+
+    jieba cuts a text block by block (runs of Han letters, Latin letters, digits and ``+#&._%-``, cut
+    with its dictionary; every other character is a token of its own), each block on its own: the count
+    of a Chinese text is the sum of its blocks', and a block's count is kept per process (articles of a
+    batch share sources, and clauses recur)."""
+    if _split_lang(lang) != "zh":
+        return sum(1 for _ in _WORD_RE.finditer(text))
+    han = _jieba().re_han_default
+    total = 0
+    for blk in han.split(text):
+        if not blk:
+            continue
+        if han.match(blk):
+            total += _block_words(blk)
+        else:  # tokens of one character (white space holds no letter or digit)
+            total += sum(1 for ch in blk if ch.isalnum())
+    return total
+
+
+@text_cache(maxsize=50_000)
+def _block_words(block: str) -> int:
+    """Tokens of one jieba block that hold a letter or a digit (as ``word_tokens`` keeps them)."""
+    return sum(1 for word, _, _ in _jieba().tokenize(block) if any(ch.isalnum() for ch in word))
 
 
 # --- per-sentence caching of word analyses ----------------------------------------------------------------
-
-SENTENCE_CACHE_SIZE = 20_000  # sentences per process (a batch block of 100 articles has about 5,000)
 
 
 def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-def]

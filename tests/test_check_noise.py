@@ -389,3 +389,51 @@ def test_spans_stay_inside_their_texts(src, tgt, tgt_lang):
         assert 0 <= issue.target_span.start < issue.target_span.end <= len(target.text)
         if issue.source_span is not None:
             assert 0 <= issue.source_span.start <= issue.source_span.end <= len(source.text)
+
+
+# --- the folded language-name pattern -----------------------------------------------------------------
+
+def test_name_folding_classes_are_those_of_re():
+    """Every character the case-insensitive name pattern takes for a name letter maps to one
+    representative per class, and the classes are exactly re's: the folded pattern matches where the
+    original does (checked over every code point)."""
+    import re
+    import sys
+    from array import array
+
+    from mtcheck.checks import noise
+    from mtcheck.checks.data import LANGUAGE_NAMES
+
+    table, _ = noise._name_folding()
+    every = (array("I", range(0xD800)).tobytes() + array("I", range(0xE000, 0x110000)).tobytes()).decode(
+        "utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    for letter in sorted({ch for name in LANGUAGE_NAMES for ch in name}):
+        matched = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        folded = {chr(o) for o, rep in table.items() if rep == table[ord(letter)]}
+        assert matched == folded, letter
+    assert table[ord("İ")] == table[ord("i")] == table[ord("I")] == table[ord("ı")]
+    assert table[ord("ſ")] == table[ord("s")] and table[ord("\u212a")] == table[ord("k")]
+
+
+@pytest.mark.parametrize("text", [
+    "한어Русский языкEnglishFrançais日本語",
+    "ENGLISH | français | DEUTSCH | Español",
+    "İtaliano İTALIANO italiano Latina Latin",
+    "ſuomi Suomalainen SUOMI \u212aazakh Kazakh",
+    "Bahasa Indonesia Bahasa Melayu简体中文繁體中文",
+    "The talks were held in English, with French and German interpreters.",
+    "",
+])
+def test_name_matches_are_those_of_the_case_insensitive_pattern(text):
+    from mtcheck.checks import noise
+
+    assert noise._name_matches(text) == [m.span() for m in noise._LANG_NAME_RE.finditer(text)]
+
+
+def test_name_matches_exact_spans():
+    from mtcheck.checks import noise
+
+    text = "ENGLISH|русский язык|İtaliano"
+    assert noise._name_matches(text) == [(0, 7), (8, 20), (21, 29)]
+    assert noise._is_language_menu(text, unaligned=True)
+    assert not noise._is_language_menu("We speak English and French at home.", unaligned=True)

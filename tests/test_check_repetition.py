@@ -89,3 +89,31 @@ def test_batch_consistency_flags_the_minority_rendering():
     assert reports[2].target.text[issue.target_span.start:issue.target_span.end] == \
         "Beijing, July 26 (Xinhua) -- reporter Li Ming"
     assert issue.suggestion == "Xinhua News Agency, Beijing, July 26 (Reporter Li Ming)"
+
+
+@pytest.mark.parametrize("text, may", [
+    ("the the", True),
+    ("The THE house", True),
+    ("in the city in the city", True),
+    ("a b c d e f a b c d e f", True),          # six words: the longest unit
+    ("a b c d e f g a b c d e f g", False),     # seven words repeat: no unit that long
+    ("the house of the people", False),         # "the" again, but not at once
+    ("Baden-Baden", False),                     # one word
+    ("ΟΔΟΣ οδοσ", True),                        # a final Σ: left to the pattern
+    ("İstanbul istanbul", True),                # İ: left to the pattern
+    ("", False),
+])
+def test_may_repeat_is_a_cheap_necessary_condition(text, may):
+    from mtcheck.checks.repetition import _REPEAT_RE, may_repeat
+
+    assert may_repeat(text) is may
+    if _REPEAT_RE.search(text):
+        assert may_repeat(text)
+
+
+def test_may_repeat_never_hides_a_repetition_of_the_table():
+    from mtcheck.checks.repetition import _REPEAT_RE, may_repeat
+
+    for case in CASES:
+        for text in (case[1], case[3]):
+            assert may_repeat(text) or not _REPEAT_RE.search(text), text

@@ -280,3 +280,20 @@ def test_speed_on_a_megabyte() -> None:
         find_numbers(s, "fr")
     elapsed = time.perf_counter() - start
     assert elapsed < 10, f"{size / elapsed:.0f} chars/s"
+
+
+def test_find_numbers_reads_a_text_once_and_hands_out_fresh_lists():
+    from mtcheck import numbers
+
+    text = "Il a reçu 4,5 millions le 26 septembre 2024."
+    first = find_numbers(text, "fr")
+    misses = numbers._find_numbers_cached.cache_info().misses
+    first.clear()  # the caller's list: the next reader still gets every mention
+    again = find_numbers(text, "fr")
+    assert numbers._find_numbers_cached.cache_info().misses == misses
+    assert [(m.text, m.value, m.kind) for m in again] == [
+        ("4,5 millions", 4_500_000, "number"), ("26 septembre 2024", 926, "date")]
+    assert again == numbers._find_numbers(text, "fr") and again is not find_numbers(text, "fr")
+    # the same text in another language is read again, and may read otherwise
+    assert [m.value for m in find_numbers("He paid 1,500 dollars.", "en")] == [1500]
+    assert [m.value for m in find_numbers("He paid 1,500 dollars.", "fr")] == [1.5]

@@ -1,4 +1,5 @@
 """Segmentation keeps exact offsets, splits lines separately and honours --presegmented."""
+import pytest
 from hypothesis import given, strategies as st
 
 from mtcheck.segment import count_words, split_sentences
@@ -41,6 +42,60 @@ def test_presegmented_is_one_sentence_per_line():
 def test_word_counts():
     assert count_words("外交部发言人林剑主持例行记者会。", "zh") == 6
     assert count_words("Le porte-parole a tenu une conférence l'après-midi.", "fr") == 7
+
+
+@pytest.mark.parametrize("text", [
+    "外交部发言人林剑主持例行记者会。\n\n他说.下一句，5G网络、3.5万元%和H5N1-病毒。",
+    "Ｆｕｌｌ　ｗｉｄｔｈ１２３ 和 café été\r\n“引号”里的English words and 123",
+    "", "  \n ", "İstanbul和Straße·中文",
+])
+def test_chinese_word_count_is_the_sum_of_jieba_blocks(text):
+    """count_words counts jieba's blocks one at a time (each kept per process): the count of the
+    whole text, token by token."""
+    from mtcheck.segment import word_tokens
+
+    assert count_words(text, "zh") == len(word_tokens(text, "zh"))
+    assert count_words(text, "en") == len(word_tokens(text, "en"))
+
+
+def test_chinese_word_count_exact_and_kept_per_block():
+    from mtcheck import segment
+
+    text = "他说，外交部发言人林剑主持例行记者会。他说，5G网络"
+    assert count_words(text, "zh") == 12  # 他/说 外交部/发言人/林剑/主持/例行/记者会 他/说 5G/网络
+    hits = segment._block_words.cache_info().hits
+    assert count_words(text, "zh") == 12
+    assert segment._block_words.cache_info().hits == hits + 4  # 他说 外交部…记者会 他说 5G网络
+
+
+def test_lines_are_split_once_per_process():
+    from mtcheck import segment
+
+    line = "M. de Villepin est arrivé. Il a parlé. Puis il est parti."
+    first = segment.split_line(line, "fr-FR")
+    assert first == [(0, 27), (27, 39), (39, 57)]  # « M. » does not end a sentence (ends hold the space)
+    hits = segment._split_line.cache_info().hits
+    first.append((0, 0))  # the caller's list
+    assert segment.split_line(line, "fr") == [(0, 27), (27, 39), (39, 57)]
+    assert segment._split_line.cache_info().hits == hits + 1
+    assert segment.split_line(line, "fr") == segment._split_line_uncached(line, "fr")
+
+
+def test_text_caches_are_registered_and_cleared_together():
+    from mtcheck import segment
+    from mtcheck.checks import entities, untranslated
+    from mtcheck.numbers import _find_numbers_cached
+
+    from mtcheck.checks.casing import _name_candidates
+
+    for cached in (segment._block_words, segment._split_line, _find_numbers_cached, untranslated._judge,
+                   entities._masked_links, entities._items, entities._norm_ident, entities._is_headline_caps,
+                   _name_candidates):
+        assert cached in segment._TEXT_CACHES
+    entities._masked_links("see www.example.org")
+    assert entities._masked_links.cache_info().currsize >= 1
+    segment.clear_text_caches()
+    assert all(c.cache_info().currsize == 0 for c in segment._TEXT_CACHES)
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .?!\n\u3002中\u00a0\r\t«»")), max_size=80))

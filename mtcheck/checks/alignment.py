@@ -60,15 +60,29 @@ def _bead_sentences(ctx: CheckContext) -> Iterator[tuple[Bead, list[Sentence], l
             yield bead, sources, targets
 
 
-def _pair_ratio(ctx: CheckContext) -> float:
+_LENGTHS_NOTE = "alignment_lengths"
+
+
+def _lengths(ctx: CheckContext) -> tuple[list[int], list[int], float]:
+    """``char_length`` of every source and target sentence, and the pair's ratio: measured once per run
+    for the alignment checks."""
+    found = ctx.notes.get(_LENGTHS_NOTE)
+    if found is None:
+        src = [char_length(s.text) for s in ctx.source.sentences]
+        tgt = [char_length(t.text) for t in ctx.target.sentences]
+        found = ctx.notes[_LENGTHS_NOTE] = (src, tgt, _pair_ratio(ctx, src, tgt))
+    return found
+
+
+def _pair_ratio(ctx: CheckContext, src_lens: list[int], tgt_lens: list[int]) -> float:
     """Target characters per source character. The median over the beads with both sides, so that the
     omission being looked for does not bias it (one long sentence left out of a short article shifts
     the total ratio by a tenth or more); the ratio of the totals when there are fewer than three."""
     ratios = []
-    for _, sources, targets in _bead_sentences(ctx):
+    for bead, sources, targets in _bead_sentences(ctx):
         if sources and targets:
-            ls = sum(char_length(s.text) for s in sources)
-            lt = sum(char_length(t.text) for t in targets)
+            ls = sum(src_lens[i] for i in bead.source)
+            lt = sum(tgt_lens[j] for j in bead.target)
             if ls and lt:
                 ratios.append(lt / ls)
     if len(ratios) >= 3:
@@ -90,7 +104,7 @@ def omission(ctx: CheckContext) -> Iterator[Issue]:
     pair's overall length ratio holds sentence by sentence.
     """
     src, tgt = ctx.source, ctx.target
-    ratio = _pair_ratio(ctx)
+    src_lens, tgt_lens, ratio = _lengths(ctx)
     params = AlignParams()
     for bead, sources, targets in _bead_sentences(ctx):
         if not sources:
@@ -106,13 +120,13 @@ def omission(ctx: CheckContext) -> Iterator[Issue]:
                     confidence=bead.score or None,
                 )
             continue
-        yield from _unbalanced(sources, targets, ratio, params, src.lang, tgt.lang)
+        yield from _unbalanced(sources, targets, ratio, params, src.lang, tgt.lang,
+                               [src_lens[i] for i in bead.source], float(sum(tgt_lens[j] for j in bead.target)))
 
 
 def _unbalanced(sources: list[Sentence], targets: list[Sentence], ratio: float, params: AlignParams,
-                src_lang: Optional[str], tgt_lang: Optional[str]) -> Iterator[Issue]:
-    lens = [char_length(s.text) for s in sources]
-    tgt_len = float(sum(char_length(t.text) for t in targets))
+                src_lang: Optional[str], tgt_lang: Optional[str], lens: list[int], tgt_len: float) -> Iterator[Issue]:
+    """``lens``: the ``char_length`` of each source sentence; ``tgt_len``: of the targets together."""
     tgt_span = _covering_span(targets)
     z_all = _z(sum(lens), tgt_len, ratio, params)
     if len(sources) == 1:
@@ -204,13 +218,13 @@ def length_ratio_outlier(ctx: CheckContext) -> Iterator[Issue]:
     legitimate explanation of a name or an acronym for foreign readers; a source sentence of mostly
     numbers or names (short in any language) translated with words around them.
     """
-    ratio = _pair_ratio(ctx)
+    src_lens, tgt_lens, ratio = _lengths(ctx)
     params = AlignParams()
-    for _, sources, targets in _bead_sentences(ctx):
+    for bead, sources, targets in _bead_sentences(ctx):
         if not sources or not targets:
             continue
-        src_len = float(sum(char_length(s.text) for s in sources))
-        tgt_len = float(sum(char_length(t.text) for t in targets))
+        src_len = float(sum(src_lens[i] for i in bead.source))
+        tgt_len = float(sum(tgt_lens[j] for j in bead.target))
         expected = src_len * ratio
         if tgt_len / math.sqrt(ratio) < _MIN_SOURCE_UNITS or tgt_len <= _LONG_RATIO * expected:
             continue

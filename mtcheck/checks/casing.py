@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from ..segment import text_cache
 from ..types import Category, Document, Issue, Sentence, Severity, Span
 from .data import (
     NOUN_CAPITALISING_LANGS,
@@ -15,6 +16,7 @@ from .data import (
     is_cased_lang,
     noise_targets,
     source_span,
+    url_spans,
 )
 from .punctuation import find_stray_breaks, is_abbreviation_stop
 from .registry import CheckContext, register
@@ -117,31 +119,37 @@ def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: se
     for i in source_indices:
         if not (0 <= i < len(ctx.source.sentences)):
             continue
-        text = ctx.source.sentences[i].text
-        words = list(WORD_RE.finditer(text))
-        letters = [ch for ch in text if ch.isalpha()]
-        if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.5:
-            continue  # a headline in capitals
-        for k, m in enumerate(words):
-            word = m.group()
-            if k == 0 or not word[0].isupper() or len(word) < 2:
-                continue
-            before = text[: m.start()].rstrip()
-            if not before or before[-1] in _START_MARKERS:
-                continue
-            nxt = words[k + 1].group() if k + 1 < len(words) else ""
-            gap = text[m.end() : words[k + 1].start()] if k + 1 < len(words) else ""
-            if nxt and nxt[0].isupper() and gap.strip() == "":
-                continue
-            lower = word.lower()
+        for lower, word in _name_candidates(ctx.source.sentences[i].text):
             if lower in common or lower in _LOWERCASE_CONVENTIONAL:
                 continue
             names.setdefault(lower, word)
     return names
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in URL_RE.finditer(text)]
+@text_cache()
+def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
+    """(lower-case form, word) of the words of one source sentence that may be names, in order, before
+    the document's own lower-case words are set aside (a function of the sentence alone)."""
+    words = list(WORD_RE.finditer(text))
+    letters = list(filter(str.isalpha, text))
+    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
+        return ()  # a headline in capitals
+    out = []
+    for k, m in enumerate(words):
+        word = m.group()
+        if k == 0 or not word[0].isupper() or len(word) < 2:
+            continue
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in _START_MARKERS:
+            continue
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        gap = text[m.end() : words[k + 1].start()] if k + 1 < len(words) else ""
+        if nxt and nxt[0].isupper() and gap.strip() == "":
+            continue
+        out.append((word.lower(), word))
+    return tuple(out)
+
+
 
 
 @register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=1, order=50)
@@ -214,7 +222,9 @@ def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[in
             if j in noise or not (0 <= j < len(ctx.target.sentences)):
                 continue
             sent = ctx.target.sentences[j]
-            urls = _url_spans(sent.text)
+            if not any(name in sent.text for name in names):
+                continue  # a name in lower case would be one of these, as it is written
+            urls = url_spans(sent.text)
             for k, m in enumerate(WORD_RE.finditer(sent.text)):
                 word = m.group()
                 start = sent.start + m.start()

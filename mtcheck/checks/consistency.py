@@ -17,13 +17,22 @@ from .repetition import long_enough, normalise_sentence
 BATCH_CHECK_ID = "consistency.batch"
 
 
+_UNITS_NOTE = "consistency_units"
+
+
 def _units(ctx: CheckContext) -> list[tuple[str, str, BeadSide, BeadSide]]:
+    """(normalised source, normalised target, sides) of the beads that are not noise: made once per run
+    for both consistency checks (they run after ``noise.debris``, whose notes no later check changes)."""
+    found = ctx.notes.get(_UNITS_NOTE)
+    if found is not None:
+        return found
     noise = noise_targets(ctx)
     out = []
     for _, bead, src, tgt in bead_sides(ctx):
         if any(j in noise for j in bead.target):
             continue
         out.append((normalise_sentence(src.text), normalise_sentence(tgt.text), src, tgt))
+    ctx.notes[_UNITS_NOTE] = out
     return out
 
 

@@ -75,6 +75,18 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# What every match of URL_RE holds: a scheme or "www.", "@" or "#", or a dot before one of its domains.
+_URL_HINT_RE = re.compile(r"://|www\.|[@#]|\.(?:com|org|net|cn|fr|de|uk|ru|jp|es|it|info|gov|edu|int|io)",
+                          re.IGNORECASE)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``URL_RE.finditer(text)`` (most texts hold no hint of one and are not scanned)."""
+    if not _URL_HINT_RE.search(text):
+        return []
+    return [m.span() for m in URL_RE.finditer(text)]
+
+
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -236,9 +248,20 @@ class BeadSide:
         return Span(self._sentences[0].start, self._sentences[-1].end)
 
 
+_SIDES_NOTE = "bead_sides"
+
+
 def bead_sides(ctx: CheckContext, both: bool = True):
-    """(bead index, bead, source side, target side) for each bead (with both sides when ``both``)."""
-    for k, bead in enumerate(ctx.alignment):
-        if both and (not bead.source or not bead.target):
+    """(bead index, bead, source side, target side) for each bead (with both sides when ``both``).
+
+    The sides are joined once per run and shared by the checks that read them (they never change)."""
+    sides = ctx.notes.get(_SIDES_NOTE)
+    if sides is None:
+        sides = ctx.notes[_SIDES_NOTE] = [
+            (k, bead, BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target))
+            for k, bead in enumerate(ctx.alignment)
+        ]
+    for found in sides:
+        if both and (not found[1].source or not found[1].target):
             continue
-        yield k, bead, BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target)
+        yield found

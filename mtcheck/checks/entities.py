@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..langid import scripts_of_lang
+from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
 from .data import MARKUP_RE, WORD_RE, BeadSide, base_lang, bead_sides
 from .registry import CheckContext, register
@@ -28,6 +29,8 @@ _URL_RE = re.compile(
     r"(?:/[^\s<>()\"«»“”，。、；）]*)?(?![\w.-]*\w)",
     re.IGNORECASE,
 )
+# What every match of _URL_RE holds: a scheme, "www." or a dot before one of its domains.
+_URL_HINT_RE = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|int|io|cn|fr|de|uk|eu|es|ch|jp)", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
 _HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_][\w]{1,60}")
@@ -85,6 +88,7 @@ def _concepts(extra: Optional[str]) -> tuple[tuple[_Concept, ...], dict]:
     return tuple(concepts), by_acronym
 
 
+@text_cache()
 def _norm_ident(s: str) -> str:
     return re.sub(r"[\s.-]", "", s).lower()
 
@@ -133,11 +137,23 @@ def _url_key(u: str) -> str:
     return u.rstrip("/")
 
 
-def _items(text: str, kind: str) -> list[_Item]:
+@text_cache()
+def _items(text: str, kind: str) -> tuple[_Item, ...]:
+    """The links of one kind in ``text`` (a function of the text alone: kept for the texts a batch
+    reads again, such as the sources shared by several translations)."""
+    return tuple(_find_items(text, kind))
+
+
+def _url_matches(text: str) -> list[re.Match]:
+    return list(_URL_RE.finditer(text)) if _URL_HINT_RE.search(text) else []
+
+
+def _find_items(text: str, kind: str) -> list[_Item]:
+    # Every pattern but the URL one holds "@" or "#": a text without them has none of those items.
     if kind == "url":
         out = []
-        emails = [m.span() for m in _EMAIL_RE.finditer(text)]
-        for m in _URL_RE.finditer(text):
+        emails = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
+        for m in _url_matches(text):
             if any(a <= m.start() < b for a, b in emails):
                 continue
             s = m.group().rstrip(_TRAIL)
@@ -145,6 +161,8 @@ def _items(text: str, kind: str) -> list[_Item]:
                 out.append(_Item(m.start(), m.start() + len(s), s, _url_key(s)))
         return out
     rx = {"email": _EMAIL_RE, "handle": _HANDLE_RE, "hashtag": _HASHTAG_RE}[kind]
+    if ("#" if kind == "hashtag" else "@") not in text:
+        return []
     out = []
     for m in rx.finditer(text):
         s = m.group().rstrip(_TRAIL)
@@ -234,18 +252,31 @@ def handle_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
 # --- acronyms, identifiers and names ----------------------------------------------------------------
 
+@text_cache()
 def _masked_links(text: str) -> str:
     """``text`` with URLs, e-mails, handles, hashtags and markup blanked out (same length)."""
-    spans = [m.span() for m in _URL_RE.finditer(text)] + [m.span() for m in _EMAIL_RE.finditer(text)]
+    spans = [m.span() for m in _url_matches(text)]
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL_RE.finditer(text)]
     if "<" in text or "&" in text:
         spans += [m.span() for m in MARKUP_RE.finditer(text)]
-    spans += [m.span() for m in _HANDLE_RE.finditer(text)] + [m.span() for m in _HASHTAG_RE.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _HANDLE_RE.finditer(text)]
+    if "#" in text:
+        spans += [m.span() for m in _HASHTAG_RE.finditer(text)]
     return _mask(text, spans)
 
 
+_ASCII_UPPER_RE = re.compile("[A-Z]")
+_ASCII_LOWER_RE = re.compile("[a-z]")
+
+
+@text_cache()
 def _is_headline_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha() and c.isascii()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    """More than 60 % capitals among twelve or more ASCII letters."""
+    upper = len(_ASCII_UPPER_RE.findall(text))
+    letters = upper + len(_ASCII_LOWER_RE.findall(text))
+    return letters >= 12 and upper / letters > 0.6
 
 
 _CAPS_WORD_BEFORE_RE = re.compile(r"[A-Z]{2,}[^\w]{1,3}$")

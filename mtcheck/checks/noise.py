@@ -7,7 +7,10 @@ addition check) skip them instead of reporting the same line again.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ..langid import script_of
@@ -26,9 +29,8 @@ from .registry import CheckContext, register
 
 CHECK_ID = "noise.debris"
 
-_LANG_NAME_RE = re.compile(
-    "|".join(re.escape(n) for n in sorted(set(LANGUAGE_NAMES), key=len, reverse=True)), re.IGNORECASE
-)
+_LANG_NAMES = sorted(set(LANGUAGE_NAMES), key=len, reverse=True)  # longest first: the longest name wins
+_LANG_NAME_RE = re.compile("|".join(re.escape(n) for n in _LANG_NAMES), re.IGNORECASE)
 # Separators of navigation items: "Home | World | Sport", "rapport/commentaires", breadcrumbs "Home > Asia".
 _ANY_SEP_RE = re.compile(r"\s*[|/·•»›>]\s*|\s+[-–—]\s+")
 _MENU_SEP_RE = re.compile(r"[|·•»›>]")
@@ -39,22 +41,56 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _name_folding() -> Optional[tuple[dict[int, str], re.Pattern]]:
+    """``_LANG_NAME_RE`` made case-sensitive, once per process: a translation table mapping every
+    character the case-insensitive pattern takes for a letter of a language name to one representative
+    of its class (the classes are read from ``re`` itself: each character matching the same letters),
+    and the pattern of the folded names in the same order. Folded, a text holds a folded name at a
+    position exactly when ``_LANG_NAME_RE`` matches that name there, and a case-sensitive alternation
+    of literals is scanned several times faster."""
+    letters = sorted({ch for name in LANGUAGE_NAMES for ch in name})
+    every = (array("I", range(0xD800)).tobytes() + array("I", range(0xE000, 0x110000)).tobytes()).decode(
+        "utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    members = re.findall("[" + "".join(re.escape(ch) for ch in letters) + "]", every, re.IGNORECASE)
+    singles = {ch: re.compile(re.escape(ch), re.IGNORECASE) for ch in letters}
+    classes: dict[frozenset[str], list[str]] = {}
+    for ch in members:
+        classes.setdefault(frozenset(a for a in letters if singles[a].fullmatch(ch)), []).append(ch)
+    if not all(a in cls for key, cls in classes.items() for a in key):
+        return None  # not classes of one another (never so far): the case-insensitive pattern is used
+    table = {ord(ch): min(cls) for cls in classes.values() for ch in cls}
+    return table, re.compile("|".join(re.escape(n.translate(table)) for n in _LANG_NAMES))
+
+
+def _name_matches(text: str) -> list[tuple[int, int]]:
+    """The spans ``_LANG_NAME_RE.finditer(text)`` gives, found in the folded text (same offsets)."""
+    folding = _name_folding()
+    if folding is None:
+        return [m.span() for m in _LANG_NAME_RE.finditer(text)]
+    table, pattern = folding
+    return [m.span() for m in pattern.finditer(text.translate(table))]
+
+
 def _is_language_menu(text: str, unaligned: bool) -> bool:
     """Several language names making up most of the line, glued or as a menu (the seed's
     « 한어Русский языкEnglishFrançais… »). In an aligned sentence the names must also be glued
     together without spaces or span several scripts, so prose listing languages never counts."""
-    matches = list(_LANG_NAME_RE.finditer(text))
-    names = {m.group().casefold() for m in matches}
+    spans = _name_matches(text)
+    if len(spans) < 3:
+        return False
+    found = [text[a:b] for a, b in spans]
+    names = {name.casefold() for name in found}
     if len(names) < 3:
         return False
     letters = _letters(text)
-    covered = sum(_letters(m.group()) for m in matches)
+    covered = sum(_letters(name) for name in found)
     if not letters or covered / letters < 0.7:
         return False
     if unaligned:
         return True
-    glued = sum(1 for a, b in zip(matches, matches[1:]) if a.end() == b.start())
-    scripts = {script_of(ch) for m in matches for ch in m.group() if ch.isalpha()}
+    glued = sum(1 for a, b in zip(spans, spans[1:]) if a[1] == b[0])
+    scripts = {script_of(ch) for name in found for ch in name if ch.isalpha()}
     return glued >= 2 or len(scripts) >= 3
 
 

@@ -17,6 +17,7 @@ from .data import (
     is_cased_lang,
     noise_targets,
     source_span,
+    url_spans,
 )
 from .registry import CheckContext, register
 
@@ -74,9 +75,20 @@ def _start_cases(doc: Document, noise: set[int]) -> dict[int, bool]:
     return cases
 
 
+_BREAKS_NOTE = "stray_breaks"
+
+
 def find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     """All stray full stops of the target; shared with ``casing.lost`` so that it does not report the
-    lower-case word after a stray stop as a sentence start."""
+    lower-case word after a stray stop as a sentence start. Found once per run (both read them after
+    ``noise.debris``, whose notes no later check changes)."""
+    found = ctx.notes.get(_BREAKS_NOTE)
+    if found is None:
+        found = ctx.notes[_BREAKS_NOTE] = _find_stray_breaks(ctx)
+    return found
+
+
+def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     tgt = base_lang(ctx.target.lang)
     if not is_cased_lang(tgt):
         return []
@@ -370,7 +382,7 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
         text = sent.text
         if not any(c in text for c in ";:!?«»"):
             continue
-        urls = [m.span() for m in URL_RE.finditer(text)]
+        urls = url_spans(text)
         for rx, side in ((_FR_NEEDS_SPACE_BEFORE_RE, "before"), (_FR_NEEDS_SPACE_AFTER_RE, "after")):
             for m in rx.finditer(text):
                 p = m.start()

@@ -14,6 +14,29 @@ _REPEAT_RE = re.compile(
     rf"(?<![\w'’-])({_WORD}(?:[ \u00a0]+{_WORD}){{0,5}}?)((?:[ \u00a0]+\1)+)(?![\w'’-])", re.IGNORECASE
 )
 
+# The words as _REPEAT_RE reads them (same pattern and flags): what a repetition repeats.
+_WORD_TOKEN_RE = re.compile(_WORD, re.IGNORECASE)
+
+
+def may_repeat(text: str) -> bool:
+    """False only when ``_REPEAT_RE`` cannot match ``text``: no run of one to six words is followed at once
+    by the same words, case aside. The unit and its copies are whole consecutive words of the text,
+    and ``re`` compares them by each letter's lower case, as ``str.lower`` does but for İ (whose lower
+    case is two letters there) and a final Σ (ς there): a text holding either is left to the pattern."""
+    if "İ" in text or "Σ" in text:
+        return True
+    words = [w.lower() for w in _WORD_TOKEN_RE.findall(text)]
+    seen: dict[str, list[int]] = {}
+    for j, word in enumerate(words):
+        before = seen.setdefault(word, [])
+        for p in before:
+            k = j - p
+            if k <= 6 and words[p:j] == words[j : j + k]:
+                return True
+        before.append(j)
+    return False
+
+
 # Doubles that the language writes on purpose (lower case). Reflexive « vous vous », « nous nous »;
 # pluperfect "had had"; "that that"; relative German « die die », « der der », « das das ».
 LEGITIMATE_DOUBLES: dict[str, frozenset[str]] = {
@@ -50,7 +73,7 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     for _, bead, src, side in bead_sides(ctx, both=False):
         if not bead.target or any(j in noise for j in bead.target):
             continue
-        if not _REPEAT_RE.search(side.text):
+        if not may_repeat(side.text) or not _REPEAT_RE.search(side.text):
             continue
         source_lower = src.text.lower()
         for m in _REPEAT_RE.finditer(side.text):
@@ -67,9 +90,12 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
                         source_span=src.whole(), target_span=side.span(m.start(), m.end()), suggestion=unit)
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def normalise_sentence(text: str) -> str:
     """Case, spaces and the final punctuation aside: what makes two sentences "the same"."""
-    return re.sub(r"\s+", " ", text.casefold()).strip(" .。!?！？…\"'“”«»„")
+    return _SPACES_RE.sub(" ", text.casefold()).strip(" .。!?！？…\"'“”«»„")
 
 
 def long_enough(text: str, lang: str) -> bool:
@@ -93,11 +119,12 @@ def repeated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     noise = noise_targets(ctx)
     beads = bead_of_target(ctx)
     src = ctx.source.sentences
+    norms = [normalise_sentence(s.text) for s in sents]
     for j in range(1, len(sents)):
         if j in noise or j - 1 in noise:
             continue
-        cur = normalise_sentence(sents[j].text)
-        if cur != normalise_sentence(sents[j - 1].text) or not long_enough(cur, ctx.target.lang):
+        cur = norms[j]
+        if cur != norms[j - 1] or not long_enough(cur, ctx.target.lang):
             continue
         a, b = beads.get(j - 1), beads.get(j)
         if a is not None and b is not None:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ..langid import classify, script_of, scripts_of_lang
-from ..types import Category, Issue, Sentence, Severity, Span
-from .data import URL_RE, WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span
+from ..segment import text_cache
+from ..types import Category, Issue, Severity, Span
+from .data import WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span, url_spans
 from .registry import CheckContext, register
 
 CHECK_ID = "untranslated.sentence"
@@ -48,7 +50,16 @@ def _weight(text: str) -> int:
 
 
 def _mask_urls(text: str) -> str:
-    return URL_RE.sub(lambda m: " " * len(m.group()), text)
+    spans = url_spans(text)
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for a, b in spans:
+        out += (text[pos:a], " " * (b - a))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _foreign_runs(text: str, expected: set[str]) -> list[tuple[int, int]]:
@@ -81,37 +92,54 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPEN_BRACKETS and bool(after) and after[0] in _CLOSE_BRACKETS
 
 
+def _blank_name(m: re.Match) -> str:
+    word = m.group()
+    return " " * len(word) if word[0].isupper() or word.isupper() else word
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
+_HAS_DIGIT_RE = re.compile(r"\S*\d\S*")
+
+
 def _names_removed(text: str) -> str:
     """The text with names, acronyms and words holding digits blanked out: capitalised words other than
     the first word. What is left (function words, verbs, common nouns) carries the language."""
-    out = list(text)
-    for k, m in enumerate(WORD_RE.finditer(text)):
-        word = m.group()
-        if k > 0 and (word[0].isupper() or word.isupper()):
-            out[m.start() : m.end()] = " " * (m.end() - m.start())
-    cleaned = "".join(out)
-    return re.sub(r"\S*\d\S*", lambda m: " " * len(m.group()), cleaned)
+    first = WORD_RE.search(text)
+    if first is not None:  # the words after the first one (WORD_RE looks at no character before a word)
+        text = text[: first.end()] + WORD_RE.sub(_blank_name, text[first.end():])
+    return _HAS_DIGIT_RE.sub(_blank, text)
 
 
 def _normalise(text: str) -> str:
     return " ".join(WORD_RE.findall(text.casefold()))
 
 
+@text_cache()
 def _judge(
-    sent: Sentence, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
+    sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
 ) -> Optional[_Finding]:
-    text = _mask_urls(sent.text)
+    """The finding for one target sentence (``sentence`` -1; offsets into its text), a function of its
+    arguments alone: kept per process for sentences a batch sees again."""
+    text = _mask_urls(sentence)
     expected = set(scripts_of_lang(tgt))
-    letters = [ch for ch in text if script_of(ch)]
+    letters = foreign = 0
+    for ch, n in Counter(text).items():  # each distinct character once
+        script = script_of(ch)
+        if script:
+            letters += n
+            if script not in expected:
+                foreign += n
     if not letters:
         return None
-    foreign = [ch for ch in letters if script_of(ch) not in expected]
     # 1. Script evidence: letters the target language does not write.
     if foreign:
         runs = _foreign_runs(text, expected)
         run_start, run_end = max(runs, key=lambda r: (_weight(text[r[0] : r[1]]), -r[0]))
         run_text = text[run_start:run_end]
-        share = len(foreign) / len(letters)
+        share = foreign / letters
         whole = share >= 0.9
         enough = _weight(run_text) >= (12 if whole else _MIN_LETTERS)
         if enough and not (not whole and _in_brackets(text, run_start, run_end)):
@@ -119,7 +147,7 @@ def _judge(
             pool = [c for c in candidates if any(s in scripts_of_lang(c) for s in scripts)]
             lang, _prob = classify(run_text, pool or None)
             if whole:
-                return _Finding(-1, 0, len(sent.text), lang, round(share, 3), "script")
+                return _Finding(-1, 0, len(sentence), lang, round(share, 3), "script")
             return _Finding(-1, run_start, run_end, lang, round(share, 3), "script")
         if share >= 0.5:
             return None  # mostly foreign script but too short to judge: a name or a label
@@ -137,10 +165,10 @@ def _judge(
         return None
     lang, prob = classify(stripped, same_script)
     if lang != tgt and prob >= _MIN_PROBABILITY:
-        return _Finding(-1, 0, len(sent.text), lang, round(prob, 3), "language")
+        return _Finding(-1, 0, len(sentence), lang, round(prob, 3), "language")
     # 3. A copy of the aligned source, whatever the classifier says.
-    if source_text and src != tgt and _normalise(source_text) == _normalise(sent.text):
-        return _Finding(-1, 0, len(sent.text), src, 1.0, "copy")
+    if source_text and src != tgt and _normalise(source_text) == _normalise(sentence):
+        return _Finding(-1, 0, len(sentence), src, 1.0, "copy")
     return None
 
 
@@ -182,7 +210,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
             source_text = " ".join(
                 ctx.source.sentences[i].text for i in bead.source if 0 <= i < len(ctx.source.sentences)
             )
-        found = _judge(sent, tgt, src, candidates, source_text)
+        found = _judge(sent.text, tgt, src, candidates, source_text)
         if found is not None:
             findings.append(_Finding(j, found.start, found.end, found.lang, found.confidence, found.reason))
     ctx.notes[SENTENCE_NOTE] = {f.sentence for f in findings}
@@ -290,6 +318,7 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
     same_script = not foreign and bool(set(scripts_of_lang(src)) & expected) and bool(src_fw)
     if run_re is None and not same_script:
         return
+    own_fw = src_fw - tgt_fw
 
     for _, bead, s_side, t_side in bead_sides(ctx):
         if any(j in done or j in noise for j in bead.target):
@@ -301,6 +330,10 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
                 yield Issue("untranslated.partial", Category.ACCURACY_UNTRANSLATED, Severity.MAJOR,
                             f"'{m.group()}' is copied from the source, not translated",
                             source_span=s_side.whole(), target_span=t_side.span(m.start(), m.end()))
+            continue
+        # Evidence is two target words among the source's own function words: without two in the
+        # whole target side, no copied run holds them.
+        if sum(1 for w in _WORD_SPAN_RE.findall(t_side.text) if w in own_fw) < 2:
             continue
         src_words = [w.lower() for w in _WORD_SPAN_RE.findall(s_side.text)]
         tgt_words = list(_WORD_SPAN_RE.finditer(t_side.text))
