@@ -344,6 +344,19 @@ EN_DE_KEPT_NAME = ('Some members have even joined the IS affiliate, which has it
 # rendering and the split "Shang Hai" its variant.
 ZH_EN_NAME_IN_LONGER_NAMES = ('绿地开启新一轮混改，上海国资拟转让股份。\n公告显示，上海地产及上海城投拟通过公开征集受让方。\n绿地控股表示，公司将继续推进改革。\n上海地产、上海城投均为国资企业集团。\n分析人士认为，此举有利于优化股权结构。', 'Greenland launches a new round of mixed reform, and Shanghai state-owned assets will transfer shares.\nThe announcement shows that Shang Hai Land and Shanghai Chengtou Investment plan to find buyers through public solicitation.\nGreenland Holdings said the company would continue to push forward the reform.\nShanghai Land and Shanghai Chengtou Investment are both state-owned enterprise groups.\nAnalysts believe the move will help optimise the ownership structure.')
 
+# A name described in common nouns, in another word order ("alliance of exhibitors" for "Exhibitor
+# Alliance"), is a paraphrase, not the name respelt; a name kept in the reordering stays a near-variant
+# (ZH_EN_NAME_REORDER: "province of Bac Giang").
+ZH_EN_NAME_DESCRIBED = ('''进博会参展商联盟今天召开会议。
+参展商联盟成员企业达到两百家。
+参展商联盟将发布年度报告。
+据介绍，参展商联盟由多家企业发起成立。
+会议在上海举行。''', '''The Exhibitor Alliance of the Import Expo held a meeting today.
+The Exhibitor Alliance now has two hundred member companies.
+The Exhibitor Alliance will publish an annual report.
+According to the introduction, the alliance of exhibitors was founded by several companies.
+The meeting was held in Shanghai.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -397,6 +410,7 @@ CASES = [
     pytest.param(EN_DE_KEPT_NAME, ("en", "de"), [], id="en-de-kept-name-varies-by-a-name"),
     pytest.param(ZH_EN_NAME_IN_LONGER_NAMES, ("zh", "en"), [("Shang Hai", "上海", "Shanghai", "minor")],
                  id="zh-en-name-starting-longer-names"),
+    pytest.param(ZH_EN_NAME_DESCRIBED, ("zh", "en"), [], id="zh-en-name-described-in-common-nouns"),
     pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
         ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
     ], id="en-de-variant-does-not-span-a-verb"),

@@ -997,8 +997,12 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             continue
         for u, a, b in owhere:
             toks = tgt.tokens[u]
-            if paraphrase_ok and [t.key for t in toks[a:b] if t.content] != dom_order:
-                continue  # "cluster of industrial parks" / "industrial park clusters": one term
+            # "cluster of industrial parks" / "industrial park clusters": one term. So too where the
+            # dominant rendering is written as a name and this one, in another order, as common nouns
+            # ("alliance of exhibitors" for "Exhibitor Alliance"): a description, not the name respelt.
+            if (paraphrase_ok or _common_phrase(toks[a:b], tgt_lang)) \
+                    and [t.key for t in toks[a:b] if t.content] != dom_order:
+                continue
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
                                          how, "near"))
