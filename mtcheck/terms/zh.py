@@ -7,17 +7,19 @@ nearly all of posseg's time (``jieba/posseg/viterbi.py`` builds a tuple for ever
 previous state, transitions that do not exist included).
 
 :func:`pos_words` runs the same steps on the same model and dictionary and returns the same words and tags:
-the states are numbered in the order of their tuples, so that ties go to the same state, and each state
-looks only at the previous states that can reach it (a set intersection), adding the same probabilities in
-the same order. Where the Viterbi search would fall back to states no previous state reaches, jieba's own
-function runs instead.
+the states are numbered in the order of their tuples, so that ties go to the same state, and each step of
+the Viterbi search is one numpy sum of the previous scores, a block of the transition matrix and the
+emissions (the same sums in the same order: the same floats) with an argmax per state; the dictionary's
+route is found in one backward pass.
 """
 from __future__ import annotations
 
 import re
-from math import log
 from functools import lru_cache
-from typing import Any, Optional
+from math import log
+from typing import Optional
+
+import numpy as np
 
 # jieba's own expressions (jieba/posseg/__init__.py), so that runs are split the same way.
 _RE_HAN_INTERNAL = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
@@ -30,7 +32,8 @@ _MIN_FLOAT = -3.14e100
 
 
 class _Model:
-    """posseg's HMM with states numbered in tuple order, and jieba's dictionary."""
+    """posseg's HMM with states numbered in tuple order (a dense transition matrix, -inf where there is no
+    transition), and jieba's dictionary."""
 
     def __init__(self) -> None:
         from ..segment import _jieba
@@ -45,80 +48,70 @@ class _Model:
         states = sorted(trans_P)
         self.states: list[tuple[str, str]] = states
         num = {s: k for k, s in enumerate(states)}
-        self.all = tuple(range(len(states)))
-        self.start = [start_P[s] for s in states]
+        self.start = np.array([start_P[s] for s in states])
         self.emit = [emit_P[s] for s in states]
-        self.next_states = [frozenset(num[y] for y in trans_P[s]) for s in states]
-        # into[y]: previous state → log probability of the transition to y
-        self.into: list[dict[int, float]] = [{} for _ in states]
+        self.trans = np.full((len(states), len(states)), -np.inf)
         for s in states:
             for y, p in trans_P[s].items():
-                self.into[num[y]][num[s]] = p
-        self.char_states = {ch: tuple(num[s] for s in ss) for ch, ss in char_state_tab_P.items()}
-        self.sources = [frozenset(ways) for ways in self.into]
-        self.dead = frozenset(y for y in self.all if not self.next_states[y])  # states that lead nowhere
-        self._steps: dict[str, tuple[tuple[int, frozenset[int], dict[int, float], float], ...]] = {}
+                self.trans[num[s], num[y]] = p
+        # A character's states in decreasing order: argmax takes the first of equal scores, the largest
+        # state, as comparing (probability, state) tuples does.
+        self.char_states = {ch: np.array(sorted((num[s] for s in ss), reverse=True))
+                            for ch, ss in char_state_tab_P.items()}
+        self.all = np.arange(len(states))[::-1].copy()
+        self._emissions: dict[str, tuple[np.ndarray, np.ndarray, bool]] = {}
 
-    def steps(self, c: str, states: Any = None) -> tuple[tuple[int, frozenset[int], dict[int, float], float], ...]:
-        """(state, previous states that reach it, their transition log probabilities, emission log
-        probability of ``c``) for the states ``c`` may take (all states without ``states``)."""
-        if states is None:
-            got = self._steps.get(c)
-            if got is not None:
-                return got
-        emit, into, sources = self.emit, self.into, self.sources
-        out = tuple((y, sources[y], into[y], emit[y].get(c, _MIN_FLOAT))
-                    for y in (self.char_states.get(c, self.all) if states is None else states))
-        if states is None:
-            self._steps[c] = out
-        return out
+    def states_of(self, c: str) -> tuple[np.ndarray, np.ndarray, bool]:
+        """The states ``c`` may take (every state for a character the table lacks), the log probabilities
+        of ``c`` in them, and whether the table has ``c``."""
+        got = self._emissions.get(c)
+        if got is None:
+            ys = self.char_states.get(c, self.all)
+            got = self._emissions[c] = (ys, self._emit(c, ys), c in self.char_states)
+        return got
+
+    def _emit(self, c: str, ys: np.ndarray) -> np.ndarray:
+        return np.array([self.emit[y].get(c, _MIN_FLOAT) for y in ys.tolist()])
 
     def viterbi(self, obs: str) -> list[tuple[str, str]]:
-        """The state of every character, as ``jieba.posseg.viterbi.viterbi`` finds it."""
-        start = self.start
-        v = {y: start[y] + e for y, _, _, e in self.steps(obs[0])}
-        back: list[dict[int, int]] = []
-        dead = self.dead
-        for t in range(1, len(obs)):
-            c = obs[t]
-            live = v.keys() - dead  # previous states that lead somewhere
-            nv: dict[int, float] = {}
-            came: dict[int, int] = {}
-            if c in self.char_states:
-                self._step(self.steps(c), v, live, nv, came)
-            if not nv:  # the character's states are unreachable: posseg takes every reachable state
-                reach = set().union(*(self.next_states[y0] for y0 in live))
-                if not reach:
+        """The state of every character, as ``jieba.posseg.viterbi.viterbi`` finds it: each state takes the
+        best previous state (the same sums in the same order: score + transition + emission); a state no
+        previous state reaches is dropped; where none of the character's states is reached, every reached
+        state is (as posseg does)."""
+        ys, e, _ = self.states_of(obs[0])
+        vs, vv = ys, self.start[ys] + e
+        back: list[tuple[np.ndarray, np.ndarray]] = []
+        for c in obs[1:]:
+            ys, e, known = self.states_of(c)
+            step = self._step(vs, vv, ys, e) if known else None
+            if step is None:
+                step = self._step(vs, vv, self.all, self._emit(c, self.all))
+                if step is None:  # nothing reachable: jieba's own search (which fails there)
                     from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
                     from jieba.posseg.viterbi import viterbi
 
                     return list(viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)[1])
-                self._step(self.steps(c, sorted(reach)), v, live, nv, came)
-            v = nv
-            back.append(came)
-        state = max((p, y) for y, p in v.items())[1]
+            came, vs, vv = step
+            back.append((vs, came))
+        state = int(vs[int(vv.argmax())])
         route = [state]
-        for came in reversed(back):
-            state = came[state]
+        for ys, came in reversed(back):
+            state = int(came[int(np.flatnonzero(ys == state)[0])])
             route.append(state)
         route.reverse()
         return [self.states[y] for y in route]
 
-    @staticmethod
-    def _step(steps: tuple[tuple[int, frozenset[int], dict[int, float], float], ...], v: dict[int, float],
-              live: set[int], nv: dict[int, float], came: dict[int, int]) -> None:
-        """The best previous state of each reachable state of ``steps`` (the largest state number on a
-        tie, as comparing (probability, state) tuples does)."""
-        for y, sources, ways, e in steps:
-            froms = live & sources
-            if not froms:
-                continue
-            if len(froms) == 1:
-                arg = next(iter(froms))
-                nv[y] = v[arg] + ways[arg] + e
-            else:
-                nv[y], arg = max((v[y0] + ways[y0] + e, y0) for y0 in froms)
-            came[y] = arg
+    def _step(self, vs: np.ndarray, vv: np.ndarray, ys: np.ndarray,
+              e: np.ndarray) -> Optional[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(best previous state, state, score) of the states of ``ys`` that a state of ``vs`` reaches, or
+        None if none is reached."""
+        total = (vv[:, None] + self.trans[vs[:, None], ys[None, :]]) + e[None, :]
+        arg = total.argmax(axis=0)
+        best = total[arg, np.arange(len(ys))]
+        ok = best > -np.inf
+        if not ok.any():
+            return None
+        return vs[arg[ok]], ys[ok], best[ok]
 
 
 @lru_cache(maxsize=1)
