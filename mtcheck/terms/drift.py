@@ -79,6 +79,7 @@ from ..segment import SENTENCE_CACHE_SIZE, per_sentence_cache
 from ..types import Bead, Document
 from .matching import normalise_token
 from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords, time_words
+from .zh import pos_words
 
 _UNSPACED = {"zh", "ja"}
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
@@ -192,7 +193,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         if lang == "zh":
             pieces = []
             pos = 0
-            for word, flag in _posseg().cut(sent.text):
+            for word, flag in pos_words(sent.text):  # jieba.posseg's words and tags, computed faster
                 pieces.append((pos, pos + len(word), word, flag))
                 pos += len(word)
         else:
@@ -302,16 +303,6 @@ def _prepositions_by_first(lang: str) -> dict[str, list[tuple[str, ...]]]:
     for pattern in complex_prepositions(lang):
         out[pattern[0]].append(pattern)
     return dict(out)
-
-
-@lru_cache(maxsize=1)
-def _posseg():  # type: ignore[no-untyped-def]
-    from ..segment import _jieba
-
-    _jieba()  # initialised quietly
-    import jieba.posseg
-
-    return jieba.posseg
 
 
 @lru_cache(maxsize=100_000)
