@@ -305,7 +305,6 @@ def _prepositions_by_first(lang: str) -> dict[str, list[tuple[str, ...]]]:
     return dict(out)
 
 
-@lru_cache(maxsize=100_000)
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower case without accents, hyphens or apostrophes: for comparing spellings."""
