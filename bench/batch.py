@@ -254,8 +254,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
     warm = [json.loads(json.dumps({"index": k, **B.check_item(it, cfg)}))
             for k, it in enumerate(discover_inputs([str(warm_manifest)]))]
     B.reduce_block([r for r in warm if "report" in r], cfg, True, 3, False)
-    D.clear_caches()
-    clear_text_caches()
+    clear_text_caches()  # every per-process cache: drift tokens and units, the checks' analyses
     acc.clear()
     items = discover_inputs([str(manifest)])
     t0 = time.process_time()
@@ -264,8 +263,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
         recs.append(json.loads(json.dumps({"index": k, **B.check_item(it, cfg)}, ensure_ascii=False)))
         if unique:
             own.append(dict(cache))
-            D.clear_caches()
-            clear_text_caches()  # the checks' per-text analyses too (mtcheck.segment.text_cache)
+            clear_text_caches()
     t1 = time.process_time()
     by_pair: dict = defaultdict(list)
     for r in recs:
@@ -274,7 +272,7 @@ def phases(manifest: Path, warm_manifest: Path, unique: bool = False) -> dict:
     for rs in by_pair.values():
         for i in range(0, len(rs), 100):
             if unique:
-                D.clear_caches()
+                clear_text_caches()
                 for r in rs[i:i + 100]:
                     cache.update(own[r["index"]])
             B.reduce_block(rs[i:i + 100], cfg, True, 3, False)

@@ -126,7 +126,6 @@ def run_mtcheck(work: dict, disabled: tuple[str, ...] = ()) -> tuple[float, int]
     from mtcheck.types import Bead
 
     from mtcheck.segment import clear_text_caches
-    from mtcheck.terms.drift import clear_caches
 
     cfg = Config(presegmented=True, disabled_checks=disabled)
     issues = 0
@@ -135,9 +134,8 @@ def run_mtcheck(work: dict, disabled: tuple[str, ...] = ()) -> tuple[float, int]
         src_lang, tgt_lang = PAIRS[pair]
         for art in articles:
             # No help from sentences seen before (other systems translate the same documents, and the
-            # runs repeat): the drift engine's per-sentence caches start empty for every article, and so
-            # do the checks' per-text analyses (mtcheck.segment.text_cache).
-            clear_caches()
+            # runs repeat): every per-process cache (drift tokens and units, the checks' per-text
+            # analyses) starts empty for every article.
             clear_text_caches()
             source = api.make_document("\n".join(s for s, _ in art) + "\n", path=None, lang=src_lang,
                                        encoding=None, presegmented=True)

@@ -357,22 +357,28 @@ def term_memory_issues(reports: Sequence[Report], min_articles: int = 3) -> list
         bead_article = []
         for sl_pos, k in enumerate(members):
             bead_article.extend([sl_pos] * len(reports[k].alignment))
-        def wanted(units: set[int], dom_units: set[int]) -> bool:
-            # What the loop below can report: a term in min_articles articles, its dominant rendering in
-            # most, and an article without it (the variants of an article that has it are never reported).
+        def spread(units: Iterable[int], dom_units: Iterable[int]) -> Optional[tuple[set[int], set[int]]]:
+            # The articles of a term and of its dominant rendering, for a term in min_articles articles
+            # with its dominant rendering in most of them; None for any other term.
             term_articles = {bead_article[u] for u in units}
             dom_articles = {bead_article[u] for u in dom_units}
-            return len(term_articles) >= min_articles and len(dom_articles) * 2 > len(term_articles) \
-                and not term_articles <= dom_articles
+            ok = len(term_articles) >= min_articles and len(dom_articles) * 2 > len(term_articles)
+            return (term_articles, dom_articles) if ok else None
+
+        def wanted(units: set[int], dom_units: set[int]) -> bool:
+            # What the loop below can report: such a term with an article without the dominant rendering
+            # (the variants of an article that has it are never reported).
+            got = spread(units, dom_units)
+            return got is not None and not got[0] <= got[1]
 
         for term in find_renderings(src_doc, tgt_doc, beads, min_units=min_articles, wanted=wanted):
             dom = term.dominant
             if dom is None or not term.variants:
                 continue
-            term_articles = {bead_article[o.unit] for o in term.occurrences}
-            dom_articles = {bead_article[o.unit] for o in dom.occurrences}
-            if len(term_articles) < min_articles or len(dom_articles) * 2 <= len(term_articles):
+            got = spread(term.units, dom.units)
+            if got is None:
                 continue
+            term_articles, dom_articles = got
             for v in term.variants:
                 a = bead_article[v.unit]
                 if a in dom_articles:

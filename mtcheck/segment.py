@@ -26,7 +26,24 @@ _CJK_LANGS = {"zh", "ja", "ko"}
 # --- per-text caching of analyses ----------------------------------------------------------------------
 
 SENTENCE_CACHE_SIZE = 20_000  # sentences per process (a batch block of 100 articles has about 5,000)
-_TEXT_CACHES: list = []
+_CLEARS: list = []  # how to empty each per-process cache of analyses
+_TEXT_CACHES: list = []  # the text_cache functions
+
+
+def register_cache(clear) -> None:  # type: ignore[no-untyped-def]
+    """Register the function that empties a per-process cache, for ``clear_text_caches``."""
+    _CLEARS.append(clear)
+
+
+def remember(cache: dict, key, value, maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-def]
+    """Store ``value`` in a bounded cache dict (oldest entry out first when full); return ``value``."""
+    if len(cache) >= maxsize:
+        try:
+            del cache[next(iter(cache))]
+        except (KeyError, RuntimeError, StopIteration):  # another thread evicted it first
+            pass
+    cache[key] = value
+    return value
 
 
 def text_cache(maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-def]
@@ -39,15 +56,17 @@ def text_cache(maxsize: int = SENTENCE_CACHE_SIZE):  # type: ignore[no-untyped-d
     def deco(fn):  # type: ignore[no-untyped-def]
         cached = lru_cache(maxsize=maxsize)(fn)
         _TEXT_CACHES.append(cached)
+        register_cache(cached.cache_clear)
         return cached
 
     return deco
 
 
 def clear_text_caches() -> None:
-    """Empty every ``text_cache`` (not the drift tokens' ``per_sentence_cache``, which has its own)."""
-    for cached in _TEXT_CACHES:
-        cached.cache_clear()
+    """Empty every registered per-process cache (``text_cache``, ``per_sentence_cache``, the drift engine's
+    units): for benchmarks that must not gain from sentences seen before."""
+    for clear in _CLEARS:
+        clear()
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, int]]:
@@ -203,10 +222,9 @@ def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: i
     cache: dict[tuple[str, str], tuple[int, list]] = {}  # (lang, text) -> (sentence start, tokens)
 
     new_tuple = tuple.__new__
+    register_cache(cache.clear)
 
     def shifted(tok, off: int):  # type: ignore[no-untyped-def]
-        if isinstance(tok, tuple):
-            return new_tuple(type(tok), (tok[0] + off, tok[1] + off) + tok[2:])
         # A copy with its offsets moved, without the frozen dataclass's __init__ (3x slower).
         new = object.__new__(type(tok))
         d = tok.__dict__.copy()
@@ -225,12 +243,7 @@ def per_sentence_cache(tokenize, maxsize: int = SENTENCE_CACHE_SIZE):  # type: i
             hit = cache.get(key)
             if hit is None:
                 toks = tokenize(doc, (sid,))
-                if len(cache) >= maxsize:
-                    try:
-                        del cache[next(iter(cache))]
-                    except (KeyError, RuntimeError, StopIteration):  # another thread evicted it first
-                        pass
-                cache[key] = (sent.start, toks)
+                remember(cache, key, (sent.start, toks), maxsize)
                 out.extend(toks)
                 continue
             base, toks = hit

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from mtcheck import langid
 from mtcheck.api import make_document
-from mtcheck.segment import per_sentence_cache
+from mtcheck.segment import clear_text_caches, per_sentence_cache
 from mtcheck.terms import drift
 
 UNCACHED = drift.tokenize.uncached
@@ -117,7 +117,7 @@ def test_unit_ngrams_kept_per_process_give_the_same_terms():
     fr = ("Le plan inclusif commence l'an prochain.\nLa Chine mettra en œuvre le plan inclusif.\n"
           "Le plan d'avantages universels reçoit du soutien.\nLa Chine veut faire avancer le plan inclusif.")
     src, tgt = _doc(zh, "zh"), _doc(fr, "fr")
-    drift.clear_caches()
+    clear_text_caches()
     cold = _renderings(src, tgt, 4)
     warm = _renderings(src, tgt, 4)  # every unit's n-grams from the cache now
     assert cold == warm
@@ -129,7 +129,7 @@ def test_unit_ngrams_kept_per_process_give_the_same_terms():
 
     beads = (Bead((0,), (0,), 1.0),) + tuple(Bead((k + 1,), (k + 1,), 1.0) for k in range(4))
     got = drift.find_renderings(pooled_src, pooled_tgt, beads)
-    drift.clear_caches()
+    clear_text_caches()
     fresh = drift.find_renderings(pooled_src, pooled_tgt, beads)
     assert [(t.source, t.occurrences, t.variants) for t in got] == [(t.source, t.occurrences, t.variants) for t in fresh]
     assert [pooled_tgt.text[v.start:v.end] for t in got for v in t.variants] == ["plan d'avantages universels"]

@@ -75,7 +75,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
-from ..segment import SENTENCE_CACHE_SIZE, per_sentence_cache
+from ..segment import per_sentence_cache, register_cache, remember
 from ..types import Bead, Document
 from .matching import normalise_token
 from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords, time_words
@@ -320,16 +320,15 @@ _ZH_BAD_START = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "u
 _ZH_PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "nw"}
 
 
-def _ngrams(tokens: list[Token], max_n: int, ok: Optional[Sequence[bool]] = None) -> Iterable[tuple[int, int]]:
+def _ngrams(tokens: list[Token], max_n: int) -> Iterable[tuple[int, int]]:
     """(i, n) for every n-gram that crosses no boundary, neither starts nor ends with a function word and
-    has inside only function words that may link the words of a noun phrase (and, with ``ok``, has only
-    tokens marked ok)."""
+    has inside only function words that may link the words of a noun phrase."""
     for i in range(len(tokens)):
-        if tokens[i].func or (ok is not None and not ok[i]):
+        if tokens[i].func:
             continue
         for n in range(1, max_n + 1):
             j = i + n - 1
-            if j >= len(tokens) or (n > 1 and tokens[j].brk) or not tokens[j].link or (ok is not None and not ok[j]):
+            if j >= len(tokens) or (n > 1 and tokens[j].brk) or not tokens[j].link:
                 break
             if tokens[j].func:
                 continue
@@ -361,10 +360,6 @@ def _sentence_initial(text: str, tok: Token) -> bool:
     return before == "" or before[-1:] in ".!?:\n"
 
 
-def _content(t: Token) -> bool:
-    return t.content  # computed once in tokenize
-
-
 # --- the document index ----------------------------------------------------------------------------------
 
 
@@ -379,7 +374,7 @@ class _Side:
             for t in toks:
                 self.units[t.key].add(k)
         self._ngram_units: dict[tuple[str, ...], frozenset[int]] = {}
-        self._named: dict[str, bool] = {}
+        self._named: Optional[dict[str, bool]] = None
         self._windows: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._content_keys: dict[int, frozenset[str]] = {}
         self._capitalised: dict[int, list[tuple[str, str]]] = {}
@@ -431,7 +426,7 @@ class _Side:
     def named(self, key: str) -> bool:
         """Is this word written as a name: a proper-noun tag, or a capital in most of its occurrences
         that do not open a sentence?"""
-        if not self._named:
+        if self._named is None:
             # Every word's counts in one pass over the units (per word, a pass over its units each time
             # costs more than this as soon as a few hundred words are asked about).
             inside: Counter = Counter()
@@ -444,8 +439,7 @@ class _Side:
                     elif i > 0 and not _sentence_initial(self.text, t):
                         inside[t.key] += 1
                         caps[t.key] += t.text[:1].isupper()
-            self._named = {k: caps[k] > n / 2 for k, n in inside.items() if n > 0}
-            self._named[""] = False  # computed, even for a side with no word inside a sentence
+            self._named = {k: caps[k] > n / 2 for k, n in inside.items()}
         return self._named.get(key, False)
 
     def surface(self, tokens: Sequence[Token]) -> str:
@@ -555,32 +549,17 @@ class _UnitGrams:
 
 
 _UNIT_GRAMS: dict[tuple[str, tuple[str, ...]], _UnitGrams] = {}
-
-
-def clear_caches() -> None:
-    """Forget every sentence analysed so far (tokens and units' n-grams): for benchmarks that must not
-    gain from sentences seen before."""
-    getattr(tokenize, "cache", {}).clear()
-    _UNIT_GRAMS.clear()
+register_cache(_UNIT_GRAMS.clear)
 
 
 def _unit_grams(lang: str, texts: tuple[str, ...], toks: list[Token], cased: bool) -> _UnitGrams:
-    key = (lang, texts)
-    got = _UNIT_GRAMS.get(key)
-    if got is None:
-        if len(_UNIT_GRAMS) >= SENTENCE_CACHE_SIZE:
-            try:
-                del _UNIT_GRAMS[next(iter(_UNIT_GRAMS))]
-            except (KeyError, RuntimeError, StopIteration):
-                pass
-        got = _UNIT_GRAMS[key] = _UnitGrams(toks, cased)
-    return got
+    got = _UNIT_GRAMS.get((lang, texts))
+    return got if got is not None else remember(_UNIT_GRAMS, (lang, texts), _UnitGrams(toks, cased))
 
 
-def _source_terms(src: _Side, source: Document, min_units: int,
-                  sentences: Optional[dict[int, tuple[int, ...]]] = None) -> list[_Term]:
+def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[int, tuple[int, ...]]) -> list[_Term]:
     """Recurring source n-grams that look like terms. ``sentences``: the source sentence ids of each unit
-    (the units' n-grams are then kept per process, keyed by the sentences' texts)."""
+    (the units' n-grams are kept per process, keyed by the sentences' texts)."""
     occ_pos: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     pos_key: dict[tuple[int, int, int], tuple[str, ...]] = {}
     text_of: dict[tuple[str, ...], str] = {}
@@ -595,10 +574,7 @@ def _source_terms(src: _Side, source: Document, min_units: int,
     every: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     grams_of: dict[int, _UnitGrams] = {}
     for k, toks in src.tokens.items():
-        if sentences is not None:
-            ug = grams_of[k] = _unit_grams(source.lang, tuple(source.sentences[i].text for i in sentences[k]), toks, cased)
-        else:
-            ug = grams_of[k] = _UnitGrams(toks, cased)
+        ug = grams_of[k] = _unit_grams(source.lang, tuple(source.sentences[i].text for i in sentences[k]), toks, cased)
         for g, (i, n, key) in enumerate(ug.grams):
             if cased and n == 1:
                 if toks[i].text[:1].islower():
@@ -1644,9 +1620,9 @@ def _aligned_variant(word_span: WordSpan, u: int, term_spans: Sequence[tuple[int
         if span is None:
             continue
         idx = [k for k, t in enumerate(toks) if t.start < span[1] and span[0] < t.end]
-        while idx and not _content(toks[idx[0]]):
+        while idx and not toks[idx[0]].content:
             idx.pop(0)  # an article or elision the word aligner took with the word ("l'institut")
-        while idx and not _content(toks[idx[-1]]):
+        while idx and not toks[idx[-1]].content:
             idx.pop()
         if not idx or any(k in blocked for k in idx):
             continue
