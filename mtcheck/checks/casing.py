@@ -139,8 +139,11 @@ def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
         word = m.group()
         if k == 0 or not word[0].isupper() or len(word) < 2:
             continue
-        before = text[: m.start()].rstrip()
-        if not before or before[-1] in _START_MARKERS:
+        # The last character before the word that is not white space (what ``rstrip`` would leave last).
+        i = m.start() - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i < 0 or text[i] in _START_MARKERS:
             continue
         nxt = words[k + 1].group() if k + 1 < len(words) else ""
         gap = text[m.end() : words[k + 1].start()] if k + 1 < len(words) else ""

@@ -39,10 +39,10 @@ def _units(ctx: CheckContext) -> list[tuple[str, str, BeadSide, BeadSide]]:
 def _groups(units, key: int, lang: str) -> Iterator[list]:
     by: dict[str, list] = {}
     for u in units:
-        if u[key] and long_enough(u[key], lang):
+        if u[key]:
             by.setdefault(u[key], []).append(u)
-    for members in by.values():
-        if len(members) >= 2 and len({m[1 - key] for m in members}) >= 2:
+    for text, members in by.items():  # long_enough is a function of the grouped text: tested once, if needed
+        if len(members) >= 2 and len({m[1 - key] for m in members}) >= 2 and long_enough(text, lang):
             yield members
 
 

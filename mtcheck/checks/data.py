@@ -18,6 +18,40 @@ from .registry import CheckContext
 NOISE_NOTE = "noise_target_sentences"
 
 
+def literal_trie(words) -> str:  # type: ignore[no-untyped-def]
+    """A regular expression matching exactly what ``"|".join(map(re.escape, longest_first(words)))``
+    matches, in the same places, but written as a trie: at each node the next characters of the
+    branches differ, so at most one branch goes on and ``re`` tries one alternative per text position
+    instead of every word. At a node that ends a word the branch is optional and greedy, so the longest
+    word starting at a position is the one matched, as with the longest-first alternation (for
+    literals of one position, the first alternative that matches is the longest that does)."""
+    trie: dict = {}
+    for word in words:
+        if not word:
+            raise ValueError("empty word in a literal trie")
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            run, child = re.escape(ch), node[ch]
+            while "" not in child and len(child) == 1:  # a chain: one literal run
+                (nxt, child), = child.items()
+                run += re.escape(nxt)
+            branches.append(run + render(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
 def noise_targets(ctx: CheckContext) -> set[int]:
     """Target sentence indices that ``noise.debris`` judged to be debris (empty if it did not run)."""
     found = ctx.notes.get(NOISE_NOTE)

@@ -38,6 +38,7 @@ _HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_][\w]{1,60}")
 _ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.'’-])[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*(?:-[0-9]+)?(?![A-Za-z0-9&])")
 # Identifiers mixing letters and digits: G20, A380, H5N1, MH370, COVID-19, 5G is a number word (no).
 _IDENT_RE = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,6}-?[0-9]+[A-Za-z0-9]*(?![A-Za-z0-9])")
+_DIGIT_RE = re.compile("[0-9]")
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z]{2,}")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 # Capital sequences that are no acronym of an entity: Roman numerals, units, times, common words.
@@ -101,6 +102,36 @@ def _form_regex(form: str) -> re.Pattern:
         tail = "" if len(form) >= 4 and not _is_acronym(form) else r"(?![\w])"
         return re.compile(r"(?<![\w])" + re.escape(form) + tail, re.IGNORECASE)
     return re.compile(re.escape(form))
+
+
+@lru_cache(maxsize=64)
+def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optional[re.Pattern]]:
+    """The concepts (of the equivalents files, ``extra`` the configured one) with forms of ``src_lang`` not in ASCII, with those forms, and one pattern that
+    matches where any of those forms' patterns does (None when there are none): a text it does not
+    match holds none of them."""
+    out = [(c, [f for f in c.forms[src_lang] if not f.isascii()]) for c in _concepts(extra)[0]
+           if any(not f.isascii() for f in c.forms.get(src_lang, ()))]
+    parts = []
+    for _, forms in out:
+        for f in forms:
+            rx = _form_regex(f)
+            parts.append(f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})")
+    return out, (re.compile("|".join(parts)) if parts else None)
+
+
+@lru_cache(maxsize=4096)
+def _plain_form(form: str) -> bool:
+    return _form_regex(form).pattern == re.escape(form) and not _form_regex(form).flags & re.IGNORECASE
+
+
+def _find_form(form: str, text: str) -> Optional[tuple[str, int, int]]:
+    """(form, start, end) of the first place ``_form_regex(form)`` matches in ``text``, or None. A form
+    whose pattern is the plain literal (Han, kana…) is looked for as a substring: the same first match."""
+    if _plain_form(form):
+        pos = text.find(form)
+        return None if pos < 0 else (form, pos, pos + len(form))
+    m = _form_regex(form).search(text)
+    return None if m is None else (form, m.start(), m.end())
 
 
 def _has_form(concept: _Concept, lang: str, text: str) -> bool:
@@ -322,14 +353,20 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """
     tgt_lang = base_lang(ctx.target.lang)
     src_lang = base_lang(ctx.source.lang)
-    concepts, by_acronym = _concepts(_extra_file(ctx))
-    non_latin = [c for c in concepts if any(not f.isascii() for f in c.forms.get(src_lang, ()))]
+    _, by_acronym = _concepts(_extra_file(ctx))
+    non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
     for _, _, src, tgt in bead_sides(ctx):
         text = _masked_links(src.text)
+        acronyms = list(_ACRONYM_RE.finditer(text))
+        # Per concept, the first of its non-Latin source forms found in the source (None: none is).
+        found_forms = [] if any_form is None or not any_form.search(src.text) else [
+            (c, hit) for c, forms in non_latin if (hit := next(filter(None, (_find_form(f, src.text) for f in forms)), None))]
+        if not acronyms and not found_forms:
+            continue  # nothing to check (the headline test below would skip the bead or find nothing)
         if _is_headline_caps(text):
             continue
         seen: set[str] = set()
-        for m in _ACRONYM_RE.finditer(text):
+        for m in acronyms:
             word = m.group()
             if word in seen or word in _NOT_ACRONYMS or _ROMAN_RE.match(word) or not sum(c.isalpha() for c in word) >= 2:
                 continue
@@ -349,21 +386,14 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                         f"Acronym '{word}' of the source is not in the translation{hint}",
                         source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt),
                         suggestion=expected[0] if expected else word)
-        for c in non_latin:
-            for form in c.forms[src_lang]:
-                if form.isascii():
-                    continue
-                fm = _form_regex(form).search(src.text)
-                if fm is None:
-                    continue
-                if not _has_form(c, tgt_lang, tgt.text):
-                    expected = list(c.forms.get(tgt_lang) or c.forms.get("en", ()))[:3]
-                    yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
-                                f"'{form}' of the source is not rendered in the translation (expected "
-                                f"{', '.join(expected)})",
-                                source_span=src.span(fm.start(), fm.end()), target_span=None,
-                                related=_related(tgt), suggestion=expected[0] if expected else None)
-                break
+        for c, (form, start, end) in found_forms:
+            if not _has_form(c, tgt_lang, tgt.text):
+                expected = list(c.forms.get(tgt_lang) or c.forms.get("en", ()))[:3]
+                yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
+                            f"'{form}' of the source is not rendered in the translation (expected "
+                            f"{', '.join(expected)})",
+                            source_span=src.span(start, end), target_span=None,
+                            related=_related(tgt), suggestion=expected[0] if expected else None)
 
 
 @register("entities.name", Category.ACCURACY_ENTITY, version=1, order=45)
@@ -393,11 +423,13 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     tgt_latin = "Latin" in scripts_of_lang(tgt_lang)
     for _, _, src, tgt in bead_sides(ctx):
         text = _masked_links(src.text)
-        t_idents = {_norm_ident(t): t for t in _IDENT_RE.findall(_masked_links(tgt.text))}
-        t_norm = _norm_ident(tgt.text)
-        used: set[str] = set()
         reported: set[str] = set()
-        idents = list(_IDENT_RE.finditer(text))
+        # An identifier holds a digit: a source without one has none (and the target's are not needed).
+        idents = list(_IDENT_RE.finditer(text)) if _DIGIT_RE.search(text) else []
+        if idents:
+            t_idents = {_norm_ident(t): t for t in _IDENT_RE.findall(_masked_links(tgt.text))}
+            t_norm = _norm_ident(tgt.text)
+        used: set[str] = set()
         for m in idents:
             key = _norm_ident(m.group())
             if key in reported or key in t_idents or key in t_norm:
@@ -481,17 +513,24 @@ def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Iss
     """Names of a Latin-script source spelt one letter otherwise in the translation (Merkel → Merkle)."""
     found = {}
     for m in _CAP_WORD_RE.finditer(src_text):
-        found.setdefault(m.group(), m)
-    tgt_matches = [m for m in _CAP_WORD_RE.finditer(tgt.text) if m.group() not in found]
+        if len(m.group()) >= 5:  # shorter names are never compared
+            found.setdefault(m.group(), m)
+    if not found:
+        return
+    tgt_matches = [m for m in _CAP_WORD_RE.finditer(tgt.text) if m.group() not in found and len(m.group()) >= 5]
     if not tgt_matches:
         return
+    # Names the translation has as they are (most of them) are done; the rest are compared.
+    names = [(name, sm) for name, sm in sorted(found.items()) if not _word_in(name, tgt.text)]
+    if not names:
+        return
     common = {w for w in WORD_RE.findall(src_text) if w.islower()}
-    for name, sm in sorted(found.items()):
-        if len(name) < 5 or name.lower() in common or _word_in(name, tgt.text):
+    for name, sm in names:
+        if name.lower() in common:
             continue
         for m in tgt_matches:
             other = m.group()
-            if other[0] != name[0] or len(other) < 5 or _fold(other) == _fold(name):
+            if other[0] != name[0] or _fold(other) == _fold(name):
                 continue
             edit = _one_edit_apart(name, other)
             if edit is None or not _typo_like(name, other, *edit):

@@ -24,6 +24,7 @@ from .data import (
     NAV_PREFIXES,
     NOISE_NOTE,
     bead_of_target,
+    literal_trie,
 )
 from .registry import CheckContext, register
 
@@ -46,7 +47,7 @@ def _name_folding() -> Optional[tuple[dict[int, str], re.Pattern]]:
     """``_LANG_NAME_RE`` made case-sensitive, once per process: a translation table mapping every
     character the case-insensitive pattern takes for a letter of a language name to one representative
     of its class (the classes are read from ``re`` itself: each character matching the same letters),
-    and the pattern of the folded names in the same order. Folded, a text holds a folded name at a
+    and the pattern of the folded names (a trie: the same matches as their longest-first alternation). Folded, a text holds a folded name at a
     position exactly when ``_LANG_NAME_RE`` matches that name there, and a case-sensitive alternation
     of literals is scanned several times faster."""
     letters = sorted({ch for name in LANGUAGE_NAMES for ch in name})
@@ -60,7 +61,7 @@ def _name_folding() -> Optional[tuple[dict[int, str], re.Pattern]]:
     if not all(a in cls for key, cls in classes.items() for a in key):
         return None  # not classes of one another (never so far): the case-insensitive pattern is used
     table = {ord(ch): min(cls) for cls in classes.values() for ch in cls}
-    return table, re.compile("|".join(re.escape(n.translate(table)) for n in _LANG_NAMES))
+    return table, re.compile(literal_trie(n.translate(table) for n in _LANG_NAMES))
 
 
 def _name_matches(text: str) -> list[tuple[int, int]]:

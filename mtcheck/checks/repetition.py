@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..segment import text_cache
 from ..types import Category, Issue, Severity
 from .data import base_lang, bead_of_target, bead_sides, is_cased_lang, noise_targets, source_span
 from .registry import CheckContext, register
@@ -28,10 +29,15 @@ def may_repeat(text: str) -> bool:
     words = [w.lower() for w in _WORD_TOKEN_RE.findall(text)]
     seen: dict[str, list[int]] = {}
     for j, word in enumerate(words):
-        before = seen.setdefault(word, [])
-        for p in before:
+        before = seen.get(word)
+        if before is None:
+            seen[word] = [j]
+            continue
+        for p in reversed(before):  # nearest first: beyond six words back nothing can repeat
             k = j - p
-            if k <= 6 and words[p:j] == words[j : j + k]:
+            if k > 6:
+                break
+            if words[p:j] == words[j : j + k]:
                 return True
         before.append(j)
     return False
@@ -90,18 +96,21 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
                         source_span=src.whole(), target_span=side.span(m.start(), m.end()), suggestion=unit)
 
 
-_SPACES_RE = re.compile(r"\s+")
-
-
+@text_cache()
 def normalise_sentence(text: str) -> str:
-    """Case, spaces and the final punctuation aside: what makes two sentences "the same"."""
-    return _SPACES_RE.sub(" ", text.casefold()).strip(" .。!?！？…\"'“”«»„")
+    """Case, spaces and the final punctuation aside: what makes two sentences "the same". (Runs of white
+    space become one space: ``str.split`` splits at the characters of ``str.isspace``, those of ``\\s``;
+    a space left at either end by ``re.sub`` would be stripped with the punctuation anyway.)"""
+    return " ".join(text.casefold().split()).strip(" .。!?！？…\"'“”«»„")
+
+
+_NON_WORD_RE = re.compile(r"\W")
 
 
 def long_enough(text: str, lang: str) -> bool:
     """At least four words (eight characters in Chinese or Japanese): short lines repeat legitimately."""
     if base_lang(lang) in ("zh", "ja", "ko", "th") or not is_cased_lang(lang) and " " not in text:
-        return len(re.sub(r"\W", "", text)) >= 8
+        return len(_NON_WORD_RE.sub("", text)) >= 8
     return len(text.split()) >= 4
 
 
