@@ -1,6 +1,7 @@
 """Casing checks: sentence starts and names lower-cased in a language that capitalises them."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -126,18 +127,30 @@ def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: se
     return names
 
 
+# Where a word of WORD_RE.finditer starts with a letter other than a-z: a letter that neither follows a
+# letter nor follows a joiner (- ' ’) that follows a letter (WORD_RE would have read on through both).
+_TOKEN_START_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_][-'’])(?=[^\W\d_])[^a-z]")
+
+
 @text_cache()
 def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
     """(lower-case form, word) of the words of one source sentence that may be names, in order, before
     the document's own lower-case words are set aside (a function of the sentence alone)."""
-    words = list(WORD_RE.finditer(text))
     letters = list(filter(str.isalpha, text))
     if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
         return ()  # a headline in capitals
+    first = WORD_RE.search(text)
+    if first is None:
+        return ()
     out = []
-    for k, m in enumerate(words):
+    # The words of WORD_RE.finditer(text) that may open with a capital, in order, found without walking
+    # through the others (see _TOKEN_START_RE); the first word is never a candidate.
+    for start in _TOKEN_START_RE.finditer(text, first.end()):
+        if not text[start.start()].isupper():
+            continue
+        m = WORD_RE.match(text, start.start())
         word = m.group()
-        if k == 0 or not word[0].isupper() or len(word) < 2:
+        if len(word) < 2:
             continue
         # The last character before the word that is not white space (what ``rstrip`` would leave last).
         i = m.start() - 1
@@ -145,9 +158,8 @@ def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
             i -= 1
         if i < 0 or text[i] in _START_MARKERS:
             continue
-        nxt = words[k + 1].group() if k + 1 < len(words) else ""
-        gap = text[m.end() : words[k + 1].start()] if k + 1 < len(words) else ""
-        if nxt and nxt[0].isupper() and gap.strip() == "":
+        following = WORD_RE.search(text, m.end())  # the next word of finditer (WORD_RE looks behind nothing)
+        if following is not None and following.group()[0].isupper() and not text[m.end() : following.start()].strip():
             continue
         out.append((word.lower(), word))
     return tuple(out)
@@ -213,11 +225,16 @@ def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[in
     src = base_lang(ctx.source.lang)
     if not is_cased_lang(src) or src in NOUN_CAPITALISING_LANGS:
         return
-    common = {w for w in WORD_RE.findall(ctx.source.text) if w[0].islower()}
+    common: Optional[set[str]] = None  # the source's lower-case words: read once a candidate needs them
     reported: set[int] = set()
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
             continue
+        if common is None:
+            if not any(_name_candidates(ctx.source.sentences[i].text) for i in bead.source
+                       if 0 <= i < len(ctx.source.sentences)):
+                continue  # no candidate: no name, whatever the lower-case words
+            common = {w for w in WORD_RE.findall(ctx.source.text) if w[0].islower()}
         names = _source_names(ctx, bead.source, common)
         if not names:
             continue

@@ -109,14 +109,44 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 
+class UrlHint:
+    """``bool(re.compile(r"://|www\\.|[EXTRA]|\\.(?:TLD|…)", re.IGNORECASE).search(text))``, answered without
+    the scan for the texts that cannot match (nearly all): every match holds "://", one of the extra
+    characters, "www." or a dot followed by a letter that can start one of the domains. Those letters
+    are read from ``re`` itself: the ASCII letters of either case and the four non-ASCII letters that
+    ``re`` matches with ASCII ones when case is ignored (İ ı ſ K; the ``re`` documentation)."""
+
+    def __init__(self, tlds: tuple[str, ...], extra: str = "") -> None:
+        alternatives = ["://", r"www\."] + ([f"[{re.escape(extra)}]"] if extra else [])
+        self.pattern = re.compile("|".join(alternatives) + r"|\.(?:" + "|".join(tlds) + ")", re.IGNORECASE)
+        first = re.compile("[" + "".join(sorted({t[0] for t in tlds})) + "]", re.IGNORECASE)
+        letters = {t[0] for t in tlds}
+        self.after_dot = frozenset(c for c in {*letters, *(x.upper() for x in letters), *"İıſ\u212a"}
+                                   if first.fullmatch(c))
+        self.extra = extra
+        self._www = re.compile("www", re.IGNORECASE)
+
+    def __call__(self, text: str) -> bool:
+        if "://" in text:
+            return True
+        if self.extra and any(c in text for c in self.extra):
+            return True
+        i = text.find(".")
+        while i >= 0:
+            if text[i + 1 : i + 2] in self.after_dot or (i >= 3 and self._www.fullmatch(text, i - 3, i)):
+                return self.pattern.search(text) is not None
+            i = text.find(".", i + 1)
+        return False
+
+
 # What every match of URL_RE holds: a scheme or "www.", "@" or "#", or a dot before one of its domains.
-_URL_HINT_RE = re.compile(r"://|www\.|[@#]|\.(?:com|org|net|cn|fr|de|uk|ru|jp|es|it|info|gov|edu|int|io)",
-                          re.IGNORECASE)
+_URL_HINT = UrlHint(("com", "org", "net", "cn", "fr", "de", "uk", "ru", "jp", "es", "it", "info", "gov", "edu",
+                     "int", "io"), "@#")
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``URL_RE.finditer(text)`` (most texts hold no hint of one and are not scanned)."""
-    if not _URL_HINT_RE.search(text):
+    if not _URL_HINT(text):
         return []
     return [m.span() for m in URL_RE.finditer(text)]
 

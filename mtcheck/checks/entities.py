@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
-from .data import MARKUP_RE, WORD_RE, BeadSide, base_lang, bead_sides
+from .data import MARKUP_RE, WORD_RE, BeadSide, UrlHint, base_lang, bead_sides
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -30,7 +30,7 @@ _URL_RE = re.compile(
     re.IGNORECASE,
 )
 # What every match of _URL_RE holds: a scheme, "www." or a dot before one of its domains.
-_URL_HINT_RE = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|int|io|cn|fr|de|uk|eu|es|ch|jp)", re.IGNORECASE)
+_URL_HINT = UrlHint(("com", "org", "net", "gov", "edu", "int", "io", "cn", "fr", "de", "uk", "eu", "es", "ch", "jp"))
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
 _HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_][\w]{1,60}")
@@ -176,7 +176,7 @@ def _items(text: str, kind: str) -> tuple[_Item, ...]:
 
 
 def _url_matches(text: str) -> list[re.Match]:
-    return list(_URL_RE.finditer(text)) if _URL_HINT_RE.search(text) else []
+    return list(_URL_RE.finditer(text)) if _URL_HINT(text) else []
 
 
 def _find_items(text: str, kind: str) -> list[_Item]:

@@ -29,6 +29,11 @@ _INNER_STOP_RE = re.compile(r"(?<=[^\W\d_])\.[ \u00a0\u202f]+(?=[^\W\d_])")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)\.$")
 
 
+def _inner_stop_possible(text: str) -> bool:
+    """False only when ``_INNER_STOP_RE`` cannot match: no full stop followed by one of its spaces."""
+    return ". " in text or ".\u00a0" in text or ".\u202f" in text
+
+
 @dataclass(frozen=True)
 class StrayBreak:
     """A full stop at ``dot`` (offset into the target text) followed by the word ``[start, end)``."""
@@ -132,7 +137,7 @@ def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     bead_of = {j: k for k, bead in enumerate(ctx.alignment) for j in bead.target}
     cased_document = upper_starts > lower_starts
     for j, sent in enumerate(sents):
-        if j in noise:
+        if j in noise or not _inner_stop_possible(sent.text):
             continue
         for stop in _INNER_STOP_RE.finditer(sent.text):
             m = WORD_RE.match(sent.text, stop.end())
@@ -401,6 +406,11 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
+def _two_spaces(text: str) -> bool:
+    """False only when ``_DOUBLE_SPACE_RE`` cannot match: no two of its spaces are neighbours."""
+    return "  " in text or "\u00a0" in text and ("\u00a0 " in text or " \u00a0" in text or "\u00a0\u00a0" in text)
+
+
 @register("punctuation.double_space", Category.FLUENCY_PUNCTUATION, version=1, order=50)
 def double_space(ctx: CheckContext) -> Iterator[Issue]:
     """Doubled space inside a sentence of the translation that the source does not have.
@@ -413,7 +423,7 @@ def double_space(ctx: CheckContext) -> Iterator[Issue]:
     for _, bead, src, tgt in bead_sides(ctx):
         if any(j in noise for j in bead.target):
             continue
-        found = list(_DOUBLE_SPACE_RE.finditer(tgt.text))
+        found = list(_DOUBLE_SPACE_RE.finditer(tgt.text)) if _two_spaces(tgt.text) else ()
         if not found or len(_DOUBLE_SPACE_RE.findall(src.text)) >= len(found):
             continue
         for m in found:

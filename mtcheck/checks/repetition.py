@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from operator import eq
 from typing import Iterator
 
 from ..segment import text_cache
@@ -26,20 +27,13 @@ def may_repeat(text: str) -> bool:
     case is two letters there) and a final Σ (ς there): a text holding either is left to the pattern."""
     if "İ" in text or "Σ" in text:
         return True
-    words = [w.lower() for w in _WORD_TOKEN_RE.findall(text)]
-    seen: dict[str, list[int]] = {}
-    for j, word in enumerate(words):
-        before = seen.get(word)
-        if before is None:
-            seen[word] = [j]
+    words = list(map(str.lower, _WORD_TOKEN_RE.findall(text)))
+    for k in range(1, 7):  # a unit of k words repeated starts with a word that comes again k words on
+        if not any(map(eq, words, words[k:])):
             continue
-        for p in reversed(before):  # nearest first: beyond six words back nothing can repeat
-            k = j - p
-            if k > 6:
-                break
-            if words[p:j] == words[j : j + k]:
+        for p, same in enumerate(map(eq, words, words[k:])):
+            if same and words[p : p + k] == words[p + k : p + 2 * k]:
                 return True
-        before.append(j)
     return False
 
 
