@@ -38,9 +38,12 @@ def _z(src_len: float, tgt_len: float, ratio: float, params: AlignParams) -> flo
 
 
 def _sentences(doc: Document, ids: Sequence[int]) -> Optional[list[Sentence]]:
-    if any(i < 0 or i >= len(doc.sentences) for i in ids):
-        return None  # an alignment that does not fit the document: nothing to say
-    return [doc.sentences[i] for i in ids]
+    sents = doc.sentences
+    n = len(sents)
+    for i in ids:
+        if i < 0 or i >= n:
+            return None  # an alignment that does not fit the document: nothing to say
+    return [sents[i] for i in ids]
 
 
 def _covering_span(sentences: Sequence[Sentence]) -> Span:
@@ -51,13 +54,21 @@ def _numbers_in(sentence: Sentence, lang: Optional[str]) -> set[str]:
     return set(number_keys(sentence.text, lang))
 
 
-def _bead_sentences(ctx: CheckContext) -> Iterator[tuple[Bead, list[Sentence], list[Sentence]]]:
-    """Each bead with its source and target sentences (beads that do not fit the documents skipped)."""
-    for bead in ctx.alignment:
-        sources = _sentences(ctx.source, bead.source)
-        targets = _sentences(ctx.target, bead.target)
-        if sources is not None and targets is not None:
-            yield bead, sources, targets
+_BEAD_SENTENCES_NOTE = "alignment_bead_sentences"
+
+
+def _bead_sentences(ctx: CheckContext) -> list[tuple[Bead, list[Sentence], list[Sentence]]]:
+    """Each bead with its source and target sentences (beads that do not fit the documents skipped):
+    made once per run for the alignment checks (the lists are read, never changed)."""
+    found = ctx.notes.get(_BEAD_SENTENCES_NOTE)
+    if found is None:
+        found = ctx.notes[_BEAD_SENTENCES_NOTE] = []
+        for bead in ctx.alignment:
+            sources = _sentences(ctx.source, bead.source)
+            targets = _sentences(ctx.target, bead.target)
+            if sources is not None and targets is not None:
+                found.append((bead, sources, targets))
+    return found
 
 
 _LENGTHS_NOTE = "alignment_lengths"
