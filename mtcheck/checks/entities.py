@@ -517,20 +517,27 @@ def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Iss
             found.setdefault(m.group(), m)
     if not found:
         return
-    tgt_matches = [m for m in _CAP_WORD_RE.finditer(tgt.text) if m.group() not in found and len(m.group()) >= 5]
-    if not tgt_matches:
+    # The translation's capitalised words by initial: a name is only compared with words of its initial,
+    # and can only be one edit away from those within one letter of its length.
+    rivals: dict[str, list[re.Match]] = {}
+    for m in _CAP_WORD_RE.finditer(tgt.text):
+        if m.group() not in found and len(m.group()) >= 5:
+            rivals.setdefault(m.group()[0], []).append(m)
+    if not rivals:
         return
+    names = [(name, sm) for name, sm in sorted(found.items())
+             if any(abs(len(m.group()) - len(name)) <= 1 for m in rivals.get(name[0], ()))]
     # Names the translation has as they are (most of them) are done; the rest are compared.
-    names = [(name, sm) for name, sm in sorted(found.items()) if not _word_in(name, tgt.text)]
+    names = [(name, sm) for name, sm in names if not _word_in(name, tgt.text)]
     if not names:
         return
     common = {w for w in WORD_RE.findall(src_text) if w.islower()}
     for name, sm in names:
         if name.lower() in common:
             continue
-        for m in tgt_matches:
+        for m in rivals[name[0]]:
             other = m.group()
-            if other[0] != name[0] or _fold(other) == _fold(name):
+            if _fold(other) == _fold(name):
                 continue
             edit = _one_edit_apart(name, other)
             if edit is None or not _typo_like(name, other, *edit):
