@@ -92,8 +92,8 @@ def _pair_ratio(ctx: CheckContext, src_lens: list[int], tgt_lens: list[int]) -> 
     ratios = []
     for bead, sources, targets in _bead_sentences(ctx):
         if sources and targets:
-            ls = sum(src_lens[i] for i in bead.source)
-            lt = sum(tgt_lens[j] for j in bead.target)
+            ls = sum(map(src_lens.__getitem__, bead.source))
+            lt = sum(map(tgt_lens.__getitem__, bead.target))
             if ls and lt:
                 ratios.append(lt / ls)
     if len(ratios) >= 3:
@@ -132,7 +132,7 @@ def omission(ctx: CheckContext) -> Iterator[Issue]:
                 )
             continue
         yield from _unbalanced(sources, targets, ratio, params, src.lang, tgt.lang,
-                               [src_lens[i] for i in bead.source], float(sum(tgt_lens[j] for j in bead.target)))
+                               list(map(src_lens.__getitem__, bead.source)), float(sum(map(tgt_lens.__getitem__, bead.target))))
 
 
 def _unbalanced(sources: list[Sentence], targets: list[Sentence], ratio: float, params: AlignParams,
@@ -234,8 +234,8 @@ def length_ratio_outlier(ctx: CheckContext) -> Iterator[Issue]:
     for bead, sources, targets in _bead_sentences(ctx):
         if not sources or not targets:
             continue
-        src_len = float(sum(src_lens[i] for i in bead.source))
-        tgt_len = float(sum(tgt_lens[j] for j in bead.target))
+        src_len = float(sum(map(src_lens.__getitem__, bead.source)))
+        tgt_len = float(sum(map(tgt_lens.__getitem__, bead.target)))
         expected = src_len * ratio
         if tgt_len / math.sqrt(ratio) < _MIN_SOURCE_UNITS or tgt_len <= _LONG_RATIO * expected:
             continue

@@ -136,9 +136,6 @@ _TOKEN_START_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_][-'’])(?=[^\W\d_])[^a-
 def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
     """(lower-case form, word) of the words of one source sentence that may be names, in order, before
     the document's own lower-case words are set aside (a function of the sentence alone)."""
-    letters = list(filter(str.isalpha, text))
-    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
-        return ()  # a headline in capitals
     first = WORD_RE.search(text)
     if first is None:
         return ()
@@ -162,6 +159,10 @@ def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
         if following is not None and following.group()[0].isupper() and not text[m.end() : following.start()].strip():
             continue
         out.append((word.lower(), word))
+    if out:
+        letters = list(filter(str.isalpha, text))
+        if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
+            return ()  # a headline in capitals
     return tuple(out)
 
 

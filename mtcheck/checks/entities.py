@@ -203,15 +203,21 @@ def _find_items(text: str, kind: str) -> list[_Item]:
     return out
 
 
+def _may_hold(text: str, kind: str) -> bool:
+    """False only when ``_find_items(text, kind)`` is empty for certain: no URL hint, or no "@" / "#"."""
+    if kind == "url":
+        return _URL_HINT(text)
+    return ("#" if kind == "hashtag" else "@") in text
+
+
 _KIND_NAMES = {"url": "URL", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag"}
 
 
 def _link_issues(ctx: CheckContext, check_id: str, kinds: tuple[str, ...], severity: Severity) -> Iterator[Issue]:
     for _, _, src, tgt in bead_sides(ctx):
-        if not (("." in src.text or "@" in src.text or "#" in src.text)
-                or ("." in tgt.text or "@" in tgt.text or "#" in tgt.text)):
-            continue
         for kind in kinds:
+            if not (_may_hold(src.text, kind) or _may_hold(tgt.text, kind)):
+                continue  # neither side can hold an item of this kind (_find_items would find none)
             s_items = _items(src.text, kind)
             t_items = _items(tgt.text, kind)
             if not s_items and not t_items:

@@ -162,6 +162,8 @@ _KIND_MESSAGES = {
 
 def _markup_runs(text: str) -> Iterator[tuple[int, int]]:
     """Contiguous runs of tags and entities (white space between two of them joins them)."""
+    if "<" not in text and "&" not in text:
+        return  # every tag opens with "<", every entity with "&"
     run: Optional[list[int]] = None
     for m in MARKUP_RE.finditer(text):
         if run is not None and not text[run[1] : m.start()].strip():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 from operator import eq
 from typing import Iterator
 
@@ -28,11 +29,10 @@ def may_repeat(text: str) -> bool:
     if "İ" in text or "Σ" in text:
         return True
     words = list(map(str.lower, _WORD_TOKEN_RE.findall(text)))
+    positions = range(len(words))
     for k in range(1, 7):  # a unit of k words repeated starts with a word that comes again k words on
-        if not any(map(eq, words, words[k:])):
-            continue
-        for p, same in enumerate(map(eq, words, words[k:])):
-            if same and words[p : p + k] == words[p + k : p + 2 * k]:
+        for p in compress(positions, map(eq, words, words[k:])):
+            if words[p : p + k] == words[p + k : p + 2 * k]:
                 return True
     return False
 
