@@ -129,7 +129,9 @@ def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: se
 
 # Where a word of WORD_RE.finditer starts with a letter other than a-z: a letter that neither follows a
 # letter nor follows a joiner (- ' ’) that follows a letter (WORD_RE would have read on through both).
-_TOKEN_START_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_][-'’])(?=[^\W\d_])[^a-z]")
+# (The letter is matched first and the lookbehinds read the two characters before it: most positions
+# fail on the letter test at once.)
+_TOKEN_START_RE = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_][-'’].)", re.DOTALL)
 
 
 @text_cache()

@@ -35,7 +35,10 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
 _HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_][\w]{1,60}")
 # Acronyms: two or more capitals (digits and & allowed after the first), not part of a longer word.
-_ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9&.'’-])[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*(?:-[0-9]+)?(?![A-Za-z0-9&])")
+# (Patterns here test their first letter before the lookbehind on the character before it: a pattern that
+# opens with a lookbehind runs it at every position of the text, one that opens with a letter class lets
+# ``re`` skip to the positions holding such a letter. Same matches.)
+_ACRONYM_RE = re.compile(r"[A-Z](?<![A-Za-z0-9&.'’-].)[A-Z0-9&]*[A-Z][A-Z0-9]*(?:-[0-9]+)?(?![A-Za-z0-9&])", re.DOTALL)
 # Identifiers mixing letters and digits: G20, A380, H5N1, MH370, COVID-19, 5G is a number word (no).
 _IDENT_RE = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,6}-?[0-9]+[A-Za-z0-9]*(?![A-Za-z0-9])")
 _DIGIT_RE = re.compile("[0-9]")
@@ -100,7 +103,7 @@ def _form_regex(form: str) -> re.Pattern:
         # Latin forms: from a word start; forms of 4+ letters may be followed by an ending ("America" in
         # "American", "Nations" in "Nations-Unies"); short ones must be whole words.
         tail = "" if len(form) >= 4 and not _is_acronym(form) else r"(?![\w])"
-        return re.compile(r"(?<![\w])" + re.escape(form) + tail, re.IGNORECASE)
+        return re.compile(_after_no_word_char(form) + tail, re.IGNORECASE | re.DOTALL)
     return re.compile(re.escape(form))
 
 
@@ -115,7 +118,7 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
     for _, forms in out:
         for f in forms:
             rx = _form_regex(f)
-            parts.append(f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})")
+            parts.append(f"(?is:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?s:{rx.pattern})")
     return out, (re.compile("|".join(parts)) if parts else None)
 
 
@@ -333,7 +336,14 @@ def _extra_file(ctx: CheckContext) -> Optional[str]:
 
 @lru_cache(maxsize=4096)
 def _whole_word_regex(word: str) -> re.Pattern:
-    return re.compile(r"(?<![\w])" + re.escape(word) + r"(?![\w])", re.IGNORECASE)
+    return re.compile(_after_no_word_char(word) + r"(?![\w])", re.IGNORECASE | re.DOTALL)
+
+
+def _after_no_word_char(literal: str) -> str:
+    """The pattern ``(?<![\\w])LITERAL`` written ``LITERAL(?<!\\w.{n})`` (n = its length; for DOTALL): the
+    same matches, but ``re`` looks for the literal first instead of testing the lookbehind at every
+    position (each character of a literal matches one character, case ignored or not)."""
+    return re.escape(literal) + r"(?<!\w.{%d})" % len(literal)
 
 
 def _word_in(word: str, text: str) -> bool:
@@ -475,7 +485,7 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                         source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt))
 
 
-_CAP_WORD_RE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w'’-])")
+_CAP_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)[a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w'’-])", re.DOTALL)
 
 
 def _one_edit_apart(a: str, b: str) -> Optional[tuple[int, bool]]:
