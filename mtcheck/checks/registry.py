@@ -164,8 +164,21 @@ def severity_override(issue: Issue, config: Config) -> Issue:
 
 
 def enabled_checks(config: Config) -> list[CheckInfo]:
-    """The checks that run under ``config``, in run order."""
-    return [c for c in sorted(REGISTRY.values(), key=lambda c: (c.order, c.id)) if is_enabled(c, config)]
+    """The checks that run under ``config``, in run order (worked out once per config object and set of
+    registered checks: every article of a run asks again)."""
+    infos = tuple(REGISTRY.values())
+    key = (id(config), tuple(map(id, infos)))
+    hit = _ENABLED.get(key)
+    if hit is None:
+        # The config and the checks are kept with the answer, so that the ids of the key stay theirs.
+        hit = (config, infos, [c for c in sorted(infos, key=lambda c: (c.order, c.id)) if is_enabled(c, config)])
+        if len(_ENABLED) >= 64:
+            _ENABLED.clear()
+        _ENABLED[key] = hit
+    return list(hit[2])
+
+
+_ENABLED: dict[tuple, tuple] = {}
 
 
 def checks_signature(config: "Config | Iterable[str]" = ()) -> str:
