@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -91,6 +92,7 @@ class NumberMention:
 # Full-width digits, percent sign, full stop and colon, one code point for one: offsets are unchanged.
 # Japanese and traditional forms of the Chinese magnitudes (億 = 亿, 萬 = 万, 兩 = 两) are read the same way.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩", "0123456789%.:亿万两")
+_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩]")  # a text without them is its own translation
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
 _SP = "[ \t\u00a0\u202f\u2009]"  # a space inside a quantity ("80 %", "3,5 millions")
@@ -487,10 +489,7 @@ def _patterns(lang_key: str) -> dict[str, str]:
     """The scanner's alternatives for a language, in priority order."""
     month = _month_regex(lang_key)
     words = _words_of(lang_key)
-    # German writes "siebenmonatige Reise", "dreijährige": a number word may start a compound
-    tail = f"(?![{_LATIN}0-9])"
-    if lang_key in ("de", "*"):
-        tail = f"(?:(?![{_LATIN}0-9])|(?=(?i:{_DE_COMPOUND_TAIL})))"
+    tail = _word_tail(lang_key)
     table = {
         "iso": _ISO_DATE,
         "dmy": _DMY_DATE,
@@ -507,10 +506,146 @@ def _patterns(lang_key: str) -> dict[str, str]:
     return {k: v for k, v in table.items() if v is not None}
 
 
+def _word_tail(lang_key: str) -> str:
+    """What may follow a number word: no letter or digit; in German also the tail of a compound
+    ("siebenmonatige Reise", "dreijährige")."""
+    if lang_key in ("de", "*"):
+        return f"(?:(?![{_LATIN}0-9])|(?=(?i:{_DE_COMPOUND_TAIL})))"
+    return f"(?![{_LATIN}0-9])"
+
+
 @lru_cache(maxsize=64)
+def _bare_articles(lang_key: str) -> frozenset[str]:
+    """The number words of the language that ``_read_word`` reads only before a magnitude or a multiplier
+    noun ("a million", "eine Million", "a dozen"): the articles, which are in no table of values."""
+    langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
+    valued = set(_MULTIPLIER_NOUNS) | set(_APPROX_NOUNS)
+    for code in langs:
+        valued |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {}))
+    return frozenset(w for w in _ARTICLE_ONES if w in _words_of(lang_key)
+                     and w not in valued and w.rstrip("s") not in _APPROX_NOUNS)
+
+
+# Where a Chinese numeral or a digit may start a mention (the scanner's other alternatives): 上/数/几 only
+# before 十百千万亿, 首 only before a classifier, 第 only before a numeral (``_ZH_NUM``).
+_NUMERAL_START = (
+    "[0-9零〇一二两三四五六七八九十百千万亿]|[上数几](?=[十百千万亿])|首(?=[届次期批轮个])"
+    "|第(?=\\s*[零〇一二两三四五六七八九十百千万亿上数几])"
+)
+# The same, written to begin with one character class: the regex engine then skips in C to the next
+# character of the class instead of trying the pattern at every position (a leading alternation or
+# lookbehind defeats that), which makes a text without numerals nearly free to scan.
+_NUMERAL_TRIGGER_RE = re.compile(
+    "[0-9零〇一二两三四五六七八九十百千万亿上数几首第]"
+    "(?:(?<=[0-9零〇一二两三四五六七八九十百千万亿])|(?<=[上数几])(?=[十百千万亿])|(?<=首)(?=[届次期批轮个])"
+    "|(?<=第)(?=\\s*[零〇一二两三四五六七八九十百千万亿上数几]))"
+)
+# Characters that case-insensitive matching reads as a letter of a number word or month name although
+# ``str.lower`` gives another letter (İ, ı, ſ) or that are outside ``_LATIN`` (ẞ, the Kelvin sign K), and
+# characters that ``str.lower`` moves into or out of ``_LATIN`` (Ω → ω, Å → å, Ɓ → ɓ) or turns into two:
+# a text with one of them always takes the full trigger, so that the letter runs of the lower-cased text
+# are those of the text, each read as the regex reads it (``tests/test_numbers.py`` recomputes the set
+# over all of Unicode).
+_CASE_EXOTIC_RE = re.compile(
+    "[\u0130\u0131\u017f\u0181\u0186\u0189\u018a\u018f\u0190\u0193\u0194\u0196\u0197\u019c\u019d\u019f"
+    "\u01a6\u01a9\u01ae\u01b1\u01b2\u01b7\u023a\u023e\u0244\u0245\u1e9e\u2126\u212a\u212b\u2c7e\u2c7f]"
+)
+_LATIN_RUN_RE = re.compile(f"[{_LATIN}]+")
+
+
+@dataclass(frozen=True)
+class _Triggers:
+    """Where a mention may start in a text of one language (see ``_trigger_hits``)."""
+
+    full: re.Pattern  # numerals, number words and month names
+    letters: re.Pattern  # the letter part of ``full`` alone
+    tokens: frozenset[str]  # lower-cased letter runs without which ``letters`` cannot fire in a text
+    starts: frozenset[str]  # lower-cased letter runs at whose start ``letters`` can fire
+    compound: Optional[re.Pattern]  # German compounds (siebenmonatige): a tail glued to a number word
+
+
+def _first_token(word: str) -> str:
+    return re.split(r"[ \-.]", word.lower(), maxsplit=1)[0]
+
+
+@lru_cache(maxsize=64)
+def _triggers(lang_key: str) -> _Triggers:
+    """The trigger of a language, strict but exact: a digit; a Chinese numeral (``_NUMERAL_START``); a
+    number word followed by what the scanner wants after it (an article only before a magnitude or a
+    multiplier noun: "a million"); a month name as the scanner reads it.
+
+    Exact by construction: every alternative of the scanner that can start at a position needs the
+    condition the trigger tests there (the scanner's letter alternatives are ``md``, ``my`` (a month
+    name, ``_month_regex``) and ``word`` (the same word pattern and tail), and ``_read_word`` returns None
+    for an article without a magnitude or multiplier noun after it). A position the trigger passes over
+    is one where the scanner had no match, or read a lone article (a single word without digits or
+    Chinese numerals inside, so no other trigger position is skipped with it): the finder's loop gave no
+    mention there and went on after it, as it does now. ``tests/test_numbers.py`` compares the finder
+    with the plain trigger (any digit, numeral or word prefix) on generated texts.
+
+    ``tokens`` holds the first letter run (lower-cased) of every text the letter part can match: a number
+    word or its first word ("vingt" of "vingt et un", "half" of "half-decade"), a month name or
+    abbreviation, and the magnitudes and multiplier nouns an article needs after it. The letter part
+    matches at the start of a letter run and ends where the run ends (its tails want no letter after
+    the word), except in German compounds; so a text none of whose runs is in ``tokens`` (and, in
+    German, without a compound tail) can only start mentions at numerals (``_trigger_hits``)."""
+    words = _words_of(lang_key)
+    articles = _bare_articles(lang_key)
+    tail = _word_tail(lang_key)
+    after_article = f"(?={_MAGNITUDE_WORD_RE.pattern}|{_MULTIPLIER_AFTER_RE.pattern})"
+    letters = [f"(?i:{_trie_regex(sorted(words - articles))}){tail}"]
+    if articles:
+        letters.append(f"(?i:{_trie_regex(sorted(articles))}){tail}{after_article}")
+    letters.append(_month_regex(lang_key))
+    letter_part = f"(?<![{_LATIN}0-9'’-])(?:" + "|".join(letters) + ")"
+    full = re.compile(_NUMERAL_START + "|" + letter_part)
+    starts = set(words - articles) | set(_MONTHS_BY_LANG.get(lang_key, _MONTHS))
+    starts |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | set(_MONTH_CAPITAL_ONLY)
+    if articles:
+        starts |= set(_MAGNITUDES) | set(_MULTIPLIER_NOUNS)
+    compound = None
+    if lang_key in ("de", "*"):
+        compound = re.compile(_trie_regex(_DE_COMPOUND_TAIL.split("|")))
+    tokens = frozenset(_first_token(w) for w in starts)
+    return _Triggers(full, re.compile(letter_part), tokens, tokens | articles, compound)
+
+
+def _trigger_hits(t: str, lang_key: str) -> list[int]:
+    """Every position of ``t`` where the full trigger of the language fires (``_triggers``), in order.
+
+    Found without scanning the whole text with the full trigger (a pattern tried at every position):
+    numerals by ``_NUMERAL_TRIGGER_RE`` (skipped to in C); number words and month names only where the
+    lower-cased text has a letter run that can start one, confirmed there by the letter part anchored.
+    The letter part fires only at the start of such a run (see ``_triggers``), so the positions are the
+    same. Texts with a character that lower-casing reads otherwise than the regex (``_CASE_EXOTIC_RE``)
+    or, in German, with a compound tail (the run goes on after the word) are scanned with the full
+    trigger itself."""
+    trig = _triggers(lang_key)
+    low = t.lower()
+    if _CASE_EXOTIC_RE.search(t) or (trig.compound is not None and trig.compound.search(low)):
+        hits = []
+        c = trig.full.search(t)
+        while c is not None:
+            hits.append(c.start())
+            c = trig.full.search(t, c.start() + 1)
+        return hits
+    hits = [c.start() for c in _NUMERAL_TRIGGER_RE.finditer(t)]
+    if trig.tokens.isdisjoint(_LATIN_RUN_RE.findall(low)):
+        return hits
+    starts, letters = trig.starts, trig.letters
+    words = [r.start() for r in _LATIN_RUN_RE.finditer(low) if r.group() in starts and letters.match(t, r.start())]
+    return sorted(hits + words) if hits else words
+
+
 def _trigger(lang_key: str) -> re.Pattern:
-    """Where a mention may start: a digit, a Chinese numeral (or 第, 首, 百分之, 上千...), or a word that
-    starts a number word or a month name."""
+    """The full trigger of a language (``_triggers``)."""
+    return _triggers(lang_key).full
+
+
+@lru_cache(maxsize=64)
+def _loose_trigger(lang_key: str) -> re.Pattern:
+    """The plain trigger (any digit or Chinese numeral, any prefix of a number word or month name): the
+    reference for the trigger's tests."""
     words = {w.lower() for w in _words_of(lang_key)} | set(_MONTHS_BY_LANG.get(lang_key, _MONTHS))
     words |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | {w.lower() for w in _MONTH_CAPITAL_ONLY}
     return re.compile(
@@ -688,25 +823,26 @@ def _find_numbers(text: str, lang: Optional[str]) -> list[NumberMention]:
     if not text:
         return []
     lang_key = _lang_key(lang)
-    t = text.translate(_FULLWIDTH)
-    scanner = _scanner(lang_key)
-    trigger = _trigger(lang_key)
-    if trigger.search(t) is None:
+    t = text.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(text) else text
+    hits = _trigger_hits(t, lang_key)
+    if not hits:
         return []
+    scanner = _scanner(lang_key)
     # URLs, domains and e-mail addresses first: nothing inside them is a number.
     urls = ("." in t or "@" in t) and _URL_HINT_RE.search(t)
     skip = [(u.start(), u.end()) for u in _URL_RE.finditer(t)] if urls else []
     skip_i = 0
     out: list[NumberMention] = []
     pos = 0
-    n = len(t)
-    # One cheap pattern finds where a number may start; the full alternation is tried only there,
+    i = 0
+    n_hits = len(hits)
+    # The trigger's positions are where a number may start; the full alternation is tried only there,
     # anchored (the alternation scanned over the whole text is several times slower).
-    while pos < n:
-        c = trigger.search(t, pos)
-        if c is None:
-            break
-        p = c.start()
+    while i < n_hits:
+        p = hits[i]
+        if p < pos:
+            i = bisect_left(hits, pos, i + 1)
+            continue
         while skip_i < len(skip) and skip[skip_i][1] <= p:
             skip_i += 1
         if skip_i < len(skip) and skip[skip_i][0] <= p:
