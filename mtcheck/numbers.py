@@ -405,9 +405,16 @@ _APPROX_GUARDS = {
     "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
 }
 _APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in ws}
-_APPROX_BEFORE_RE = re.compile(
-    "(?:(?<![" + _LATIN + "])(?i:(" + _trie_regex(w for w in _APPROX_WORD_KIND if w.isascii()) + "))"
-    "|(" + _trie_regex(w for w in _APPROX_WORD_KIND if not w.isascii()) + f")){_SP}*$"
+# The qualifier at the end of the window before a number, read backwards: matched at the start of the
+# reversed window (one anchored attempt) instead of searched for with ``{_SP}*$`` at every position.
+# Same word: every match ends at the window's last character that is no space (before a final newline,
+# where ``$`` also matches); the leftmost match forwards is the longest one backwards, which the greedy
+# trie finds first; an ASCII and a non-ASCII word never end alike, so the two groups never compete;
+# ``(?<![letter])`` before the word is ``(?![letter])`` after it backwards. ``tests/test_numbers.py``
+# compares it with the forward pattern.
+_APPROX_BEFORE_REV_RE = re.compile(
+    f"\\n?{_SP}*(?:(?i:(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if w.isascii()) + f"))(?![{_LATIN}])"
+    "|(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if not w.isascii()) + "))"
 )
 _NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
 _ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?!额))?")
@@ -551,6 +558,11 @@ _CASE_EXOTIC_RE = re.compile(
     "\u01a6\u01a9\u01ae\u01b1\u01b2\u01b7\u023a\u023e\u0244\u0245\u1e9e\u2126\u212a\u212b\u2c7e\u2c7f]"
 )
 _LATIN_RUN_RE = re.compile(f"[{_LATIN}]+")
+# ASCII letters to lower case, every other byte to a space: the letter runs of an ASCII text (``_LATIN``
+# holds no other ASCII character) split by ``bytes.split``.
+_ASCII_RUNS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# Full-width characters and the characters above, in one class: most texts have none, and one search says so.
+_ODD_RE = re.compile("[" + _FULLWIDTH_RE.pattern[1:-1] + _CASE_EXOTIC_RE.pattern[1:-1] + "]")
 
 
 @dataclass(frozen=True)
@@ -560,7 +572,9 @@ class _Triggers:
     full: re.Pattern  # numerals, number words and month names
     letters: re.Pattern  # the letter part of ``full`` alone
     tokens: frozenset[str]  # lower-cased letter runs without which ``letters`` cannot fire in a text
-    starts: frozenset[str]  # lower-cased letter runs at whose start ``letters`` can fire
+    ascii_tokens: frozenset[bytes]  # the ASCII ones, encoded
+    articles: frozenset[str]  # lone articles ("a", "eine"), which start a mention only before these:
+    after_article: frozenset[str]  # the first runs of the magnitudes and multiplier nouns
     compound: Optional[re.Pattern]  # German compounds (siebenmonatige): a tail glued to a number word
 
 
@@ -606,11 +620,13 @@ def _triggers(lang_key: str) -> _Triggers:
     compound = None
     if lang_key in ("de", "*"):
         compound = re.compile(_trie_regex(_DE_COMPOUND_TAIL.split("|")))
+    after = frozenset(_first_token(w) for w in list(_MAGNITUDES) + list(_MULTIPLIER_NOUNS)) if articles else frozenset()
     tokens = frozenset(_first_token(w) for w in starts)
-    return _Triggers(full, re.compile(letter_part), tokens, tokens | articles, compound)
+    return _Triggers(full, re.compile(letter_part), tokens, frozenset(w.encode() for w in tokens if w.isascii()),
+                     articles, after, compound)
 
 
-def _trigger_hits(t: str, lang_key: str) -> list[int]:
+def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
     """Every position of ``t`` where the full trigger of the language fires (``_triggers``), in order.
 
     Found without scanning the whole text with the full trigger (a pattern tried at every position):
@@ -619,10 +635,12 @@ def _trigger_hits(t: str, lang_key: str) -> list[int]:
     The letter part fires only at the start of such a run (see ``_triggers``), so the positions are the
     same. Texts with a character that lower-casing reads otherwise than the regex (``_CASE_EXOTIC_RE``)
     or, in German, with a compound tail (the run goes on after the word) are scanned with the full
-    trigger itself."""
+    trigger itself. ``odd=False`` says that ``t`` has none of the characters of ``_ODD_RE``."""
     trig = _triggers(lang_key)
-    low = t.lower()
-    if _CASE_EXOTIC_RE.search(t) or (trig.compound is not None and trig.compound.search(low)):
+    ascii_text = t.isascii()  # then no character of _CASE_EXOTIC_RE, and its letter runs are ASCII
+    low = t.lower() if trig.compound is not None or not ascii_text else ""
+    if (odd and not ascii_text and _CASE_EXOTIC_RE.search(t)) or (
+            trig.compound is not None and trig.compound.search(low)):
         hits = []
         c = trig.full.search(t)
         while c is not None:
@@ -630,11 +648,30 @@ def _trigger_hits(t: str, lang_key: str) -> list[int]:
             c = trig.full.search(t, c.start() + 1)
         return hits
     hits = [c.start() for c in _NUMERAL_TRIGGER_RE.finditer(t)]
-    if trig.tokens.isdisjoint(_LATIN_RUN_RE.findall(low)):
+    if ascii_text:
+        # The letter runs of an ASCII text, lower-cased, as bytes: every other byte becomes a space (three
+        # C calls instead of a regex that makes one string per run).
+        if trig.ascii_tokens.isdisjoint(t.encode().translate(_ASCII_RUNS).split()):
+            return hits
+    low = low or t.lower()
+    runs = _LATIN_RUN_RE.findall(low)
+    if trig.tokens.isdisjoint(runs):
         return hits
-    starts, letters = trig.starts, trig.letters
-    words = [r.start() for r in _LATIN_RUN_RE.finditer(low) if r.group() in starts and letters.match(t, r.start())]
-    return sorted(hits + words) if hits else words
+    # The runs that can start a mention are found where they occur in the lower-cased text (an article only
+    # when a magnitude or multiplier noun is there too, as it needs one after it); the letter part,
+    # anchored, keeps the occurrences at the start of a run that it matches.
+    present = trig.tokens.intersection(runs)
+    if not trig.after_article.isdisjoint(present):
+        present |= trig.articles.intersection(runs)
+    letters = trig.letters
+    words: set[int] = set()
+    for run in present:
+        i = low.find(run)
+        while i >= 0:
+            if letters.match(t, i):
+                words.add(i)
+            i = low.find(run, i + 1)
+    return sorted(hits + list(words)) if hits else sorted(words)
 
 
 def _trigger(lang_key: str) -> re.Pattern:
@@ -659,6 +696,27 @@ def _scanner(lang_key: str) -> re.Pattern:
     return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _patterns(lang_key).items()))
 
 
+# The scanner's alternatives by the character a match starts with: a digit starts only dates, times and
+# numbers; a Chinese numeral (or 第, 首, 百分之, 上千...) only ``zhdate`` and ``zh``; anything else (a
+# letter) only ``md``, ``my`` and ``word``. Trying only those, in the scanner's order, gives the
+# scanner's match: the others cannot match there.
+_DIGIT_ALTERNATIVES = ("iso", "dmy", "dmdot", "zhdate", "dm", "time", "num")
+_ZH_ALTERNATIVES = ("zhdate", "zh")
+_LETTER_ALTERNATIVES = ("md", "my", "word")
+_ZH_START = frozenset("零〇一二两三四五六七八九十百千万亿上数几首第")
+
+
+@lru_cache(maxsize=64)
+def _scanners(lang_key: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The scanner split by first character: (digits, Chinese numerals, letters)."""
+    table = _patterns(lang_key)
+    assert set(table) <= set(_DIGIT_ALTERNATIVES + _ZH_ALTERNATIVES + _LETTER_ALTERNATIVES)
+    return tuple(  # type: ignore[return-value]
+        re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in table.items() if name in names))
+        for names in (_DIGIT_ALTERNATIVES, _ZH_ALTERNATIVES, _LETTER_ALTERNATIVES)
+    )
+
+
 @lru_cache(maxsize=256)
 def _part(name: str, lang_key: str) -> re.Pattern:
     """One alternative of the scanner on its own, to read its groups."""
@@ -670,6 +728,7 @@ def _time_regex(lang_key: str) -> str:
     return _TIME.replace("{ampm_space}", f"{_SP}?" if lang_key in ("en", "zh", "ja", "ko") else "")
 
 
+@lru_cache(maxsize=256)
 def _lang_key(lang: Optional[str]) -> str:
     if not lang:
         return "*"
@@ -751,14 +810,15 @@ def _parse_digits(s: str, lang_key: str) -> tuple[float, Optional[float]]:
 def _approx_before(t: str, start: int) -> Optional[str]:
     """The qualifier written just before ``start`` (« plus de », "about", 约), if any."""
     window = t[max(0, start - 24):start]
-    m = _APPROX_BEFORE_RE.search(window)
+    m = _APPROX_BEFORE_REV_RE.match(window[::-1])
     if not m:
         return None
-    word = m.group(1) or m.group(2) or ""
-    if word == "近" and m.start(2) > 0 and window[m.start(2) - 1] in "最附将接临":
+    word = (m.group(1) or m.group(2) or "")[::-1]
+    begin = len(window) - m.end()  # where the word starts in the window
+    if word == "近" and begin > 0 and window[begin - 1] in "最附将接临":
         return None  # 最近 (recently), 附近 (nearby)
     lowered = word.lower()
-    if lowered in _APPROX_GUARDS and _APPROX_GUARDS[lowered].search(window[:m.start()]):
+    if lowered in _APPROX_GUARDS and _APPROX_GUARDS[lowered].search(window[:begin]):
         return None  # "took over 15%", "add up to 3500": a phrasal verb, not a qualifier
     return _APPROX_WORD_KIND.get(lowered) or _APPROX_WORD_KIND.get(word)
 
@@ -823,11 +883,12 @@ def _find_numbers(text: str, lang: Optional[str]) -> list[NumberMention]:
     if not text:
         return []
     lang_key = _lang_key(lang)
-    t = text.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(text) else text
-    hits = _trigger_hits(t, lang_key)
+    odd = _ODD_RE.search(text) is not None
+    t = text.translate(_FULLWIDTH) if odd and _FULLWIDTH_RE.search(text) else text
+    hits = _trigger_hits(t, lang_key, odd)
     if not hits:
         return []
-    scanner = _scanner(lang_key)
+    digit_scanner, zh_scanner, letter_scanner = _scanners(lang_key)
     # URLs, domains and e-mail addresses first: nothing inside them is a number.
     urls = ("." in t or "@" in t) and _URL_HINT_RE.search(t)
     skip = [(u.start(), u.end()) for u in _URL_RE.finditer(t)] if urls else []
@@ -848,9 +909,11 @@ def _find_numbers(text: str, lang: Optional[str]) -> list[NumberMention]:
         if skip_i < len(skip) and skip[skip_i][0] <= p:
             pos = skip[skip_i][1]
             continue
-        m = scanner.match(t, p)
+        ch = t[p]
+        m = (digit_scanner if "0" <= ch <= "9" else zh_scanner if ch in _ZH_START else letter_scanner).match(t, p)
         if m is None:
             pos = p + 1
+            i += 1  # the next position is past p
             continue
         kind = m.lastgroup
         mention: Optional[NumberMention] = None
