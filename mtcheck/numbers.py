@@ -336,6 +336,26 @@ _CURRENCY_PREFIX_RE = re.compile(
     r"(?:(US|HK|NT|A|C|R|S|CA|AU)?\$|€|£|¥|￥|₩|₹|₽|(?:USD|EUR|RMB|CNY|GBP|JPY|CHF|HKD)"
     + f"{_SP}?)$"
 )
+# What a match of _CURRENCY_PREFIX_RE can end with: a symbol, the last letter of a code, or a space after a
+# code (``$`` also matches before a final newline).
+_CURRENCY_PREFIX_LAST = frozenset("$€£¥￥₩₹₽DRBYPF\n")
+_CODE_LAST = frozenset("DRBYPF")
+_SP_CHARS = frozenset(" \t\u00a0\u202f\u2009")  # the characters of _SP
+
+
+def _currency_prefix(t: str, start: int) -> Optional[re.Match]:
+    """The currency symbol or code just before ``start`` (``_CURRENCY_PREFIX_RE`` in the five characters
+    before it), searched for only when the last of them can end one."""
+    window = t[max(0, start - 5):start]
+    last = window[-1:]
+    if last in _SP_CHARS:
+        if window[-2:-1] not in _CODE_LAST:
+            return None
+    elif last not in _CURRENCY_PREFIX_LAST:
+        return None
+    return _CURRENCY_PREFIX_RE.search(window)
+
+
 _CURRENCY_PREFIX_FAMILY = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR", "₽": "RUB",
                            "USD": "USD", "EUR": "EUR", "RMB": "CNY", "CNY": "CNY", "GBP": "GBP", "JPY": "JPY",
                            "CHF": "CHF", "HKD": "HKD", "HK$": "HKD"}
@@ -418,6 +438,7 @@ _APPROX_BEFORE_REV_RE = re.compile(
 )
 _NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
 _ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?!额))?")
+_ZH_SUFFIX_FIRST = frozenset("多余十百千万亿兆")
 _APPROX_AFTER_RE = re.compile(r"[个名人位家项次所条件种批只台辆架艘吨元岁倍]?(以上|以下|以内|左右|上下|之多)|个(多)(?=[月小星世钟])")
 _APPROX_SUFFIX_EN_RE = re.compile(f"(?:-|{_SP}+)(?:plus|odd)(?![{_LATIN}])")
 
@@ -641,12 +662,7 @@ def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
     low = t.lower() if trig.compound is not None or not ascii_text else ""
     if (odd and not ascii_text and _CASE_EXOTIC_RE.search(t)) or (
             trig.compound is not None and trig.compound.search(low)):
-        hits = []
-        c = trig.full.search(t)
-        while c is not None:
-            hits.append(c.start())
-            c = trig.full.search(t, c.start() + 1)
-        return hits
+        return _positions(trig.full, t)
     hits = [c.start() for c in _NUMERAL_TRIGGER_RE.finditer(t)]
     if ascii_text:
         # The letter runs of an ASCII text, lower-cased, as bytes: every other byte becomes a space (three
@@ -674,15 +690,10 @@ def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
     return sorted(hits + list(words)) if hits else sorted(words)
 
 
-def _trigger(lang_key: str) -> re.Pattern:
-    """The full trigger of a language (``_triggers``)."""
-    return _triggers(lang_key).full
-
-
 @lru_cache(maxsize=64)
 def _loose_trigger(lang_key: str) -> re.Pattern:
     """The plain trigger (any digit or Chinese numeral, any prefix of a number word or month name): the
-    reference for the trigger's tests."""
+    reference for the strict one's tests."""
     words = {w.lower() for w in _words_of(lang_key)} | set(_MONTHS_BY_LANG.get(lang_key, _MONTHS))
     words |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | {w.lower() for w in _MONTH_CAPITAL_ONLY}
     return re.compile(
@@ -691,8 +702,25 @@ def _loose_trigger(lang_key: str) -> re.Pattern:
     )
 
 
+def _loose_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
+    """Every position where the plain trigger fires (for the tests: the finder given these positions must
+    find what it finds with ``_trigger_hits``)."""
+    return _positions(_loose_trigger(lang_key), t)
+
+
+def _positions(trigger: re.Pattern, t: str) -> list[int]:
+    """Every position of ``t`` where ``trigger`` matches (overlapping matches included)."""
+    hits = []
+    c = trigger.search(t)
+    while c is not None:
+        hits.append(c.start())
+        c = trigger.search(t, c.start() + 1)
+    return hits
+
+
 @lru_cache(maxsize=64)
 def _scanner(lang_key: str) -> re.Pattern:
+    """The whole alternation (the finder uses it split, ``_scanners``; the tests compare the two)."""
     return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _patterns(lang_key).items()))
 
 
@@ -879,13 +907,15 @@ def _find_numbers_cached(text: str, lang: Optional[str]) -> tuple[NumberMention,
     return tuple(_find_numbers(text, lang))
 
 
-def _find_numbers(text: str, lang: Optional[str]) -> list[NumberMention]:
+def _find_numbers(text: str, lang: Optional[str], hits_of=None) -> list[NumberMention]:
+    """``hits_of(t, lang_key, odd)`` lists the positions to try (``_trigger_hits``; ``_loose_hits`` in the
+    tests, the plain trigger that the strict one must agree with)."""
     if not text:
         return []
     lang_key = _lang_key(lang)
     odd = _ODD_RE.search(text) is not None
     t = text.translate(_FULLWIDTH) if odd and _FULLWIDTH_RE.search(text) else text
-    hits = _trigger_hits(t, lang_key, odd)
+    hits = (hits_of or _trigger_hits)(t, lang_key, odd)
     if not hits:
         return []
     digit_scanner, zh_scanner, letter_scanner = _scanners(lang_key)
@@ -1034,7 +1064,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     # regex ({1,3} digits before a group); the rest is read here.
     unit: Optional[str] = None
     span_start = start
-    cur = _CURRENCY_PREFIX_RE.search(t[max(0, start - 5):start])
+    cur = _currency_prefix(t, start)
     if cur:
         sym = cur.group(0).strip()
         unit = _CURRENCY_PREFIX_FAMILY.get(sym, _CURRENCY_PREFIX_FAMILY.get(sym[-1:], None))
@@ -1060,7 +1090,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     pos = end
     magnitude = 1.0
     # Chinese suffixes: 80多, 10多万, 3.5万, 1.2亿, 3千万
-    zh = _ZH_SUFFIX_RE.match(t, pos)
+    zh = _ZH_SUFFIX_RE.match(t, pos) if t[pos:pos + 1] in _ZH_SUFFIX_FIRST else None  # else it matches ""
     if zh and zh.group(0) and kind == "number":
         if zh.group(2):
             mult = 1.0
