@@ -61,7 +61,7 @@ from typing import Iterable, Optional
 from .segment import text_cache
 
 __all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
-           "describe_mention", "zh_numeral_forms", "spelled_forms", "DECIMAL_COMMA_LANGS"]
+           "describe_mention", "zh_numeral_forms", "spelled_forms", "shifted_mentions", "DECIMAL_COMMA_LANGS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,55 @@ class NumberMention:
     measure: Optional[str] = None  # system of the unit after it: "metric", "imperial", "mu"
 
 
+# The generated ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__`` (a name
+# looked up per field); the slots' own setters, bound once, do the same in half the time. A mention is
+# made this way by the finder (thousands per article): the same object as ``NumberMention(...)`` gives
+# (no ``__post_init__``; ``tests/test_numbers.py`` checks the fields and the result).
+(_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_KIND, _SET_APPROX, _SET_SPELLED, _SET_WEAK, _SET_ALT, _SET_UNIT,
+ _SET_YEAR, _SET_MONTH, _SET_DAY, _SET_HOUR, _SET_MINUTE, _SET_SCALE, _SET_MEASURE) = (
+    NumberMention.__dict__[name].__set__ for name in NumberMention.__dataclass_fields__)
+_new = object.__new__
+
+
+def _build_mention(start: int, end: int, text: str, value: float, kind: str, approx: Optional[str] = None,
+                   spelled: bool = False, weak: bool = False, alt_value: Optional[float] = None,
+                   unit: Optional[str] = None, year: Optional[int] = None, month: Optional[int] = None,
+                   day: Optional[int] = None, hour: Optional[int] = None, minute: Optional[int] = None,
+                   scale: float = 1.0, measure: Optional[str] = None) -> NumberMention:
+    """``NumberMention(...)``, made faster (see above)."""
+    m = _new(NumberMention)
+    _SET_START(m, start)
+    _SET_END(m, end)
+    _SET_TEXT(m, text)
+    _SET_VALUE(m, value)
+    _SET_KIND(m, kind)
+    _SET_APPROX(m, approx)
+    _SET_SPELLED(m, spelled)
+    _SET_WEAK(m, weak)
+    _SET_ALT(m, alt_value)
+    _SET_UNIT(m, unit)
+    _SET_YEAR(m, year)
+    _SET_MONTH(m, month)
+    _SET_DAY(m, day)
+    _SET_HOUR(m, hour)
+    _SET_MINUTE(m, minute)
+    _SET_SCALE(m, scale)
+    _SET_MEASURE(m, measure)
+    return m
+
+
+def shifted_mentions(mentions: list[NumberMention], offset: int) -> list[NumberMention]:
+    """``mentions`` moved by ``offset`` (sentence to document offsets, as ``dataclasses.replace`` would);
+    mentions are frozen, so at offset 0 the list is returned as it is."""
+    if not offset:
+        return mentions
+    return [
+        _build_mention(m.start + offset, m.end + offset, m.text, m.value, m.kind, m.approx, m.spelled, m.weak,
+                       m.alt_value, m.unit, m.year, m.month, m.day, m.hour, m.minute, m.scale, m.measure)
+        for m in mentions
+    ]
+
+
 # --- characters -----------------------------------------------------------------------------------------
 
 # Full-width digits, percent sign, full stop and colon, one code point for one: offsets are unchanged.
@@ -96,6 +145,11 @@ _FULLWIDTH_RE = re.compile("[０-９％．：億萬兩]")  # a text without them
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
 _SP = "[ \t\u00a0\u202f\u2009]"  # a space inside a quantity ("80 %", "3,5 millions")
+# Compiled once here: the re module's own cache (512 patterns) is emptied by the other checks' patterns.
+_SP_RUN_RE = re.compile(f"{_SP}+")
+_DOT_SPACE_LETTER_RE = re.compile(f"\\.{_SP}[{_LATIN}]")
+_UN_END_RE = re.compile(r"(?:une|un)\s*$")
+_PLUS_D_UN_END_RE = re.compile(r"plus\s+d['’]\s*une?\s*$")
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -996,7 +1050,7 @@ def _share_range_scale(t: str, found: list[NumberMention]) -> list[NumberMention
 
 
 def _mention(text: str, start: int, end: int, value: float, kind: str, **fields) -> NumberMention:
-    return NumberMention(start, end, text[start:end], value, kind, **fields)
+    return _build_mention(start, end, text[start:end], value, kind, **fields)
 
 
 def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
@@ -1103,7 +1157,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     elif kind == "number":
         mw = _MAGNITUDE_WORD_RE.match(t, pos)
         if mw:
-            word = re.sub(f"{_SP}+", " ", mw.group(1).lower())
+            word = _SP_RUN_RE.sub(" ", mw.group(1).lower())
             magnitude = _MAGNITUDES[word]
             if word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
                 magnitude = 1e12
@@ -1175,7 +1229,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
                 else:
                     return None  # 5G, 3D, 10x: an identifier
         elif (nxt == "." and plain and len(digits) <= 3 and lang_key in _DOT_ORDINAL_LANGS
-              and re.match(f"\\.{_SP}[{_LATIN}]", t[pos:pos + 3])):
+              and _DOT_SPACE_LETTER_RE.match(t[pos:pos + 3])):
             kind = "ordinal"  # die 79. Generalversammlung
             pos += 1
         elif nxt in "ᵉº" or t.startswith("ᵉʳ", pos):
@@ -1329,16 +1383,16 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
     if value is None and base in _APPROX_NOUNS and lang_key in ("fr", "*"):
         # "une vingtaine de" about 20, "plus d'une vingtaine" more than 20; "des centaines" has no value
         before = t[max(0, start - 16):start].lower()
-        if not re.search(r"(?:une|un)\s*$", before):
+        if not _UN_END_RE.search(before):
             return None
         value = float(_APPROX_NOUNS[base])
-        approx = "more_than" if re.search(r"plus\s+d['’]\s*une?\s*$", before) else "about"
+        approx = "more_than" if _PLUS_D_UN_END_RE.search(before) else "about"
         return _mention(text, start, end, value, "number", approx=approx, spelled=True, weak=True)
     if value is None and word not in _ARTICLE_ONES:
         return None
     mw = _MAGNITUDE_WORD_RE.match(t, end)
     if mw and kind == "number":
-        mag_word = re.sub(f"{_SP}+", " ", mw.group(1).lower())
+        mag_word = _SP_RUN_RE.sub(" ", mw.group(1).lower())
         magnitude = _MAGNITUDES[mag_word]
         if mag_word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
             magnitude = 1e12

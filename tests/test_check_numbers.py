@@ -280,12 +280,13 @@ def test_issue_spans_lie_inside_their_text(src_lines: list[str], tgt_lines: list
 def test_mentions_moved_to_document_offsets_as_replace_would() -> None:
     from dataclasses import replace
 
-    from mtcheck.checks.numbers import _shifted
-    from mtcheck.numbers import find_numbers
+    from mtcheck.numbers import find_numbers, shifted_mentions
 
     found = find_numbers("Il a reçu 4,5 millions le 26 septembre 2024 vers 14h30, soit 80 % de plus.", "fr")
-    assert _shifted(found, 17) == [replace(m, start=m.start + 17, end=m.end + 17) for m in found]
-    assert _shifted(found, 0) is found  # frozen mentions serve as they are
+    moved = shifted_mentions(found, 17)
+    assert moved == [replace(m, start=m.start + 17, end=m.end + 17) for m in found]
+    assert [hash(m) for m in moved] == [hash(replace(m, start=m.start + 17, end=m.end + 17)) for m in found]
+    assert shifted_mentions(found, 0) is found  # frozen mentions serve as they are
 
 
 @settings(max_examples=300, deadline=None)

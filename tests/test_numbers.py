@@ -480,3 +480,27 @@ def test_strict_trigger_skips_lone_articles_and_word_prefixes() -> None:
     assert numbers._trigger_hits("Il y a deux ans", "fr") == [7]
     assert numbers._trigger_hits("没有上面的数据，首先第x", "zh") == []
     assert numbers._trigger_hits("上千人首届第 三", "zh") == [0, 1, 3, 5, 7]
+
+
+_FIELD_VALUES = st.tuples(
+    st.integers(0, 500), st.integers(0, 500), st.text(max_size=5), st.floats(allow_nan=False),
+    st.sampled_from(["number", "date", "time"]), st.sampled_from([None, "about", "more_than"]), st.booleans(),
+    st.booleans(), st.none() | st.floats(allow_nan=False), st.sampled_from([None, "USD"]),
+    st.none() | st.integers(1800, 2100), st.none() | st.integers(1, 12), st.none() | st.integers(1, 31),
+    st.none() | st.integers(0, 24), st.none() | st.integers(0, 59), st.floats(allow_nan=False),
+    st.sampled_from([None, "metric"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FIELD_VALUES)
+def test_fast_mention_builder_makes_the_dataclass_instance(values) -> None:
+    import dataclasses
+
+    from mtcheck import numbers
+
+    assert list(NumberMention.__dataclass_fields__) == [f.name for f in dataclasses.fields(NumberMention)]
+    fast, plain = numbers._build_mention(*values), NumberMention(*values)
+    assert type(fast) is NumberMention
+    assert dataclasses.astuple(fast) == dataclasses.astuple(plain) == values
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert numbers._build_mention(*values[:5]) == NumberMention(*values[:5])

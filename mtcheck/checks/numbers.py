@@ -11,6 +11,7 @@ from ..numbers import (
     kinds_compatible,
     mention_components,
     numbers_match,
+    shifted_mentions,
     spelled_forms,
     DECIMAL_COMMA_LANGS,
 )
@@ -39,21 +40,9 @@ class _Mentions:
         for i in indices:
             if i not in self._cache:
                 sentence = self.doc.sentences[i]
-                self._cache[i] = _shifted(find_numbers(sentence.text, self.doc.lang), sentence.start)
+                self._cache[i] = shifted_mentions(find_numbers(sentence.text, self.doc.lang), sentence.start)
             out.extend(self._cache[i])
         return out
-
-
-def _shifted(mentions: list[NumberMention], offset: int) -> list[NumberMention]:
-    """``mentions`` moved by ``offset`` (sentence to document offsets): ``dataclasses.replace`` with the
-    fields written out, which is twice as fast; mentions are frozen, so at offset 0 they serve as they are."""
-    if not offset:
-        return mentions
-    return [
-        NumberMention(m.start + offset, m.end + offset, m.text, m.value, m.kind, m.approx, m.spelled, m.weak,
-                      m.alt_value, m.unit, m.year, m.month, m.day, m.hour, m.minute, m.scale, m.measure)
-        for m in mentions
-    ]
 
 
 _MENTIONS_NOTE = "number_mentions"
