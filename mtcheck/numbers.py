@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -60,7 +61,7 @@ from typing import Iterable, Optional
 from .segment import text_cache
 
 __all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
-           "describe_mention", "zh_numeral_forms", "spelled_forms", "DECIMAL_COMMA_LANGS"]
+           "describe_mention", "zh_numeral_forms", "spelled_forms", "shifted_mentions", "DECIMAL_COMMA_LANGS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +87,69 @@ class NumberMention:
     measure: Optional[str] = None  # system of the unit after it: "metric", "imperial", "mu"
 
 
+# The generated ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__`` (a name
+# looked up per field); the slots' own setters, bound once, do the same in half the time. A mention is
+# made this way by the finder (thousands per article): the same object as ``NumberMention(...)`` gives
+# (no ``__post_init__``; ``tests/test_numbers.py`` checks the fields and the result).
+(_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_KIND, _SET_APPROX, _SET_SPELLED, _SET_WEAK, _SET_ALT, _SET_UNIT,
+ _SET_YEAR, _SET_MONTH, _SET_DAY, _SET_HOUR, _SET_MINUTE, _SET_SCALE, _SET_MEASURE) = (
+    NumberMention.__dict__[name].__set__ for name in NumberMention.__dataclass_fields__)
+_new = object.__new__
+
+
+def _build_mention(start: int, end: int, text: str, value: float, kind: str, approx: Optional[str] = None,
+                   spelled: bool = False, weak: bool = False, alt_value: Optional[float] = None,
+                   unit: Optional[str] = None, year: Optional[int] = None, month: Optional[int] = None,
+                   day: Optional[int] = None, hour: Optional[int] = None, minute: Optional[int] = None,
+                   scale: float = 1.0, measure: Optional[str] = None) -> NumberMention:
+    """``NumberMention(...)``, made faster (see above)."""
+    m = _new(NumberMention)
+    _SET_START(m, start)
+    _SET_END(m, end)
+    _SET_TEXT(m, text)
+    _SET_VALUE(m, value)
+    _SET_KIND(m, kind)
+    _SET_APPROX(m, approx)
+    _SET_SPELLED(m, spelled)
+    _SET_WEAK(m, weak)
+    _SET_ALT(m, alt_value)
+    _SET_UNIT(m, unit)
+    _SET_YEAR(m, year)
+    _SET_MONTH(m, month)
+    _SET_DAY(m, day)
+    _SET_HOUR(m, hour)
+    _SET_MINUTE(m, minute)
+    _SET_SCALE(m, scale)
+    _SET_MEASURE(m, measure)
+    return m
+
+
+def shifted_mentions(mentions: list[NumberMention], offset: int) -> list[NumberMention]:
+    """``mentions`` moved by ``offset`` (sentence to document offsets, as ``dataclasses.replace`` would);
+    mentions are frozen, so at offset 0 the list is returned as it is."""
+    if not offset:
+        return mentions
+    return [
+        _build_mention(m.start + offset, m.end + offset, m.text, m.value, m.kind, m.approx, m.spelled, m.weak,
+                       m.alt_value, m.unit, m.year, m.month, m.day, m.hour, m.minute, m.scale, m.measure)
+        for m in mentions
+    ]
+
+
 # --- characters -----------------------------------------------------------------------------------------
 
 # Full-width digits, percent sign, full stop and colon, one code point for one: offsets are unchanged.
 # Japanese and traditional forms of the Chinese magnitudes (億 = 亿, 萬 = 万, 兩 = 两) are read the same way.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩", "0123456789%.:亿万两")
+_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩]")  # a text without them is its own translation
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
 _SP = "[ \t\u00a0\u202f\u2009]"  # a space inside a quantity ("80 %", "3,5 millions")
+# Compiled once here: the re module's own cache (512 patterns) is emptied by the other checks' patterns.
+_SP_RUN_RE = re.compile(f"{_SP}+")
+_DOT_SPACE_LETTER_RE = re.compile(f"\\.{_SP}[{_LATIN}]")
+_UN_END_RE = re.compile(r"(?:une|un)\s*$")
+_PLUS_D_UN_END_RE = re.compile(r"plus\s+d['’]\s*une?\s*$")
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -334,6 +390,26 @@ _CURRENCY_PREFIX_RE = re.compile(
     r"(?:(US|HK|NT|A|C|R|S|CA|AU)?\$|€|£|¥|￥|₩|₹|₽|(?:USD|EUR|RMB|CNY|GBP|JPY|CHF|HKD)"
     + f"{_SP}?)$"
 )
+# What a match of _CURRENCY_PREFIX_RE can end with: a symbol, the last letter of a code, or a space after a
+# code (``$`` also matches before a final newline).
+_CURRENCY_PREFIX_LAST = frozenset("$€£¥￥₩₹₽DRBYPF\n")
+_CODE_LAST = frozenset("DRBYPF")
+_SP_CHARS = frozenset(" \t\u00a0\u202f\u2009")  # the characters of _SP
+
+
+def _currency_prefix(t: str, start: int) -> Optional[re.Match]:
+    """The currency symbol or code just before ``start`` (``_CURRENCY_PREFIX_RE`` in the five characters
+    before it), searched for only when the last of them can end one."""
+    window = t[max(0, start - 5):start]
+    last = window[-1:]
+    if last in _SP_CHARS:
+        if window[-2:-1] not in _CODE_LAST:
+            return None
+    elif last not in _CURRENCY_PREFIX_LAST:
+        return None
+    return _CURRENCY_PREFIX_RE.search(window)
+
+
 _CURRENCY_PREFIX_FAMILY = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR", "₽": "RUB",
                            "USD": "USD", "EUR": "EUR", "RMB": "CNY", "CNY": "CNY", "GBP": "GBP", "JPY": "JPY",
                            "CHF": "CHF", "HKD": "HKD", "HK$": "HKD"}
@@ -403,12 +479,20 @@ _APPROX_GUARDS = {
     "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
 }
 _APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in ws}
-_APPROX_BEFORE_RE = re.compile(
-    "(?:(?<![" + _LATIN + "])(?i:(" + _trie_regex(w for w in _APPROX_WORD_KIND if w.isascii()) + "))"
-    "|(" + _trie_regex(w for w in _APPROX_WORD_KIND if not w.isascii()) + f")){_SP}*$"
+# The qualifier at the end of the window before a number, read backwards: matched at the start of the
+# reversed window (one anchored attempt) instead of searched for with ``{_SP}*$`` at every position.
+# Same word: every match ends at the window's last character that is no space (before a final newline,
+# where ``$`` also matches); the leftmost match forwards is the longest one backwards, which the greedy
+# trie finds first; an ASCII and a non-ASCII word never end alike, so the two groups never compete;
+# ``(?<![letter])`` before the word is ``(?![letter])`` after it backwards. ``tests/test_numbers.py``
+# compares it with the forward pattern.
+_APPROX_BEFORE_REV_RE = re.compile(
+    f"\\n?{_SP}*(?:(?i:(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if w.isascii()) + f"))(?![{_LATIN}])"
+    "|(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if not w.isascii()) + "))"
 )
 _NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
 _ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?!额))?")
+_ZH_SUFFIX_FIRST = frozenset("多余十百千万亿兆")
 _APPROX_AFTER_RE = re.compile(r"[个名人位家项次所条件种批只台辆架艘吨元岁倍]?(以上|以下|以内|左右|上下|之多)|个(多)(?=[月小星世钟])")
 _APPROX_SUFFIX_EN_RE = re.compile(f"(?:-|{_SP}+)(?:plus|odd)(?![{_LATIN}])")
 
@@ -487,10 +571,7 @@ def _patterns(lang_key: str) -> dict[str, str]:
     """The scanner's alternatives for a language, in priority order."""
     month = _month_regex(lang_key)
     words = _words_of(lang_key)
-    # German writes "siebenmonatige Reise", "dreijährige": a number word may start a compound
-    tail = f"(?![{_LATIN}0-9])"
-    if lang_key in ("de", "*"):
-        tail = f"(?:(?![{_LATIN}0-9])|(?=(?i:{_DE_COMPOUND_TAIL})))"
+    tail = _word_tail(lang_key)
     table = {
         "iso": _ISO_DATE,
         "dmy": _DMY_DATE,
@@ -507,10 +588,166 @@ def _patterns(lang_key: str) -> dict[str, str]:
     return {k: v for k, v in table.items() if v is not None}
 
 
+def _word_tail(lang_key: str) -> str:
+    """What may follow a number word: no letter or digit; in German also the tail of a compound
+    ("siebenmonatige Reise", "dreijährige")."""
+    if lang_key in ("de", "*"):
+        return f"(?:(?![{_LATIN}0-9])|(?=(?i:{_DE_COMPOUND_TAIL})))"
+    return f"(?![{_LATIN}0-9])"
+
+
 @lru_cache(maxsize=64)
-def _trigger(lang_key: str) -> re.Pattern:
-    """Where a mention may start: a digit, a Chinese numeral (or 第, 首, 百分之, 上千...), or a word that
-    starts a number word or a month name."""
+def _bare_articles(lang_key: str) -> frozenset[str]:
+    """The number words of the language that ``_read_word`` reads only before a magnitude or a multiplier
+    noun ("a million", "eine Million", "a dozen"): the articles, which are in no table of values."""
+    langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
+    valued = set(_MULTIPLIER_NOUNS) | set(_APPROX_NOUNS)
+    for code in langs:
+        valued |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {}))
+    return frozenset(w for w in _ARTICLE_ONES if w in _words_of(lang_key)
+                     and w not in valued and w.rstrip("s") not in _APPROX_NOUNS)
+
+
+# Where a Chinese numeral or a digit may start a mention (the scanner's other alternatives): 上/数/几 only
+# before 十百千万亿, 首 only before a classifier, 第 only before a numeral (``_ZH_NUM``).
+_NUMERAL_START = (
+    "[0-9零〇一二两三四五六七八九十百千万亿]|[上数几](?=[十百千万亿])|首(?=[届次期批轮个])"
+    "|第(?=\\s*[零〇一二两三四五六七八九十百千万亿上数几])"
+)
+# The same, written to begin with one character class: the regex engine then skips in C to the next
+# character of the class instead of trying the pattern at every position (a leading alternation or
+# lookbehind defeats that), which makes a text without numerals nearly free to scan.
+_NUMERAL_TRIGGER_RE = re.compile(
+    "[0-9零〇一二两三四五六七八九十百千万亿上数几首第]"
+    "(?:(?<=[0-9零〇一二两三四五六七八九十百千万亿])|(?<=[上数几])(?=[十百千万亿])|(?<=首)(?=[届次期批轮个])"
+    "|(?<=第)(?=\\s*[零〇一二两三四五六七八九十百千万亿上数几]))"
+)
+# Characters that case-insensitive matching reads as a letter of a number word or month name although
+# ``str.lower`` gives another letter (İ, ı, ſ) or that are outside ``_LATIN`` (ẞ, the Kelvin sign K), and
+# characters that ``str.lower`` moves into or out of ``_LATIN`` (Ω → ω, Å → å, Ɓ → ɓ) or turns into two:
+# a text with one of them always takes the full trigger, so that the letter runs of the lower-cased text
+# are those of the text, each read as the regex reads it (``tests/test_numbers.py`` recomputes the set
+# over all of Unicode).
+_CASE_EXOTIC_RE = re.compile(
+    "[\u0130\u0131\u017f\u0181\u0186\u0189\u018a\u018f\u0190\u0193\u0194\u0196\u0197\u019c\u019d\u019f"
+    "\u01a6\u01a9\u01ae\u01b1\u01b2\u01b7\u023a\u023e\u0244\u0245\u1e9e\u2126\u212a\u212b\u2c7e\u2c7f]"
+)
+_LATIN_RUN_RE = re.compile(f"[{_LATIN}]+")
+# ASCII letters to lower case, every other byte to a space: the letter runs of an ASCII text (``_LATIN``
+# holds no other ASCII character) split by ``bytes.split``.
+_ASCII_RUNS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# Full-width characters and the characters above, in one class: most texts have none, and one search says so.
+_ODD_RE = re.compile("[" + _FULLWIDTH_RE.pattern[1:-1] + _CASE_EXOTIC_RE.pattern[1:-1] + "]")
+
+
+@dataclass(frozen=True)
+class _Triggers:
+    """Where a mention may start in a text of one language (see ``_trigger_hits``)."""
+
+    full: re.Pattern  # numerals, number words and month names
+    letters: re.Pattern  # the letter part of ``full`` alone
+    tokens: frozenset[str]  # lower-cased letter runs without which ``letters`` cannot fire in a text
+    ascii_tokens: frozenset[bytes]  # the ASCII ones, encoded
+    articles: frozenset[str]  # lone articles ("a", "eine"), which start a mention only before these:
+    after_article: frozenset[str]  # the first runs of the magnitudes and multiplier nouns
+    compound: Optional[re.Pattern]  # German compounds (siebenmonatige): a tail glued to a number word
+
+
+def _first_token(word: str) -> str:
+    return re.split(r"[ \-.]", word.lower(), maxsplit=1)[0]
+
+
+@lru_cache(maxsize=64)
+def _triggers(lang_key: str) -> _Triggers:
+    """The trigger of a language, strict but exact: a digit; a Chinese numeral (``_NUMERAL_START``); a
+    number word followed by what the scanner wants after it (an article only before a magnitude or a
+    multiplier noun: "a million"); a month name as the scanner reads it.
+
+    Exact by construction: every alternative of the scanner that can start at a position needs the
+    condition the trigger tests there (the scanner's letter alternatives are ``md``, ``my`` (a month
+    name, ``_month_regex``) and ``word`` (the same word pattern and tail), and ``_read_word`` returns None
+    for an article without a magnitude or multiplier noun after it). A position the trigger passes over
+    is one where the scanner had no match, or read a lone article (a single word without digits or
+    Chinese numerals inside, so no other trigger position is skipped with it): the finder's loop gave no
+    mention there and went on after it, as it does now. ``tests/test_numbers.py`` compares the finder
+    with the plain trigger (any digit, numeral or word prefix) on generated texts.
+
+    ``tokens`` holds the first letter run (lower-cased) of every text the letter part can match: a number
+    word or its first word ("vingt" of "vingt et un", "half" of "half-decade"), a month name or
+    abbreviation, and the magnitudes and multiplier nouns an article needs after it. The letter part
+    matches at the start of a letter run and ends where the run ends (its tails want no letter after
+    the word), except in German compounds; so a text none of whose runs is in ``tokens`` (and, in
+    German, without a compound tail) can only start mentions at numerals (``_trigger_hits``)."""
+    words = _words_of(lang_key)
+    articles = _bare_articles(lang_key)
+    tail = _word_tail(lang_key)
+    after_article = f"(?={_MAGNITUDE_WORD_RE.pattern}|{_MULTIPLIER_AFTER_RE.pattern})"
+    letters = [f"(?i:{_trie_regex(sorted(words - articles))}){tail}"]
+    if articles:
+        letters.append(f"(?i:{_trie_regex(sorted(articles))}){tail}{after_article}")
+    letters.append(_month_regex(lang_key))
+    letter_part = f"(?<![{_LATIN}0-9'’-])(?:" + "|".join(letters) + ")"
+    full = re.compile(_NUMERAL_START + "|" + letter_part)
+    starts = set(words - articles) | set(_MONTHS_BY_LANG.get(lang_key, _MONTHS))
+    starts |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | set(_MONTH_CAPITAL_ONLY)
+    if articles:
+        starts |= set(_MAGNITUDES) | set(_MULTIPLIER_NOUNS)
+    compound = None
+    if lang_key in ("de", "*"):
+        compound = re.compile(_trie_regex(_DE_COMPOUND_TAIL.split("|")))
+    after = frozenset(_first_token(w) for w in list(_MAGNITUDES) + list(_MULTIPLIER_NOUNS)) if articles else frozenset()
+    tokens = frozenset(_first_token(w) for w in starts)
+    return _Triggers(full, re.compile(letter_part), tokens, frozenset(w.encode() for w in tokens if w.isascii()),
+                     articles, after, compound)
+
+
+def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
+    """Every position of ``t`` where the full trigger of the language fires (``_triggers``), in order.
+
+    Found without scanning the whole text with the full trigger (a pattern tried at every position):
+    numerals by ``_NUMERAL_TRIGGER_RE`` (skipped to in C); number words and month names only where the
+    lower-cased text has a letter run that can start one, confirmed there by the letter part anchored.
+    The letter part fires only at the start of such a run (see ``_triggers``), so the positions are the
+    same. Texts with a character that lower-casing reads otherwise than the regex (``_CASE_EXOTIC_RE``)
+    or, in German, with a compound tail (the run goes on after the word) are scanned with the full
+    trigger itself. ``odd=False`` says that ``t`` has none of the characters of ``_ODD_RE``."""
+    trig = _triggers(lang_key)
+    ascii_text = t.isascii()  # then no character of _CASE_EXOTIC_RE, and its letter runs are ASCII
+    low = t.lower() if trig.compound is not None or not ascii_text else ""
+    if (odd and not ascii_text and _CASE_EXOTIC_RE.search(t)) or (
+            trig.compound is not None and trig.compound.search(low)):
+        return _positions(trig.full, t)
+    hits = [c.start() for c in _NUMERAL_TRIGGER_RE.finditer(t)]
+    if ascii_text:
+        # The letter runs of an ASCII text, lower-cased, as bytes: every other byte becomes a space (three
+        # C calls instead of a regex that makes one string per run).
+        if trig.ascii_tokens.isdisjoint(t.encode().translate(_ASCII_RUNS).split()):
+            return hits
+    low = low or t.lower()
+    runs = _LATIN_RUN_RE.findall(low)
+    if trig.tokens.isdisjoint(runs):
+        return hits
+    # The runs that can start a mention are found where they occur in the lower-cased text (an article only
+    # when a magnitude or multiplier noun is there too, as it needs one after it); the letter part,
+    # anchored, keeps the occurrences at the start of a run that it matches.
+    present = trig.tokens.intersection(runs)
+    if not trig.after_article.isdisjoint(present):
+        present |= trig.articles.intersection(runs)
+    letters = trig.letters
+    words: set[int] = set()
+    for run in present:
+        i = low.find(run)
+        while i >= 0:
+            if letters.match(t, i):
+                words.add(i)
+            i = low.find(run, i + 1)
+    return sorted(hits + list(words)) if hits else sorted(words)
+
+
+@lru_cache(maxsize=64)
+def _loose_trigger(lang_key: str) -> re.Pattern:
+    """The plain trigger (any digit or Chinese numeral, any prefix of a number word or month name): the
+    reference for the strict one's tests."""
     words = {w.lower() for w in _words_of(lang_key)} | set(_MONTHS_BY_LANG.get(lang_key, _MONTHS))
     words |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | {w.lower() for w in _MONTH_CAPITAL_ONLY}
     return re.compile(
@@ -519,9 +756,47 @@ def _trigger(lang_key: str) -> re.Pattern:
     )
 
 
+def _loose_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
+    """Every position where the plain trigger fires (for the tests: the finder given these positions must
+    find what it finds with ``_trigger_hits``)."""
+    return _positions(_loose_trigger(lang_key), t)
+
+
+def _positions(trigger: re.Pattern, t: str) -> list[int]:
+    """Every position of ``t`` where ``trigger`` matches (overlapping matches included)."""
+    hits = []
+    c = trigger.search(t)
+    while c is not None:
+        hits.append(c.start())
+        c = trigger.search(t, c.start() + 1)
+    return hits
+
+
 @lru_cache(maxsize=64)
 def _scanner(lang_key: str) -> re.Pattern:
+    """The whole alternation (the finder uses it split, ``_scanners``; the tests compare the two)."""
     return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _patterns(lang_key).items()))
+
+
+# The scanner's alternatives by the character a match starts with: a digit starts only dates, times and
+# numbers; a Chinese numeral (or 第, 首, 百分之, 上千...) only ``zhdate`` and ``zh``; anything else (a
+# letter) only ``md``, ``my`` and ``word``. Trying only those, in the scanner's order, gives the
+# scanner's match: the others cannot match there.
+_DIGIT_ALTERNATIVES = ("iso", "dmy", "dmdot", "zhdate", "dm", "time", "num")
+_ZH_ALTERNATIVES = ("zhdate", "zh")
+_LETTER_ALTERNATIVES = ("md", "my", "word")
+_ZH_START = frozenset("零〇一二两三四五六七八九十百千万亿上数几首第")
+
+
+@lru_cache(maxsize=64)
+def _scanners(lang_key: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The scanner split by first character: (digits, Chinese numerals, letters)."""
+    table = _patterns(lang_key)
+    assert set(table) <= set(_DIGIT_ALTERNATIVES + _ZH_ALTERNATIVES + _LETTER_ALTERNATIVES)
+    return tuple(  # type: ignore[return-value]
+        re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in table.items() if name in names))
+        for names in (_DIGIT_ALTERNATIVES, _ZH_ALTERNATIVES, _LETTER_ALTERNATIVES)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -535,6 +810,7 @@ def _time_regex(lang_key: str) -> str:
     return _TIME.replace("{ampm_space}", f"{_SP}?" if lang_key in ("en", "zh", "ja", "ko") else "")
 
 
+@lru_cache(maxsize=256)
 def _lang_key(lang: Optional[str]) -> str:
     if not lang:
         return "*"
@@ -616,14 +892,15 @@ def _parse_digits(s: str, lang_key: str) -> tuple[float, Optional[float]]:
 def _approx_before(t: str, start: int) -> Optional[str]:
     """The qualifier written just before ``start`` (« plus de », "about", 约), if any."""
     window = t[max(0, start - 24):start]
-    m = _APPROX_BEFORE_RE.search(window)
+    m = _APPROX_BEFORE_REV_RE.match(window[::-1])
     if not m:
         return None
-    word = m.group(1) or m.group(2) or ""
-    if word == "近" and m.start(2) > 0 and window[m.start(2) - 1] in "最附将接临":
+    word = (m.group(1) or m.group(2) or "")[::-1]
+    begin = len(window) - m.end()  # where the word starts in the window
+    if word == "近" and begin > 0 and window[begin - 1] in "最附将接临":
         return None  # 最近 (recently), 附近 (nearby)
     lowered = word.lower()
-    if lowered in _APPROX_GUARDS and _APPROX_GUARDS[lowered].search(window[:m.start()]):
+    if lowered in _APPROX_GUARDS and _APPROX_GUARDS[lowered].search(window[:begin]):
         return None  # "took over 15%", "add up to 3500": a phrasal verb, not a qualifier
     return _APPROX_WORD_KIND.get(lowered) or _APPROX_WORD_KIND.get(word)
 
@@ -684,37 +961,43 @@ def _find_numbers_cached(text: str, lang: Optional[str]) -> tuple[NumberMention,
     return tuple(_find_numbers(text, lang))
 
 
-def _find_numbers(text: str, lang: Optional[str]) -> list[NumberMention]:
+def _find_numbers(text: str, lang: Optional[str], hits_of=None) -> list[NumberMention]:
+    """``hits_of(t, lang_key, odd)`` lists the positions to try (``_trigger_hits``; ``_loose_hits`` in the
+    tests, the plain trigger that the strict one must agree with)."""
     if not text:
         return []
     lang_key = _lang_key(lang)
-    t = text.translate(_FULLWIDTH)
-    scanner = _scanner(lang_key)
-    trigger = _trigger(lang_key)
-    if trigger.search(t) is None:
+    odd = _ODD_RE.search(text) is not None
+    t = text.translate(_FULLWIDTH) if odd and _FULLWIDTH_RE.search(text) else text
+    hits = (hits_of or _trigger_hits)(t, lang_key, odd)
+    if not hits:
         return []
+    digit_scanner, zh_scanner, letter_scanner = _scanners(lang_key)
     # URLs, domains and e-mail addresses first: nothing inside them is a number.
     urls = ("." in t or "@" in t) and _URL_HINT_RE.search(t)
     skip = [(u.start(), u.end()) for u in _URL_RE.finditer(t)] if urls else []
     skip_i = 0
     out: list[NumberMention] = []
     pos = 0
-    n = len(t)
-    # One cheap pattern finds where a number may start; the full alternation is tried only there,
+    i = 0
+    n_hits = len(hits)
+    # The trigger's positions are where a number may start; the full alternation is tried only there,
     # anchored (the alternation scanned over the whole text is several times slower).
-    while pos < n:
-        c = trigger.search(t, pos)
-        if c is None:
-            break
-        p = c.start()
+    while i < n_hits:
+        p = hits[i]
+        if p < pos:
+            i = bisect_left(hits, pos, i + 1)
+            continue
         while skip_i < len(skip) and skip[skip_i][1] <= p:
             skip_i += 1
         if skip_i < len(skip) and skip[skip_i][0] <= p:
             pos = skip[skip_i][1]
             continue
-        m = scanner.match(t, p)
+        ch = t[p]
+        m = (digit_scanner if "0" <= ch <= "9" else zh_scanner if ch in _ZH_START else letter_scanner).match(t, p)
         if m is None:
             pos = p + 1
+            i += 1  # the next position is past p
             continue
         kind = m.lastgroup
         mention: Optional[NumberMention] = None
@@ -767,7 +1050,7 @@ def _share_range_scale(t: str, found: list[NumberMention]) -> list[NumberMention
 
 
 def _mention(text: str, start: int, end: int, value: float, kind: str, **fields) -> NumberMention:
-    return NumberMention(start, end, text[start:end], value, kind, **fields)
+    return _build_mention(start, end, text[start:end], value, kind, **fields)
 
 
 def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
@@ -835,7 +1118,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     # regex ({1,3} digits before a group); the rest is read here.
     unit: Optional[str] = None
     span_start = start
-    cur = _CURRENCY_PREFIX_RE.search(t[max(0, start - 5):start])
+    cur = _currency_prefix(t, start)
     if cur:
         sym = cur.group(0).strip()
         unit = _CURRENCY_PREFIX_FAMILY.get(sym, _CURRENCY_PREFIX_FAMILY.get(sym[-1:], None))
@@ -861,7 +1144,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     pos = end
     magnitude = 1.0
     # Chinese suffixes: 80多, 10多万, 3.5万, 1.2亿, 3千万
-    zh = _ZH_SUFFIX_RE.match(t, pos)
+    zh = _ZH_SUFFIX_RE.match(t, pos) if t[pos:pos + 1] in _ZH_SUFFIX_FIRST else None  # else it matches ""
     if zh and zh.group(0) and kind == "number":
         if zh.group(2):
             mult = 1.0
@@ -874,7 +1157,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     elif kind == "number":
         mw = _MAGNITUDE_WORD_RE.match(t, pos)
         if mw:
-            word = re.sub(f"{_SP}+", " ", mw.group(1).lower())
+            word = _SP_RUN_RE.sub(" ", mw.group(1).lower())
             magnitude = _MAGNITUDES[word]
             if word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
                 magnitude = 1e12
@@ -946,7 +1229,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
                 else:
                     return None  # 5G, 3D, 10x: an identifier
         elif (nxt == "." and plain and len(digits) <= 3 and lang_key in _DOT_ORDINAL_LANGS
-              and re.match(f"\\.{_SP}[{_LATIN}]", t[pos:pos + 3])):
+              and _DOT_SPACE_LETTER_RE.match(t[pos:pos + 3])):
             kind = "ordinal"  # die 79. Generalversammlung
             pos += 1
         elif nxt in "ᵉº" or t.startswith("ᵉʳ", pos):
@@ -1100,16 +1383,16 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
     if value is None and base in _APPROX_NOUNS and lang_key in ("fr", "*"):
         # "une vingtaine de" about 20, "plus d'une vingtaine" more than 20; "des centaines" has no value
         before = t[max(0, start - 16):start].lower()
-        if not re.search(r"(?:une|un)\s*$", before):
+        if not _UN_END_RE.search(before):
             return None
         value = float(_APPROX_NOUNS[base])
-        approx = "more_than" if re.search(r"plus\s+d['’]\s*une?\s*$", before) else "about"
+        approx = "more_than" if _PLUS_D_UN_END_RE.search(before) else "about"
         return _mention(text, start, end, value, "number", approx=approx, spelled=True, weak=True)
     if value is None and word not in _ARTICLE_ONES:
         return None
     mw = _MAGNITUDE_WORD_RE.match(t, end)
     if mw and kind == "number":
-        mag_word = re.sub(f"{_SP}+", " ", mw.group(1).lower())
+        mag_word = _SP_RUN_RE.sub(" ", mw.group(1).lower())
         magnitude = _MAGNITUDES[mag_word]
         if mag_word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
             magnitude = 1e12

@@ -275,3 +275,34 @@ def test_issue_spans_lie_inside_their_text(src_lines: list[str], tgt_lines: list
         for span, doc in ((issue.source_span, source), (issue.target_span, target)):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(doc.text)
+
+
+def test_mentions_moved_to_document_offsets_as_replace_would() -> None:
+    from dataclasses import replace
+
+    from mtcheck.numbers import find_numbers, shifted_mentions
+
+    found = find_numbers("Il a reçu 4,5 millions le 26 septembre 2024 vers 14h30, soit 80 % de plus.", "fr")
+    moved = shifted_mentions(found, 17)
+    assert moved == [replace(m, start=m.start + 17, end=m.end + 17) for m in found]
+    assert [hash(m) for m in moved] == [hash(replace(m, start=m.start + 17, end=m.end + 17)) for m in found]
+    assert shifted_mentions(found, 0) is found  # frozen mentions serve as they are
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "0", "07", "１２", "０", "x", " ", "19", "-", "２０2４"]), max_size=8).map("".join))
+def test_digit_runs_translate_only_what_needs_it(text: str) -> None:
+    import re
+
+    from mtcheck.checks.numbers import _FULLWIDTH_DIGITS, _digit_runs
+
+    plain = {d.lstrip("0") or "0" for d in re.findall(r"[0-9０-９]+", text.translate(_FULLWIDTH_DIGITS))}
+    assert _digit_runs(text) == plain
+
+
+def test_raw_digits_of_full_width_and_plain_mentions() -> None:
+    from mtcheck.checks.numbers import _raw_digits
+    from mtcheck.numbers import find_numbers
+
+    assert [_raw_digits(m) for m in find_numbers("Covid １９ et 007 cas, 3,5 millions", "fr")] == [
+        {"19"}, {"7"}, set()]

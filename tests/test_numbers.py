@@ -297,3 +297,210 @@ def test_find_numbers_reads_a_text_once_and_hands_out_fresh_lists():
     # the same text in another language is read again, and may read otherwise
     assert [m.value for m in find_numbers("He paid 1,500 dollars.", "en")] == [1500]
     assert [m.value for m in find_numbers("He paid 1,500 dollars.", "fr")] == [1.5]
+
+
+# --- the fast paths of the finder against the plain ones ---------------------------------------------------
+
+# Pieces that reach every branch of the strict trigger: digits and Chinese numerals, 上/数/几/首/第 with and
+# without what they need after them, number words (alone, as articles before a magnitude or multiplier
+# noun, inside words, in German compounds), month names in every case, characters that lower-casing
+# reads otherwise than the regex (İ ı ſ ẞ K Ω Å), full-width digits, URLs.
+_TRIGGER_PIECES = st.sampled_from([
+    "a", "A", "an", "a million", "a dozen", "a-million", "one", "One hundred", "eine", "eine Million", "ein",
+    "einmal", "einer", "un", "une", "uno", "una", "un millón", "une douzaine", "two", "TWO", "Two", "twofold",
+    "twenty one", "thirty-two", "sieben", "siebenmonatige", "dreijährige", "zweifach", "Mal", "normal",
+    "vingt et un", "quatre-vingt-dix", "neuf", "zéro", "dreißig", "half-decade", "decades", "the sixties",
+    "zwanziger", "première", "first", "premier", "dizaine", "une vingtaine", "may", "May", "MAY", "March",
+    "march", "Mar.", "mar", "Sept.", "sept", "Jan", "jan.", "january", "JANUARY", "Mai", "mars", "août",
+    "juillet", "Oktober", "o\u212atober", "\u017fix", "S\u0130X", "\u0131", "\u1e9e", "\u2126", "\u212b",
+    "stra\u1e9ee", "tsd.", "Mio.", "mil millones", "lakh", "1", "7", "2024", "26", "3,5", "１２", "％",
+    "一", "二十", "两", "十项", "上千", "上", "数十", "几", "首届", "首", "第", "第 三", "第x", "百分之", "万",
+    "億", "萬", "9月26日", "年", "www.x.cn", "a@b.org", " ", "  ", "-", "'", "’", ".", ",", "\n", "(", "é",
+])
+_LANGS = st.sampled_from([None, "en", "fr", "de", "es", "zh", "ja", "it", "pt-BR"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_TRIGGER_PIECES, max_size=10).map("".join), _LANGS)
+def test_strict_trigger_finds_what_the_plain_trigger_finds(text: str, lang) -> None:
+    """The strict trigger, its numeral class, its letter runs and str.find candidates, its fallbacks and
+    the split scanner give the mentions the plain trigger (every digit, numeral and word prefix tried
+    with the whole alternation) gives."""
+    from mtcheck import numbers
+
+    assert numbers._find_numbers(text, lang) == numbers._find_numbers(text, lang, hits_of=numbers._loose_hits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), _LANGS)
+def test_strict_trigger_on_any_text(text: str, lang) -> None:
+    from mtcheck import numbers
+
+    assert numbers._find_numbers(text, lang) == numbers._find_numbers(text, lang, hits_of=numbers._loose_hits)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TRIGGER_PIECES, max_size=10).map("".join), _LANGS)
+def test_strict_trigger_positions_are_plain_trigger_positions(text: str, lang) -> None:
+    from mtcheck import numbers
+
+    key = numbers._lang_key(lang)
+    strict = numbers._trigger_hits(text, key)
+    assert strict == sorted(set(strict))
+    assert set(strict) <= set(numbers._loose_hits(text, key))
+    assert strict == numbers._positions(numbers._triggers(key).full, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TRIGGER_PIECES, max_size=10).map("".join), _LANGS, st.data())
+def test_split_scanner_matches_the_whole_alternation(text: str, lang, data) -> None:
+    from mtcheck import numbers
+
+    if not text:
+        return
+    key = numbers._lang_key(lang)
+    digit, zh, letter = numbers._scanners(key)
+    p = data.draw(st.integers(0, len(text) - 1))
+    ch = text[p]
+    part = digit if "0" <= ch <= "9" else zh if ch in numbers._ZH_START else letter
+    whole, split = numbers._scanner(key).match(text, p), part.match(text, p)
+    assert (whole is None) == (split is None)
+    if whole is not None:
+        assert (whole.span(), whole.lastgroup) == (split.span(), split.lastgroup)
+
+
+def test_case_exotic_characters_are_all_listed() -> None:
+    """Every character that case-insensitive matching equates with a letter of a trigger word although
+    str.lower() says otherwise or that is outside _LATIN, and every character that str.lower() moves into
+    or out of _LATIN or lengthens, is in _CASE_EXOTIC_RE (the letter-run shortcut is exact without them)."""
+    import array
+    import re
+    import sys
+
+    from mtcheck import numbers
+
+    codes = array.array("I", list(range(0xD800)) + list(range(0xE000, 0x110000)))
+    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    latin = re.compile(f"[{numbers._LATIN}]")
+    letters: set[str] = set()
+    for key in ("en", "fr", "de", "es", "zh", "*"):
+        for word in numbers._triggers(key).tokens | numbers._words_of(key):
+            letters |= set(word.lower())
+    letters = {c for c in letters if latin.match(c)}
+    needed = set()
+    for x in letters:
+        for c in re.findall("(?i)" + re.escape(x), every):
+            if c.lower() != x or not latin.match(c):
+                needed.add(c)
+    for c in re.findall(r"[^\W\d_]", every):  # the characters with a case are letters
+        low = c.lower()
+        if low != c and (len(low) != 1 or bool(latin.match(low)) != bool(latin.match(c))):
+            needed.add(c)
+    listed = set(re.findall(numbers._CASE_EXOTIC_RE, every))
+    assert needed <= listed, sorted(needed - listed)
+    assert set(re.findall(numbers._ODD_RE, every)) == listed | set(re.findall(numbers._FULLWIDTH_RE, every))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_letter_runs_by_bytes(text: str) -> None:
+    import re
+
+    from mtcheck import numbers
+
+    runs = text.encode().translate(numbers._ASCII_RUNS).split()
+    assert [r.decode() for r in runs] == re.findall(f"[{numbers._LATIN}]+", text.lower())
+
+
+_APPROX_PIECES = st.sampled_from([
+    "more than", "over", "took", "add", "up to", "some", "for", "about", "environ", "plus de", "plus d'",
+    "plus d’", "près de", "etwa", "knapp", "ungefähr", "más de", "约", "大约", "近", "最", "附", "将", "大约有", "约有",
+    "超过", "不到", "x", "s", "e", "ſ", "K", "İ", "é", " ", "  ", "\u00a0", "\u202f", "\n", "-", "'", "5", "MORE THAN",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_APPROX_PIECES, max_size=7).map("".join), st.integers(0, 2))
+def test_approx_before_backwards_is_the_forward_search(text: str, cut: int) -> None:
+    """The qualifier read backwards (one anchored match) is the one the forward search with ``$`` finds."""
+    import re
+
+    from mtcheck import numbers as n
+
+    forward = re.compile(
+        "(?:(?<![" + n._LATIN + "])(?i:(" + n._trie_regex(w for w in n._APPROX_WORD_KIND if w.isascii()) + "))"
+        "|(" + n._trie_regex(w for w in n._APPROX_WORD_KIND if not w.isascii()) + f")){n._SP}*$"
+    )
+
+    def reference(t: str, start: int):
+        window = t[max(0, start - 24):start]
+        m = forward.search(window)
+        if not m:
+            return None
+        word = m.group(1) or m.group(2) or ""
+        if word == "近" and m.start(2) > 0 and window[m.start(2) - 1] in "最附将接临":
+            return None
+        lowered = word.lower()
+        if lowered in n._APPROX_GUARDS and n._APPROX_GUARDS[lowered].search(window[:m.start()]):
+            return None
+        return n._APPROX_WORD_KIND.get(lowered) or n._APPROX_WORD_KIND.get(word)
+
+    start = max(0, len(text) - cut)
+    assert n._approx_before(text, start) == reference(text, start)
+
+
+def test_no_ascii_qualifier_ends_like_a_non_ascii_one() -> None:
+    """What lets the backwards match take the first group that matches instead of the longest."""
+    from mtcheck.numbers import _APPROX_WORD_KIND
+
+    ascii_words = [w for w in _APPROX_WORD_KIND if w.isascii()]
+    other = [w for w in _APPROX_WORD_KIND if not w.isascii()]
+    assert not [(a, b) for a in ascii_words for b in other if a.endswith(b) or b.endswith(a)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["$", "US$", "HK$", "€", "£", "¥", "￥", "₩", "USD", "EUR", "RMB", "CHF", "GBP",
+                                 "JPY", "CNY", "HKD", "D", "F", "x", " ", "\u00a0", "\t", "\n", "5"]),
+                max_size=5).map("".join))
+def test_currency_prefix_pretest_is_exact(text: str) -> None:
+    from mtcheck import numbers
+
+    start = len(text)
+    expected = numbers._CURRENCY_PREFIX_RE.search(text[max(0, start - 5):start])
+    got = numbers._currency_prefix(text, start)
+    assert (got and got.group(0)) == (expected and expected.group(0))
+
+
+def test_strict_trigger_skips_lone_articles_and_word_prefixes() -> None:
+    from mtcheck import numbers
+
+    text = "A man and an army ate apples in August, a million of them, twofold 7"
+    hits = numbers._trigger_hits(text, "en")
+    assert [text[p:p + 6] for p in hits] == ["August", "a mill", "7"]
+    assert numbers._trigger_hits("Il y a deux ans", "fr") == [7]
+    assert numbers._trigger_hits("没有上面的数据，首先第x", "zh") == []
+    assert numbers._trigger_hits("上千人首届第 三", "zh") == [0, 1, 3, 5, 7]
+
+
+_FIELD_VALUES = st.tuples(
+    st.integers(0, 500), st.integers(0, 500), st.text(max_size=5), st.floats(allow_nan=False),
+    st.sampled_from(["number", "date", "time"]), st.sampled_from([None, "about", "more_than"]), st.booleans(),
+    st.booleans(), st.none() | st.floats(allow_nan=False), st.sampled_from([None, "USD"]),
+    st.none() | st.integers(1800, 2100), st.none() | st.integers(1, 12), st.none() | st.integers(1, 31),
+    st.none() | st.integers(0, 24), st.none() | st.integers(0, 59), st.floats(allow_nan=False),
+    st.sampled_from([None, "metric"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FIELD_VALUES)
+def test_fast_mention_builder_makes_the_dataclass_instance(values) -> None:
+    import dataclasses
+
+    from mtcheck import numbers
+
+    assert list(NumberMention.__dataclass_fields__) == [f.name for f in dataclasses.fields(NumberMention)]
+    fast, plain = numbers._build_mention(*values), NumberMention(*values)
+    assert type(fast) is NumberMention
+    assert dataclasses.astuple(fast) == dataclasses.astuple(plain) == values
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert numbers._build_mention(*values[:5]) == NumberMention(*values[:5])

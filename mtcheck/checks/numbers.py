@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..numbers import (
@@ -12,6 +11,7 @@ from ..numbers import (
     kinds_compatible,
     mention_components,
     numbers_match,
+    shifted_mentions,
     spelled_forms,
     DECIMAL_COMMA_LANGS,
 )
@@ -40,10 +40,7 @@ class _Mentions:
         for i in indices:
             if i not in self._cache:
                 sentence = self.doc.sentences[i]
-                self._cache[i] = [
-                    replace(m, start=m.start + sentence.start, end=m.end + sentence.start)
-                    for m in find_numbers(sentence.text, self.doc.lang)
-                ]
+                self._cache[i] = shifted_mentions(find_numbers(sentence.text, self.doc.lang), sentence.start)
             out.extend(self._cache[i])
         return out
 
@@ -135,13 +132,18 @@ _DIGIT_RUN_RE = re.compile(r"[0-9０-９]+")
 
 
 def _digit_runs(text: str) -> set[str]:
-    return {d.lstrip("0") or "0" for d in _DIGIT_RUN_RE.findall(text.translate(_FULLWIDTH_DIGITS))}
+    # The runs of the text and of its translation are at the same places (one digit for one): only the
+    # runs are translated, and only when they hold a full-width digit.
+    return {(d if d.isascii() else d.translate(_FULLWIDTH_DIGITS)).lstrip("0") or "0"
+            for d in _DIGIT_RUN_RE.findall(text)}
 
 
 def _raw_digits(m: NumberMention) -> set[str]:
     """The digit string of a plain integer mention (``19`` of ``Covid 19``), else nothing."""
-    digits = m.text.translate(_FULLWIDTH_DIGITS)
-    if m.spelled or m.scale != 1.0 or not digits.isdigit():
+    if m.spelled or m.scale != 1.0:
+        return set()
+    digits = m.text if m.text.isascii() else m.text.translate(_FULLWIDTH_DIGITS)
+    if not digits.isdigit():
         return set()
     return {digits.lstrip("0") or "0"}
 
@@ -249,6 +251,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         near_source = _values(src.of(i for nb in neighbours for i in nb.source)) | _date_time_parts(all_source)
         source = [s for s in source if not _covered(s, near_target)]
         target = [t for t in target if not _covered(t, near_source)]
+        if not source and not target:  # nothing left for steps 4 to 6
+            continue
 
         # 4. A value the other side has anyway is a repetition, not an error.
         source_values = _values(all_source)
