@@ -227,3 +227,311 @@ def _cut_hmm(m: _Model, sentence: str, out: list[tuple[str, str]]) -> None:
             nexti = i + 1
     if nexti < len(sentence):
         out.append((sentence[nexti:], states[nexti][1]))
+
+
+# --- jieba's default cut ------------------------------------------------------------------------------------
+
+# jieba's own expressions: its blocks (jieba/__init__.py's re_han_default) and its HMM's (jieba/finalseg).
+_RE_HAN_FINAL = re.compile("([\u4E00-\u9FD5]+)")
+_RE_SKIP_FINAL = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
+_BUCKET_BITS, _SLOTS = 17, 8  # the hash table: 2**17 buckets of 8 entries, a cache line each
+_SHIFT = np.uint64(16)
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_VALUE = np.uint64(0xFFFF)
+
+
+class _Cutter:
+    """jieba's dictionary and finalseg's HMM, for :func:`_token_starts`.
+
+    A word's weight is the log probability that jieba's ``calc`` gives it, ``log(freq) - log(total)`` (with
+    math.log, as jieba), one of the few thousand distinct frequencies' (``weights``; NaN: an entry that is
+    only the prefix of longer ones). A character's entry is read from tables of 65,536 code points (every
+    block character is below U+FFFF). An entry of 2 or 3 characters is one integer, 16 bits a character (no
+    block character is 0, so entries of 2 and 3 characters differ), kept with the number of its weight in
+    the low 16 bits of one 64-bit entry of a hash table (buckets of 8 entries: one cache line); the few that
+    a full bucket has no room for stay in a dict. Longer entries are looked up in jieba's own dictionary.
+    The HMM keeps each character's 4 emissions (B, M, E, S) in one tuple.
+    """
+
+    def __init__(self) -> None:
+        from ..segment import _jieba
+
+        jieba = _jieba()
+        from jieba.finalseg import emit_P, start_P, trans_P
+
+        self.freq = freq = jieba.dt.FREQ
+        self.logtotal = logtotal = log(jieba.dt.total)
+        table = np.zeros(0x10000, dtype=bool)
+        for lo, hi in (("\u4E00", "\u9FD5"), ("a", "z"), ("A", "Z"), ("0", "9")):
+            table[ord(lo):ord(hi) + 1] = True
+        table[[ord(c) for c in "+#&._%-"]] = True
+        self.in_block = table
+        self.alnum = np.array([chr(c).isalnum() for c in range(0x10000)])
+        counts = sorted({f for f in freq.values() if f})
+        self.weights = np.array([np.nan] + [log(f) - logtotal for f in counts])
+        number = {f: k for k, f in enumerate(counts, 1)}
+        number[0] = 0
+        chars = [w for w in freq if len(w) == 1 and ord(w) < 0x10000 and table[ord(w)]]
+        self.entry1 = np.zeros(0x10000, dtype=bool)
+        self.entry1[[ord(c) for c in chars]] = True
+        self.word1 = np.full(0x10000, np.nan)
+        self.word1[[ord(c) for c in chars]] = self.weights[[number[freq[c]] for c in chars]]
+        entries = []
+        for size in (2, 3):
+            words = [w for w in freq if len(w) == size]
+            codes = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).reshape(-1, size)
+            ok = ((codes < 0x10000) & table[np.minimum(codes, 0xFFFF)]).all(axis=1)
+            kept = [w for w, good in zip(words, ok.tolist()) if good]
+            key = np.zeros(len(kept), dtype=np.uint64)
+            for j in range(size):
+                key = (key << _SHIFT) | codes[ok, j].astype(np.uint64)
+            entries.append((key << _SHIFT) | np.array([number[freq[w]] for w in kept], dtype=np.uint64))
+        self._build(np.concatenate(entries))
+        self.start = tuple(start_P[s] for s in "BMES")
+        self.trans = tuple(trans_P[a][b] for a, b in ("BE", "BM", "EB", "ES", "ME", "MM", "SB", "SS"))
+        hmm_chars = set().union(*(emit_P[s] for s in "BMES"))
+        self.emit = {c: tuple(emit_P[s].get(c, _MIN_FLOAT) for s in "BMES") for c in hmm_chars}
+
+    def _build(self, entries: np.ndarray) -> None:
+        bucket = self._bucket(entries >> _SHIFT)
+        order = np.argsort(bucket, kind="stable")
+        bucket, entries = bucket[order], entries[order]
+        rank = np.arange(len(entries)) - np.searchsorted(bucket, bucket)  # each entry's rank in its bucket
+        fit = rank < _SLOTS
+        self.table = np.zeros((1 << _BUCKET_BITS, _SLOTS), dtype=np.uint64)  # 0: no entry (no key is 0)
+        self.table[bucket[fit], rank[fit]] = entries[fit]
+        self.full = np.zeros(1 << _BUCKET_BITS, dtype=bool)
+        self.full[bucket[~fit]] = True
+        self.spilled = {int(e) >> 16: int(e) & 0xFFFF for e in entries[~fit].tolist()}
+
+    @staticmethod
+    def _bucket(keys: np.ndarray) -> np.ndarray:
+        return ((keys * _MULT) >> np.uint64(64 - _BUCKET_BITS)).astype(np.intp)
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(found, weight: NaN for no word) of each key of 2 or 3 characters."""
+        bucket = self._bucket(keys)
+        rows = self.table[bucket]
+        same = (rows >> _SHIFT) == keys[:, None]
+        slot = same.argmax(axis=1)
+        every = np.arange(len(keys))
+        found = same[every, slot]
+        number = (rows[every, slot] & _VALUE).astype(np.intp)
+        for i in np.flatnonzero(self.full[bucket] & ~found).tolist():
+            got = self.spilled.get(int(keys[i]))
+            if got is not None:
+                found[i], number[i] = True, got
+        return found, np.where(found, self.weights[number], np.nan)
+
+
+@lru_cache(maxsize=1)
+def _cutter() -> _Cutter:
+    return _Cutter()
+
+
+def _token_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Where jieba's default cut (``jieba.cut(text)``, HMM on; ``jieba.tokenize``) starts a token, as a sorted
+    array of offsets, and the running count of letters and digits (``str.isalnum``) before each offset.
+
+    Exact for every token inside jieba's blocks (runs of Han letters, Latin letters, digits and ``+#&._%-``).
+    Outside them every character starts a token: jieba makes each character a token there too, except
+    ``\\r\\n``, one token for jieba, and neither of its characters is a letter or a digit.
+    """
+    m = _cutter()
+    n = len(text)
+    raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bmp = np.where(raw < 0x10000, raw, 0).astype(np.intp)
+    alnum = m.alnum[bmp]
+    for k in np.flatnonzero(raw >= 0x10000).tolist():  # beyond the basic plane: no block character
+        alnum[k] = text[k].isalnum()
+    running = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(alnum, out=running[1:])
+    in_block = m.in_block[bmp]
+    is_start = ~in_block
+    if in_block.any():
+        _cut_blocks(m, text, bmp, in_block, is_start)
+    return np.flatnonzero(is_start), running
+
+
+def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is_start: np.ndarray) -> None:
+    """Mark in ``is_start`` the tokens of jieba's blocks: the dictionary's best route (``get_DAG`` and ``calc``:
+    the same sums in the same order, the longer word on a tie) and ``__cut_DAG`` (a run of single characters
+    that is no dictionary word goes to finalseg's HMM)."""
+    n = len(text)
+    codes = np.zeros(n + 3, dtype=np.uint64)  # a character outside the blocks is 0: in no key
+    codes[:n][in_block] = bmp[in_block]
+    w1 = m.word1[bmp]
+    # Entries of 2 characters where the first is one (every prefix of an entry is an entry), then of 3 where
+    # those of 2 are, then longer ones (in jieba's dictionary) where those of 3 are.
+    at = np.flatnonzero(m.entry1[bmp] & in_block & (codes[1:n + 1] > 0))
+    key2 = (codes[at] << _SHIFT) | codes[at + 1]
+    found2, w2 = m.lookup(key2)
+    at3 = at[found2]
+    found3, w3_at3 = m.lookup((key2[found2] << _SHIFT) | codes[at3 + 2])
+    w3 = np.full(len(at), np.nan)
+    w3[found2] = w3_at3
+    bounds = np.flatnonzero(np.diff(np.concatenate(([0], in_block.view(np.int8), [0]))))
+    ends = bounds[1::2]
+    longer = at3[found3 & (codes[at3 + 3] > 0)]
+    extra: dict[int, list[tuple[int, float]]] = {}
+    if len(longer):
+        freq, logtotal = m.freq, m.logtotal
+        for k, end in zip(longer.tolist(), ends[np.searchsorted(ends, longer, side="right")].tolist()):
+            j, words = 4, []
+            while k + j <= end:
+                f = freq.get(text[k:k + j])
+                if f is None:
+                    break
+                if f:
+                    words.append((j, log(f) - logtotal))
+                j += 1
+            if words:
+                extra[k] = words
+    has_more = np.zeros(len(at), dtype=bool)
+    if extra:
+        has_more[np.searchsorted(at, list(extra))] = True
+    # Each offset's words. One (or none: the character alone, jieba's fallback) is taken as it is, its length
+    # in ``sizes``; words of 1 and 2 characters: -1; any other case: 0. An offset outside the blocks scores
+    # 0.0 as the end of a block does (0.0 + score[n]).
+    sizes = np.where(in_block, 1, n - np.arange(n))
+    ws = np.where(in_block, np.where(np.isnan(w1), -m.logtotal, w1), 0.0)
+    has1 = ~np.isnan(w1[at])
+    has2, has3 = ~np.isnan(w2), ~np.isnan(w3)
+    pair = has1 & has2 & ~has3 & ~has_more
+    single = ~has1 & (has2 ^ has3) & ~has_more
+    hard = (has_more | (has1.astype(np.int8) + has2 + has3 > 1)) & ~pair
+    sizes[at[pair]] = -1
+    sizes[at[single]] = np.where(has2, 2, 3)[single]
+    ws[at[single]] = np.where(has2, w2, w3)[single]
+    sizes[at[hard]] = 0
+    w2s = np.full(n, np.nan)
+    w2s[at[pair]] = w2[pair]
+    rows = {}
+    if hard.any():
+        where = at[hard].tolist()
+        rows = {k: [(j, w) for j, w in ((1, a), (2, b), (3, c)) if w == w] + extra.get(k, [])
+                for k, a, b, c in zip(where, w1[at[hard]].tolist(), w2[hard].tolist(), w3[hard].tolist())}
+    sizes = sizes.tolist()
+    ws = ws.tolist()
+    w2s = w2s.tolist()
+    score = [0.0] * (n + 1)
+    fallback = -m.logtotal
+    for k in range(n - 1, -1, -1):
+        size_k = sizes[k]
+        if size_k > 0:
+            score[k] = ws[k] + score[k + size_k]
+        elif size_k:
+            p1 = ws[k] + score[k + 1]
+            p2 = w2s[k] + score[k + 2]
+            if p2 >= p1:
+                score[k], sizes[k] = p2, 2
+            else:
+                score[k], sizes[k] = p1, 1
+        else:
+            best, arg = 0.0, 0
+            for j, w in rows[k]:
+                p = w + score[k + j]
+                if not arg or p >= best:
+                    best, arg = p, j
+            if not arg:
+                best, arg = fallback + score[k + 1], 1
+            score[k], sizes[k] = best, arg
+    out: list[int] = []
+    for a, b in bounds.reshape(-1, 2).tolist():
+        x, buf = a, -1
+        while x < b:
+            y = x + sizes[x]
+            if y - x == 1:
+                if buf < 0:
+                    buf = x
+            else:
+                if buf >= 0:
+                    if x - buf == 1:
+                        out.append(buf)
+                    else:
+                        _flush_run(m, text, buf, x, out)
+                    buf = -1
+                out.append(x)
+            x = y
+        if buf >= 0:
+            _flush_run(m, text, buf, b, out)
+    is_start[out] = True
+
+
+def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int]) -> None:
+    """``__cut_DAG``'s buffer, the run ``text[a:b]`` of single-character words: one token if one character,
+    a token a character if the run is a dictionary word, else finalseg's cut (Han runs through its HMM,
+    Latin words and numbers as tokens, what lies between them as tokens)."""
+    if b - a == 1:
+        out.append(a)
+        return
+    run = text[a:b]
+    if m.freq.get(run):
+        out.extend(range(a, b))
+        return
+    for blk in _RE_HAN_FINAL.split(run):
+        if not blk:
+            continue
+        if len(blk) == 1 or not _RE_HAN_FINAL.match(blk):  # the HMM makes one Han character one token
+            x = a
+            for piece in _RE_SKIP_FINAL.split(blk):
+                if piece:
+                    out.append(x)
+                    x += len(piece)
+        else:
+            _hmm_starts(m, blk, a, out)
+        a += len(blk)
+
+
+def _hmm_starts(m: _Cutter, obs: str, at: int, out: list[int]) -> None:
+    """Token starts of finalseg's ``__cut`` of the Han run ``obs`` (at offset ``at``): its Viterbi route over
+    the states B, M, E, S (0..3), as ``jieba.finalseg.viterbi`` finds it (the same sums in the same order; on
+    a tie the state that jieba's ``max`` over (score, state) tuples takes), and a token ends at each E or S."""
+    emit = m.emit
+    none = (_MIN_FLOAT,) * 4
+    t_be, t_bm, t_eb, t_es, t_me, t_mm, t_sb, t_ss = m.trans
+    e_b, e_m, e_e, e_s = emit.get(obs[0], none)
+    s_b, s_m, s_e, s_s = m.start
+    v_b, v_m, v_e, v_s = s_b + e_b, s_m + e_m, s_e + e_e, s_s + e_s
+    back = []
+    for c in obs[1:]:
+        e_b, e_m, e_e, e_s = emit.get(c, none)
+        x, y = v_e + t_eb + e_b, v_s + t_sb + e_b  # B after E or S: S on a tie
+        n_b, p_b = (x, 2) if x > y else (y, 3)
+        x, y = v_m + t_mm + e_m, v_b + t_bm + e_m  # M after M or B: M on a tie
+        n_m, p_m = (y, 0) if y > x else (x, 1)
+        x, y = v_s + t_ss + e_s, v_e + t_es + e_s  # S after S or E: S on a tie
+        n_s, p_s = (y, 2) if y > x else (x, 3)
+        x, y = v_b + t_be + e_e, v_m + t_me + e_e  # E after B or M: M on a tie
+        n_e, p_e = (y, 1) if y >= x else (x, 0)
+        back.append((p_b, p_m, p_e, p_s))
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+    state = 3 if v_s >= v_e else 2
+    out.append(at)
+    for t in range(len(back), 0, -1):
+        state = back[t - 1][state]
+        if state >= 2:  # E or S ends a token
+            out.append(at + t)
+
+
+def _alnum_tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of the tokens of jieba's default cut that hold a letter or a digit."""
+    starts, running = _token_starts(text)
+    ends = np.append(starts[1:], len(text))
+    keep = running[ends] > running[starts]
+    return starts[keep], ends[keep]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token of ``jieba.tokenize(text)`` (HMM on) that holds a letter or a digit."""
+    if not text:
+        return []
+    starts, ends = _alnum_tokens(text)
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+def word_count(text: str) -> int:
+    """How many tokens of ``jieba.tokenize(text)`` (HMM on) hold a letter or a digit."""
+    if not text:
+        return 0
+    return len(_alnum_tokens(text)[0])
