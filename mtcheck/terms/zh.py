@@ -238,19 +238,22 @@ _BUCKET_BITS, _SLOTS = 17, 8  # the hash table: 2**17 buckets of 8 entries, a ca
 _SHIFT = np.uint64(16)
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _VALUE = np.uint64(0xFFFF)
+_NUMBER = np.uint64(0x3FFF)  # an entry's low 16 bits: 1 + the number of its weight, and _LONGER
+_LONGER = 1 << 14  # longer entries extend this one
 
 
 class _Cutter:
     """jieba's dictionary and finalseg's HMM, for :func:`_token_starts`.
 
     A word's weight is the log probability that jieba's ``calc`` gives it, ``log(freq) - log(total)`` (with
-    math.log, as jieba), one of the few thousand distinct frequencies' (``weights``; NaN: an entry that is
-    only the prefix of longer ones). A character's entry is read from tables of 65,536 code points (every
-    block character is below U+FFFF). An entry of 2 or 3 characters is one integer, 16 bits a character (no
-    block character is 0, so entries of 2 and 3 characters differ), kept with the number of its weight in
-    the low 16 bits of one 64-bit entry of a hash table (buckets of 8 entries: one cache line); the few that
-    a full bucket has no room for stay in a dict. Longer entries are looked up in jieba's own dictionary.
-    The HMM keeps each character's 4 emissions (B, M, E, S) in one tuple.
+    math.log, as jieba), one of the few thousand distinct frequencies' (``weights[number]``; numbers 0 and
+    1 are NaN: no entry, and an entry that is only the prefix of longer ones). A character's entry is read
+    from tables of 65,536 code points (every block character is below U+FFFF). An entry of 2 or 3 characters
+    is one integer, 16 bits a character (no block character is 0, so entries of 2 and 3 characters differ),
+    kept with its number and whether longer entries extend it in the low 16 bits of one 64-bit entry of a
+    hash table (buckets of 8 entries: one cache line); the few that a full bucket has no room for stay in a
+    dict. Longer entries are looked up in jieba's own dictionary. The HMM keeps each character's 4
+    emissions (B, M, E, S) in one tuple.
     """
 
     def __init__(self) -> None:
@@ -268,15 +271,16 @@ class _Cutter:
         self.in_block = table
         self.alnum = np.array([chr(c).isalnum() for c in range(0x10000)])
         counts = sorted({f for f in freq.values() if f})
-        self.weights = np.array([np.nan] + [log(f) - logtotal for f in counts])
-        number = {f: k for k, f in enumerate(counts, 1)}
-        number[0] = 0
+        self.weights = np.array([np.nan, np.nan] + [log(f) - logtotal for f in counts])
+        number = {f: k for k, f in enumerate(counts, 2)}
+        number[0] = 1
         chars = [w for w in freq if len(w) == 1 and ord(w) < 0x10000 and table[ord(w)]]
-        self.entry1 = np.zeros(0x10000, dtype=bool)
-        self.entry1[[ord(c) for c in chars]] = True
+        self.entry1 = np.zeros(0x10000, dtype=bool)  # longer entries start with the character
+        self.entry1[[ord(w[0]) for w in freq if len(w) > 1 and ord(w[0]) < 0x10000]] = True
         self.word1 = np.full(0x10000, np.nan)
         self.word1[[ord(c) for c in chars]] = self.weights[[number[freq[c]] for c in chars]]
         entries = []
+        extended = {w[:size] for w in freq if len(w) > 2 for size in (2, 3) if len(w) > size}
         for size in (2, 3):
             words = [w for w in freq if len(w) == size]
             codes = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).reshape(-1, size)
@@ -285,7 +289,8 @@ class _Cutter:
             key = np.zeros(len(kept), dtype=np.uint64)
             for j in range(size):
                 key = (key << _SHIFT) | codes[ok, j].astype(np.uint64)
-            entries.append((key << _SHIFT) | np.array([number[freq[w]] for w in kept], dtype=np.uint64))
+            value = [number[freq[w]] | (_LONGER if w in extended else 0) for w in kept]
+            entries.append((key << _SHIFT) | np.array(value, dtype=np.uint64))
         self._build(np.concatenate(entries))
         self.start = tuple(start_P[s] for s in "BMES")
         self.trans = tuple(trans_P[a][b] for a, b in ("BE", "BM", "EB", "ES", "ME", "MM", "SB", "SS"))
@@ -308,20 +313,16 @@ class _Cutter:
     def _bucket(keys: np.ndarray) -> np.ndarray:
         return ((keys * _MULT) >> np.uint64(64 - _BUCKET_BITS)).astype(np.intp)
 
-    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(found, weight: NaN for no word) of each key of 2 or 3 characters."""
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """The low 16 bits of the entry of each key of 2 or 3 characters (0: none)."""
         bucket = self._bucket(keys)
-        rows = self.table[bucket]
-        same = (rows >> _SHIFT) == keys[:, None]
-        slot = same.argmax(axis=1)
-        every = np.arange(len(keys))
-        found = same[every, slot]
-        number = (rows[every, slot] & _VALUE).astype(np.intp)
-        for i in np.flatnonzero(self.full[bucket] & ~found).tolist():
-            got = self.spilled.get(int(keys[i]))
-            if got is not None:
-                found[i], number[i] = True, got
-        return found, np.where(found, self.weights[number], np.nan)
+        rows = self.table.take(bucket, axis=0)
+        value = (rows & _VALUE).max(axis=1, where=(rows >> _SHIFT) == keys[:, None], initial=0)
+        full = self.full[bucket]
+        if full.any():
+            for i in np.flatnonzero(full & (value == 0)).tolist():
+                value[i] = self.spilled.get(int(keys[i]), 0)
+        return value
 
 
 @lru_cache(maxsize=1)
@@ -361,21 +362,23 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
     codes = np.zeros(n + 3, dtype=np.uint64)  # a character outside the blocks is 0: in no key
     codes[:n][in_block] = bmp[in_block]
     w1 = m.word1[bmp]
-    # Entries of 2 characters where the first is one (every prefix of an entry is an entry), then of 3 where
-    # those of 2 are, then longer ones (in jieba's dictionary) where those of 3 are.
-    at = np.flatnonzero(m.entry1[bmp] & in_block & (codes[1:n + 1] > 0))
+    # Entries of 2 characters where longer entries start with the first, then of 3 where longer entries
+    # extend those of 2, then longer ones (in jieba's dictionary) where longer entries extend those of 3.
+    at = np.flatnonzero(m.entry1[bmp] & (codes[1:n + 1] > 0))
     key2 = (codes[at] << _SHIFT) | codes[at + 1]
-    found2, w2 = m.lookup(key2)
-    at3 = at[found2]
-    found3, w3_at3 = m.lookup((key2[found2] << _SHIFT) | codes[at3 + 2])
+    value2 = m.lookup(key2)
+    on = (value2 & _LONGER) > 0
+    at3 = at[on]
+    value3 = m.lookup((key2[on] << _SHIFT) | codes[at3 + 2])
+    w2 = m.weights[value2 & _NUMBER]
     w3 = np.full(len(at), np.nan)
-    w3[found2] = w3_at3
+    w3[on] = m.weights[value3 & _NUMBER]
     bounds = np.flatnonzero(np.diff(np.concatenate(([0], in_block.view(np.int8), [0]))))
-    ends = bounds[1::2]
-    longer = at3[found3 & (codes[at3 + 3] > 0)]
+    longer = at3[((value3 & _LONGER) > 0) & (codes[at3 + 3] > 0)]
     extra: dict[int, list[tuple[int, float]]] = {}
     if len(longer):
         freq, logtotal = m.freq, m.logtotal
+        ends = bounds[1::2]
         for k, end in zip(longer.tolist(), ends[np.searchsorted(ends, longer, side="right")].tolist()):
             j, words = 4, []
             while k + j <= end:
@@ -387,33 +390,29 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
                 j += 1
             if words:
                 extra[k] = words
-    has_more = np.zeros(len(at), dtype=bool)
-    if extra:
-        has_more[np.searchsorted(at, list(extra))] = True
     # Each offset's words. One (or none: the character alone, jieba's fallback) is taken as it is, its length
     # in ``sizes``; words of 1 and 2 characters: -1; any other case: 0. An offset outside the blocks scores
     # 0.0 as the end of a block does (0.0 + score[n]).
-    sizes = np.where(in_block, 1, n - np.arange(n))
-    ws = np.where(in_block, np.where(np.isnan(w1), -m.logtotal, w1), 0.0)
     has1 = ~np.isnan(w1[at])
     has2, has3 = ~np.isnan(w2), ~np.isnan(w3)
-    pair = has1 & has2 & ~has3 & ~has_more
-    single = ~has1 & (has2 ^ has3) & ~has_more
-    hard = (has_more | (has1.astype(np.int8) + has2 + has3 > 1)) & ~pair
-    sizes[at[pair]] = -1
+    many = has1.astype(np.int8) + has2 + has3
+    sizes = np.where(in_block, 1, n - np.arange(n))
+    ws = np.where(in_block, np.where(np.isnan(w1), -m.logtotal, w1), 0.0)
+    single = (many == 1) & ~has1
     sizes[at[single]] = np.where(has2, 2, 3)[single]
     ws[at[single]] = np.where(has2, w2, w3)[single]
-    sizes[at[hard]] = 0
+    sizes[at[many > 1]] = 0
+    sizes[at[(many == 2) & has1 & has2]] = -1
+    sizes[list(extra)] = 0
     w2s = np.full(n, np.nan)
-    w2s[at[pair]] = w2[pair]
-    rows = {}
-    if hard.any():
-        where = at[hard].tolist()
-        rows = {k: [(j, w) for j, w in ((1, a), (2, b), (3, c)) if w == w] + extra.get(k, [])
-                for k, a, b, c in zip(where, w1[at[hard]].tolist(), w2[hard].tolist(), w3[hard].tolist())}
+    w2s[at] = w2
+    w3s = np.full(n, np.nan)
+    w3s[at] = w3
+    w1s = w1.tolist()
+    w2s = w2s.tolist()
+    w3s = w3s.tolist()
     sizes = sizes.tolist()
     ws = ws.tolist()
-    w2s = w2s.tolist()
     score = [0.0] * (n + 1)
     fallback = -m.logtotal
     for k in range(n - 1, -1, -1):
@@ -429,10 +428,11 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
                 score[k], sizes[k] = p1, 1
         else:
             best, arg = 0.0, 0
-            for j, w in rows[k]:
-                p = w + score[k + j]
-                if not arg or p >= best:
-                    best, arg = p, j
+            for j, w in ((1, w1s[k]), (2, w2s[k]), (3, w3s[k]), *extra.get(k, ())):
+                if w == w:
+                    p = w + score[k + j]
+                    if not arg or p >= best:
+                        best, arg = p, j
             if not arg:
                 best, arg = fallback + score[k + 1], 1
             score[k], sizes[k] = best, arg
