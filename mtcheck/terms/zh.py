@@ -233,6 +233,7 @@ def _cut_hmm(m: _Model, sentence: str, out: list[tuple[str, str]]) -> None:
 
 # jieba's own expressions: its blocks (jieba/__init__.py's re_han_default) and its HMM's (jieba/finalseg).
 _RE_HAN_FINAL = re.compile("([\u4E00-\u9FD5]+)")
+_RE_HAN_RUN = re.compile("[\u4E00-\u9FD5]+")
 _RE_SKIP_FINAL = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
 _BUCKET_BITS, _SLOTS = 17, 8  # the hash table: 2**17 buckets of 8 entries, a cache line each
 _SHIFT = np.uint64(16)
@@ -252,7 +253,7 @@ class _Cutter:
     is one integer, 16 bits a character (no block character is 0, so entries of 2 and 3 characters differ),
     kept with its number and whether longer entries extend it in the low 16 bits of one 64-bit entry of a
     hash table (buckets of 8 entries: one cache line); the few that a full bucket has no room for stay in a
-    dict. Longer entries are looked up in jieba's own dictionary. The HMM keeps each character's 4
+    dict. Longer entries are looked up in a dict of their own. The HMM keeps each character's 4
     emissions (B, M, E, S) in one tuple.
     """
 
@@ -292,6 +293,8 @@ class _Cutter:
             value = [number[freq[w]] | (_LONGER if w in extended else 0) for w in kept]
             entries.append((key << _SHIFT) | np.array(value, dtype=np.uint64))
         self._build(np.concatenate(entries))
+        # Entries of 4 characters and more, with their weights (NaN: no word).
+        self.longer = {w: log(f) - logtotal if f else np.nan for w, f in freq.items() if len(w) > 3}
         self.start = tuple(start_P[s] for s in "BMES")
         self.trans = tuple(trans_P[a][b] for a, b in ("BE", "BM", "EB", "ES", "ME", "MM", "SB", "SS"))
         hmm_chars = set().union(*(emit_P[s] for s in "BMES"))
@@ -360,75 +363,63 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
     that is no dictionary word goes to finalseg's HMM)."""
     n = len(text)
     codes = np.zeros(n + 3, dtype=np.uint64)  # a character outside the blocks is 0: in no key
-    codes[:n][in_block] = bmp[in_block]
+    codes[:n] = np.where(in_block, bmp, 0)
     w1 = m.word1[bmp]
-    # Entries of 2 characters where longer entries start with the first, then of 3 where longer entries
-    # extend those of 2, then longer ones (in jieba's dictionary) where longer entries extend those of 3.
+    # Entries of 2 and 3 characters where longer entries start with the first character, then longer ones
+    # (in a dict) where longer entries extend those of 3.
     at = np.flatnonzero(m.entry1[bmp] & (codes[1:n + 1] > 0))
     key2 = (codes[at] << _SHIFT) | codes[at + 1]
-    value2 = m.lookup(key2)
-    on = (value2 & _LONGER) > 0
-    at3 = at[on]
-    value3 = m.lookup((key2[on] << _SHIFT) | codes[at3 + 2])
-    w2 = m.weights[value2 & _NUMBER]
-    w3 = np.full(len(at), np.nan)
-    w3[on] = m.weights[value3 & _NUMBER]
+    key3 = (key2 << _SHIFT) | codes[at + 2]
+    value = m.lookup(np.concatenate((key2, key3)))
+    weight = m.weights[value & _NUMBER]
+    w2, w3 = weight[:len(at)], weight[len(at):]
     bounds = np.flatnonzero(np.diff(np.concatenate(([0], in_block.view(np.int8), [0]))))
-    longer = at3[((value3 & _LONGER) > 0) & (codes[at3 + 3] > 0)]
+    longer = at[((value[len(at):] & _LONGER) > 0) & (codes[at + 3] > 0)]
     extra: dict[int, list[tuple[int, float]]] = {}
     if len(longer):
-        freq, logtotal = m.freq, m.logtotal
+        entries = m.longer
         ends = bounds[1::2]
         for k, end in zip(longer.tolist(), ends[np.searchsorted(ends, longer, side="right")].tolist()):
             j, words = 4, []
             while k + j <= end:
-                f = freq.get(text[k:k + j])
-                if f is None:
+                w = entries.get(text[k:k + j])
+                if w is None:
                     break
-                if f:
-                    words.append((j, log(f) - logtotal))
+                if w == w:
+                    words.append((j, w))
                 j += 1
             if words:
                 extra[k] = words
-    # Each offset's words. One (or none: the character alone, jieba's fallback) is taken as it is, its length
-    # in ``sizes``; words of 1 and 2 characters: -1; any other case: 0. An offset outside the blocks scores
-    # 0.0 as the end of a block does (0.0 + score[n]).
-    has1 = ~np.isnan(w1[at])
-    has2, has3 = ~np.isnan(w2), ~np.isnan(w3)
-    many = has1.astype(np.int8) + has2 + has3
-    sizes = np.where(in_block, 1, n - np.arange(n))
-    ws = np.where(in_block, np.where(np.isnan(w1), -m.logtotal, w1), 0.0)
-    single = (many == 1) & ~has1
-    sizes[at[single]] = np.where(has2, 2, 3)[single]
-    ws[at[single]] = np.where(has2, w2, w3)[single]
-    sizes[at[many > 1]] = 0
-    sizes[at[(many == 2) & has1 & has2]] = -1
-    sizes[list(extra)] = 0
+    # Each offset's words: 1 a word of 1 character, 2 of 2, 4 of 3, 8 longer ones (-1: outside the blocks).
+    word1 = w1 == w1
+    kinds = np.where(in_block, word1.view(np.int8), np.int8(-1))
+    kinds[at] += (w2 == w2).view(np.int8) * np.int8(2) + (w3 == w3).view(np.int8) * np.int8(4)
+    kinds[list(extra)] += 8
     w2s = np.full(n, np.nan)
     w2s[at] = w2
     w3s = np.full(n, np.nan)
     w3s[at] = w3
-    w1s = w1.tolist()
+    kinds = kinds.tolist()
+    ws = np.where(word1, w1, -m.logtotal).tolist()  # a word of 1 character or jieba's fallback: itself
     w2s = w2s.tolist()
     w3s = w3s.tolist()
-    sizes = sizes.tolist()
-    ws = ws.tolist()
-    score = [0.0] * (n + 1)
+    score = [0.0] * (n + 1)  # outside the blocks 0.0, as at the end of a block
+    sizes = [1] * n
     fallback = -m.logtotal
     for k in range(n - 1, -1, -1):
-        size_k = sizes[k]
-        if size_k > 0:
-            score[k] = ws[k] + score[k + size_k]
-        elif size_k:
+        kind = kinds[k]
+        if kind == 1 or not kind:  # the character alone
+            score[k] = ws[k] + score[k + 1]
+        elif kind == 3:  # words of 1 and 2 characters
             p1 = ws[k] + score[k + 1]
             p2 = w2s[k] + score[k + 2]
             if p2 >= p1:
                 score[k], sizes[k] = p2, 2
             else:
-                score[k], sizes[k] = p1, 1
-        else:
+                score[k] = p1
+        elif kind > 0:
             best, arg = 0.0, 0
-            for j, w in ((1, w1s[k]), (2, w2s[k]), (3, w3s[k]), *extra.get(k, ())):
+            for j, w in ((1, ws[k] if kind & 1 else np.nan), (2, w2s[k]), (3, w3s[k]), *extra.get(k, ())):
                 if w == w:
                     p = w + score[k + j]
                     if not arg or p >= best:
@@ -454,20 +445,23 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
                 out.append(x)
             x = y
         if buf >= 0:
-            _flush_run(m, text, buf, b, out)
+            if b - buf == 1:
+                out.append(buf)
+            else:
+                _flush_run(m, text, buf, b, out)
     is_start[out] = True
 
 
 def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int]) -> None:
-    """``__cut_DAG``'s buffer, the run ``text[a:b]`` of single-character words: one token if one character,
-    a token a character if the run is a dictionary word, else finalseg's cut (Han runs through its HMM,
+    """``__cut_DAG``'s buffer, the run ``text[a:b]`` of 2 or more single-character words: a token a character
+    if the run is a dictionary word, else finalseg's cut (Han runs through its HMM,
     Latin words and numbers as tokens, what lies between them as tokens)."""
-    if b - a == 1:
-        out.append(a)
-        return
     run = text[a:b]
     if m.freq.get(run):
         out.extend(range(a, b))
+        return
+    if _RE_HAN_RUN.fullmatch(run):
+        _hmm_starts(m, run, a, out)
         return
     for blk in _RE_HAN_FINAL.split(run):
         if not blk:
