@@ -391,18 +391,14 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
             if words:
                 extra[k] = words
     # Each offset's words: 1 a word of 1 character, 2 of 2, 4 of 3, 8 longer ones (-1: outside the blocks).
-    word1 = w1 == w1
+    word1, word2, word3 = w1 == w1, w2 == w2, w3 == w3
     kinds = np.where(in_block, word1.view(np.int8), np.int8(-1))
-    kinds[at] += (w2 == w2).view(np.int8) * np.int8(2) + (w3 == w3).view(np.int8) * np.int8(4)
+    kinds[at] += word2.view(np.int8) * np.int8(2) + word3.view(np.int8) * np.int8(4)
     kinds[list(extra)] += 8
-    w2s = np.full(n, np.nan)
-    w2s[at] = w2
-    w3s = np.full(n, np.nan)
-    w3s[at] = w3
     kinds = kinds.tolist()
     ws = np.where(word1, w1, -m.logtotal).tolist()  # a word of 1 character or jieba's fallback: itself
-    w2s = w2s.tolist()
-    w3s = w3s.tolist()
+    w2s = dict(zip(at[word2].tolist(), w2[word2].tolist()))  # offset -> weight of the word of 2 there
+    w3s = dict(zip(at[word3].tolist(), w3[word3].tolist()))
     score = [0.0] * (n + 1)  # outside the blocks 0.0, as at the end of a block
     sizes = [1] * n
     fallback = -m.logtotal
@@ -419,8 +415,8 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
                 score[k] = p1
         elif kind > 0:
             best, arg = 0.0, 0
-            for j, w in ((1, ws[k] if kind & 1 else np.nan), (2, w2s[k]), (3, w3s[k]), *extra.get(k, ())):
-                if w == w:
+            for j, w in ((1, ws[k] if kind & 1 else None), (2, w2s.get(k)), (3, w3s.get(k)), *extra.get(k, ())):
+                if w is not None:
                     p = w + score[k + j]
                     if not arg or p >= best:
                         best, arg = p, j
@@ -440,7 +436,7 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
                     if x - buf == 1:
                         out.append(buf)
                     else:
-                        _flush_run(m, text, buf, x, out)
+                        _flush_run(m, text, buf, x, out, w2s, w3s)
                     buf = -1
                 out.append(x)
             x = y
@@ -448,16 +444,23 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
             if b - buf == 1:
                 out.append(buf)
             else:
-                _flush_run(m, text, buf, b, out)
+                _flush_run(m, text, buf, b, out, w2s, w3s)
     is_start[out] = True
 
 
-def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int]) -> None:
+def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int], w2s: dict[int, float],
+               w3s: dict[int, float]) -> None:
     """``__cut_DAG``'s buffer, the run ``text[a:b]`` of 2 or more single-character words: a token a character
-    if the run is a dictionary word, else finalseg's cut (Han runs through its HMM,
-    Latin words and numbers as tokens, what lies between them as tokens)."""
+    if the run is a dictionary word (``w2s``, ``w3s``: the words of 2 and 3 characters by offset), else
+    finalseg's cut (Han runs through its HMM, Latin words and numbers as tokens, what lies between them as
+    tokens)."""
     run = text[a:b]
-    if m.freq.get(run):
+    if b - a < 4:
+        word = a in (w2s if b - a == 2 else w3s)
+    else:
+        weight = m.longer.get(run)
+        word = weight is not None and weight == weight
+    if word:
         out.extend(range(a, b))
         return
     if _RE_HAN_RUN.fullmatch(run):
