@@ -253,7 +253,7 @@ class _Cutter:
     is one integer, 16 bits a character (no block character is 0, so entries of 2 and 3 characters differ),
     kept with its number and whether longer entries extend it in the low 16 bits of one 64-bit entry of a
     hash table (buckets of 8 entries: one cache line); the few that a full bucket has no room for stay in a
-    dict. Longer entries are looked up in a dict of their own. The HMM keeps each character's 4
+    dict. Longer entries are looked up in jieba's dictionary. The HMM keeps each character's 4
     emissions (B, M, E, S) in one tuple.
     """
 
@@ -265,36 +265,38 @@ class _Cutter:
 
         self.freq = freq = jieba.dt.FREQ
         self.logtotal = logtotal = log(jieba.dt.total)
-        table = np.zeros(0x10000, dtype=bool)
+        table = np.zeros(0x10001, dtype=bool)  # [0x10000]: every character beyond U+FFFF
         for lo, hi in (("\u4E00", "\u9FD5"), ("a", "z"), ("A", "Z"), ("0", "9")):
             table[ord(lo):ord(hi) + 1] = True
         table[[ord(c) for c in "+#&._%-"]] = True
-        self.in_block = table
-        self.alnum = np.array([chr(c).isalnum() for c in range(0x10000)])
-        counts = sorted({f for f in freq.values() if f})
-        self.weights = np.array([np.nan, np.nan] + [log(f) - logtotal for f in counts])
-        number = {f: k for k, f in enumerate(counts, 2)}
-        number[0] = 1
-        chars = [w for w in freq if len(w) == 1 and ord(w) < 0x10000 and table[ord(w)]]
-        self.entry1 = np.zeros(0x10000, dtype=bool)  # longer entries start with the character
-        self.entry1[[ord(w[0]) for w in freq if len(w) > 1 and ord(w[0]) < 0x10000]] = True
-        self.word1 = np.full(0x10000, np.nan)
-        self.word1[[ord(c) for c in chars]] = self.weights[[number[freq[c]] for c in chars]]
-        entries = []
-        extended = {w[:size] for w in freq if len(w) > 2 for size in (2, 3) if len(w) > size}
-        for size in (2, 3):
-            words = [w for w in freq if len(w) == size]
-            codes = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).reshape(-1, size)
-            ok = ((codes < 0x10000) & table[np.minimum(codes, 0xFFFF)]).all(axis=1)
-            kept = [w for w, good in zip(words, ok.tolist()) if good]
-            key = np.zeros(len(kept), dtype=np.uint64)
+        self.in_block = table[:0x10000]
+        self.alnum = np.fromiter(map(str.isalnum, map(chr, range(0x10000))), dtype=bool, count=0x10000)
+        words = list(freq)
+        sizes = np.fromiter(map(len, words), dtype=np.intp, count=len(words))
+        counts = np.fromiter(freq.values(), dtype=np.int64, count=len(words))
+        distinct = np.unique(counts[counts > 0])
+        self.weights = np.array([np.nan, np.nan] + [log(f) - logtotal for f in distinct.tolist()])
+        numbers = np.where(counts > 0, np.searchsorted(distinct, counts) + 2, 1).astype(np.uint64)
+        keys, number = {}, {}
+        for size in range(1, 5):  # the entries of jieba's block characters, packed, and their numbers
+            at = np.flatnonzero(sizes == size)
+            codes = np.frombuffer("".join([words[i] for i in at.tolist()]).encode("utf-32-le"), dtype=np.uint32)
+            codes = codes.reshape(-1, size)
+            ok = table[np.minimum(codes, 0x10000)].all(axis=1)
+            keys[size] = np.zeros(int(ok.sum()), dtype=np.uint64)
             for j in range(size):
-                key = (key << _SHIFT) | codes[ok, j].astype(np.uint64)
-            value = [number[freq[w]] | (_LONGER if w in extended else 0) for w in kept]
-            entries.append((key << _SHIFT) | np.array(value, dtype=np.uint64))
-        self._build(np.concatenate(entries))
-        # Entries of 4 characters and more, with their weights (NaN: no word).
-        self.longer = {w: log(f) - logtotal if f else np.nan for w, f in freq.items() if len(w) > 3}
+                keys[size] = (keys[size] << _SHIFT) | codes[ok, j].astype(np.uint64)
+            number[size] = numbers[at[ok]]
+        self.word1 = np.full(0x10000, np.nan)
+        self.word1[keys[1].astype(np.intp)] = self.weights[number[1].astype(np.intp)]
+        self.entry1 = np.zeros(0x10000, dtype=bool)  # longer entries start with the character
+        self.entry1[(keys[2] >> _SHIFT).astype(np.intp)] = True
+        # Every prefix of an entry is an entry: longer entries extend one of 2 (3) characters if it is the
+        # prefix of one of 3 (4).
+        self._build(np.concatenate([
+            (keys[size] << _SHIFT) | number[size]
+            | np.where(np.isin(keys[size], keys[size + 1] >> _SHIFT), np.uint64(_LONGER), np.uint64(0))
+            for size in (2, 3)]))
         self.start = tuple(start_P[s] for s in "BMES")
         self.trans = tuple(trans_P[a][b] for a, b in ("BE", "BM", "EB", "ES", "ME", "MM", "SB", "SS"))
         hmm_chars = set().union(*(emit_P[s] for s in "BMES"))
@@ -366,7 +368,7 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
     codes[:n] = np.where(in_block, bmp, 0)
     w1 = m.word1[bmp]
     # Entries of 2 and 3 characters where longer entries start with the first character, then longer ones
-    # (in a dict) where longer entries extend those of 3.
+    # (in jieba's dictionary) where longer entries extend those of 3.
     at = np.flatnonzero(m.entry1[bmp] & (codes[1:n + 1] > 0))
     key2 = (codes[at] << _SHIFT) | codes[at + 1]
     key3 = (key2 << _SHIFT) | codes[at + 2]
@@ -377,16 +379,16 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
     longer = at[((value[len(at):] & _LONGER) > 0) & (codes[at + 3] > 0)]
     extra: dict[int, list[tuple[int, float]]] = {}
     if len(longer):
-        entries = m.longer
+        freq, logtotal = m.freq, m.logtotal
         ends = bounds[1::2]
         for k, end in zip(longer.tolist(), ends[np.searchsorted(ends, longer, side="right")].tolist()):
             j, words = 4, []
             while k + j <= end:
-                w = entries.get(text[k:k + j])
-                if w is None:
+                f = freq.get(text[k:k + j])
+                if f is None:
                     break
-                if w == w:
-                    words.append((j, w))
+                if f:
+                    words.append((j, log(f) - logtotal))  # as calc: (log(f) - log(total)) + score
                 j += 1
             if words:
                 extra[k] = words
@@ -455,12 +457,7 @@ def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int], w2s: dict[
     finalseg's cut (Han runs through its HMM, Latin words and numbers as tokens, what lies between them as
     tokens)."""
     run = text[a:b]
-    if b - a < 4:
-        word = a in (w2s if b - a == 2 else w3s)
-    else:
-        weight = m.longer.get(run)
-        word = weight is not None and weight == weight
-    if word:
+    if (a in (w2s if b - a == 2 else w3s)) if b - a < 4 else m.freq.get(run):
         out.extend(range(a, b))
         return
     if _RE_HAN_RUN.fullmatch(run):
