@@ -11,6 +11,15 @@ the states are numbered in the order of their tuples, so that ties go to the sam
 the Viterbi search is one numpy sum of the previous scores, a block of the transition matrix and the
 emissions (the same sums in the same order: the same floats) with an argmax per state; the dictionary's
 route is found in one backward pass.
+
+:func:`word_spans` and :func:`word_count` are jieba's default cut (``jieba.tokenize``, ``jieba.cut`` with
+the HMM on: mtcheck's Chinese words, ``segment.word_tokens`` and the MQM score's ``count_words``), its tokens
+that hold a letter or a digit, computed faster. jieba looks every fragment of a block up in its dictionary
+(a dict of half a million strings) to build the DAG; here the entries of up to 3 characters that start at
+every offset of a text are read at once from numpy tables, the best route is one backward pass in Python
+over the words found (the same sums in the same order as jieba's ``calc``), and a run of single characters
+that is no dictionary word goes through finalseg's 4-state Viterbi search, unrolled. The same tokens,
+offset for offset; the tables are built once from jieba's dictionary (whose words mtcheck never changes).
 """
 from __future__ import annotations
 
@@ -232,7 +241,7 @@ def _cut_hmm(m: _Model, sentence: str, out: list[tuple[str, str]]) -> None:
 # --- jieba's default cut ------------------------------------------------------------------------------------
 
 # jieba's own expressions: its blocks (jieba/__init__.py's re_han_default) and its HMM's (jieba/finalseg).
-_RE_HAN_FINAL = re.compile("([\u4E00-\u9FD5]+)")
+_RE_HAN_FINAL = _RE_HAN_DETAIL  # finalseg's re_han is posseg's re_han_detail
 _RE_HAN_RUN = re.compile("[\u4E00-\u9FD5]+")
 _RE_SKIP_FINAL = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
 _BUCKET_BITS, _SLOTS = 17, 8  # the hash table: 2**17 buckets of 8 entries, a cache line each
