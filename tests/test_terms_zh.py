@@ -74,14 +74,14 @@ def test_generated_text_as_posseg(text: str) -> None:
 
 # --- jieba's default cut (word_spans, word_count) ------------------------------------------------------------
 
-from mtcheck.terms.zh import _token_starts, word_count, word_spans  # noqa: E402
+from mtcheck.terms.zh import _long_starts, _short_starts, word_count, word_spans  # noqa: E402
 
 _BLOCK_CHAR = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]"
 
 
 def jieba_starts(text: str) -> list[int]:
     """Where jieba.tokenize starts a token, with every character outside jieba's blocks a token of its own
-    (as _token_starts reads them: jieba's only token there of more than one character is \\r\\n)."""
+    (as mtcheck.terms.zh reads them: jieba's only token there of more than one character is \\r\\n)."""
     import re
 
     starts = []
@@ -98,7 +98,9 @@ def jieba_words(text: str) -> list[tuple[int, int]]:
 
 
 def assert_as_jieba(text: str) -> None:
-    assert _token_starts(text)[0].tolist() == jieba_starts(text)
+    """jieba's tokens, with the words looked up in Python (short texts) and in numpy (long ones)."""
+    assert _short_starts(text) == jieba_starts(text)
+    assert _long_starts(text)[0].tolist() == jieba_starts(text)
     assert word_spans(text) == jieba_words(text)
     assert word_count(text) == len(jieba_words(text))
 

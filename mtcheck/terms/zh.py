@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from math import log
 from typing import Optional
 
@@ -244,6 +245,8 @@ def _cut_hmm(m: _Model, sentence: str, out: list[tuple[str, str]]) -> None:
 _RE_HAN_FINAL = _RE_HAN_DETAIL  # finalseg's re_han is posseg's re_han_detail
 _RE_HAN_RUN = re.compile("[\u4E00-\u9FD5]+")
 _RE_SKIP_FINAL = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
+_RE_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+")  # jieba's re_han_default
+_SHORT = 80  # texts shorter than this are looked up in Python: numpy costs more per call (equal near 70)
 _BUCKET_BITS, _SLOTS = 17, 8  # the hash table: 2**17 buckets of 8 entries, a cache line each
 _SHIFT = np.uint64(16)
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -300,6 +303,9 @@ class _Cutter:
         self.word1[keys[1].astype(np.intp)] = self.weights[number[1].astype(np.intp)]
         self.entry1 = np.zeros(0x10000, dtype=bool)  # longer entries start with the character
         self.entry1[(keys[2] >> _SHIFT).astype(np.intp)] = True
+        self.word1_of = {chr(c): w for c, w in zip(keys[1].tolist(), self.word1[keys[1].astype(np.intp)].tolist())
+                         if w == w}
+        self.starts_longer = {chr(c) for c in np.flatnonzero(self.entry1).tolist()}
         # Every prefix of an entry is an entry: longer entries extend one of 2 (3) characters if it is the
         # prefix of one of 3 (4).
         self._build(np.concatenate([
@@ -344,14 +350,48 @@ def _cutter() -> _Cutter:
     return _Cutter()
 
 
-def _token_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Where jieba's default cut (``jieba.cut(text)``, HMM on; ``jieba.tokenize``) starts a token, as a sorted
-    array of offsets, and the running count of letters and digits (``str.isalnum``) before each offset.
+def _token_starts(text: str) -> list[int]:
+    """Where jieba's default cut (``jieba.cut(text)``, HMM on; ``jieba.tokenize``) starts a token, in order.
 
     Exact for every token inside jieba's blocks (runs of Han letters, Latin letters, digits and ``+#&._%-``).
     Outside them every character starts a token: jieba makes each character a token there too, except
     ``\\r\\n``, one token for jieba, and neither of its characters is a letter or a digit.
     """
+    if len(text) < _SHORT:
+        return _short_starts(text)
+    return _long_starts(text)[0].tolist()
+
+
+def _alnum_tokens(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the tokens of jieba's default cut that hold a letter or a digit."""
+    n = len(text)
+    if n < _SHORT:
+        starts = _short_starts(text)
+        running = list(accumulate(map(str.isalnum, text), initial=0))
+        return [(s, e) for s, e in zip(starts, starts[1:] + [n]) if running[e] > running[s]]
+    starts, running = _long_starts(text)
+    ends = np.append(starts[1:], n)
+    keep = running[ends] > running[starts]
+    return list(zip(starts[keep].tolist(), ends[keep].tolist()))
+
+
+def _short_starts(text: str) -> list[int]:
+    """:func:`_token_starts` of a short text: its words looked up in Python (numpy's cost per call is more)."""
+    m = _cutter()
+    blocks = [found.span() for found in _RE_BLOCK.finditer(text)]
+    out = _route_starts(m, text, _entries_python(m, text, blocks), blocks)
+    last = 0
+    for a, b in blocks:
+        out.extend(range(last, a))
+        last = b
+    out.extend(range(last, len(text)))
+    out.sort()
+    return out
+
+
+def _long_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_token_starts` as an array, and the running count of letters and digits (``str.isalnum``)
+    before each offset, with the words of the text looked up in numpy."""
     m = _cutter()
     n = len(text)
     raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -364,52 +404,104 @@ def _token_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
     in_block = m.in_block[bmp]
     is_start = ~in_block
     if in_block.any():
-        _cut_blocks(m, text, bmp, in_block, is_start)
+        bounds = np.flatnonzero(np.diff(np.concatenate(([0], in_block.view(np.int8), [0]))))
+        blocks = bounds.reshape(-1, 2).tolist()
+        is_start[_route_starts(m, text, _entries_numpy(m, text, bmp, in_block, bounds), blocks)] = True
     return np.flatnonzero(is_start), running
 
 
-def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is_start: np.ndarray) -> None:
-    """Mark in ``is_start`` the tokens of jieba's blocks: the dictionary's best route (``get_DAG`` and ``calc``:
-    the same sums in the same order, the longer word on a tie) and ``__cut_DAG`` (a run of single characters
-    that is no dictionary word goes to finalseg's HMM)."""
+# The words that start at each offset: kinds (1: a word of 1 character, 2: of 2, 4: of 3, 8: longer ones;
+# -1 outside the blocks), the weight of the word of 1 character (or jieba's fallback for a character that is
+# none: log(1) - log(total)), the weights of the words of 2 and 3 characters by offset, and the longer ones
+# by offset ((length, weight) pairs).
+_Entries = tuple[list[int], list[float], dict[int, float], dict[int, float], dict[int, list[tuple[int, float]]]]
+
+
+def _longer_words(m: _Cutter, text: str, k: int, end: int) -> list[tuple[int, float]]:
+    """The words of 4 characters or more that start at ``k`` (up to ``end``), from jieba's dictionary."""
+    freq, logtotal = m.freq, m.logtotal
+    j, words = 4, []
+    while k + j <= end:
+        f = freq.get(text[k:k + j])
+        if f is None:
+            break
+        if f:
+            words.append((j, log(f) - logtotal))  # as calc: (log(f) - log(total)) + score
+        j += 1
+    return words
+
+
+def _entries_python(m: _Cutter, text: str, blocks: list[tuple[int, int]]) -> _Entries:
+    """The words that start at each offset, as jieba's ``get_DAG`` finds them (every prefix of an entry is
+    an entry: a fragment is looked up only if the one a character shorter is an entry)."""
+    freq, logtotal, word1, starts = m.freq, m.logtotal, m.word1_of, m.starts_longer
+    kinds, ws = [-1] * len(text), [-logtotal] * len(text)
+    w2s: dict[int, float] = {}
+    w3s: dict[int, float] = {}
+    extra: dict[int, list[tuple[int, float]]] = {}
+    for a, b in blocks:
+        for k in range(a, b):
+            c = text[k]
+            w = word1.get(c)
+            kind = 0 if w is None else 1
+            if kind:
+                ws[k] = w
+            if c in starts and k + 1 < b:
+                f = freq.get(text[k:k + 2])
+                if f is not None:
+                    if f:
+                        w2s[k] = log(f) - logtotal
+                        kind |= 2
+                    f = freq.get(text[k:k + 3]) if k + 2 < b else None
+                    if f is not None:
+                        if f:
+                            w3s[k] = log(f) - logtotal
+                            kind |= 4
+                        words = _longer_words(m, text, k, b)
+                        if words:
+                            extra[k] = words
+                            kind |= 8
+            kinds[k] = kind
+    return kinds, ws, w2s, w3s, extra
+
+
+def _entries_numpy(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, bounds: np.ndarray) -> _Entries:
+    """The words that start at each offset: those of 2 and 3 characters from the hash table at every offset
+    whose character starts longer entries, then longer ones (in jieba's dictionary) where longer entries
+    extend those of 3."""
     n = len(text)
     codes = np.zeros(n + 3, dtype=np.uint64)  # a character outside the blocks is 0: in no key
     codes[:n] = np.where(in_block, bmp, 0)
     w1 = m.word1[bmp]
-    # Entries of 2 and 3 characters where longer entries start with the first character, then longer ones
-    # (in jieba's dictionary) where longer entries extend those of 3.
     at = np.flatnonzero(m.entry1[bmp] & (codes[1:n + 1] > 0))
     key2 = (codes[at] << _SHIFT) | codes[at + 1]
     key3 = (key2 << _SHIFT) | codes[at + 2]
     value = m.lookup(np.concatenate((key2, key3)))
     weight = m.weights[value & _NUMBER]
     w2, w3 = weight[:len(at)], weight[len(at):]
-    bounds = np.flatnonzero(np.diff(np.concatenate(([0], in_block.view(np.int8), [0]))))
     longer = at[((value[len(at):] & _LONGER) > 0) & (codes[at + 3] > 0)]
     extra: dict[int, list[tuple[int, float]]] = {}
     if len(longer):
-        freq, logtotal = m.freq, m.logtotal
         ends = bounds[1::2]
         for k, end in zip(longer.tolist(), ends[np.searchsorted(ends, longer, side="right")].tolist()):
-            j, words = 4, []
-            while k + j <= end:
-                f = freq.get(text[k:k + j])
-                if f is None:
-                    break
-                if f:
-                    words.append((j, log(f) - logtotal))  # as calc: (log(f) - log(total)) + score
-                j += 1
+            words = _longer_words(m, text, k, end)
             if words:
                 extra[k] = words
-    # Each offset's words: 1 a word of 1 character, 2 of 2, 4 of 3, 8 longer ones (-1: outside the blocks).
     word1, word2, word3 = w1 == w1, w2 == w2, w3 == w3
     kinds = np.where(in_block, word1.view(np.int8), np.int8(-1))
     kinds[at] += word2.view(np.int8) * np.int8(2) + word3.view(np.int8) * np.int8(4)
     kinds[list(extra)] += 8
-    kinds = kinds.tolist()
-    ws = np.where(word1, w1, -m.logtotal).tolist()  # a word of 1 character or jieba's fallback: itself
-    w2s = dict(zip(at[word2].tolist(), w2[word2].tolist()))  # offset -> weight of the word of 2 there
-    w3s = dict(zip(at[word3].tolist(), w3[word3].tolist()))
+    return (kinds.tolist(), np.where(word1, w1, -m.logtotal).tolist(),
+            dict(zip(at[word2].tolist(), w2[word2].tolist())), dict(zip(at[word3].tolist(), w3[word3].tolist())),
+            extra)
+
+
+def _route_starts(m: _Cutter, text: str, entries: _Entries, blocks: list[tuple[int, int]]) -> list[int]:
+    """The token starts of jieba's blocks: the dictionary's best route (``calc``: the same sums in the same
+    order, the longer word on a tie) and ``__cut_DAG`` (a run of single characters that is no dictionary
+    word goes to finalseg's HMM)."""
+    kinds, ws, w2s, w3s, extra = entries
+    n = len(text)
     score = [0.0] * (n + 1)  # outside the blocks 0.0, as at the end of a block
     sizes = [1] * n
     fallback = -m.logtotal
@@ -435,7 +527,7 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
                 best, arg = fallback + score[k + 1], 1
             score[k], sizes[k] = best, arg
     out: list[int] = []
-    for a, b in bounds.reshape(-1, 2).tolist():
+    for a, b in blocks:
         x, buf = a, -1
         while x < b:
             y = x + sizes[x]
@@ -456,7 +548,7 @@ def _cut_blocks(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, is
                 out.append(buf)
             else:
                 _flush_run(m, text, buf, b, out, w2s, w3s)
-    is_start[out] = True
+    return out
 
 
 def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int], w2s: dict[int, float],
@@ -517,24 +609,11 @@ def _hmm_starts(m: _Cutter, obs: str, at: int, out: list[int]) -> None:
             out.append(at + t)
 
 
-def _alnum_tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(starts, ends) of the tokens of jieba's default cut that hold a letter or a digit."""
-    starts, running = _token_starts(text)
-    ends = np.append(starts[1:], len(text))
-    keep = running[ends] > running[starts]
-    return starts[keep], ends[keep]
-
-
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of ``jieba.tokenize(text)`` (HMM on) that holds a letter or a digit."""
-    if not text:
-        return []
-    starts, ends = _alnum_tokens(text)
-    return list(zip(starts.tolist(), ends.tolist()))
+    return _alnum_tokens(text) if text else []
 
 
 def word_count(text: str) -> int:
     """How many tokens of ``jieba.tokenize(text)`` (HMM on) hold a letter or a digit."""
-    if not text:
-        return 0
-    return len(_alnum_tokens(text)[0])
+    return len(_alnum_tokens(text)) if text else 0
