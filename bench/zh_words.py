@@ -100,7 +100,8 @@ def main() -> int:
     cases = {
         "count_words per document": (lambda t: segment.count_words(t, "zh"), jieba_count, one_doc),
         "count_words per segment": (lambda t: segment.count_words(t, "zh"), jieba_count, each_seg),
-        "word_tokens per segment": (lambda t: segment.word_tokens(t, "zh"), lambda t: jieba_words(jb, t), each_seg),
+        "word_tokens per segment": (lambda t: segment.word_tokens(t, "zh"), lambda t: jieba_words(jb, t),
+                                    each_seg),
     }
     segment.count_words(docs[0], "zh")  # dictionaries loaded before timing
     results = {"sources": len(sents), "characters": sum(map(len, sents)), "documents": len(docs),

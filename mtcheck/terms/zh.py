@@ -265,8 +265,9 @@ class _Cutter:
     is one integer, 16 bits a character (no block character is 0, so entries of 2 and 3 characters differ),
     kept with its number and whether longer entries extend it in the low 16 bits of one 64-bit entry of a
     hash table (buckets of 8 entries: one cache line); the few that a full bucket has no room for stay in a
-    dict. Longer entries are looked up in jieba's dictionary. The HMM keeps each character's 4
-    emissions (B, M, E, S) in one tuple.
+    dict. Longer entries are looked up in jieba's dictionary, and so are all the fragments of a short text
+    (with the words of 1 character and the characters that start longer entries in a dict and a set). The
+    HMM keeps each character's 4 emissions (B, M, E, S) in one tuple.
     """
 
     def __init__(self) -> None:
@@ -292,8 +293,8 @@ class _Cutter:
         keys, number = {}, {}
         for size in range(1, 5):  # the entries of jieba's block characters, packed, and their numbers
             at = np.flatnonzero(sizes == size)
-            codes = np.frombuffer("".join([words[i] for i in at.tolist()]).encode("utf-32-le"), dtype=np.uint32)
-            codes = codes.reshape(-1, size)
+            joined = "".join([words[i] for i in at.tolist()]).encode("utf-32-le")
+            codes = np.frombuffer(joined, dtype=np.uint32).reshape(-1, size)
             ok = table[np.minimum(codes, 0x10000)].all(axis=1)
             keys[size] = np.zeros(int(ok.sum()), dtype=np.uint64)
             for j in range(size):
@@ -303,8 +304,9 @@ class _Cutter:
         self.word1[keys[1].astype(np.intp)] = self.weights[number[1].astype(np.intp)]
         self.entry1 = np.zeros(0x10000, dtype=bool)  # longer entries start with the character
         self.entry1[(keys[2] >> _SHIFT).astype(np.intp)] = True
-        self.word1_of = {chr(c): w for c, w in zip(keys[1].tolist(), self.word1[keys[1].astype(np.intp)].tolist())
-                         if w == w}
+        # For short texts: the words of 1 character and their weights, the characters that start longer ones.
+        chars = keys[1].astype(np.intp)
+        self.word1_of = {chr(c): w for c, w in zip(chars.tolist(), self.word1[chars].tolist()) if w == w}
         self.starts_longer = {chr(c) for c in np.flatnonzero(self.entry1).tolist()}
         # Every prefix of an entry is an entry: longer entries extend one of 2 (3) characters if it is the
         # prefix of one of 3 (4).
@@ -376,7 +378,7 @@ def _alnum_tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _short_starts(text: str) -> list[int]:
-    """:func:`_token_starts` of a short text: its words looked up in Python (numpy's cost per call is more)."""
+    """:func:`_token_starts` of a short text: its words looked up in Python (numpy costs more per call)."""
     m = _cutter()
     blocks = [found.span() for found in _RE_BLOCK.finditer(text)]
     out = _route_starts(m, text, _entries_python(m, text, blocks), blocks)
@@ -414,7 +416,8 @@ def _long_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
 # -1 outside the blocks), the weight of the word of 1 character (or jieba's fallback for a character that is
 # none: log(1) - log(total)), the weights of the words of 2 and 3 characters by offset, and the longer ones
 # by offset ((length, weight) pairs).
-_Entries = tuple[list[int], list[float], dict[int, float], dict[int, float], dict[int, list[tuple[int, float]]]]
+_Longer = dict[int, list[tuple[int, float]]]
+_Entries = tuple[list[int], list[float], dict[int, float], dict[int, float], _Longer]
 
 
 def _longer_words(m: _Cutter, text: str, k: int, end: int) -> list[tuple[int, float]]:
@@ -438,7 +441,7 @@ def _entries_python(m: _Cutter, text: str, blocks: list[tuple[int, int]]) -> _En
     kinds, ws = [-1] * len(text), [-logtotal] * len(text)
     w2s: dict[int, float] = {}
     w3s: dict[int, float] = {}
-    extra: dict[int, list[tuple[int, float]]] = {}
+    extra: _Longer = {}
     for a, b in blocks:
         for k in range(a, b):
             c = text[k]
@@ -465,7 +468,8 @@ def _entries_python(m: _Cutter, text: str, blocks: list[tuple[int, int]]) -> _En
     return kinds, ws, w2s, w3s, extra
 
 
-def _entries_numpy(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray, bounds: np.ndarray) -> _Entries:
+def _entries_numpy(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray,
+                   bounds: np.ndarray) -> _Entries:
     """The words that start at each offset: those of 2 and 3 characters from the hash table at every offset
     whose character starts longer entries, then longer ones (in jieba's dictionary) where longer entries
     extend those of 3."""
@@ -480,7 +484,7 @@ def _entries_numpy(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray,
     weight = m.weights[value & _NUMBER]
     w2, w3 = weight[:len(at)], weight[len(at):]
     longer = at[((value[len(at):] & _LONGER) > 0) & (codes[at + 3] > 0)]
-    extra: dict[int, list[tuple[int, float]]] = {}
+    extra: _Longer = {}
     if len(longer):
         ends = bounds[1::2]
         for k, end in zip(longer.tolist(), ends[np.searchsorted(ends, longer, side="right")].tolist()):
@@ -491,9 +495,9 @@ def _entries_numpy(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray,
     kinds = np.where(in_block, word1.view(np.int8), np.int8(-1))
     kinds[at] += word2.view(np.int8) * np.int8(2) + word3.view(np.int8) * np.int8(4)
     kinds[list(extra)] += 8
-    return (kinds.tolist(), np.where(word1, w1, -m.logtotal).tolist(),
-            dict(zip(at[word2].tolist(), w2[word2].tolist())), dict(zip(at[word3].tolist(), w3[word3].tolist())),
-            extra)
+    w2s = dict(zip(at[word2].tolist(), w2[word2].tolist()))
+    w3s = dict(zip(at[word3].tolist(), w3[word3].tolist()))
+    return kinds.tolist(), np.where(word1, w1, -m.logtotal).tolist(), w2s, w3s, extra
 
 
 def _route_starts(m: _Cutter, text: str, entries: _Entries, blocks: list[tuple[int, int]]) -> list[int]:
@@ -518,7 +522,8 @@ def _route_starts(m: _Cutter, text: str, entries: _Entries, blocks: list[tuple[i
                 score[k] = p1
         elif kind > 0:
             best, arg = 0.0, 0
-            for j, w in ((1, ws[k] if kind & 1 else None), (2, w2s.get(k)), (3, w3s.get(k)), *extra.get(k, ())):
+            words = ((1, ws[k] if kind & 1 else None), (2, w2s.get(k)), (3, w3s.get(k)), *extra.get(k, ()))
+            for j, w in words:
                 if w is not None:
                     p = w + score[k + j]
                     if not arg or p >= best:
@@ -580,8 +585,9 @@ def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int], w2s: dict[
 
 def _hmm_starts(m: _Cutter, obs: str, at: int, out: list[int]) -> None:
     """Token starts of finalseg's ``__cut`` of the Han run ``obs`` (at offset ``at``): its Viterbi route over
-    the states B, M, E, S (0..3), as ``jieba.finalseg.viterbi`` finds it (the same sums in the same order; on
-    a tie the state that jieba's ``max`` over (score, state) tuples takes), and a token ends at each E or S."""
+    the states B, M, E, S (0..3), as ``jieba.finalseg.viterbi`` finds it (the same sums in the same order;
+    on a tie the state that jieba's ``max`` over (score, state) tuples takes); a token ends at each E or S.
+    (jieba.finalseg's Force_Split_Words, empty unless a caller adds words, is not read: mtcheck adds none.)"""
     emit = m.emit
     none = (_MIN_FLOAT,) * 4
     t_be, t_bm, t_eb, t_es, t_me, t_mm, t_sb, t_ss = m.trans
