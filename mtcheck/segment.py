@@ -174,17 +174,28 @@ def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
 
 def count_words(text: str, lang: str | None) -> int:
     """Word count used by the MQM score: ``len(word_tokens(text, lang))``, for Chinese jieba's tokens that
-    hold a letter or a digit (kept per process: articles of a batch share sources)."""
+    hold a letter or a digit.
+
+    No jieba token spans a line break, so a Chinese text's count is the sum of its lines'. A line's count is
+    kept per process (articles of a batch share source segments); the lines not yet counted are cut
+    together, in one call."""
     if _split_lang(lang) != "zh":
         return sum(1 for _ in _WORD_RE.finditer(text))
-    return _chinese_words(text)
+    lines = text.split("\n")
+    known = [_LINE_WORDS.get(line) for line in lines]
+    new = list(dict.fromkeys(line for line, count in zip(lines, known) if count is None))
+    counted: dict[str, int] = {}
+    if new:
+        from .terms.zh import line_word_counts
+
+        counted = dict(zip(new, line_word_counts(new)))
+        for line, count in counted.items():
+            remember(_LINE_WORDS, line, count)
+    return sum(counted[line] if count is None else count for line, count in zip(lines, known))
 
 
-@text_cache(maxsize=2_000)
-def _chinese_words(text: str) -> int:
-    from .terms.zh import word_count
-
-    return word_count(text)
+_LINE_WORDS: dict[str, int] = {}  # a Chinese line -> its word count
+register_cache(_LINE_WORDS.clear)
 
 
 # --- per-sentence caching of word analyses ----------------------------------------------------------------

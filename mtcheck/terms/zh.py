@@ -364,17 +364,18 @@ def _token_starts(text: str) -> list[int]:
     return _long_starts(text)[0].tolist()
 
 
-def _alnum_tokens(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the tokens of jieba's default cut that hold a letter or a digit."""
+def _alnum_tokens(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the tokens of jieba's default cut that hold a letter or a digit."""
     n = len(text)
     if n < _SHORT:
         starts = _short_starts(text)
         running = list(accumulate(map(str.isalnum, text), initial=0))
-        return [(s, e) for s, e in zip(starts, starts[1:] + [n]) if running[e] > running[s]]
+        spans = [(s, e) for s, e in zip(starts, starts[1:] + [n]) if running[e] > running[s]]
+        return [s for s, _ in spans], [e for _, e in spans]
     starts, running = _long_starts(text)
     ends = np.append(starts[1:], n)
     keep = running[ends] > running[starts]
-    return list(zip(starts[keep].tolist(), ends[keep].tolist()))
+    return starts[keep].tolist(), ends[keep].tolist()
 
 
 def _short_starts(text: str) -> list[int]:
@@ -617,9 +618,19 @@ def _hmm_starts(m: _Cutter, obs: str, at: int, out: list[int]) -> None:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of ``jieba.tokenize(text)`` (HMM on) that holds a letter or a digit."""
-    return _alnum_tokens(text) if text else []
+    return list(zip(*_alnum_tokens(text))) if text else []
 
 
 def word_count(text: str) -> int:
     """How many tokens of ``jieba.tokenize(text)`` (HMM on) hold a letter or a digit."""
-    return len(_alnum_tokens(text)) if text else 0
+    return len(_alnum_tokens(text)[0]) if text else 0
+
+
+def line_word_counts(lines: list[str]) -> list[int]:
+    """:func:`word_count` of each line (none holds ``\\n``), from one cut of the lines joined by ``\\n``: no
+    token of jieba's spans a line break (``\\n`` is no block character, and a token of its own)."""
+    if len(lines) == 1:
+        return [word_count(lines[0])]
+    ends = list(accumulate(len(line) + 1 for line in lines))  # where the line after each one starts
+    starts = _alnum_tokens("\n".join(lines))[0]
+    return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(lines)).tolist()
