@@ -159,46 +159,43 @@ def _jieba():  # type: ignore[no-untyped-def]
 
 
 def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
-    """Word tokens as (start, end) offsets: jieba for Chinese, regex words elsewhere.
+    """Word tokens as (start, end) offsets: for Chinese, the tokens of jieba's default cut
+    (``jieba.tokenize``, HMM on) that hold a letter or a digit; regex words elsewhere.
 
     Japanese and Korean without a word segmenter fall back to the regex (Korean separates words by
     spaces; Japanese counts are rough).
     """
     if _split_lang(lang) == "zh":
-        jb = _jieba()
-        toks = []
-        for word, start, end in jb.tokenize(text):
-            if any(ch.isalnum() for ch in word):
-                toks.append((start, end))
-        return toks
+        from .terms.zh import word_spans
+
+        return word_spans(text)
     return [m.span() for m in _WORD_RE.finditer(text)]
 
 
 def count_words(text: str, lang: str | None) -> int:
-    """Word count used by the MQM score: jieba tokens for Chinese, words elsewhere (``len(word_tokens)``).
+    """Word count used by the MQM score: ``len(word_tokens(text, lang))``, for Chinese jieba's tokens that
+    hold a letter or a digit.
 
-    jieba cuts a text block by block (runs of Han letters, Latin letters, digits and ``+#&._%-``, cut
-    with its dictionary; every other character is a token of its own), each block on its own: the count
-    of a Chinese text is the sum of its blocks', and a block's count is kept per process (articles of a
-    batch share sources, and clauses recur)."""
+    No jieba token spans a line break, so a Chinese text's count is the sum of its lines'. A line's count is
+    kept per process (articles of a batch share source segments); the lines not yet counted are cut
+    together, in one call."""
     if _split_lang(lang) != "zh":
         return sum(1 for _ in _WORD_RE.finditer(text))
-    han = _jieba().re_han_default
-    total = 0
-    for blk in han.split(text):
-        if not blk:
-            continue
-        if han.match(blk):
-            total += _block_words(blk)
-        else:  # tokens of one character (white space holds no letter or digit)
-            total += sum(1 for ch in blk if ch.isalnum())
-    return total
+    lines = text.split("\n")
+    known = [_LINE_WORDS.get(line) for line in lines]
+    new = list(dict.fromkeys(line for line, count in zip(lines, known) if count is None))
+    counted: dict[str, int] = {}
+    if new:
+        from .terms.zh import line_word_counts
+
+        counted = dict(zip(new, line_word_counts(new)))
+        for line, count in counted.items():
+            remember(_LINE_WORDS, line, count)
+    return sum(counted[line] if count is None else count for line, count in zip(lines, known))
 
 
-@text_cache(maxsize=50_000)
-def _block_words(block: str) -> int:
-    """Tokens of one jieba block that hold a letter or a digit (as ``word_tokens`` keeps them)."""
-    return sum(1 for word, _, _ in _jieba().tokenize(block) if any(ch.isalnum() for ch in word))
+_LINE_WORDS: dict[str, int] = {}  # a Chinese line -> its word count
+register_cache(_LINE_WORDS.clear)
 
 
 # --- per-sentence caching of word analyses ----------------------------------------------------------------

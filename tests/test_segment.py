@@ -44,28 +44,49 @@ def test_word_counts():
     assert count_words("Le porte-parole a tenu une conférence l'après-midi.", "fr") == 7
 
 
+def jieba_words(text):
+    """The reference: jieba.tokenize's tokens that hold a letter or a digit."""
+    from mtcheck.segment import _jieba
+
+    return [(start, end) for word, start, end in _jieba().tokenize(text) if any(ch.isalnum() for ch in word)]
+
+
 @pytest.mark.parametrize("text", [
     "外交部发言人林剑主持例行记者会。\n\n他说.下一句，5G网络、3.5万元%和H5N1-病毒。",
     "Ｆｕｌｌ　ｗｉｄｔｈ１２３ 和 café été\r\n“引号”里的English words and 123",
-    "", "  \n ", "İstanbul和Straße·中文",
+    "", "  \n ", "İstanbul和Straße·中文", "𠀀𠀁和\ud800字\x00中文",
 ])
-def test_chinese_word_count_is_the_sum_of_jieba_blocks(text):
-    """count_words counts jieba's blocks one at a time (each kept per process): the count of the
-    whole text, token by token."""
+def test_chinese_words_are_jiebas(text):
+    """word_tokens and count_words give jieba's tokens that hold a letter or a digit, whatever the text
+    holds: white space, full-width forms, letters outside jieba's blocks, characters beyond U+FFFF, a lone
+    surrogate, NUL."""
     from mtcheck.segment import word_tokens
 
-    assert count_words(text, "zh") == len(word_tokens(text, "zh"))
+    assert word_tokens(text, "zh") == jieba_words(text)
+    assert count_words(text, "zh") == len(jieba_words(text))
     assert count_words(text, "en") == len(word_tokens(text, "en"))
 
 
-def test_chinese_word_count_exact_and_kept_per_block():
+def test_chinese_word_count_exact_and_kept_per_line(monkeypatch):
+    """A Chinese text's count is the sum of its lines' (no jieba token spans a line break); each line is
+    counted once per process, the new lines of a text in one call."""
     from mtcheck import segment
+    from mtcheck.terms import zh
 
     text = "他说，外交部发言人林剑主持例行记者会。他说，5G网络"
-    assert count_words(text, "zh") == 12  # 他/说 外交部/发言人/林剑/主持/例行/记者会 他/说 5G/网络
-    hits = segment._block_words.cache_info().hits
+    assert segment.word_tokens(text, "zh") == [(0, 1), (1, 2), (3, 6), (6, 9), (9, 11), (11, 13), (13, 15),
+                                               (15, 18), (19, 20), (20, 21), (22, 24), (24, 26)]
+    segment.clear_text_caches()
+    calls = []
+    counts = zh.line_word_counts
+    monkeypatch.setattr(zh, "line_word_counts", lambda lines: calls.append(list(lines)) or counts(lines))
+    # 他/说 外交部/发言人/林剑/主持/例行/记者会 他/说 5G/网络
     assert count_words(text, "zh") == 12
-    assert segment._block_words.cache_info().hits == hits + 4  # 他说 外交部…记者会 他说 5G网络
+    longer = text + "\n\n" + text + "\r\n下一行"
+    assert count_words(longer, "zh") == 12 + 12 + 2 == len(jieba_words(longer))  # 下/一行; \r\n holds none
+    assert count_words("下一行", "zh") == 2
+    assert calls == [[text], ["", text + "\r", "下一行"]]
+    assert segment._LINE_WORDS == {text: 12, "": 0, text + "\r": 12, "下一行": 2}
 
 
 def test_lines_are_split_once_per_process():
@@ -88,14 +109,17 @@ def test_text_caches_are_registered_and_cleared_together():
 
     from mtcheck.checks.casing import _name_candidates
 
-    for cached in (segment._block_words, segment._split_line, _find_numbers_cached, untranslated._judge,
+    for cached in (segment._split_line, _find_numbers_cached, untranslated._judge,
                    entities._masked_links, entities._items, entities._norm_ident, entities._is_headline_caps,
                    _name_candidates):
         assert cached in segment._TEXT_CACHES
     entities._masked_links("see www.example.org")
     assert entities._masked_links.cache_info().currsize >= 1
+    count_words("他说", "zh")
+    assert segment._LINE_WORDS
     segment.clear_text_caches()
     assert all(c.cache_info().currsize == 0 for c in segment._TEXT_CACHES)
+    assert not segment._LINE_WORDS
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .?!\n\u3002中\u00a0\r\t«»")), max_size=80))

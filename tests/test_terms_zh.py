@@ -70,3 +70,94 @@ _ALPHABET = "卢卡库上海国资委城投普惠计划中方的了在是和与�
 @given(st.text(alphabet=_ALPHABET, max_size=24))
 def test_generated_text_as_posseg(text: str) -> None:
     assert pos_words(text) == posseg(text)
+
+
+# --- jieba's default cut (word_spans, word_count) ------------------------------------------------------------
+
+from mtcheck.terms.zh import _long_starts, _short_starts, word_count, word_spans  # noqa: E402
+
+_BLOCK_CHAR = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]"
+
+
+def jieba_starts(text: str) -> list[int]:
+    """Where jieba.tokenize starts a token, with every character outside jieba's blocks a token of its own
+    (as mtcheck.terms.zh reads them: jieba's only token there of more than one character is \\r\\n)."""
+    import re
+
+    starts = []
+    for word, start, _ in _jieba().tokenize(text):
+        if re.match(_BLOCK_CHAR, word):
+            starts.append(start)
+        else:
+            starts.extend(range(start, start + len(word)))
+    return starts
+
+
+def jieba_words(text: str) -> list[tuple[int, int]]:
+    return [(start, end) for word, start, end in _jieba().tokenize(text) if any(ch.isalnum() for ch in word)]
+
+
+def assert_as_jieba(text: str) -> None:
+    """jieba's tokens, with the words looked up in Python (short texts) and in numpy (long ones)."""
+    assert _short_starts(text) == jieba_starts(text)
+    assert _long_starts(text)[0].tolist() == jieba_starts(text)
+    assert word_spans(text) == jieba_words(text)
+    assert word_count(text) == len(jieba_words(text))
+
+
+CUTS = [
+    # dictionary words along the best route, and a name the HMM cuts (卢卡 库: no dictionary word)
+    ("外交部发言人林剑主持例行记者会。", ["外交部", "发言人", "林剑", "主持", "例行", "记者会", "。"]),
+    ("卢卡库在第30分钟打进一球。", ["卢卡", "库", "在", "第", "30", "分钟", "打进", "一球", "。"]),
+    # jieba's blocks hold % and - (posseg's do not): a buffer of single characters cut by finalseg's
+    # expressions (a Latin word, a number with its decimals and %, what lies between)
+    ("COVID-19疫苗 Pfizer 2.5%\r\n有效",
+     ["COVID", "-", "19", "疫苗", " ", "Pfizer", " ", "2.5%", "\r\n", "有效"]),
+    ("卡拉OK和T恤5G网络", ["卡拉", "OK", "和", "T恤", "5G", "网络"]),
+    # entries of more than 4 characters, and dictionary entries with Latin letters and symbols
+    ("中华人民共和国成立，AT&T和C++，IP地址", ["中华人民共和国", "成立", "，", "AT&T", "和", "C++", "，", "IP地址"]),
+    # 喆 has no emission in the HMM; 㐀 and 鿖 lie outside jieba's Han range; 𠀀 beyond U+FFFF
+    ("李喆说㐀鿖𠀀好", ["李喆", "说", "㐀", "鿖", "𠀀", "好"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,words", CUTS)
+def test_default_cut_tables(text: str, words: list[str]) -> None:
+    assert [w for w, _, _ in _jieba().tokenize(text)] == words
+    assert_as_jieba(text)
+
+
+def test_default_cut_of_the_sample_article() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert word_count(text) == len(jieba_words(text)) > 100
+    assert_as_jieba(text)
+    for line in text.splitlines():
+        assert_as_jieba(line)
+
+
+# Dictionary words long and short (with Latin letters and symbols), name characters and function words, a
+# character without emissions (喆), characters outside jieba's Han range (㐀 鿖 U+9FD6) and beyond U+FFFF,
+# Latin letters, digits, the symbols inside jieba's blocks, white space, punctuation, full-width forms.
+_PIECES = ["中华人民共和国", "外交部", "发言人", "记者会", "AT&T", "C++", "IP地址", "T恤", "卡拉OK", "3.5%",
+           "卢卡库", "杜特尔特", "普惠", "的", "了", "是", "在", "和", "喆", "丂", "㐀", "鿖", "𠀀", "阚", "毽",
+           "a", "Z", "B", "0", "1", "9", ".", "-", "+", "#", "&", "_", "%", " ", "\r\n", "\n", "\t", "\u3000",
+           "，", "。", "《", "》", "Ａ", "１", "é", "あ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
+def test_generated_pieces_as_jieba(text: str) -> None:
+    assert_as_jieba(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "%-喆㐀鿖𠀀é１あ\t", max_size=30))
+def test_generated_characters_as_jieba(text: str) -> None:
+    assert_as_jieba(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20))
+def test_any_text_as_jieba(text: str) -> None:
+    assert_as_jieba(text)
