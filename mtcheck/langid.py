@@ -186,8 +186,8 @@ def _restricted(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
 # caller needs no py3langid call. It never decides the other way: a text not ruled out is classified
 # by py3langid itself, so every probability reported is py3langid's own.
 #
-# Two facts about the model make the batch walk exact; both are checked by the tests on the installed
-# model (tests/test_check_untranslated.py):
+# Two facts about the model make the batch walk exact; the tests prove both for the installed model
+# (tests/test_langid.py), and the fast path is taken only for a model they were proved for:
 # - the automaton is 6-definite: the state after any byte string depends only on its last 6 bytes
 #   (an Aho-Corasick automaton over features of at most 6 bytes), so the state at every position is
 #   found by 6 vectorised steps from the start state over the 6 bytes ending there;
@@ -198,13 +198,30 @@ _RESET = 0xFF
 _FEATURE_BITS = 20  # a (text, feature) pair as one integer: text << 20 | feature (100,054 features)
 
 
+# The SHA-256 of the py3langid model files whose automaton the tests found 6-definite with the reset
+# byte (tests/test_langid.py, test_model_automaton_is_definite_with_a_reset_byte); with another model,
+# ``rules_out`` rules nothing out and py3langid classifies every text.
+VERIFIED_MODELS = frozenset({"f4f4a2c3465ca1f081541037f9cac23021d68151c2f709c55ae5eedfca522963"})
+
+
+def model_digest() -> str:
+    import hashlib
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    return hashlib.sha256((MODEL_DIR / MODEL_FILE).read_bytes()).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def _automaton():  # type: ignore[no-untyped-def]
     """py3langid's byte automaton as arrays: the next-state table, the row offset of each state in it,
     and the row offset of the state reached from the start state by each pair of bytes (the first two
-    steps of a walk in one look-up); and each state's feature, plus one (0: none)."""
+    steps of a walk in one look-up); and each state's feature, plus one (0: none). None for a model
+    not verified."""
     import numpy as np
 
+    if model_digest() not in VERIFIED_MODELS:
+        return None
     ident = _identifier()
     nextmove = np.asarray(ident.tk_nextmove)
     rowbase = np.asarray(ident._rowbase, dtype=np.int32)  # small types: fewer cache lines to read
@@ -246,7 +263,10 @@ def rules_out(texts: list[str], langs: tuple[str, ...], lang: str, threshold: fl
     if (not texts or ident._alias_pairs or lang not in ident.nb_classes or not 1 / len(langs) < threshold
             or ident.nb_ptc.shape[0] >= 1 << _FEATURE_BITS):
         return [False] * len(texts)
-    nextmove, rowbase, pairs, feature_of = _automaton()
+    automaton = _automaton()
+    if automaton is None:
+        return [False] * len(texts)
+    nextmove, rowbase, pairs, feature_of = automaton
     ptc, pc, signed = _tables(langs)
     encoded = [LanguageIdentifier._encode(t) for t in texts]
     sizes = np.array([len(e) for e in encoded])
@@ -275,10 +295,11 @@ def rules_out(texts: list[str], langs: tuple[str, ...], lang: str, threshold: fl
     # The float32 error bound; the scores moved by it against the verdict, and scaled.
     nfeat = np.diff(firsts, append=len(starts)) - 1
     err = (nfeat[:, None] + 8) * spread * 2.0**-20 + 1e-9
-    target = langs.index(lang)
+    target = ident.nb_classes.index(lang)  # the columns are in the model's order
     low = score[:, target] - err[:, target]
     high = np.delete(score + err, target, axis=1).max(axis=1)
-    need = math.log((1 + 1e-4) / threshold - 1)  # exp(low - high) above this: the bound holds
+    # exp(low - high) above this, the bound holds (every probability does, from a threshold above 1)
+    need = math.log((1 + 1e-4) / threshold - 1) if (1 + 1e-4) / threshold > 1 else -math.inf
     safe = (low - high) > need * np.sqrt(np.maximum(sizes, 1))
     # no feature: py3langid gives every language the same probability, 1 / len(langs) < threshold
     return (safe | (nfeat == 0)).tolist()

@@ -88,7 +88,8 @@ def test_text_caches_are_registered_and_cleared_together():
 
     from mtcheck.checks.casing import _name_candidates
 
-    for cached in (segment._block_words, segment._split_line, _find_numbers_cached, untranslated._judge,
+    for cached in (segment._block_words, segment._split_line, _find_numbers_cached, untranslated._prepare,
+                   untranslated.same_words,
                    entities._masked_links, entities._items, entities._norm_ident, entities._is_headline_caps,
                    _name_candidates):
         assert cached in segment._TEXT_CACHES
@@ -96,6 +97,10 @@ def test_text_caches_are_registered_and_cleared_together():
     assert entities._masked_links.cache_info().currsize >= 1
     segment.clear_text_caches()
     assert all(c.cache_info().currsize == 0 for c in segment._TEXT_CACHES)
+    untranslated._judge("It aims to close the intelligence gap between the countries.", "fr", "en", ("fr", "en"), None)
+    assert untranslated._ANSWERS
+    segment.clear_text_caches()
+    assert not untranslated._ANSWERS
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .?!\n\u3002中\u00a0\r\t«»")), max_size=80))

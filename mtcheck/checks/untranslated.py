@@ -178,6 +178,28 @@ class _Question:
     otherwise: Optional[_Finding]
 
 
+def _script_finding(sentence: str, text: str, letters: int, foreign: int, expected: frozenset[str],
+                    candidates: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The finding (or None) from ``foreign`` letters of ``letters`` the target language does not write,
+    in ``text`` (``sentence`` with its URLs masked); _UNKNOWN when they say nothing."""
+    runs = _foreign_runs(text, expected)
+    run_start, run_end = max(runs, key=lambda r: (_weight(text[r[0] : r[1]]), -r[0]))
+    run_text = text[run_start:run_end]
+    share = foreign / letters
+    whole = share >= 0.9
+    enough = _weight(run_text) >= (12 if whole else _MIN_LETTERS)
+    if enough and not (not whole and _in_brackets(text, run_start, run_end)):
+        scripts = {script_of(ch) for ch in run_text} - {None}
+        pool = [c for c in candidates if any(s in scripts_of_lang(c) for s in scripts)]
+        lang, _prob = classify(run_text, pool or None)
+        if whole:
+            return _Finding(-1, 0, len(sentence), lang, round(share, 3), "script")
+        return _Finding(-1, run_start, run_end, lang, round(share, 3), "script")
+    if share >= 0.5:
+        return None  # mostly foreign script but too short to judge: a name or a label
+    return _UNKNOWN
+
+
 @text_cache()
 def _prepare(
     sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
@@ -201,21 +223,9 @@ def _prepare(
         return None
     # 1. Script evidence: letters the target language does not write.
     if foreign:
-        runs = _foreign_runs(text, expected)
-        run_start, run_end = max(runs, key=lambda r: (_weight(text[r[0] : r[1]]), -r[0]))
-        run_text = text[run_start:run_end]
-        share = foreign / letters
-        whole = share >= 0.9
-        enough = _weight(run_text) >= (12 if whole else _MIN_LETTERS)
-        if enough and not (not whole and _in_brackets(text, run_start, run_end)):
-            scripts = {script_of(ch) for ch in run_text} - {None}
-            pool = [c for c in candidates if any(s in scripts_of_lang(c) for s in scripts)]
-            lang, _prob = classify(run_text, pool or None)
-            if whole:
-                return _Finding(-1, 0, len(sentence), lang, round(share, 3), "script")
-            return _Finding(-1, run_start, run_end, lang, round(share, 3), "script")
-        if share >= 0.5:
-            return None  # mostly foreign script but too short to judge: a name or a label
+        found = _script_finding(sentence, text, letters, foreign, expected, candidates)
+        if found is not _UNKNOWN:
+            return found  # type: ignore[return-value]
     # 2. Same script, wrong language: py3langid among the plausible languages, names removed.
     stripped = _names_removed(text)
     long_enough = _long_enough(stripped)
