@@ -257,8 +257,6 @@ def rules_out(texts: list[str], langs: tuple[str, ...], lang: str, threshold: fl
     margin of 1e-4 (more than the float32 rounding of the scaling, exp and division)."""
     import numpy as np
 
-    from py3langid.langid import LanguageIdentifier
-
     ident = _restricted(langs)
     if (not texts or ident._alias_pairs or lang not in ident.nb_classes or not 1 / len(langs) < threshold
             or ident.nb_ptc.shape[0] >= 1 << _FEATURE_BITS):
@@ -268,7 +266,7 @@ def rules_out(texts: list[str], langs: tuple[str, ...], lang: str, threshold: fl
         return [False] * len(texts)
     nextmove, rowbase, pairs, feature_of = automaton
     ptc, pc, signed = _tables(langs)
-    encoded = [LanguageIdentifier._encode(t) for t in texts]
+    encoded = [ident._encode(t) for t in texts]  # py3langid's bytes
     sizes = np.array([len(e) for e in encoded])
     # Each text followed by a reset byte (its feature-less position: every text has one), after a
     # padding of resets for the windows of the first bytes.
@@ -282,27 +280,35 @@ def rules_out(texts: list[str], langs: tuple[str, ...], lang: str, threshold: fl
     feature = feature_of[nextmove[row + data[_DEFINITE - 1 :]]]
     # The distinct (text, feature) pairs, sorted, and their counts; each text's pairs begin with its
     # "no feature" (feature 0).
-    keys = np.repeat(np.arange(len(texts), dtype=np.int64) << _FEATURE_BITS, sizes + 1) + feature
+    keys = np.repeat(np.arange(len(texts), dtype=np.int64) << _FEATURE_BITS, sizes + 1)
+    keys += feature
     keys.sort()
-    starts = np.flatnonzero(np.diff(keys, prepend=-1))
+    new = np.empty(n + 1, dtype=bool)
+    new[0] = new[n] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:n])
+    bounds = np.flatnonzero(new)  # where each distinct pair starts, and the end
+    starts = bounds[:-1]
     feat = keys[starts] & ((1 << _FEATURE_BITS) - 1)
     firsts = np.flatnonzero(feat == 0)
-    terms = np.log1p(np.diff(starts, append=len(keys)))[:, None] * ptc[feat]
+    terms = np.log1p(bounds[1:] - starts)[:, None] * ptc[feat]
     score = np.add.reduceat(terms, firsts)
     # the sum of |terms| and |prior| (the terms are all negative unless the table has positive values)
-    spread = (np.add.reduceat(np.abs(terms), firsts) if signed else -score) + np.abs(pc)
+    spread = np.add.reduceat(np.abs(terms), firsts) if signed else -score
+    spread += np.abs(pc)
     score += pc
-    # The float32 error bound; the scores moved by it against the verdict, and scaled.
-    nfeat = np.diff(firsts, append=len(starts)) - 1
-    err = (nfeat[:, None] + 8) * spread * 2.0**-20 + 1e-9
+    # The float32 error bound; the scores moved by it against the verdict.
+    nfeat = np.append(firsts[1:], len(starts)) - firsts - 1
+    spread *= ((nfeat + 8) * 2.0**-20)[:, None]  # the error bound
     target = ident.nb_classes.index(lang)  # the columns are in the model's order
-    low = score[:, target] - err[:, target]
-    high = np.delete(score + err, target, axis=1).max(axis=1)
+    low = score[:, target] - spread[:, target]
+    score += spread
+    score[:, target] = -math.inf
     # exp(low - high) above this, the bound holds (every probability does, from a threshold above 1)
     need = math.log((1 + 1e-4) / threshold - 1) if (1 + 1e-4) / threshold > 1 else -math.inf
-    safe = (low - high) > need * np.sqrt(np.maximum(sizes, 1))
+    safe = low - score.max(axis=1) > need * np.sqrt(np.maximum(sizes, 1))  # the scores are scaled
     # no feature: py3langid gives every language the same probability, 1 / len(langs) < threshold
-    return (safe | (nfeat == 0)).tolist()
+    safe |= nfeat == 0
+    return safe.tolist()
 
 
 _MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&[#\w]{1,10};|https?://\S+|www\.\S+|\S+@\S+\.\w+")

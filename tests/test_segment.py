@@ -89,7 +89,7 @@ def test_text_caches_are_registered_and_cleared_together():
     from mtcheck.checks.casing import _name_candidates
 
     for cached in (segment._block_words, segment._split_line, _find_numbers_cached, untranslated._prepare,
-                   untranslated.same_words,
+                   untranslated._same_words,
                    entities._masked_links, entities._items, entities._norm_ident, entities._is_headline_caps,
                    _name_candidates):
         assert cached in segment._TEXT_CACHES

@@ -131,7 +131,7 @@ def _normalise(text: str) -> str:
 
 
 @text_cache()
-def same_words(a: str, b: str) -> bool:
+def _same_words(a: str, b: str) -> bool:
     """``_normalise(a) == _normalise(b)``: the same words, case aside. Texts whose first words differ
     are told apart without listing the others (the normalised texts are their word lists, joined)."""
     a, b = a.casefold(), b.casefold()
@@ -239,7 +239,7 @@ def _prepare(
         return None
     # 3. A copy of the aligned source, whatever the classifier says.
     copy = None
-    if source_text and src != tgt and same_words(source_text, sentence):
+    if source_text and src != tgt and _same_words(source_text, sentence):
         copy = _Finding(-1, 0, len(sentence), src, 1.0, "copy")
     if not foreign and len(expected) == 1:
         # Every letter of ``stripped`` is of the one expected script: its profile, without counting.
@@ -388,17 +388,35 @@ _SCRIPT_RUNS = {
 }
 
 
+@lru_cache(maxsize=16)
+def _words_re(words: frozenset[str]) -> re.Pattern[str]:
+    """The occurrences of ``words`` among the words ``_WORD_SPAN_RE`` finds (the same case): a word's first
+    letter with no letter-like character before it (nor one and an apostrophe or a hyphen), the rest
+    of the word, and no letter-like character after it (nor an apostrophe or a hyphen and one). The
+    words are grouped by first letter, which the regex engine looks for first."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = "|".join(
+        re.escape(first) + r"(?<![^\W\d_].)(?<![^\W\d_]['’-].)(?:"
+        + "|".join(re.escape(r) for r in sorted(rest, key=lambda r: (-len(r), r))) + ")"
+        for first, rest in sorted(rests.items())
+    )
+    return re.compile(rf"(?:{branches})(?![^\W\d_])(?!['’-][^\W\d_])")
+
+
 def _copied_runs(src_words: list[str], tgt_words: list[re.Match]) -> Iterator[tuple[int, int]]:
     """Maximal runs (start, end word indices) of the target that repeat consecutive source words."""
     positions: dict[str, list[int]] = {}
     for k, w in enumerate(src_words):
         positions.setdefault(w, []).append(k)
+    lowered = [m.group().lower() for m in tgt_words]
     i, n = 0, len(tgt_words)
     while i < n:
         best = 0
-        for p in positions.get(tgt_words[i].group().lower(), ()):
+        for p in positions.get(lowered[i], ()):
             k = 1
-            while i + k < n and p + k < len(src_words) and tgt_words[i + k].group().lower() == src_words[p + k]:
+            while i + k < n and p + k < len(src_words) and lowered[i + k] == src_words[p + k]:
                 k += 1
             best = max(best, k)
         if best >= 3:
@@ -441,9 +459,11 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
     if run_re is None and not same_script:
         return
     own_fw = src_fw - tgt_fw
+    own_re = _words_re(frozenset(own_fw)) if own_fw else None
+    skip = done | noise
 
     for _, bead, s_side, t_side in bead_sides(ctx):
-        if any(j in done or j in noise for j in bead.target):
+        if not skip.isdisjoint(bead.target):
             continue
         if run_re is not None:
             for m in run_re.finditer(t_side.text):
@@ -455,7 +475,8 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
             continue
         # Evidence is two target words among the source's own function words: without two in the
         # whole target side, no copied run holds them.
-        if sum(1 for w in _WORD_SPAN_RE.findall(t_side.text) if w in own_fw) < 2:
+        first = own_re.search(t_side.text) if own_re is not None else None
+        if first is None or own_re.search(t_side.text, first.end()) is None:  # type: ignore[union-attr]
             continue
         src_words = [w.lower() for w in _WORD_SPAN_RE.findall(s_side.text)]
         tgt_words = list(_WORD_SPAN_RE.finditer(t_side.text))
@@ -488,13 +509,12 @@ def untranslated_unchanged(ctx: CheckContext) -> Iterator[Issue]:
     """
     if base_lang(ctx.source.lang) == base_lang(ctx.target.lang):
         return
-    done = ctx.notes.get(SENTENCE_NOTE, set())
-    noise = noise_targets(ctx)
+    skip = ctx.notes.get(SENTENCE_NOTE, set()) | noise_targets(ctx)
 
     for _, bead, s_side, t_side in bead_sides(ctx):
-        if any(j in done or j in noise for j in bead.target):
+        if not skip.isdisjoint(bead.target):
             continue
-        if not same_words(s_side.text, t_side.text):
+        if not _same_words(s_side.text, t_side.text):
             continue
         b = _normalise(t_side.text)
         if not b:
