@@ -178,3 +178,14 @@ def test_classify_restricted_stage():
     assert found is None and pool == LANGS
     assert langid.classify(text, ["fr", "de", "en", "es"]) == langid.restricted_classify(text, LANGS)
     assert langid.restricted_classify(text, LANGS)[0] == "de"
+
+
+def test_an_unverified_model_rules_nothing_out(monkeypatch):
+    """With a model the tests have not proved (another digest), py3langid judges every text."""
+    text = ["The plan was announced on Monday in Berlin."]
+    with monkeypatch.context() as patch:
+        patch.setattr(langid, "VERIFIED_MODELS", frozenset())
+        langid._automaton.cache_clear()
+        assert langid.rules_out(text, LANGS, "en", 0.9) == [False]
+        langid._automaton.cache_clear()
+    assert langid.rules_out(text, LANGS, "en", 0.9) == [True]
