@@ -1,6 +1,7 @@
 """Language identification: script evidence first, then py3langid restricted to the languages in play."""
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
@@ -25,6 +26,23 @@ def _identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+# The code-point ranges of the scripts ``script_of`` knows by range (they do not overlap); other
+# letters are named by the first word of their Unicode name.
+SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x4E00, 0x9FFF, "Han"), (0x3400, 0x4DBF, "Han"), (0x20000, 0x2FA1F, "Han"), (0xF900, 0xFAFF, "Han"),
+    (0x3040, 0x309F, "Hiragana"),
+    (0x30A0, 0x30FF, "Katakana"), (0x31F0, 0x31FF, "Katakana"),
+    (0xAC00, 0xD7AF, "Hangul"), (0x1100, 0x11FF, "Hangul"), (0x3130, 0x318F, "Hangul"),
+    (0x0000, 0x024F, "Latin"), (0x1E00, 0x1EFF, "Latin"), (0xFF21, 0xFF5A, "Latin"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"),
+    (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x0900, 0x097F, "Devanagari"),
+)
+
+
 @lru_cache(maxsize=None)  # one entry per distinct character seen: a few thousand at most
 def script_of(ch: str) -> Optional[str]:
     """The script of one letter: Han, Hiragana, Katakana, Hangul, Latin, Cyrillic, Greek, Arabic,
@@ -32,30 +50,38 @@ def script_of(ch: str) -> Optional[str]:
     if not ch.isalpha():
         return None
     o = ord(ch)
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F or 0xF900 <= o <= 0xFAFF:
-        return "Han"
-    if 0x3040 <= o <= 0x309F:
-        return "Hiragana"
-    if 0x30A0 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
-        return "Katakana"
-    if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "Hangul"
-    if o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0xFF21 <= o <= 0xFF5A:
-        return "Latin"
-    if 0x0400 <= o <= 0x052F:
-        return "Cyrillic"
-    if 0x0370 <= o <= 0x03FF or 0x1F00 <= o <= 0x1FFF:
-        return "Greek"
-    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F:
-        return "Arabic"
-    if 0x0590 <= o <= 0x05FF:
-        return "Hebrew"
-    if 0x0E00 <= o <= 0x0E7F:
-        return "Thai"
-    if 0x0900 <= o <= 0x097F:
-        return "Devanagari"
+    for low, high, script in SCRIPT_RANGES:
+        if low <= o <= high:
+            return script
     name = unicodedata.name(ch, "")
     return name.split(" ")[0].title() if name else None
+
+
+# Every letter (``str.isalpha``) is a ``[^\W\d_]`` character; so are a few numeric characters ("²", "½").
+_LETTERISH_RE = re.compile(r"[^\W\d_]")
+
+
+def has_letter(text: str) -> bool:
+    """True when a character of ``text`` has a script (``script_of``): a letter ``script_profile`` counts.
+    Found by regex; a few matches are numbers, and a few letters (Tangut) have no Unicode name."""
+    found = _LETTERISH_RE.search(text)
+    while found is not None and script_of(found.group()) is None:
+        found = _LETTERISH_RE.search(text, found.end())
+    return found is not None
+
+
+@lru_cache(maxsize=None)
+def _outside_re(scripts: frozenset[str]) -> re.Pattern[str]:
+    """The letter-like characters (``_LETTERISH_RE``) not in the ranges of ``scripts``: every letter that may
+    be of another script (the letters in those ranges are of those scripts by ``script_of``'s definition)."""
+    ranges = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high, s in SCRIPT_RANGES if s in scripts)
+    return re.compile(f"[^\\W\\d_{ranges}]")
+
+
+def only_scripts(text: str, scripts: frozenset[str]) -> bool:
+    """True when every letter of ``text`` (a character with a script) is of one of ``scripts``; a regex
+    finds the few characters outside their ranges, checked one by one."""
+    return all(script_of(ch) in scripts or script_of(ch) is None for ch in set(_outside_re(scripts).findall(text)))
 
 
 def script_profile(text: str) -> dict[str, float]:
@@ -90,31 +116,45 @@ def classify(text: str, candidates: Optional[Iterable[str]] = None) -> tuple[str
     Script evidence decides where it is unambiguous (kana means Japanese, Hangul Korean, Han alone
     Chinese); otherwise py3langid restricted to the candidates.
     """
-    profile = script_profile(text)
+    found, pool = script_verdict(script_profile(text), candidates)
+    return found if found is not None else restricted_classify(text, pool)
+
+
+def restricted_classify(text: str, langs: tuple[str, ...]) -> tuple[str, float]:
+    """py3langid's language of ``text`` among ``langs`` (sorted) and its probability."""
+    lang, prob = _restricted(langs).classify(text)
+    return str(lang), float(prob)
+
+
+def script_verdict(
+    profile: dict[str, float], candidates: Optional[Iterable[str]] = None
+) -> tuple[Optional[tuple[str, float]], tuple[str, ...]]:
+    """``classify``'s decision from the script profile of the text alone: ((language, probability), ())
+    when the scripts settle it, else (None, languages) for py3langid restricted to those languages
+    (sorted, two or more)."""
     cands = tuple(sorted(set(candidates))) if candidates else COMMON_LANGS
     if not profile:
-        return (cands[0] if cands else "und", 0.0)
+        return (cands[0] if cands else "und", 0.0), ()
     kana = profile.get("Hiragana", 0.0) + profile.get("Katakana", 0.0)
     if kana > 0.05 and "ja" in cands:
-        return "ja", min(1.0, 0.5 + kana)
+        return ("ja", min(1.0, 0.5 + kana)), ()
     if profile.get("Hangul", 0.0) > 0.3 and "ko" in cands:
-        return "ko", profile["Hangul"]
+        return ("ko", profile["Hangul"]), ()
     if profile.get("Han", 0.0) > 0.5 and "zh" in cands:
-        return "zh", profile["Han"]
+        return ("zh", profile["Han"]), ()
     # Script filter: keep candidates whose script accounts for most letters.
     dominant = max(profile, key=profile.get)  # type: ignore[arg-type]
     fitting = [c for c in cands if dominant in scripts_of_lang(c)]
     if len(fitting) == 1:
-        return fitting[0], profile[dominant]
+        return (fitting[0], profile[dominant]), ()
     pool = fitting or list(cands)
     known = _known_langs()
     pool = [c for c in pool if c in known]
     if not pool:
-        return (fitting[0] if fitting else cands[0]), 0.0
+        return ((fitting[0] if fitting else cands[0]), 0.0), ()
     if len(pool) == 1:
-        return pool[0], profile.get(dominant, 0.0)
-    lang, prob = _restricted(tuple(sorted(pool))).classify(text)
-    return str(lang), float(prob)
+        return (pool[0], profile.get(dominant, 0.0)), ()
+    return None, tuple(sorted(pool))
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +174,141 @@ def _restricted(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
                                    norm_probs=True, tk_row=full.tk_row)
         ident.set_languages(list(langs))
     return ident
+
+
+# --- py3langid's verdict bounded for many texts at once --------------------------------------------
+#
+# py3langid scores a text by walking its UTF-8 bytes through a byte automaton (one Python step a byte)
+# and adding, for every feature met, log(1 + count) times the feature's log-probability per language
+# (float32), then a softmax over the languages. ``rules_out`` computes the same features for a batch
+# of texts with numpy and the same sums in float64, and says where py3langid's verdict cannot be "a
+# language other than ``lang`` with probability >= threshold" whatever the float32 rounding: then the
+# caller needs no py3langid call. It never decides the other way: a text not ruled out is classified
+# by py3langid itself, so every probability reported is py3langid's own.
+#
+# Two facts about the model make the batch walk exact; the tests prove both for the installed model
+# (tests/test_langid.py), and the fast path is taken only for a model they were proved for:
+# - the automaton is 6-definite: the state after any byte string depends only on its last 6 bytes
+#   (an Aho-Corasick automaton over features of at most 6 bytes), so the state at every position is
+#   found by 6 vectorised steps from the start state over the 6 bytes ending there;
+# - byte 0xFF (never found in UTF-8) leads every state to the start state, which has no feature: the
+#   texts are joined with it, and no window reaches across a join.
+_DEFINITE = 6
+_RESET = 0xFF
+_FEATURE_BITS = 20  # a (text, feature) pair as one integer: text << 20 | feature (100,054 features)
+
+
+# The SHA-256 of the py3langid model files whose automaton the tests found 6-definite with the reset
+# byte (tests/test_langid.py, test_model_automaton_is_definite_with_a_reset_byte); with another model,
+# ``rules_out`` rules nothing out and py3langid classifies every text.
+VERIFIED_MODELS = frozenset({"f4f4a2c3465ca1f081541037f9cac23021d68151c2f709c55ae5eedfca522963"})
+
+
+def model_digest() -> str:
+    import hashlib
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    return hashlib.sha256((MODEL_DIR / MODEL_FILE).read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _automaton():  # type: ignore[no-untyped-def]
+    """py3langid's byte automaton as arrays: the next-state table, the row offset of each state in it,
+    and the row offset of the state reached from the start state by each pair of bytes (the first two
+    steps of a walk in one look-up); and each state's feature, plus one (0: none). None for a model
+    not verified."""
+    import numpy as np
+
+    if model_digest() not in VERIFIED_MODELS:
+        return None
+    ident = _identifier()
+    nextmove = np.asarray(ident.tk_nextmove)
+    rowbase = np.asarray(ident._rowbase, dtype=np.int32)  # small types: fewer cache lines to read
+    first = nextmove[rowbase[0] + np.arange(256)]
+    pairs = rowbase[nextmove[rowbase[first][:, None] + np.arange(256)[None, :]].reshape(-1)]
+    feature = (np.asarray(ident.tk_output, dtype=np.int64) + 1).astype(np.int32)
+    return nextmove, rowbase, pairs, feature
+
+
+@lru_cache(maxsize=16)
+def _tables(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The restricted identifier's feature log-probabilities (its float16 values, after a row of zeros
+    for "no feature"), its priors (float64: exact copies of its float32 values), and whether a
+    log-probability is positive."""
+    import numpy as np
+
+    ident = _restricted(langs)
+    ptc = np.zeros((ident.nb_ptc.shape[0] + 1, ident.nb_ptc.shape[1]), dtype=ident.nb_ptc.dtype)
+    ptc[1:] = ident.nb_ptc
+    return ptc, np.asarray(ident.nb_pc, dtype=np.float64), bool((ptc > 0).any())
+
+
+def rules_out(texts: list[str], langs: tuple[str, ...], lang: str, threshold: float) -> list[bool]:
+    """For each text, True when ``_restricted(langs).classify(text)`` is certain not to return a language
+    other than ``lang`` with a probability of ``threshold`` or more (False: classify it to know).
+
+    Certain by an error bound. The float64 scores computed here from the same features differ from
+    py3langid's float32 ones by less than ``(n + 8) * 2**-20 * (sum of |terms| + |prior|)`` for a sum of
+    n terms (the worst case of any float32 summation order is n * 2**-24 of that sum; log1p's and the
+    product's rounding add a few units in the last place); each score is moved by that bound against
+    the verdict. The probability of another language L is at most 1 / (1 + exp(z_lang - z_L)) (the
+    other languages only add to the denominator), which must stay below ``threshold`` by a relative
+    margin of 1e-4 (more than the float32 rounding of the scaling, exp and division)."""
+    import numpy as np
+
+    ident = _restricted(langs)
+    if (not texts or ident._alias_pairs or lang not in ident.nb_classes or not 1 / len(langs) < threshold
+            or ident.nb_ptc.shape[0] >= 1 << _FEATURE_BITS):
+        return [False] * len(texts)
+    automaton = _automaton()
+    if automaton is None:
+        return [False] * len(texts)
+    nextmove, rowbase, pairs, feature_of = automaton
+    ptc, pc, signed = _tables(langs)
+    encoded = [ident._encode(t) for t in texts]  # py3langid's bytes
+    sizes = np.array([len(e) for e in encoded])
+    # Each text followed by a reset byte (its feature-less position: every text has one), after a
+    # padding of resets for the windows of the first bytes.
+    reset = bytes([_RESET])
+    data = np.frombuffer(reset * (_DEFINITE - 1) + reset.join(encoded) + reset, dtype=np.uint8).astype(np.int32)
+    n = len(data) - (_DEFINITE - 1)
+    # The state at each position: a walk from the start state over the window of 6 bytes ending there.
+    row = pairs[(data[:n] << 8) + data[1 : n + 1]]
+    for back in range(_DEFINITE - 3, 0, -1):
+        row = rowbase[nextmove[row + data[_DEFINITE - 1 - back : _DEFINITE - 1 - back + n]]]
+    feature = feature_of[nextmove[row + data[_DEFINITE - 1 :]]]
+    # The distinct (text, feature) pairs, sorted, and their counts; each text's pairs begin with its
+    # "no feature" (feature 0).
+    keys = np.repeat(np.arange(len(texts), dtype=np.int64) << _FEATURE_BITS, sizes + 1)
+    keys += feature
+    keys.sort()
+    new = np.empty(n + 1, dtype=bool)
+    new[0] = new[n] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:n])
+    bounds = np.flatnonzero(new)  # where each distinct pair starts, and the end
+    starts = bounds[:-1]
+    feat = keys[starts] & ((1 << _FEATURE_BITS) - 1)
+    firsts = np.flatnonzero(feat == 0)
+    terms = np.log1p(bounds[1:] - starts)[:, None] * ptc[feat]
+    score = np.add.reduceat(terms, firsts)
+    # the sum of |terms| and |prior| (the terms are all negative unless the table has positive values)
+    spread = np.add.reduceat(np.abs(terms), firsts) if signed else -score
+    spread += np.abs(pc)
+    score += pc
+    # The float32 error bound; the scores moved by it against the verdict.
+    nfeat = np.append(firsts[1:], len(starts)) - firsts - 1
+    spread *= ((nfeat + 8) * 2.0**-20)[:, None]  # the error bound
+    target = ident.nb_classes.index(lang)  # the columns are in the model's order
+    low = score[:, target] - spread[:, target]
+    score += spread
+    score[:, target] = -math.inf
+    # exp(low - high) above this, the bound holds (every probability does, from a threshold above 1)
+    need = math.log((1 + 1e-4) / threshold - 1) if (1 + 1e-4) / threshold > 1 else -math.inf
+    safe = low - score.max(axis=1) > need * np.sqrt(np.maximum(sizes, 1))  # the scores are scaled
+    # no feature: py3langid gives every language the same probability, 1 / len(langs) < threshold
+    safe |= nfeat == 0
+    return safe.tolist()
 
 
 _MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&[#\w]{1,10};|https?://\S+|www\.\S+|\S+@\S+\.\w+")

@@ -37,10 +37,12 @@ def test_untranslated_judgement_is_kept_per_sentence():
             ("en", "fr", "de", "es"), None)
     found = untranslated._judge(*args)
     assert (found.lang, found.reason, found.start, found.end) == ("fr", "language", 0, len(args[0]))
-    hits = untranslated._judge.cache_info().hits
+    hits = untranslated._prepare.cache_info().hits
+    question = untranslated._prepare(*args)
+    assert untranslated._prepare.cache_info().hits == hits + 1
+    assert untranslated._prepare.__wrapped__(*args) == question
+    assert untranslated._ANSWERS[(question, "en")] is found  # py3langid's answer kept too
     assert untranslated._judge(*args) is found
-    assert untranslated._judge.cache_info().hits == hits + 1
-    assert untranslated._judge.__wrapped__(*args) == found
     assert untranslated._judge("The government announced a new pension reform on Tuesday.", *args[1:]) is None
 
 

@@ -247,3 +247,125 @@ def test_registered_with_a_titled_docstring():
     assert info.order == 30 and info.category is Category.ACCURACY_UNTRANSLATED
     assert info.title == "Target sentence left in the source language or in another wrong language."
     assert "False positives" in info.doc
+
+
+# ---------------------------------------------------------------------------------------------------
+# The fast judgement equals the plain one: the reference below is ``_judge`` as it was before the
+# shortcuts (script letters counted one by one, names blanked word by word, py3langid called for every
+# sentence, the copy test on the full normalised texts).
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mtcheck.checks import untranslated as U  # noqa: E402
+from mtcheck.checks.data import WORD_RE  # noqa: E402
+from mtcheck.langid import classify, script_of, scripts_of_lang  # noqa: E402
+
+_HAS_DIGIT_RE = re.compile(r"\S*\d\S*")
+
+
+def _names_removed_reference(text: str) -> str:
+    first = WORD_RE.search(text)
+    if first is not None:
+        text = text[: first.end()] + WORD_RE.sub(U._blank_name, text[first.end():])
+    return _HAS_DIGIT_RE.sub(U._blank, text)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(WORD_RE.findall(text.casefold()))
+
+
+def _judge_reference(sentence, tgt, src, candidates, source_text):  # type: ignore[no-untyped-def]
+    text = U._mask_urls(sentence)
+    expected = set(scripts_of_lang(tgt))
+    scripts = [script_of(ch) for ch in text if script_of(ch)]
+    letters, foreign = len(scripts), sum(1 for s in scripts if s not in expected)
+    if not letters:
+        return None
+    if foreign:  # unchanged: the script evidence
+        found = U._script_finding(sentence, text, letters, foreign, frozenset(expected), candidates)
+        if found is not U._UNKNOWN:
+            return found
+    stripped = _names_removed_reference(text)
+    words = WORD_RE.findall(stripped)
+    long_enough = len(words) >= U._MIN_WORDS and sum(len(w) for w in words) >= U._MIN_LETTERS
+    if not long_enough and expected & U._DENSE_SCRIPTS:
+        long_enough = U._weight(stripped) >= 30
+    if not long_enough:
+        return None
+    same_script = [c for c in candidates if set(scripts_of_lang(c)) & expected]
+    if len(same_script) < 2:
+        return None
+    lang, prob = classify(stripped, same_script)
+    if lang != tgt and prob >= U._MIN_PROBABILITY:
+        return U._Finding(-1, 0, len(sentence), lang, round(prob, 3), "language")
+    if source_text and src != tgt and _normalise(source_text) == _normalise(sentence):
+        return U._Finding(-1, 0, len(sentence), src, 1.0, "copy")
+    return None
+
+
+_PIECES = (
+    "the government said on Monday that it will review the plan with its partners".split()
+    + "le gouvernement a annoncé lundi qu'il allait revoir le plan avec ses partenaires".split()
+    + "die Regierung hat am Montag gesagt dass sie den Plan prüfen wird".split()
+    + "el gobierno dijo el lunes que revisará el plan con sus socios".split()
+    + ["中方推动联合国大会通过了决议", "林剑", "(林剑)", "Путин встретился", "東京で会議が開かれた", "한국어",
+       "NATO", "EU-Kommission", "l’AFP-Reuters", "iPhone", "McDonald's", "2024", "3,5%", "1er", "²", "½",
+       "www.example.com", "@afp", "#MeToo", "https://t.co/x", "«", "»", "“", "”", "—", "-", "'", "’", ",", ".",
+       "Éric", "über", "ÉTAT", "ﬀ", "ſ", "\U00017000", "ǅ", "x²y"]
+)
+_sentences = st.lists(st.sampled_from(_PIECES), min_size=0, max_size=22).map(" ".join)
+_pairs = st.sampled_from([("en", "de"), ("zh", "en"), ("en", "fr"), ("de", "en"), ("en", "zh"), ("zh", "ja"),
+                          ("ru", "en"), ("en", "en")])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentences, _pairs, st.one_of(st.none(), _sentences), st.booleans())
+def test_judge_equals_the_reference(sentence, pair, source, copy):
+    src, tgt = pair
+    candidates = tuple(dict.fromkeys(c for c in (tgt, src, *U._EXTRA_CANDIDATES) if c))
+    source_text = sentence.upper() if copy else source
+    want = _judge_reference(sentence, tgt, src, candidates, source_text)
+    assert U._judge(sentence, tgt, src, candidates, source_text) == want
+    assert U._prepare.__wrapped__(sentence, tgt, src, candidates, source_text) == U._prepare(
+        sentence, tgt, src, candidates, source_text)
+
+
+def test_name_pattern_skips_only_lower_case_first_letters():
+    """The first letters _NAME_WORD_RE leaves to WORD_RE alone are lower case: never blanked."""
+    skipped = [chr(o) for o in range(0x100) if U.WORD_RE.match(chr(o)) and not U._NAME_WORD_RE.match(chr(o))]
+    assert skipped and all(ch.islower() for ch in skipped)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé ß-'’12²½ÉøÿĀǅﬀ中.,\t") + ["\u00a0", "\u2009"]), max_size=40))
+def test_blanking_and_copy_test_equal_the_reference(text):
+    assert U._names_removed(text) == _names_removed_reference(text)
+    other = text.upper()
+    assert U._same_words.__wrapped__(text, other) == (_normalise(text) == _normalise(other))
+    assert U._same_words.__wrapped__(text, text[1:]) == (_normalise(text) == _normalise(text[1:]))
+
+
+def test_a_document_is_judged_as_its_sentences_one_by_one():
+    """The check asks py3langid about a document's sentences at once: the same findings as each alone."""
+    sentences = [
+        "Le plan a été annoncé lundi.",
+        "It aims to close the intelligence gap between the countries of the region.",
+        "La réunion s'est tenue à Paris en présence de nombreux ministres européens.",
+        "Der Plan wurde am Montag in Berlin von der Regierung vorgestellt und diskutiert.",
+        "Die Regierung hat am Montag einen neuen Plan vorgestellt und ihn erklärt.",
+    ]
+    tgt_text = " ".join(sentences)
+    src_text = ("The plan was announced on Monday. It aims to close the intelligence gap between the countries "
+                "of the region. The meeting was held in Paris. The plan was presented in Berlin. "
+                "The government presented a new plan on Monday.")
+    issues, _, target = run_family(src_text, "en", tgt_text, "fr")
+    got = [target.text[i.target_span.start : i.target_span.end] for i in issues if i.check == "untranslated.sentence"]
+    alone = []
+    for sent in target.sentences:
+        found = _judge_reference(sent.text, "fr", "en", ("fr", "en", "de", "es"), None)
+        if found is not None:
+            alone.append(sent.text[found.start : found.end])
+    assert got == alone == [sentences[1], sentences[3], sentences[4]]

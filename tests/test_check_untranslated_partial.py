@@ -50,3 +50,19 @@ def test_length_ratio_outlier_against_the_pairs_own_ratio():
     issues, source, target = run(src, "zh", tgt, "en", ("align.length_ratio",))
     assert [(i.check, i.severity.value, target.text[i.target_span.start:i.target_span.end][:26]) for i in issues] == [
         ("align.length_ratio", "minor", "He said he agreed, adding ")]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mtcheck.checks import untranslated  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["the", "of", "an", "was", "a", "The", "them", "x", "-", "'", "’", "é", "2", "_", " ",
+                                 "will", "an-", "’s", "in"]), max_size=30).map("".join))
+def test_function_word_pattern_counts_what_the_word_list_holds(text):
+    """_words_re finds the words of a set where _WORD_SPAN_RE's words are in it, and nowhere else."""
+    own = untranslated.FUNCTION_WORDS["en"] - untranslated.FUNCTION_WORDS["de"]
+    want = [w for w in untranslated._WORD_SPAN_RE.findall(text) if w in own]
+    assert untranslated._words_re(frozenset(own)).findall(text) == want

@@ -109,7 +109,7 @@ def test_text_caches_are_registered_and_cleared_together():
 
     from mtcheck.checks.casing import _name_candidates
 
-    for cached in (segment._split_line, _find_numbers_cached, untranslated._judge,
+    for cached in (segment._split_line, _find_numbers_cached, untranslated._prepare, untranslated._same_words,
                    entities._masked_links, entities._items, entities._norm_ident, entities._is_headline_caps,
                    _name_candidates):
         assert cached in segment._TEXT_CACHES
@@ -120,6 +120,10 @@ def test_text_caches_are_registered_and_cleared_together():
     segment.clear_text_caches()
     assert all(c.cache_info().currsize == 0 for c in segment._TEXT_CACHES)
     assert not segment._LINE_WORDS
+    untranslated._judge("It aims to close the intelligence gap between the countries.", "fr", "en", ("fr", "en"), None)
+    assert untranslated._ANSWERS
+    segment.clear_text_caches()
+    assert not untranslated._ANSWERS
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .?!\n\u3002中\u00a0\r\t«»")), max_size=80))

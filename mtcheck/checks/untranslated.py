@@ -4,10 +4,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from functools import lru_cache
+from typing import Iterator, Optional, Union
 
-from ..langid import classify, script_of, scripts_of_lang
-from ..segment import text_cache
+from ..langid import (
+    classify, has_letter, only_scripts, restricted_classify, rules_out, script_of, script_profile, script_verdict,
+    scripts_of_lang,
+)
+from ..segment import register_cache, remember, text_cache
 from ..types import Category, Issue, Severity, Span
 from .data import WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span, url_spans
 from .registry import CheckContext, register
@@ -101,7 +105,16 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
-_HAS_DIGIT_RE = re.compile(r"\S*\d\S*")
+# Whole whitespace-delimited tokens holding a digit (the possessive run and the look-behind keep the
+# scan from retrying inside a token: a match can only start where a token starts).
+_DIGIT_TOKEN_RE = re.compile(r"(?<!\S)[^\s\d]*+\d\S*")
+_DIGIT_RE = re.compile(r"\d")
+# The words WORD_RE finds, scanning a string from its start, that do not begin with a lower-case letter
+# of Latin-1: the first character of such a word, with no letter-like character before it, nor one
+# followed by an apostrophe or a hyphen (which would join it to the word before), then the rest of
+# WORD_RE's pattern. The words it leaves out start with a lower-case letter and are never blanked
+# (``_blank_name``), so a sub with it blanks what ``WORD_RE.sub(_blank_name, ...)`` blanks.
+_NAME_WORD_RE = re.compile(r"[^\W\d_a-zß-öø-ÿ](?<![^\W\d_].)(?<![^\W\d_][-'’].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 
 
 def _names_removed(text: str) -> str:
@@ -109,8 +122,8 @@ def _names_removed(text: str) -> str:
     the first word. What is left (function words, verbs, common nouns) carries the language."""
     first = WORD_RE.search(text)
     if first is not None:  # the words after the first one (WORD_RE looks at no character before a word)
-        text = text[: first.end()] + WORD_RE.sub(_blank_name, text[first.end():])
-    return _HAS_DIGIT_RE.sub(_blank, text)
+        text = text[: first.end()] + _NAME_WORD_RE.sub(_blank_name, text[first.end():])
+    return _DIGIT_TOKEN_RE.sub(_blank, text) if _DIGIT_RE.search(text) else text
 
 
 def _normalise(text: str) -> str:
@@ -118,58 +131,159 @@ def _normalise(text: str) -> str:
 
 
 @text_cache()
-def _judge(
-    sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
-) -> Optional[_Finding]:
-    """The finding for one target sentence (``sentence`` -1; offsets into its text), a function of its
-    arguments alone: kept per process for sentences a batch sees again."""
-    text = _mask_urls(sentence)
+def _same_words(a: str, b: str) -> bool:
+    """``_normalise(a) == _normalise(b)``: the same words, case aside. Texts whose first words differ
+    are told apart without listing the others (the normalised texts are their word lists, joined)."""
+    a, b = a.casefold(), b.casefold()
+    first_a, first_b = WORD_RE.search(a), WORD_RE.search(b)
+    if first_a is None or first_b is None or first_a.group() != first_b.group():
+        return first_a is None and first_b is None
+    return WORD_RE.findall(a) == WORD_RE.findall(b)
+
+
+@lru_cache(maxsize=64)
+def _same_script_langs(candidates: tuple[str, ...], tgt: str) -> tuple[str, ...]:
     expected = set(scripts_of_lang(tgt))
-    letters = foreign = 0
-    for ch, n in Counter(text).items():  # each distinct character once
-        script = script_of(ch)
-        if script:
-            letters += n
-            if script not in expected:
-                foreign += n
+    return tuple(c for c in candidates if set(scripts_of_lang(c)) & expected)
+
+
+@lru_cache(maxsize=64)
+def _one_script_verdict(script: Optional[str], langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """``script_verdict`` for a text whose letters are all of ``script`` (None: no letter)."""
+    return script_verdict({script: 1.0} if script else {}, langs)
+
+
+def _long_enough(stripped: str) -> bool:
+    """At least 4 words and 20 letters in them (counted until both are reached)."""
+    words = letters = 0
+    for m in WORD_RE.finditer(stripped):
+        words += 1
+        letters += m.end() - m.start()
+        if words >= _MIN_WORDS and letters >= _MIN_LETTERS:
+            return True
+    return False
+
+
+_UNKNOWN = object()
+
+
+@dataclass(frozen=True)
+class _Question:
+    """A sentence py3langid must judge: the sentence with its names blanked, the languages to choose
+    among, and the finding when py3langid does not name a wrong language (a copy of the source or None)."""
+
+    text: str
+    langs: tuple[str, ...]
+    length: int  # of the sentence
+    otherwise: Optional[_Finding]
+
+
+def _script_finding(sentence: str, text: str, letters: int, foreign: int, expected: frozenset[str],
+                    candidates: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The finding (or None) from ``foreign`` letters of ``letters`` the target language does not write,
+    in ``text`` (``sentence`` with its URLs masked); _UNKNOWN when they say nothing."""
+    runs = _foreign_runs(text, expected)
+    run_start, run_end = max(runs, key=lambda r: (_weight(text[r[0] : r[1]]), -r[0]))
+    run_text = text[run_start:run_end]
+    share = foreign / letters
+    whole = share >= 0.9
+    enough = _weight(run_text) >= (12 if whole else _MIN_LETTERS)
+    if enough and not (not whole and _in_brackets(text, run_start, run_end)):
+        scripts = {script_of(ch) for ch in run_text} - {None}
+        pool = [c for c in candidates if any(s in scripts_of_lang(c) for s in scripts)]
+        lang, _prob = classify(run_text, pool or None)
+        if whole:
+            return _Finding(-1, 0, len(sentence), lang, round(share, 3), "script")
+        return _Finding(-1, run_start, run_end, lang, round(share, 3), "script")
+    if share >= 0.5:
+        return None  # mostly foreign script but too short to judge: a name or a label
+    return _UNKNOWN
+
+
+@text_cache()
+def _prepare(
+    sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
+) -> Union[_Finding, _Question, None]:
+    """The finding for one target sentence (``sentence`` -1; offsets into its text), or the question for
+    py3langid that decides it (asked for all the sentences of a document at once, ``_answers``). A
+    function of its arguments alone: kept per process for sentences a batch sees again."""
+    text = _mask_urls(sentence)
+    expected = frozenset(scripts_of_lang(tgt))
+    if only_scripts(text, expected):  # the common case, without counting: no letter of another script
+        letters, foreign = int(has_letter(text)), 0
+    else:
+        letters = foreign = 0
+        for ch, n in Counter(text).items():  # each distinct character once
+            script = script_of(ch)
+            if script:
+                letters += n
+                if script not in expected:
+                    foreign += n
     if not letters:
         return None
     # 1. Script evidence: letters the target language does not write.
     if foreign:
-        runs = _foreign_runs(text, expected)
-        run_start, run_end = max(runs, key=lambda r: (_weight(text[r[0] : r[1]]), -r[0]))
-        run_text = text[run_start:run_end]
-        share = foreign / letters
-        whole = share >= 0.9
-        enough = _weight(run_text) >= (12 if whole else _MIN_LETTERS)
-        if enough and not (not whole and _in_brackets(text, run_start, run_end)):
-            scripts = {script_of(ch) for ch in run_text} - {None}
-            pool = [c for c in candidates if any(s in scripts_of_lang(c) for s in scripts)]
-            lang, _prob = classify(run_text, pool or None)
-            if whole:
-                return _Finding(-1, 0, len(sentence), lang, round(share, 3), "script")
-            return _Finding(-1, run_start, run_end, lang, round(share, 3), "script")
-        if share >= 0.5:
-            return None  # mostly foreign script but too short to judge: a name or a label
+        found = _script_finding(sentence, text, letters, foreign, expected, candidates)
+        if found is not _UNKNOWN:
+            return found  # type: ignore[return-value]
     # 2. Same script, wrong language: py3langid among the plausible languages, names removed.
     stripped = _names_removed(text)
-    words = WORD_RE.findall(stripped)
-    long_enough = len(words) >= _MIN_WORDS and sum(len(w) for w in words) >= _MIN_LETTERS
+    long_enough = _long_enough(stripped)
     if not long_enough and expected & _DENSE_SCRIPTS:
         # Chinese or Japanese targets write no spaces: count letter-equivalents, not words.
         long_enough = _weight(stripped) >= 30
     if not long_enough:
         return None
-    same_script = [c for c in candidates if set(scripts_of_lang(c)) & expected]
+    same_script = _same_script_langs(candidates, tgt)
     if len(same_script) < 2:
         return None
-    lang, prob = classify(stripped, same_script)
-    if lang != tgt and prob >= _MIN_PROBABILITY:
-        return _Finding(-1, 0, len(sentence), lang, round(prob, 3), "language")
     # 3. A copy of the aligned source, whatever the classifier says.
-    if source_text and src != tgt and _normalise(source_text) == _normalise(sentence):
-        return _Finding(-1, 0, len(sentence), src, 1.0, "copy")
-    return None
+    copy = None
+    if source_text and src != tgt and _same_words(source_text, sentence):
+        copy = _Finding(-1, 0, len(sentence), src, 1.0, "copy")
+    if not foreign and len(expected) == 1:
+        # Every letter of ``stripped`` is of the one expected script: its profile, without counting.
+        (script,) = expected
+        found, langs = _one_script_verdict(script if has_letter(stripped) else None, same_script)
+    else:
+        found, langs = script_verdict(script_profile(stripped), same_script)
+    if found is None:
+        return _Question(stripped, langs, len(sentence), copy)
+    return _verdict(found, tgt, len(sentence), copy)
+
+
+def _verdict(found: tuple[str, float], tgt: str, length: int, otherwise: Optional[_Finding]) -> Optional[_Finding]:
+    lang, prob = found
+    if lang != tgt and prob >= _MIN_PROBABILITY:
+        return _Finding(-1, 0, length, lang, round(prob, 3), "language")
+    return otherwise
+
+
+# The answers to questions asked before, per process (``clear_text_caches`` empties it).
+_ANSWERS: dict[tuple[_Question, str], Optional[_Finding]] = {}
+register_cache(_ANSWERS.clear)
+
+
+def _answers(questions: list[_Question], tgt: str) -> list[Optional[_Finding]]:
+    """The findings of ``questions``: by ``classify``'s py3langid stage, not asked where a bound on its
+    probabilities for all of them at once rules out a wrong language (``langid.rules_out``)."""
+    out = [_ANSWERS.get((q, tgt), _UNKNOWN) for q in questions]
+    for langs in dict.fromkeys(q.langs for k, q in enumerate(questions) if out[k] is _UNKNOWN):
+        ks = [k for k, q in enumerate(questions) if q.langs == langs and out[k] is _UNKNOWN]
+        ruled_out = rules_out([questions[k].text for k in ks], langs, tgt, _MIN_PROBABILITY)
+        for k, settled in zip(ks, ruled_out):
+            q = questions[k]
+            found = q.otherwise if settled else _verdict(restricted_classify(q.text, langs), tgt, q.length, q.otherwise)
+            out[k] = remember(_ANSWERS, (q, tgt), found)
+    return out  # type: ignore[return-value]
+
+
+def _judge(
+    sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
+) -> Optional[_Finding]:
+    """The finding for one target sentence, judged alone."""
+    found = _prepare(sentence, tgt, src, candidates, source_text)
+    return _answers([found], tgt)[0] if isinstance(found, _Question) else found
 
 
 @register(CHECK_ID, Category.ACCURACY_UNTRANSLATED, version=1, order=30)
@@ -199,6 +313,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     noise = noise_targets(ctx)
     beads = bead_of_target(ctx)
     findings: list[_Finding] = []
+    questions: list[tuple[int, _Question]] = []
     considered = 0
     for j, sent in enumerate(ctx.target.sentences):
         if j in noise or not any(ch.isalpha() for ch in sent.text):
@@ -210,9 +325,16 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
             source_text = " ".join(
                 ctx.source.sentences[i].text for i in bead.source if 0 <= i < len(ctx.source.sentences)
             )
-        found = _judge(sent.text, tgt, src, candidates, source_text)
-        if found is not None:
+        found = _prepare(sent.text, tgt, src, candidates, source_text)
+        if isinstance(found, _Question):
+            questions.append((j, found))
+        elif found is not None:
             findings.append(_Finding(j, found.start, found.end, found.lang, found.confidence, found.reason))
+    if questions:
+        for (j, _), found in zip(questions, _answers([q for _, q in questions], tgt)):
+            if found is not None:
+                findings.append(_Finding(j, found.start, found.end, found.lang, found.confidence, found.reason))
+        findings.sort(key=lambda f: f.sentence)
     ctx.notes[SENTENCE_NOTE] = {f.sentence for f in findings}
     if not findings:
         return
@@ -266,17 +388,35 @@ _SCRIPT_RUNS = {
 }
 
 
+@lru_cache(maxsize=16)
+def _words_re(words: frozenset[str]) -> re.Pattern[str]:
+    """The occurrences of ``words`` among the words ``_WORD_SPAN_RE`` finds (the same case): a word's first
+    letter with no letter-like character before it (nor one and an apostrophe or a hyphen), the rest
+    of the word, and no letter-like character after it (nor an apostrophe or a hyphen and one). The
+    words are grouped by first letter, which the regex engine looks for first."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = "|".join(
+        re.escape(first) + r"(?<![^\W\d_].)(?<![^\W\d_]['’-].)(?:"
+        + "|".join(re.escape(r) for r in sorted(rest, key=lambda r: (-len(r), r))) + ")"
+        for first, rest in sorted(rests.items())
+    )
+    return re.compile(rf"(?:{branches})(?![^\W\d_])(?!['’-][^\W\d_])")
+
+
 def _copied_runs(src_words: list[str], tgt_words: list[re.Match]) -> Iterator[tuple[int, int]]:
     """Maximal runs (start, end word indices) of the target that repeat consecutive source words."""
     positions: dict[str, list[int]] = {}
     for k, w in enumerate(src_words):
         positions.setdefault(w, []).append(k)
+    lowered = [m.group().lower() for m in tgt_words]
     i, n = 0, len(tgt_words)
     while i < n:
         best = 0
-        for p in positions.get(tgt_words[i].group().lower(), ()):
+        for p in positions.get(lowered[i], ()):
             k = 1
-            while i + k < n and p + k < len(src_words) and tgt_words[i + k].group().lower() == src_words[p + k]:
+            while i + k < n and p + k < len(src_words) and lowered[i + k] == src_words[p + k]:
                 k += 1
             best = max(best, k)
         if best >= 3:
@@ -319,9 +459,11 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
     if run_re is None and not same_script:
         return
     own_fw = src_fw - tgt_fw
+    own_re = _words_re(frozenset(own_fw)) if own_fw else None
+    skip = done | noise
 
     for _, bead, s_side, t_side in bead_sides(ctx):
-        if any(j in done or j in noise for j in bead.target):
+        if not skip.isdisjoint(bead.target):
             continue
         if run_re is not None:
             for m in run_re.finditer(t_side.text):
@@ -333,7 +475,8 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
             continue
         # Evidence is two target words among the source's own function words: without two in the
         # whole target side, no copied run holds them.
-        if sum(1 for w in _WORD_SPAN_RE.findall(t_side.text) if w in own_fw) < 2:
+        first = own_re.search(t_side.text) if own_re is not None else None
+        if first is None or own_re.search(t_side.text, first.end()) is None:  # type: ignore[union-attr]
             continue
         src_words = [w.lower() for w in _WORD_SPAN_RE.findall(s_side.text)]
         tgt_words = list(_WORD_SPAN_RE.finditer(t_side.text))
@@ -366,14 +509,15 @@ def untranslated_unchanged(ctx: CheckContext) -> Iterator[Issue]:
     """
     if base_lang(ctx.source.lang) == base_lang(ctx.target.lang):
         return
-    done = ctx.notes.get(SENTENCE_NOTE, set())
-    noise = noise_targets(ctx)
+    skip = ctx.notes.get(SENTENCE_NOTE, set()) | noise_targets(ctx)
 
     for _, bead, s_side, t_side in bead_sides(ctx):
-        if any(j in done or j in noise for j in bead.target):
+        if not skip.isdisjoint(bead.target):
             continue
-        a, b = _normalise(s_side.text), _normalise(t_side.text)
-        if a != b or not a:
+        if not _same_words(s_side.text, t_side.text):
+            continue
+        b = _normalise(t_side.text)
+        if not b:
             continue
         words = b.split()
         dense = sum(1 for ch in b if script_of(ch) in _DENSE_SCRIPTS)
