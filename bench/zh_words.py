@@ -70,7 +70,9 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "zh_words.json")
     args = ap.parse_args()
     from mtcheck import segment
+    from mtcheck.terms.zh import _cutter
 
+    _cutter()  # the lookup tables built now (a process builds them after JIEBA_FIRST characters cut by jieba)
     checks = runpy.run_path(str(ROOT / "bench" / "checks.py"))  # its loaders, not copied
     jb = segment._jieba()
     segs = checks["_bench_batch"]().read_segments(args.data, "zhen")

@@ -74,7 +74,27 @@ def test_generated_text_as_posseg(text: str) -> None:
 
 # --- jieba's default cut (word_spans, word_count) ------------------------------------------------------------
 
+from mtcheck.terms import zh  # noqa: E402
 from mtcheck.terms.zh import _long_starts, _short_starts, word_count, word_spans  # noqa: E402
+
+zh._cutter()  # the tables built: the tests below compare them with jieba (not jieba with itself)
+
+
+def test_first_characters_cut_by_jieba_then_the_tables() -> None:
+    text = "普惠计划是人工智能领域的一项计划。AT&T和C++也在其中。"
+    built, counted = zh._cutter.cache_info().currsize, zh._jieba_chars[0]
+    zh._cutter.cache_clear()
+    zh._jieba_chars[0] = 0
+    try:
+        assert word_spans(text) == jieba_words(text) and word_count(text) == len(jieba_words(text))
+        assert zh.line_word_counts([text, "", text]) == [len(jieba_words(text)), 0, len(jieba_words(text))]
+        assert zh._cutter.cache_info().currsize == 0  # under JIEBA_FIRST characters: no tables yet
+        zh._jieba_chars[0] = zh.JIEBA_FIRST
+        assert word_spans(text) == jieba_words(text)
+        assert zh._cutter.cache_info().currsize == 1
+    finally:
+        zh._cutter()
+        zh._jieba_chars[0] = counted if built else zh._jieba_chars[0]
 
 _BLOCK_CHAR = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]"
 

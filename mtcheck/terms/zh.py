@@ -616,19 +616,50 @@ def _hmm_starts(m: _Cutter, obs: str, at: int, out: list[int]) -> None:
             out.append(at + t)
 
 
+# Building the lookup tables costs about 0.25 s and 17 MiB once per process, more than jieba takes to cut
+# one article: the first characters a process cuts are cut by jieba itself (the same tokens, by
+# definition), and the tables are built once a process has cut more (a batch, a long document).
+JIEBA_FIRST = 30_000
+_jieba_chars = [0]
+
+
+def _tables_ready(n: int) -> bool:
+    """Whether to cut ``n`` more characters with the tables (built by now, or worth building)."""
+    if _cutter.cache_info().currsize:
+        return True
+    _jieba_chars[0] += n
+    return _jieba_chars[0] > JIEBA_FIRST
+
+
+def _jieba_spans(text: str) -> list[tuple[int, int]]:
+    from ..segment import _jieba
+
+    return [(a, b) for word, a, b in _jieba().tokenize(text) if any(ch.isalnum() for ch in word)]
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of ``jieba.tokenize(text)`` (HMM on) that holds a letter or a digit."""
-    return list(zip(*_alnum_tokens(text))) if text else []
+    if not text:
+        return []
+    if not _tables_ready(len(text)):
+        return _jieba_spans(text)
+    return list(zip(*_alnum_tokens(text)))
 
 
 def word_count(text: str) -> int:
     """How many tokens of ``jieba.tokenize(text)`` (HMM on) hold a letter or a digit."""
-    return len(_alnum_tokens(text)[0]) if text else 0
+    if not text:
+        return 0
+    if not _tables_ready(len(text)):
+        return len(_jieba_spans(text))
+    return len(_alnum_tokens(text)[0])
 
 
 def line_word_counts(lines: list[str]) -> list[int]:
     """:func:`word_count` of each line (none holds ``\\n``), from one cut of the lines joined by ``\\n``: no
     token of jieba's spans a line break (``\\n`` is no block character, and a token of its own)."""
+    if not _tables_ready(sum(map(len, lines))):
+        return [len(_jieba_spans(line)) if line else 0 for line in lines]
     if len(lines) == 1:
         return [word_count(lines[0])]
     ends = list(accumulate(len(line) + 1 for line in lines))  # where the line after each one starts
