@@ -355,6 +355,39 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     return (word.isupper() and len(word) >= 2) or (word[:1].isupper() and not _sentence_initial(text, toks[0]))
 
 
+# Short Chinese nouns (高温, 士官, 疫情; abbreviations such as 中共, 央视) are too common to be terms by
+# their form alone; one is a term when the translation renders it by something specific (below).
+_ZH_SHORT_NOUN = {"n", "vn", "j", "nz"}
+
+
+RARE_PER_MILLION = 60.0  # a short noun rarer than this in jieba's dictionary is a technical noun
+
+
+def _short_noun(toks: list[Token]) -> bool:
+    """A short noun that is rare in the language (jieba's dictionary counts: 士官, 高温, 舰队, 央视, not
+    经济, 群众, 双方): a technical noun, a term candidate."""
+    return len(toks) == 1 and toks[0].pos in _ZH_SHORT_NOUN and 2 <= len(toks[0].text) <= 3 \
+        and _per_million(toks[0].text) < RARE_PER_MILLION
+
+
+@lru_cache(maxsize=100_000)
+def _per_million(word: str) -> float:
+    from ..segment import _jieba
+
+    dictionary = _jieba().dt
+    return dictionary.FREQ.get(word, 0) / max(1, dictionary.total) * 1e6
+
+
+def _specific_rendering(term: "_Term") -> bool:
+    """Is the dominant rendering specific enough to make a term of a short common noun: a multi-word
+    expression ("high temperature", "COVID-19 epidemic", "Communist Party of China"), a name or an
+    acronym ("CCTV")? A single common word ("epidemic", "economy") is not."""
+    words = [t for t in term.dom_tokens if t.content]
+    if len(words) >= 2:
+        return True
+    return len(words) == 1 and (_capital(words[0]) or (words[0].text.isupper() and len(words[0].text) >= 2))
+
+
 def _sentence_initial(text: str, tok: Token) -> bool:
     before = text[max(0, tok.start - 3): tok.start].strip(" \"'«“„(《「")
     return before == "" or before[-1:] in ".!?:\n"
@@ -510,6 +543,7 @@ class _Term:
     contexts: Optional[tuple[dict, dict]] = None  # see _contexts_of
     ctx_specific: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # what pass 2 derives from the dominant rendering, per term
+    short: bool = False  # a short common noun: a term only if its rendering is specific (_specific_rendering)
 
 
 class _UnitGrams:
@@ -569,6 +603,7 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
     cased = source.lang not in _UNSPACED
     capitalised: dict[str, list[Token]] = defaultdict(list)
     lower_seen: set[str] = set()
+    short: set[tuple[str, ...]] = set()  # short common nouns: terms only if rendered specifically
     # Every n-gram by key first: most occur in one unit only and cannot become terms, so what is judged
     # per occurrence (a specific n-gram, a name) is judged only for keys found in enough units.
     every: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
@@ -589,9 +624,11 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
         for k, g, n in occ:
             ug = grams_of[k]
             toks = src.tokens[k]
-            if not single and not ug.specific(g, toks, source.lang, source.text):
-                continue
             i = ug.grams[g][0]
+            if not single and not ug.specific(g, toks, source.lang, source.text):
+                if not _short_noun(toks[i: i + n]):
+                    continue
+                short.add(key)
             occ_pos[key].append((k, i, n))
             pos_key[(k, i, n)] = key
             if key not in text_of or (single and text_of[key][:1].islower()):
@@ -624,7 +661,7 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
             continue
         by_unit = src.tokens
         occs = [Occurrence(k, by_unit[k][i].start, by_unit[k][i + n - 1].end) for k, i, n in occ_pos[key]]
-        terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key]))
+        terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key], short=key in short))
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
 
@@ -1649,6 +1686,8 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units})
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
+    # A short noun rendered by a single common word ("epidemic") is no term after all.
+    terms = [t for t in terms if not t.short or (t.dominant is not None and _specific_rendering(t))]
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
     src_quotes, tgt_quotes = _quote_spans(source.text), _quote_spans(target.text)
     for term in terms:
@@ -1691,6 +1730,10 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
                 taken.append((a, b))
                 term.variants.append(Variant(u, toks[a].start, toks[b - 1].end,
                                              target.text[toks[a].start:toks[b - 1].end], round(c, 2), label, kind))
+        if term.short:
+            # A common noun's translation may vary with the sentence (flood prevention / flood control):
+            # only a respelling, spacing or reordering of its specific rendering is drift.
+            term.variants = [v for v in term.variants if v.kind == "near" or "spelling" in re.split(r"[+/]", v.how)]
         _support(term, tgt)
         for v in term.variants:
             occ = next(o for o in term.occurrences if o.unit == v.unit)
