@@ -357,6 +357,29 @@ The Exhibitor Alliance will publish an annual report.
 According to the introduction, the alliance of exhibitors was founded by several companies.
 The meeting was held in Shanghai.''')
 
+# A short noun rare in the language (中共, an abbreviation) is a term when the translation renders it by
+# something specific ("Communist Party of China"); its reordering is then a near-variant.
+ZH_EN_SHORT_NOUN_REORDERED = ('''中共与苏共情报人员联手实施了一项计划。
+据介绍，中共情报人员在上海开展工作。
+该剧讲述了中共隐蔽战线的故事。
+观众对该剧评价很高。''', '''Intelligence staff of the Communist Party of China and the Soviet Union jointly carried out a plan.
+According to the introduction, intelligence staff of the China Communist Party worked in Shanghai.
+The drama tells the story of the covert front of the Communist Party of China.
+The audience rated the drama highly.''')
+
+# A short technical noun (防汛) rendered by a synonym once ("flood control" for "flood prevention") is a
+# term, but a common noun's translation may vary with the sentence: only its form is checked. A common
+# short noun (经济: economic, economy) is no term at all.
+ZH_EN_SHORT_NOUN_SYNONYM = ('''各地防汛工作进入关键期。
+水利部要求各地做好防汛准备。
+防汛物资已经运抵灾区。
+专家提醒，防汛任务依然艰巨。
+经济发展不会受到影响，经济增长保持稳定，经济前景良好。''', '''Flood prevention work has entered a critical period across the country.
+The Ministry of Water Resources asked all localities to prepare for flood prevention.
+Flood prevention supplies have arrived in the disaster area.
+Experts warn that the flood control task remains arduous.
+Economic development will not be affected, the economy keeps growing steadily, and the economic outlook is good.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -411,6 +434,10 @@ CASES = [
     pytest.param(ZH_EN_NAME_IN_LONGER_NAMES, ("zh", "en"), [("Shang Hai", "上海", "Shanghai", "minor")],
                  id="zh-en-name-starting-longer-names"),
     pytest.param(ZH_EN_NAME_DESCRIBED, ("zh", "en"), [], id="zh-en-name-described-in-common-nouns"),
+    pytest.param(ZH_EN_SHORT_NOUN_REORDERED, ("zh", "en"), [
+        ("China Communist Party", "中共", "Communist Party of China", "minor"),
+    ], id="zh-en-short-noun-with-a-specific-rendering"),
+    pytest.param(ZH_EN_SHORT_NOUN_SYNONYM, ("zh", "en"), [], id="zh-en-short-noun-synonym-is-not-drift"),
     pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
         ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
     ], id="en-de-variant-does-not-span-a-verb"),
@@ -463,6 +490,14 @@ def test_common_words_are_not_terms():
     sources = {t.source for t in find_renderings(*documents(src, tgt, "zh", "fr"))}
     assert "普惠计划" in sources
     assert not sources & {"国家", "合作", "各国"}  # « pays », « coopération »
+
+
+def test_short_nouns_are_terms_only_when_rare_and_rendered_specifically():
+    src, tgt = ZH_EN_SHORT_NOUN_SYNONYM
+    table = {t.source: t for t in find_renderings(*documents(src, tgt, "zh", "en"))}
+    assert set(table) == {"防汛"}  # not 经济 (common), not 物资 or 任务 (one unit each)
+    assert table["防汛"].dominant is not None and table["防汛"].dominant.text == "Flood prevention"
+    assert table["防汛"].variants == []
 
 
 # --- a property: wherever the drift is put, exactly it is flagged ----------------------------------------
