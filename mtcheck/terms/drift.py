@@ -7,8 +7,12 @@ Pass 1, the dominant rendering of every recurring source term:
 1. Term candidates are source n-grams (jieba words and tags for Chinese, lemmas elsewhere) that recur
    in at least ``min_units`` units and look specific: several words with only noun-phrase function words
    inside, a long word, a name (a proper-noun tag; in a cased language a word written with a capital
-   inside a sentence and never in lower case), an acronym. They are pruned to closed n-grams: one whose
-   every occurrence lies inside occurrences of one longer candidate goes (普惠 inside 普惠计划). The pruning
+   inside a sentence and never in lower case), an acronym. A short Chinese noun that is rare in the
+   language (jieba's dictionary counts: 士官, 高温, 中共) is a candidate too, kept only if its dominant
+   rendering is specific (several words, a name, an acronym), and then only respellings, spacings and
+   reorderings of that rendering are its variants (a common noun's translation may vary with the
+   sentence: flood prevention / flood control). They are pruned to closed n-grams: one whose every
+   occurrence lies inside occurrences of one longer candidate goes (普惠 inside 普惠计划). The pruning
    looks only at the n-grams covering each occurrence, so it is linear.
 2. Target words associated with the term: found in at least two of its units with a Dice coefficient
    over units of 0.4 or more, on lemmas (Smadja, McKeown & Hatzivassiloglou 1996, "Translating
@@ -34,7 +38,8 @@ Pass 1, the dominant rendering of every recurring source term:
    artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
    Bei-jing / Beijing) is a *near-variant*, reported as minor; but a common-noun phrase in another word
    order ("industrial park clusters" / "cluster of industrial parks"), where only names take capitals,
-   is a paraphrase, not drift.
+   is a paraphrase, not drift; so is a name described in common nouns in another order ("alliance of
+   exhibitors" for "Exhibitor Alliance").
 
 Pass 2, variants in the units of the term; where the unit already has as many renderings as the source
 has occurrences, only spellings of the dominant rendering's words are looked for:
