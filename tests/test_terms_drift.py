@@ -380,6 +380,37 @@ Flood prevention supplies have arrived in the disaster area.
 Experts warn that the flood control task remains arduous.
 Economic development will not be affected, the economy keeps growing steadily, and the economic outlook is good.''')
 
+# A term in three units whose modifier was changed in one ("health observation"): in the other two a
+# source word right next to the term (解除 of 解除医学观察) shares exactly the units of "medical" and wins
+# it by the count alone, but "medical" stands right beside "observation" wherever it occurs, once per
+# occurrence of the term: it is part of the rendering.
+ZH_EN_BESIDE = ('''当日解除医学观察的密切接触者673人。
+累计追踪到密切接触者779000人，尚在医学观察的密切接触者11762人。
+当日解除医学观察10例，其中境外输入7例。
+新增确诊病例5例。''', '''673 close contacts were released from medical observation on the same day.
+A total of 779000 close contacts have been traced, and 11762 close contacts remain under health observation.
+10 cases were released from medical observation on the same day, 7 of them imported.
+5 new confirmed cases were reported.''')
+
+# A name shared with the dominant rendering ("Tianjin" of "Tianjin College") is evidence even where a
+# common noun of the unit (团队, in the same units as 天津大学) explains it exactly as well: a common noun
+# does not translate as a name. Where the rival is a name too, the tie still holds (梅根 for "Meghan").
+ZH_EN_NAME_TIE = ('''天津大学团队在碳捕集方面取得新进展。
+燃煤电厂排放大量二氧化碳。
+天津大学的团队反复开展实验。
+膜分离技术能耗较低。
+该方法操作简单。
+该团队介绍，天津大学的技术得到广泛关注。
+这项技术已申请专利。
+相关论文已在国际期刊发表。''', '''The team at Tianjin University has made new progress in carbon capture.
+Coal-fired power plants emit large amounts of carbon dioxide.
+The team at Tianjin College carried out repeated experiments.
+Membrane separation consumes little energy.
+The method is simple to operate.
+The team said the technology of Tianjin University has attracted wide attention.
+This technology has been patented.
+The paper has been published in an international journal.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -434,6 +465,12 @@ CASES = [
     pytest.param(ZH_EN_NAME_IN_LONGER_NAMES, ("zh", "en"), [("Shang Hai", "上海", "Shanghai", "minor")],
                  id="zh-en-name-starting-longer-names"),
     pytest.param(ZH_EN_NAME_DESCRIBED, ("zh", "en"), [], id="zh-en-name-described-in-common-nouns"),
+    pytest.param(ZH_EN_BESIDE, ("zh", "en"), [
+        ("health observation", "医学观察", "medical observation", "major"),
+    ], id="zh-en-word-beside-the-rendering-wherever-it-occurs"),
+    pytest.param(ZH_EN_NAME_TIE, ("zh", "en"), [
+        ("Tianjin College", "天津大学", "Tianjin University", "major"),
+    ], id="zh-en-name-tied-with-a-common-noun"),
     pytest.param(ZH_EN_SHORT_NOUN_REORDERED, ("zh", "en"), [
         ("China Communist Party", "中共", "Communist Party of China", "minor"),
     ], id="zh-en-short-noun-with-a-specific-rendering"),

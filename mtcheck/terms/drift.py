@@ -33,7 +33,11 @@ Pass 1, the dominant rendering of every recurring source term:
    name for a name, then to unambiguous words, then to the larger skeleton. It grows to a larger
    skeleton of unambiguous words while its Dice stays within 80 % (« plan inclusif » rather than
    « plan »); a rendering written as a name grows only by capitalised words ("Lukaku", not "Lukaku
-   scored"), except an organisation's. Its most frequent form is the suggestion; another form of the
+   scored"), except an organisation's. A word that competitive linking took away but that stands right
+   beside the rendering wherever it occurs, once per occurrence of the term and in two of its units at
+   least, is part of it after all ("medical" of "medical observation" when one of three was changed
+   and 解除, next to 医学观察 in the other two, explains "medical" better by the count alone); not a copy
+   of a source word outside the term ("Nancy" beside "Pelosi"). Its most frequent form is the suggestion; another form of the
    same skeleton (other linking words, word order, hyphens or accents: « … en intelligence
    artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
    Bei-jing / Beijing) is a *near-variant*, reported as minor; but a common-noun phrase in another word
@@ -49,7 +53,9 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   in it (Wesel / Wessel, by edit distance, same initial), a part or a sibling of a German compound
   (Klimafonds / Klimakasse), its words glued, split or reordered (Xiangguo / Xiang Guo, US-Konsulat /
   Konsulat der US), an acronym of its words (OTAN / Organisation du traité de l'Atlantique nord). A
-  shared word that another source word of the unit explains is no evidence ("scored" is 进球's).
+  shared word that another source word of the unit explains is no evidence ("scored" is 进球's); where
+  only a tie makes it so, a name stays evidence unless the rival is a name too (团队 "team", in the
+  same units as 天津大学, does not take "Tianjin"; 梅根 takes "Meghan").
 - The slot grows from the anchors towards the side where the dominant rendering has the words the unit
   lacks, over words no other source word of the unit accounts for (part of another term's rendering,
   a copy or cognate of a source word, or associated with a source word outside the term); going left
@@ -391,6 +397,32 @@ def _specific_rendering(term: "_Term") -> bool:
     if len(words) >= 2:
         return True
     return len(words) == 1 and (_capital(words[0]) or (words[0].text.isupper() and len(words[0].text) >= 2))
+
+
+def _may_be_specific(term: "_Term", tgt: _Side, assoc: dict[str, float]) -> bool:
+    """Can a specific rendering (_specific_rendering) come out of these associated words, before
+    competitive linking removes any: a capitalised word or an acronym among them, or two of them in one
+    phrase in two of the term's units (a rendering of several words is found in two units at least)."""
+    if not assoc:
+        return False
+    pairs = 0
+    for u in term.units:
+        prev = False  # the previous content word of the phrase is associated
+        paired = False
+        for t in tgt.tokens[u]:
+            if t.brk or not t.link:
+                prev = False
+            if not t.content:
+                continue
+            if t.key not in assoc:
+                prev = False
+                continue
+            if _capital(t) or (t.text.isupper() and len(t.text) >= 2):
+                return True
+            paired = paired or prev
+            prev = True
+        pairs += paired
+    return pairs >= 2
 
 
 def _sentence_initial(text: str, tok: Token) -> bool:
@@ -804,6 +836,9 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     # with 人工智能). A target word another source word explains exactly as well is ambiguous ("Staat"
     # for "Islamic" in "Islamic State"): it stays only if nothing else is left.
     tied: set[str] = set()
+    first_assoc = dict(assoc)
+    if term.short and not _may_be_specific(term, tgt, assoc):
+        return  # cheaper than competitive linking: its rendering cannot be specific (_specific_rendering)
     if assoc:
         own = set(term.key)
         rivals = set().union(*(src.content_keys(u) for u in units)) - own
@@ -870,96 +905,115 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     term.assoc = assoc
     if not assoc:
         return
-    # Candidate renderings: n-grams of associated content words (function words inside).
-    members: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
-    for u in units:
-        toks = tgt.tokens[u]
-        for i, t in enumerate(toks):
-            if t.key not in assoc or not t.content:
-                continue
-            for n in range(1, MAX_TARGET_N + 1):
-                j = i + n - 1
-                if j >= len(toks) or (n > 1 and toks[j].brk):
-                    break
-                tj = toks[j]
-                if not tj.link:
-                    break
-                if not tj.content:
+    linked_away = {k: d for k, d in first_assoc.items() if k not in assoc}
+
+    def pick(assoc: dict[str, float]) -> Optional[tuple[float, tuple[str, ...], dict, dict]]:
+        """The dominant skeleton from these associated words: (Dice, skeleton, classes, members)."""
+        # Candidate renderings: n-grams of associated content words (function words inside).
+        members: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
+        for u in units:
+            toks = tgt.tokens[u]
+            for i, t in enumerate(toks):
+                if t.key not in assoc or not t.content:
                     continue
-                if tj.key not in assoc:
-                    break
-                members[tuple(x.key for x in toks[i: j + 1])].append((u, i, n))
-    copied_keys: dict[str, bool] = {}
+                for n in range(1, MAX_TARGET_N + 1):
+                    j = i + n - 1
+                    if j >= len(toks) or (n > 1 and toks[j].brk):
+                        break
+                    tj = toks[j]
+                    if not tj.link:
+                        break
+                    if not tj.content:
+                        continue
+                    if tj.key not in assoc:
+                        break
+                    members[tuple(x.key for x in toks[i: j + 1])].append((u, i, n))
+        copied_keys: dict[str, bool] = {}
 
-    def copies(key: str) -> bool:
-        got = copied_keys.get(key)
-        if got is None:
-            got = copied_keys[key] = any(_cognate(fold(key), f) or _shares_stem(fold(key), f) for f in src_folds)
-        return got
+        def copies(key: str) -> bool:
+            got = copied_keys.get(key)
+            if got is None:
+                got = copied_keys[key] = any(_cognate(fold(key), f) or _shares_stem(fold(key), f) for f in src_folds)
+            return got
 
-    classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for mkey, occ in members.items():
-        classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
-    scored = []
-    for skel, mkeys in classes.items():
-        inside = {u for m in mkeys for u, _, _ in members[m]}
-        if len(inside) < 2:
-            continue
-        everywhere: set[int] = set()
-        for m in mkeys:
-            everywhere |= tgt.ngram_units(m)
-        # Units where the group's words are all there, some of them spelt otherwise (see _respelt_units).
-        if respelt and any(k in respelt for k in skel):
-            for u in units - inside:
-                keys_u = {t.key for t in tgt.tokens[u]}
-                if all(k in keys_u or u in respelt.get(k, ()) for k in skel):
-                    inside.add(u)
-                    everywhere.add(u)
-        # Written as a name in most of its occurrences (a headline in title case is one of them).
-        found = [o for m in mkeys for o in members[m]]
-        named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
-                        for t in tgt.tokens[u][i: i + n] if t.content) for u, i, n in found)
-        looks_named = named > len(found) / 2
-        # A copy of the source words (a name kept as it is, a cognate) is very likely the rendering.
-        copy = bool(src_folds) and any(copies(t.key) for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
-                                       if t.content)
-        dice = _dice(len(inside), len(units), len(everywhere))
-        scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
-    if not scored:
+        classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for mkey, occ in members.items():
+            classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
+        scored = []
+        for skel, mkeys in classes.items():
+            inside = {u for m in mkeys for u, _, _ in members[m]}
+            if len(inside) < 2:
+                continue
+            everywhere: set[int] = set()
+            for m in mkeys:
+                everywhere |= tgt.ngram_units(m)
+            # Units where the group's words are all there, some of them spelt otherwise (see _respelt_units).
+            if respelt and any(k in respelt for k in skel):
+                for u in units - inside:
+                    keys_u = {t.key for t in tgt.tokens[u]}
+                    if all(k in keys_u or u in respelt.get(k, ()) for k in skel):
+                        inside.add(u)
+                        everywhere.add(u)
+            # Written as a name in most of its occurrences (a headline in title case is one of them).
+            found = [o for m in mkeys for o in members[m]]
+            named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
+                            for t in tgt.tokens[u][i: i + n] if t.content) for u, i, n in found)
+            looks_named = named > len(found) / 2
+            # A copy of the source words (a name kept as it is, a cognate) is very likely the rendering.
+            copy = bool(src_folds) and any(copies(t.key) for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
+                                           if t.content)
+            dice = _dice(len(inside), len(units), len(everywhere))
+            scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
+        if not scored:
+            return None
+        # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
+        # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
+        # University"), then the larger skeleton.
+        scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], x[2]))
+        # Names render names: for a name term, in a language where only names take a capital, a phrase
+        # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
+        # one of three "Malaysia" is misspelt), provided it is itself well associated.
+        if term.name and not scored[0][3] and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED:
+            named = [x for x in scored if x[3] and x[0] >= max(MIN_DICE, 0.5 * scored[0][0])]
+            if named:
+                scored.remove(named[0])
+                scored.insert(0, named[0])
+        best_dice, _, best, best_named = scored[0]
+        if best_dice < MIN_DICE:
+            return None
+        top = best_dice
+        # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
+        # scored"). In German, where every noun takes a capital too, a word in lower case is no noun either:
+        # a name grows by nouns („Flughafen Sydney“), never by a verb („Cruz sagte“).
+        # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
+        # commission" for 上海国资委, tagged nt.)
+        o = term.occurrences[0]
+        organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
+        names_only = best_named and not organisation and tgt_lang.split("-")[0] not in _UNSPACED
+        while True:
+            # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
+            # it as well) may make a rendering when nothing else does, never lengthen one.
+            bigger = [(size, d, skel) for d, size, skel, named in scored
+                      if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
+                      and not (set(skel) - set(best)) & tied and (named or not names_only)]
+            if not bigger:
+                break
+            _, best_dice, best = max(bigger)
+        return best_dice, best, classes, members
+
+    got = pick(assoc)
+    if got is None:
         return
-    # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
-    # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
-    # University"), then the larger skeleton.
-    scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], x[2]))
-    # Names render names: for a name term, in a language where only names take a capital, a phrase
-    # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
-    # one of three "Malaysia" is misspelt), provided it is itself well associated.
-    if term.name and not scored[0][3] and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED:
-        named = [x for x in scored if x[3] and x[0] >= max(MIN_DICE, 0.5 * scored[0][0])]
-        if named:
-            scored.remove(named[0])
-            scored.insert(0, named[0])
-    best_dice, _, best, best_named = scored[0]
-    if best_dice < MIN_DICE:
-        return
-    top = best_dice
-    # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
-    # scored"). In German, where every noun takes a capital too, a word in lower case is no noun either:
-    # a name grows by nouns („Flughafen Sydney“), never by a verb („Cruz sagte“).
-    # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
-    # commission" for 上海国资委, tagged nt.)
-    o = term.occurrences[0]
-    organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
-    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in _UNSPACED
-    while True:
-        # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
-        # it as well) may make a rendering when nothing else does, never lengthen one.
-        bigger = [(size, d, skel) for d, size, skel, named in scored
-                  if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
-                  and not (set(skel) - set(best)) & tied and (named or not names_only)]
-        if not bigger:
-            break
-        _, best_dice, best = max(bigger)
+    # A word linked away that stands right next to the rendering wherever it occurs, in two of the
+    # term's units at least, is part of it: where a term is found three times and one rendering was
+    # changed, a source word next to it in the other two (解除 of 解除医学观察) explains "medical" of
+    # "medical observation" better by the count alone.
+    beside = _beside(got[1], got[2], got[3], linked_away, term, src, tgt)
+    if beside:
+        again = pick({**assoc, **{k: linked_away[k] for k in beside}})
+        if again is not None and set(got[1]) | beside <= set(again[1]):
+            got = again
+    best_dice, best, classes, members = got
     # Occurrences of the group in the term's units: minimal, non-overlapping.
     occs: list[tuple[int, int, int]] = sorted({o for m in classes[best] for o in members[m]}, key=lambda o: (o[2], o[0], o[1]))
     kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -1016,6 +1070,49 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                                          how, "near"))
 
 
+def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
+            term: _Term, src: _Side, tgt: _Side) -> set[str]:
+    """Words of ``candidates`` found only right next to an occurrence of the skeleton ``best`` in the
+    term's units, on one side and in two units at least, and no copy of a source word outside the term
+    ("Nancy" beside "Pelosi" is the source's Nancy)."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in classes[best]:
+        for u, i, n in members[m]:
+            spans[u].append((i, i + n))
+    found: set[str] = set()
+    per_unit = Counter(o.unit for o in term.occurrences)
+    for key in candidates:
+        where = tgt.units.get(key, set())
+        if len(where) < 2 or not where <= term.units or key in best:
+            continue
+        word = fold(key)
+        if len(word) >= 3 and any(_cognate(fold(s.text), word) for u in where for s in src.tokens[u]
+                                  if not any(o.unit == u and o.start <= s.start < o.end for o in term.occurrences)):
+            continue
+        sides = set()
+        ok = True
+        for u in where:
+            toks = tgt.tokens[u]
+            # Beside each occurrence of the term in the unit: "Chengtou" beside one "Shanghai" of
+            # three (上海城投 among 上海地产, 上海国资) is the translation of its own source word.
+            if sum(t.key == key for t in toks) != per_unit[u]:
+                ok = False
+                break
+            for j, t in enumerate(toks):
+                if t.key != key:
+                    continue
+                side = next((s for a, b in spans.get(u, ()) for s, at in ((-1, a - 1), (1, b)) if at == j), None)
+                if side is None or not t.content or (side == 1 and toks[j].brk) or (side == -1 and toks[j + 1].brk):
+                    ok = False
+                    break
+                sides.add(side)
+            if not ok:
+                break
+        if ok and len(sides) == 1:
+            found.add(key)
+    return found
+
+
 # --- pass 2: variants ------------------------------------------------------------------------------------
 
 
@@ -1025,6 +1122,7 @@ class _Explainer:
     def __init__(self, src: _Side, tgt: _Side, terms: list[_Term], src_lang: str, tgt_lang: str):
         self.src, self.tgt = src, tgt
         self.tgt_lang = tgt_lang
+        self.nouns_capitalised = tgt_lang.split("-")[0] in {"de", "lb"}  # a capital makes no name there
         self.n_units = len(tgt.tokens)
         self.unspaced = src_lang in _UNSPACED
         # Target token ranges of every term's dominant group, per unit, with the term's source spans.
@@ -1064,6 +1162,10 @@ class _Explainer:
                 d = _dice(inter, len(s_units), len(t_units))
                 if d >= EXPLAIN_DICE and d > own + margin and _chance(inter, len(s_units), len(t_units), self.n_units) <= CHANCE \
                         and (margin >= 0 or inter / len(s_units) >= own_inter / len(term_units)):
+                    # A tie leaves a name ("Tianjin") to the term unless the rival is a name too (梅根 for
+                    # "Meghan" of "Harry and Meghan"): a common noun (团队) does not translate as a name.
+                    if d <= own + 0.05 and _capital(t) and not self.nouns_capitalised and not self.src.named(s.key):
+                        continue
                     return True
         return False
 
