@@ -411,6 +411,29 @@ The team said the technology of Tianjin University has attracted wide attention.
 This technology has been patented.
 The paper has been published in an international journal.''')
 
+# A modifier of the dominant rendering replaced by another word in its place ("health observation" for
+# "medical observation") is the same thing named otherwise: drift (minor), though "health" is common
+# elsewhere in the article. The head replaced ("trade talks" for "trade agreement", "talks" found
+# elsewhere) is most often another thing: advice only.
+ZH_EN_MODIFIER = ('''当日解除医学观察的密切接触者673人。
+卫生部门表示，将加强卫生监测。
+累计追踪到密切接触者779000人，尚在医学观察的密切接触者11762人。
+当日解除医学观察10例，其中境外输入7例。
+新增确诊病例5例。''', '''673 close contacts were released from medical observation on the same day.
+The health department said it would strengthen health monitoring.
+A total of 779000 close contacts have been traced, and 11762 close contacts remain under health observation.
+10 cases were released from medical observation on the same day, 7 of them imported.
+5 new confirmed cases were reported.''')
+ZH_EN_HEAD = ('''中美两国代表就贸易协议举行会谈。
+双方表示，贸易协议的第一阶段进展顺利。
+会谈结束后，双方同意继续推进贸易协议。
+分析人士认为，贸易协议将提振市场信心。
+下一轮会谈将于下月举行。''', '''Representatives of China and the United States held talks on the trade agreement.
+The two sides said the first phase of the trade agreement was progressing smoothly.
+After the talks, the two sides agreed to continue to push forward the trade talks.
+Analysts believe the trade agreement will boost market confidence.
+The next round of talks will be held next month.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -471,6 +494,12 @@ CASES = [
     pytest.param(ZH_EN_NAME_TIE, ("zh", "en"), [
         ("Tianjin College", "天津大学", "Tianjin University", "major"),
     ], id="zh-en-name-tied-with-a-common-noun"),
+    pytest.param(ZH_EN_MODIFIER, ("zh", "en"), [
+        ("health observation", "医学观察", "medical observation", "minor"),
+    ], id="zh-en-modifier-substituted"),
+    pytest.param(ZH_EN_HEAD, ("zh", "en"), [
+        ("trade talks", "贸易协议", "trade agreement", "info"),
+    ], id="zh-en-head-substituted-is-advice"),
     pytest.param(ZH_EN_SHORT_NOUN_REORDERED, ("zh", "en"), [
         ("China Communist Party", "中共", "Communist Party of China", "minor"),
     ], id="zh-en-short-noun-with-a-specific-rendering"),

@@ -72,7 +72,9 @@ has occurrences, only spellings of the dominant rendering's words are looked for
 
 Confidence follows the signals: two agreeing signals raise it, words found nowhere else in the article
 (what is left over) raise it, and so do two variants of one term sharing a word the dominant rendering
-lacks (« universels » / « universelles »). The check turns it into a severity.
+lacks (« universels » / « universelles »). In a language whose noun phrases end with their head, one
+modifier replaced in its place ("health observation" for "medical observation") is drift even when the
+new word is common elsewhere; a replaced head ("trade talks" for "trade agreement") stays a guess. The check turns it into a severity.
 """
 from __future__ import annotations
 
@@ -93,6 +95,8 @@ from .stopwords import articles, complex_prepositions, function_canon, inflectio
 from .zh import pos_words
 
 _UNSPACED = {"zh", "ja"}
+# Languages whose noun phrases end with their head ("medical observation", „Gesundheitsbehörde“).
+_HEAD_FINAL = {"en", "de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "zh", "ja", "ko", "tr", "hu"}
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
 _WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 # Characters that may sit between two tokens of one phrase: spaces, apostrophes (l'…, d'…), hyphens.
@@ -1422,6 +1426,16 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             # What is left over: the new words of a variant belong to this unit alone. New words that
             # recur in other units are more likely the translation of something else, a guess (advice).
             conf = 0.8 if unique(extra) else 0.45
+            # A modifier of the dominant rendering replaced by one other word in its place, the rest
+            # in order ("health observation" for "medical observation"): the same thing named
+            # otherwise, even if the new word is common elsewhere. Not the head ("all times" for "all
+            # levels", "Serie A game" for "Serie A match"): another noun is most often another thing.
+            if conf < 0.5 and len(missing) == 1 and len(extra) == 1 and lang.split("-")[0] in _HEAD_FINAL \
+                    and missing[0] != dom_content[-1]:
+                order = [anchors[i][0] if i in anchors else missing[0] if i in extra else None
+                         for i in range(a, b) if toks[i].content]
+                if order == dom_content:
+                    conf = 0.55
             # Names render names: when the source term is a name and the words shared with the
             # dominant rendering are the name itself (copied from the source, or all the capitalised
             # words), the dominant rendering's other words are context it swallowed ("Lukaku scored",
