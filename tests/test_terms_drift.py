@@ -434,6 +434,26 @@ After the talks, the two sides agreed to continue to push forward the trade talk
 Analysts believe the trade agreement will boost market confidence.
 The next round of talks will be held next month.''')
 
+# A name whose own words are written in lower case in one unit ("state health and pandemic prevention"
+# for "Public Health and Pandemic Prevention") is a phrase there: its slot grows by lower-case words. One
+# lower-case word of the name is not enough ("patrolling the river" for "Longxi River": no variant).
+ZH_EN_NAME_LOWER = ('''公共卫生防疫专委会今天成立。
+公共卫生防疫专委会将发布指南。
+企业联盟首次设立公共卫生防疫专区。
+公共卫生防疫领域的企业积极参展。
+展会将持续六天。''', '''The Public Health and Pandemic Prevention Committee was set up today.
+The Public Health and Pandemic Prevention Committee will issue guidelines.
+The enterprise alliance set up a special zone of state health and pandemic prevention for the first time.
+Companies in the Public Health and Pandemic Prevention field are taking part actively.
+The exhibition will last six days.''')
+ZH_EN_NAME_ONE_LOWER = ('''龙溪河沿岸的村民自发组织巡河队。
+巡河队员每天沿龙溪河巡查垃圾。
+今年以来，龙溪河水质明显改善。
+村民们说，巡查龙溪河已成为习惯。''', '''Villagers along the Longxi River have organised a river patrol.
+Every day the patrol members check the Longxi River for rubbish.
+Since the beginning of this year, the water quality of the Longxi River has improved markedly.
+The villagers say patrolling the river has become a habit.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -500,6 +520,10 @@ CASES = [
     pytest.param(ZH_EN_HEAD, ("zh", "en"), [
         ("trade talks", "贸易协议", "trade agreement", "info"),
     ], id="zh-en-head-substituted-is-advice"),
+    pytest.param(ZH_EN_NAME_LOWER, ("zh", "en"), [
+        ("state health and pandemic prevention", "公共卫生防疫", "Public Health and Pandemic Prevention", "major"),
+    ], id="zh-en-name-written-in-lower-case"),
+    pytest.param(ZH_EN_NAME_ONE_LOWER, ("zh", "en"), [], id="zh-en-one-lower-case-word-of-a-name"),
     pytest.param(ZH_EN_SHORT_NOUN_REORDERED, ("zh", "en"), [
         ("China Communist Party", "中共", "Communist Party of China", "minor"),
     ], id="zh-en-short-noun-with-a-specific-rendering"),

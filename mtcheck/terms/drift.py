@@ -60,7 +60,8 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   lacks, over words no other source word of the unit accounts for (part of another term's rendering,
   a copy or cognate of a source word, or associated with a source word outside the term); going left
   it does not cross a preposition the dominant rendering lacks ("Stimmen von ⟦Biden⟧"), and for a name
-  it takes only capitalised words. The slot is a *variant* only when it is a substitution: some content
+  it takes only capitalised words, unless several of the name's words are written in lower case in the
+  unit ("⟦state health and pandemic prevention⟧" for "Public Health and Pandemic Prevention"). The slot is a *variant* only when it is a substitution: some content
   of the dominant rendering missing *and* some unaccounted content present (« plan d'avantages
   universels » for « plan inclusif »). A subset is a shortened mention (« le plan » after « le plan
   inclusif », « l'Initiative » after « l'Initiative la Ceinture et la Route »); a superset a fuller one.
@@ -1411,10 +1412,14 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             known = matched | changed
             lo, hi = (min(known), max(known)) if known else (0, len(dom) - 1)
             budget = len(missing) + 1
+            # A name keeps its capitals, unless several of the name's own words are written in lower
+            # case here ("special zone of ⟦state health and pandemic⟧" for "Public Health and
+            # Pandemic"; one word is not enough: "patrolling ⟦the river⟧" for "Longxi River").
+            capitals = dom_named and (len(cl) < 2 or any(_capital(toks[i]) or toks[i].initial for i in cl))
             if any(j > hi for j in missing) or not matched:
-                b = _grow(toks, b, +1, budget, explained, anchors, capitals=dom_named)
+                b = _grow(toks, b, +1, budget, explained, anchors, capitals=capitals)
             if (any(j < lo for j in missing) or not matched) and a > 0:
-                a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=dom_named) + 1
+                a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=capitals) + 1
         extra = [i for i in range(a, b) if toks[i].content and i not in anchors and not explained(i)]
         if changed:
             kinds = {anchors[i][1] for i in cl if anchors[i][1] != "same"}
