@@ -454,6 +454,19 @@ Every day the patrol members check the Longxi River for rubbish.
 Since the beginning of this year, the water quality of the Longxi River has improved markedly.
 The villagers say patrolling the river has become a habit.''')
 
+# A title quoted whole wherever it occurs (《胜算》, a rare short noun) is a name, not a common noun whose
+# translation may vary; where the translation quotes its dominant rendering everywhere ("Winning Odds"),
+# the one quoted span of a unit without it ("Chance") is the title renamed: minor, not advice.
+ZH_EN_QUOTED_TITLE = ('''大型谍战剧《胜算》于7月16日晚登陆广东卫视。
+《胜算》根据史实改编，素材取自苏联军事档案。
+柳云龙此次在《胜算》中同时担任监制和男主角。
+据了解，《胜算》制作上也十分精良。
+剧组跨越三省拍摄取景。''', '''The large-scale spy drama "Winning Odds" landed on Guangdong Satellite TV on the evening of July 16.
+"Winning Odds" is adapted from historical facts, with material taken from Soviet military archives.
+Liu Yunlong is both producer and lead actor in "Winning Odds".
+It is understood that the production of "Chance" is also very sophisticated.
+The crew shot scenes across three provinces.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -524,6 +537,8 @@ CASES = [
         ("state health and pandemic prevention", "公共卫生防疫", "Public Health and Pandemic Prevention", "major"),
     ], id="zh-en-name-written-in-lower-case"),
     pytest.param(ZH_EN_NAME_ONE_LOWER, ("zh", "en"), [], id="zh-en-one-lower-case-word-of-a-name"),
+    pytest.param(ZH_EN_QUOTED_TITLE, ("zh", "en"), [("Chance", "胜算", "Winning Odds", "minor")],
+                 id="zh-en-quoted-title-renamed"),
     pytest.param(ZH_EN_SHORT_NOUN_REORDERED, ("zh", "en"), [
         ("China Communist Party", "中共", "Communist Party of China", "minor"),
     ], id="zh-en-short-noun-with-a-specific-rendering"),

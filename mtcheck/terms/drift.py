@@ -69,7 +69,9 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   rendering elsewhere predicts the slot here (« la mise en œuvre du ⟦plan inclusif⟧ » → « la mise en
   œuvre du ⟦régime de prestations universelles⟧ »); both sides matching pin the slot exactly.
 - Quotes: a term that is the whole of a quoted span in the source (《普惠计划》) and a unit with one quoted
-  span in the target lacking the dominant rendering point at that span.
+  span in the target lacking the dominant rendering point at that span; alone a guess, unless the
+  translation quotes the dominant rendering whole wherever it has it (a title). A short noun quoted
+  whole wherever it occurs (《胜算》) is a title, not a common noun: its variants are not limited.
 
 Confidence follows the signals: two agreeing signals raise it, words found nowhere else in the article
 (what is left over) raise it, and so do two variants of one term sharing a word the dominant rendering
@@ -1747,8 +1749,12 @@ def _quoted_variant(term: _Term, u: int, src: _Side, src_quotes: list[tuple[int,
     keys = {toks[i].key for i in inner if toks[i].content}
     if not keys or keys <= set(term.dom_skeleton):
         return []
-    # The only quoted span of the unit is a pointer, not evidence: alone it is advice.
-    return [(0.45, inner[0], inner[-1] + 1, "quotes", "variant")]
+    # The only quoted span of the unit is a pointer, not evidence: alone it is advice. Where the
+    # translation quotes the dominant rendering whole wherever it has it (a title: 《胜算》, "Winning
+    # Odds"), the quotes are a convention of the article and the one quoted span here is the title.
+    assert term.dominant is not None
+    titled = all(_quoted_whole(tgt.text, tgt_quotes, o.start, o.end) for o in term.dominant.occurrences)
+    return [(0.6 if titled else 0.45, inner[0], inner[-1] + 1, "quotes", "variant")]
 
 
 def _support(term: _Term, tgt: _Side) -> None:
@@ -1856,9 +1862,10 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
                 taken.append((a, b))
                 term.variants.append(Variant(u, toks[a].start, toks[b - 1].end,
                                              target.text[toks[a].start:toks[b - 1].end], round(c, 2), label, kind))
-        if term.short:
+        if term.short and not all(_quoted_whole(source.text, src_quotes, o.start, o.end) for o in term.occurrences):
             # A common noun's translation may vary with the sentence (flood prevention / flood control):
-            # only a respelling, spacing or reordering of its specific rendering is drift.
+            # only a respelling, spacing or reordering of its specific rendering is drift. Not a title
+            # quoted whole wherever it occurs (《胜算》): a name.
             term.variants = [v for v in term.variants if v.kind == "near" or "spelling" in re.split(r"[+/]", v.how)]
         _support(term, tgt)
         for v in term.variants:
