@@ -381,11 +381,10 @@ _ZH_SHORT_NOUN = {"n", "vn", "j", "nz"}
 RARE_PER_MILLION = 60.0  # a short noun rarer than this in jieba's dictionary is a technical noun
 
 
-def _short_noun(toks: list[Token]) -> bool:
+def _short_noun(tok: Token) -> bool:
     """A short noun that is rare in the language (jieba's dictionary counts: 士官, 高温, 舰队, 央视, not
     经济, 群众, 双方): a technical noun, a term candidate."""
-    return len(toks) == 1 and toks[0].pos in _ZH_SHORT_NOUN and 2 <= len(toks[0].text) <= 3 \
-        and _per_million(toks[0].text) < RARE_PER_MILLION
+    return tok.pos in _ZH_SHORT_NOUN and 2 <= len(tok.text) <= 3 and _per_million(tok.text) < RARE_PER_MILLION
 
 
 @lru_cache(maxsize=100_000)
@@ -406,30 +405,13 @@ def _specific_rendering(term: "_Term") -> bool:
     return len(words) == 1 and (_capital(words[0]) or (words[0].text.isupper() and len(words[0].text) >= 2))
 
 
-def _may_be_specific(term: "_Term", tgt: _Side, assoc: dict[str, float]) -> bool:
-    """Can a specific rendering (_specific_rendering) come out of these associated words, before
-    competitive linking removes any: a capitalised word or an acronym among them, or two of them in one
-    phrase in two of the term's units (a rendering of several words is found in two units at least)."""
-    if not assoc:
-        return False
-    pairs = 0
-    for u in term.units:
-        prev = False  # the previous content word of the phrase is associated
-        paired = False
-        for t in tgt.tokens[u]:
-            if t.brk or not t.link:
-                prev = False
-            if not t.content:
-                continue
-            if t.key not in assoc:
-                prev = False
-                continue
-            if _capital(t) or (t.text.isupper() and len(t.text) >= 2):
-                return True
-            paired = paired or prev
-            prev = True
-        pairs += paired
-    return pairs >= 2
+def _specific_skeleton(skel: tuple[str, ...], term: "_Term", tgt: "_Side") -> bool:
+    """Could a rendering of this skeleton be specific (_specific_rendering): several words, or one
+    written with a capital inside a sentence or as an acronym in one of the term's units?"""
+    if len(skel) >= 2:
+        return True
+    return any(t.key == skel[0] and (_capital(t) or (t.text.isupper() and len(t.text) >= 2))
+               for u in term.units for t in tgt.tokens[u])
 
 
 def _sentence_initial(text: str, tok: Token) -> bool:
@@ -635,9 +617,11 @@ def _unit_grams(lang: str, texts: tuple[str, ...], toks: list[Token], cased: boo
     return got if got is not None else remember(_UNIT_GRAMS, (lang, texts), _UnitGrams(toks, cased))
 
 
-def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[int, tuple[int, ...]]) -> list[_Term]:
+def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[int, tuple[int, ...]],
+                  short_nouns: bool = True) -> list[_Term]:
     """Recurring source n-grams that look like terms. ``sentences``: the source sentence ids of each unit
-    (the units' n-grams are kept per process, keyed by the sentences' texts)."""
+    (the units' n-grams are kept per process, keyed by the sentences' texts); ``short_nouns``: whether
+    rare short Chinese nouns are candidates too."""
     occ_pos: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     pos_key: dict[tuple[int, int, int], tuple[str, ...]] = {}
     text_of: dict[tuple[str, ...], str] = {}
@@ -670,7 +654,7 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
             toks = src.tokens[k]
             i = ug.grams[g][0]
             if not single and not ug.specific(g, toks, source.lang, source.text):
-                if not _short_noun(toks[i: i + n]):
+                if n != 1 or not short_nouns or not _short_noun(toks[i]):
                     continue
                 short.add(key)
             occ_pos[key].append((k, i, n))
@@ -844,75 +828,6 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     # for "Islamic" in "Islamic State"): it stays only if nothing else is left.
     tied: set[str] = set()
     first_assoc = dict(assoc)
-    if term.short and not _may_be_specific(term, tgt, assoc):
-        return  # cheaper than competitive linking: its rendering cannot be specific (_specific_rendering)
-    if assoc:
-        own = set(term.key)
-        rivals = set().union(*(src.content_keys(u) for u in units)) - own
-        # By their unit counts: a rival whose count is too far from a target word's cannot reach the Dice
-        # the loop below asks for (at least own_best - 0.05), whatever the units they share.
-        by_count = sorted((len(src.units[s]), s) for s in rivals)
-        counts_sorted = [c for c, _ in by_count]
-        own_words = [k for k in own if k in src.units and k not in stopwords(src_lang)]
-        n_units = len(tgt.tokens)
-        neighbours = _neighbours(term, src)
-        # Names translate names: a target word written as a name, for a name term, can only be taken
-        # by a source word that is a name too (not by 多 "many", which shares its three units with
-        # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
-        names_protected = term.name and tgt_lang.split("-")[0] != "de"
-        for key in list(assoc):
-            t_units = units_of(key)
-            own_inter = len(units & t_units)
-            # A word of the term may explain the target word better than the whole term does
-            # ("president" → „Präsident“ in "President of the Republic").
-            own_best = max([assoc[key]] + [_dice(len(src.units[k] & t_units), len(src.units[k]), len(t_units))
-                                           for k in own_words])
-            own_chance = _chance(own_inter, len(units), len(t_units), n_units)
-            # A copy of the term's own words (a name kept as it is, a cognate) is its rendering, whatever
-            # else shares its units ("Mr" with "Pilot" in "Mr Pilot").
-            copied = any(_cognate(fold(key), f) for f in src_folds)
-            protect = (names_protected and tgt.named(key)) or copied
-            lt = len(t_units)
-            floor = own_best - 0.05
-            if floor > 0:
-                # 2 min(ls, lt) / (ls + lt) >= floor  <=>  floor lt / (2 - floor) <= ls <= (2 - floor) lt / floor;
-                # one more on each side for rounding, the exact test below.
-                lo = bisect.bisect_left(counts_sorted, max(2, floor * lt / (2 - floor) - 1))
-                hi = bisect.bisect_right(counts_sorted, (2 - floor) * lt / floor + 1)
-            else:
-                lo, hi = bisect.bisect_left(counts_sorted, 2), len(by_count)  # two shared units at least
-            for ls, s in by_count[lo:hi]:
-                if 2 * min(ls, lt) / (ls + lt) < floor:
-                    continue
-                s_units = src.units[s]
-                inter = len(s_units & t_units)
-                if inter < 2 or inter / len(s_units) < own_inter / len(units) - 0.1:
-                    continue
-                d = _dice(inter, len(s_units), len(t_units))
-                # The rival must also be surely associated: in a short article, two shared units make a
-                # perfect Dice by chance (条例 and "Shenzhen" in the headline and the dateline).
-                rival_chance = _chance(inter, len(s_units), len(t_units), n_units)
-                if d > own_best + 0.05 and rival_chance * 4 <= own_chance:
-                    if protect and not (src.named(s) and not (copied and not _cognate(fold(s), fold(key)))):
-                        tied.add(key)  # kept, as an ambiguous word
-                        continue
-                    del assoc[key]
-                    tied.discard(key)
-                    break
-                if d >= own_best - 0.05 and (rival_chance <= CHANCE or s in neighbours) \
-                        and not (protect and not src.named(s) and not (s in neighbours and d > own_best + 0.05)) \
-                        and not (copied and not _cognate(fold(s), fold(key))):
-                    # A tie by chance (中方 and « inclusif » in three of six units) is none; a word
-                    # next to the term (State of "Islamic State", 国资 of 上海国资) ties at once.
-                    tied.add(key)
-        if tied and set(assoc) - tied:
-            for key in tied:
-                del assoc[key]
-            tied = set()
-    term.assoc = assoc
-    if not assoc:
-        return
-    linked_away = {k: d for k, d in first_assoc.items() if k not in assoc}
 
     def pick(assoc: dict[str, float]) -> Optional[tuple[float, tuple[str, ...], dict, dict]]:
         """The dominant skeleton from these associated words: (Dice, skeleton, classes, members)."""
@@ -1008,6 +923,81 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             _, best_dice, best = max(bigger)
         return best_dice, best, classes, members
 
+    if term.short:
+        # A short noun is a term only if its rendering is specific (_specific_rendering): the rendering
+        # picked before competitive linking tells, at a fraction of its cost.
+        pre = pick(assoc) if assoc else None
+        if pre is None or not _specific_skeleton(pre[1], term, tgt):
+            return
+    if assoc:
+        own = set(term.key)
+        rivals = set().union(*(src.content_keys(u) for u in units)) - own
+        # By their unit counts: a rival whose count is too far from a target word's cannot reach the Dice
+        # the loop below asks for (at least own_best - 0.05), whatever the units they share.
+        by_count = sorted((len(src.units[s]), s) for s in rivals)
+        counts_sorted = [c for c, _ in by_count]
+        own_words = [k for k in own if k in src.units and k not in stopwords(src_lang)]
+        n_units = len(tgt.tokens)
+        neighbours = _neighbours(term, src)
+        # Names translate names: a target word written as a name, for a name term, can only be taken
+        # by a source word that is a name too (not by 多 "many", which shares its three units with
+        # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
+        names_protected = term.name and tgt_lang.split("-")[0] != "de"
+        for key in list(assoc):
+            t_units = units_of(key)
+            own_inter = len(units & t_units)
+            # A word of the term may explain the target word better than the whole term does
+            # ("president" → „Präsident“ in "President of the Republic").
+            own_best = max([assoc[key]] + [_dice(len(src.units[k] & t_units), len(src.units[k]), len(t_units))
+                                           for k in own_words])
+            own_chance = _chance(own_inter, len(units), len(t_units), n_units)
+            # A copy of the term's own words (a name kept as it is, a cognate) is its rendering, whatever
+            # else shares its units ("Mr" with "Pilot" in "Mr Pilot").
+            copied = any(_cognate(fold(key), f) for f in src_folds)
+            protect = (names_protected and tgt.named(key)) or copied
+            lt = len(t_units)
+            floor = own_best - 0.05
+            if floor > 0:
+                # 2 min(ls, lt) / (ls + lt) >= floor  <=>  floor lt / (2 - floor) <= ls <= (2 - floor) lt / floor;
+                # one more on each side for rounding, the exact test below.
+                lo = bisect.bisect_left(counts_sorted, max(2, floor * lt / (2 - floor) - 1))
+                hi = bisect.bisect_right(counts_sorted, (2 - floor) * lt / floor + 1)
+            else:
+                lo, hi = bisect.bisect_left(counts_sorted, 2), len(by_count)  # two shared units at least
+            for ls, s in by_count[lo:hi]:
+                if 2 * min(ls, lt) / (ls + lt) < floor:
+                    continue
+                s_units = src.units[s]
+                inter = len(s_units & t_units)
+                if inter < 2 or inter / len(s_units) < own_inter / len(units) - 0.1:
+                    continue
+                d = _dice(inter, len(s_units), len(t_units))
+                # The rival must also be surely associated: in a short article, two shared units make a
+                # perfect Dice by chance (条例 and "Shenzhen" in the headline and the dateline).
+                rival_chance = _chance(inter, len(s_units), len(t_units), n_units)
+                if d > own_best + 0.05 and rival_chance * 4 <= own_chance:
+                    if protect and not (src.named(s) and not (copied and not _cognate(fold(s), fold(key)))):
+                        tied.add(key)  # kept, as an ambiguous word
+                        continue
+                    del assoc[key]
+                    tied.discard(key)
+                    break
+                if d >= own_best - 0.05 and (rival_chance <= CHANCE or s in neighbours) \
+                        and not (protect and not src.named(s) and not (s in neighbours and d > own_best + 0.05)) \
+                        and not (copied and not _cognate(fold(s), fold(key))):
+                    # A tie by chance (中方 and « inclusif » in three of six units) is none; a word
+                    # next to the term (State of "Islamic State", 国资 of 上海国资) ties at once.
+                    tied.add(key)
+        if tied and set(assoc) - tied:
+            for key in tied:
+                del assoc[key]
+            tied = set()
+    term.assoc = assoc
+    if not assoc:
+        return
+    linked_away = {k: d for k, d in first_assoc.items() if k not in assoc}
+
+
     got = pick(assoc)
     if got is None:
         return
@@ -1082,20 +1072,19 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
     """Words of ``candidates`` found only right next to an occurrence of the skeleton ``best`` in the
     term's units, on one side and in two units at least, and no copy of a source word outside the term
     ("Nancy" beside "Pelosi" is the source's Nancy)."""
+    found: set[str] = set()
+    # Words found only in the term's units first: most words linked away are found elsewhere too.
+    only_here = [key for key in candidates if key not in best and 2 <= len(tgt.units.get(key, ())) <= len(term.units)
+                 and tgt.units[key] <= term.units]
+    if not only_here:
+        return found
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in classes[best]:
         for u, i, n in members[m]:
             spans[u].append((i, i + n))
-    found: set[str] = set()
     per_unit = Counter(o.unit for o in term.occurrences)
-    for key in candidates:
-        where = tgt.units.get(key, set())
-        if len(where) < 2 or not where <= term.units or key in best:
-            continue
-        word = fold(key)
-        if len(word) >= 3 and any(_cognate(fold(s.text), word) for u in where for s in src.tokens[u]
-                                  if not any(o.unit == u and o.start <= s.start < o.end for o in term.occurrences)):
-            continue
+    for key in only_here:
+        where = tgt.units[key]
         sides = set()
         ok = True
         for u in where:
@@ -1115,8 +1104,13 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
                 sides.add(side)
             if not ok:
                 break
-        if ok and len(sides) == 1:
-            found.add(key)
+        if not ok or len(sides) != 1:
+            continue
+        word = fold(key)
+        if len(word) >= 3 and any(_cognate(fold(s.text), word) for u in where for s in src.tokens[u]
+                                  if not any(o.unit == u and o.start <= s.start < o.end for o in term.occurrences)):
+            continue
+        found.add(key)
     return found
 
 
@@ -1811,11 +1805,14 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     ``wanted(term units, dominant rendering units)``: whether a term's variants are looked for at all (the
     batch term memory wants only terms spread over several articles); the others come back without
     variants. Every term's dominant rendering is still found, as it tells which target words other
-    terms account for, so the variants of the terms wanted are exactly what they would be without it."""
+    terms account for, so the variants of the terms wanted are exactly what they would be without it.
+    With ``wanted`` (a pooled batch), rare short nouns are no candidates."""
     units = [k for k, b in enumerate(alignment) if b.source and b.target]
     src = _Side({k: tokenize(source, alignment[k].source) for k in units}, source.text)
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
-    terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units})
+    # Short nouns are terms of one article: across a batch their renderings follow each article's topic
+    # (and they would cost the pooled memory a fifth of its time).
+    terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units}, short_nouns=wanted is None)
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
     # A short noun rendered by a single common word ("epidemic") is no term after all.
