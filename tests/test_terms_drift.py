@@ -357,6 +357,116 @@ The Exhibitor Alliance will publish an annual report.
 According to the introduction, the alliance of exhibitors was founded by several companies.
 The meeting was held in Shanghai.''')
 
+# A short noun rare in the language (中共, an abbreviation) is a term when the translation renders it by
+# something specific ("Communist Party of China"); its reordering is then a near-variant.
+ZH_EN_SHORT_NOUN_REORDERED = ('''中共与苏共情报人员联手实施了一项计划。
+据介绍，中共情报人员在上海开展工作。
+该剧讲述了中共隐蔽战线的故事。
+观众对该剧评价很高。''', '''Intelligence staff of the Communist Party of China and the Soviet Union jointly carried out a plan.
+According to the introduction, intelligence staff of the China Communist Party worked in Shanghai.
+The drama tells the story of the covert front of the Communist Party of China.
+The audience rated the drama highly.''')
+
+# A short technical noun (防汛) rendered by a synonym once ("flood control" for "flood prevention") is a
+# term, but a common noun's translation may vary with the sentence: only its form is checked. A common
+# short noun (经济: economic, economy) is no term at all.
+ZH_EN_SHORT_NOUN_SYNONYM = ('''各地防汛工作进入关键期。
+水利部要求各地做好防汛准备。
+防汛物资已经运抵灾区。
+专家提醒，防汛任务依然艰巨。
+经济发展不会受到影响，经济增长保持稳定，经济前景良好。''', '''Flood prevention work has entered a critical period across the country.
+The Ministry of Water Resources asked all localities to prepare for flood prevention.
+Flood prevention supplies have arrived in the disaster area.
+Experts warn that the flood control task remains arduous.
+Economic development will not be affected, the economy keeps growing steadily, and the economic outlook is good.''')
+
+# A term in three units whose modifier was changed in one ("health observation"): in the other two a
+# source word right next to the term (解除 of 解除医学观察) shares exactly the units of "medical" and wins
+# it by the count alone, but "medical" stands right beside "observation" wherever it occurs, once per
+# occurrence of the term: it is part of the rendering.
+ZH_EN_BESIDE = ('''当日解除医学观察的密切接触者673人。
+累计追踪到密切接触者779000人，尚在医学观察的密切接触者11762人。
+当日解除医学观察10例，其中境外输入7例。
+新增确诊病例5例。''', '''673 close contacts were released from medical observation on the same day.
+A total of 779000 close contacts have been traced, and 11762 close contacts remain under health observation.
+10 cases were released from medical observation on the same day, 7 of them imported.
+5 new confirmed cases were reported.''')
+
+# A name shared with the dominant rendering ("Tianjin" of "Tianjin College") is evidence even where a
+# common noun of the unit (团队, in the same units as 天津大学) explains it exactly as well: a common noun
+# does not translate as a name. Where the rival is a name too, the tie still holds (梅根 for "Meghan").
+ZH_EN_NAME_TIE = ('''天津大学团队在碳捕集方面取得新进展。
+燃煤电厂排放大量二氧化碳。
+天津大学的团队反复开展实验。
+膜分离技术能耗较低。
+该方法操作简单。
+该团队介绍，天津大学的技术得到广泛关注。
+这项技术已申请专利。
+相关论文已在国际期刊发表。''', '''The team at Tianjin University has made new progress in carbon capture.
+Coal-fired power plants emit large amounts of carbon dioxide.
+The team at Tianjin College carried out repeated experiments.
+Membrane separation consumes little energy.
+The method is simple to operate.
+The team said the technology of Tianjin University has attracted wide attention.
+This technology has been patented.
+The paper has been published in an international journal.''')
+
+# A modifier of the dominant rendering replaced by another word in its place ("health observation" for
+# "medical observation") is the same thing named otherwise: drift (minor), though "health" is common
+# elsewhere in the article. The head replaced ("trade talks" for "trade agreement", "talks" found
+# elsewhere) is most often another thing: advice only.
+ZH_EN_MODIFIER = ('''当日解除医学观察的密切接触者673人。
+卫生部门表示，将加强卫生监测。
+累计追踪到密切接触者779000人，尚在医学观察的密切接触者11762人。
+当日解除医学观察10例，其中境外输入7例。
+新增确诊病例5例。''', '''673 close contacts were released from medical observation on the same day.
+The health department said it would strengthen health monitoring.
+A total of 779000 close contacts have been traced, and 11762 close contacts remain under health observation.
+10 cases were released from medical observation on the same day, 7 of them imported.
+5 new confirmed cases were reported.''')
+ZH_EN_HEAD = ('''中美两国代表就贸易协议举行会谈。
+双方表示，贸易协议的第一阶段进展顺利。
+会谈结束后，双方同意继续推进贸易协议。
+分析人士认为，贸易协议将提振市场信心。
+下一轮会谈将于下月举行。''', '''Representatives of China and the United States held talks on the trade agreement.
+The two sides said the first phase of the trade agreement was progressing smoothly.
+After the talks, the two sides agreed to continue to push forward the trade talks.
+Analysts believe the trade agreement will boost market confidence.
+The next round of talks will be held next month.''')
+
+# A name whose own words are written in lower case in one unit ("state health and pandemic prevention"
+# for "Public Health and Pandemic Prevention") is a phrase there: its slot grows by lower-case words. One
+# lower-case word of the name is not enough ("patrolling the river" for "Longxi River": no variant).
+ZH_EN_NAME_LOWER = ('''公共卫生防疫专委会今天成立。
+公共卫生防疫专委会将发布指南。
+企业联盟首次设立公共卫生防疫专区。
+公共卫生防疫领域的企业积极参展。
+展会将持续六天。''', '''The Public Health and Pandemic Prevention Committee was set up today.
+The Public Health and Pandemic Prevention Committee will issue guidelines.
+The enterprise alliance set up a special zone of state health and pandemic prevention for the first time.
+Companies in the Public Health and Pandemic Prevention field are taking part actively.
+The exhibition will last six days.''')
+ZH_EN_NAME_ONE_LOWER = ('''龙溪河沿岸的村民自发组织巡河队。
+巡河队员每天沿龙溪河巡查垃圾。
+今年以来，龙溪河水质明显改善。
+村民们说，巡查龙溪河已成为习惯。''', '''Villagers along the Longxi River have organised a river patrol.
+Every day the patrol members check the Longxi River for rubbish.
+Since the beginning of this year, the water quality of the Longxi River has improved markedly.
+The villagers say patrolling the river has become a habit.''')
+
+# A title quoted whole wherever it occurs (《胜算》, a rare short noun) is a name, not a common noun whose
+# translation may vary; where the translation quotes its dominant rendering everywhere ("Winning Odds"),
+# the one quoted span of a unit without it ("Chance") is the title renamed: minor, not advice.
+ZH_EN_QUOTED_TITLE = ('''大型谍战剧《胜算》于7月16日晚登陆广东卫视。
+《胜算》根据史实改编，素材取自苏联军事档案。
+柳云龙此次在《胜算》中同时担任监制和男主角。
+据了解，《胜算》制作上也十分精良。
+剧组跨越三省拍摄取景。''', '''The large-scale spy drama "Winning Odds" landed on Guangdong Satellite TV on the evening of July 16.
+"Winning Odds" is adapted from historical facts, with material taken from Soviet military archives.
+Liu Yunlong is both producer and lead actor in "Winning Odds".
+It is understood that the production of "Chance" is also very sophisticated.
+The crew shot scenes across three provinces.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -411,6 +521,28 @@ CASES = [
     pytest.param(ZH_EN_NAME_IN_LONGER_NAMES, ("zh", "en"), [("Shang Hai", "上海", "Shanghai", "minor")],
                  id="zh-en-name-starting-longer-names"),
     pytest.param(ZH_EN_NAME_DESCRIBED, ("zh", "en"), [], id="zh-en-name-described-in-common-nouns"),
+    pytest.param(ZH_EN_BESIDE, ("zh", "en"), [
+        ("health observation", "医学观察", "medical observation", "major"),
+    ], id="zh-en-word-beside-the-rendering-wherever-it-occurs"),
+    pytest.param(ZH_EN_NAME_TIE, ("zh", "en"), [
+        ("Tianjin College", "天津大学", "Tianjin University", "major"),
+    ], id="zh-en-name-tied-with-a-common-noun"),
+    pytest.param(ZH_EN_MODIFIER, ("zh", "en"), [
+        ("health observation", "医学观察", "medical observation", "minor"),
+    ], id="zh-en-modifier-substituted"),
+    pytest.param(ZH_EN_HEAD, ("zh", "en"), [
+        ("trade talks", "贸易协议", "trade agreement", "info"),
+    ], id="zh-en-head-substituted-is-advice"),
+    pytest.param(ZH_EN_NAME_LOWER, ("zh", "en"), [
+        ("state health and pandemic prevention", "公共卫生防疫", "Public Health and Pandemic Prevention", "major"),
+    ], id="zh-en-name-written-in-lower-case"),
+    pytest.param(ZH_EN_NAME_ONE_LOWER, ("zh", "en"), [], id="zh-en-one-lower-case-word-of-a-name"),
+    pytest.param(ZH_EN_QUOTED_TITLE, ("zh", "en"), [("Chance", "胜算", "Winning Odds", "minor")],
+                 id="zh-en-quoted-title-renamed"),
+    pytest.param(ZH_EN_SHORT_NOUN_REORDERED, ("zh", "en"), [
+        ("China Communist Party", "中共", "Communist Party of China", "minor"),
+    ], id="zh-en-short-noun-with-a-specific-rendering"),
+    pytest.param(ZH_EN_SHORT_NOUN_SYNONYM, ("zh", "en"), [], id="zh-en-short-noun-synonym-is-not-drift"),
     pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
         ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
     ], id="en-de-variant-does-not-span-a-verb"),
@@ -463,6 +595,14 @@ def test_common_words_are_not_terms():
     sources = {t.source for t in find_renderings(*documents(src, tgt, "zh", "fr"))}
     assert "普惠计划" in sources
     assert not sources & {"国家", "合作", "各国"}  # « pays », « coopération »
+
+
+def test_short_nouns_are_terms_only_when_rare_and_rendered_specifically():
+    src, tgt = ZH_EN_SHORT_NOUN_SYNONYM
+    table = {t.source: t for t in find_renderings(*documents(src, tgt, "zh", "en"))}
+    assert set(table) == {"防汛"}  # not 经济 (common), not 物资 or 任务 (one unit each)
+    assert table["防汛"].dominant is not None and table["防汛"].dominant.text == "Flood prevention"
+    assert table["防汛"].variants == []
 
 
 # --- a property: wherever the drift is put, exactly it is flagged ----------------------------------------

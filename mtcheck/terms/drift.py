@@ -7,8 +7,12 @@ Pass 1, the dominant rendering of every recurring source term:
 1. Term candidates are source n-grams (jieba words and tags for Chinese, lemmas elsewhere) that recur
    in at least ``min_units`` units and look specific: several words with only noun-phrase function words
    inside, a long word, a name (a proper-noun tag; in a cased language a word written with a capital
-   inside a sentence and never in lower case), an acronym. They are pruned to closed n-grams: one whose
-   every occurrence lies inside occurrences of one longer candidate goes (普惠 inside 普惠计划). The pruning
+   inside a sentence and never in lower case), an acronym. A short Chinese noun that is rare in the
+   language (jieba's dictionary counts: 士官, 高温, 中共) is a candidate too, kept only if its dominant
+   rendering is specific (several words, a name, an acronym), and then only respellings, spacings and
+   reorderings of that rendering are its variants (a common noun's translation may vary with the
+   sentence: flood prevention / flood control). They are pruned to closed n-grams: one whose every
+   occurrence lies inside occurrences of one longer candidate goes (普惠 inside 普惠计划). The pruning
    looks only at the n-grams covering each occurrence, so it is linear.
 2. Target words associated with the term: found in at least two of its units with a Dice coefficient
    over units of 0.4 or more, on lemmas (Smadja, McKeown & Hatzivassiloglou 1996, "Translating
@@ -29,12 +33,17 @@ Pass 1, the dominant rendering of every recurring source term:
    name for a name, then to unambiguous words, then to the larger skeleton. It grows to a larger
    skeleton of unambiguous words while its Dice stays within 80 % (« plan inclusif » rather than
    « plan »); a rendering written as a name grows only by capitalised words ("Lukaku", not "Lukaku
-   scored"), except an organisation's. Its most frequent form is the suggestion; another form of the
+   scored"), except an organisation's. A word that competitive linking took away but that stands right
+   beside the rendering wherever it occurs, once per occurrence of the term and in two of its units at
+   least, is part of it after all ("medical" of "medical observation" when one of three was changed
+   and 解除, next to 医学观察 in the other two, explains "medical" better by the count alone); not a copy
+   of a source word outside the term ("Nancy" beside "Pelosi"). Its most frequent form is the suggestion; another form of the
    same skeleton (other linking words, word order, hyphens or accents: « … en intelligence
    artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
    Bei-jing / Beijing) is a *near-variant*, reported as minor; but a common-noun phrase in another word
    order ("industrial park clusters" / "cluster of industrial parks"), where only names take capitals,
-   is a paraphrase, not drift.
+   is a paraphrase, not drift; so is a name described in common nouns in another order ("alliance of
+   exhibitors" for "Exhibitor Alliance").
 
 Pass 2, variants in the units of the term; where the unit already has as many renderings as the source
 has occurrences, only spellings of the dominant rendering's words are looked for:
@@ -44,12 +53,15 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   in it (Wesel / Wessel, by edit distance, same initial), a part or a sibling of a German compound
   (Klimafonds / Klimakasse), its words glued, split or reordered (Xiangguo / Xiang Guo, US-Konsulat /
   Konsulat der US), an acronym of its words (OTAN / Organisation du traité de l'Atlantique nord). A
-  shared word that another source word of the unit explains is no evidence ("scored" is 进球's).
+  shared word that another source word of the unit explains is no evidence ("scored" is 进球's); where
+  only a tie makes it so, a name stays evidence unless the rival is a name too (团队 "team", in the
+  same units as 天津大学, does not take "Tianjin"; 梅根 takes "Meghan").
 - The slot grows from the anchors towards the side where the dominant rendering has the words the unit
   lacks, over words no other source word of the unit accounts for (part of another term's rendering,
   a copy or cognate of a source word, or associated with a source word outside the term); going left
   it does not cross a preposition the dominant rendering lacks ("Stimmen von ⟦Biden⟧"), and for a name
-  it takes only capitalised words. The slot is a *variant* only when it is a substitution: some content
+  it takes only capitalised words, unless several of the name's words are written in lower case in the
+  unit ("⟦state health and pandemic prevention⟧" for "Public Health and Pandemic Prevention"). The slot is a *variant* only when it is a substitution: some content
   of the dominant rendering missing *and* some unaccounted content present (« plan d'avantages
   universels » for « plan inclusif »). A subset is a shortened mention (« le plan » after « le plan
   inclusif », « l'Initiative » after « l'Initiative la Ceinture et la Route »); a superset a fuller one.
@@ -57,11 +69,15 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   rendering elsewhere predicts the slot here (« la mise en œuvre du ⟦plan inclusif⟧ » → « la mise en
   œuvre du ⟦régime de prestations universelles⟧ »); both sides matching pin the slot exactly.
 - Quotes: a term that is the whole of a quoted span in the source (《普惠计划》) and a unit with one quoted
-  span in the target lacking the dominant rendering point at that span.
+  span in the target lacking the dominant rendering point at that span; alone a guess, unless the
+  translation quotes the dominant rendering whole wherever it has it (a title). A short noun quoted
+  whole wherever it occurs (《胜算》) is a title, not a common noun: its variants are not limited.
 
 Confidence follows the signals: two agreeing signals raise it, words found nowhere else in the article
 (what is left over) raise it, and so do two variants of one term sharing a word the dominant rendering
-lacks (« universels » / « universelles »). The check turns it into a severity.
+lacks (« universels » / « universelles »). In a language whose noun phrases end with their head, one
+modifier replaced in its place ("health observation" for "medical observation") is drift even when the
+new word is common elsewhere; a replaced head ("trade talks" for "trade agreement") stays a guess. The check turns it into a severity.
 """
 from __future__ import annotations
 
@@ -82,6 +98,8 @@ from .stopwords import articles, complex_prepositions, function_canon, inflectio
 from .zh import pos_words
 
 _UNSPACED = {"zh", "ja"}
+# Languages whose noun phrases end with their head ("medical observation", „Gesundheitsbehörde“).
+_HEAD_FINAL = {"en", "de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "zh", "ja", "ko", "tr", "hu"}
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
 _WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 # Characters that may sit between two tokens of one phrase: spaces, apostrophes (l'…, d'…), hyphens.
@@ -355,6 +373,47 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     return (word.isupper() and len(word) >= 2) or (word[:1].isupper() and not _sentence_initial(text, toks[0]))
 
 
+# Short Chinese nouns (高温, 士官, 疫情; abbreviations such as 中共, 央视) are too common to be terms by
+# their form alone; one is a term when the translation renders it by something specific (below).
+_ZH_SHORT_NOUN = {"n", "vn", "j", "nz"}
+
+
+RARE_PER_MILLION = 60.0  # a short noun rarer than this in jieba's dictionary is a technical noun
+
+
+def _short_noun(tok: Token) -> bool:
+    """A short noun that is rare in the language (jieba's dictionary counts: 士官, 高温, 舰队, 央视, not
+    经济, 群众, 双方): a technical noun, a term candidate."""
+    return tok.pos in _ZH_SHORT_NOUN and 2 <= len(tok.text) <= 3 and _per_million(tok.text) < RARE_PER_MILLION
+
+
+@lru_cache(maxsize=100_000)
+def _per_million(word: str) -> float:
+    from ..segment import _jieba
+
+    dictionary = _jieba().dt
+    return dictionary.FREQ.get(word, 0) / max(1, dictionary.total) * 1e6
+
+
+def _specific_rendering(term: "_Term") -> bool:
+    """Is the dominant rendering specific enough to make a term of a short common noun: a multi-word
+    expression ("high temperature", "COVID-19 epidemic", "Communist Party of China"), a name or an
+    acronym ("CCTV")? A single common word ("epidemic", "economy") is not."""
+    words = [t for t in term.dom_tokens if t.content]
+    if len(words) >= 2:
+        return True
+    return len(words) == 1 and (_capital(words[0]) or (words[0].text.isupper() and len(words[0].text) >= 2))
+
+
+def _specific_skeleton(skel: tuple[str, ...], term: "_Term", tgt: "_Side") -> bool:
+    """Could a rendering of this skeleton be specific (_specific_rendering): several words, or one
+    written with a capital inside a sentence or as an acronym in one of the term's units?"""
+    if len(skel) >= 2:
+        return True
+    return any(t.key == skel[0] and (_capital(t) or (t.text.isupper() and len(t.text) >= 2))
+               for u in term.units for t in tgt.tokens[u])
+
+
 def _sentence_initial(text: str, tok: Token) -> bool:
     before = text[max(0, tok.start - 3): tok.start].strip(" \"'«“„(《「")
     return before == "" or before[-1:] in ".!?:\n"
@@ -510,6 +569,7 @@ class _Term:
     contexts: Optional[tuple[dict, dict]] = None  # see _contexts_of
     ctx_specific: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # what pass 2 derives from the dominant rendering, per term
+    short: bool = False  # a short common noun: a term only if its rendering is specific (_specific_rendering)
 
 
 class _UnitGrams:
@@ -557,9 +617,11 @@ def _unit_grams(lang: str, texts: tuple[str, ...], toks: list[Token], cased: boo
     return got if got is not None else remember(_UNIT_GRAMS, (lang, texts), _UnitGrams(toks, cased))
 
 
-def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[int, tuple[int, ...]]) -> list[_Term]:
+def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[int, tuple[int, ...]],
+                  short_nouns: bool = True) -> list[_Term]:
     """Recurring source n-grams that look like terms. ``sentences``: the source sentence ids of each unit
-    (the units' n-grams are kept per process, keyed by the sentences' texts)."""
+    (the units' n-grams are kept per process, keyed by the sentences' texts); ``short_nouns``: whether
+    rare short Chinese nouns are candidates too."""
     occ_pos: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     pos_key: dict[tuple[int, int, int], tuple[str, ...]] = {}
     text_of: dict[tuple[str, ...], str] = {}
@@ -569,6 +631,7 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
     cased = source.lang not in _UNSPACED
     capitalised: dict[str, list[Token]] = defaultdict(list)
     lower_seen: set[str] = set()
+    short: set[tuple[str, ...]] = set()  # short common nouns: terms only if rendered specifically
     # Every n-gram by key first: most occur in one unit only and cannot become terms, so what is judged
     # per occurrence (a specific n-gram, a name) is judged only for keys found in enough units.
     every: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
@@ -589,9 +652,11 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
         for k, g, n in occ:
             ug = grams_of[k]
             toks = src.tokens[k]
-            if not single and not ug.specific(g, toks, source.lang, source.text):
-                continue
             i = ug.grams[g][0]
+            if not single and not ug.specific(g, toks, source.lang, source.text):
+                if n != 1 or not short_nouns or not _short_noun(toks[i]):
+                    continue
+                short.add(key)
             occ_pos[key].append((k, i, n))
             pos_key[(k, i, n)] = key
             if key not in text_of or (single and text_of[key][:1].islower()):
@@ -624,7 +689,7 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
             continue
         by_unit = src.tokens
         occs = [Occurrence(k, by_unit[k][i].start, by_unit[k][i + n - 1].end) for k, i, n in occ_pos[key]]
-        terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key]))
+        terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key], short=key in short))
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
 
@@ -762,6 +827,108 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     # with 人工智能). A target word another source word explains exactly as well is ambiguous ("Staat"
     # for "Islamic" in "Islamic State"): it stays only if nothing else is left.
     tied: set[str] = set()
+    first_assoc = dict(assoc)
+
+    def pick(assoc: dict[str, float]) -> Optional[tuple[float, tuple[str, ...], dict, dict]]:
+        """The dominant skeleton from these associated words: (Dice, skeleton, classes, members)."""
+        # Candidate renderings: n-grams of associated content words (function words inside).
+        members: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
+        for u in units:
+            toks = tgt.tokens[u]
+            for i, t in enumerate(toks):
+                if t.key not in assoc or not t.content:
+                    continue
+                for n in range(1, MAX_TARGET_N + 1):
+                    j = i + n - 1
+                    if j >= len(toks) or (n > 1 and toks[j].brk):
+                        break
+                    tj = toks[j]
+                    if not tj.link:
+                        break
+                    if not tj.content:
+                        continue
+                    if tj.key not in assoc:
+                        break
+                    members[tuple(x.key for x in toks[i: j + 1])].append((u, i, n))
+        copied_keys: dict[str, bool] = {}
+
+        def copies(key: str) -> bool:
+            got = copied_keys.get(key)
+            if got is None:
+                got = copied_keys[key] = any(_cognate(fold(key), f) or _shares_stem(fold(key), f) for f in src_folds)
+            return got
+
+        classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for mkey, occ in members.items():
+            classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
+        scored = []
+        for skel, mkeys in classes.items():
+            inside = {u for m in mkeys for u, _, _ in members[m]}
+            if len(inside) < 2:
+                continue
+            everywhere: set[int] = set()
+            for m in mkeys:
+                everywhere |= tgt.ngram_units(m)
+            # Units where the group's words are all there, some of them spelt otherwise (see _respelt_units).
+            if respelt and any(k in respelt for k in skel):
+                for u in units - inside:
+                    keys_u = {t.key for t in tgt.tokens[u]}
+                    if all(k in keys_u or u in respelt.get(k, ()) for k in skel):
+                        inside.add(u)
+                        everywhere.add(u)
+            # Written as a name in most of its occurrences (a headline in title case is one of them).
+            found = [o for m in mkeys for o in members[m]]
+            named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
+                            for t in tgt.tokens[u][i: i + n] if t.content) for u, i, n in found)
+            looks_named = named > len(found) / 2
+            # A copy of the source words (a name kept as it is, a cognate) is very likely the rendering.
+            copy = bool(src_folds) and any(copies(t.key) for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
+                                           if t.content)
+            dice = _dice(len(inside), len(units), len(everywhere))
+            scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
+        if not scored:
+            return None
+        # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
+        # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
+        # University"), then the larger skeleton.
+        scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], x[2]))
+        # Names render names: for a name term, in a language where only names take a capital, a phrase
+        # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
+        # one of three "Malaysia" is misspelt), provided it is itself well associated.
+        if term.name and not scored[0][3] and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED:
+            named = [x for x in scored if x[3] and x[0] >= max(MIN_DICE, 0.5 * scored[0][0])]
+            if named:
+                scored.remove(named[0])
+                scored.insert(0, named[0])
+        best_dice, _, best, best_named = scored[0]
+        if best_dice < MIN_DICE:
+            return None
+        top = best_dice
+        # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
+        # scored"). In German, where every noun takes a capital too, a word in lower case is no noun either:
+        # a name grows by nouns („Flughafen Sydney“), never by a verb („Cruz sagte“).
+        # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
+        # commission" for 上海国资委, tagged nt.)
+        o = term.occurrences[0]
+        organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
+        names_only = best_named and not organisation and tgt_lang.split("-")[0] not in _UNSPACED
+        while True:
+            # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
+            # it as well) may make a rendering when nothing else does, never lengthen one.
+            bigger = [(size, d, skel) for d, size, skel, named in scored
+                      if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
+                      and not (set(skel) - set(best)) & tied and (named or not names_only)]
+            if not bigger:
+                break
+            _, best_dice, best = max(bigger)
+        return best_dice, best, classes, members
+
+    if term.short:
+        # A short noun is a term only if its rendering is specific (_specific_rendering): the rendering
+        # picked before competitive linking tells, at a fraction of its cost.
+        pre = pick(assoc) if assoc else None
+        if pre is None or not _specific_skeleton(pre[1], term, tgt):
+            return
     if assoc:
         own = set(term.key)
         rivals = set().union(*(src.content_keys(u) for u in units)) - own
@@ -828,96 +995,22 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     term.assoc = assoc
     if not assoc:
         return
-    # Candidate renderings: n-grams of associated content words (function words inside).
-    members: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
-    for u in units:
-        toks = tgt.tokens[u]
-        for i, t in enumerate(toks):
-            if t.key not in assoc or not t.content:
-                continue
-            for n in range(1, MAX_TARGET_N + 1):
-                j = i + n - 1
-                if j >= len(toks) or (n > 1 and toks[j].brk):
-                    break
-                tj = toks[j]
-                if not tj.link:
-                    break
-                if not tj.content:
-                    continue
-                if tj.key not in assoc:
-                    break
-                members[tuple(x.key for x in toks[i: j + 1])].append((u, i, n))
-    copied_keys: dict[str, bool] = {}
+    linked_away = {k: d for k, d in first_assoc.items() if k not in assoc}
 
-    def copies(key: str) -> bool:
-        got = copied_keys.get(key)
-        if got is None:
-            got = copied_keys[key] = any(_cognate(fold(key), f) or _shares_stem(fold(key), f) for f in src_folds)
-        return got
 
-    classes: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for mkey, occ in members.items():
-        classes[_skeleton(tgt.tokens[occ[0][0]][occ[0][1]: occ[0][1] + occ[0][2]])].append(mkey)
-    scored = []
-    for skel, mkeys in classes.items():
-        inside = {u for m in mkeys for u, _, _ in members[m]}
-        if len(inside) < 2:
-            continue
-        everywhere: set[int] = set()
-        for m in mkeys:
-            everywhere |= tgt.ngram_units(m)
-        # Units where the group's words are all there, some of them spelt otherwise (see _respelt_units).
-        if respelt and any(k in respelt for k in skel):
-            for u in units - inside:
-                keys_u = {t.key for t in tgt.tokens[u]}
-                if all(k in keys_u or u in respelt.get(k, ()) for k in skel):
-                    inside.add(u)
-                    everywhere.add(u)
-        # Written as a name in most of its occurrences (a headline in title case is one of them).
-        found = [o for m in mkeys for o in members[m]]
-        named = sum(all(t.text[:1].isupper() or not t.text[:1].isalpha()
-                        for t in tgt.tokens[u][i: i + n] if t.content) for u, i, n in found)
-        looks_named = named > len(found) / 2
-        # A copy of the source words (a name kept as it is, a cognate) is very likely the rendering.
-        copy = bool(src_folds) and any(copies(t.key) for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
-                                       if t.content)
-        dice = _dice(len(inside), len(units), len(everywhere))
-        scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
-    if not scored:
+    got = pick(assoc)
+    if got is None:
         return
-    # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
-    # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
-    # University"), then the larger skeleton.
-    scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], x[2]))
-    # Names render names: for a name term, in a language where only names take a capital, a phrase
-    # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
-    # one of three "Malaysia" is misspelt), provided it is itself well associated.
-    if term.name and not scored[0][3] and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED:
-        named = [x for x in scored if x[3] and x[0] >= max(MIN_DICE, 0.5 * scored[0][0])]
-        if named:
-            scored.remove(named[0])
-            scored.insert(0, named[0])
-    best_dice, _, best, best_named = scored[0]
-    if best_dice < MIN_DICE:
-        return
-    top = best_dice
-    # A name written as a name does not grow by words written in lower case ("Lukaku", not "Lukaku
-    # scored"). In German, where every noun takes a capital too, a word in lower case is no noun either:
-    # a name grows by nouns („Flughafen Sydney“), never by a verb („Cruz sagte“).
-    # (Names of persons and places: an organisation's name has common words, "Shanghai state assets
-    # commission" for 上海国资委, tagged nt.)
-    o = term.occurrences[0]
-    organisation = any(t.pos in ("nt", "nz", "j") for t in src.tokens[o.unit] if o.start <= t.start < o.end)
-    names_only = best_named and not organisation and tgt_lang.split("-")[0] not in _UNSPACED
-    while True:
-        # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
-        # it as well) may make a rendering when nothing else does, never lengthen one.
-        bigger = [(size, d, skel) for d, size, skel, named in scored
-                  if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
-                  and not (set(skel) - set(best)) & tied and (named or not names_only)]
-        if not bigger:
-            break
-        _, best_dice, best = max(bigger)
+    # A word linked away that stands right next to the rendering wherever it occurs, in two of the
+    # term's units at least, is part of it: where a term is found three times and one rendering was
+    # changed, a source word next to it in the other two (解除 of 解除医学观察) explains "medical" of
+    # "medical observation" better by the count alone.
+    beside = _beside(got[1], got[2], got[3], linked_away, term, src, tgt)
+    if beside:
+        again = pick({**assoc, **{k: linked_away[k] for k in beside}})
+        if again is not None and set(got[1]) | beside <= set(again[1]):
+            got = again
+    best_dice, best, classes, members = got
     # Occurrences of the group in the term's units: minimal, non-overlapping.
     occs: list[tuple[int, int, int]] = sorted({o for m in classes[best] for o in members[m]}, key=lambda o: (o[2], o[0], o[1]))
     kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -974,6 +1067,53 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
                                          how, "near"))
 
 
+def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
+            term: _Term, src: _Side, tgt: _Side) -> set[str]:
+    """Words of ``candidates`` found only right next to an occurrence of the skeleton ``best`` in the
+    term's units, on one side and in two units at least, and no copy of a source word outside the term
+    ("Nancy" beside "Pelosi" is the source's Nancy)."""
+    found: set[str] = set()
+    # Words found only in the term's units first: most words linked away are found elsewhere too.
+    only_here = [key for key in candidates if key not in best and 2 <= len(tgt.units.get(key, ())) <= len(term.units)
+                 and tgt.units[key] <= term.units]
+    if not only_here:
+        return found
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in classes[best]:
+        for u, i, n in members[m]:
+            spans[u].append((i, i + n))
+    per_unit = Counter(o.unit for o in term.occurrences)
+    for key in only_here:
+        where = tgt.units[key]
+        sides = set()
+        ok = True
+        for u in where:
+            toks = tgt.tokens[u]
+            # Beside each occurrence of the term in the unit: "Chengtou" beside one "Shanghai" of
+            # three (上海城投 among 上海地产, 上海国资) is the translation of its own source word.
+            if sum(t.key == key for t in toks) != per_unit[u]:
+                ok = False
+                break
+            for j, t in enumerate(toks):
+                if t.key != key:
+                    continue
+                side = next((s for a, b in spans.get(u, ()) for s, at in ((-1, a - 1), (1, b)) if at == j), None)
+                if side is None or not t.content or (side == 1 and toks[j].brk) or (side == -1 and toks[j + 1].brk):
+                    ok = False
+                    break
+                sides.add(side)
+            if not ok:
+                break
+        if not ok or len(sides) != 1:
+            continue
+        word = fold(key)
+        if len(word) >= 3 and any(_cognate(fold(s.text), word) for u in where for s in src.tokens[u]
+                                  if not any(o.unit == u and o.start <= s.start < o.end for o in term.occurrences)):
+            continue
+        found.add(key)
+    return found
+
+
 # --- pass 2: variants ------------------------------------------------------------------------------------
 
 
@@ -983,6 +1123,7 @@ class _Explainer:
     def __init__(self, src: _Side, tgt: _Side, terms: list[_Term], src_lang: str, tgt_lang: str):
         self.src, self.tgt = src, tgt
         self.tgt_lang = tgt_lang
+        self.nouns_capitalised = tgt_lang.split("-")[0] in {"de", "lb"}  # a capital makes no name there
         self.n_units = len(tgt.tokens)
         self.unspaced = src_lang in _UNSPACED
         # Target token ranges of every term's dominant group, per unit, with the term's source spans.
@@ -1022,6 +1163,10 @@ class _Explainer:
                 d = _dice(inter, len(s_units), len(t_units))
                 if d >= EXPLAIN_DICE and d > own + margin and _chance(inter, len(s_units), len(t_units), self.n_units) <= CHANCE \
                         and (margin >= 0 or inter / len(s_units) >= own_inter / len(term_units)):
+                    # A tie leaves a name ("Tianjin") to the term unless the rival is a name too (梅根 for
+                    # "Meghan" of "Harry and Meghan"): a common noun (团队) does not translate as a name.
+                    if d <= own + 0.05 and _capital(t) and not self.nouns_capitalised and not self.src.named(s.key):
+                        continue
                     return True
         return False
 
@@ -1263,10 +1408,14 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             known = matched | changed
             lo, hi = (min(known), max(known)) if known else (0, len(dom) - 1)
             budget = len(missing) + 1
+            # A name keeps its capitals, unless several of the name's own words are written in lower
+            # case here ("special zone of ⟦state health and pandemic⟧" for "Public Health and
+            # Pandemic"; one word is not enough: "patrolling ⟦the river⟧" for "Longxi River").
+            capitals = dom_named and (len(cl) < 2 or any(_capital(toks[i]) or toks[i].initial for i in cl))
             if any(j > hi for j in missing) or not matched:
-                b = _grow(toks, b, +1, budget, explained, anchors, capitals=dom_named)
+                b = _grow(toks, b, +1, budget, explained, anchors, capitals=capitals)
             if (any(j < lo for j in missing) or not matched) and a > 0:
-                a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=dom_named) + 1
+                a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=capitals) + 1
         extra = [i for i in range(a, b) if toks[i].content and i not in anchors and not explained(i)]
         if changed:
             kinds = {anchors[i][1] for i in cl if anchors[i][1] != "same"}
@@ -1278,6 +1427,16 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             # What is left over: the new words of a variant belong to this unit alone. New words that
             # recur in other units are more likely the translation of something else, a guess (advice).
             conf = 0.8 if unique(extra) else 0.45
+            # A modifier of the dominant rendering replaced by one other word in its place, the rest
+            # in order ("health observation" for "medical observation"): the same thing named
+            # otherwise, even if the new word is common elsewhere. Not the head ("all times" for "all
+            # levels", "Serie A game" for "Serie A match"): another noun is most often another thing.
+            if conf < 0.5 and len(missing) == 1 and len(extra) == 1 and lang.split("-")[0] in _HEAD_FINAL \
+                    and missing[0] != dom_content[-1]:
+                order = [anchors[i][0] if i in anchors else missing[0] if i in extra else None
+                         for i in range(a, b) if toks[i].content]
+                if order == dom_content:
+                    conf = 0.55
             # Names render names: when the source term is a name and the words shared with the
             # dominant rendering are the name itself (copied from the source, or all the capitalised
             # words), the dominant rendering's other words are context it swallowed ("Lukaku scored",
@@ -1584,8 +1743,12 @@ def _quoted_variant(term: _Term, u: int, src: _Side, src_quotes: list[tuple[int,
     keys = {toks[i].key for i in inner if toks[i].content}
     if not keys or keys <= set(term.dom_skeleton):
         return []
-    # The only quoted span of the unit is a pointer, not evidence: alone it is advice.
-    return [(0.45, inner[0], inner[-1] + 1, "quotes", "variant")]
+    # The only quoted span of the unit is a pointer, not evidence: alone it is advice. Where the
+    # translation quotes the dominant rendering whole wherever it has it (a title: 《胜算》, "Winning
+    # Odds"), the quotes are a convention of the article and the one quoted span here is the title.
+    assert term.dominant is not None
+    titled = all(_quoted_whole(tgt.text, tgt_quotes, o.start, o.end) for o in term.dominant.occurrences)
+    return [(0.6 if titled else 0.45, inner[0], inner[-1] + 1, "quotes", "variant")]
 
 
 def _support(term: _Term, tgt: _Side) -> None:
@@ -1642,13 +1805,18 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     ``wanted(term units, dominant rendering units)``: whether a term's variants are looked for at all (the
     batch term memory wants only terms spread over several articles); the others come back without
     variants. Every term's dominant rendering is still found, as it tells which target words other
-    terms account for, so the variants of the terms wanted are exactly what they would be without it."""
+    terms account for, so the variants of the terms wanted are exactly what they would be without it.
+    With ``wanted`` (a pooled batch), rare short nouns are no candidates."""
     units = [k for k, b in enumerate(alignment) if b.source and b.target]
     src = _Side({k: tokenize(source, alignment[k].source) for k in units}, source.text)
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
-    terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units})
+    # Short nouns are terms of one article: across a batch their renderings follow each article's topic
+    # (and they would cost the pooled memory a fifth of its time).
+    terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units}, short_nouns=wanted is None)
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
+    # A short noun rendered by a single common word ("epidemic") is no term after all.
+    terms = [t for t in terms if not t.short or (t.dominant is not None and _specific_rendering(t))]
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
     src_quotes, tgt_quotes = _quote_spans(source.text), _quote_spans(target.text)
     for term in terms:
@@ -1691,6 +1859,11 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
                 taken.append((a, b))
                 term.variants.append(Variant(u, toks[a].start, toks[b - 1].end,
                                              target.text[toks[a].start:toks[b - 1].end], round(c, 2), label, kind))
+        if term.short and not all(_quoted_whole(source.text, src_quotes, o.start, o.end) for o in term.occurrences):
+            # A common noun's translation may vary with the sentence (flood prevention / flood control):
+            # only a respelling, spacing or reordering of its specific rendering is drift. Not a title
+            # quoted whole wherever it occurs (《胜算》): a name.
+            term.variants = [v for v in term.variants if v.kind == "near" or "spelling" in re.split(r"[+/]", v.how)]
         _support(term, tgt)
         for v in term.variants:
             occ = next(o for o in term.occurrences if o.unit == v.unit)
