@@ -467,6 +467,21 @@ Liu Yunlong is both producer and lead actor in "Winning Odds".
 It is understood that the production of "Chance" is also very sophisticated.
 The crew shot scenes across three provinces.''')
 
+# A name replaced by another name that shares nothing with it ("Lau Ching Wan", the Cantonese spelling, for
+# "Liu Qingyun"): the unit's one unexplained capitalised sequence is pointed at, as a minor issue. Not
+# when the source of the unit names someone else too (董卓文): either name may be the new one.
+ZH_EN_NAME_REPLACED = ('''演员刘青云出席了电影首映礼。
+刘青云在片中饰演一名拆弹专家。
+导演称赞刘青云的表演十分出色。
+刘青云表示，拍摄过程非常辛苦。
+影片将于下月上映。''', '''Actor Liu Qingyun attended the premiere of the film.
+In the film Lau Ching Wan plays a bomb disposal expert.
+The director praised Liu Qingyun for an outstanding performance.
+Liu Qingyun said that the shooting was very hard.
+The film will be released next month.''')
+ZH_EN_NAME_REPLACED_TWO_NAMES = (ZH_EN_NAME_REPLACED[0].replace("一名拆弹专家", "好友董卓文"),
+                                 ZH_EN_NAME_REPLACED[1].replace("a bomb disposal expert", "his friend Dong Zhuowen"))
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -546,6 +561,9 @@ CASES = [
     pytest.param(EN_DE_VERB_BETWEEN_ANCHORS, ("en", "de"), [
         ("Pressesprecherin", "press secretary", "Pressesekretärs", "minor"),
     ], id="en-de-variant-does-not-span-a-verb"),
+    pytest.param(ZH_EN_NAME_REPLACED, ("zh", "en"), [("Lau Ching Wan", "刘青云", "Liu Qingyun", "minor")],
+                 id="zh-en-name-replaced-by-another-name"),
+    pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [], id="zh-en-name-replaced-beside-another-name"),
 ]
 
 

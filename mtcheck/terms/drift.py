@@ -68,6 +68,10 @@ has occurrences, only spellings of the dominant rendering's words are looked for
 - Context: a 2-4 word context that goes with the term (found mostly in its units) next to the dominant
   rendering elsewhere predicts the slot here (« la mise en œuvre du ⟦plan inclusif⟧ » → « la mise en
   œuvre du ⟦régime de prestations universelles⟧ »); both sides matching pin the slot exactly.
+- A lone name: a name term whose dominant name is missing from a unit, with nothing of it left (no
+  shared word, spelling or word of its family), in a unit whose source names nothing else: the one
+  capitalised sequence of the target that nothing else accounts for and no other unit has ("Lau Ching
+  Wan" for "Liu Qingyun") is pointed at, a guess by elimination (minor).
 - Quotes: a term that is the whole of a quoted span in the source (《普惠计划》) and a unit with one quoted
   span in the target lacking the dominant rendering point at that span; alone a guess, unless the
   translation quotes the dominant rendering whole wherever it has it (a title). A short noun quoted
@@ -91,6 +95,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
+from ..numbers import _month_number
 from ..segment import per_sentence_cache, register_cache, remember
 from ..types import Bead, Document
 from .matching import normalise_token
@@ -1284,6 +1289,87 @@ def _acronym_of(acronym: str, words: Sequence[Token]) -> bool:
     return len(acronym) >= 2 and letters == acronym.upper()
 
 
+def _dom_named(term: _Term, tgt: _Side) -> bool:
+    """Is the dominant rendering written as a name wherever it occurs (every content word capitalised)?"""
+    got = term.memo.get("dom_named")
+    if got is None:
+        got = term.memo["dom_named"] = all(tgt.tokens[u2][k].text[:1].isupper()
+                                           for u2, spans in term.class_spans.items() for a2, b2 in spans
+                                           for k in range(a2, b2) if tgt.tokens[u2][k].content)
+    return got
+
+
+LONE_NAME_CONFIDENCE = 0.5  # a name put in place of the dominant name, pointed at by elimination: minor
+
+
+def _loose_names(u: int, src: _Side, expl: _Explainer, term_spans: list[tuple[int, int]]) -> bool:
+    """Does the source of unit ``u`` name something besides the term that no other term's rendering in
+    the unit accounts for (a proper-noun tag, or a capital inside a sentence)? Its rendering is then as
+    good a candidate for a new name in the target as the term's."""
+    accounted = [s for _, _, spans in expl.covered.get(u, ()) for s in spans] + list(term_spans)
+    for t in src.tokens[u]:
+        if any(a <= t.start < b for a, b in accounted):
+            continue
+        if (t.pos in _ZH_PROPER and len(t.text) >= 2) if t.pos else (t.content and _capital(t)):
+            return True
+    return False
+
+
+def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, term_spans: list[tuple[int, int]],
+               lang: str) -> list[tuple[float, int, int, str, str]]:
+    """A name rendered by another name that shares nothing with it ("Lau Ching Wan" for "Liu Qingyun"):
+    in a unit with the term but without its dominant rendering or any word of its family, the one
+    capitalised sequence that nothing else explains is the best candidate. Strict, as it is a guess by
+    elimination: the term is a name and the only one of the unit's source that no other term accounts
+    for; its dominant rendering is a name found in two other units at least; the candidate is a
+    capitalised sequence (a sentence-initial capital alone makes none; no function word, month or
+    day) that no other source word or term of the unit accounts for, whose words are found in no
+    other unit, with about as many words as the dominant rendering, and the unit's only one, or the only one with a
+    word seen right beside the dominant rendering elsewhere ("Beijiang ⟦Province⟧" where the others
+    have "Bac Giang Province"). Not where nouns take capitals (German)."""
+    if not term.name or expl.nouns_capitalised or len(set(term.class_spans) - {u}) < 2 \
+            or not _dom_named(term, tgt) or _loose_names(u, src, expl, term_spans):
+        return []
+    toks = tgt.tokens[u]
+    dom = [t for t in term.dom_tokens if t.content]
+    if any(t.content and any(t.key == d.key or _relation(t.text, d.text, lang) for d in dom) for t in toks):
+        return []  # a shortened mention or another form of the rendering ("Chinese" for "China")
+    term_keys = frozenset(term.key)
+    times = time_words(lang)
+    stops = stopwords(lang)
+    beside = term.memo.get("beside")
+    if beside is None:  # content words right next to the dominant rendering ("Province")
+        beside = term.memo["beside"] = {tgt.tokens[u2][k].key for u2, spans in term.class_spans.items()
+                                        for a2, b2 in spans for k in (a2 - 1, b2)
+                                        if 0 <= k < len(tgt.tokens[u2]) and tgt.tokens[u2][k].content}
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not (toks[i].content and toks[i].text[:1].isupper()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and not toks[j].brk and toks[j].content and _capital(toks[j]):
+            j += 1
+        if any(_capital(toks[k]) for k in range(i, j)):  # not a sentence-initial capital alone
+            runs.append((i, j))
+        i = j
+    found = []
+    for a, b in runs:
+        own = [k for k in range(a, b) if toks[k].key not in beside]
+        if not own or abs((b - a) - len(dom)) > 1 or any(tgt.units[toks[k].key] != {u} for k in own) \
+                or any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
+                       for k in range(a, b)):
+            continue
+        if any(expl.explained(u, k, term_spans, term_keys, term.units) for k in own):
+            continue
+        # The words seen beside the dominant rendering are context, not the variant: "⟦Beijiang⟧ Province".
+        found.append(((b - a) > len(own), own[0], own[-1] + 1))
+    if len(found) > 1:
+        found = [f for f in found if f[0]]
+    return [(LONE_NAME_CONFIDENCE, a, b, "lone name", "variant") for _, a, b in found] if len(found) == 1 else []
+
+
 def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
                   term_spans: list[tuple[int, int]], blocked: set[int], strict: bool
                   ) -> list[tuple[float, int, int, str, str]]:
@@ -1301,11 +1387,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     # A name or title keeps its capitals in a variant ("Ministerio de Salud", not "… Salud pidió").
     # Every occurrence counts: a title-case headline alone does not make a name of "Large-Scale Media
     # Convergence Campaign" when the body writes "large-scale media convergence campaign".
-    dom_named = term.memo.get("dom_named")
-    if dom_named is None:
-        dom_named = term.memo["dom_named"] = all(tgt.tokens[u2][k].text[:1].isupper()
-                                                 for u2, spans in term.class_spans.items() for a2, b2 in spans
-                                                 for k in range(a2, b2) if tgt.tokens[u2][k].content)
+    dom_named = _dom_named(term, tgt)
     out: list[tuple[float, int, int, str, str]] = []
     cache: dict[int, bool] = {}
     term_keys = frozenset(term.key)
@@ -1830,6 +1912,8 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             cands = _slot_variant(term, u, tgt, expl, target.lang, term_spans, blocked, strict)
             if not spans:
                 cands += _quoted_variant(term, u, src, src_quotes, tgt_quotes, tgt, term_spans)
+                if not cands:
+                    cands = _lone_name(term, u, src, tgt, expl, term_spans, target.lang)
             if word_span is not None and len(spans) < len(term_spans):
                 cands += _aligned_variant(word_span, u, term_spans, tgt.tokens[u], blocked)
             if not cands:
