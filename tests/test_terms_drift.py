@@ -482,6 +482,16 @@ The film will be released next month.''')
 ZH_EN_NAME_REPLACED_TWO_NAMES = (ZH_EN_NAME_REPLACED[0].replace("一名拆弹专家", "好友董卓文"),
                                  ZH_EN_NAME_REPLACED[1].replace("a bomb disposal expert", "his friend Dong Zhuowen"))
 
+# A country's name modifying a noun (菲律宾劳工) may be rendered by its adjective, which shares nothing with
+# the name ("Filipino workers"): no lone name to point at.
+ZH_EN_PLACE_ADJECTIVE = ('''菲律宾总统发表了国情咨文。
+菲律宾经济今年有所恢复。
+政府将帮助海外菲律宾劳工返乡。
+菲律宾将加强与邻国的合作。''', '''The President of the Philippines delivered the State of the Nation Address.
+The economy of the Philippines has recovered somewhat this year.
+The government will help overseas Filipino workers return home.
+The Philippines will strengthen cooperation with its neighbours.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -564,6 +574,7 @@ CASES = [
     pytest.param(ZH_EN_NAME_REPLACED, ("zh", "en"), [("Lau Ching Wan", "刘青云", "Liu Qingyun", "minor")],
                  id="zh-en-name-replaced-by-another-name"),
     pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [], id="zh-en-name-replaced-beside-another-name"),
+    pytest.param(ZH_EN_PLACE_ADJECTIVE, ("zh", "en"), [], id="zh-en-place-name-rendered-by-its-adjective"),
 ]
 
 

@@ -69,7 +69,8 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   rendering elsewhere predicts the slot here (« la mise en œuvre du ⟦plan inclusif⟧ » → « la mise en
   œuvre du ⟦régime de prestations universelles⟧ »); both sides matching pin the slot exactly.
 - A lone name: a name term whose dominant name is missing from a unit, with nothing of it left (no
-  shared word, spelling or word of its family), in a unit whose source names nothing else: the one
+  shared word, spelling or word of its family), in a unit whose source names nothing else (and not a
+  one-word place name modifying a noun, 菲律宾劳工 "Filipino workers": an adjective): the one
   capitalised sequence of the target that nothing else accounts for and no other unit has ("Lau Ching
   Wan" for "Liu Qingyun") is pointed at, a guess by elimination (minor).
 - Quotes: a term that is the whole of a quoted span in the source (《普惠计划》) and a unit with one quoted
@@ -1315,6 +1316,16 @@ def _loose_names(u: int, src: _Side, expl: _Explainer, term_spans: list[tuple[in
     return False
 
 
+def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bool:
+    """Is the term a place name (jieba's tag) right before a common noun it modifies in unit ``u``?"""
+    toks = src.tokens[u]
+    for k in range(len(toks) - 1):
+        if any(toks[k].end == e for _, e in term_spans) and toks[k].pos == "ns" and not toks[k + 1].brk \
+                and toks[k + 1].pos in ("n", "vn", "ng", "nl"):
+            return True
+    return False
+
+
 def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, term_spans: list[tuple[int, int]],
                lang: str) -> list[tuple[float, int, int, str, str]]:
     """A name rendered by another name that shares nothing with it ("Lau Ching Wan" for "Liu Qingyun"):
@@ -1332,6 +1343,8 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
         return []
     toks = tgt.tokens[u]
     dom = [t for t in term.dom_tokens if t.content]
+    if len(dom) == 1 and _place_modifier(u, src, term_spans):
+        return []  # 菲律宾劳工 "Filipino workers": a country's adjective need share nothing with its name
     if any(t.content and any(t.key == d.key or _relation(t.text, d.text, lang) for d in dom) for t in toks):
         return []  # a shortened mention or another form of the rendering ("Chinese" for "China")
     term_keys = frozenset(term.key)
