@@ -29,10 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def jieba_words(jb, text: str) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    return [(start, end) for word, start, end in jb.tokenize(text) if any(ch.isalnum() for ch in word)]
-
-
 def jieba_starts(jb, text: str) -> list[int]:  # type: ignore[no-untyped-def]
     block = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]")
     starts: list[int] = []
@@ -42,11 +38,11 @@ def jieba_starts(jb, text: str) -> list[int]:  # type: ignore[no-untyped-def]
 
 
 def exactness(jb, texts: list[str]) -> int:  # type: ignore[no-untyped-def]
-    from mtcheck.terms.zh import _token_starts, word_count, word_spans
+    from mtcheck.terms.zh import _jieba_spans, _token_starts, word_count, word_spans
 
     bad = 0
     for text in texts:
-        want = jieba_words(jb, text)
+        want = _jieba_spans(text)
         if (word_spans(text) != want or word_count(text) != len(want)
                 or _token_starts(text) != jieba_starts(jb, text)):
             bad += 1
@@ -70,7 +66,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "zh_words.json")
     args = ap.parse_args()
     from mtcheck import segment
-    from mtcheck.terms.zh import _cutter
+    from mtcheck.terms.zh import _cutter, _jieba_spans
 
     _cutter()  # the lookup tables built now (a process builds them after JIEBA_FIRST characters cut by jieba)
     checks = runpy.run_path(str(ROOT / "bench" / "checks.py"))  # its loaders, not copied
@@ -98,11 +94,11 @@ def main() -> int:
 
     one_doc = lambda art, doc: (doc,)  # noqa: E731
     each_seg = lambda art, doc: [s for s, _ in art]  # noqa: E731
-    jieba_count = lambda text: len(jieba_words(jb, text))  # noqa: E731
+    jieba_count = lambda text: len(_jieba_spans(text))  # noqa: E731
     cases = {
         "count_words per document": (lambda t: segment.count_words(t, "zh"), jieba_count, one_doc),
         "count_words per segment": (lambda t: segment.count_words(t, "zh"), jieba_count, each_seg),
-        "word_tokens per segment": (lambda t: segment.word_tokens(t, "zh"), lambda t: jieba_words(jb, t),
+        "word_tokens per segment": (lambda t: segment.word_tokens(t, "zh"), _jieba_spans,
                                     each_seg),
     }
     segment.count_words(docs[0], "zh")  # dictionaries loaded before timing

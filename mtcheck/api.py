@@ -66,7 +66,7 @@ def signature(config: Config) -> str:
     from .checks.registry import REGISTRY
 
     try:
-        sig = _base_signature(config, tuple(REGISTRY))
+        sig = _base_signature(config, tuple(REGISTRY.values()))
     except TypeError:  # a configuration holding an unhashable value: made anew
         sig = _base_signature.__wrapped__(config, ())
     if config.model:
@@ -81,9 +81,9 @@ def signature(config: Config) -> str:
 
 
 @lru_cache(maxsize=64)
-def _base_signature(config: Config, registered: tuple[str, ...]) -> str:
+def _base_signature(config: Config, registered: tuple) -> str:
     """Versions, the checks that run and the configuration's hash: a function of the (frozen)
-    configuration and of the registered checks (``registered``: their ids, the key of the cache), made
+    configuration and of the registered checks (``registered``: their CheckInfo, the key of the cache), made
     once per configuration (a batch checks every article under one or a few)."""
     from .align import ALIGNER_NAME, ALIGNER_VERSION
     from .checks.registry import checks_signature

@@ -596,7 +596,6 @@ def _word_tail(lang_key: str) -> str:
     return f"(?![{_LATIN}0-9])"
 
 
-@lru_cache(maxsize=64)
 def _bare_articles(lang_key: str) -> frozenset[str]:
     """The number words of the language that ``_read_word`` reads only before a magnitude or a multiplier
     noun ("a million", "eine Million", "a dozen"): the articles, which are in no table of values."""

@@ -115,7 +115,7 @@ def _split_line(line: str, lang: str) -> tuple[tuple[int, int], ...]:
 def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     from sentencex import get_sentence_boundaries
 
-    bounds = [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries(_split_lang(lang), line)]
+    bounds = [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries(lang, line)]
     if not bounds:
         return [(0, len(line))]
     merged: list[tuple[int, int]] = []

@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
+from ..segment import register_cache, remember
+
 # --- lengths -------------------------------------------------------------------------------------------
 
 def char_length(text: str) -> int:
@@ -231,21 +233,14 @@ _LONG_WORD_RE = re.compile(f"[{_LATIN}]{{{COGNATE_PREFIX},}}")
 _ACRONYM_RE = re.compile(f"(?<![{_LATIN}])[A-Z]{{2,3}}(?![{_LATIN}])")
 
 
-@lru_cache(maxsize=65536)
-def _cognate_key(word: str) -> str:
-    return _fold(word)[:COGNATE_PREFIX]
-
-
-# Word -> its anchor key ("w:" and the cognate key), looked up inline: most words of a text were seen.
+# Word -> its anchor key ("w:" and its folded first letters), looked up inline: most words of a text were
+# seen. A registered per-process cache (``segment.clear_text_caches`` empties it).
 _WORD_KEYS: dict[str, str] = {}
-_WORD_KEYS_MAX = 65536
+register_cache(_WORD_KEYS.clear)
 
 
 def _word_key(word: str) -> str:
-    if len(_WORD_KEYS) >= _WORD_KEYS_MAX:
-        _WORD_KEYS.clear()
-    key = _WORD_KEYS[word] = "w:" + _cognate_key(word)
-    return key
+    return remember(_WORD_KEYS, word, "w:" + _fold(word)[:COGNATE_PREFIX], 65536)
 
 
 def sentence_anchor_keys(text: str, lang: Optional[str]) -> dict[str, int]:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 import numpy as np
 
@@ -310,10 +310,11 @@ def _costs(level: _Level, band: _Band, ratios: Sequence[float], p: AlignParams) 
     costs = np.empty((len(ratios), len(types), band.total), dtype=np.float32)
     preds = np.empty((len(types), band.total), dtype=np.int32)
     anchors = _anchor_cells(level, band, types)
+    fixed = _fixed_terms(level, p, types)
     for c0 in range(0, band.total, _BLOCK_CELLS):
         c1 = min(band.total, c0 + _BLOCK_CELLS)
         shared = _shared_anchor_weights(level, anchors, types, c0, c1)
-        base, xs, ys, pred = _cost_block(level, band, p, types, shared, c0, c1)
+        base, xs, ys, pred = _cost_block(level, band, p, types, fixed, shared, c0, c1)
         preds[:, c0:c1] = pred
         costs[:, n_full:, c0:c1] = base[n_full:]
         for r, ratio in enumerate(ratios):
@@ -327,7 +328,32 @@ def _costs(level: _Level, band: _Band, ratios: Sequence[float], p: AlignParams) 
     return costs, preds
 
 
-def _cost_block(level: _Level, band: _Band, p: AlignParams, types: Sequence[tuple[int, int]],
+class _Fixed(NamedTuple):
+    """What every block of one ``_costs`` call reads alike: each bead type's source and target sentence
+    counts (as columns), its prior cost, the pair's clause ratio, the paragraph starts of each side."""
+
+    di: np.ndarray
+    dj: np.ndarray
+    prior: np.ndarray
+    clause_ratio: float
+    starts_s: Optional[np.ndarray]
+    starts_t: Optional[np.ndarray]
+
+
+def _fixed_terms(level: _Level, p: AlignParams, types: Sequence[tuple[int, int]]) -> _Fixed:
+    priors = bead_priors(p)
+    total_cs, total_ct = float(level.cs[-1]), float(level.ct[-1])
+    paragraphs = level.par_s is not None and level.par_t is not None
+    return _Fixed(
+        np.array([a for a, _ in types])[:, None], np.array([b for _, b in types])[:, None],
+        np.array([-math.log(priors[ab]) for ab in types])[:, None],
+        total_ct / total_cs if total_cs > 0 and total_ct > 0 else 0.0,
+        _paragraph_starts(level.par_s) if paragraphs else None,
+        _paragraph_starts(level.par_t) if paragraphs else None,
+    )
+
+
+def _cost_block(level: _Level, band: _Band, p: AlignParams, types: Sequence[tuple[int, int]], fixed: _Fixed,
                 shared: np.ndarray | float, c0: int, c1: int
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For the band cells ``c0:c1`` and every bead type ending there: the cost without the length term
@@ -340,24 +366,22 @@ def _cost_block(level: _Level, band: _Band, p: AlignParams, types: Sequence[tupl
     anchors reduce exactly to its penalties for what the other side has: they are added to all types."""
     n_full = len(types) - 2
     row, col = band.row[c0:c1], band.col[c0:c1]
-    i0 = row - np.array([a for a, _ in types])[:, None]
-    j0 = col - np.array([b for _, b in types])[:, None]
+    i0 = row - fixed.di
+    j0 = col - fixed.dj
     pred = band.flat(i0, j0)
     ok = pred < band.total
     # Starts before the first sentence are out of the band; clipped, they index safely.
     np.maximum(i0, 0, out=i0)
     np.maximum(j0, 0, out=j0)
-    priors = bead_priors(p)
     cost = np.empty((len(types), c1 - c0))
-    cost[:] = np.array([-math.log(priors[ab]) for ab in types])[:, None]
+    cost[:] = fixed.prior
     fine = not level.coarse
     i, j = row, col
     full = cost[:n_full]  # beads with both sides
     fi0, fj0 = i0[:n_full], j0[:n_full]
     xs = level.ls[i] - level.ls.take(fi0)
     ys = level.lt[j] - level.lt.take(fj0)
-    total_cs, total_ct = float(level.cs[-1]), float(level.ct[-1])
-    clause_ratio = total_ct / total_cs if total_cs > 0 and total_ct > 0 else 0.0
+    clause_ratio = fixed.clause_ratio
     # Clause punctuation counts as a second, nearly independent length (commas survive translation:
     # zh-en counts correlate at 0.8 on true pairs, 0.05 on neighbours).
     if fine and clause_ratio > 0:
@@ -388,8 +412,8 @@ def _cost_block(level: _Level, band: _Band, p: AlignParams, types: Sequence[tupl
     if level.par_s is not None and level.par_t is not None:
         ps, pt = level.par_s, level.par_t
         straddle = (ps[i - 1] != ps.take(fi0)) | (pt[j - 1] != pt.take(fj0))
-        starts_s = _paragraph_starts(ps).take(fi0)
-        starts_t = _paragraph_starts(pt).take(fj0)
+        starts_s = fixed.starts_s.take(fi0)  # type: ignore[union-attr]
+        starts_t = fixed.starts_t.take(fj0)  # type: ignore[union-attr]
         full += p.paragraph_straddle * straddle + p.paragraph_mismatch * (starts_s != starts_t)
     if level.lex is not None:
         for t, (a, b) in enumerate(types[:n_full]):
@@ -668,13 +692,12 @@ def _align_level(level: _Level, ratios: Sequence[float], p: AlignParams, band: O
     """The DP at each of ``ratios``, in ``band`` if given; else in the full lattice, or (beyond
     ``max_full_cells``) in the band around the best path at ``ratios[0]`` of the level downsampled."""
     n, m = level.n, level.m
-    if band is not None:
-        pass
-    elif (n + 1) * (m + 1) <= p.max_full_cells or min(n, m) <= 2:
-        band = _full_band(n, m)
-    else:
-        coarse_path = _align_level(level.downsample(), ratios[:1], p).path(0, p)
-        band = _project(coarse_path, n, m, p.band, p.band_rows)
+    if band is None:
+        if (n + 1) * (m + 1) <= p.max_full_cells or min(n, m) <= 2:
+            band = _full_band(n, m)
+        else:
+            coarse_path = _align_level(level.downsample(), ratios[:1], p).path(0, p)
+            band = _project(coarse_path, n, m, p.band, p.band_rows)
     costs, preds = _costs(level, band, ratios, p)
     discount = max(0.0, -math.log(p.p10 / 2) - p.null_run)
     return _Search(n, m, band, costs, _dp_tables(costs, preds, band, n, m, bead_types(p), discount))

@@ -54,35 +54,32 @@ def _numbers_in(sentence: Sentence, lang: Optional[str]) -> set[str]:
     return set(number_keys(sentence.text, lang))
 
 
-_BEAD_SENTENCES_NOTE = "alignment_bead_sentences"
-
-
 def _bead_sentences(ctx: CheckContext) -> list[tuple[Bead, list[Sentence], list[Sentence]]]:
     """Each bead with its source and target sentences (beads that do not fit the documents skipped):
     made once per run for the alignment checks (the lists are read, never changed)."""
-    found = ctx.notes.get(_BEAD_SENTENCES_NOTE)
-    if found is None:
-        found = ctx.notes[_BEAD_SENTENCES_NOTE] = []
-        for bead in ctx.alignment:
-            sources = _sentences(ctx.source, bead.source)
-            targets = _sentences(ctx.target, bead.target)
-            if sources is not None and targets is not None:
-                found.append((bead, sources, targets))
+    return ctx.shared("alignment_bead_sentences", _make_bead_sentences)
+
+
+def _make_bead_sentences(ctx: CheckContext) -> list[tuple[Bead, list[Sentence], list[Sentence]]]:
+    found = []
+    for bead in ctx.alignment:
+        sources = _sentences(ctx.source, bead.source)
+        targets = _sentences(ctx.target, bead.target)
+        if sources is not None and targets is not None:
+            found.append((bead, sources, targets))
     return found
-
-
-_LENGTHS_NOTE = "alignment_lengths"
 
 
 def _lengths(ctx: CheckContext) -> tuple[list[int], list[int], float]:
     """``char_length`` of every source and target sentence, and the pair's ratio: measured once per run
     for the alignment checks."""
-    found = ctx.notes.get(_LENGTHS_NOTE)
-    if found is None:
-        src = [char_length(s.text) for s in ctx.source.sentences]
-        tgt = [char_length(t.text) for t in ctx.target.sentences]
-        found = ctx.notes[_LENGTHS_NOTE] = (src, tgt, _pair_ratio(ctx, src, tgt))
-    return found
+    return ctx.shared("alignment_lengths", _make_lengths)
+
+
+def _make_lengths(ctx: CheckContext) -> tuple[list[int], list[int], float]:
+    src = [char_length(s.text) for s in ctx.source.sentences]
+    tgt = [char_length(t.text) for t in ctx.target.sentences]
+    return src, tgt, _pair_ratio(ctx, src, tgt)
 
 
 def _pair_ratio(ctx: CheckContext, src_lens: list[int], tgt_lens: list[int]) -> float:

@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Sentence, Severity, Span
 from .data import (
+    AT_WORD_START,
     NOUN_CAPITALISING_LANGS,
     URL_RE,
     WORD_RE,
@@ -131,7 +132,7 @@ def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: se
 # letter nor follows a joiner (- ' ’) that follows a letter (WORD_RE would have read on through both).
 # (The letter is matched first and the lookbehinds read the two characters before it: most positions
 # fail on the letter test at once.)
-_TOKEN_START_RE = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_][-'’].)", re.DOTALL)
+_TOKEN_START_RE = re.compile(r"[^\W\d_a-z]" + AT_WORD_START)
 
 
 @text_cache()
@@ -166,8 +167,6 @@ def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
         if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
             return ()  # a headline in capitals
     return tuple(out)
-
-
 
 
 @register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=1, order=50)

@@ -17,23 +17,16 @@ from .repetition import long_enough, normalise_sentence
 BATCH_CHECK_ID = "consistency.batch"
 
 
-_UNITS_NOTE = "consistency_units"
-
-
 def _units(ctx: CheckContext) -> list[tuple[str, str, BeadSide, BeadSide]]:
     """(normalised source, normalised target, sides) of the beads that are not noise: made once per run
     for both consistency checks (they run after ``noise.debris``, whose notes no later check changes)."""
-    found = ctx.notes.get(_UNITS_NOTE)
-    if found is not None:
-        return found
+    return ctx.shared("consistency_units", _make_units)
+
+
+def _make_units(ctx: CheckContext) -> list[tuple[str, str, BeadSide, BeadSide]]:
     noise = noise_targets(ctx)
-    out = []
-    for _, bead, src, tgt in bead_sides(ctx):
-        if any(j in noise for j in bead.target):
-            continue
-        out.append((normalise_sentence(src.text), normalise_sentence(tgt.text), src, tgt))
-    ctx.notes[_UNITS_NOTE] = out
-    return out
+    return [(normalise_sentence(src.text), normalise_sentence(tgt.text), src, tgt)
+            for _, bead, src, tgt in bead_sides(ctx) if not any(j in noise for j in bead.target)]
 
 
 def _groups(units, key: int, lang: str) -> Iterator[list]:

@@ -144,6 +144,16 @@ _URL_HINT = UrlHint(("com", "org", "net", "cn", "fr", "de", "uk", "ru", "jp", "e
                      "int", "io"), "@#")
 
 
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces (same length, offsets kept)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``URL_RE.finditer(text)`` (most texts hold no hint of one and are not scanned)."""
     if not _URL_HINT(text):
@@ -152,6 +162,10 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Written right after a letter a pattern has just matched: that letter starts a word of WORD_RE (no letter
+# before it, nor a letter and a joiner - ' ’, through which WORD_RE would have read on). Patterns that match
+# the letter first and look behind it after let ``re`` skip to candidate letters.
+AT_WORD_START = r"(?<![^\W\d_].)(?<![^\W\d_][-'’].)"
 
 
 def is_brand_like(word: str) -> bool:
@@ -315,16 +329,16 @@ class BeadSide:
 _SIDES_NOTE = "bead_sides"
 
 
+def _make_sides(ctx: CheckContext) -> list:
+    return [(k, bead, BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target))
+            for k, bead in enumerate(ctx.alignment)]
+
+
 def bead_sides(ctx: CheckContext, both: bool = True):
     """(bead index, bead, source side, target side) for each bead (with both sides when ``both``).
 
     The sides are joined once per run and shared by the checks that read them (they never change)."""
-    sides = ctx.notes.get(_SIDES_NOTE)
-    if sides is None:
-        sides = ctx.notes[_SIDES_NOTE] = [
-            (k, bead, BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target))
-            for k, bead in enumerate(ctx.alignment)
-        ]
+    sides = ctx.shared(_SIDES_NOTE, _make_sides)
     for found in sides:
         if both and (not found[1].source or not found[1].target):
             continue

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
-from .data import MARKUP_RE, WORD_RE, BeadSide, UrlHint, base_lang, bead_sides
+from .data import MARKUP_RE, WORD_RE, BeadSide, UrlHint, base_lang, bead_sides, blank_spans
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -97,9 +97,15 @@ def _norm_ident(s: str) -> str:
     return re.sub(r"[\s.-]", "", s).lower()
 
 
+def _latin_form(form: str) -> bool:
+    """A form matched from a word start, case aside (Latin and other alphabets); the others (Han, kana…)
+    are matched as the plain literal."""
+    return form[0].isascii() or form[0].isalpha() and form[0] < "\u3000"
+
+
 @lru_cache(maxsize=4096)
 def _form_regex(form: str) -> re.Pattern:
-    if form[0].isascii() or form[0].isalpha() and form[0] < "\u3000":
+    if _latin_form(form):
         # Latin forms: from a word start; forms of 4+ letters may be followed by an ending ("America" in
         # "American", "Nations" in "Nations-Unies"); short ones must be whole words.
         tail = "" if len(form) >= 4 and not _is_acronym(form) else r"(?![\w])"
@@ -122,15 +128,10 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
     return out, (re.compile("|".join(parts)) if parts else None)
 
 
-@lru_cache(maxsize=4096)
-def _plain_form(form: str) -> bool:
-    return _form_regex(form).pattern == re.escape(form) and not _form_regex(form).flags & re.IGNORECASE
-
-
 def _find_form(form: str, text: str) -> Optional[tuple[str, int, int]]:
     """(form, start, end) of the first place ``_form_regex(form)`` matches in ``text``, or None. A form
     whose pattern is the plain literal (Han, kana…) is looked for as a substring: the same first match."""
-    if _plain_form(form):
+    if not _latin_form(form):
         pos = text.find(form)
         return None if pos < 0 else (form, pos, pos + len(form))
     m = _form_regex(form).search(text)
@@ -143,15 +144,6 @@ def _has_form(concept: _Concept, lang: str, text: str) -> bool:
         if _form_regex(f).search(text):
             return True
     return False
-
-
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
 
 
 # --- links: URLs, e-mails, handles, hashtags --------------------------------------------------------
@@ -183,11 +175,12 @@ def _url_matches(text: str) -> list[re.Match]:
 
 
 def _find_items(text: str, kind: str) -> list[_Item]:
-    # Every pattern but the URL one holds "@" or "#": a text without them has none of those items.
+    if not _may_hold(text, kind):
+        return []
     if kind == "url":
         out = []
         emails = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
-        for m in _url_matches(text):
+        for m in _URL_RE.finditer(text):
             if any(a <= m.start() < b for a, b in emails):
                 continue
             s = m.group().rstrip(_TRAIL)
@@ -195,8 +188,6 @@ def _find_items(text: str, kind: str) -> list[_Item]:
                 out.append(_Item(m.start(), m.start() + len(s), s, _url_key(s)))
         return out
     rx = {"email": _EMAIL_RE, "handle": _HANDLE_RE, "hashtag": _HASHTAG_RE}[kind]
-    if ("#" if kind == "hashtag" else "@") not in text:
-        return []
     out = []
     for m in rx.finditer(text):
         s = m.group().rstrip(_TRAIL)
@@ -207,7 +198,8 @@ def _find_items(text: str, kind: str) -> list[_Item]:
 
 
 def _may_hold(text: str, kind: str) -> bool:
-    """False only when ``_find_items(text, kind)`` is empty for certain: no URL hint, or no "@" / "#"."""
+    """False only when ``text`` holds no item of ``kind`` for certain: no URL hint, or no "@" / "#" (every
+    pattern but the URL one holds one of them)."""
     if kind == "url":
         return _URL_HINT(text)
     return ("#" if kind == "hashtag" else "@") in text
@@ -304,7 +296,7 @@ def _masked_links(text: str) -> str:
         spans += [m.span() for m in _HANDLE_RE.finditer(text)]
     if "#" in text:
         spans += [m.span() for m in _HASHTAG_RE.finditer(text)]
-    return _mask(text, spans)
+    return blank_spans(text, spans)
 
 
 _ASCII_UPPER_RE = re.compile("[A-Z]")
@@ -472,7 +464,7 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             continue
         if not tgt_latin:
             continue
-        masked_idents = _mask(text, [m.span() for m in idents])
+        masked_idents = blank_spans(text, [m.span() for m in idents])
         for m in _LATIN_TOKEN_RE.finditer(masked_idents):
             word = m.group()
             if _is_acronym(word) or len(word) < 3 or word.lower() in reported or word.islower():

@@ -50,10 +50,7 @@ _MENTIONS_NOTE = "number_mentions"
 
 def _mentions_of(ctx: CheckContext) -> tuple[_Mentions, _Mentions]:
     """The source and target mentions, found once per run and shared by the number checks."""
-    found = ctx.notes.get(_MENTIONS_NOTE)
-    if found is None:
-        found = ctx.notes[_MENTIONS_NOTE] = (_Mentions(ctx.source), _Mentions(ctx.target))
-    return found
+    return ctx.shared(_MENTIONS_NOTE, lambda c: (_Mentions(c.source), _Mentions(c.target)))
 
 
 def _approx_agrees(a: NumberMention, b: NumberMention) -> bool:

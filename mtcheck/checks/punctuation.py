@@ -87,10 +87,7 @@ def find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     """All stray full stops of the target; shared with ``casing.lost`` so that it does not report the
     lower-case word after a stray stop as a sentence start. Found once per run (both read them after
     ``noise.debris``, whose notes no later check changes)."""
-    found = ctx.notes.get(_BREAKS_NOTE)
-    if found is None:
-        found = ctx.notes[_BREAKS_NOTE] = _find_stray_breaks(ctx)
-    return found
+    return ctx.shared(_BREAKS_NOTE, _find_stray_breaks)
 
 
 def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:

@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Optional
 
 from ..config import Config
 from ..errors import CheckCrashed, ConfigError
+from ..segment import remember
 from ..types import Bead, Category, CheckError, Document, Issue, Severity
 
 
@@ -23,6 +24,14 @@ class CheckContext:
     glossary: tuple = ()
     # Per-sentence flags other checks may use (e.g. sentences judged to be noise), keyed by check id.
     notes: dict = field(default_factory=dict, compare=False)
+
+    def shared(self, key: str, make):  # type: ignore[no-untyped-def]
+        """``make(self)``, made once per run and kept in ``notes`` under ``key``: an analysis several checks
+        read (it must not change once made)."""
+        found = self.notes.get(key)
+        if found is None:
+            found = self.notes[key] = make(self)
+        return found
 
     def word_alignment(self, bead: Bead):  # type: ignore[no-untyped-def]
         """The model's word alignment of ``bead`` (``mtcheck.align.words``), made once per article and
@@ -171,10 +180,8 @@ def enabled_checks(config: Config) -> list[CheckInfo]:
     hit = _ENABLED.get(key)
     if hit is None:
         # The config and the checks are kept with the answer, so that the ids of the key stay theirs.
-        hit = (config, infos, [c for c in sorted(infos, key=lambda c: (c.order, c.id)) if is_enabled(c, config)])
-        if len(_ENABLED) >= 64:
-            _ENABLED.clear()
-        _ENABLED[key] = hit
+        hit = remember(_ENABLED, key, (config, infos, [c for c in sorted(infos, key=lambda c: (c.order, c.id))
+                                                       if is_enabled(c, config)]), 64)
     return list(hit[2])
 
 

@@ -13,7 +13,17 @@ from ..langid import (
 )
 from ..segment import register_cache, remember, text_cache
 from ..types import Category, Issue, Severity, Span
-from .data import WORD_RE, base_lang, bead_of_target, bead_sides, noise_targets, source_span, url_spans
+from .data import (
+    AT_WORD_START,
+    WORD_RE,
+    base_lang,
+    bead_of_target,
+    bead_sides,
+    blank_spans,
+    noise_targets,
+    source_span,
+    url_spans,
+)
 from .registry import CheckContext, register
 
 CHECK_ID = "untranslated.sentence"
@@ -54,16 +64,7 @@ def _weight(text: str) -> int:
 
 
 def _mask_urls(text: str) -> str:
-    spans = url_spans(text)
-    if not spans:
-        return text
-    out = []
-    pos = 0
-    for a, b in spans:
-        out += (text[pos:a], " " * (b - a))
-        pos = b
-    out.append(text[pos:])
-    return "".join(out)
+    return blank_spans(text, url_spans(text))
 
 
 def _foreign_runs(text: str, expected: set[str]) -> list[tuple[int, int]]:
@@ -114,7 +115,7 @@ _DIGIT_RE = re.compile(r"\d")
 # followed by an apostrophe or a hyphen (which would join it to the word before), then the rest of
 # WORD_RE's pattern. The words it leaves out start with a lower-case letter and are never blanked
 # (``_blank_name``), so a sub with it blanks what ``WORD_RE.sub(_blank_name, ...)`` blanks.
-_NAME_WORD_RE = re.compile(r"[^\W\d_a-zß-öø-ÿ](?<![^\W\d_].)(?<![^\W\d_][-'’].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+_NAME_WORD_RE = re.compile(r"[^\W\d_a-zß-öø-ÿ]" + AT_WORD_START + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 
 
 def _names_removed(text: str) -> str:
@@ -398,7 +399,7 @@ def _words_re(words: frozenset[str]) -> re.Pattern[str]:
     for word in words:
         rests.setdefault(word[0], []).append(word[1:])
     branches = "|".join(
-        re.escape(first) + r"(?<![^\W\d_].)(?<![^\W\d_]['’-].)(?:"
+        re.escape(first) + AT_WORD_START + "(?:"
         + "|".join(re.escape(r) for r in sorted(rest, key=lambda r: (-len(r), r))) + ")"
         for first, rest in sorted(rests.items())
     )

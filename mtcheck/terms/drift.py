@@ -104,9 +104,10 @@ from .stopwords import articles, complex_prepositions, function_canon, inflectio
 from .zh import pos_words
 
 _UNSPACED = {"zh", "ja"}
-# Languages whose noun phrases end with their head ("medical observation", „Gesundheitsbehörde“).
-_HEAD_FINAL = {"en", "de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "zh", "ja", "ko", "tr", "hu"}
+_NOUN_CAPITALISING = {"de", "lb"}  # as checks.data.NOUN_CAPITALISING_LANGS (not imported: it imports drift)
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
+# Languages whose noun phrases end with their head ("medical observation", „Gesundheitsbehörde“).
+_HEAD_FINAL = _COMPOUNDING | {"en", "zh", "ja", "ko", "tr", "hu"}
 _WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 # Characters that may sit between two tokens of one phrase: spaces, apostrophes (l'…, d'…), hyphens.
 _JOINERS = set(" \u00a0\u202f'’-")
@@ -408,7 +409,7 @@ def _specific_rendering(term: "_Term") -> bool:
     words = [t for t in term.dom_tokens if t.content]
     if len(words) >= 2:
         return True
-    return len(words) == 1 and (_capital(words[0]) or (words[0].text.isupper() and len(words[0].text) >= 2))
+    return len(words) == 1 and _marked(words[0])
 
 
 def _specific_skeleton(skel: tuple[str, ...], term: "_Term", tgt: "_Side") -> bool:
@@ -416,8 +417,7 @@ def _specific_skeleton(skel: tuple[str, ...], term: "_Term", tgt: "_Side") -> bo
     written with a capital inside a sentence or as an acronym in one of the term's units?"""
     if len(skel) >= 2:
         return True
-    return any(t.key == skel[0] and (_capital(t) or (t.text.isupper() and len(t.text) >= 2))
-               for u in term.units for t in tgt.tokens[u])
+    return any(t.key == skel[0] and _marked(t) for u in term.units for t in tgt.tokens[u])
 
 
 def _sentence_initial(text: str, tok: Token) -> bool:
@@ -781,7 +781,7 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
     (in more of the term's units) is credited with the units of the rarer one. The rarer form stays a
     word of its own, so that pass 2 still finds it as a variant. Names are words written with a capital
     inside sentences; where every noun has one (German), only copies of the source term's words."""
-    cased_nouns = tgt_lang.split("-")[0] in {"de", "lb"}
+    cased_nouns = tgt_lang.split("-")[0] in _NOUN_CAPITALISING
     names: dict[str, tuple[str, set[int]]] = {}
     for u in term.units:
         for key, text in tgt.capitalised(u):
@@ -901,7 +901,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # Names render names: for a name term, in a language where only names take a capital, a phrase
         # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
         # one of three "Malaysia" is misspelt), provided it is itself well associated.
-        if term.name and not scored[0][3] and tgt_lang.split("-")[0] not in {"de", "lb"} | _UNSPACED:
+        if term.name and not scored[0][3] and tgt_lang.split("-")[0] not in _NOUN_CAPITALISING | _UNSPACED:
             named = [x for x in scored if x[3] and x[0] >= max(MIN_DICE, 0.5 * scored[0][0])]
             if named:
                 scored.remove(named[0])
@@ -1129,7 +1129,7 @@ class _Explainer:
     def __init__(self, src: _Side, tgt: _Side, terms: list[_Term], src_lang: str, tgt_lang: str):
         self.src, self.tgt = src, tgt
         self.tgt_lang = tgt_lang
-        self.nouns_capitalised = tgt_lang.split("-")[0] in {"de", "lb"}  # a capital makes no name there
+        self.nouns_capitalised = tgt_lang.split("-")[0] in _NOUN_CAPITALISING  # a capital makes no name there
         self.n_units = len(tgt.tokens)
         self.unspaced = src_lang in _UNSPACED
         # Target token ranges of every term's dominant group, per unit, with the term's source spans.
@@ -1612,9 +1612,9 @@ def _common_phrase(dom: Sequence[Token], lang: str) -> bool:
     paraphrase the syntax of the sentence asks for, not drift. A phrase with a name in it keeps its form
     ("Wesel County" / "County of Wesel", "Bac Giang province" / "province of Bac Giang" are near-variants)."""
     base = lang.split("-")[0]
-    if base in {"de", "lb"} | _UNSPACED:
+    if base in _NOUN_CAPITALISING | _UNSPACED:
         return False
-    return not any(_capital(t) or (t.text.isupper() and len(t.text) > 1) for t in dom if t.content)
+    return not any(_marked(t) for t in dom if t.content)
 
 
 class _Recombination:
@@ -1760,6 +1760,11 @@ def _kept_in_longer_names(term: _Term, src: _Side) -> bool:
 
 def _capital(t: Token) -> bool:
     return t.text[:1].isupper() and not t.initial
+
+
+def _marked(t: Token) -> bool:
+    """A name's word or an acronym: capitalised inside a sentence, or in capitals (two letters or more)."""
+    return _capital(t) or (t.text.isupper() and len(t.text) >= 2)
 
 
 def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anchors,  # type: ignore[no-untyped-def]

@@ -243,7 +243,6 @@ def _cut_hmm(m: _Model, sentence: str, out: list[tuple[str, str]]) -> None:
 
 # jieba's own expressions: its blocks (jieba/__init__.py's re_han_default) and its HMM's (jieba/finalseg).
 _RE_HAN_FINAL = _RE_HAN_DETAIL  # finalseg's re_han is posseg's re_han_detail
-_RE_HAN_RUN = re.compile("[\u4E00-\u9FD5]+")
 _RE_SKIP_FINAL = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
 _RE_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+")  # jieba's re_han_default
 _SHORT = 80  # texts shorter than this are looked up in Python: numpy costs more per call (equal near 70)
@@ -567,7 +566,7 @@ def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int], w2s: dict[
     if (a in (w2s if b - a == 2 else w3s)) if b - a < 4 else m.freq.get(run):
         out.extend(range(a, b))
         return
-    if _RE_HAN_RUN.fullmatch(run):
+    if _RE_HAN_FINAL.fullmatch(run):
         _hmm_starts(m, run, a, out)
         return
     for blk in _RE_HAN_FINAL.split(run):
@@ -661,7 +660,7 @@ def line_word_counts(lines: list[str]) -> list[int]:
     if not _tables_ready(sum(map(len, lines))):
         return [len(_jieba_spans(line)) if line else 0 for line in lines]
     if len(lines) == 1:
-        return [word_count(lines[0])]
+        return [len(_alnum_tokens(lines[0])[0]) if lines[0] else 0]
     ends = list(accumulate(len(line) + 1 for line in lines))  # where the line after each one starts
     starts = _alnum_tokens("\n".join(lines))[0]
     return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(lines)).tolist()
