@@ -53,14 +53,14 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from .segment import text_cache
 
-__all__ = ["NumberMention", "find_numbers", "numbers_match", "kinds_compatible", "mention_components",
+__all__ = ["NumberMention", "find_numbers", "find_numbers_by_sentence", "numbers_match", "kinds_compatible", "mention_components",
            "describe_mention", "zh_numeral_forms", "spelled_forms", "shifted_mentions", "DECIMAL_COMMA_LANGS"]
 
 
@@ -509,6 +509,10 @@ _URL = (
     r"(?:com|cn|net|org|gov|edu|int|info|io|fr|de|es|uk|eu|ch|be|ca|jp|kr|ru|tv|news|hk|tw)(?![A-Za-z0-9])"
 )
 _URL_RE = re.compile(_URL)
+# The same, for a document whose text between sentences is masked with NUL (``find_numbers_by_sentence``):
+# no URL reads on through the mask, so its matches are those of each sentence on its own.
+_URL_IN_MASKED_RE = re.compile(_URL.replace(r"[^\s<>", r"[^\x00\s<>", 1))
+assert _URL_IN_MASKED_RE.pattern != _URL
 # What every match of _URL_RE holds: a scheme or "www.", "@", or a dot before one of its domains.
 _URL_HINT_RE = re.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov|edu|int|info|io|fr|de|es|uk|eu|ch|be|ca|jp|kr|ru|tv"
                           r"|news|hk|tw)")
@@ -649,6 +653,8 @@ class _Triggers:
     ascii_tokens: frozenset[bytes]  # the ASCII ones, encoded
     articles: frozenset[str]  # lone articles ("a", "eine"), which start a mention only before these:
     after_article: frozenset[str]  # the first runs of the magnitudes and multiplier nouns
+    ascii_articles: frozenset[bytes]  # the ASCII articles and the ASCII runs of ``after_article``, encoded
+    ascii_after: frozenset[bytes]
     compound: Optional[re.Pattern]  # German compounds (siebenmonatige): a tail glued to a number word
 
 
@@ -697,7 +703,8 @@ def _triggers(lang_key: str) -> _Triggers:
     after = frozenset(_first_token(w) for w in list(_MAGNITUDES) + list(_MULTIPLIER_NOUNS)) if articles else frozenset()
     tokens = frozenset(_first_token(w) for w in starts)
     return _Triggers(full, re.compile(letter_part), tokens, frozenset(w.encode() for w in tokens if w.isascii()),
-                     articles, after, compound)
+                     articles, after, frozenset(w.encode() for w in articles if w.isascii()),
+                     frozenset(w.encode() for w in after if w.isascii()), compound)
 
 
 def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
@@ -707,40 +714,80 @@ def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
     numerals by ``_NUMERAL_TRIGGER_RE`` (skipped to in C); number words and month names only where the
     lower-cased text has a letter run that can start one, confirmed there by the letter part anchored.
     The letter part fires only at the start of such a run (see ``_triggers``), so the positions are the
-    same. Texts with a character that lower-casing reads otherwise than the regex (``_CASE_EXOTIC_RE``)
-    or, in German, with a compound tail (the run goes on after the word) are scanned with the full
-    trigger itself. ``odd=False`` says that ``t`` has none of the characters of ``_ODD_RE``."""
+    same; in German a run may also go on after the word into a compound tail ("siebenmonatige"): the
+    runs holding a compound tail are tried at their start (``_compound_run_starts``). Texts with a
+    character that lower-casing reads otherwise than the regex (``_CASE_EXOTIC_RE``) are scanned with the
+    full trigger itself. ``odd=False`` says that ``t`` has none of the characters of ``_ODD_RE``."""
     trig = _triggers(lang_key)
     ascii_text = t.isascii()  # then no character of _CASE_EXOTIC_RE, and its letter runs are ASCII
     low = t.lower() if trig.compound is not None or not ascii_text else ""
-    if (odd and not ascii_text and _CASE_EXOTIC_RE.search(t)) or (
-            trig.compound is not None and trig.compound.search(low)):
+    if odd and not ascii_text and _CASE_EXOTIC_RE.search(t):
         return _positions(trig.full, t)
     hits = [c.start() for c in _NUMERAL_TRIGGER_RE.finditer(t)]
+    compound_starts = _compound_run_starts(t, low, trig) if trig.compound is not None else None
+    if compound_starts:
+        hits = sorted(set(hits).union(compound_starts))
     if ascii_text:
         # The letter runs of an ASCII text, lower-cased, as bytes: every other byte becomes a space (three
         # C calls instead of a regex that makes one string per run).
-        if trig.ascii_tokens.isdisjoint(t.encode().translate(_ASCII_RUNS).split()):
+        runs = t.encode().translate(_ASCII_RUNS).split()
+        if trig.ascii_tokens.isdisjoint(runs):
             return hits
-    low = low or t.lower()
-    runs = _LATIN_RUN_RE.findall(low)
-    if trig.tokens.isdisjoint(runs):
-        return hits
-    # The runs that can start a mention are found where they occur in the lower-cased text (an article only
-    # when a magnitude or multiplier noun is there too, as it needs one after it); the letter part,
-    # anchored, keeps the occurrences at the start of a run that it matches.
-    present = trig.tokens.intersection(runs)
-    if not trig.after_article.isdisjoint(present):
-        present |= trig.articles.intersection(runs)
+        # Its runs are all ASCII: those of ``tokens`` and ``articles`` are their ASCII ones.
+        tokens, articles, after = trig.ascii_tokens, trig.ascii_articles, trig.ascii_after
+        low = t.lower()
+    else:
+        low = low or t.lower()
+        runs = _LATIN_RUN_RE.findall(low)
+        if trig.tokens.isdisjoint(runs):
+            return hits
+        tokens, articles, after = trig.tokens, trig.articles, trig.after_article
+
+    # The runs that can start a mention are looked for where the lower-cased text has them followed by no
+    # letter (an article only when a magnitude or multiplier noun is there too, as it needs one after it);
+    # the letter part, anchored, keeps the places where it matches (at the start of a run).
+    present = tokens.intersection(runs)
+    if not after.isdisjoint(present):
+        present |= articles.intersection(runs)
     letters = trig.letters
     words: set[int] = set()
     for run in present:
-        i = low.find(run)
-        while i >= 0:
-            if letters.match(t, i):
-                words.add(i)
-            i = low.find(run, i + 1)
+        for c in _whole_run_re(run).finditer(low):
+            if letters.match(t, c.start()):
+                words.add(c.start())
+    if compound_starts:
+        return sorted(words.union(hits))
     return sorted(hits + list(words)) if hits else sorted(words)
+
+
+_WHOLE_RUN_RES: dict[object, re.Pattern] = {}
+
+
+def _whole_run_re(run) -> re.Pattern:  # type: ignore[no-untyped-def]
+    """``run`` (a str, or ASCII bytes) where it is a whole letter run of a text: no letter before or after
+    it. The pattern begins with the literal, which ``re`` searches for fast; the lookbehind then reads
+    back over it."""
+    rx = _WHOLE_RUN_RES.get(run)
+    if rx is None:
+        word = re.escape(run if isinstance(run, str) else run.decode())
+        rx = _WHOLE_RUN_RES[run] = re.compile(f"{word}(?<![{_LATIN}]{word})(?![{_LATIN}])")
+    return rx
+
+
+def _compound_run_starts(t: str, low: str, trig: _Triggers) -> list[int]:
+    """Where the letter part fires at the start of a letter run that holds a German compound tail
+    ("siebenmonatige", "zweimal"): the only letter-part positions whose run is not a whole token (the
+    word's tail lets the run go on only into a compound tail; see ``_triggers``). ``low`` is ``t``
+    lower-cased, of the same length (no character of ``_CASE_EXOTIC_RE`` in ``t``)."""
+    out: list[int] = []
+    letters = trig.letters
+    for c in trig.compound.finditer(low):  # type: ignore[union-attr]
+        k = c.start()
+        while k > 0 and _LATIN_RE.match(low, k - 1):
+            k -= 1
+        if (not out or out[-1] != k) and letters.match(t, k):
+            out.append(k)
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -960,6 +1007,47 @@ def _find_numbers_cached(text: str, lang: Optional[str]) -> tuple[NumberMention,
     return tuple(_find_numbers(text, lang))
 
 
+def find_numbers_by_sentence(text: str, spans: Sequence[tuple[int, int]],
+                             lang: Optional[str] = None) -> list[list[NumberMention]]:
+    """The mentions of each sentence ``text[start:end]`` of ``spans`` (in order, not overlapping), in
+    offsets of ``text``: ``find_numbers`` of each sentence, moved by its start, found in one pass over
+    the document (one trigger scan and one loop instead of one per sentence, most of which hold no
+    number).
+
+    The same mentions by construction: the document is read with everything outside the sentences
+    masked with NUL, a character that no pattern of the finder matches, reads through or takes for the
+    end of a text otherwise than the end itself (its lookarounds ask for a letter, a digit, a numeral, a
+    space or a given word next to the number; the readers' backward windows (qualifier, currency,
+    identifier, 第, 百分之, time of day) want such characters just before it; ``_scan`` takes a missing
+    next character for NUL already), so nothing is found across a mask and every pattern reads a
+    sentence as it reads it alone. URLs are found with ``_URL_IN_MASKED_RE``, which stops at a NUL as the
+    sentence alone ends there. A text holding NUL itself, or sentences with no gap between them, are
+    read sentence by sentence. ``tests/test_numbers.py`` compares the two on generated documents."""
+    ordered = all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+    if not ordered or "\x00" in text:
+        return [shifted_mentions(find_numbers(text[a:b], lang), a) for a, b in spans]
+    parts = []
+    prev = 0
+    for a, b in spans:
+        parts.append("\x00" * (a - prev))
+        parts.append(text[a:b])
+        prev = b
+    masked = "".join(parts)
+    out: list[list[NumberMention]] = [[] for _ in spans]
+    if not spans:
+        return out
+    lang_key = _lang_key(lang)
+    odd = _ODD_RE.search(masked) is not None
+    t = masked.translate(_FULLWIDTH) if odd and _FULLWIDTH_RE.search(masked) else masked
+    hits = _trigger_hits(t, lang_key, odd)
+    if not hits:
+        return out
+    starts = [a for a, _ in spans]
+    for m in _scan(masked, t, lang_key, hits, _URL_IN_MASKED_RE):
+        out[bisect_right(starts, m.start) - 1].append(m)
+    return out
+
+
 def _find_numbers(text: str, lang: Optional[str], hits_of=None) -> list[NumberMention]:
     """``hits_of(t, lang_key, odd)`` lists the positions to try (``_trigger_hits``; ``_loose_hits`` in the
     tests, the plain trigger that the strict one must agree with)."""
@@ -971,10 +1059,16 @@ def _find_numbers(text: str, lang: Optional[str], hits_of=None) -> list[NumberMe
     hits = (hits_of or _trigger_hits)(t, lang_key, odd)
     if not hits:
         return []
+    return _scan(text, t, lang_key, hits, _URL_RE)
+
+
+def _scan(text: str, t: str, lang_key: str, hits: list[int], url_re: re.Pattern) -> list[NumberMention]:
+    """The mentions of ``text`` (``t``: the same with full-width characters read), trying the scanner at
+    the trigger's positions ``hits``."""
     digit_scanner, zh_scanner, letter_scanner = _scanners(lang_key)
     # URLs, domains and e-mail addresses first: nothing inside them is a number.
     urls = ("." in t or "@" in t) and _URL_HINT_RE.search(t)
-    skip = [(u.start(), u.end()) for u in _URL_RE.finditer(t)] if urls else []
+    skip = [(u.start(), u.end()) for u in url_re.finditer(t)] if urls else []
     skip_i = 0
     out: list[NumberMention] = []
     pos = 0

@@ -369,6 +369,43 @@ def test_split_scanner_matches_the_whole_alternation(text: str, lang, data) -> N
         assert (whole.span(), whole.lastgroup) == (split.span(), split.lastgroup)
 
 
+# What lies between the sentences of a document: masked by the finder, so any text at all.
+_GAPS = st.sampled_from([" ", "\n", "\n\n", "  ", "。", "5", "a", "a ", " million", "-", "@", "www.", ".", "第",
+                         "", "x", "\u00a0", "é", "\x00"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_GAPS, st.lists(_TRIGGER_PIECES, max_size=6).map("".join)), max_size=6), _GAPS, _LANGS)
+def test_mentions_by_sentence_are_those_of_each_sentence(parts, tail: str, lang) -> None:
+    """One pass over the masked document gives each sentence's own mentions, in document offsets (gaps of
+    any text, none, sentences left empty, NUL in the text: the per-sentence reading)."""
+    from mtcheck import numbers
+
+    text, spans = "", []
+    for gap, sentence in parts:
+        text += gap
+        spans.append((len(text), len(text) + len(sentence)))
+        text += sentence
+    text += tail
+    expected = [numbers.shifted_mentions(numbers._find_numbers(text[a:b], lang), a) for a, b in spans]
+    assert numbers.find_numbers_by_sentence(text, spans, lang) == expected
+
+
+def test_mentions_by_sentence_on_a_document() -> None:
+    from mtcheck.numbers import find_numbers_by_sentence
+
+    text = "Il a payé 4,5 millions.\nVisitez www.exemple.fr\n« 26 septembre 2024 », dit-il.\n"
+    lines = text.splitlines()
+    spans = [(text.index(line), text.index(line) + len(line)) for line in lines]
+    assert spans == [(0, 23), (24, 46), (47, 77)]
+    found = find_numbers_by_sentence(text, spans, "fr")
+    assert [[(m.start, m.end, m.text, m.value, m.kind) for m in ms] for ms in found] == [
+        [(10, 22, "4,5 millions", 4_500_000, "number")], [], [(49, 66, "26 septembre 2024", 926, "date")]]
+    # sentences with no gap between them are read one by one: "ans6" is no identifier there
+    assert [[(m.start, m.text) for m in ms] for ms in find_numbers_by_sentence("5 ans6 ans", [(0, 5), (5, 10)], "fr")] == [
+        [(0, "5")], [(5, "6")]]
+
+
 def test_case_exotic_characters_are_all_listed() -> None:
     """Every character that case-insensitive matching equates with a letter of a trigger word although
     str.lower() says otherwise or that is outside _LATIN, and every character that str.lower() moves into

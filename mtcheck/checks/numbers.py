@@ -7,11 +7,10 @@ from typing import Iterable, Iterator, Optional, Sequence
 from ..numbers import (
     NumberMention,
     describe_mention,
-    find_numbers,
+    find_numbers_by_sentence,
     kinds_compatible,
     mention_components,
     numbers_match,
-    shifted_mentions,
     spelled_forms,
     DECIMAL_COMMA_LANGS,
 )
@@ -29,19 +28,22 @@ _APPROX_KINDS = frozenset({"number", "percent", "amount"})
 
 
 class _Mentions:
-    """Number mentions of a document's sentences, found once each, in document offsets."""
+    """Number mentions of a document's sentences, in document offsets, found in one pass over the
+    document (``find_numbers_by_sentence``) the first time they are asked for."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._cache: dict[int, list[NumberMention]] = {}
+        self._by_sentence: Optional[list[list[NumberMention]]] = None
 
     def of(self, indices: Iterable[int]) -> list[NumberMention]:
+        by_sentence = self._by_sentence
+        if by_sentence is None:
+            doc = self.doc
+            by_sentence = self._by_sentence = find_numbers_by_sentence(
+                doc.text, [(s.start, s.end) for s in doc.sentences], doc.lang)
         out: list[NumberMention] = []
         for i in indices:
-            if i not in self._cache:
-                sentence = self.doc.sentences[i]
-                self._cache[i] = shifted_mentions(find_numbers(sentence.text, self.doc.lang), sentence.start)
-            out.extend(self._cache[i])
+            out.extend(by_sentence[i])
         return out
 
 
