@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.checks.consistency import batch_consistency_issues
 
@@ -117,3 +119,31 @@ def test_may_repeat_never_hides_a_repetition_of_the_table():
     for case in CASES:
         for text in (case[1], case[3]):
             assert may_repeat(text) or not _REPEAT_RE.search(text), text
+
+
+_REPEAT_WORDS = ["the", "The", "THE", "de", "que", "vous", "a", "b", "Baden-Baden", "it's", "it", "s", "İ", "i̇", "ΟΔΟΣ",
+                 "οδοσ", "x2", "2", ".", ",", "-", "'"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_REPEAT_WORDS), max_size=8).map(" ".join), min_size=1, max_size=7),
+       st.data())
+def test_sentences_that_may_repeat_cover_every_side_that_may(sentences, data):
+    """Every bead side (consecutive sentences joined by a space) for which may_repeat holds has a sentence
+    in the document pass's set (or the set is None: every sentence may)."""
+    from mtcheck.checks.repetition import _sentences_that_may_repeat, may_repeat
+    from mtcheck.types import Document, Sentence
+
+    text, sents = "", []
+    for s in sentences:
+        sents.append(Sentence(len(text), len(text) + len(s), s))
+        text += s + "\n"
+    doc = Document(text=text, lang="en", sentences=tuple(sents))
+    may = _sentences_that_may_repeat(doc)
+    cuts = sorted(set(data.draw(st.lists(st.integers(1, len(sents)), max_size=len(sents)))) | {len(sents)})
+    start = 0
+    for cut in cuts:
+        side = tuple(range(start, cut))
+        start = cut
+        if may is not None and may_repeat(" ".join(sentences[i] for i in side)):
+            assert not may.isdisjoint(side), (sentences, side)

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import compress
 from operator import eq
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ..segment import text_cache
-from ..types import Category, Issue, Severity
+from ..types import Category, Document, Issue, Severity
 from .data import base_lang, bead_of_target, bead_sides, is_cased_lang, noise_targets, source_span
 from .registry import CheckContext, register
 
@@ -28,13 +29,56 @@ def may_repeat(text: str) -> bool:
     case is two letters there) and a final Σ (ς there): a text holding either is left to the pattern."""
     if "İ" in text or "Σ" in text:
         return True
-    words = list(map(str.lower, _WORD_TOKEN_RE.findall(text)))
+    return next(_repeats(list(map(str.lower, _WORD_TOKEN_RE.findall(text)))), None) is not None
+
+
+def _repeats(words: list[str]) -> Iterator[tuple[int, int]]:
+    """(p, k) for each run of ``k`` words (one to six) at ``p`` followed at once by the same words."""
     positions = range(len(words))
     for k in range(1, 7):  # a unit of k words repeated starts with a word that comes again k words on
         for p in compress(positions, map(eq, words, words[k:])):
             if words[p : p + k] == words[p + k : p + 2 * k]:
-                return True
-    return False
+                yield p, k
+
+
+def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
+    """The sentences of ``doc`` that hold a word of a repetition ``may_repeat`` would see, read in one pass
+    over the whole document (None: every sentence may, the text holds İ or Σ).
+
+    The words of a bead side (its sentences joined by a space) are the words of its sentences in order:
+    where its sentences follow each other in the document, a run of the document's words (the sentences
+    joined by NUL, which no word holds). A side for which ``may_repeat`` is true holds a repeated unit,
+    which is then one of the document's, and the sentences of its words are among the side's: a side
+    with none of these sentences cannot repeat (``repeated_word`` reads sides of other beads anyway)."""
+    sents = doc.sentences
+    joined = "\x00".join(s.text for s in sents)
+    if "İ" in joined or "Σ" in joined:
+        return None
+    windows = list(_repeats(list(map(str.lower, _WORD_TOKEN_RE.findall(joined)))))
+    if not windows:
+        return set()
+    starts = []  # where each sentence starts in ``joined``
+    pos = 0
+    for s in sents:
+        starts.append(pos)
+        pos += len(s.text) + 1
+    wanted = {i for p, k in windows for i in (p, p + 2 * k - 1)}  # first and last word of each window
+    sentence_of_word: dict[int, int] = {}
+    last = max(wanted)
+    for i, m in enumerate(_WORD_TOKEN_RE.finditer(joined)):
+        if i in wanted:
+            sentence_of_word[i] = bisect_right(starts, m.start()) - 1
+        if i == last:
+            break
+    found: set[int] = set()
+    for p, k in windows:
+        found.update(range(sentence_of_word[p], sentence_of_word[p + 2 * k - 1] + 1))
+    return found
+
+
+def _in_order(indices: tuple[int, ...], count: int) -> bool:
+    """Sentences that follow each other in the document, all of them in it."""
+    return all(0 <= i < count for i in indices) and all(b == a + 1 for a, b in zip(indices, indices[1:]))
 
 
 # Doubles that the language writes on purpose (lower case). Reflexive « vous vous », « nous nous »;
@@ -70,9 +114,13 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
         return
     legit = LEGITIMATE_DOUBLES.get(tgt, frozenset())
     noise = noise_targets(ctx)
+    may = _sentences_that_may_repeat(ctx.target)
+    count = len(ctx.target.sentences)
     for _, bead, src, side in bead_sides(ctx, both=False):
         if not bead.target or any(j in noise for j in bead.target):
             continue
+        if may is not None and may.isdisjoint(bead.target) and _in_order(bead.target, count):
+            continue  # no repetition in the side (see _sentences_that_may_repeat)
         if not may_repeat(side.text) or not _REPEAT_RE.search(side.text):
             continue
         source_lower = src.text.lower()
