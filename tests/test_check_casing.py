@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.checks import REGISTRY, CheckContext, run_checks
 from mtcheck.config import Config
@@ -277,3 +279,12 @@ def test_registered_with_a_titled_docstring():
     assert info.category is Category.FLUENCY_CAPITALIZATION and info.order == 50
     assert info.title.startswith("Lost casing")
     assert "False positives" in info.doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_capitals_and_letters_counts_as_str_methods(text):
+    from mtcheck.checks.casing import _capitals_and_letters
+
+    letters = [c for c in text if c.isalpha()]
+    assert _capitals_and_letters(text) == (sum(c.isupper() for c in letters), len(letters))

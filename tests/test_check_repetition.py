@@ -147,3 +147,12 @@ def test_sentences_that_may_repeat_cover_every_side_that_may(sentences, data):
         start = cut
         if may is not None and may_repeat(" ".join(sentences[i] for i in side)):
             assert not may.isdisjoint(side), (sentences, side)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAbZ '-’.,x2_\n\t") | st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_words_are_the_words_of_the_pattern(text):
+    from mtcheck.checks.repetition import _WORD_TOKEN_RE, _ascii_words
+
+    if text.isascii():
+        assert _ascii_words(text) == [w.lower().encode() for w in _WORD_TOKEN_RE.findall(text)]

@@ -163,10 +163,25 @@ def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
             continue
         out.append((word.lower(), word))
     if out:
-        letters = list(filter(str.isalpha, text))
-        if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
+        capitals, letters = _capitals_and_letters(text)
+        if letters and capitals / letters > 0.5:
             return ()  # a headline in capitals
     return tuple(out)
+
+
+# The ASCII characters that are not letters, and those that are not capitals (for ``bytes.translate``).
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_NOT_CAPITALS = bytes(c for c in range(128) if not (chr(c).isalpha() and chr(c).isupper()))
+
+
+def _capitals_and_letters(text: str) -> tuple[int, int]:
+    """How many letters of ``text`` are capitals, and how many letters it has (``str.isalpha``,
+    ``str.isupper``): counted in C by deleting the other bytes when the text is ASCII."""
+    if text.isascii():
+        data = text.encode()
+        return len(data.translate(None, _ASCII_NOT_CAPITALS)), len(data.translate(None, _ASCII_NOT_LETTERS))
+    letters = list(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters)), len(letters)
 
 
 @register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=1, order=50)

@@ -301,6 +301,12 @@ class BeadSide:
     __slots__ = ("text", "_starts", "_sentences")
 
     def __init__(self, doc: Document, indices: tuple[int, ...]) -> None:
+        if len(indices) == 1 and 0 <= indices[0] < len(doc.sentences):  # most beads: one sentence, as it is
+            sent = doc.sentences[indices[0]]
+            self._sentences = [sent]
+            self._starts = [0]
+            self.text = sent.text
+            return
         sents = [doc.sentences[i] for i in indices if 0 <= i < len(doc.sentences)]
         self._sentences = sents
         self._starts: list[int] = []

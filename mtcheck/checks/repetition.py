@@ -32,13 +32,25 @@ def may_repeat(text: str) -> bool:
     return next(_repeats(list(map(str.lower, _WORD_TOKEN_RE.findall(text)))), None) is not None
 
 
-def _repeats(words: list[str]) -> Iterator[tuple[int, int]]:
+def _repeats(words: list) -> Iterator[tuple[int, int]]:
     """(p, k) for each run of ``k`` words (one to six) at ``p`` followed at once by the same words."""
     positions = range(len(words))
     for k in range(1, 7):  # a unit of k words repeated starts with a word that comes again k words on
         for p in compress(positions, map(eq, words, words[k:])):
             if words[p : p + k] == words[p + k : p + 2 * k]:
                 yield p, k
+
+
+# ASCII letters lower-cased, the joiners ' and - kept, every other byte a space; then a joiner without a
+# letter on both sides made a space: what is left between spaces are the words of _WORD_TOKEN_RE.
+_ASCII_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c in b"'-" else 32 for c in range(256))
+_LOOSE_JOINER_RE = re.compile(rb"['-](?:(?<![a-z]['-])|(?![a-z]))")
+
+
+def _ascii_words(text: str) -> list[bytes]:
+    """``_WORD_TOKEN_RE.findall(text)`` lower-cased, for an ASCII text, as bytes (in C, without a string per
+    word made by the regex engine)."""
+    return _LOOSE_JOINER_RE.sub(b" ", text.encode().translate(_ASCII_WORD_BYTES)).split()
 
 
 def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
@@ -54,7 +66,8 @@ def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
     joined = "\x00".join(s.text for s in sents)
     if "İ" in joined or "Σ" in joined:
         return None
-    windows = list(_repeats(list(map(str.lower, _WORD_TOKEN_RE.findall(joined)))))
+    words = _ascii_words(joined) if joined.isascii() else list(map(str.lower, _WORD_TOKEN_RE.findall(joined)))
+    windows = list(_repeats(words))
     if not windows:
         return set()
     starts = []  # where each sentence starts in ``joined``
