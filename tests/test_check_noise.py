@@ -437,3 +437,44 @@ def test_name_matches_exact_spans():
     assert noise._name_matches(text) == [(0, 7), (8, 20), (21, 29)]
     assert noise._is_language_menu(text, unaligned=True)
     assert not noise._is_language_menu("We speak English and French at home.", unaligned=True)
+
+
+_NAME_PIECES = st.sampled_from([
+    "English", "ENGLISH", "english", "Français", "FRANÇAIS", "Deutsch", "Español", "Italiano", "Italian",
+    "中文", "简体中文", "한어", "Русский язык", "РУССКИЙ", "Bahasa Indonesia", "Bahasa", "Thai", "Türkçe", "Ελληνικά",
+    "the", " ", "  ", "|", "\n", "\x00", "Kel\u212avin", "\u212a", "\u0130", "\u0131", "\u017f", "s", "\u03a3", "x",
+    "Englisch", "Latina", "Latin",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.lists(_NAME_PIECES, max_size=8).map("".join), max_size=6))
+def test_name_matches_by_sentence_are_those_of_each_sentence(texts):
+    """One pass over a document gives each sentence's language names, as _name_matches finds them alone
+    (None only for a document with a character that makes the shortcut unsure)."""
+    from mtcheck.checks.noise import _name_matches, _name_matches_by_sentence, _name_presence
+
+    found = _name_matches_by_sentence(texts)
+    if found is None:
+        assert _name_presence()[0].search("".join(texts))
+    else:
+        assert found == [_name_matches(t) for t in texts]
+
+
+def test_name_presence_is_sure_for_every_character():
+    """Every character that case-insensitive matching takes for a letter of a language name has that
+    letter's lower case, or is one of the unsure characters (whose documents are read sentence by
+    sentence)."""
+    import array
+    import re
+    import sys
+
+    from mtcheck.checks.data import LANGUAGE_NAMES
+    from mtcheck.checks.noise import _name_presence
+
+    unsure, _ = _name_presence()
+    codes = array.array("I", list(range(0xD800)) + list(range(0xE000, 0x110000)))
+    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    for x in {ch for name in LANGUAGE_NAMES for ch in name}:
+        for c in re.findall("(?i)" + re.escape(x), every):
+            assert unsure.match(c) or c.lower() == x.lower(), (x, c)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -73,11 +74,80 @@ def _name_matches(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text.translate(table))]
 
 
-def _is_language_menu(text: str, unaligned: bool) -> bool:
+@lru_cache(maxsize=1)
+def _name_presence() -> Optional[tuple[re.Pattern, tuple[tuple[str, str], ...]]]:
+    """What tells cheaply which language names a text may hold: (the characters that make the test
+    unsure, (name, its lower case) for each name of ``_LANG_NAMES``, in order).
+
+    Where ``_LANG_NAME_RE`` matches a name, each character of the text matches the name's letter there
+    case-insensitively, so it is of the letter's class in ``_name_folding``; when every member of that
+    class that is a letter of a name has the one-character lower case of the text's character, the
+    text's lower case holds the name's lower case (``str.lower`` maps character by character, but for a
+    final Σ). A text without the other characters (nor Σ) that lacks a name's lower case cannot match
+    that name."""
+    folding = _name_folding()
+    if folding is None:
+        return None
+    table, _ = folding
+    classes: dict[str, list[str]] = {}
+    for code, rep in table.items():
+        classes.setdefault(rep, []).append(chr(code))
+    letters = {ch for name in _LANG_NAMES for ch in name}
+    unsure = {"\u03a3"}
+    for members in classes.values():
+        lowers = {ch.lower() for ch in members if ch in letters}  # the names' letters of the class
+        if len(lowers) > 1:
+            unsure.update(members)
+        unsure.update(ch for ch in members if ch.lower() not in lowers or len(ch.lower()) != 1)
+    # A name whose lower case is not its letters' one by one is looked for in every text ("" is in all).
+    return (re.compile("[" + "".join(re.escape(ch) for ch in sorted(unsure)) + "]"),
+            tuple((name, name.lower() if "".join(ch.lower() for ch in name) == name.lower()
+                   and not unsure.intersection(name) else "") for name in _LANG_NAMES))
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """The folded trie of ``_name_folding`` for some of the names: at every position the same match as the
+    whole trie in a text that holds none of the other names."""
+    table, _ = _name_folding()  # type: ignore[misc]
+    return re.compile(literal_trie(n.translate(table) for n in names))
+
+
+def _name_matches_by_sentence(texts: list[str]) -> Optional[list[list[tuple[int, int]]]]:
+    """``_name_matches`` of each text, found in one pass over the texts joined by NUL (no name holds it,
+    so no match crosses one and each text is read as on its own), with the trie of the names the
+    document may hold (``_name_presence``): none in most documents. None when the test is unsure."""
+    presence = _name_presence()
+    if presence is None:
+        return None
+    unsure, names = presence
+    joined = "\x00".join(texts)
+    if unsure.search(joined):
+        return None
+    low = joined.lower()
+    present = tuple(name for name, lowered in names if lowered in low)
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    if not present:
+        return out
+    starts = []
+    pos = 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    table, _ = _name_folding()  # type: ignore[misc]
+    for m in _names_pattern(present).finditer(joined.translate(table)):
+        k = bisect_right(starts, m.start()) - 1
+        out[k].append((m.start() - starts[k], m.end() - starts[k]))
+    return out
+
+
+def _is_language_menu(text: str, unaligned: bool, spans: Optional[list[tuple[int, int]]] = None) -> bool:
     """Several language names making up most of the line, glued or as a menu (the seed's
     « 한어Русский языкEnglishFrançais… »). In an aligned sentence the names must also be glued
-    together without spaces or span several scripts, so prose listing languages never counts."""
-    spans = _name_matches(text)
+    together without spaces or span several scripts, so prose listing languages never counts.
+    ``spans``: ``_name_matches(text)`` when known."""
+    if spans is None:
+        spans = _name_matches(text)
     if len(spans) < 3:
         return False
     found = [text[a:b] for a, b in spans]
@@ -211,13 +281,14 @@ def debris(ctx: CheckContext) -> list[Issue]:
     source_text = ctx.source.text
     previous_kind: Optional[str] = None
     issues: list[Issue] = []
+    names = _name_matches_by_sentence([s.text for s in ctx.target.sentences])
     for j, sent in enumerate(ctx.target.sentences):
         bead = beads.get(j)
         unaligned = bead is None or not bead.source or _loosely_aligned(ctx, j, bead)
         runs = [(a, b) for a, b in _markup_runs(sent.text) if sent.text[a:b] not in source_text]
         bare = MARKUP_RE.sub(lambda m: " " * len(m.group()), sent.text) if runs else sent.text
         kind: Optional[str] = None
-        if _is_language_menu(bare, unaligned):
+        if _is_language_menu(bare, unaligned, names[j] if names is not None and not runs else None):
             kind = "language-menu"
         elif unaligned and _letters(bare):
             if _is_glued_menu(bare):
