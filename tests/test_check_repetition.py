@@ -149,10 +149,24 @@ def test_sentences_that_may_repeat_cover_every_side_that_may(sentences, data):
             assert not may.isdisjoint(side), (sentences, side)
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="aAbZ '-’.,x2_\n\t") | st.text(alphabet=st.characters(max_codepoint=127)))
-def test_ascii_words_are_the_words_of_the_pattern(text):
-    from mtcheck.checks.repetition import _WORD_TOKEN_RE, _ascii_words
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="aAbZ '-’.,x2_\n\tÄäßÉµª²½×„“–…ł") | st.text(alphabet=st.characters(max_codepoint=0x2100)))
+def test_latin1_words_are_the_words_of_the_pattern(text):
+    from mtcheck.checks.repetition import _WORD_TOKEN_RE, _latin1_words
 
-    if text.isascii():
-        assert _ascii_words(text) == [w.lower().encode() for w in _WORD_TOKEN_RE.findall(text)]
+    import re
+
+    words = _latin1_words(text)
+    expected = [w.lower().replace("’", "'") for w in _WORD_TOKEN_RE.findall(text)]
+    if words is None:
+        assert any(ord(c) > 0xFF and re.match(r"[^\W\d_]", c) for c in text)
+    else:
+        assert [w.decode("latin-1") for w in words] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "the", "The"]), max_size=40))
+def test_repeats_by_hash_are_the_repeats(words):
+    from mtcheck.checks.repetition import _repeats, _repeats_by_hash
+
+    assert _repeats_by_hash(words) == list(_repeats(words))

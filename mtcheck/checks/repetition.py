@@ -7,6 +7,8 @@ from itertools import compress
 from operator import eq
 from typing import Iterator, Optional
 
+import numpy as np
+
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Severity
 from .data import base_lang, bead_of_target, bead_sides, is_cased_lang, noise_targets, source_span
@@ -41,23 +43,50 @@ def _repeats(words: list) -> Iterator[tuple[int, int]]:
                 yield p, k
 
 
-# ASCII letters lower-cased, the joiners ' and - kept, every other byte a space; then a joiner without a
-# letter on both sides made a space: what is left between spaces are the words of _WORD_TOKEN_RE.
-_ASCII_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c in b"'-" else 32 for c in range(256))
-_LOOSE_JOINER_RE = re.compile(rb"['-](?:(?<![a-z]['-])|(?![a-z]))")
+# Latin-1 letters (the characters of [^\W\d_]: ª, µ, ², ½ too) lower-cased (each one's lower case is one
+# Latin-1 letter), the joiners ' and - kept, every other byte a space; then a joiner without a letter on
+# both sides made a space: what is left between spaces are the words of _WORD_TOKEN_RE, lower-cased.
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_LATIN1_LETTERS = bytes(b for b in range(256) if _LETTER_RE.match(chr(b)))
+assert all(len(chr(b).lower()) == 1 and ord(chr(b).lower()) in _LATIN1_LETTERS for b in _LATIN1_LETTERS)
+_LATIN1_WORD_BYTES = bytes(ord(chr(b).lower()) if b in _LATIN1_LETTERS else b if b in b"'-" else 32 for b in range(256))
+_LETTER_CLASS = b"[" + b"".join(re.escape(bytes([b])) for b in _LATIN1_LETTERS) + b"]"
+_LOOSE_JOINER_RE = re.compile(b"['-](?:(?<!" + _LETTER_CLASS + b"['-])|(?!" + _LETTER_CLASS + b"))")
+_LETTER_BEYOND_LATIN1_RE = re.compile(r"[^\W\d_\x00-\xff]")
 
 
-def _ascii_words(text: str) -> list[bytes]:
-    """``_WORD_TOKEN_RE.findall(text)`` lower-cased, for an ASCII text, as bytes (in C, without a string per
-    word made by the regex engine)."""
-    return _LOOSE_JOINER_RE.sub(b" ", text.encode().translate(_ASCII_WORD_BYTES)).split()
+def _latin1_words(text: str) -> Optional[list[bytes]]:
+    """The words of ``_WORD_TOKEN_RE.findall(text)`` lower-cased, as Latin-1 bytes, with ’ read as ' (both
+    join words: the same words, some of them made equal), found in C without a string per word made by
+    the regex engine; None for a text with a letter beyond Latin-1. Any other character beyond Latin-1
+    is no letter nor joiner: it becomes ``?``, which splits words as it does."""
+    if _LETTER_BEYOND_LATIN1_RE.search(text):
+        return None
+    data = text.replace("’", "'").encode("latin-1", "replace").translate(_LATIN1_WORD_BYTES)
+    return _LOOSE_JOINER_RE.sub(b" ", data).split()
+
+
+def _repeats_by_hash(words: list) -> list[tuple[int, int]]:
+    """``list(_repeats(words))`` for a document's words: the words k apart compared by their hashes in
+    numpy (equal words have equal hashes), each candidate then compared word by word."""
+    n = len(words)
+    out: list[tuple[int, int]] = []
+    if n < 2:
+        return out
+    hashes = np.fromiter(map(hash, words), np.int64, n)
+    for k in range(1, min(6, n - 1) + 1):
+        for p in np.flatnonzero(hashes[:-k] == hashes[k:]).tolist():
+            if words[p : p + k] == words[p + k : p + 2 * k]:
+                out.append((p, k))
+    return out
 
 
 def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
     """The sentences of ``doc`` that hold a word of a repetition ``may_repeat`` would see, read in one pass
     over the whole document (None: every sentence may, the text holds İ or Σ).
 
-    The words of a bead side (its sentences joined by a space) are the words of its sentences in order:
+    The words of a bead side (its sentences joined by a space) are the words of its sentences in order
+    (read in Latin-1 where they can be, ``_latin1_words``: words equal case aside stay equal):
     where its sentences follow each other in the document, a run of the document's words (the sentences
     joined by NUL, which no word holds). A side for which ``may_repeat`` is true holds a repeated unit,
     which is then one of the document's, and the sentences of its words are among the side's: a side
@@ -66,8 +95,10 @@ def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
     joined = "\x00".join(s.text for s in sents)
     if "İ" in joined or "Σ" in joined:
         return None
-    words = _ascii_words(joined) if joined.isascii() else list(map(str.lower, _WORD_TOKEN_RE.findall(joined)))
-    windows = list(_repeats(words))
+    words = _latin1_words(joined)
+    if words is None:
+        words = list(map(str.lower, _WORD_TOKEN_RE.findall(joined)))
+    windows = _repeats_by_hash(words)
     if not windows:
         return set()
     starts = []  # where each sentence starts in ``joined``
@@ -91,6 +122,8 @@ def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
 
 def _in_order(indices: tuple[int, ...], count: int) -> bool:
     """Sentences that follow each other in the document, all of them in it."""
+    if len(indices) == 1:
+        return 0 <= indices[0] < count
     return all(0 <= i < count for i in indices) and all(b == a + 1 for a, b in zip(indices, indices[1:]))
 
 
@@ -130,10 +163,12 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     may = _sentences_that_may_repeat(ctx.target)
     count = len(ctx.target.sentences)
     for _, bead, src, side in bead_sides(ctx, both=False):
-        if not bead.target or any(j in noise for j in bead.target):
+        if not bead.target:
             continue
         if may is not None and may.isdisjoint(bead.target) and _in_order(bead.target, count):
             continue  # no repetition in the side (see _sentences_that_may_repeat)
+        if any(j in noise for j in bead.target):
+            continue
         if not may_repeat(side.text) or not _REPEAT_RE.search(side.text):
             continue
         source_lower = src.text.lower()
