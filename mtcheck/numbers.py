@@ -1037,7 +1037,7 @@ def find_numbers_by_sentence(text: str, spans: Sequence[tuple[int, int]],
     if not spans:
         return out
     lang_key = _lang_key(lang)
-    odd = _ODD_RE.search(masked) is not None
+    odd = not masked.isascii() and _ODD_RE.search(masked) is not None  # _ODD_RE's characters are not ASCII
     t = masked.translate(_FULLWIDTH) if odd and _FULLWIDTH_RE.search(masked) else masked
     hits = _trigger_hits(t, lang_key, odd)
     if not hits:
@@ -1142,8 +1142,14 @@ def _share_range_scale(t: str, found: list[NumberMention]) -> list[NumberMention
     return found
 
 
-def _mention(text: str, start: int, end: int, value: float, kind: str, **fields) -> NumberMention:
-    return _build_mention(start, end, text[start:end], value, kind, **fields)
+def _mention(text: str, start: int, end: int, value: float, kind: str, approx: Optional[str] = None,
+             spelled: bool = False, weak: bool = False, alt_value: Optional[float] = None,
+             unit: Optional[str] = None, year: Optional[int] = None, month: Optional[int] = None,
+             day: Optional[int] = None, hour: Optional[int] = None, minute: Optional[int] = None,
+             scale: float = 1.0, measure: Optional[str] = None) -> NumberMention:
+    # The fields named (not ``**fields`` passed on): one keyword dictionary per mention instead of two.
+    return _build_mention(start, end, text[start:end], value, kind, approx, spelled, weak, alt_value, unit, year,
+                          month, day, hour, minute, scale, measure)
 
 
 def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
