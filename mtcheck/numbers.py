@@ -731,22 +731,20 @@ def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
         # The letter runs of an ASCII text, lower-cased, as bytes: every other byte becomes a space (three
         # C calls instead of a regex that makes one string per run).
         runs = t.encode().translate(_ASCII_RUNS).split()
-        if trig.ascii_tokens.isdisjoint(runs):
-            return hits
         # Its runs are all ASCII: those of ``tokens`` and ``articles`` are their ASCII ones.
         tokens, articles, after = trig.ascii_tokens, trig.ascii_articles, trig.ascii_after
-        low = t.lower()
     else:
         low = low or t.lower()
         runs = _LATIN_RUN_RE.findall(low)
-        if trig.tokens.isdisjoint(runs):
-            return hits
         tokens, articles, after = trig.tokens, trig.articles, trig.after_article
+    present = tokens.intersection(runs)
+    if not present:
+        return hits
+    low = low or t.lower()
 
     # The runs that can start a mention are looked for where the lower-cased text has them followed by no
     # letter (an article only when a magnitude or multiplier noun is there too, as it needs one after it);
     # the letter part, anchored, keeps the places where it matches (at the start of a run).
-    present = tokens.intersection(runs)
     if not after.isdisjoint(present):
         present |= articles.intersection(runs)
     letters = trig.letters
@@ -902,6 +900,8 @@ def _zh_value(s: str) -> Optional[float]:
 
 def _parse_digits(s: str, lang_key: str) -> tuple[float, Optional[float]]:
     """Value of a digit string with separators, and the other reading when the grouping is ambiguous."""
+    if s.isdigit():  # no separator (most numbers)
+        return float(s), None
     seps = [(i, c) for i, c in enumerate(s) if not c.isdigit()]
     if not seps:
         return float(s), None
