@@ -639,6 +639,13 @@ _LATIN_RUN_RE = re.compile(f"[{_LATIN}]+")
 # ASCII letters to lower case, every other byte to a space: the letter runs of an ASCII text (``_LATIN``
 # holds no other ASCII character) split by ``bytes.split``.
 _ASCII_RUNS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# The same for a lower-cased text whose letters of ``_LATIN`` are all Latin-1 (German, French, Spanish, English
+# with curly quotes): the Latin-1 letters of ``_LATIN`` kept, every other byte a space (a character beyond
+# Latin-1, encoded as "?", is no letter of ``_LATIN`` there).
+_LATIN1_RUNS = bytes(c if _LATIN_RE.match(chr(c)) else 32 for c in range(256))
+# The letters of ``_LATIN`` beyond Latin-1 (all below U+0500; ``tests/test_numbers.py`` checks it).
+_LATIN_BEYOND_LATIN1_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x100, 0x500) if _LATIN_RE.match(chr(c))) + "]")
 # Full-width characters and the characters above, in one class: most texts have none, and one search says so.
 _ODD_RE = re.compile("[" + _FULLWIDTH_RE.pattern[1:-1] + _CASE_EXOTIC_RE.pattern[1:-1] + "]")
 
@@ -650,11 +657,11 @@ class _Triggers:
     full: re.Pattern  # numerals, number words and month names
     letters: re.Pattern  # the letter part of ``full`` alone
     tokens: frozenset[str]  # lower-cased letter runs without which ``letters`` cannot fire in a text
-    ascii_tokens: frozenset[bytes]  # the ASCII ones, encoded
+    latin1_tokens: frozenset[bytes]  # the Latin-1 ones, encoded
     articles: frozenset[str]  # lone articles ("a", "eine"), which start a mention only before these:
     after_article: frozenset[str]  # the first runs of the magnitudes and multiplier nouns
-    ascii_articles: frozenset[bytes]  # the ASCII articles and the ASCII runs of ``after_article``, encoded
-    ascii_after: frozenset[bytes]
+    latin1_articles: frozenset[bytes]  # the Latin-1 articles and runs of ``after_article``, encoded
+    latin1_after: frozenset[bytes]
     compound: Optional[re.Pattern]  # German compounds (siebenmonatige): a tail glued to a number word
 
 
@@ -702,9 +709,12 @@ def _triggers(lang_key: str) -> _Triggers:
         compound = re.compile(_trie_regex(_DE_COMPOUND_TAIL.split("|")))
     after = frozenset(_first_token(w) for w in list(_MAGNITUDES) + list(_MULTIPLIER_NOUNS)) if articles else frozenset()
     tokens = frozenset(_first_token(w) for w in starts)
-    return _Triggers(full, re.compile(letter_part), tokens, frozenset(w.encode() for w in tokens if w.isascii()),
-                     articles, after, frozenset(w.encode() for w in articles if w.isascii()),
-                     frozenset(w.encode() for w in after if w.isascii()), compound)
+    return _Triggers(full, re.compile(letter_part), tokens, _latin1_encoded(tokens), articles, after,
+                     _latin1_encoded(articles), _latin1_encoded(after), compound)
+
+
+def _latin1_encoded(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(w.encode("latin-1") for w in words if max(w, default="\x00") <= "\xff")
 
 
 def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
@@ -727,26 +737,34 @@ def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
     compound_starts = _compound_run_starts(t, low, trig) if trig.compound is not None else None
     if compound_starts:
         hits = sorted(set(hits).union(compound_starts))
-    if ascii_text:
-        # The letter runs of an ASCII text, lower-cased, as bytes: every other byte becomes a space (three
-        # C calls instead of a regex that makes one string per run).
-        runs = t.encode().translate(_ASCII_RUNS).split()
-        # Its runs are all ASCII: those of ``tokens`` and ``articles`` are their ASCII ones.
-        tokens, articles, after = trig.ascii_tokens, trig.ascii_articles, trig.ascii_after
-    else:
+    if not ascii_text:
         low = low or t.lower()
+    if ascii_text or not _LATIN_BEYOND_LATIN1_RE.search(low):
+        # The letter runs of the text, lower-cased, as Latin-1 bytes: every other byte becomes a space (C
+        # calls instead of a regex that makes one string per run). Its runs are all Latin-1: those of
+        # ``tokens`` and ``articles`` are their Latin-1 ones.
+        if ascii_text:
+            runs = t.encode().translate(_ASCII_RUNS).split()
+        else:
+            runs = low.encode("latin-1", "replace").translate(_LATIN1_RUNS).split()
+        found = trig.latin1_tokens.intersection(runs)
+        if not found:
+            return hits
+        if not trig.latin1_after.isdisjoint(found):
+            found |= trig.latin1_articles.intersection(runs)
+        present = {run.decode("latin-1") for run in found}
+    else:
         runs = _LATIN_RUN_RE.findall(low)
-        tokens, articles, after = trig.tokens, trig.articles, trig.after_article
-    present = tokens.intersection(runs)
-    if not present:
-        return hits
+        present = trig.tokens.intersection(runs)
+        if not present:
+            return hits
+        if not trig.after_article.isdisjoint(present):
+            present |= trig.articles.intersection(runs)
     low = low or t.lower()
 
-    # The runs that can start a mention are looked for where the lower-cased text has them followed by no
-    # letter (an article only when a magnitude or multiplier noun is there too, as it needs one after it);
-    # the letter part, anchored, keeps the places where it matches (at the start of a run).
-    if not after.isdisjoint(present):
-        present |= articles.intersection(runs)
+    # The runs that can start a mention (an article only when a magnitude or multiplier noun is there too,
+    # as it needs one after it) are looked for where the lower-cased text has them as a whole run; the
+    # letter part, anchored, keeps the places where it matches.
     letters = trig.letters
     words: set[int] = set()
     for run in present:
@@ -758,16 +776,15 @@ def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
     return sorted(hits + list(words)) if hits else sorted(words)
 
 
-_WHOLE_RUN_RES: dict[object, re.Pattern] = {}
+_WHOLE_RUN_RES: dict[str, re.Pattern] = {}
 
 
-def _whole_run_re(run) -> re.Pattern:  # type: ignore[no-untyped-def]
-    """``run`` (a str, or ASCII bytes) where it is a whole letter run of a text: no letter before or after
-    it. The pattern begins with the literal, which ``re`` searches for fast; the lookbehind then reads
-    back over it."""
+def _whole_run_re(run: str) -> re.Pattern:
+    """``run`` where it is a whole letter run of a text: no letter before or after it. The pattern begins
+    with the literal, which ``re`` searches for fast; the lookbehind then reads back over it."""
     rx = _WHOLE_RUN_RES.get(run)
     if rx is None:
-        word = re.escape(run if isinstance(run, str) else run.decode())
+        word = re.escape(run)
         rx = _WHOLE_RUN_RES[run] = re.compile(f"{word}(?<![{_LATIN}]{word})(?![{_LATIN}])")
     return rx
 

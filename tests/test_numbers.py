@@ -541,3 +541,30 @@ def test_fast_mention_builder_makes_the_dataclass_instance(values) -> None:
     assert dataclasses.astuple(fast) == dataclasses.astuple(plain) == values
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert numbers._build_mention(*values[:5]) == NumberMention(*values[:5])
+
+
+def test_latin_letters_beyond_latin1_are_listed() -> None:
+    """The letters of _LATIN beyond Latin-1 are those of _LATIN_BEYOND_LATIN1_RE (all below U+0500), so a
+    text without them has Latin-1 letter runs that _LATIN1_RUNS reads from its bytes."""
+    import array
+    import re
+    import sys
+
+    from mtcheck import numbers
+
+    codes = array.array("I", list(range(0x100, 0xD800)) + list(range(0xE000, 0x110000)))
+    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    assert re.findall(f"[{numbers._LATIN}]", every) == numbers._LATIN_BEYOND_LATIN1_RE.findall(every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZäÄßéÉ€„“’ 1.\u00a0\u0101\u03b1x") | st.text())
+def test_latin1_letter_runs_by_bytes(text: str) -> None:
+    import re
+
+    from mtcheck import numbers
+
+    low = text.lower()
+    if not numbers._LATIN_BEYOND_LATIN1_RE.search(low):
+        runs = low.encode("latin-1", "replace").translate(numbers._LATIN1_RUNS).split()
+        assert [r.decode("latin-1") for r in runs] == re.findall(f"[{numbers._LATIN}]+", low)
