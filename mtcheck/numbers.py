@@ -142,6 +142,7 @@ def shifted_mentions(mentions: list[NumberMention], offset: int) -> list[NumberM
 # Japanese and traditional forms of the Chinese magnitudes (億 = 亿, 萬 = 万, 兩 = 两) are read the same way.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩", "0123456789%.:亿万两")
 _FULLWIDTH_RE = re.compile("[０-９％．：億萬兩]")  # a text without them is its own translation
+_FULLWIDTH_CHARS = {chr(a): chr(b) for a, b in _FULLWIDTH.items()}  # none of them is another's image
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
 _SP = "[ \t\u00a0\u202f\u2009]"  # a space inside a quantity ("80 %", "3,5 millions")
@@ -1055,7 +1056,10 @@ def find_numbers_by_sentence(text: str, spans: Sequence[tuple[int, int]],
         return out
     lang_key = _lang_key(lang)
     odd = not masked.isascii() and _ODD_RE.search(masked) is not None  # _ODD_RE's characters are not ASCII
-    t = masked.translate(_FULLWIDTH) if odd and _FULLWIDTH_RE.search(masked) else masked
+    t = masked
+    if odd:  # ``translate``, done by ``str.replace`` for the few full-width characters the text holds
+        for ch in set(_FULLWIDTH_RE.findall(masked)):
+            t = t.replace(ch, _FULLWIDTH_CHARS[ch])
     hits = _trigger_hits(t, lang_key, odd)
     if not hits:
         return out
