@@ -850,14 +850,31 @@ _LETTER_ALTERNATIVES = ("md", "my", "word")
 _ZH_START = frozenset("零〇一二两三四五六七八九十百千万亿上数几首第")
 
 
+# What follows the digits where a date or time starts, whatever the language: every date and time
+# alternative reads one or two digits (a day, a month, an hour) or four (a year, or 1400 before GMT) and
+# then no digit but a separator (. / - :), a suffix (er, re, ère, ᵉʳ, º, h, H) or, after spaces, a word:
+# a month name (its first letter, case aside as its pattern reads it), "de", Uhr, a.m./am/p.m./pm, h, H,
+# 时, 点, 月 after one or two digits; 年 or a time zone after four. Elsewhere only ``num`` can match, and the
+# digit scanner, given this as a lookahead before its date and time alternatives, tries ``num`` at once.
+_MONTH_FIRSTS = "".join(sorted({w[0] for w in list(_MONTHS) + list(_MONTH_ABBR) + [m.lower() for m in _MONTH_CAPITAL_ONLY]}))
+_DATE_TIME_AHEAD = (
+    "(?=[0-9]{1,2}(?![0-9])(?:[./\\-:]|\\s*(?:(?i:[" + re.escape(_MONTH_FIRSTS) + "ap])|[erèᵉºhHdU时点月]))"
+    "|[0-9]{4}(?![0-9])(?:[-/.]|\\s*[年GUCEPB]))"
+)
+
+
 @lru_cache(maxsize=64)
 def _scanners(lang_key: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The scanner split by first character: (digits, Chinese numerals, letters)."""
+    """The scanner split by first character: (digits, Chinese numerals, letters). The digit scanner tries
+    its date and time alternatives only where ``_DATE_TIME_AHEAD`` says one may match (the same match:
+    where it says none may, the alternation's match is ``num``'s)."""
     table = _patterns(lang_key)
     assert set(table) <= set(_DIGIT_ALTERNATIVES + _ZH_ALTERNATIVES + _LETTER_ALTERNATIVES)
-    return tuple(  # type: ignore[return-value]
+    digit_dates = "|".join(f"(?P<{name}>{rx})" for name, rx in table.items() if name in _DIGIT_ALTERNATIVES[:-1])
+    digit = re.compile(f"{_DATE_TIME_AHEAD}(?:{digit_dates})|(?P<num>{table['num']})")
+    return (digit,) + tuple(  # type: ignore[return-value]
         re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in table.items() if name in names))
-        for names in (_DIGIT_ALTERNATIVES, _ZH_ALTERNATIVES, _LETTER_ALTERNATIVES)
+        for names in (_ZH_ALTERNATIVES, _LETTER_ALTERNATIVES)
     )
 
 

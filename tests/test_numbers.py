@@ -316,6 +316,9 @@ _TRIGGER_PIECES = st.sampled_from([
     "stra\u1e9ee", "tsd.", "Mio.", "mil millones", "lakh", "1", "7", "2024", "26", "3,5", "１２", "％",
     "一", "二十", "两", "十项", "上千", "上", "数十", "几", "首届", "首", "第", "第 三", "第x", "百分之", "万",
     "億", "萬", "9月26日", "年", "www.x.cn", "a@b.org", " ", "  ", "-", "'", "’", ".", ",", "\n", "(", "é",
+    # what may follow digits in a date or time (the digit scanner's lookahead)
+    "15:30", ":", "3 pm", "P.M.", "a.m.", "AM", "14h", "h", "H", "Uhr", "1400", "GMT", "UTC", "de", "er", "ère",
+    "ᵉʳ", "º", "/", "27.7.", "2020-01-02", "12/25/2020", "时", "点", "月", "\u00a0", "Ene", "oct.", "\u017fept",
 ])
 _LANGS = st.sampled_from([None, "en", "fr", "de", "es", "zh", "ja", "it", "pt-BR"])
 
@@ -568,3 +571,26 @@ def test_latin1_letter_runs_by_bytes(text: str) -> None:
     if not numbers._LATIN_BEYOND_LATIN1_RE.search(low):
         runs = low.encode("latin-1", "replace").translate(numbers._LATIN1_RUNS).split()
         assert [r.decode("latin-1") for r in runs] == re.findall(f"[{numbers._LATIN}]+", low)
+
+
+def test_digit_scanner_lookahead_keeps_every_date_and_time() -> None:
+    """The digit scanner (its date and time alternatives behind _DATE_TIME_AHEAD) matches as the whole
+    alternation after one to five digits followed by every separator, suffix, zone and month name of
+    every language, in three cases and after spaces."""
+    from mtcheck import numbers
+
+    months = list(numbers._MONTHS) + [a + "." for a in numbers._MONTH_ABBR] + list(numbers._MONTH_CAPITAL_ONLY)
+    tails = ["", " ", "\n", ".", "/", "-", ":", ":30", ".30", "h30", " h 30", "h", " h", "H", " Uhr", "Uhr",
+             " a.m.", " pm", "pm", " P.M.", "AM", "er", "re", "ère", "ᵉʳ", "º", ".º", " de ", " de mayo", "年",
+             " 年", "月", " 月", "时", " 点", "点半", "GMT", " UTC", " CEST", "/12/2020", "-01-02", ".7.", ".07.2020",
+             "e", "x", "%", " people", "\u00a0Mio."]
+    tails += [sep + m for m in months for sep in ("", " ", "\u00a0", ". ", " de ")]
+    tails += [sep + m.upper() for m in months for sep in (" ", "er ")] + [" " + m.capitalize() for m in months]
+    for key in ("en", "fr", "de", "es", "zh", "*"):
+        whole = numbers._scanner(key)
+        digit = numbers._scanners(key)[0]
+        for digits in ("5", "15", "123", "2020", "12345", "0"):
+            for tail in tails:
+                text = digits + tail + " 2021"
+                a, b = whole.match(text), digit.match(text)
+                assert (a.span(), a.lastgroup) == (b.span(), b.lastgroup), (key, text)
