@@ -105,6 +105,18 @@ def _name_presence() -> Optional[tuple[re.Pattern, tuple[tuple[str, str], ...]]]
                    and not unsure.intersection(name) else "") for name in _LANG_NAMES))
 
 
+_LETTER_BEYOND_LATIN1_RE = re.compile(r"[^\W\d_\x00-\xff]")
+
+
+@lru_cache(maxsize=1)
+def _latin1_names() -> frozenset[str]:
+    """The names whose lower case has no letter beyond Latin-1: the only ones a lower-cased text without
+    such a letter can hold (the others need one of theirs)."""
+    presence = _name_presence()
+    return frozenset(name for name, lowered in presence[1] if not _LETTER_BEYOND_LATIN1_RE.search(lowered)) \
+        if presence else frozenset()
+
+
 @lru_cache(maxsize=256)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """The folded trie of ``_name_folding`` for some of the names: at every position the same match as the
@@ -125,7 +137,11 @@ def _name_matches_by_sentence(texts: list[str]) -> Optional[list[list[tuple[int,
     if unsure.search(joined):
         return None
     low = joined.lower()
-    present = tuple(name for name, lowered in names if lowered in low)
+    if not _LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names can be there
+        latin1 = _latin1_names()
+        present = tuple(name for name, lowered in names if name in latin1 and lowered in low)
+    else:
+        present = tuple(name for name, lowered in names if lowered in low)
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
     if not present:
         return out
