@@ -227,10 +227,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         if not source and not target:
             continue
         all_source, all_target = list(source), list(target)
-        related_target = _side_span(ctx.target, bead.target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
-        _match(source, target, lambda s, t: numbers_match(s, t) and _approx_agrees(s, t) and s.kind == t.kind)
+        _match(source, target, lambda s, t: s.kind == t.kind and numbers_match(s, t) and _approx_agrees(s, t))
         _match(source, target, lambda s, t: numbers_match(s, t) and _approx_agrees(s, t))
         for s, t in _match(source, target, numbers_match):
             if not _qualifier_changed(ctx, s, t):
@@ -289,6 +288,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                     break
 
         # 6. Left on one side only.
+        related_target = _side_span(ctx.target, bead.target)
         for m, on_source in [(s, True) for s in source] + [(t, False) for t in target]:
             if m.weak:
                 continue
