@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.config import Config
 
@@ -77,3 +79,78 @@ def test_equivalents_file_from_config(tmp_path: Path):
     (tmp_path / "bad.toml").write_text('entity_equivalents = "nope.tsv"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="entity_equivalents: no such file: .*nope.tsv"):
         load_config(tmp_path / "bad.toml")
+
+
+_ACRONYM_PIECES = ["NATO", "UN", "U.S.", "Nato", "a", "A", "B&Q", "G20", "MH370", " ", "http://x.com/NATO", "@UNICEF",
+                   "#EU", "北约", "联合国", "北", "约", "美国", "<B>", "&AB;", "x", "EU-27", "。", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_ACRONYM_PIECES), max_size=6).map("".join), min_size=1, max_size=5),
+       st.sampled_from(["zh", "en", "fr"]), st.data())
+def test_acronym_sentences_hold_every_acronym_and_form(sentences, lang, data):
+    """A bead side none of whose sentences is among _acronym_sentences has no acronym and no source form
+    (acronym_mismatch would pass it by)."""
+    from mtcheck.checks import entities
+    from mtcheck.checks.data import BeadSide
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.types import Document, Sentence
+
+    text, sents = "", []
+    for s in sentences:
+        sents.append(Sentence(len(text), len(text) + len(s), s))
+        text += s + "\n"
+    doc = Document(text=text, lang=lang, sentences=tuple(sents))
+    ctx = CheckContext(source=doc, target=doc, alignment=(), config=Config())
+    non_latin, any_form = entities._non_latin_forms(None, lang)
+    may = entities._acronym_sentences(ctx, non_latin, any_form)
+    if may is None:
+        return
+    indices = tuple(sorted(set(data.draw(st.lists(st.integers(0, len(sents) - 1), min_size=1, max_size=3)))))
+    if may.isdisjoint(indices):
+        side = BeadSide(doc, indices)
+        assert not entities._ACRONYM_RE.search(entities._masked_links(side.text))
+        assert any_form is None or not any_form.search(side.text)
+
+
+_ENTITY_PIECES = _ACRONYM_PIECES + ["Merkel", "Merkle", "Berlin", "COVID-19", "A380", "A350", "iPhone", "Tesla",
+                                    "Stoltenberg", "Stoltenburg", "Präsident", "é", "5", "app"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_ENTITY_PIECES), max_size=6).map(" ".join), min_size=1, max_size=4),
+       st.lists(st.lists(st.sampled_from(_ENTITY_PIECES), max_size=6).map(" ".join), min_size=1, max_size=4),
+       st.sampled_from([("zh", "en"), ("en", "de"), ("en", "zh"), ("fr", "en")]))
+def test_entity_checks_skip_only_beads_without_candidates(source, target, langs):
+    """entities.acronym and entities.name give the same issues with their per-document gates as when
+    every bead is read."""
+    from unittest import mock
+
+    from mtcheck.checks import entities
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.segment import clear_text_caches
+    from mtcheck.types import Bead, Document, Sentence
+
+    def doc(sentences, lang):
+        text, sents = "", []
+        for s in sentences:
+            sents.append(Sentence(len(text), len(text) + len(s), s))
+            text += s + "\n"
+        return Document(text=text, lang=lang, sentences=tuple(sents))
+
+    src, tgt = doc(source, langs[0]), doc(target, langs[1])
+    n = min(len(source), len(target))
+    beads = tuple(Bead((k,), (k,)) for k in range(n - 1)) + (Bead(tuple(range(n - 1, len(source))),
+                                                                 tuple(range(n - 1, len(target)))),)
+
+    def issues():
+        clear_text_caches()
+        out = []
+        for check in (entities.acronym_mismatch, entities.name_mismatch):
+            ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+            out += list(check(ctx))
+        return out
+
+    gated = issues()
+    with mock.patch.object(entities, "sentences_matching", lambda d, patterns: set(range(len(d.sentences)))):
+        assert issues() == gated

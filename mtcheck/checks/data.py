@@ -6,7 +6,8 @@ evidence on its own. Growing a list is cheap; a noisy entry costs false alarms i
 from __future__ import annotations
 
 import re
-from typing import Optional
+from bisect import bisect_right
+from typing import Optional, Sequence
 
 from ..langid import scripts_of_lang
 from ..types import Bead, Document, Span
@@ -330,6 +331,25 @@ class BeadSide:
         if not self._sentences:
             return None
         return Span(self._sentences[0].start, self._sentences[-1].end)
+
+
+def sentences_matching(doc: Document, patterns: Sequence[re.Pattern]) -> set[int]:
+    """The sentences of ``doc`` where one of ``patterns`` matches, found in one pass per pattern over the
+    sentences joined by NUL. For patterns that match no NUL, no white space and read no character
+    around a match: then a match in a bead side (its sentences joined by a space) lies in one of its
+    sentences, where the pass finds it or an overlapping match of the same sentence."""
+    texts = [s.text for s in doc.sentences]
+    joined = "\x00".join(texts)
+    starts = []
+    pos = 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    found: set[int] = set()
+    for rx in patterns:
+        for m in rx.finditer(joined):
+            found.add(bisect_right(starts, m.start()) - 1)
+    return found
 
 
 _SIDES_NOTE = "bead_sides"

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
-from .data import MARKUP_RE, WORD_RE, BeadSide, UrlHint, base_lang, bead_sides, blank_spans
+from .data import MARKUP_RE, WORD_RE, BeadSide, UrlHint, base_lang, bead_sides, blank_spans, sentences_matching
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -342,6 +342,24 @@ def _word_in(word: str, text: str) -> bool:
     return _whole_word_regex(word).search(text) is not None
 
 
+# Two capitals with only capitals, digits and & between them: what every acronym holds (_ACRONYM_RE).
+_CAPITALS_RE = re.compile("[A-Z][A-Z0-9&]*[A-Z]")
+
+
+def _acronym_sentences(ctx: CheckContext, non_latin: list, any_form: Optional[re.Pattern]) -> Optional[set[int]]:
+    """The source sentences that may hold an acronym or a non-Latin source form, found in one pass over the
+    document (``sentences_matching``); None when the forms are not plain literals without spaces (then
+    every bead is read). A bead none of whose source sentences is among them has no acronym (blanking
+    links only removes capitals) and no form: ``acronym_mismatch`` would pass it by."""
+    patterns = [_CAPITALS_RE]
+    if any_form is not None:
+        forms = [f for _, fs in non_latin for f in fs]
+        if any(_latin_form(f) or any(ch.isspace() for ch in f) for f in forms):
+            return None
+        patterns.append(any_form)
+    return sentences_matching(ctx.source, patterns)
+
+
 @register("entities.acronym", Category.ACCURACY_ENTITY, version=1, order=45)
 def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Acronym of the source neither kept nor rendered by a known equivalent in the translation.
@@ -363,7 +381,10 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     src_lang = base_lang(ctx.source.lang)
     _, by_acronym = _concepts(_extra_file(ctx))
     non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
-    for _, _, src, tgt in bead_sides(ctx):
+    candidates = _acronym_sentences(ctx, non_latin, any_form)
+    for _, bead, src, tgt in bead_sides(ctx):
+        if candidates is not None and candidates.isdisjoint(bead.source):
+            continue  # neither an acronym nor a source form (see _acronym_sentences)
         text = _masked_links(src.text)
         acronyms = list(_ACRONYM_RE.finditer(text))
         # Per concept, the first of its non-Latin source forms found in the source (None: none is).
@@ -429,7 +450,13 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     _, by_acronym = _concepts(_extra_file(ctx))
     src_latin = "Latin" in scripts_of_lang(src_lang)
     tgt_latin = "Latin" in scripts_of_lang(tgt_lang)
-    for _, _, src, tgt in bead_sides(ctx):
+    # The source sentences that can give an issue: a digit (an identifier), and a capital (a name that
+    # may be misspelt, _CAP_WORD_RE) or a Latin letter (a Latin-script name) where those are read.
+    gate = _DIGIT_OR_CAPITAL_RE if src_latin and tgt_latin else _DIGIT_OR_LATIN_RE if tgt_latin else _DIGIT_RE
+    candidates = sentences_matching(ctx.source, [gate])
+    for _, bead, src, tgt in bead_sides(ctx):
+        if candidates.isdisjoint(bead.source):
+            continue  # none of them in the bead: no identifier, no name
         text = _masked_links(src.text)
         reported: set[str] = set()
         # An identifier holds a digit: a source without one has none (and the target's are not needed).
@@ -477,6 +504,8 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                         source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt))
 
 
+_DIGIT_OR_CAPITAL_RE = re.compile("[0-9A-ZÀ-ÖØ-Þ]")  # _IDENT_RE needs a digit, _CAP_WORD_RE a capital
+_DIGIT_OR_LATIN_RE = re.compile("[0-9A-Za-z]")  # _IDENT_RE needs a digit, _LATIN_TOKEN_RE a letter
 _CAP_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)[a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w'’-])", re.DOTALL)
 
 
