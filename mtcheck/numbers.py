@@ -1100,13 +1100,29 @@ def _find_numbers(text: str, lang: Optional[str], hits_of=None) -> list[NumberMe
     return _scan(text, t, lang_key, hits, _URL_RE)
 
 
+def _masked_url_spans(t: str, hint: re.Match) -> list[tuple[int, int]]:
+    """``_URL_IN_MASKED_RE.finditer(t)`` of a masked document, looked for only in the sentences (runs
+    between NULs) that hold a hint (``hint``: the first): every URL holds one, and none reaches over a
+    NUL, so each sentence is read as on its own."""
+    spans: list[tuple[int, int]] = []
+    while hint is not None:
+        a = t.rfind("\x00", 0, hint.start()) + 1
+        b = t.find("\x00", hint.end())
+        if b < 0:
+            b = len(t)
+        spans += [(u.start(), u.end()) for u in _URL_IN_MASKED_RE.finditer(t, a, b)]
+        hint = _URL_HINT_RE.search(t, b)
+    return spans
+
+
 def _scan(text: str, t: str, lang_key: str, hits: list[int], url_re: re.Pattern) -> list[NumberMention]:
     """The mentions of ``text`` (``t``: the same with full-width characters read), trying the scanner at
     the trigger's positions ``hits``."""
     digit_scanner, zh_scanner, letter_scanner = _scanners(lang_key)
     # URLs, domains and e-mail addresses first: nothing inside them is a number.
     urls = ("." in t or "@" in t) and _URL_HINT_RE.search(t)
-    skip = [(u.start(), u.end()) for u in url_re.finditer(t)] if urls else []
+    skip = (_masked_url_spans(t, urls) if url_re is _URL_IN_MASKED_RE else
+            [(u.start(), u.end()) for u in url_re.finditer(t)]) if urls else []
     skip_i = 0
     out: list[NumberMention] = []
     pos = 0

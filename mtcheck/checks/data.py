@@ -335,9 +335,9 @@ class BeadSide:
 
 def sentences_matching(doc: Document, patterns: Sequence[re.Pattern]) -> set[int]:
     """The sentences of ``doc`` where one of ``patterns`` matches, found in one pass per pattern over the
-    sentences joined by NUL. For patterns that match no NUL, no white space and read no character
-    around a match: then a match in a bead side (its sentences joined by a space) lies in one of its
-    sentences, where the pass finds it or an overlapping match of the same sentence."""
+    sentences joined by NUL (after a match, the search goes on at the next sentence). For patterns that
+    match no NUL, no white space and read no character around a match: then a match in a bead side (its
+    sentences joined by a space) lies in one of its sentences, where the pattern matches on its own."""
     texts = [s.text for s in doc.sentences]
     joined = "\x00".join(texts)
     starts = []
@@ -347,8 +347,13 @@ def sentences_matching(doc: Document, patterns: Sequence[re.Pattern]) -> set[int
         pos += len(text) + 1
     found: set[int] = set()
     for rx in patterns:
-        for m in rx.finditer(joined):
-            found.add(bisect_right(starts, m.start()) - 1)
+        m = rx.search(joined)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            found.add(k)
+            if k + 1 >= len(starts):
+                break
+            m = rx.search(joined, starts[k + 1])
     return found
 
 

@@ -353,11 +353,16 @@ def _acronym_sentences(ctx: CheckContext, non_latin: list, any_form: Optional[re
     links only removes capitals) and no form: ``acronym_mismatch`` would pass it by."""
     patterns = [_CAPITALS_RE]
     if any_form is not None:
-        forms = [f for _, fs in non_latin for f in fs]
-        if any(_latin_form(f) or any(ch.isspace() for ch in f) for f in forms):
+        if not _plain_unspaced(tuple(f for _, fs in non_latin for f in fs)):
             return None
         patterns.append(any_form)
     return sentences_matching(ctx.source, patterns)
+
+
+@lru_cache(maxsize=16)
+def _plain_unspaced(forms: tuple[str, ...]) -> bool:
+    """Forms matched as plain literals (``_latin_form`` false) without white space."""
+    return not any(_latin_form(f) or any(ch.isspace() for ch in f) for f in forms)
 
 
 @register("entities.acronym", Category.ACCURACY_ENTITY, version=1, order=45)
