@@ -154,3 +154,56 @@ def test_entity_checks_skip_only_beads_without_candidates(source, target, langs)
     gated = issues()
     with mock.patch.object(entities, "sentences_matching", lambda d, patterns: set(range(len(d.sentences)))):
         assert issues() == gated
+
+
+def _misspelt_names_by_matches(src, tgt, src_text):
+    """The loop over match objects that _misspelt_names replaced (its reference)."""
+    from mtcheck.checks import entities as e
+
+    found = {}
+    for m in e._CAP_WORD_RE.finditer(src_text):
+        if len(m.group()) >= 5:
+            found.setdefault(m.group(), m)
+    rivals = {}
+    for m in e._CAP_WORD_RE.finditer(tgt.text):
+        if m.group() not in found and len(m.group()) >= 5:
+            rivals.setdefault(m.group()[0], []).append(m)
+    names = [(name, sm) for name, sm in sorted(found.items())
+             if any(abs(len(m.group()) - len(name)) <= 1 for m in rivals.get(name[0], ()))]
+    names = [(name, sm) for name, sm in names if not e._word_in(name, tgt.text)]
+    common = {w for w in e.WORD_RE.findall(src_text) if w.islower()}
+    out = []
+    for name, sm in names:
+        if name.lower() in common:
+            continue
+        for m in rivals[name[0]]:
+            other = m.group()
+            if e._fold(other) == e._fold(name):
+                continue
+            edit = e._one_edit_apart(name, other)
+            if edit is None or not e._typo_like(name, other, *edit):
+                continue
+            out.append((name, other, src.span(sm.start(), sm.end()), tgt.span(m.start(), m.end())))
+            break
+    return out
+
+
+_NAME_PIECES = ["Merkel", "Merkle", "Merkels", "merkle", "Johnson", "Jonhson", "Stoltenberg", "Stoltenburg", "Biden",
+                "Bidne", "Berlin", "Berlni", "Kashmir", "Kaschmir", "Paris", "said", "the", "Anne-Marie", "Anne-Mraie",
+                " ", " ", ", ", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join),
+       st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join))
+def test_misspelt_names_as_the_loop_over_matches(source, target):
+    from mtcheck.checks import entities
+    from mtcheck.checks.data import BeadSide
+    from mtcheck.types import Document, Sentence
+
+    src = BeadSide(Document(text=source, lang="en", sentences=(Sentence(0, len(source), source),)), (0,))
+    tgt = BeadSide(Document(text=target, lang="de", sentences=(Sentence(0, len(target), target),)), (0,))
+    got = [(i.message, i.source_span, i.target_span) for i in entities._misspelt_names(src, tgt, source)]
+    expected = [(f"The name '{name}' of the source is spelt '{other}' in the translation", s, t)
+                for name, other, s, t in _misspelt_names_by_matches(src, tgt, source)]
+    assert got == expected

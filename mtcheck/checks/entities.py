@@ -551,39 +551,45 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
+def _first_cap_word(text: str, word: str) -> re.Match:
+    """The first match of ``_CAP_WORD_RE`` in ``text`` that reads ``word`` (one there is)."""
+    return next(m for m in _CAP_WORD_RE.finditer(text) if m.group() == word)
+
+
 def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Issue]:
     """Names of a Latin-script source spelt one letter otherwise in the translation (Merkel → Merkle)."""
-    found = {}
-    for m in _CAP_WORD_RE.finditer(src_text):
-        if len(m.group()) >= 5:  # shorter names are never compared
-            found.setdefault(m.group(), m)
+    # The words as strings (findall): the match of a word, needed only for an issue, is found again then
+    # (the first match of the same text: the one a loop over the matches would have kept).
+    found: dict[str, None] = {}
+    for word in _CAP_WORD_RE.findall(src_text):
+        if len(word) >= 5:  # shorter names are never compared
+            found.setdefault(word, None)
     if not found:
         return
     # The translation's capitalised words by initial: a name is only compared with words of its initial,
     # and can only be one edit away from those within one letter of its length.
-    rivals: dict[str, list[re.Match]] = {}
-    for m in _CAP_WORD_RE.finditer(tgt.text):
-        if m.group() not in found and len(m.group()) >= 5:
-            rivals.setdefault(m.group()[0], []).append(m)
+    rivals: dict[str, list[str]] = {}
+    for word in _CAP_WORD_RE.findall(tgt.text):
+        if word not in found and len(word) >= 5:
+            rivals.setdefault(word[0], []).append(word)
     if not rivals:
         return
-    names = [(name, sm) for name, sm in sorted(found.items())
-             if any(abs(len(m.group()) - len(name)) <= 1 for m in rivals.get(name[0], ()))]
+    names = [name for name in sorted(found) if any(abs(len(w) - len(name)) <= 1 for w in rivals.get(name[0], ()))]
     # Names the translation has as they are (most of them) are done; the rest are compared.
-    names = [(name, sm) for name, sm in names if not _word_in(name, tgt.text)]
+    names = [name for name in names if not _word_in(name, tgt.text)]
     if not names:
         return
     common = {w for w in WORD_RE.findall(src_text) if w.islower()}
-    for name, sm in names:
+    for name in names:
         if name.lower() in common:
             continue
-        for m in rivals[name[0]]:
-            other = m.group()
+        for other in rivals[name[0]]:
             if _fold(other) == _fold(name):
                 continue
             edit = _one_edit_apart(name, other)
             if edit is None or not _typo_like(name, other, *edit):
                 continue
+            sm, m = _first_cap_word(src_text, name), _first_cap_word(tgt.text, other)
             yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
                         f"The name '{name}' of the source is spelt '{other}' in the translation",
                         source_span=src.span(sm.start(), sm.end()), target_span=tgt.span(m.start(), m.end()),
