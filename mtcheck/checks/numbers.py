@@ -393,10 +393,11 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     if not lang:
         return
     src, tgt = _mentions_of(ctx)
+    us_dates = lang != "en" and "/" in ctx.target.text  # a date written month first has a slash
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
             continue
-        if lang != "en":
+        if us_dates:
             yield from _us_dates(ctx, bead, src.of(bead.source), lang)
         target = [t for t in tgt.of(bead.target) if t.kind in _LOCALE_KINDS and not t.spelled]
         if not target:
