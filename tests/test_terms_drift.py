@@ -492,6 +492,28 @@ The economy of the Philippines has recovered somewhat this year.
 The government will help overseas Filipino workers return home.
 The Philippines will strengthen cooperation with its neighbours.''')
 
+# "According to" is a function phrase, not the verb "accord": the word "accord" of a variant ("trade accord")
+# is not explained away by the source words of the units that start "According to the report".
+ZH_EN_ACCORDING = ('''报导说，中方采购量距离贸易协议中承诺的数量仍有距离。
+双方将评估中美第一阶段贸易协议的履行情况。
+贸易协议在1月15日签署后一个月生效。
+他说，这份贸易协议现在对他意义不大。
+报导说，双方可能在8月会谈。''', '''According to the report, Chinese purchases are still far from the quantities promised in the trade agreement.
+The two sides will assess the implementation of the first phase of the US-China trade accord.
+The trade agreement took effect one month after it was signed on January 15.
+He said that this trade agreement now means little to him.
+According to the report, the two sides may hold talks in August.''')
+# A common noun and a two-character verb make a nominal compound (经济复苏, "economic recovery"): a term.
+ZH_EN_NOUN_VERB_COMPOUND = ('''会议表示将加速推动区域经济复苏。
+部长们说，经济复苏需要开放的贸易环境。
+声明强调经济复苏的重要性。
+各方同意加强合作，推动经济复苏。
+会议以视频方式举行。''', '''The meeting said it would speed up regional economic recovery.
+The ministers said that economic recovery needs an open trade environment.
+The statement stressed the importance of financial recovery.
+All parties agreed to strengthen cooperation to promote economic recovery.
+The meeting was held by video.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -575,6 +597,11 @@ CASES = [
                  id="zh-en-name-replaced-by-another-name"),
     pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [], id="zh-en-name-replaced-beside-another-name"),
     pytest.param(ZH_EN_PLACE_ADJECTIVE, ("zh", "en"), [], id="zh-en-place-name-rendered-by-its-adjective"),
+    pytest.param(ZH_EN_ACCORDING, ("zh", "en"), [("trade accord", "贸易协议", "trade agreement", "major")],
+                 id="zh-en-function-phrase-is-no-content-word"),
+    pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
+        ("financial recovery", "经济复苏", "economic recovery", "major"),
+    ], id="zh-en-noun-verb-compound-is-a-term"),
 ]
 
 

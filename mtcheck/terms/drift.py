@@ -256,6 +256,10 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
                     in_prep[i + j] = True
     out = []
     for i, (s, e, word, key, flag, stop, brk, initial) in enumerate(raw):
+        if in_prep[i] and not stop:
+            # A word of a function phrase is no form of a content word: "According" (to) is not
+            # "accord", "means" (by means of) not "mean".
+            key = lows[i]
         norm = canon.get(lows[i], key if not stop else lows[i])
         norm = " ".join(w for w in norm.split() if w not in arts)
         link = not stop or in_prep[i] or lows[i] in linking or key in linking
@@ -364,7 +368,13 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if all(t.text.isdigit() for t in toks):
         return False
     if lang == "zh" and toks[0].pos:
-        if toks[-1].pos not in _ZH_TERM_END or toks[0].pos in _ZH_BAD_START:
+        if toks[0].pos in _ZH_BAD_START:
+            return False
+        if toks[-1].pos not in _ZH_TERM_END and not (
+                # A common noun and a verb of two characters make a nominal compound (经济复苏,
+                # "economic recovery"; 疫情防控): the noun is no subject there.
+                len(toks) >= 2 and toks[-1].pos == "v" and len(toks[-1].text) == 2
+                and toks[-2].pos in ("n", "vn") and len(toks[-2].text) == 2):
             return False
         return len(toks) >= 2 or len(toks[0].text) >= 4 or (toks[0].pos in _ZH_PROPER and len(toks[0].text) >= 2)
     if lang in _UNSPACED:
