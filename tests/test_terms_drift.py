@@ -514,6 +514,18 @@ The statement stressed the importance of financial recovery.
 All parties agreed to strengthen cooperation to promote economic recovery.
 The meeting was held by video.''')
 
+# A Chinese name longer than five words (三江源国家公园管理局长江源园区可可西里管理处) is one term, not
+# overlapping five-word pieces: its rendering written in another order is a near-variant.
+ZH_EN_LONG_NAME = ('''记者从三江源国家公园管理局长江源园区可可西里管理处获悉，藏羚羊开始回迁。
+据三江源国家公园管理局长江源园区可可西里管理处统计，回迁数量逐年上升。
+三江源国家公园管理局长江源园区可可西里管理处已安排人员巡逻。
+三江源国家公园管理局长江源园区可可西里管理处表示，将继续监测。
+今年藏羚羊回迁数量为4860只。''', '''The reporter learned from the Hoh Xil Management Office of the Yangtze River Source Park that Tibetan antelopes have begun to return.
+According to the Hoh Xil Management Office of the Yangtze River Source Park, the number returning has risen year by year.
+The Yangtze River Source Park Hoh Xil Management Office has sent staff on patrol.
+The Hoh Xil Management Office of the Yangtze River Source Park said that it would continue monitoring.
+This year 4860 Tibetan antelopes returned.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -599,6 +611,10 @@ CASES = [
     pytest.param(ZH_EN_PLACE_ADJECTIVE, ("zh", "en"), [], id="zh-en-place-name-rendered-by-its-adjective"),
     pytest.param(ZH_EN_ACCORDING, ("zh", "en"), [("trade accord", "贸易协议", "trade agreement", "major")],
                  id="zh-en-function-phrase-is-no-content-word"),
+    pytest.param(ZH_EN_LONG_NAME, ("zh", "en"), [
+        ("Yangtze River Source Park Hoh Xil Management Office", "三江源国家公园管理局长江源园区可可西里管理处",
+         "Hoh Xil Management Office of the Yangtze River Source Park", "minor"),
+    ], id="zh-en-name-longer-than-five-words"),
     pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
         ("financial recovery", "经济复苏", "economic recovery", "major"),
     ], id="zh-en-noun-verb-compound-is-a-term"),

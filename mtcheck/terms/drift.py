@@ -685,6 +685,7 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
                   and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))
                   and not _verb_phrase(occ, src, source.lang)}
     terms = []
+    kept: list[tuple[str, ...]] = []
     for key in candidates:
         # Closed n-grams: drop a candidate whose every occurrence lies inside an occurrence of one longer
         # candidate. Only the n-grams covering each occurrence are looked at: linear in the document.
@@ -703,11 +704,73 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
                 break
         if common:
             continue
-        by_unit = src.tokens
+        kept.append(key)
+    if not cased:
+        kept = _chains(kept, occ_pos, text_of, name_of, src, source, min_units)
+    by_unit = src.tokens
+    for key in kept:
         occs = [Occurrence(k, by_unit[k][i].start, by_unit[k][i + n - 1].end) for k, i, n in occ_pos[key]]
         terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key], short=key in short))
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
+
+
+def _chains(kept: list[tuple[str, ...]], occ_pos: dict, text_of: dict, name_of: dict, src: _Side,
+            source: Document, min_units: int) -> list[tuple[str, ...]]:
+    """A name longer than MAX_SOURCE_N words (三江源国家公园管理局长江源园区可可西里管理处) comes out as
+    overlapping n-grams, each a candidate, none containing the others: where such overlapping candidates
+    always occur together, as one run of the same words in every unit, the run is the term."""
+    runs: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)  # run key -> (unit, i, n)
+    member_of: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)  # candidate -> run keys
+    by_unit: dict[int, list[tuple[int, int, tuple[str, ...]]]] = defaultdict(list)
+    for key in kept:
+        for k, i, n in occ_pos[key]:
+            by_unit[k].append((i, i + n, key))
+    for k, spans in by_unit.items():
+        spans.sort()
+        group: list[tuple[int, int, tuple[str, ...]]] = []
+        end = -1
+
+        def close() -> None:
+            a, b = (group[0][0], max(e for _, e, _ in group)) if group else (0, 0)
+            if len(group) >= 2 and b - a > MAX_SOURCE_N:
+                rkey = tuple(t.key for t in src.tokens[k][a:b])
+                runs[rkey].append((k, a, b - a))
+                for _, _, key in group:
+                    member_of[key].add(rkey)
+            elif group:
+                member_of[group[0][2]].add(())
+
+        for a, b, key in spans:
+            if group and a < end:  # overlaps the run (sharing words, not just touching)
+                group.append((a, b, key))
+                end = max(end, b)
+            else:
+                close()
+                group = [(a, b, key)]
+                end = b
+        close()
+    good = {r for r, occ in runs.items() if r and len({k for k, _, _ in occ}) >= min_units
+            and len({k for k, _, _ in occ}) == len(occ)}
+    if not good:
+        return kept
+    out = []
+    for key in kept:
+        rk = member_of[key]
+        if len(rk) == 1 and next(iter(rk)) in good:
+            continue  # inside the run wherever it occurs
+        out.append(key)
+    for r in sorted(good):
+        if r in occ_pos:
+            continue
+        occ = runs[r]
+        k, i, n = occ[0]
+        toks = src.tokens[k]
+        occ_pos[r] = occ
+        text_of[r] = source.text[toks[i].start: toks[i + n - 1].end]
+        name_of[r] = _is_name(toks[i:i + n])
+        out.append(r)
+    return out
 
 
 
