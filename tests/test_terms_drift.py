@@ -526,6 +526,19 @@ The Yangtze River Source Park Hoh Xil Management Office has sent staff on patrol
 The Hoh Xil Management Office of the Yangtze River Source Park said that it would continue monitoring.
 This year 4860 Tibetan antelopes returned.''')
 
+# A name respelt beyond recognition ("Grivori" for "Grigory") beside another source name (越通社): the lone
+# name alone would not be pointed at, but the context seen beside the rendering elsewhere ("believes that")
+# points at the same word, so the two signals agree: minor, not advice.
+ZH_EN_LONE_NAME_WITH_CONTEXT = ('''据越通社报道，格里沃里认为，越南为东盟的发展作出巨大贡献。
+格里沃里表示，俄罗斯认为越南为东盟提高其地位做出贡献。
+格里沃里认为，越南为俄罗斯与东盟的合作提供支持。
+格里沃里建议扩大与东盟各国的自由贸易区。
+格里沃里认为，俄罗斯与越南正在步入正轨。''', '''According to Vietnam News Agency, Grivori believes that Vietnam has made great contributions to the development of ASEAN.
+Grigory said that Russia believes Vietnam has helped ASEAN raise its status.
+Grigory believes that Vietnam supports cooperation between Russia and ASEAN.
+Grigory suggested expanding the free trade zones with ASEAN countries.
+Grigory believes that Russia and Vietnam are on the right track.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -615,6 +628,8 @@ CASES = [
         ("Yangtze River Source Park Hoh Xil Management Office", "三江源国家公园管理局长江源园区可可西里管理处",
          "Hoh Xil Management Office of the Yangtze River Source Park", "minor"),
     ], id="zh-en-name-longer-than-five-words"),
+    pytest.param(ZH_EN_LONE_NAME_WITH_CONTEXT, ("zh", "en"), [("Grivori", "格里沃里", "Grigory", "minor")],
+                 id="zh-en-lone-name-backing-a-context-guess"),
     pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
         ("financial recovery", "经济复苏", "economic recovery", "major"),
     ], id="zh-en-noun-verb-compound-is-a-term"),

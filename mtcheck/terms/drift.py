@@ -1400,7 +1400,7 @@ def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bo
 
 
 def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, term_spans: list[tuple[int, int]],
-               lang: str) -> list[tuple[float, int, int, str, str]]:
+               lang: str, loose_ok: bool = False) -> list[tuple[float, int, int, str, str]]:
     """A name rendered by another name that shares nothing with it ("Lau Ching Wan" for "Liu Qingyun"):
     in a unit with the term but without its dominant rendering or any word of its family, the one
     capitalised sequence that nothing else explains is the best candidate. Strict, as it is a guess by
@@ -1412,7 +1412,7 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
     word seen right beside the dominant rendering elsewhere ("Beijiang ⟦Province⟧" where the others
     have "Bac Giang Province"). Not where nouns take capitals (German)."""
     if not term.name or expl.nouns_capitalised or len(set(term.class_spans) - {u}) < 2 \
-            or not _dom_named(term, tgt) or _loose_names(u, src, expl, term_spans):
+            or not _dom_named(term, tgt) or (not loose_ok and _loose_names(u, src, expl, term_spans)):
         return []
     toks = tgt.tokens[u]
     dom = [t for t in term.dom_tokens if t.content]
@@ -2005,6 +2005,11 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
                 cands += _quoted_variant(term, u, src, src_quotes, tgt_quotes, tgt, term_spans)
                 if not cands:
                     cands = _lone_name(term, u, src, tgt, expl, term_spans, target.lang)
+                elif max(c[0] for c in cands) < 0.5:
+                    # Where the other signals are only a guess, a lone replacing name on the same words
+                    # backs it, even beside another name of the source: two signals agree.
+                    cands += [c for c in _lone_name(term, u, src, tgt, expl, term_spans, target.lang, loose_ok=True)
+                              if any(c[1] < b and a < c[2] for _, a, b, _, _ in cands)]
             if word_span is not None and len(spans) < len(term_spans):
                 cands += _aligned_variant(word_span, u, term_spans, tgt.tokens[u], blocked)
             if not cands:
