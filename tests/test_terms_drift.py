@@ -539,6 +539,18 @@ Grigory believes that Vietnam supports cooperation between Russia and ASEAN.
 Grigory suggested expanding the free trade zones with ASEAN countries.
 Grigory believes that Russia and Vietnam are on the right track.''')
 
+# A rendering of fourteen words (the whole name, "Sanjiangyuan National Park Administration ... Office") is
+# found whole, and one of its parts reordered is a minor near-variant suggesting the whole name.
+ZH_EN_LONG_RENDERING = ('''三江源国家公园管理局长江源园区可可西里管理处称，藏羚羊开始回迁。
+据三江源国家公园管理局长江源园区可可西里管理处统计，回迁数量逐年上升。
+三江源国家公园管理局长江源园区可可西里管理处已安排人员巡逻。
+三江源国家公园管理局长江源园区可可西里管理处表示，将继续监测。
+今年藏羚羊回迁数量为4860只。''', '''The Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office said that Tibetan antelopes have begun to return.
+According to the Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office, the number returning has risen year by year.
+The Sanjiangyuan National Park Administration Yangtze River Source Park Office of Hoh Xil Management has sent staff on patrol.
+The Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office said that it would continue monitoring.
+This year 4860 Tibetan antelopes returned.''')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -630,6 +642,11 @@ CASES = [
     ], id="zh-en-name-longer-than-five-words"),
     pytest.param(ZH_EN_LONE_NAME_WITH_CONTEXT, ("zh", "en"), [("Grivori", "格里沃里", "Grigory", "minor")],
                  id="zh-en-lone-name-backing-a-context-guess"),
+    pytest.param(ZH_EN_LONG_RENDERING, ("zh", "en"), [
+        ("Sanjiangyuan National Park Administration Yangtze River Source Park Office of Hoh Xil Management",
+         "三江源国家公园管理局长江源园区可可西里管理处",
+         "Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office", "minor"),
+    ], id="zh-en-rendering-of-fourteen-words"),
     pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
         ("financial recovery", "经济复苏", "economic recovery", "major"),
     ], id="zh-en-noun-verb-compound-is-a-term"),

@@ -120,7 +120,7 @@ _QUOTED_RE = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,80}”|«[^«
 _PRIORITY = {"spacing": 3, "orthography": 3, "spelling": 3, "context": 1}
 
 MAX_SOURCE_N = 5
-MAX_TARGET_N = 10
+MAX_TARGET_N = 14
 TOKEN_DICE = 0.4  # a target word this associated with a term may be part of its rendering
 MIN_DICE = 0.5  # a dominant rendering at least this associated with the term
 GROW_RATIO = 0.8  # a larger skeleton is preferred while its Dice stays within this ratio of the best
