@@ -848,3 +848,24 @@ def test_dominant_rendering(article, langs, source, dominant):
 def test_apostrophes_split_words_except_inside_names(text, words):
     from mtcheck.terms.drift import _spaced_pieces
     assert [w for _, _, w, _ in _spaced_pieces(text)] == words
+
+
+def test_long_name_is_one_term_and_its_parts_found_alone_stay_terms():
+    """The overlapping five-word pieces of a long name become one term; a piece that also occurs on its own
+    (三江源国家公园管理局) stays a term of its own."""
+    src = '''三江源国家公园管理局长江源园区可可西里管理处称，藏羚羊开始回迁。
+    据三江源国家公园管理局长江源园区可可西里管理处统计，回迁数量逐年上升。
+    三江源国家公园管理局长江源园区可可西里管理处已安排人员巡逻。
+    三江源国家公园管理局发布了新的保护规定。
+    三江源国家公园管理局表示，将继续监测。
+    三江源国家公园管理局今年增加了巡护人员。'''
+    tgt = '''The Hoh Xil Management Office of the Yangtze River Source Park said that Tibetan antelopes have begun to return.
+    According to the Hoh Xil Management Office of the Yangtze River Source Park, the number returning has risen.
+    The Hoh Xil Management Office of the Yangtze River Source Park has sent staff on patrol.
+    The Sanjiangyuan National Park Administration issued new protection rules.
+    The Sanjiangyuan National Park Administration said that it would continue monitoring.
+    The Sanjiangyuan National Park Administration added patrol staff this year.'''
+    source, target, alignment = documents(src, tgt, "zh", "en")
+    got = sorted((r.source, sorted(r.units)) for r in find_renderings(source, target, alignment))
+    assert got == [("三江源国家公园管理局", [0, 1, 2, 3, 4, 5]),
+                   ("三江源国家公园管理局长江源园区可可西里管理处", [0, 1, 2])]

@@ -738,8 +738,9 @@ def _chains(kept: list[tuple[str, ...]], occ_pos: dict, text_of: dict, name_of: 
                 runs[rkey].append((k, a, b - a))
                 for _, _, key in group:
                     member_of[key].add(rkey)
-            elif group:
-                member_of[group[0][2]].add(())
+            else:
+                for _, _, key in group:
+                    member_of[key].add(())  # found outside a long run
 
         for a, b, key in spans:
             if group and a < end:  # overlaps the run (sharing words, not just touching)
