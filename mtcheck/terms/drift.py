@@ -225,12 +225,17 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
             pieces = _spaced_pieces(sent.text)
         prev_end: Optional[int] = None
         first_word = True
+        text = sent.text
         for s, e, word, flag in pieces:
-            if not any(ch.isalnum() for ch in word):
+            if not word.isalnum() and not any(ch.isalnum() for ch in word):
                 prev_end = None  # punctuation token: boundary
                 continue
-            gap = sent.text[prev_end:s] if prev_end is not None else None
-            brk = gap is None or any(ch not in _JOINERS for ch in gap)
+            if prev_end is None:
+                brk = True
+            elif prev_end == s or (s - prev_end == 1 and text[prev_end] == " "):
+                brk = False  # nothing or one space between: the usual case
+            else:
+                brk = any(ch not in _JOINERS for ch in text[prev_end:s])
             if lang in _UNSPACED:
                 key = word
             elif word.isupper() and len(word) >= 2 and word.isalpha():
@@ -261,7 +266,10 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
             # "accord", "means" (by means of) not "mean".
             key = lows[i]
         norm = canon.get(lows[i], key if not stop else lows[i])
-        norm = " ".join(w for w in norm.split() if w not in arts)
+        if " " in norm:
+            norm = " ".join(w for w in norm.split() if w not in arts)
+        elif norm in arts:
+            norm = ""
         link = not stop or in_prep[i] or lows[i] in linking or key in linking
         func = in_prep[i] or stop
         out.append(Token(s, e, word, key, stop, brk, flag, func, norm, link, initial,
@@ -271,6 +279,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
 
 _APOSTROPHE_WORD_RE = re.compile(r"\w+(?:-\w+)*(?:['’]\w+(?:-\w+)*)*", re.UNICODE)
 _CLITICS = {"s", "t", "d", "m", "re", "ve", "ll", "nt"}
+_APOSTROPHE_RE = re.compile(r"['’]")
 
 
 class _Piece:
@@ -312,9 +321,21 @@ def _spaced_pieces(text: str) -> list[tuple[int, int, str, str]]:
     letters or more that is no elided word, and a lower-case second part of two letters or more that is
     no clitic."""
     out = []
-    for m in _hyphen_split(_APOSTROPHE_WORD_RE.finditer(text)):
+    for m in _APOSTROPHE_WORD_RE.finditer(text):
         word = m.group()
-        parts = re.split(r"['’]", word)
+        if "-" not in word and "'" not in word and "’" not in word:
+            out.append((m.start(), m.end(), word, ""))  # most words: nothing to split
+            continue
+        out.extend(_split_piece(m))
+    return out
+
+
+def _split_piece(match: re.Match) -> list[tuple[int, int, str, str]]:
+    """The tokens of one word match with a hyphen or an apostrophe (see _spaced_pieces)."""
+    out = []
+    for m in _hyphen_split((match,)):
+        word = m.group()
+        parts = _APOSTROPHE_RE.split(word)
         if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) >= 2 and parts[0].lower() not in _ELIDED \
                 and len(parts[1]) >= 2 and parts[1].lower() not in _CLITICS and parts[1][:1].islower():
             out.append((m.start(), m.end(), word, ""))
