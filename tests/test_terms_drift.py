@@ -551,6 +551,18 @@ The Sanjiangyuan National Park Administration Yangtze River Source Park Office o
 The Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office said that it would continue monitoring.
 This year 4860 Tibetan antelopes returned.''')
 
+# Where the source itself writes a name's word in lower case ("the mujahed Mahmoud Guemama", a title used as
+# a common noun), the translation may translate it („Mudschahed“): no drift there; written as a name in
+# that place too, the same rendering is drift.
+EN_DE_NAME_IN_LOWER_CASE = ('''Algeria loses today, by the death of Mujahed Mahmoud Guemama, a patriot.
+The President praised Mujahed Mahmoud Guemama as a man of peace.
+Words will not be enough to pay tribute to the mujahed Mahmoud Guemama.
+He was buried on Saturday.''', '''Algerien verliert heute durch den Tod von Mujahed Mahmoud Guemama einen Patrioten.
+Der Präsident lobte Mujahed Mahmoud Guemama als einen Mann des Friedens.
+Worte reichen nicht aus, um dem Mudschahed Mahmoud Guemama Tribut zu zollen.
+Er wurde am Samstag beerdigt.''')
+EN_DE_NAME_TRANSLATED = (EN_DE_NAME_IN_LOWER_CASE[0].replace("the mujahed", "Mujahed"), EN_DE_NAME_IN_LOWER_CASE[1])
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -647,6 +659,10 @@ CASES = [
          "三江源国家公园管理局长江源园区可可西里管理处",
          "Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office", "minor"),
     ], id="zh-en-rendering-of-fourteen-words"),
+    pytest.param(EN_DE_NAME_IN_LOWER_CASE, ("en", "de"), [], id="en-de-source-writes-the-name-in-lower-case"),
+    pytest.param(EN_DE_NAME_TRANSLATED, ("en", "de"), [
+        ("Mudschahed Mahmoud Guemama", "Mujahed Mahmoud Guemama", "Mujahed Mahmoud Guemama", "major"),
+    ], id="en-de-name-translated-in-one-place"),
     pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
         ("financial recovery", "经济复苏", "economic recovery", "major"),
     ], id="zh-en-noun-verb-compound-is-a-term"),

@@ -2017,8 +2017,16 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     for term in terms:
         if term.dominant is None or (wanted is not None and not wanted(term.units, term.dominant.units)):
             continue
+        # Units where the source writes in lower case a term it mostly writes with a capital.
+        lower = {o.unit for o in term.occurrences if source.text[o.start:o.start + 1].islower()}
+        lower_units = lower if lower and 2 * len(lower) < len(term.units) else set()
         for u in sorted(term.units):
             term_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
+            if lower_units and u in lower_units:
+                # The source writes the name in lower case here: a common noun in this place ("the
+                # mujahed Mahmoud Guemama" where the others have "Mujahed Mahmoud Guemama"), which the
+                # translation may well translate („Mudschahed“).
+                continue
             spans = term.class_spans.get(u, [])
             blocked = {i for a, b in spans for i in range(a, b)}
             strict = len(spans) >= len(term_spans)
