@@ -563,6 +563,22 @@ Worte reichen nicht aus, um dem Mudschahed Mahmoud Guemama Tribut zu zollen.
 Er wurde am Samstag beerdigt.''')
 EN_DE_NAME_TRANSLATED = (EN_DE_NAME_IN_LOWER_CASE[0].replace("the mujahed", "Mujahed"), EN_DE_NAME_IN_LOWER_CASE[1])
 
+# A name the translation translates („Schottland“) and keeps as it is inside the name of a body ("Ice
+# Scotland director"): the body's name, no drift; kept as it is in a plain mention, it is.
+EN_DE_NAME_KEPT_IN_A_BODY = ('''A bridge linking Scotland and England has turned 200 years old.
+The bridge is one of the oldest in Scotland.
+The Institution of Civil Engineers has been marking the bicentenary in Scotland.
+Ice Scotland director Hannah Smith praised the bridge.
+Scotland has many old bridges.
+Repairs will start next year.''', '''Eine Brücke, die Schottland und England verbindet, ist 200 Jahre alt geworden.
+Die Brücke ist eine der ältesten in Schottland.
+Die Institution of Civil Engineers feiert das 200-jährige Bestehen in Schottland.
+Die Direktorin von Ice Scotland, Hannah Smith, lobte die Brücke.
+Schottland hat viele alte Brücken.
+Die Reparaturen beginnen im nächsten Jahr.''')
+EN_DE_NAME_KEPT_PLAIN = (EN_DE_NAME_KEPT_IN_A_BODY[0],
+                         EN_DE_NAME_KEPT_IN_A_BODY[1].replace("ältesten in Schottland", "ältesten in Scotland"))
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -663,6 +679,9 @@ CASES = [
     pytest.param(EN_DE_NAME_TRANSLATED, ("en", "de"), [
         ("Mudschahed Mahmoud Guemama", "Mujahed Mahmoud Guemama", "Mujahed Mahmoud Guemama", "major"),
     ], id="en-de-name-translated-in-one-place"),
+    pytest.param(EN_DE_NAME_KEPT_IN_A_BODY, ("en", "de"), [], id="en-de-name-kept-in-a-body-s-name"),
+    pytest.param(EN_DE_NAME_KEPT_PLAIN, ("en", "de"), [("Scotland", "Scotland", "Schottland", "major")],
+                 id="en-de-name-kept-in-a-plain-mention"),
     pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
         ("financial recovery", "经济复苏", "economic recovery", "major"),
     ], id="zh-en-noun-verb-compound-is-a-term"),

@@ -1826,18 +1826,23 @@ def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, uni
     return [(conf + (0.1 if unique(content) else 0.0), a, b, "context", "variant")]
 
 
-def _in_longer_name(occ: Occurrence, src: _Side) -> bool:
+def _in_longer_name(occ: Occurrence, src: _Side, loose: bool = False) -> bool:
     """The source occurrence of a one-word name sits next to another word written as a name, joined by
-    a space (Macquarie ⟦Australia⟧)."""
+    a space (Macquarie ⟦Australia⟧). ``loose``: the other word may open the sentence and stand in
+    brackets ("Ice ⟦Scotland⟧ director", "Civil Engineers (Ice) ⟦Scotland⟧")."""
     toks = src.tokens[occ.unit]
     i = next((k for k, t in enumerate(toks) if t.start == occ.start), None)
     if i is None:
         return False
     for j in (i - 1, i + 1):
-        if 0 <= j < len(toks) and not toks[max(i, j)].brk and not toks[j].func and _capital(toks[j]):
-            gap = src.text[min(toks[i].end, toks[j].end): max(toks[i].start, toks[j].start)]
-            if gap == " ":
+        if not 0 <= j < len(toks) or toks[j].func:
+            continue
+        gap = src.text[min(toks[i].end, toks[j].end): max(toks[i].start, toks[j].start)]
+        if loose:
+            if toks[j].text[:1].isupper() and gap.strip(" ()") == "" and len(gap) <= 2:
                 return True
+        elif not toks[max(i, j)].brk and _capital(toks[j]) and gap == " ":
+            return True
     return False
 
 
@@ -2090,5 +2095,11 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             # („Australien“): two names, not one term rendered two ways.
             term.variants = [v for v in term.variants
                              if _in_longer_name(next(o for o in term.occurrences if o.unit == v.unit), src)]
+        if term.variants and term.name and len(term.key) == 1 and term.dominant is not None \
+                and fold(term.dominant.text) != fold(term.text):
+            # The other way round: the name translated („Schottland“) and kept as it is inside the name
+            # of a body ("Ice ⟦Scotland⟧"): the body's name, not a rendering of the word.
+            term.variants = [v for v in term.variants if fold(v.text) != fold(term.text) or not any(
+                _in_longer_name(o, src, loose=True) for o in term.occurrences if o.unit == v.unit)]
         term.variants.sort(key=lambda v: v.start)
     return [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]
