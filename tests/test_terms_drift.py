@@ -579,6 +579,21 @@ Die Reparaturen beginnen im nächsten Jahr.''')
 EN_DE_NAME_KEPT_PLAIN = (EN_DE_NAME_KEPT_IN_A_BODY[0],
                          EN_DE_NAME_KEPT_IN_A_BODY[1].replace("ältesten in Schottland", "ältesten in Scotland"))
 
+# A name followed by another kind of place than usual (北江市, the city, beside 北江省, the province) is another
+# place: "Bac Giang City" renders it and is no variant of "Bac Giang Province". Where the source has no
+# city, the province rendered as a city is drift.
+ZH_EN_OTHER_KIND = ('''到2020年底，北江省将具备吸引外资的必要条件。
+此外，北江省将加快工业区基础设施建设。
+北江省确定将发展工业园区集群。
+未来，北江省将加快对北江市物流中心的投资。
+在工业区，北江省着力呼吁高科技投资项目。''', '''By the end of 2020, Bac Giang Province will have the conditions needed to attract foreign capital.
+In addition, Bac Giang Province will speed up the building of industrial zones.
+Bac Giang Province has decided to develop industrial park clusters.
+In the future, Bac Giang Province will speed up investment in the logistics centre of Bac Giang City.
+In the industrial zones, Bac Giang Province calls for high-tech investment projects.''')
+ZH_EN_KIND_CHANGED = (ZH_EN_OTHER_KIND[0].replace("对北江市物流中心", "对物流中心"), ZH_EN_OTHER_KIND[1].replace("Bac Giang Province will speed up investment in the logistics centre of Bac Giang City",
+                                                   "Bac Giang City will speed up investment in the logistics centre"))
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -682,6 +697,9 @@ CASES = [
     pytest.param(EN_DE_NAME_KEPT_IN_A_BODY, ("en", "de"), [], id="en-de-name-kept-in-a-body-s-name"),
     pytest.param(EN_DE_NAME_KEPT_PLAIN, ("en", "de"), [("Scotland", "Scotland", "Schottland", "major")],
                  id="en-de-name-kept-in-a-plain-mention"),
+    pytest.param(ZH_EN_OTHER_KIND, ("zh", "en"), [], id="zh-en-name-of-another-kind-of-place"),
+    pytest.param(ZH_EN_KIND_CHANGED, ("zh", "en"), [("Bac Giang City", "北江省", "Bac Giang Province", "major")],
+                 id="zh-en-province-rendered-as-a-city"),
     pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
         ("financial recovery", "经济复苏", "economic recovery", "major"),
     ], id="zh-en-noun-verb-compound-is-a-term"),

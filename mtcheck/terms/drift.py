@@ -822,6 +822,38 @@ def _verb_phrase(occ: Sequence[tuple[int, int, int]], src: _Side, lang: str) -> 
 _ZH_KIND_SUFFIXES = set("省市县区州镇乡村国党局部厅委会院所馆团队")
 
 
+def _other_kinds(term: _Term, src: _Side) -> tuple[dict[int, int], set[int]]:
+    """Mentions of a Chinese name followed by another kind of place or body than the one that usually
+    follows it (北江市, the city, where the others are 北江省, the province): another thing, rendered
+    otherwise ("Bac Giang City"), not a variant of "Bac Giang Province". The term may be the name (北江)
+    or the name with its kind (北江省). Returns, per unit, how many of the term's own occurrences are of
+    another kind (the name alone as the term), and the units with a mention of another kind."""
+    text = src.text
+    own = not (term.text[-1:] in _ZH_KIND_SUFFIXES and len(term.text) >= 3)
+    if not own:
+        stem, usual = term.text[:-1], term.text[-1]
+    else:
+        kinds = [text[o.end:o.end + 1] for o in term.occurrences]
+        named = [k for k in kinds if k in _ZH_KIND_SUFFIXES]
+        if not named or len(set(named)) < 2:
+            return {}, set()
+        (usual, n), = Counter(named).most_common(1)
+        if 3 * n < 2 * len(kinds):
+            return {}, set()
+        stem = term.text
+    counts: dict[int, int] = {}
+    for u in term.units:
+        toks = src.tokens[u]
+        if not toks:
+            continue
+        unit_text = text[toks[0].start:toks[-1].end + 1]
+        n_other = sum(1 for m in re.finditer(re.escape(stem), unit_text)
+                      if unit_text[m.end():m.end() + 1] in _ZH_KIND_SUFFIXES and unit_text[m.end():m.end() + 1] != usual)
+        if n_other:
+            counts[u] = n_other
+    return (counts if own else {}), set(counts)
+
+
 def _is_name(span: Sequence[Token]) -> bool:
     """A proper name: every word a proper noun (jieba's tags) or, where there are no tags, written with a
     capital. A one-character common noun after a proper noun that is not a kind of place or body is
@@ -2025,9 +2057,10 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         # Units where the source writes in lower case a term it mostly writes with a capital.
         lower = {o.unit for o in term.occurrences if source.text[o.start:o.start + 1].islower()}
         lower_units = lower if lower and 2 * len(lower) < len(term.units) else set()
+        other_kind, other_units = _other_kinds(term, src) if source.lang in _UNSPACED else ({}, set())
         for u in sorted(term.units):
             term_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
-            if lower_units and u in lower_units:
+            if (lower_units and u in lower_units) or other_kind.get(u, 0) >= len(term_spans):
                 # The source writes the name in lower case here: a common noun in this place ("the
                 # mujahed Mahmoud Guemama" where the others have "Mujahed Mahmoud Guemama"), which the
                 # translation may well translate („Mudschahed“).
@@ -2047,9 +2080,14 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
                               if any(c[1] < b and a < c[2] for _, a, b, _, _ in cands)]
             if word_span is not None and len(spans) < len(term_spans):
                 cands += _aligned_variant(word_span, u, term_spans, tgt.tokens[u], blocked)
+            toks = tgt.tokens[u]
+            if u in other_units and cands:
+                # The name with another kind word ("Bac Giang City" beside "Bac Giang Province") renders
+                # the occurrence of the other kind.
+                head = [t.key for t in term.dom_tokens if t.content][:-1]
+                cands = [c for c in cands if not head or [t.key for t in toks[c[1]:c[2]] if t.content][:-1] != head]
             if not cands:
                 continue
-            toks = tgt.tokens[u]
             n_dom = sum(1 for t in term.dom_tokens if t.content)
             ranked = []
             for conf, a, b, how, kind in cands:
