@@ -69,6 +69,14 @@ def clear_text_caches() -> None:
         clear()
 
 
+# What ``_lines`` takes for a blank line's content, and every character ``_strip`` removes: str.isspace's
+# (none above U+3000: tests/test_segment.py checks every code point), those of _WS and U+200B.
+_BLANK = _WS + "\u200b"
+_STRIP_CHARS = "".join(sorted(set(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B))) + _BLANK)))
+
+
 def _lines(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield (start, end, paragraph) for each non-blank line, with paragraph counting blank-line gaps."""
     paragraph = 0
@@ -76,25 +84,25 @@ def _lines(text: str) -> Iterator[tuple[int, int, int]]:
     first = True
     for m in _LINE_RE.finditer(text):
         start, end = m.span()
-        content = m.group()
-        if not content.strip(_WS + "\u200b"):
+        if not m.group().strip(_BLANK):
             continue
         if not first:
             gap = text[prev_end:start]
-            newlines = gap.count("\n") + gap.count("\u2029") + (gap.count("\r") if "\n" not in gap else 0)
-            if newlines >= 2 or "\u2029" in gap:
-                paragraph += 1
+            if gap != "\n":  # one line break: no paragraph break
+                newlines = gap.count("\n") + gap.count("\u2029") + (gap.count("\r") if "\n" not in gap else 0)
+                if newlines >= 2 or "\u2029" in gap:
+                    paragraph += 1
         first = False
         prev_end = end
         yield start, end, paragraph
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in _WS or text[start] == "\u200b"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _WS or text[end - 1] == "\u200b"):
-        end -= 1
-    return start, end
+    """``text[start:end]``'s span without the white space (``_STRIP_CHARS``) at either end."""
+    piece = text[start:end]
+    kept = piece.lstrip(_STRIP_CHARS)
+    start += len(piece) - len(kept)
+    return start, start + len(kept.rstrip(_STRIP_CHARS))
 
 
 def _split_lang(lang: str | None) -> str:
@@ -180,7 +188,7 @@ def count_words(text: str, lang: str | None) -> int:
     kept per process (articles of a batch share source segments); the lines not yet counted are cut
     together, in one call."""
     if _split_lang(lang) != "zh":
-        return sum(1 for _ in _WORD_RE.finditer(text))
+        return len(_WORD_RE.findall(text))
     lines = text.split("\n")
     known = [_LINE_WORDS.get(line) for line in lines]
     new = list(dict.fromkeys(line for line, count in zip(lines, known) if count is None))
