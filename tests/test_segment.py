@@ -150,11 +150,11 @@ def test_strip_chars_are_every_space_the_splitter_strips():
     assert set(_STRIP_CHARS) == want
 
 
-def _presegmented_reference(text):  # type: ignore[no-untyped-def]
-    """split_sentences(text, presegmented=True) as written before ``_STRIP_CHARS``: character loops."""
+def _split_reference(text, presegmented=True):  # type: ignore[no-untyped-def]
+    """split_sentences(text, "en", presegmented) as written before ``_STRIP_CHARS``: character loops."""
     import re
 
-    from mtcheck.segment import _WS
+    from mtcheck.segment import _WS, split_line
     from mtcheck.types import Sentence
 
     out, paragraph, prev_end, first, line_no = [], 0, 0, True, 0
@@ -168,18 +168,20 @@ def _presegmented_reference(text):  # type: ignore[no-untyped-def]
             if newlines >= 2 or "\u2029" in gap:
                 paragraph += 1
         first, prev_end = False, end
-        s, e = start, end
-        while s < e and (text[s].isspace() or text[s] in _WS or text[s] == "\u200b"):
-            s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in _WS or text[e - 1] == "\u200b"):
-            e -= 1
-        if s < e:
-            out.append(Sentence(s, e, text[s:e], paragraph, line_no))
+        for a, b in [(0, end - start)] if presegmented else split_line(text[start:end], "en"):
+            s, e = start + a, start + b
+            while s < e and (text[s].isspace() or text[s] in _WS or text[s] == "\u200b"):
+                s += 1
+            while e > s and (text[e - 1].isspace() or text[e - 1] in _WS or text[e - 1] == "\u200b"):
+                e -= 1
+            if s < e:
+                out.append(Sentence(s, e, text[s:e], paragraph, line_no))
         line_no += 1
     return tuple(out)
 
 
 @given(st.lists(st.sampled_from(["a b", " x ", "\u3000中文\u200b", "\x1c", "\u00a0", "", "\u2029", "\r", "Ok.",
-                                 "\x85", "\t\u2028y"]), max_size=8).map("\n".join))
-def test_presegmented_lines_as_the_character_loops_give_them(text):
-    assert split_sentences(text, "en", presegmented=True) == _presegmented_reference(text)
+                                 "\x85", "\t\u2028y", "Dr. Who came. \u00a0He left! ", " A. Smith left.\u200b"]),
+                max_size=8).map("\n".join), st.booleans())
+def test_lines_as_the_character_loops_give_them(text, presegmented):
+    assert split_sentences(text, "en", presegmented=presegmented) == _split_reference(text, presegmented)
