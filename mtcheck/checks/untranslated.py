@@ -323,19 +323,21 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     doc = ctx.target.text
     urls = _URL_HINT(doc)
     scripts = not only_scripts(doc, frozenset(scripts_of_lang(tgt)))
+    n_source = len(ctx.source.sentences)
     findings: list[_Finding] = []
     questions: list[tuple[int, _Question]] = []
     considered = 0
     for j, sent in enumerate(ctx.target.sentences):
-        if j in noise or not any(ch.isalpha() for ch in sent.text):
+        if j in noise or not (sent.text[:1].isalpha() or any(ch.isalpha() for ch in sent.text)):
             continue
         considered += 1
         bead = beads.get(j)
         source_text = None
         if bead is not None and len(bead.target) == 1:
-            source_text = " ".join(
-                ctx.source.sentences[i].text for i in bead.source if 0 <= i < len(ctx.source.sentences)
-            )
+            if len(bead.source) == 1 and 0 <= bead.source[0] < n_source:  # one sentence: its text, as joined
+                source_text = ctx.source.sentences[bead.source[0]].text
+            else:
+                source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
         found = _prepare(sent.text, tgt, src, candidates, source_text, urls, scripts)
         if isinstance(found, _Question):
             questions.append((j, found))
