@@ -371,10 +371,16 @@ def _alnum_tokens(text: str) -> tuple[list[int], list[int]]:
         running = list(accumulate(map(str.isalnum, text), initial=0))
         spans = [(s, e) for s, e in zip(starts, starts[1:] + [n]) if running[e] > running[s]]
         return [s for s, _ in spans], [e for _, e in spans]
+    starts, ends = _long_alnum_tokens(text)
+    return starts.tolist(), ends.tolist()
+
+
+def _long_alnum_tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_alnum_tokens` of a text of ``_SHORT`` characters or more, as arrays."""
     starts, running = _long_starts(text)
-    ends = np.append(starts[1:], n)
+    ends = np.append(starts[1:], len(text))
     keep = running[ends] > running[starts]
-    return starts[keep].tolist(), ends[keep].tolist()
+    return starts[keep], ends[keep]
 
 
 def _short_starts(text: str) -> list[int]:
@@ -668,6 +674,9 @@ def line_word_counts(lines: list[str]) -> list[int]:
         return [len(_jieba_spans(line)) if line else 0 for line in lines]
     if len(lines) == 1:
         return [len(_alnum_tokens(lines[0])[0]) if lines[0] else 0]
-    ends = list(accumulate(len(line) + 1 for line in lines))  # where the line after each one starts
-    starts = _alnum_tokens("\n".join(lines))[0]
+    text = "\n".join(lines)
+    starts = _long_alnum_tokens(text)[0] if len(text) >= _SHORT else np.array(_alnum_tokens(text)[0], dtype=np.intp)
+    ends = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines))  # where the line after each one starts
+    ends += 1
+    np.cumsum(ends, out=ends)
     return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(lines)).tolist()
