@@ -10,7 +10,7 @@ from . import __version__
 from .config import Config
 from .errors import LanguageError, UsageError
 from .io.text import read_text
-from .langid import detect_document_language, script_profile, scripts_of_lang
+from .langid import detect_document_language, script_mismatch, scripts_of_lang
 from .segment import SPLITTER_NAME, split_sentences
 from .types import Bead, Document, Issue, Report, Scores
 
@@ -37,11 +37,8 @@ def make_document(text: str, *, path: Optional[str], lang: Optional[str], encodi
         code, detected = detect_document_language(text), True
     else:
         code, detected = declared, False
-        profile = script_profile(text)
-        expected = scripts_of_lang(code)
-        share = sum(v for k, v in profile.items() if k in expected)
-        if profile and share < 0.3:
-            dominant = max(profile, key=profile.get)  # type: ignore[arg-type]
+        dominant = script_mismatch(text, scripts_of_lang(code), 0.3)
+        if dominant is not None:
             raise LanguageError(f"declared language '{code}' but the text is mostly in {dominant} script", path or "<text>")
     sentences = split_sentences(text, code, presegmented=presegmented)
     return Document(text=text, lang=code, path=path, encoding=encoding, sentences=sentences, lang_detected=detected)

@@ -84,6 +84,21 @@ def only_scripts(text: str, scripts: frozenset[str]) -> bool:
     return all(script_of(ch) in scripts or script_of(ch) is None for ch in set(_outside_re(scripts).findall(text)))
 
 
+def script_mismatch(text: str, scripts: tuple[str, ...], share: float) -> Optional[str]:
+    """The script of most letters of ``text`` (the first such in the text on a tie) when the letters of
+    ``scripts`` are less than ``share`` of them (``script_profile``'s shares), else None.
+
+    A text whose letters are all of ``scripts`` (``only_scripts``: a regex scan, no counting) is settled
+    without its profile when ``share`` is at most 0.5: its shares of ``scripts`` add up to 1 (to within
+    a few units in the last place), or it has no letter (an empty profile: no mismatch)."""
+    if share <= 0.5 and only_scripts(text, frozenset(scripts)):
+        return None
+    profile = script_profile(text)
+    if profile and sum(v for k, v in profile.items() if k in scripts) < share:
+        return max(profile, key=profile.get)  # type: ignore[arg-type]
+    return None
+
+
 def script_profile(text: str) -> dict[str, float]:
     """Share of each script among the letters of ``text`` (empty dict when it has no letters)."""
     counts: Counter[str] = Counter()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
 
 from .types import Sentence
 
@@ -69,32 +68,20 @@ def clear_text_caches() -> None:
         clear()
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, int]]:
-    """Yield (start, end, paragraph) for each non-blank line, with paragraph counting blank-line gaps."""
-    paragraph = 0
-    prev_end = 0
-    first = True
-    for m in _LINE_RE.finditer(text):
-        start, end = m.span()
-        content = m.group()
-        if not content.strip(_WS + "\u200b"):
-            continue
-        if not first:
-            gap = text[prev_end:start]
-            newlines = gap.count("\n") + gap.count("\u2029") + (gap.count("\r") if "\n" not in gap else 0)
-            if newlines >= 2 or "\u2029" in gap:
-                paragraph += 1
-        first = False
-        prev_end = end
-        yield start, end, paragraph
+# What ``split_sentences`` takes for a blank line's content, and every character ``_strip`` removes: str.isspace's
+# (none above U+3000: tests/test_segment.py checks every code point), those of _WS and U+200B.
+_BLANK = _WS + "\u200b"
+_STRIP_CHARS = "".join(sorted(set(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B))) + _BLANK)))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in _WS or text[start] == "\u200b"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _WS or text[end - 1] == "\u200b"):
-        end -= 1
-    return start, end
+    """``text[start:end]``'s span without the white space (``_STRIP_CHARS``) at either end."""
+    piece = text[start:end]
+    kept = piece.lstrip(_STRIP_CHARS)
+    start += len(piece) - len(kept)
+    return start, start + len(kept.rstrip(_STRIP_CHARS))
 
 
 def _split_lang(lang: str | None) -> str:
@@ -132,15 +119,38 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
 def split_sentences(text: str, lang: str | None, presegmented: bool = False) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences with offsets into ``text``; each line is split on its own.
 
-    With ``presegmented`` every non-empty line is one sentence.
+    With ``presegmented`` every non-empty line is one sentence. Lines blank but for ``_BLANK`` characters
+    are skipped; ``paragraph`` counts the gaps between lines that hold two line breaks or a paragraph
+    separator, ``line`` the lines not skipped.
     """
     out: list[Sentence] = []
-    for line_no, (lstart, lend, paragraph) in enumerate(_lines(text)):
-        pieces = [(0, lend - lstart)] if presegmented else split_line(text[lstart:lend], lang)
-        for pstart, pend in pieces:
-            s, e = _strip(text, lstart + pstart, lstart + pend)
-            if s < e:
-                out.append(Sentence(s, e, text[s:e], paragraph, line_no))
+    append = out.append
+    paragraph = line_no = 0
+    prev_end = -1  # the end of the line before (none yet)
+    for m in _LINE_RE.finditer(text):
+        line = m.group()
+        kept = line.lstrip(_STRIP_CHARS)  # _STRIP_CHARS holds _BLANK: a line it keeps nothing of may be blank
+        if not kept and not line.strip(_BLANK):
+            continue
+        start, end = m.span()
+        if prev_end >= 0:
+            gap = text[prev_end:start]
+            if gap != "\n":  # one line break: no paragraph break
+                newlines = gap.count("\n") + gap.count("\u2029") + (gap.count("\r") if "\n" not in gap else 0)
+                if newlines >= 2 or "\u2029" in gap:
+                    paragraph += 1
+        prev_end = end
+        if presegmented:
+            if kept:  # the line without the white space at either end (``_strip``)
+                sentence = kept.rstrip(_STRIP_CHARS)
+                s = end - len(kept)
+                append(Sentence(s, s + len(sentence), sentence, paragraph, line_no))
+        else:
+            for pstart, pend in split_line(line, lang):
+                s, e = _strip(text, start + pstart, start + pend)
+                if s < e:
+                    append(Sentence(s, e, text[s:e], paragraph, line_no))
+        line_no += 1
     return tuple(out)
 
 
@@ -180,7 +190,7 @@ def count_words(text: str, lang: str | None) -> int:
     kept per process (articles of a batch share source segments); the lines not yet counted are cut
     together, in one call."""
     if _split_lang(lang) != "zh":
-        return sum(1 for _ in _WORD_RE.finditer(text))
+        return len(_WORD_RE.findall(text))
     lines = text.split("\n")
     known = [_LINE_WORDS.get(line) for line in lines]
     new = list(dict.fromkeys(line for line, count in zip(lines, known) if count is None))

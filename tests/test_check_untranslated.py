@@ -333,6 +333,28 @@ def test_judge_equals_the_reference(sentence, pair, source, copy):
         sentence, tgt, src, candidates, source_text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["\n", "a.c", "www", "x.", ".Com", "İo", "\u212ao"]), max_size=12).map(" ".join),
+       st.integers(0, 200), st.integers(0, 200), _pairs)
+def test_what_a_document_lacks_its_sentences_lack(doc, a, b, pair):
+    """The check's document-wide facts: no URL hint in the text, none in any part of it; no letter of
+    another script, none in any part; and _prepare told so answers as without them."""
+    from mtcheck.checks.data import url_spans
+    from mtcheck.langid import only_scripts, scripts_of_lang
+
+    src, tgt = pair
+    part = doc[min(a, b):max(a, b)]
+    urls = U._URL_HINT(doc)
+    scripts = not only_scripts(doc, frozenset(scripts_of_lang(tgt)))
+    if not urls:
+        assert not U._URL_HINT(part) and url_spans(part) == []
+    if not scripts:
+        assert only_scripts(part, frozenset(scripts_of_lang(tgt)))
+    candidates = tuple(dict.fromkeys(c for c in (tgt, src, *U._EXTRA_CANDIDATES) if c))
+    assert U._prepare.__wrapped__(part, tgt, src, candidates, None, urls, scripts) == U._prepare.__wrapped__(
+        part, tgt, src, candidates, None)
+
+
 def test_name_pattern_skips_only_lower_case_first_letters():
     """The first letters _NAME_WORD_RE leaves to WORD_RE alone are lower case: never blanked."""
     skipped = [chr(o) for o in range(0x100) if U.WORD_RE.match(chr(o)) and not U._NAME_WORD_RE.match(chr(o))]

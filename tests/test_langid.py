@@ -189,3 +189,27 @@ def test_an_unverified_model_rules_nothing_out(monkeypatch):
         assert langid.rules_out(text, LANGS, "en", 0.9) == [False]
         langid._automaton.cache_clear()
     assert langid.rules_out(text, LANGS, "en", 0.9) == [True]
+
+
+def _mismatch_reference(text: str, scripts: tuple[str, ...], share: float):  # type: ignore[no-untyped-def]
+    """The declared-language test as make_document wrote it before ``script_mismatch``: from the profile."""
+    profile = langid.script_profile(text)
+    if profile and sum(v for k, v in profile.items() if k in scripts) < share:
+        return max(profile, key=profile.get)
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ 12,.人工智能カタかなабв한국αβ ءאﬀ²½ſK\n") + ["\U00017000"]),
+               max_size=40),
+       st.sampled_from(["en", "zh", "ja", "ru", "ko", "xx"]), st.sampled_from([0.3, 0.5, 0.9]))
+def test_script_mismatch_is_the_profile_test(text, lang, share):
+    scripts = langid.scripts_of_lang(lang)
+    assert langid.script_mismatch(text, scripts, share) == _mismatch_reference(text, scripts, share)
+
+
+def test_script_mismatch_examples():
+    assert langid.script_mismatch("Der Präsident sprach.", ("Latin",), 0.3) is None
+    assert langid.script_mismatch("人工智能能力 AI", ("Latin",), 0.3) == "Han"
+    assert langid.script_mismatch("人工智能能力建设 AI", ("Han",), 0.3) is None
+    assert langid.script_mismatch("12 345 !", ("Latin",), 0.3) is None  # no letter

@@ -138,3 +138,50 @@ def test_markup_does_not_fool_language_detection():
     from mtcheck.langid import detect_document_language
 
     assert detect_document_language("中方如何推动<script>alert(1)</script><img src=x onerror=alert(1)>落实计划") == "zh"
+
+
+def test_strip_chars_are_every_space_the_splitter_strips():
+    """``_strip`` strips ``_STRIP_CHARS``: str.isspace's characters (every code point checked), _WS and U+200B."""
+    import sys
+
+    from mtcheck.segment import _STRIP_CHARS, _WS
+
+    want = {chr(o) for o in range(sys.maxunicode + 1) if chr(o).isspace() or chr(o) in _WS or o == 0x200B}
+    assert set(_STRIP_CHARS) == want
+
+
+def _split_reference(text, presegmented=True):  # type: ignore[no-untyped-def]
+    """split_sentences(text, "en", presegmented) as written before ``_STRIP_CHARS``: character loops."""
+    import re
+
+    from mtcheck.segment import _WS, split_line
+    from mtcheck.types import Sentence
+
+    out, paragraph, prev_end, first, line_no = [], 0, 0, True, 0
+    for m in re.finditer(r"[^\r\n\u2028\u2029\x85]+", text):
+        start, end = m.span()
+        if not m.group().strip(_WS + "\u200b"):
+            continue
+        if not first:
+            gap = text[prev_end:start]
+            newlines = gap.count("\n") + gap.count("\u2029") + (gap.count("\r") if "\n" not in gap else 0)
+            if newlines >= 2 or "\u2029" in gap:
+                paragraph += 1
+        first, prev_end = False, end
+        for a, b in [(0, end - start)] if presegmented else split_line(text[start:end], "en"):
+            s, e = start + a, start + b
+            while s < e and (text[s].isspace() or text[s] in _WS or text[s] == "\u200b"):
+                s += 1
+            while e > s and (text[e - 1].isspace() or text[e - 1] in _WS or text[e - 1] == "\u200b"):
+                e -= 1
+            if s < e:
+                out.append(Sentence(s, e, text[s:e], paragraph, line_no))
+        line_no += 1
+    return tuple(out)
+
+
+@given(st.lists(st.sampled_from(["a b", " x ", "\u3000中文\u200b", "\x1c", "\u00a0", "", "\u2029", "\r", "Ok.",
+                                 "\x85", "\t\u2028y", "Dr. Who came. \u00a0He left! ", " A. Smith left.\u200b"]),
+                max_size=8).map("\n".join), st.booleans())
+def test_lines_as_the_character_loops_give_them(text, presegmented):
+    assert split_sentences(text, "en", presegmented=presegmented) == _split_reference(text, presegmented)

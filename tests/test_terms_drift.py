@@ -492,6 +492,108 @@ The economy of the Philippines has recovered somewhat this year.
 The government will help overseas Filipino workers return home.
 The Philippines will strengthen cooperation with its neighbours.''')
 
+# "According to" is a function phrase, not the verb "accord": the word "accord" of a variant ("trade accord")
+# is not explained away by the source words of the units that start "According to the report".
+ZH_EN_ACCORDING = ('''报导说，中方采购量距离贸易协议中承诺的数量仍有距离。
+双方将评估中美第一阶段贸易协议的履行情况。
+贸易协议在1月15日签署后一个月生效。
+他说，这份贸易协议现在对他意义不大。
+报导说，双方可能在8月会谈。''', '''According to the report, Chinese purchases are still far from the quantities promised in the trade agreement.
+The two sides will assess the implementation of the first phase of the US-China trade accord.
+The trade agreement took effect one month after it was signed on January 15.
+He said that this trade agreement now means little to him.
+According to the report, the two sides may hold talks in August.''')
+# A common noun and a two-character verb make a nominal compound (经济复苏, "economic recovery"): a term.
+ZH_EN_NOUN_VERB_COMPOUND = ('''会议表示将加速推动区域经济复苏。
+部长们说，经济复苏需要开放的贸易环境。
+声明强调经济复苏的重要性。
+各方同意加强合作，推动经济复苏。
+会议以视频方式举行。''', '''The meeting said it would speed up regional economic recovery.
+The ministers said that economic recovery needs an open trade environment.
+The statement stressed the importance of financial recovery.
+All parties agreed to strengthen cooperation to promote economic recovery.
+The meeting was held by video.''')
+
+# A Chinese name longer than five words (三江源国家公园管理局长江源园区可可西里管理处) is one term, not
+# overlapping five-word pieces: its rendering written in another order is a near-variant.
+ZH_EN_LONG_NAME = ('''记者从三江源国家公园管理局长江源园区可可西里管理处获悉，藏羚羊开始回迁。
+据三江源国家公园管理局长江源园区可可西里管理处统计，回迁数量逐年上升。
+三江源国家公园管理局长江源园区可可西里管理处已安排人员巡逻。
+三江源国家公园管理局长江源园区可可西里管理处表示，将继续监测。
+今年藏羚羊回迁数量为4860只。''', '''The reporter learned from the Hoh Xil Management Office of the Yangtze River Source Park that Tibetan antelopes have begun to return.
+According to the Hoh Xil Management Office of the Yangtze River Source Park, the number returning has risen year by year.
+The Yangtze River Source Park Hoh Xil Management Office has sent staff on patrol.
+The Hoh Xil Management Office of the Yangtze River Source Park said that it would continue monitoring.
+This year 4860 Tibetan antelopes returned.''')
+
+# A name respelt beyond recognition ("Grivori" for "Grigory") beside another source name (越通社): the lone
+# name alone would not be pointed at, but the context seen beside the rendering elsewhere ("believes that")
+# points at the same word, so the two signals agree: minor, not advice.
+ZH_EN_LONE_NAME_WITH_CONTEXT = ('''据越通社报道，格里沃里认为，越南为东盟的发展作出巨大贡献。
+格里沃里表示，俄罗斯认为越南为东盟提高其地位做出贡献。
+格里沃里认为，越南为俄罗斯与东盟的合作提供支持。
+格里沃里建议扩大与东盟各国的自由贸易区。
+格里沃里认为，俄罗斯与越南正在步入正轨。''', '''According to Vietnam News Agency, Grivori believes that Vietnam has made great contributions to the development of ASEAN.
+Grigory said that Russia believes Vietnam has helped ASEAN raise its status.
+Grigory believes that Vietnam supports cooperation between Russia and ASEAN.
+Grigory suggested expanding the free trade zones with ASEAN countries.
+Grigory believes that Russia and Vietnam are on the right track.''')
+
+# A rendering of fourteen words (the whole name, "Sanjiangyuan National Park Administration ... Office") is
+# found whole, and one of its parts reordered is a minor near-variant suggesting the whole name.
+ZH_EN_LONG_RENDERING = ('''三江源国家公园管理局长江源园区可可西里管理处称，藏羚羊开始回迁。
+据三江源国家公园管理局长江源园区可可西里管理处统计，回迁数量逐年上升。
+三江源国家公园管理局长江源园区可可西里管理处已安排人员巡逻。
+三江源国家公园管理局长江源园区可可西里管理处表示，将继续监测。
+今年藏羚羊回迁数量为4860只。''', '''The Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office said that Tibetan antelopes have begun to return.
+According to the Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office, the number returning has risen year by year.
+The Sanjiangyuan National Park Administration Yangtze River Source Park Office of Hoh Xil Management has sent staff on patrol.
+The Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office said that it would continue monitoring.
+This year 4860 Tibetan antelopes returned.''')
+
+# Where the source itself writes a name's word in lower case ("the mujahed Mahmoud Guemama", a title used as
+# a common noun), the translation may translate it („Mudschahed“): no drift there; written as a name in
+# that place too, the same rendering is drift.
+EN_DE_NAME_IN_LOWER_CASE = ('''Algeria loses today, by the death of Mujahed Mahmoud Guemama, a patriot.
+The President praised Mujahed Mahmoud Guemama as a man of peace.
+Words will not be enough to pay tribute to the mujahed Mahmoud Guemama.
+He was buried on Saturday.''', '''Algerien verliert heute durch den Tod von Mujahed Mahmoud Guemama einen Patrioten.
+Der Präsident lobte Mujahed Mahmoud Guemama als einen Mann des Friedens.
+Worte reichen nicht aus, um dem Mudschahed Mahmoud Guemama Tribut zu zollen.
+Er wurde am Samstag beerdigt.''')
+EN_DE_NAME_TRANSLATED = (EN_DE_NAME_IN_LOWER_CASE[0].replace("the mujahed", "Mujahed"), EN_DE_NAME_IN_LOWER_CASE[1])
+
+# A name the translation translates („Schottland“) and keeps as it is inside the name of a body ("Ice
+# Scotland director"): the body's name, no drift; kept as it is in a plain mention, it is.
+EN_DE_NAME_KEPT_IN_A_BODY = ('''A bridge linking Scotland and England has turned 200 years old.
+The bridge is one of the oldest in Scotland.
+The Institution of Civil Engineers has been marking the bicentenary in Scotland.
+Ice Scotland director Hannah Smith praised the bridge.
+Scotland has many old bridges.
+Repairs will start next year.''', '''Eine Brücke, die Schottland und England verbindet, ist 200 Jahre alt geworden.
+Die Brücke ist eine der ältesten in Schottland.
+Die Institution of Civil Engineers feiert das 200-jährige Bestehen in Schottland.
+Die Direktorin von Ice Scotland, Hannah Smith, lobte die Brücke.
+Schottland hat viele alte Brücken.
+Die Reparaturen beginnen im nächsten Jahr.''')
+EN_DE_NAME_KEPT_PLAIN = (EN_DE_NAME_KEPT_IN_A_BODY[0],
+                         EN_DE_NAME_KEPT_IN_A_BODY[1].replace("ältesten in Schottland", "ältesten in Scotland"))
+
+# A name followed by another kind of place than usual (北江市, the city, beside 北江省, the province) is another
+# place: "Bac Giang City" renders it and is no variant of "Bac Giang Province". Where the source has no
+# city, the province rendered as a city is drift.
+ZH_EN_OTHER_KIND = ('''到2020年底，北江省将具备吸引外资的必要条件。
+此外，北江省将加快工业区基础设施建设。
+北江省确定将发展工业园区集群。
+未来，北江省将加快对北江市物流中心的投资。
+在工业区，北江省着力呼吁高科技投资项目。''', '''By the end of 2020, Bac Giang Province will have the conditions needed to attract foreign capital.
+In addition, Bac Giang Province will speed up the building of industrial zones.
+Bac Giang Province has decided to develop industrial park clusters.
+In the future, Bac Giang Province will speed up investment in the logistics centre of Bac Giang City.
+In the industrial zones, Bac Giang Province calls for high-tech investment projects.''')
+ZH_EN_KIND_CHANGED = (ZH_EN_OTHER_KIND[0].replace("对北江市物流中心", "对物流中心"), ZH_EN_OTHER_KIND[1].replace("Bac Giang Province will speed up investment in the logistics centre of Bac Giang City",
+                                                   "Bac Giang City will speed up investment in the logistics centre"))
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -575,6 +677,32 @@ CASES = [
                  id="zh-en-name-replaced-by-another-name"),
     pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [], id="zh-en-name-replaced-beside-another-name"),
     pytest.param(ZH_EN_PLACE_ADJECTIVE, ("zh", "en"), [], id="zh-en-place-name-rendered-by-its-adjective"),
+    pytest.param(ZH_EN_ACCORDING, ("zh", "en"), [("trade accord", "贸易协议", "trade agreement", "major")],
+                 id="zh-en-function-phrase-is-no-content-word"),
+    pytest.param(ZH_EN_LONG_NAME, ("zh", "en"), [
+        ("Yangtze River Source Park Hoh Xil Management Office", "三江源国家公园管理局长江源园区可可西里管理处",
+         "Hoh Xil Management Office of the Yangtze River Source Park", "minor"),
+    ], id="zh-en-name-longer-than-five-words"),
+    pytest.param(ZH_EN_LONE_NAME_WITH_CONTEXT, ("zh", "en"), [("Grivori", "格里沃里", "Grigory", "minor")],
+                 id="zh-en-lone-name-backing-a-context-guess"),
+    pytest.param(ZH_EN_LONG_RENDERING, ("zh", "en"), [
+        ("Sanjiangyuan National Park Administration Yangtze River Source Park Office of Hoh Xil Management",
+         "三江源国家公园管理局长江源园区可可西里管理处",
+         "Sanjiangyuan National Park Administration Yangtze River Source Park Hoh Xil Management Office", "minor"),
+    ], id="zh-en-rendering-of-fourteen-words"),
+    pytest.param(EN_DE_NAME_IN_LOWER_CASE, ("en", "de"), [], id="en-de-source-writes-the-name-in-lower-case"),
+    pytest.param(EN_DE_NAME_TRANSLATED, ("en", "de"), [
+        ("Mudschahed Mahmoud Guemama", "Mujahed Mahmoud Guemama", "Mujahed Mahmoud Guemama", "major"),
+    ], id="en-de-name-translated-in-one-place"),
+    pytest.param(EN_DE_NAME_KEPT_IN_A_BODY, ("en", "de"), [], id="en-de-name-kept-in-a-body-s-name"),
+    pytest.param(EN_DE_NAME_KEPT_PLAIN, ("en", "de"), [("Scotland", "Scotland", "Schottland", "major")],
+                 id="en-de-name-kept-in-a-plain-mention"),
+    pytest.param(ZH_EN_OTHER_KIND, ("zh", "en"), [], id="zh-en-name-of-another-kind-of-place"),
+    pytest.param(ZH_EN_KIND_CHANGED, ("zh", "en"), [("Bac Giang City", "北江省", "Bac Giang Province", "major")],
+                 id="zh-en-province-rendered-as-a-city"),
+    pytest.param(ZH_EN_NOUN_VERB_COMPOUND, ("zh", "en"), [
+        ("financial recovery", "经济复苏", "economic recovery", "major"),
+    ], id="zh-en-noun-verb-compound-is-a-term"),
 ]
 
 
@@ -773,3 +901,24 @@ def test_dominant_rendering(article, langs, source, dominant):
 def test_apostrophes_split_words_except_inside_names(text, words):
     from mtcheck.terms.drift import _spaced_pieces
     assert [w for _, _, w, _ in _spaced_pieces(text)] == words
+
+
+def test_long_name_is_one_term_and_its_parts_found_alone_stay_terms():
+    """The overlapping five-word pieces of a long name become one term; a piece that also occurs on its own
+    (三江源国家公园管理局) stays a term of its own."""
+    src = '''三江源国家公园管理局长江源园区可可西里管理处称，藏羚羊开始回迁。
+    据三江源国家公园管理局长江源园区可可西里管理处统计，回迁数量逐年上升。
+    三江源国家公园管理局长江源园区可可西里管理处已安排人员巡逻。
+    三江源国家公园管理局发布了新的保护规定。
+    三江源国家公园管理局表示，将继续监测。
+    三江源国家公园管理局今年增加了巡护人员。'''
+    tgt = '''The Hoh Xil Management Office of the Yangtze River Source Park said that Tibetan antelopes have begun to return.
+    According to the Hoh Xil Management Office of the Yangtze River Source Park, the number returning has risen.
+    The Hoh Xil Management Office of the Yangtze River Source Park has sent staff on patrol.
+    The Sanjiangyuan National Park Administration issued new protection rules.
+    The Sanjiangyuan National Park Administration said that it would continue monitoring.
+    The Sanjiangyuan National Park Administration added patrol staff this year.'''
+    source, target, alignment = documents(src, tgt, "zh", "en")
+    got = sorted((r.source, sorted(r.units)) for r in find_renderings(source, target, alignment))
+    assert got == [("三江源国家公园管理局", [0, 1, 2, 3, 4, 5]),
+                   ("三江源国家公园管理局长江源园区可可西里管理处", [0, 1, 2])]

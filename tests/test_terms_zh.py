@@ -181,3 +181,12 @@ def test_generated_characters_as_jieba(text: str) -> None:
 @given(st.text(max_size=20))
 def test_any_text_as_jieba(text: str) -> None:
     assert_as_jieba(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([p for p in _PIECES if "\n" not in p]), max_size=12).map("".join),
+                min_size=1, max_size=8))
+def test_line_counts_with_the_tables_as_jieba(lines: list[str]) -> None:
+    """line_word_counts with the tables (lines joined short or long): each line's count of jieba's words."""
+    zh._cutter()  # built: the tables count
+    assert zh.line_word_counts(lines) == [len(jieba_words(line)) for line in lines]

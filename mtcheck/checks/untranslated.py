@@ -14,6 +14,7 @@ from ..langid import (
 from ..segment import register_cache, remember, text_cache
 from ..types import Category, Issue, Severity, Span
 from .data import (
+    _URL_HINT,
     AT_WORD_START,
     WORD_RE,
     base_lang,
@@ -203,14 +204,17 @@ def _script_finding(sentence: str, text: str, letters: int, foreign: int, expect
 
 @text_cache()
 def _prepare(
-    sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str]
+    sentence: str, tgt: str, src: str, candidates: tuple[str, ...], source_text: Optional[str],
+    urls: bool = True, scripts: bool = True,
 ) -> Union[_Finding, _Question, None]:
     """The finding for one target sentence (``sentence`` -1; offsets into its text), or the question for
     py3langid that decides it (asked for all the sentences of a document at once, ``_answers``). A
-    function of its arguments alone: kept per process for sentences a batch sees again."""
-    text = _mask_urls(sentence)
+    function of its first five arguments alone: kept per process for sentences a batch sees again.
+    ``urls`` False says the sentence holds no URL, ``scripts`` False no letter of a script the target
+    language does not write (both known of its whole document); they spare the scans, not change them."""
+    text = _mask_urls(sentence) if urls else sentence
     expected = frozenset(scripts_of_lang(tgt))
-    if only_scripts(text, expected):  # the common case, without counting: no letter of another script
+    if not scripts or only_scripts(text, expected):  # the common case, without counting: no letter of another script
         letters, foreign = int(has_letter(text)), 0
     else:
         letters = foreign = 0
@@ -313,20 +317,28 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     candidates = tuple(dict.fromkeys(c for c in (tgt, src, *_EXTRA_CANDIDATES) if c))
     noise = noise_targets(ctx)
     beads = bead_of_target(ctx)
+    # What the whole target text lacks its sentences lack (each is a part of it): a hint of a URL (every
+    # string with a hint is part of one: "://", "@", "#", a dot with "www" before it or the letter of a
+    # domain after it), a letter of another script.
+    doc = ctx.target.text
+    urls = _URL_HINT(doc)
+    scripts = not only_scripts(doc, frozenset(scripts_of_lang(tgt)))
+    n_source = len(ctx.source.sentences)
     findings: list[_Finding] = []
     questions: list[tuple[int, _Question]] = []
     considered = 0
     for j, sent in enumerate(ctx.target.sentences):
-        if j in noise or not any(ch.isalpha() for ch in sent.text):
+        if j in noise or not (sent.text[:1].isalpha() or any(ch.isalpha() for ch in sent.text)):
             continue
         considered += 1
         bead = beads.get(j)
         source_text = None
         if bead is not None and len(bead.target) == 1:
-            source_text = " ".join(
-                ctx.source.sentences[i].text for i in bead.source if 0 <= i < len(ctx.source.sentences)
-            )
-        found = _prepare(sent.text, tgt, src, candidates, source_text)
+            if len(bead.source) == 1 and 0 <= bead.source[0] < n_source:  # one sentence: its text, as joined
+                source_text = ctx.source.sentences[bead.source[0]].text
+            else:
+                source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
+        found = _prepare(sent.text, tgt, src, candidates, source_text, urls, scripts)
         if isinstance(found, _Question):
             questions.append((j, found))
         elif found is not None:

@@ -120,7 +120,7 @@ _QUOTED_RE = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,80}”|«[^«
 _PRIORITY = {"spacing": 3, "orthography": 3, "spelling": 3, "context": 1}
 
 MAX_SOURCE_N = 5
-MAX_TARGET_N = 10
+MAX_TARGET_N = 14
 TOKEN_DICE = 0.4  # a target word this associated with a term may be part of its rendering
 MIN_DICE = 0.5  # a dominant rendering at least this associated with the term
 GROW_RATIO = 0.8  # a larger skeleton is preferred while its Dice stays within this ratio of the best
@@ -225,12 +225,17 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
             pieces = _spaced_pieces(sent.text)
         prev_end: Optional[int] = None
         first_word = True
+        text = sent.text
         for s, e, word, flag in pieces:
-            if not any(ch.isalnum() for ch in word):
+            if not word.isalnum() and not any(ch.isalnum() for ch in word):
                 prev_end = None  # punctuation token: boundary
                 continue
-            gap = sent.text[prev_end:s] if prev_end is not None else None
-            brk = gap is None or any(ch not in _JOINERS for ch in gap)
+            if prev_end is None:
+                brk = True
+            elif prev_end == s or (s - prev_end == 1 and text[prev_end] == " "):
+                brk = False  # nothing or one space between: the usual case
+            else:
+                brk = any(ch not in _JOINERS for ch in text[prev_end:s])
             if lang in _UNSPACED:
                 key = word
             elif word.isupper() and len(word) >= 2 and word.isalpha():
@@ -256,8 +261,15 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
                     in_prep[i + j] = True
     out = []
     for i, (s, e, word, key, flag, stop, brk, initial) in enumerate(raw):
+        if in_prep[i] and not stop:
+            # A word of a function phrase is no form of a content word: "According" (to) is not
+            # "accord", "means" (by means of) not "mean".
+            key = lows[i]
         norm = canon.get(lows[i], key if not stop else lows[i])
-        norm = " ".join(w for w in norm.split() if w not in arts)
+        if " " in norm:
+            norm = " ".join(w for w in norm.split() if w not in arts)
+        elif norm in arts:
+            norm = ""
         link = not stop or in_prep[i] or lows[i] in linking or key in linking
         func = in_prep[i] or stop
         out.append(Token(s, e, word, key, stop, brk, flag, func, norm, link, initial,
@@ -267,6 +279,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
 
 _APOSTROPHE_WORD_RE = re.compile(r"\w+(?:-\w+)*(?:['’]\w+(?:-\w+)*)*", re.UNICODE)
 _CLITICS = {"s", "t", "d", "m", "re", "ve", "ll", "nt"}
+_APOSTROPHE_RE = re.compile(r"['’]")
 
 
 class _Piece:
@@ -308,9 +321,21 @@ def _spaced_pieces(text: str) -> list[tuple[int, int, str, str]]:
     letters or more that is no elided word, and a lower-case second part of two letters or more that is
     no clitic."""
     out = []
-    for m in _hyphen_split(_APOSTROPHE_WORD_RE.finditer(text)):
+    for m in _APOSTROPHE_WORD_RE.finditer(text):
         word = m.group()
-        parts = re.split(r"['’]", word)
+        if "-" not in word and "'" not in word and "’" not in word:
+            out.append((m.start(), m.end(), word, ""))  # most words: nothing to split
+            continue
+        out.extend(_split_piece(m))
+    return out
+
+
+def _split_piece(match: re.Match) -> list[tuple[int, int, str, str]]:
+    """The tokens of one word match with a hyphen or an apostrophe (see _spaced_pieces)."""
+    out = []
+    for m in _hyphen_split((match,)):
+        word = m.group()
+        parts = _APOSTROPHE_RE.split(word)
         if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) >= 2 and parts[0].lower() not in _ELIDED \
                 and len(parts[1]) >= 2 and parts[1].lower() not in _CLITICS and parts[1][:1].islower():
             out.append((m.start(), m.end(), word, ""))
@@ -364,7 +389,13 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if all(t.text.isdigit() for t in toks):
         return False
     if lang == "zh" and toks[0].pos:
-        if toks[-1].pos not in _ZH_TERM_END or toks[0].pos in _ZH_BAD_START:
+        if toks[0].pos in _ZH_BAD_START:
+            return False
+        if toks[-1].pos not in _ZH_TERM_END and not (
+                # A common noun and a verb of two characters make a nominal compound (经济复苏,
+                # "economic recovery"; 疫情防控): the noun is no subject there.
+                len(toks) >= 2 and toks[-1].pos == "v" and len(toks[-1].text) == 2
+                and toks[-2].pos in ("n", "vn") and len(toks[-2].text) == 2):
             return False
         return len(toks) >= 2 or len(toks[0].text) >= 4 or (toks[0].pos in _ZH_PROPER and len(toks[0].text) >= 2)
     if lang in _UNSPACED:
@@ -675,6 +706,7 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
                   and (not cased or len(key) > 1 or (key[0] in capital_inside and key[0] not in lower_seen))
                   and not _verb_phrase(occ, src, source.lang)}
     terms = []
+    kept: list[tuple[str, ...]] = []
     for key in candidates:
         # Closed n-grams: drop a candidate whose every occurrence lies inside an occurrence of one longer
         # candidate. Only the n-grams covering each occurrence are looked at: linear in the document.
@@ -693,11 +725,74 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
                 break
         if common:
             continue
-        by_unit = src.tokens
+        kept.append(key)
+    if not cased:
+        kept = _chains(kept, occ_pos, text_of, name_of, src, source, min_units)
+    by_unit = src.tokens
+    for key in kept:
         occs = [Occurrence(k, by_unit[k][i].start, by_unit[k][i + n - 1].end) for k, i, n in occ_pos[key]]
         terms.append(_Term(key, text_of[key], occs, {o.unit for o in occs}, name_of[key], short=key in short))
     terms.sort(key=lambda t: (t.occurrences[0].start, t.key))
     return terms
+
+
+def _chains(kept: list[tuple[str, ...]], occ_pos: dict, text_of: dict, name_of: dict, src: _Side,
+            source: Document, min_units: int) -> list[tuple[str, ...]]:
+    """A name longer than MAX_SOURCE_N words (三江源国家公园管理局长江源园区可可西里管理处) comes out as
+    overlapping n-grams, each a candidate, none containing the others: where such overlapping candidates
+    always occur together, as one run of the same words in every unit, the run is the term."""
+    runs: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)  # run key -> (unit, i, n)
+    member_of: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)  # candidate -> run keys
+    by_unit: dict[int, list[tuple[int, int, tuple[str, ...]]]] = defaultdict(list)
+    for key in kept:
+        for k, i, n in occ_pos[key]:
+            by_unit[k].append((i, i + n, key))
+    for k, spans in by_unit.items():
+        spans.sort()
+        group: list[tuple[int, int, tuple[str, ...]]] = []
+        end = -1
+
+        def close() -> None:
+            a, b = (group[0][0], max(e for _, e, _ in group)) if group else (0, 0)
+            if len(group) >= 2 and b - a > MAX_SOURCE_N:
+                rkey = tuple(t.key for t in src.tokens[k][a:b])
+                runs[rkey].append((k, a, b - a))
+                for _, _, key in group:
+                    member_of[key].add(rkey)
+            else:
+                for _, _, key in group:
+                    member_of[key].add(())  # found outside a long run
+
+        for a, b, key in spans:
+            if group and a < end:  # overlaps the run (sharing words, not just touching)
+                group.append((a, b, key))
+                end = max(end, b)
+            else:
+                close()
+                group = [(a, b, key)]
+                end = b
+        close()
+    good = {r for r, occ in runs.items() if r and len({k for k, _, _ in occ}) >= min_units
+            and len({k for k, _, _ in occ}) == len(occ)}
+    if not good:
+        return kept
+    out = []
+    for key in kept:
+        rk = member_of[key]
+        if len(rk) == 1 and next(iter(rk)) in good:
+            continue  # inside the run wherever it occurs
+        out.append(key)
+    for r in sorted(good):
+        if r in occ_pos:
+            continue
+        occ = runs[r]
+        k, i, n = occ[0]
+        toks = src.tokens[k]
+        occ_pos[r] = occ
+        text_of[r] = source.text[toks[i].start: toks[i + n - 1].end]
+        name_of[r] = _is_name(toks[i:i + n])
+        out.append(r)
+    return out
 
 
 
@@ -725,6 +820,38 @@ def _verb_phrase(occ: Sequence[tuple[int, int, int]], src: _Side, lang: str) -> 
 # One-character nouns that follow a name as its kind (北江省, 韦瑟尔县, 上海市): the name of a place or a
 # body, not a foreign name split by the segmenter.
 _ZH_KIND_SUFFIXES = set("省市县区州镇乡村国党局部厅委会院所馆团队")
+
+
+def _other_kinds(term: _Term, src: _Side) -> tuple[dict[int, int], set[int]]:
+    """Mentions of a Chinese name followed by another kind of place or body than the one that usually
+    follows it (北江市, the city, where the others are 北江省, the province): another thing, rendered
+    otherwise ("Bac Giang City"), not a variant of "Bac Giang Province". The term may be the name (北江)
+    or the name with its kind (北江省). Returns, per unit, how many of the term's own occurrences are of
+    another kind (the name alone as the term), and the units with a mention of another kind."""
+    text = src.text
+    own = not (term.text[-1:] in _ZH_KIND_SUFFIXES and len(term.text) >= 3)
+    if not own:
+        stem, usual = term.text[:-1], term.text[-1]
+    else:
+        kinds = [text[o.end:o.end + 1] for o in term.occurrences]
+        named = [k for k in kinds if k in _ZH_KIND_SUFFIXES]
+        if not named or len(set(named)) < 2:
+            return {}, set()
+        (usual, n), = Counter(named).most_common(1)
+        if 3 * n < 2 * len(kinds):
+            return {}, set()
+        stem = term.text
+    counts: dict[int, int] = {}
+    for u in term.units:
+        toks = src.tokens[u]
+        if not toks:
+            continue
+        unit_text = text[toks[0].start:toks[-1].end + 1]
+        n_other = sum(1 for m in re.finditer(re.escape(stem), unit_text)
+                      if unit_text[m.end():m.end() + 1] in _ZH_KIND_SUFFIXES and unit_text[m.end():m.end() + 1] != usual)
+        if n_other:
+            counts[u] = n_other
+    return (counts if own else {}), set(counts)
 
 
 def _is_name(span: Sequence[Token]) -> bool:
@@ -1327,7 +1454,7 @@ def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bo
 
 
 def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, term_spans: list[tuple[int, int]],
-               lang: str) -> list[tuple[float, int, int, str, str]]:
+               lang: str, loose_ok: bool = False) -> list[tuple[float, int, int, str, str]]:
     """A name rendered by another name that shares nothing with it ("Lau Ching Wan" for "Liu Qingyun"):
     in a unit with the term but without its dominant rendering or any word of its family, the one
     capitalised sequence that nothing else explains is the best candidate. Strict, as it is a guess by
@@ -1339,7 +1466,7 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
     word seen right beside the dominant rendering elsewhere ("Beijiang ⟦Province⟧" where the others
     have "Bac Giang Province"). Not where nouns take capitals (German)."""
     if not term.name or expl.nouns_capitalised or len(set(term.class_spans) - {u}) < 2 \
-            or not _dom_named(term, tgt) or _loose_names(u, src, expl, term_spans):
+            or not _dom_named(term, tgt) or (not loose_ok and _loose_names(u, src, expl, term_spans)):
         return []
     toks = tgt.tokens[u]
     dom = [t for t in term.dom_tokens if t.content]
@@ -1731,18 +1858,23 @@ def _context_slot(toks: list[Token], a: int, b: int, term: _Term, explained, uni
     return [(conf + (0.1 if unique(content) else 0.0), a, b, "context", "variant")]
 
 
-def _in_longer_name(occ: Occurrence, src: _Side) -> bool:
+def _in_longer_name(occ: Occurrence, src: _Side, loose: bool = False) -> bool:
     """The source occurrence of a one-word name sits next to another word written as a name, joined by
-    a space (Macquarie ⟦Australia⟧)."""
+    a space (Macquarie ⟦Australia⟧). ``loose``: the other word may open the sentence and stand in
+    brackets ("Ice ⟦Scotland⟧ director", "Civil Engineers (Ice) ⟦Scotland⟧")."""
     toks = src.tokens[occ.unit]
     i = next((k for k, t in enumerate(toks) if t.start == occ.start), None)
     if i is None:
         return False
     for j in (i - 1, i + 1):
-        if 0 <= j < len(toks) and not toks[max(i, j)].brk and not toks[j].func and _capital(toks[j]):
-            gap = src.text[min(toks[i].end, toks[j].end): max(toks[i].start, toks[j].start)]
-            if gap == " ":
+        if not 0 <= j < len(toks) or toks[j].func:
+            continue
+        gap = src.text[min(toks[i].end, toks[j].end): max(toks[i].start, toks[j].start)]
+        if loose:
+            if toks[j].text[:1].isupper() and gap.strip(" ()") == "" and len(gap) <= 2:
                 return True
+        elif not toks[max(i, j)].brk and _capital(toks[j]) and gap == " ":
+            return True
     return False
 
 
@@ -1922,8 +2054,17 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     for term in terms:
         if term.dominant is None or (wanted is not None and not wanted(term.units, term.dominant.units)):
             continue
+        # Units where the source writes in lower case a term it mostly writes with a capital.
+        lower = {o.unit for o in term.occurrences if source.text[o.start:o.start + 1].islower()}
+        lower_units = lower if lower and 2 * len(lower) < len(term.units) else set()
+        other_kind, other_units = _other_kinds(term, src) if source.lang in _UNSPACED else ({}, set())
         for u in sorted(term.units):
             term_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
+            if (lower_units and u in lower_units) or other_kind.get(u, 0) >= len(term_spans):
+                # The source writes the name in lower case here: a common noun in this place ("the
+                # mujahed Mahmoud Guemama" where the others have "Mujahed Mahmoud Guemama"), which the
+                # translation may well translate („Mudschahed“).
+                continue
             spans = term.class_spans.get(u, [])
             blocked = {i for a, b in spans for i in range(a, b)}
             strict = len(spans) >= len(term_spans)
@@ -1932,11 +2073,21 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
                 cands += _quoted_variant(term, u, src, src_quotes, tgt_quotes, tgt, term_spans)
                 if not cands:
                     cands = _lone_name(term, u, src, tgt, expl, term_spans, target.lang)
+                elif max(c[0] for c in cands) < 0.5:
+                    # Where the other signals are only a guess, a lone replacing name on the same words
+                    # backs it, even beside another name of the source: two signals agree.
+                    cands += [c for c in _lone_name(term, u, src, tgt, expl, term_spans, target.lang, loose_ok=True)
+                              if any(c[1] < b and a < c[2] for _, a, b, _, _ in cands)]
             if word_span is not None and len(spans) < len(term_spans):
                 cands += _aligned_variant(word_span, u, term_spans, tgt.tokens[u], blocked)
+            toks = tgt.tokens[u]
+            if u in other_units and cands:
+                # The name with another kind word ("Bac Giang City" beside "Bac Giang Province") renders
+                # the occurrence of the other kind.
+                head = [t.key for t in term.dom_tokens if t.content][:-1]
+                cands = [c for c in cands if not head or [t.key for t in toks[c[1]:c[2]] if t.content][:-1] != head]
             if not cands:
                 continue
-            toks = tgt.tokens[u]
             n_dom = sum(1 for t in term.dom_tokens if t.content)
             ranked = []
             for conf, a, b, how, kind in cands:
@@ -1982,5 +2133,11 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             # („Australien“): two names, not one term rendered two ways.
             term.variants = [v for v in term.variants
                              if _in_longer_name(next(o for o in term.occurrences if o.unit == v.unit), src)]
+        if term.variants and term.name and len(term.key) == 1 and term.dominant is not None \
+                and fold(term.dominant.text) != fold(term.text):
+            # The other way round: the name translated („Schottland“) and kept as it is inside the name
+            # of a body ("Ice ⟦Scotland⟧"): the body's name, not a rendering of the word.
+            term.variants = [v for v in term.variants if fold(v.text) != fold(term.text) or not any(
+                _in_longer_name(o, src, loose=True) for o in term.occurrences if o.unit == v.unit)]
         term.variants.sort(key=lambda v: v.start)
     return [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]

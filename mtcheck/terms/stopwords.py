@@ -67,7 +67,9 @@ LINKS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LINKS.i
 
 _COMPLEX = {
     "en": ["in terms of", "in the field of", "in the area of", "with regard to", "with respect to",
-           "in the domain of", "on the part of", "in relation to"],
+           "in the domain of", "on the part of", "in relation to", "according to", "due to", "owing to",
+           "because of", "as well as", "in addition to", "on behalf of", "in accordance with", "instead of",
+           "prior to", "in front of", "in spite of", "by means of", "thanks to", "regardless of"],
     "fr": ["en matière de", "en matière d", "dans le domaine de", "dans le domaine d", "en termes de",
            "en termes d", "au niveau de", "au niveau d", "à l égard de", "à l égard d", "en ce qui concerne",
            "dans le cadre de", "dans le cadre d", "au sein de", "au sein d", "sur le plan de"],

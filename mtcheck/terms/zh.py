@@ -371,10 +371,16 @@ def _alnum_tokens(text: str) -> tuple[list[int], list[int]]:
         running = list(accumulate(map(str.isalnum, text), initial=0))
         spans = [(s, e) for s, e in zip(starts, starts[1:] + [n]) if running[e] > running[s]]
         return [s for s, _ in spans], [e for _, e in spans]
+    starts, ends = _long_alnum_tokens(text)
+    return starts.tolist(), ends.tolist()
+
+
+def _long_alnum_tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_alnum_tokens` of a text of ``_SHORT`` characters or more, as arrays."""
     starts, running = _long_starts(text)
-    ends = np.append(starts[1:], n)
+    ends = np.append(starts[1:], len(text))
     keep = running[ends] > running[starts]
-    return starts[keep].tolist(), ends[keep].tolist()
+    return starts[keep], ends[keep]
 
 
 def _short_starts(text: str) -> list[int]:
@@ -414,10 +420,10 @@ def _long_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 # The words that start at each offset: kinds (1: a word of 1 character, 2: of 2, 4: of 3, 8: longer ones;
 # -1 outside the blocks), the weight of the word of 1 character (or jieba's fallback for a character that is
-# none: log(1) - log(total)), the weights of the words of 2 and 3 characters by offset, and the longer ones
-# by offset ((length, weight) pairs).
+# none: log(1) - log(total)), the weights of the words of 2 and 3 characters at each offset (read where the
+# kind says there is one), and the longer ones by offset ((length, weight) pairs).
 _Longer = dict[int, list[tuple[int, float]]]
-_Entries = tuple[list[int], list[float], dict[int, float], dict[int, float], _Longer]
+_Entries = tuple[list[int], list[float], list[float], list[float], _Longer]
 
 
 def _longer_words(m: _Cutter, text: str, k: int, end: int) -> list[tuple[int, float]]:
@@ -439,8 +445,7 @@ def _entries_python(m: _Cutter, text: str, blocks: list[tuple[int, int]]) -> _En
     an entry: a fragment is looked up only if the one a character shorter is an entry)."""
     freq, logtotal, word1, starts = m.freq, m.logtotal, m.word1_of, m.starts_longer
     kinds, ws = [-1] * len(text), [-logtotal] * len(text)
-    w2s: dict[int, float] = {}
-    w3s: dict[int, float] = {}
+    w2s, w3s = [0.0] * len(text), [0.0] * len(text)
     extra: _Longer = {}
     for a, b in blocks:
         for k in range(a, b):
@@ -495,9 +500,9 @@ def _entries_numpy(m: _Cutter, text: str, bmp: np.ndarray, in_block: np.ndarray,
     kinds = np.where(in_block, word1.view(np.int8), np.int8(-1))
     kinds[at] += word2.view(np.int8) * np.int8(2) + word3.view(np.int8) * np.int8(4)
     kinds[list(extra)] += 8
-    w2s = dict(zip(at[word2].tolist(), w2[word2].tolist()))
-    w3s = dict(zip(at[word3].tolist(), w3[word3].tolist()))
-    return kinds.tolist(), np.where(word1, w1, -m.logtotal).tolist(), w2s, w3s, extra
+    w2s, w3s = np.zeros(n), np.zeros(n)
+    w2s[at], w3s[at] = w2, w3
+    return kinds.tolist(), np.where(word1, w1, -m.logtotal).tolist(), w2s.tolist(), w3s.tolist(), extra
 
 
 def _route_starts(m: _Cutter, text: str, entries: _Entries, blocks: list[tuple[int, int]]) -> list[int]:
@@ -509,28 +514,37 @@ def _route_starts(m: _Cutter, text: str, entries: _Entries, blocks: list[tuple[i
     score = [0.0] * (n + 1)  # outside the blocks 0.0, as at the end of a block
     sizes = [1] * n
     fallback = -m.logtotal
-    for k in range(n - 1, -1, -1):
-        kind = kinds[k]
+    s1 = s2 = 0.0  # score[k + 1], score[k + 2]
+    for k, kind, w in zip(range(n - 1, -1, -1), reversed(kinds), reversed(ws)):
         if kind == 1 or not kind:  # the character alone
-            score[k] = ws[k] + score[k + 1]
+            s = w + s1
         elif kind == 3:  # words of 1 and 2 characters
-            p1 = ws[k] + score[k + 1]
-            p2 = w2s[k] + score[k + 2]
-            if p2 >= p1:
-                score[k], sizes[k] = p2, 2
-            else:
-                score[k] = p1
-        elif kind > 0:
-            best, arg = 0.0, 0
-            words = ((1, ws[k] if kind & 1 else None), (2, w2s.get(k)), (3, w3s.get(k)), *extra.get(k, ()))
-            for j, w in words:
-                if w is not None:
-                    p = w + score[k + j]
+            s = w + s1
+            p2 = w2s[k] + s2
+            if p2 >= s:
+                s, sizes[k] = p2, 2
+        elif kind > 0:  # the words in order of length, the longer on a tie
+            best, arg = (w + s1, 1) if kind & 1 else (0.0, 0)
+            if kind & 2:
+                p = w2s[k] + s2
+                if not arg or p >= best:
+                    best, arg = p, 2
+            if kind & 4:
+                p = w3s[k] + score[k + 3]
+                if not arg or p >= best:
+                    best, arg = p, 3
+            if kind & 8:
+                for j, wj in extra[k]:
+                    p = wj + score[k + j]
                     if not arg or p >= best:
                         best, arg = p, j
             if not arg:
-                best, arg = fallback + score[k + 1], 1
-            score[k], sizes[k] = best, arg
+                best, arg = fallback + s1, 1
+            s, sizes[k] = best, arg
+        else:  # outside the blocks
+            s = 0.0
+        score[k] = s
+        s1, s2 = s, s1
     out: list[int] = []
     for a, b in blocks:
         x, buf = a, -1
@@ -544,7 +558,7 @@ def _route_starts(m: _Cutter, text: str, entries: _Entries, blocks: list[tuple[i
                     if x - buf == 1:
                         out.append(buf)
                     else:
-                        _flush_run(m, text, buf, x, out, w2s, w3s)
+                        _flush_run(m, text, buf, x, out, kinds)
                     buf = -1
                 out.append(x)
             x = y
@@ -552,18 +566,17 @@ def _route_starts(m: _Cutter, text: str, entries: _Entries, blocks: list[tuple[i
             if b - buf == 1:
                 out.append(buf)
             else:
-                _flush_run(m, text, buf, b, out, w2s, w3s)
+                _flush_run(m, text, buf, b, out, kinds)
     return out
 
 
-def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int], w2s: dict[int, float],
-               w3s: dict[int, float]) -> None:
+def _flush_run(m: _Cutter, text: str, a: int, b: int, out: list[int], kinds: list[int]) -> None:
     """``__cut_DAG``'s buffer, the run ``text[a:b]`` of 2 or more single-character words: a token a character
-    if the run is a dictionary word (``w2s``, ``w3s``: the words of 2 and 3 characters by offset), else
+    if the run is a dictionary word (``kinds``: the kinds of word that start at each offset), else
     finalseg's cut (Han runs through its HMM, Latin words and numbers as tokens, what lies between them as
     tokens)."""
     run = text[a:b]
-    if (a in (w2s if b - a == 2 else w3s)) if b - a < 4 else m.freq.get(run):
+    if (kinds[a] & (2 if b - a == 2 else 4)) if b - a < 4 else m.freq.get(run):
         out.extend(range(a, b))
         return
     if _RE_HAN_FINAL.fullmatch(run):
@@ -661,6 +674,9 @@ def line_word_counts(lines: list[str]) -> list[int]:
         return [len(_jieba_spans(line)) if line else 0 for line in lines]
     if len(lines) == 1:
         return [len(_alnum_tokens(lines[0])[0]) if lines[0] else 0]
-    ends = list(accumulate(len(line) + 1 for line in lines))  # where the line after each one starts
-    starts = _alnum_tokens("\n".join(lines))[0]
+    text = "\n".join(lines)
+    starts = _long_alnum_tokens(text)[0] if len(text) >= _SHORT else np.array(_alnum_tokens(text)[0], dtype=np.intp)
+    ends = np.fromiter(map(len, lines), dtype=np.intp, count=len(lines))  # where the line after each one starts
+    ends += 1
+    np.cumsum(ends, out=ends)
     return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(lines)).tolist()
