@@ -170,3 +170,36 @@ def test_repeats_by_hash_are_the_repeats(words):
     from mtcheck.checks.repetition import _repeats, _repeats_by_hash
 
     assert _repeats_by_hash(words) == list(_repeats(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_REPEAT_WORDS), max_size=8).map(" ".join), min_size=1, max_size=7),
+       st.data())
+def test_repeated_word_reads_only_beads_that_may_repeat(sentences, data):
+    """repetition.word gives the same issues reading only the beads its document pass picks as reading
+    every bead (beads of any shape: several sentences, out of order, out of range, empty)."""
+    from unittest import mock
+
+    from mtcheck.checks import repetition
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.config import Config
+    from mtcheck.segment import clear_text_caches
+    from mtcheck.types import Bead, Document, Sentence
+
+    text, sents = "", []
+    for s in sentences:
+        sents.append(Sentence(len(text), len(text) + len(s), s))
+        text += s + "\n"
+    target = Document(text=text, lang="en", sentences=tuple(sents))
+    source = Document(text="Der Satz.", lang="de", sentences=(Sentence(0, 9, "Der Satz."),))
+    index = st.integers(-1, len(sents))
+    beads = tuple(Bead((0,), tuple(t)) for t in data.draw(st.lists(st.lists(index, max_size=3), max_size=6)))
+
+    def issues():
+        clear_text_caches()
+        return list(repetition.repeated_word(CheckContext(source=source, target=target, alignment=beads,
+                                                           config=Config())))
+
+    picked = issues()
+    with mock.patch.object(repetition, "_sentences_that_may_repeat", lambda doc: None):
+        assert issues() == picked

@@ -365,12 +365,17 @@ def _make_sides(ctx: CheckContext) -> list:
             for k, bead in enumerate(ctx.alignment)]
 
 
+def bead_side_list(ctx: CheckContext) -> list:
+    """(bead index, bead, source side, target side) of every bead, indexed by the bead (shared, as
+    ``bead_sides``)."""
+    return ctx.shared(_SIDES_NOTE, _make_sides)
+
+
 def bead_sides(ctx: CheckContext, both: bool = True):
     """(bead index, bead, source side, target side) for each bead (with both sides when ``both``).
 
     The sides are joined once per run and shared by the checks that read them (they never change)."""
-    sides = ctx.shared(_SIDES_NOTE, _make_sides)
-    for found in sides:
+    for found in bead_side_list(ctx):
         if both and (not found[1].source or not found[1].target):
             continue
         yield found

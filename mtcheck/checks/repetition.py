@@ -11,7 +11,7 @@ import numpy as np
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Severity
-from .data import base_lang, bead_of_target, bead_sides, is_cased_lang, noise_targets, source_span
+from .data import base_lang, bead_of_target, bead_side_list, is_cased_lang, noise_targets, source_span
 from .registry import CheckContext, register
 
 # A word (letters, inner apostrophes and hyphens) or a phrase of up to six words, written again at once.
@@ -162,12 +162,17 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     noise = noise_targets(ctx)
     may = _sentences_that_may_repeat(ctx.target)
     count = len(ctx.target.sentences)
-    for _, bead, src, side in bead_sides(ctx, both=False):
-        if not bead.target:
-            continue
-        if may is not None and may.isdisjoint(bead.target) and _in_order(bead.target, count):
-            continue  # no repetition in the side (see _sentences_that_may_repeat)
-        if any(j in noise for j in bead.target):
+    sides = bead_side_list(ctx)
+    # The beads to read: those with a sentence of ``may`` or with sentences out of document order (a side
+    # of another bead holds no repetition, see _sentences_that_may_repeat); all of them when ``may`` is None.
+    chosen = range(len(sides)) if may is None else [
+        k for k, bead in enumerate(ctx.alignment)
+        if bead.target and ((may and not may.isdisjoint(bead.target))
+                            or not (len(bead.target) == 1 and 0 <= bead.target[0] < count)
+                            and not _in_order(bead.target, count))]
+    for k in chosen:
+        _, bead, src, side = sides[k]
+        if not bead.target or any(j in noise for j in bead.target):
             continue
         if not may_repeat(side.text) or not _REPEAT_RE.search(side.text):
             continue
