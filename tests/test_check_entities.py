@@ -207,3 +207,15 @@ def test_misspelt_names_as_the_loop_over_matches(source, target):
     expected = [(f"The name '{name}' of the source is spelt '{other}' in the translation", s, t)
                 for name, other, s, t in _misspelt_names_by_matches(src, tgt, source)]
     assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAzZ é É1 Ωω.-") | st.text())
+def test_headline_caps_counts_ascii_letters(text):
+    import re
+
+    from mtcheck.checks import entities
+
+    upper, lower = len(re.findall("[A-Z]", text)), len(re.findall("[a-z]", text))
+    entities._is_headline_caps.cache_clear()
+    assert entities._is_headline_caps(text) == (upper + lower >= 12 and upper / (upper + lower) > 0.6)

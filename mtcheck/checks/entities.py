@@ -299,15 +299,18 @@ def _masked_links(text: str) -> str:
     return blank_spans(text, spans)
 
 
-_ASCII_UPPER_RE = re.compile("[A-Z]")
-_ASCII_LOWER_RE = re.compile("[a-z]")
+# The ASCII bytes that are not capitals, and those that are not letters (deleted to count the others).
+_NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_NOT_ASCII_LETTER = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
 
 
 @text_cache()
 def _is_headline_caps(text: str) -> bool:
-    """More than 60 % capitals among twelve or more ASCII letters."""
-    upper = len(_ASCII_UPPER_RE.findall(text))
-    letters = upper + len(_ASCII_LOWER_RE.findall(text))
+    """More than 60 % capitals among twelve or more ASCII letters (counted in C on the text's ASCII
+    characters: the others are no ASCII letter)."""
+    data = text.encode("ascii", "ignore")
+    upper = len(data.translate(None, _NOT_ASCII_UPPER))
+    letters = len(data.translate(None, _NOT_ASCII_LETTER))
     return letters >= 12 and upper / letters > 0.6
 
 
