@@ -288,3 +288,57 @@ def test_capitals_and_letters_counts_as_str_methods(text):
 
     letters = [c for c in text if c.isalpha()]
     assert _capitals_and_letters(text) == (sum(c.isupper() for c in letters), len(letters))
+
+
+def _lower_cased_names_reference(ctx, noise, start_offsets):
+    """The names part of casing.lost before the source's lower-case words were read lazily."""
+    from mtcheck.checks import casing as c
+
+    common = {w for w in c.WORD_RE.findall(ctx.source.text) if w[0].islower()}
+    reported = set()
+    for bead in ctx.alignment:
+        if not bead.source or not bead.target:
+            continue
+        names = c._source_names(ctx, bead.source, common)
+        for j in bead.target:
+            if j in noise or not (0 <= j < len(ctx.target.sentences)):
+                continue
+            sent = ctx.target.sentences[j]
+            urls = c.url_spans(sent.text)
+            for k, m in enumerate(c.WORD_RE.finditer(sent.text)):
+                word, start = m.group(), sent.start + m.start()
+                if k == 0 or start in start_offsets or start in reported or word not in names or word != word.lower():
+                    continue
+                if any(a <= m.start() < b for a, b in urls):
+                    continue
+                reported.add(start)
+                yield word, start, names[word]
+
+
+_CASE_PIECES = ["Paris", "paris", "Smith", "smith", "said", "the", "The", "Le", "le", "de", "Morgan", "morgan",
+                "www.smith.com", " ", " ", ". ", ", ", "internet", "Internet", "A", "«"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CASE_PIECES), max_size=8).map(" ".join), min_size=1, max_size=4),
+       st.lists(st.lists(st.sampled_from(_CASE_PIECES), max_size=8).map(" ".join), min_size=1, max_size=4))
+def test_lower_cased_names_as_with_the_lower_case_words_read_first(source, target):
+    from mtcheck.checks import casing
+    from mtcheck.segment import clear_text_caches
+
+    def doc(parts, lang):
+        text, sents = "", []
+        for p in parts:
+            sents.append(Sentence(len(text), len(text) + len(p), p))
+            text += p + "\n"
+        return Document(text=text, lang=lang, sentences=tuple(sents))
+
+    src, tgt = doc(source, "en"), doc(target, "fr")
+    n = min(len(source), len(target))
+    beads = tuple(Bead((k,), (k,)) for k in range(n - 1)) + (
+        Bead(tuple(range(n - 1, len(source))), tuple(range(n - 1, len(target)))),)
+    ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+    clear_text_caches()
+    got = [(i.target_span.start, i.suggestion) for i in casing._lower_cased_names(ctx, set(), {0})]
+    expected = [(start, word) for _, start, word in _lower_cased_names_reference(ctx, set(), {0})]
+    assert got == expected

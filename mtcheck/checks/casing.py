@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import AbstractSet as Set, Iterator, Optional
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Sentence, Severity, Span
@@ -109,7 +109,10 @@ def _capital_share(doc: Document, noise: set[int]) -> tuple[int, int]:
     return upper, letters
 
 
-def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: set[str]) -> dict[str, str]:
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: Set[str]) -> dict[str, str]:
     """Capitalised source words that look like names, keyed by their lower-case form.
 
     A name here is capitalised, not at a sentence start (nor after a colon or an opening quote), never
@@ -242,25 +245,29 @@ def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[in
     src = base_lang(ctx.source.lang)
     if not is_cased_lang(src) or src in NOUN_CAPITALISING_LANGS:
         return
-    common: Optional[set[str]] = None  # the source's lower-case words: read once a candidate needs them
+    # The source's lower-case words (which set a candidate aside) are read only once a target sentence
+    # holds a candidate as it would be written in lower case: without them, no issue (most documents).
+    common: Optional[set[str]] = None
     reported: set[int] = set()
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
             continue
-        if common is None:
-            if not any(_name_candidates(ctx.source.sentences[i].text) for i in bead.source
-                       if 0 <= i < len(ctx.source.sentences)):
-                continue  # no candidate: no name, whatever the lower-case words
-            common = {w for w in WORD_RE.findall(ctx.source.text) if w[0].islower()}
-        names = _source_names(ctx, bead.source, common)
-        if not names:
+        candidates = _source_names(ctx, bead.source, _NO_WORDS)  # the names before that
+        if not candidates:
             continue
+        names: Optional[dict[str, str]] = None
         for j in bead.target:
             if j in noise or not (0 <= j < len(ctx.target.sentences)):
                 continue
             sent = ctx.target.sentences[j]
-            if not any(name in sent.text for name in names):
+            if not any(name in sent.text for name in candidates):
                 continue  # a name in lower case would be one of these, as it is written
+            if names is None:
+                if common is None:
+                    common = {w for w in WORD_RE.findall(ctx.source.text) if w[0].islower()}
+                names = {lower: word for lower, word in candidates.items() if lower not in common}
+            if not any(name in sent.text for name in names):
+                continue
             urls = url_spans(sent.text)
             for k, m in enumerate(WORD_RE.finditer(sent.text)):
                 word = m.group()
