@@ -9,6 +9,17 @@ from mtcheck.segment import split_sentences
 from mtcheck.types import Bead, Document, Issue
 
 
+def doc_of_lines(sentences: Sequence[str], lang: str) -> Document:
+    """A document of one sentence per line, the sentences as given (for generated tests)."""
+    from mtcheck.types import Sentence
+
+    text, sents = "", []
+    for s in sentences:
+        sents.append(Sentence(len(text), len(text) + len(s), s))
+        text += s + "\n"
+    return Document(text=text, lang=lang, sentences=tuple(sents))
+
+
 def make_doc(text: str, lang: str) -> Document:
     return Document(text=text, lang=lang, sentences=split_sentences(text, lang))
 

@@ -326,14 +326,9 @@ def test_lower_cased_names_as_with_the_lower_case_words_read_first(source, targe
     from mtcheck.checks import casing
     from mtcheck.segment import clear_text_caches
 
-    def doc(parts, lang):
-        text, sents = "", []
-        for p in parts:
-            sents.append(Sentence(len(text), len(text) + len(p), p))
-            text += p + "\n"
-        return Document(text=text, lang=lang, sentences=tuple(sents))
+    from .check_helpers import doc_of_lines
 
-    src, tgt = doc(source, "en"), doc(target, "fr")
+    src, tgt = doc_of_lines(source, "en"), doc_of_lines(target, "fr")
     n = min(len(source), len(target))
     beads = tuple(Bead((k,), (k,)) for k in range(n - 1)) + (
         Bead(tuple(range(n - 1, len(source))), tuple(range(n - 1, len(target)))),)

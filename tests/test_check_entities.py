@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from mtcheck.config import Config
 
-from .check_helpers import assert_table, flagged, run
+from .check_helpers import assert_table, doc_of_lines, flagged, run
 
 ENTITY_CHECKS = ("entities.url", "entities.email", "entities.handle", "entities.acronym", "entities.name")
 
@@ -94,13 +94,9 @@ def test_acronym_sentences_hold_every_acronym_and_form(sentences, lang, data):
     from mtcheck.checks import entities
     from mtcheck.checks.data import BeadSide
     from mtcheck.checks.registry import CheckContext
-    from mtcheck.types import Document, Sentence
 
-    text, sents = "", []
-    for s in sentences:
-        sents.append(Sentence(len(text), len(text) + len(s), s))
-        text += s + "\n"
-    doc = Document(text=text, lang=lang, sentences=tuple(sents))
+    doc = doc_of_lines(sentences, lang)
+    sents = doc.sentences
     ctx = CheckContext(source=doc, target=doc, alignment=(), config=Config())
     non_latin, any_form = entities._non_latin_forms(None, lang)
     may = entities._acronym_sentences(ctx, non_latin, any_form)
@@ -129,16 +125,9 @@ def test_entity_checks_skip_only_beads_without_candidates(source, target, langs)
     from mtcheck.checks import entities
     from mtcheck.checks.registry import CheckContext
     from mtcheck.segment import clear_text_caches
-    from mtcheck.types import Bead, Document, Sentence
+    from mtcheck.types import Bead
 
-    def doc(sentences, lang):
-        text, sents = "", []
-        for s in sentences:
-            sents.append(Sentence(len(text), len(text) + len(s), s))
-            text += s + "\n"
-        return Document(text=text, lang=lang, sentences=tuple(sents))
-
-    src, tgt = doc(source, langs[0]), doc(target, langs[1])
+    src, tgt = doc_of_lines(source, langs[0]), doc_of_lines(target, langs[1])
     n = min(len(source), len(target))
     beads = tuple(Bead((k,), (k,)) for k in range(n - 1)) + (Bead(tuple(range(n - 1, len(source))),
                                                                  tuple(range(n - 1, len(target)))),)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from mtcheck.checks.consistency import batch_consistency_issues
 
-from .check_helpers import assert_table, flagged, make_doc, paired_beads, run
+from .check_helpers import assert_table, doc_of_lines, flagged, make_doc, paired_beads, run
 
 REPETITION = ("repetition.word", "repetition.sentence")
 CONSISTENCY = ("consistency.source", "consistency.target")
@@ -132,13 +132,9 @@ def test_sentences_that_may_repeat_cover_every_side_that_may(sentences, data):
     """Every bead side (consecutive sentences joined by a space) for which may_repeat holds has a sentence
     in the document pass's set (or the set is None: every sentence may)."""
     from mtcheck.checks.repetition import _sentences_that_may_repeat, may_repeat
-    from mtcheck.types import Document, Sentence
 
-    text, sents = "", []
-    for s in sentences:
-        sents.append(Sentence(len(text), len(text) + len(s), s))
-        text += s + "\n"
-    doc = Document(text=text, lang="en", sentences=tuple(sents))
+    doc = doc_of_lines(sentences, "en")
+    sents = doc.sentences
     may = _sentences_that_may_repeat(doc)
     cuts = sorted(set(data.draw(st.lists(st.integers(1, len(sents)), max_size=len(sents)))) | {len(sents)})
     start = 0
@@ -186,11 +182,8 @@ def test_repeated_word_reads_only_beads_that_may_repeat(sentences, data):
     from mtcheck.segment import clear_text_caches
     from mtcheck.types import Bead, Document, Sentence
 
-    text, sents = "", []
-    for s in sentences:
-        sents.append(Sentence(len(text), len(text) + len(s), s))
-        text += s + "\n"
-    target = Document(text=text, lang="en", sentences=tuple(sents))
+    target = doc_of_lines(sentences, "en")
+    sents = target.sentences
     source = Document(text="Der Satz.", lang="de", sentences=(Sentence(0, 9, "Der Satz."),))
     index = st.integers(-1, len(sents))
     beads = tuple(Bead((0,), tuple(t)) for t in data.draw(st.lists(st.lists(index, max_size=3), max_size=6)))
