@@ -229,9 +229,11 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         all_source, all_target = list(source), list(target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
+        # (A side left empty pairs nothing more: the next steps are skipped then.)
         _match(source, target, lambda s, t: s.kind == t.kind and numbers_match(s, t) and _approx_agrees(s, t))
-        _match(source, target, lambda s, t: numbers_match(s, t) and _approx_agrees(s, t))
-        for s, t in _match(source, target, numbers_match):
+        if source and target:
+            _match(source, target, lambda s, t: numbers_match(s, t) and _approx_agrees(s, t))
+        for s, t in _match(source, target, numbers_match) if source and target else ():
             if not _qualifier_changed(ctx, s, t):
                 continue
             yield Issue(
