@@ -298,10 +298,11 @@ def debris(ctx: CheckContext) -> list[Issue]:
     previous_kind: Optional[str] = None
     issues: list[Issue] = []
     names = _name_matches_by_sentence([s.text for s in ctx.target.sentences])
+    markup = "<" in ctx.target.text or "&" in ctx.target.text  # every tag opens with "<", every entity with "&"
     for j, sent in enumerate(ctx.target.sentences):
         bead = beads.get(j)
         unaligned = bead is None or not bead.source or _loosely_aligned(ctx, j, bead)
-        runs = [(a, b) for a, b in _markup_runs(sent.text) if sent.text[a:b] not in source_text]
+        runs = [(a, b) for a, b in _markup_runs(sent.text) if sent.text[a:b] not in source_text] if markup else []
         bare = MARKUP_RE.sub(lambda m: " " * len(m.group()), sent.text) if runs else sent.text
         kind: Optional[str] = None
         if _is_language_menu(bare, unaligned, names[j] if names is not None and not runs else None):
