@@ -344,10 +344,10 @@ def test_what_a_document_lacks_its_sentences_lack(doc, a, b, pair):
 
     src, tgt = pair
     part = doc[min(a, b):max(a, b)]
-    urls = U._URL_HINT(doc)
+    urls = U.URL_HINT(doc)
     scripts = not only_scripts(doc, frozenset(scripts_of_lang(tgt)))
     if not urls:
-        assert not U._URL_HINT(part) and url_spans(part) == []
+        assert not U.URL_HINT(part) and url_spans(part) == []
     if not scripts:
         assert only_scripts(part, frozenset(scripts_of_lang(tgt)))
     candidates = tuple(dict.fromkeys(c for c in (tgt, src, *U._EXTRA_CANDIDATES) if c))

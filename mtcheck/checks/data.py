@@ -141,7 +141,7 @@ class UrlHint:
 
 
 # What every match of URL_RE holds: a scheme or "www.", "@" or "#", or a dot before one of its domains.
-_URL_HINT = UrlHint(("com", "org", "net", "cn", "fr", "de", "uk", "ru", "jp", "es", "it", "info", "gov", "edu",
+URL_HINT = UrlHint(("com", "org", "net", "cn", "fr", "de", "uk", "ru", "jp", "es", "it", "info", "gov", "edu",
                      "int", "io"), "@#")
 
 
@@ -157,7 +157,7 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``URL_RE.finditer(text)`` (most texts hold no hint of one and are not scanned)."""
-    if not _URL_HINT(text):
+    if not URL_HINT(text):
         return []
     return [m.span() for m in URL_RE.finditer(text)]
 

@@ -14,8 +14,8 @@ from ..langid import (
 from ..segment import register_cache, remember, text_cache
 from ..types import Category, Issue, Severity, Span
 from .data import (
-    _URL_HINT,
     AT_WORD_START,
+    URL_HINT,
     WORD_RE,
     base_lang,
     bead_of_target,
@@ -321,7 +321,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     # string with a hint is part of one: "://", "@", "#", a dot with "www" before it or the letter of a
     # domain after it), a letter of another script.
     doc = ctx.target.text
-    urls = _URL_HINT(doc)
+    urls = URL_HINT(doc)
     scripts = not only_scripts(doc, frozenset(scripts_of_lang(tgt)))
     n_source = len(ctx.source.sentences)
     findings: list[_Finding] = []
