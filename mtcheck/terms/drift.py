@@ -391,11 +391,7 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if lang == "zh" and toks[0].pos:
         if toks[0].pos in _ZH_BAD_START:
             return False
-        if toks[-1].pos not in _ZH_TERM_END and not (
-                # A common noun and a verb of two characters make a nominal compound (经济复苏,
-                # "economic recovery"; 疫情防控): the noun is no subject there.
-                len(toks) >= 2 and toks[-1].pos == "v" and len(toks[-1].text) == 2
-                and toks[-2].pos in ("n", "vn") and len(toks[-2].text) == 2):
+        if toks[-1].pos not in _ZH_TERM_END:
             return False
         return len(toks) >= 2 or len(toks[0].text) >= 4 or (toks[0].pos in _ZH_PROPER and len(toks[0].text) >= 2)
     if lang in _UNSPACED:
@@ -736,6 +732,11 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
     return terms
 
 
+# Parts of speech of the words of a long Chinese name (nouns, names, abbreviations, set phrases: 可可西里 is
+# tagged l): a run of candidates with a verb, a number or a particle in it is a repeated clause, not a name.
+_ZH_NAME_PARTS = _ZH_PROPER | {"n", "ng", "nl", "vn", "l", "j"}
+
+
 def _chains(kept: list[tuple[str, ...]], occ_pos: dict, text_of: dict, name_of: dict, src: _Side,
             source: Document, min_units: int) -> list[tuple[str, ...]]:
     """A name longer than MAX_SOURCE_N words (三江源国家公园管理局长江源园区可可西里管理处) comes out as
@@ -754,7 +755,8 @@ def _chains(kept: list[tuple[str, ...]], occ_pos: dict, text_of: dict, name_of: 
 
         def close() -> None:
             a, b = (group[0][0], max(e for _, e, _ in group)) if group else (0, 0)
-            if len(group) >= 2 and b - a > MAX_SOURCE_N:
+            if len(group) >= 2 and b - a > MAX_SOURCE_N \
+                    and all(t.pos in _ZH_NAME_PARTS for t in src.tokens[k][a:b]):  # a name: nouns only
                 rkey = tuple(t.key for t in src.tokens[k][a:b])
                 runs[rkey].append((k, a, b - a))
                 for _, _, key in group:
