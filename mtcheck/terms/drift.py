@@ -1755,6 +1755,11 @@ class _Recombination:
         self.d_words, self.joined, self.dom_len, self.dom_text = d_words, joined, dom_len, dom_text
         self.lang_compounds, self.reorder_ok = lang_compounds, reorder_ok
         self.prefixes = [d for d in d_words + d_parts if len(d) >= 4]
+        # ``part``'s test by lookups: f starts one of them (is one of their beginnings), or one of them
+        # starts f (f cut to one of their lengths is one of them).
+        self._beginnings = {d[:k] for d in self.prefixes for k in range(1, len(d) + 1)}
+        self._lengths = sorted({len(d) for d in self.prefixes})
+        self._prefix_set = set(self.prefixes)
         # The dominant rendering's words in any order (Präsident der Republik / Republik-Präsident).
         self.orders = {"".join(p) for p in itertools.permutations(d_parts)}
         self.sorted_words = sorted(d_words)
@@ -1777,7 +1782,8 @@ class _Recombination:
         """Can this folded word be a piece of the rendering?"""
         got = self._part.get(f)
         if got is None:
-            got = self._part[f] = f in self.joined or any(f.startswith(d) or d.startswith(f) for d in self.prefixes)
+            got = self._part[f] = f in self.joined or f in self._beginnings or any(
+                f[:n] in self._prefix_set for n in self._lengths if n <= len(f))
         return got
 
     def find(self, toks: list[Token], blocked: set[int], tgt: _Side) -> list[tuple[float, int, int, str, str]]:
