@@ -1072,16 +1072,12 @@ def find_numbers_by_sentence(text: str, spans: Sequence[tuple[int, int]],
     if not spans:
         return out
     lang_key = _lang_key(lang)
-    odd = not masked.isascii() and _ODD_RE.search(masked) is not None  # _ODD_RE's characters are not ASCII
-    t = masked
-    if odd:  # ``translate``, done by ``str.replace`` for the few full-width characters the text holds
-        for ch in set(_FULLWIDTH_RE.findall(masked)):
-            t = t.replace(ch, _FULLWIDTH_CHARS[ch])
+    odd, t = _read_odd(masked)
     hits = _trigger_hits(t, lang_key, odd)
     if not hits:
         return out
     starts = [a for a, _ in spans]
-    for m in _scan(masked, t, lang_key, hits, _URL_IN_MASKED_RE):
+    for m in _scan(masked, t, lang_key, hits, masked=True):
         out[bisect_right(starts, m.start) - 1].append(m)
     return out
 
@@ -1092,12 +1088,22 @@ def _find_numbers(text: str, lang: Optional[str], hits_of=None) -> list[NumberMe
     if not text:
         return []
     lang_key = _lang_key(lang)
-    odd = _ODD_RE.search(text) is not None
-    t = text.translate(_FULLWIDTH) if odd and _FULLWIDTH_RE.search(text) else text
+    odd, t = _read_odd(text)
     hits = (hits_of or _trigger_hits)(t, lang_key, odd)
     if not hits:
         return []
-    return _scan(text, t, lang_key, hits, _URL_RE)
+    return _scan(text, t, lang_key, hits)
+
+
+def _read_odd(text: str) -> tuple[bool, str]:
+    """Whether ``text`` holds a character of ``_ODD_RE`` (none is ASCII), and the text with its full-width
+    characters read (``_FULLWIDTH``, done by ``str.replace`` for the few the text holds: none of them is
+    another's image)."""
+    if text.isascii() or _ODD_RE.search(text) is None:
+        return False, text
+    for ch in set(_FULLWIDTH_RE.findall(text)):
+        text = text.replace(ch, _FULLWIDTH_CHARS[ch])
+    return True, text
 
 
 def _masked_url_spans(t: str, hint: re.Match) -> list[tuple[int, int]]:
@@ -1115,14 +1121,14 @@ def _masked_url_spans(t: str, hint: re.Match) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(text: str, t: str, lang_key: str, hits: list[int], url_re: re.Pattern) -> list[NumberMention]:
+def _scan(text: str, t: str, lang_key: str, hits: list[int], masked: bool = False) -> list[NumberMention]:
     """The mentions of ``text`` (``t``: the same with full-width characters read), trying the scanner at
-    the trigger's positions ``hits``."""
+    the trigger's positions ``hits``; ``masked``: a document masked with NUL between its sentences
+    (``find_numbers_by_sentence``)."""
     digit_scanner, zh_scanner, letter_scanner = _scanners(lang_key)
     # URLs, domains and e-mail addresses first: nothing inside them is a number.
     urls = ("." in t or "@" in t) and _URL_HINT_RE.search(t)
-    skip = (_masked_url_spans(t, urls) if url_re is _URL_IN_MASKED_RE else
-            [(u.start(), u.end()) for u in url_re.finditer(t)]) if urls else []
+    skip = (_masked_url_spans(t, urls) if masked else [(u.start(), u.end()) for u in _URL_RE.finditer(t)]) if urls else []
     skip_i = 0
     out: list[NumberMention] = []
     pos = 0

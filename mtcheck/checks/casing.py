@@ -12,6 +12,7 @@ from .data import (
     NOUN_CAPITALISING_LANGS,
     URL_RE,
     WORD_RE,
+    ascii_case_counts,
     base_lang,
     bead_of_target,
     is_brand_like,
@@ -172,17 +173,11 @@ def _name_candidates(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-# The ASCII characters that are not letters, and those that are not capitals (for ``bytes.translate``).
-_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
-_ASCII_NOT_CAPITALS = bytes(c for c in range(128) if not (chr(c).isalpha() and chr(c).isupper()))
-
-
 def _capitals_and_letters(text: str) -> tuple[int, int]:
     """How many letters of ``text`` are capitals, and how many letters it has (``str.isalpha``,
-    ``str.isupper``): counted in C by deleting the other bytes when the text is ASCII."""
+    ``str.isupper``): counted in C when the text is ASCII (its letters are A-Z and a-z)."""
     if text.isascii():
-        data = text.encode()
-        return len(data.translate(None, _ASCII_NOT_CAPITALS)), len(data.translate(None, _ASCII_NOT_LETTERS))
+        return ascii_case_counts(text.encode())
     letters = list(filter(str.isalpha, text))
     return sum(map(str.isupper, letters)), len(letters)
 

@@ -333,18 +333,37 @@ class BeadSide:
         return Span(self._sentences[0].start, self._sentences[-1].end)
 
 
-def sentences_matching(doc: Document, patterns: Sequence[re.Pattern]) -> set[int]:
-    """The sentences of ``doc`` where one of ``patterns`` matches, found in one pass per pattern over the
-    sentences joined by NUL (after a match, the search goes on at the next sentence). For patterns that
-    match no NUL, no white space and read no character around a match: then a match in a bead side (its
-    sentences joined by a space) lies in one of its sentences, where the pattern matches on its own."""
-    texts = [s.text for s in doc.sentences]
-    joined = "\x00".join(texts)
+def joined_sentences(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """The texts joined by NUL (no pattern of the checks matches it or reads through it, so a text is read
+    as on its own) and where each starts in the result (``bisect_right(starts, pos) - 1``: the text of a
+    position)."""
     starts = []
     pos = 0
     for text in texts:
         starts.append(pos)
         pos += len(text) + 1
+    return "\x00".join(texts), starts
+
+
+# A letter beyond Latin-1: a text without one encodes to Latin-1 with its letters intact.
+LETTER_BEYOND_LATIN1_RE = re.compile(r"[^\W\d_\x00-\xff]")
+
+# The bytes that are not ASCII capitals, and those that are not ASCII letters (deleted to count the others).
+_NOT_ASCII_CAPITALS = bytes(c for c in range(256) if not 65 <= c <= 90)
+_NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+
+
+def ascii_case_counts(data: bytes) -> tuple[int, int]:
+    """(capitals, letters) among the ASCII letters of ``data``, counted in C by deleting the other bytes."""
+    return len(data.translate(None, _NOT_ASCII_CAPITALS)), len(data.translate(None, _NOT_ASCII_LETTERS))
+
+
+def sentences_matching(doc: Document, patterns: Sequence[re.Pattern]) -> set[int]:
+    """The sentences of ``doc`` where one of ``patterns`` matches, found in one pass per pattern over the
+    sentences joined by NUL (after a match, the search goes on at the next sentence). For patterns that
+    match no NUL, no white space and read no character around a match: then a match in a bead side (its
+    sentences joined by a space) lies in one of its sentences, where the pattern matches on its own."""
+    joined, starts = joined_sentences([s.text for s in doc.sentences])
     found: set[int] = set()
     for rx in patterns:
         m = rx.search(joined)

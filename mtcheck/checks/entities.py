@@ -17,7 +17,8 @@ from typing import Iterator, Optional
 from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
-from .data import MARKUP_RE, WORD_RE, BeadSide, UrlHint, base_lang, bead_sides, blank_spans, sentences_matching
+from .data import (MARKUP_RE, WORD_RE, BeadSide, UrlHint, ascii_case_counts, base_lang, bead_sides, blank_spans,
+                   sentences_matching)
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -299,18 +300,11 @@ def _masked_links(text: str) -> str:
     return blank_spans(text, spans)
 
 
-# The ASCII bytes that are not capitals, and those that are not letters (deleted to count the others).
-_NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
-_NOT_ASCII_LETTER = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
-
-
 @text_cache()
 def _is_headline_caps(text: str) -> bool:
     """More than 60 % capitals among twelve or more ASCII letters (counted in C on the text's ASCII
     characters: the others are no ASCII letter)."""
-    data = text.encode("ascii", "ignore")
-    upper = len(data.translate(None, _NOT_ASCII_UPPER))
-    letters = len(data.translate(None, _NOT_ASCII_LETTER))
+    upper, letters = ascii_case_counts(text.encode("ascii", "ignore"))
     return letters >= 12 and upper / letters > 0.6
 
 

@@ -20,11 +20,13 @@ from .data import (
     CONSENT_WORDS,
     COOKIE_WORDS,
     LANGUAGE_NAMES,
+    LETTER_BEYOND_LATIN1_RE,
     MARKUP_RE,
     NAV_LABELS,
     NAV_PREFIXES,
     NOISE_NOTE,
     bead_of_target,
+    joined_sentences,
     literal_trie,
 )
 from .registry import CheckContext, register
@@ -105,15 +107,12 @@ def _name_presence() -> Optional[tuple[re.Pattern, tuple[tuple[str, str], ...]]]
                    and not unsure.intersection(name) else "") for name in _LANG_NAMES))
 
 
-_LETTER_BEYOND_LATIN1_RE = re.compile(r"[^\W\d_\x00-\xff]")
-
-
 @lru_cache(maxsize=1)
 def _latin1_names() -> frozenset[str]:
     """The names whose lower case has no letter beyond Latin-1: the only ones a lower-cased text without
     such a letter can hold (the others need one of theirs)."""
     presence = _name_presence()
-    return frozenset(name for name, lowered in presence[1] if not _LETTER_BEYOND_LATIN1_RE.search(lowered)) \
+    return frozenset(name for name, lowered in presence[1] if not LETTER_BEYOND_LATIN1_RE.search(lowered)) \
         if presence else frozenset()
 
 
@@ -133,11 +132,11 @@ def _name_matches_by_sentence(texts: list[str]) -> Optional[list[list[tuple[int,
     if presence is None:
         return None
     unsure, names = presence
-    joined = "\x00".join(texts)
+    joined, starts = joined_sentences(texts)
     if unsure.search(joined):
         return None
     low = joined.lower()
-    if not _LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names can be there
+    if not LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names can be there
         latin1 = _latin1_names()
         present = tuple(name for name, lowered in names if name in latin1 and lowered in low)
     else:
@@ -145,11 +144,6 @@ def _name_matches_by_sentence(texts: list[str]) -> Optional[list[list[tuple[int,
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
     if not present:
         return out
-    starts = []
-    pos = 0
-    for text in texts:
-        starts.append(pos)
-        pos += len(text) + 1
     table, _ = _name_folding()  # type: ignore[misc]
     for m in _names_pattern(present).finditer(joined.translate(table)):
         k = bisect_right(starts, m.start()) - 1

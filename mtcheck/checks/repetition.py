@@ -11,7 +11,8 @@ import numpy as np
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Severity
-from .data import base_lang, bead_of_target, bead_side_list, is_cased_lang, noise_targets, source_span
+from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, is_cased_lang, joined_sentences,
+                   noise_targets, source_span)
 from .registry import CheckContext, register
 
 # A word (letters, inner apostrophes and hyphens) or a phrase of up to six words, written again at once.
@@ -52,7 +53,6 @@ assert all(len(chr(b).lower()) == 1 and ord(chr(b).lower()) in _LATIN1_LETTERS f
 _LATIN1_WORD_BYTES = bytes(ord(chr(b).lower()) if b in _LATIN1_LETTERS else b if b in b"'-" else 32 for b in range(256))
 _LETTER_CLASS = b"[" + b"".join(re.escape(bytes([b])) for b in _LATIN1_LETTERS) + b"]"
 _LOOSE_JOINER_RE = re.compile(b"['-](?:(?<!" + _LETTER_CLASS + b"['-])|(?!" + _LETTER_CLASS + b"))")
-_LETTER_BEYOND_LATIN1_RE = re.compile(r"[^\W\d_\x00-\xff]")
 
 
 def _latin1_words(text: str) -> Optional[list[bytes]]:
@@ -60,7 +60,7 @@ def _latin1_words(text: str) -> Optional[list[bytes]]:
     join words: the same words, some of them made equal), found in C without a string per word made by
     the regex engine; None for a text with a letter beyond Latin-1. Any other character beyond Latin-1
     is no letter nor joiner: it becomes ``?``, which splits words as it does."""
-    if _LETTER_BEYOND_LATIN1_RE.search(text):
+    if LETTER_BEYOND_LATIN1_RE.search(text):
         return None
     data = text.replace("’", "'").encode("latin-1", "replace").translate(_LATIN1_WORD_BYTES)
     return _LOOSE_JOINER_RE.sub(b" ", data).split()
@@ -91,8 +91,7 @@ def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
     joined by NUL, which no word holds). A side for which ``may_repeat`` is true holds a repeated unit,
     which is then one of the document's, and the sentences of its words are among the side's: a side
     with none of these sentences cannot repeat (``repeated_word`` reads sides of other beads anyway)."""
-    sents = doc.sentences
-    joined = "\x00".join(s.text for s in sents)
+    joined, starts = joined_sentences([s.text for s in doc.sentences])
     if "İ" in joined or "Σ" in joined:
         return None
     words = _latin1_words(joined)
@@ -101,11 +100,6 @@ def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
     windows = _repeats_by_hash(words)
     if not windows:
         return set()
-    starts = []  # where each sentence starts in ``joined``
-    pos = 0
-    for s in sents:
-        starts.append(pos)
-        pos += len(s.text) + 1
     wanted = {i for p, k in windows for i in (p, p + 2 * k - 1)}  # first and last word of each window
     sentence_of_word: dict[int, int] = {}
     last = max(wanted)

@@ -334,10 +334,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
         bead = beads.get(j)
         source_text = None
         if bead is not None and len(bead.target) == 1:
-            if len(bead.source) == 1 and 0 <= bead.source[0] < n_source:  # one sentence: its text, as joined
-                source_text = ctx.source.sentences[bead.source[0]].text
-            else:
-                source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
+            source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
         found = _prepare(sent.text, tgt, src, candidates, source_text, urls, scripts)
         if isinstance(found, _Question):
             questions.append((j, found))

@@ -389,9 +389,7 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if all(t.text.isdigit() for t in toks):
         return False
     if lang == "zh" and toks[0].pos:
-        if toks[0].pos in _ZH_BAD_START:
-            return False
-        if toks[-1].pos not in _ZH_TERM_END:
+        if toks[-1].pos not in _ZH_TERM_END or toks[0].pos in _ZH_BAD_START:
             return False
         return len(toks) >= 2 or len(toks[0].text) >= 4 or (toks[0].pos in _ZH_PROPER and len(toks[0].text) >= 2)
     if lang in _UNSPACED:
@@ -831,29 +829,26 @@ def _other_kinds(term: _Term, src: _Side) -> tuple[dict[int, int], set[int]]:
     or the name with its kind (北江省). Returns, per unit, how many of the term's own occurrences are of
     another kind (the name alone as the term), and the units with a mention of another kind."""
     text = src.text
-    own = not (term.text[-1:] in _ZH_KIND_SUFFIXES and len(term.text) >= 3)
-    if not own:
+    if term.text[-1:] in _ZH_KIND_SUFFIXES and len(term.text) >= 3:
+        # The name with its kind: the units whose source also names the place with another kind word.
         stem, usual = term.text[:-1], term.text[-1]
-    else:
-        kinds = [text[o.end:o.end + 1] for o in term.occurrences]
-        named = [k for k in kinds if k in _ZH_KIND_SUFFIXES]
-        if not named or len(set(named)) < 2:
-            return {}, set()
-        (usual, n), = Counter(named).most_common(1)
-        if 3 * n < 2 * len(kinds):
-            return {}, set()
-        stem = term.text
-    counts: dict[int, int] = {}
-    for u in term.units:
-        toks = src.tokens[u]
-        if not toks:
-            continue
-        unit_text = text[toks[0].start:toks[-1].end + 1]
-        n_other = sum(1 for m in re.finditer(re.escape(stem), unit_text)
-                      if unit_text[m.end():m.end() + 1] in _ZH_KIND_SUFFIXES and unit_text[m.end():m.end() + 1] != usual)
-        if n_other:
-            counts[u] = n_other
-    return (counts if own else {}), set(counts)
+        units = set()
+        for u in term.units:
+            toks = src.tokens[u]
+            unit_text = text[toks[0].start:toks[-1].end + 1] if toks else ""
+            if any(unit_text[m.end():m.end() + 1] in _ZH_KIND_SUFFIXES - {usual}
+                   for m in re.finditer(re.escape(stem), unit_text)):
+                units.add(u)
+        return {}, units
+    kinds = [text[o.end:o.end + 1] for o in term.occurrences]
+    named = [k for k in kinds if k in _ZH_KIND_SUFFIXES]
+    if not named or len(set(named)) < 2:
+        return {}, set()
+    (usual, n), = Counter(named).most_common(1)
+    if 3 * n < 2 * len(kinds):
+        return {}, set()
+    counts = Counter(o.unit for o, k in zip(term.occurrences, kinds) if k in _ZH_KIND_SUFFIXES and k != usual)
+    return dict(counts), set(counts)
 
 
 def _is_name(span: Sequence[Token]) -> bool:
@@ -2064,14 +2059,16 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             continue
         # Units where the source writes in lower case a term it mostly writes with a capital.
         lower = {o.unit for o in term.occurrences if source.text[o.start:o.start + 1].islower()}
-        lower_units = lower if lower and 2 * len(lower) < len(term.units) else set()
+        if 2 * len(lower) >= len(term.units):
+            lower = set()
         other_kind, other_units = _other_kinds(term, src) if source.lang in _UNSPACED else ({}, set())
         for u in sorted(term.units):
             term_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
-            if (lower_units and u in lower_units) or other_kind.get(u, 0) >= len(term_spans):
-                # The source writes the name in lower case here: a common noun in this place ("the
+            if u in lower or other_kind.get(u, 0) >= len(term_spans):
+                # Not this term here: a common noun where the source writes the name in lower case ("the
                 # mujahed Mahmoud Guemama" where the others have "Mujahed Mahmoud Guemama"), which the
-                # translation may well translate („Mudschahed“).
+                # translation may well translate („Mudschahed“); or the name of another kind of place
+                # (北江市 where the others are 北江省).
                 continue
             spans = term.class_spans.get(u, [])
             blocked = {i for a, b in spans for i in range(a, b)}
