@@ -21,7 +21,7 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import find_renderings
+from mtcheck.terms.drift import _spaced_pieces, find_renderings
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -479,8 +479,24 @@ In the film Lau Ching Wan plays a bomb disposal expert.
 The director praised Liu Qingyun for an outstanding performance.
 Liu Qingyun said that the shooting was very hard.
 The film will be released next month.''')
+# Beside another name of the source (董卓文), the names are counted in order: two names in the source, two
+# capitalised sequences in the target, so the term's place (first) points at "Lau Ching Wan". With one
+# capitalised sequence more in the target ("Hong Kong Police") the count fails: no guess.
 ZH_EN_NAME_REPLACED_TWO_NAMES = (ZH_EN_NAME_REPLACED[0].replace("一名拆弹专家", "好友董卓文"),
                                  ZH_EN_NAME_REPLACED[1].replace("a bomb disposal expert", "his friend Dong Zhuowen"))
+ZH_EN_NAME_REPLACED_UNCOUNTED = (ZH_EN_NAME_REPLACED_TWO_NAMES[0], ZH_EN_NAME_REPLACED_TWO_NAMES[1].replace(
+    "Dong Zhuowen", "Dong Zhuowen of the Hong Kong Police"))
+
+# Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
+# rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
+# source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
+ZH_EN_TWIN_TERMS = ("""驻英使馆发言人：中国政府是网络安全的坚定维护者
+发言人强调，中国政府是网络安全的坚定维护者，一贯反对任何形式的网络攻击。
+发言人表示，中国政府是网络安全的坚定维护者，一贯反对任何形式的网络犯罪。
+使馆呼吁各方停止无端指责。""", """Embassy spokesperson: the Chinese government is a firm defender of cyber security
+The spokesperson stressed that the Chinese government is a firm defender of cyber security and has always opposed any form of cyber attacks.
+The spokesperson said that the Chinese government is a company defender of cyber security and has always opposed any form of cyber crime.
+The embassy called on all parties to stop groundless accusations.""")
 
 # A country's name modifying a noun (菲律宾劳工) may be rendered by its adjective, which shares nothing with
 # the name ("Filipino workers"): no lone name to point at.
@@ -673,7 +689,14 @@ CASES = [
     ], id="en-de-variant-does-not-span-a-verb"),
     pytest.param(ZH_EN_NAME_REPLACED, ("zh", "en"), [("Lau Ching Wan", "刘青云", "Liu Qingyun", "minor")],
                  id="zh-en-name-replaced-by-another-name"),
-    pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [], id="zh-en-name-replaced-beside-another-name"),
+    pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [("Lau Ching Wan", "刘青云", "Liu Qingyun", "minor")],
+                 id="zh-en-name-replaced-beside-another-name-counted-in-order"),
+    pytest.param(ZH_EN_NAME_REPLACED_UNCOUNTED, ("zh", "en"), [], id="zh-en-name-replaced-names-do-not-count-up"),
+    pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
+        ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
+    ], id="zh-en-twin-terms-assigned-jointly"),
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("company defender", "firm defender")), ("zh", "en"), [],
+                 id="zh-en-twin-terms-consistent"),
     pytest.param(ZH_EN_PLACE_ADJECTIVE, ("zh", "en"), [], id="zh-en-place-name-rendered-by-its-adjective"),
     pytest.param(ZH_EN_ACCORDING, ("zh", "en"), [("trade accord", "贸易协议", "trade agreement", "major")],
                  id="zh-en-function-phrase-is-no-content-word"),
@@ -923,3 +946,16 @@ def test_repeated_clause_is_no_long_name():
     """Overlapping candidates of a repeated clause (a verb in it) stay apart: only nouns make a long name."""
     sources = sorted(r.source for r in find_renderings(*documents(*ZH_EN_CLAUSE_REPEATED, "zh", "en")))
     assert sources == ["南达杰保护站附近清水河", "时到达索南达杰", "清水河区域"]
+
+
+def test_twin_terms_get_their_whole_renderings():
+    source, target, alignment = documents(*ZH_EN_TWIN_TERMS, "zh", "en")
+    dominant = {r.source: r.dominant.text for r in find_renderings(source, target, alignment) if r.dominant}
+    assert dominant["中国政府"] == "Chinese government"
+    assert dominant["网络安全的坚定维护者"] == "firm defender of cyber security"
+
+
+def test_a_headline_s_site_is_no_part_of_a_hyphenated_name():
+    words = [p[2] for p in _spaced_pieces("A Staunch Defender of Cyber Security-Ecns.cn, Shen-zhen and US-Konsulat")]
+    assert words == ["A", "Staunch", "Defender", "of", "Cyber", "Security", "Ecns", "cn", "Shen-zhen", "and",
+                     "US-Konsulat"]

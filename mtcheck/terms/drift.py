@@ -301,7 +301,8 @@ class _Piece:
 def _hyphen_split(matches: Iterable[re.Match]) -> Iterable[_Piece]:
     """A hyphen between a lower-case part and a capitalised one joins two words, not a compound: a
     headline's source line ("high-risk areas-Chinanews"). Compounds are lower-lower ("high-risk") or
-    capitalised ("Shen-zhen", "US-Konsulat", "Social-Media-Konten")."""
+    capitalised ("Shen-zhen", "US-Konsulat", "Social-Media-Konten"). Nor is a last part that opens a
+    domain name: the site of a headline in title case ("Cyber Security-Ecns.cn")."""
     for m in matches:
         word, base = m.group(), m.start()
         start = 0
@@ -309,7 +310,14 @@ def _hyphen_split(matches: Iterable[re.Match]) -> Iterable[_Piece]:
             if word[k] == "-" and word[start].islower() and word[k + 1].isupper():
                 yield _Piece(m.string, base + start, base + k)
                 start = k + 1
-        yield _Piece(m.string, base + start, m.end())
+        end = m.end()
+        k = word.rfind("-")
+        if k > start and m.string[end:end + 1] == "." and m.string[end + 1:end + 2].isalpha():
+            yield _Piece(m.string, base + start, base + k)
+            start = k + 1
+        yield _Piece(m.string, base + start, end)
+
+
 # Elided words that end in an apostrophe (French, Italian): « Qu'il », « Jusqu'ici », "Dell'arte".
 _ELIDED = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "dell", "nell", "sull", "dall",
            "all", "coll", "quest", "quell", "un", "sant", "gl"}
@@ -1018,6 +1026,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
         if not scored:
             return None
+        term.memo["scored"] = scored
         # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
         # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
         # University"), then the larger skeleton.
@@ -1140,7 +1149,14 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         again = pick({**assoc, **{k: linked_away[k] for k in beside}})
         if again is not None and set(got[1]) | beside <= set(again[1]):
             got = again
-    best_dice, best, classes, members = got
+    _apply_dominant(term, *got, tgt, tgt_lang)
+
+
+def _apply_dominant(term: _Term, best_dice: float, best: tuple[str, ...], classes: dict, members: dict,
+                    tgt: _Side, tgt_lang: str) -> None:
+    """Make the skeleton ``best`` the term's dominant rendering: its occurrences, usual text, and the
+    near-variants among its other forms."""
+    term.memo["pool"] = (classes, members)
     # Occurrences of the group in the term's units: minimal, non-overlapping.
     occs: list[tuple[int, int, int]] = sorted({o for m in classes[best] for o in members[m]}, key=lambda o: (o[2], o[0], o[1]))
     kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -1195,6 +1211,78 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
                                          how, "near"))
+
+
+def _joint_dominants(terms: list[_Term], src: _Side, tgt: _Side, tgt_lang: str) -> None:
+    """Renderings of terms found in exactly the same units, assigned jointly.
+
+    Two terms always seen together (中国政府 and 网络安全的坚定维护者 in three units of "中国政府是网络安全的
+    坚定维护者") share every associated target word: each word ties between them, nothing may grow a
+    rendering, and each term is left with one word of the pair's phrases ("Chinese", "defender"). When
+    the longest skeletons associated with them (no larger one contains them, within GROW_RATIO of the
+    best Dice, each mostly a skeleton with the best Dice) are exactly as many as the terms and the other
+    source words found in those units alone, and in every unit that holds them all their order in the
+    target is the order of the terms and words in the source, the k-th term takes the k-th skeleton ("Chinese
+    government", "staunch defender of cyber security")."""
+    groups: dict[frozenset[int], list[_Term]] = defaultdict(list)
+    for t in terms:
+        if t.dominant is not None and "scored" in t.memo and "pool" in t.memo:
+            groups[frozenset(t.units)].append(t)
+    for units, group in groups.items():
+        if len(group) < 2:
+            continue
+        scored = {skel: dice for t in group for dice, _, skel, _ in t.memo["scored"]}
+        top = max(scored.values())
+        # Within GROW_RATIO of the best, most of it a core found with the best Dice ("firm defender of
+        # cyber security" around "defender of cyber security" where one unit has "company defender"; not
+        # "always opposed any form of cyber", which the source's 一贯反对 explains in two of three units).
+        cores = [sk for sk, d in scored.items() if d >= top - 1e-9]
+        cands = [sk for sk, d in scored.items() if d >= GROW_RATIO * top
+                 and any(2 * len(c) > len(sk) and _contains(sk, c) for c in cores)]
+        maximal = [sk for sk in cands if not any(o != sk and _contains(o, sk) for o in cands)]
+        # Source words of the same units outside the terms (发言人, "spokesperson") take a skeleton too.
+        inside_terms = [(o.start, o.end) for t in group for o in t.occurrences]
+        extra_keys = sorted({tok.key for u in units for tok in src.tokens[u]
+                             if tok.content and src.units.get(tok.key) == units
+                             and not any(a <= tok.start < b for a, b in inside_terms)})
+        if len(maximal) != len(group) + len(extra_keys) or any(
+                not all(sk in t.memo["pool"][0] for sk in maximal) for t in group):
+            continue
+        classes, members = group[0].memo["pool"]
+        first_at = {sk: {} for sk in maximal}  # skeleton -> unit -> first token index
+        for sk in maximal:
+            for m in classes[sk]:
+                for u, i, _ in members[m]:
+                    first_at[sk][u] = min(i, first_at[sk].get(u, i))
+        source_order = None
+        target_order = None
+        agree = 0
+        for u in units:
+            if not all(u in first_at[sk] for sk in maximal):
+                continue
+            starts = [min(o.start for o in t.occurrences if o.unit == u) for t in group] + [
+                min(tok.start for tok in src.tokens[u] if tok.key == key) for key in extra_keys]
+            if len(set(starts)) < len(starts):
+                break
+            by_source = sorted(range(len(starts)), key=lambda k: starts[k])
+            by_target = sorted(maximal, key=lambda sk: first_at[sk][u])
+            if source_order is None:
+                source_order, target_order = by_source, by_target
+            elif (by_source, by_target) != (source_order, target_order):
+                break
+            agree += 1
+        else:
+            if agree < 2 or source_order is None or target_order is None:
+                continue
+            for k, sk in zip(source_order, target_order):
+                if k >= len(group):
+                    continue  # a source word's
+                term = group[k]
+                term.memo["joint"] = True
+                if term.dom_skeleton == sk:
+                    continue
+                term.variants = []
+                _apply_dominant(term, scored[sk], sk, *term.memo["pool"], tgt, tgt_lang)
 
 
 def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
@@ -1258,6 +1346,9 @@ class _Explainer:
         self.unspaced = src_lang in _UNSPACED
         # Target token ranges of every term's dominant group, per unit, with the term's source spans.
         self.covered: dict[int, list[tuple[int, int, list[tuple[int, int]]]]] = defaultdict(list)
+        # The source spans and units of terms whose rendering was assigned jointly with another term
+        # found in the same units (_joint_dominants), per unit.
+        self.twins: dict[int, list[tuple[list[tuple[int, int]], set[int]]]] = defaultdict(list)
         for term in terms:
             if term.dominant is None:
                 continue
@@ -1265,6 +1356,8 @@ class _Explainer:
                 src_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
                 for a, b in spans:
                     self.covered[u].append((a, b, src_spans))
+                if term.memo.get("joint"):
+                    self.twins[u].append((src_spans, term.units))
 
     def explained(self, u: int, i: int, term_spans: list[tuple[int, int]], term_keys: frozenset[str],
                   term_units: set[int], margin: float = 0.05) -> bool:
@@ -1275,12 +1368,19 @@ class _Explainer:
         for a, b, spans in self.covered.get(u, ()):
             if a <= i < b and not any(s < te and ts < e for s, e in spans for ts, te in term_spans):
                 return True
+        # A term found in exactly the term's units, whose rendering was assigned jointly with the term's and
+        # is found elsewhere in the unit (中国政府, "Chinese government"), explains none of the term's
+        # words: it would tie with every one ("defender").
+        pinned = [sp for spans, units in self.twins.get(u, ()) if units == term_units
+                  and not any(s < te and ts < e for s, e in spans for ts, te in term_spans) for sp in spans]
         tf = fold(t.text)
         t_units = self.tgt.units[t.key]
         own_inter = len(t_units & term_units)
         own = _dice(own_inter, len(t_units), len(term_units))
         for s in self.src.tokens[u]:
             if s.func or s.key in term_keys or any(ts <= s.start < te for ts, te in term_spans):
+                continue
+            if any(ps <= s.start < pe for ps, pe in pinned):
                 continue
             if self.unspaced and any(s.key in k for k in term_keys):
                 continue  # 计划 is a word of 普惠计划
@@ -1427,17 +1527,27 @@ def _dom_named(term: _Term, tgt: _Side) -> bool:
 LONE_NAME_CONFIDENCE = 0.5  # a name put in place of the dominant name, pointed at by elimination: minor
 
 
-def _loose_names(u: int, src: _Side, expl: _Explainer, term_spans: list[tuple[int, int]]) -> bool:
-    """Does the source of unit ``u`` name something besides the term that no other term's rendering in
-    the unit accounts for (a proper-noun tag, or a capital inside a sentence)? Its rendering is then as
-    good a candidate for a new name in the target as the term's."""
+def _loose_names(u: int, src: _Side, expl: _Explainer, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names of unit ``u``'s source besides the term that no other term's rendering in the unit
+    accounts for (a proper-noun tag, or a capital inside a sentence), in order; a run of capitalised
+    words is one name (not Chinese tags: 美国纽约 is two). Each one's rendering is as good a candidate for a new name in the target as the
+    term's."""
     accounted = [s for _, _, spans in expl.covered.get(u, ()) for s in spans] + list(term_spans)
+    names: list[tuple[int, int]] = []
+    last = None
     for t in src.tokens[u]:
         if any(a <= t.start < b for a, b in accounted):
+            last = None
             continue
         if (t.pos in _ZH_PROPER and len(t.text) >= 2) if t.pos else (t.content and _capital(t)):
-            return True
-    return False
+            if last is not None and not t.pos and not t.brk:
+                names[-1] = (names[-1][0], t.end)
+            else:
+                names.append((t.start, t.end))
+            last = t
+        else:
+            last = None
+    return names
 
 
 def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bool:
@@ -1448,6 +1558,19 @@ def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bo
                 and toks[k + 1].pos in ("n", "vn", "ng", "nl"):
             return True
     return False
+
+
+def _name_like_initial(word: str, text: str, lang: str) -> bool:
+    """Is a capitalised word that opens a sentence a name: no word of the language's lemma dictionary
+    ("Meanwhile"), never written in lower case in the text?"""
+    import simplemma
+
+    lower = word.lower()
+    try:
+        known = simplemma.is_known(lower, lang=lang.split("-")[0])
+    except (ValueError, KeyError):  # a language simplemma does not know
+        known = False
+    return lower != word and not known and re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is None
 
 
 def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, term_spans: list[tuple[int, int]],
@@ -1462,12 +1585,14 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
     other unit, with about as many words as the dominant rendering, and the unit's only one, or the only one with a
     word seen right beside the dominant rendering elsewhere ("Beijiang ⟦Province⟧" where the others
     have "Bac Giang Province"). Not where nouns take capitals (German)."""
-    if not term.name or expl.nouns_capitalised or len(set(term.class_spans) - {u}) < 2 \
-            or not _dom_named(term, tgt) or (not loose_ok and _loose_names(u, src, expl, term_spans)):
+    if not term.name or expl.nouns_capitalised or len(set(term.class_spans) - {u}) < 2 or not _dom_named(term, tgt):
+        return []
+    loose = [] if loose_ok else _loose_names(u, src, expl, term_spans)
+    if loose and len(term_spans) != 1:
         return []
     toks = tgt.tokens[u]
     dom = [t for t in term.dom_tokens if t.content]
-    if len(dom) == 1 and _place_modifier(u, src, term_spans):
+    if (len(dom) == 1 or loose) and _place_modifier(u, src, term_spans):
         return []  # 菲律宾劳工 "Filipino workers": a country's adjective need share nothing with its name
     if any(t.content and any(t.key == d.key or _relation(t.text, d.text, lang) for d in dom) for t in toks):
         return []  # a shortened mention or another form of the rendering ("Chinese" for "China")
@@ -1488,13 +1613,29 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
         j = i + 1
         while j < len(toks) and not toks[j].brk and toks[j].content and _capital(toks[j]):
             j += 1
-        if any(_capital(toks[k]) for k in range(i, j)):  # not a sentence-initial capital alone
-            runs.append((i, j))
+        if any(_capital(toks[k]) for k in range(i, j)) or (loose and _name_like_initial(toks[i].text, tgt.text, lang)):
+            runs.append((i, j))  # not a sentence-initial capital alone, unless it looks like a name
         i = j
+    if loose:
+        # Other names of the source that nothing accounts for ("(刘青云饰)" beside 董卓文): names keep
+        # their order in news text, so when the unit's loose names and the term, in source order, are
+        # exactly as many as the target's capitalised sequences that nothing explains, the term's place
+        # in the one order points at its rendering in the other ("Dong Zhuowen (played by ⟦Lau Ching
+        # Wan⟧)"). A guess by counting: the candidate must pass the same tests as a lone name.
+        order = sorted(loose + term_spans)
+        named = [(a, b) for a, b in runs
+                 if not any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
+                            or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b))]
+        if len(named) != len(order):
+            return []
+        runs = [named[order.index(term_spans[0])]]
     found = []
     for a, b in runs:
         own = [k for k in range(a, b) if toks[k].key not in beside]
-        if not own or abs((b - a) - len(dom)) > 1 or any(tgt.units[toks[k].key] != {u} for k in own) \
+        # Counting in order is evidence of its own: there, one word of the name may recur ("Andy Lau" and
+        # "Lau Ching Wan"), as long as most are the unit's own.
+        elsewhere = sum(1 for k in own if tgt.units[toks[k].key] != {u})
+        if not own or abs((b - a) - len(dom)) > (2 if loose else 1) or (2 * elsewhere >= len(own) if loose else elsewhere) \
                 or any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
                        for k in range(a, b)):
             continue
@@ -2050,6 +2191,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units}, short_nouns=wanted is None)
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
+    _joint_dominants(terms, src, tgt, target.lang)
     # A short noun rendered by a single common word ("epidemic") is no term after all.
     terms = [t for t in terms if not t.short or (t.dominant is not None and _specific_rendering(t))]
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
