@@ -487,6 +487,17 @@ ZH_EN_NAME_REPLACED_TWO_NAMES = (ZH_EN_NAME_REPLACED[0].replace("一名拆弹专
 ZH_EN_NAME_REPLACED_UNCOUNTED = (ZH_EN_NAME_REPLACED_TWO_NAMES[0], ZH_EN_NAME_REPLACED_TWO_NAMES[1].replace(
     "Dong Zhuowen", "Dong Zhuowen of the Hong Kong Police"))
 
+# A target word that copies a source word outside the term ("Chendu", one letter off "Chengdu") is that
+# word's rendering, not the term's, even where it shares all the term's units: "US consulate" is rendered
+# „US-Konsulat“, so „Konsulat der US“ is its near-variant.
+EN_DE_COPY_OF_A_NEIGHBOUR = ("""Tight security outside US consulate in Chengdu
+There was a tight security presence outside the US consulate in the city of Chengdu on Sunday.
+The editor of the Global Times said the US consulate in Chengdu was given 72 hours to close.
+The staff left the building on Monday.""", """Strenge Sicherheit vor dem US-Konsulat in Chendu
+Vor dem US-Konsulat in der Stadt Chendu gab es am Sonntag eine starke Sicherheitspräsenz.
+Der Herausgeber der Global Times sagte, das Konsulat der US in Chendu habe 72 Stunden Zeit, um zu schließen.
+Die Mitarbeiter verließen das Gebäude am Montag.""")
+
 # Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
 # rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
 # source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
@@ -692,6 +703,11 @@ CASES = [
     pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [("Lau Ching Wan", "刘青云", "Liu Qingyun", "minor")],
                  id="zh-en-name-replaced-beside-another-name-counted-in-order"),
     pytest.param(ZH_EN_NAME_REPLACED_UNCOUNTED, ("zh", "en"), [], id="zh-en-name-replaced-names-do-not-count-up"),
+    pytest.param(EN_DE_COPY_OF_A_NEIGHBOUR, ("en", "de"), [
+        ("Konsulat der US", "US consulate", "US-Konsulat", "minor"),
+    ], id="en-de-copy-of-a-neighbouring-source-word-is-not-the-term-s"),
+    pytest.param((EN_DE_COPY_OF_A_NEIGHBOUR[0], EN_DE_COPY_OF_A_NEIGHBOUR[1].replace("das Konsulat der US", "das US-Konsulat")),
+                 ("en", "de"), [], id="en-de-copy-of-a-neighbour-consistent"),
     pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
         ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
     ], id="zh-en-twin-terms-assigned-jointly"),

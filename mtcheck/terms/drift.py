@@ -1082,8 +1082,17 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # by a source word that is a name too (not by 多 "many", which shares its three units with
         # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
         names_protected = term.name and tgt_lang.split("-")[0] != "de"
+        # Source words outside the term that a target word may copy (a name kept as it is or respelt).
+        rival_folds = [(f, s) for s in rivals if len(f := fold(s)) >= 4 and f.isascii() and f.isalpha()]
+        own_folds = [fold(k) for k in own]
         for key in list(assoc):
             t_units = units_of(key)
+            fk = fold(key)
+            if rival_folds and len(fk) >= 4 and not any(_copy_of(fk, f) for f in own_folds) and any(
+                    _copy_of(fk, f) and len(src.units[s] & t_units & units) >= 2 for f, s in rival_folds):
+                # "Chendu" copies the source's "Chengdu", not a word of "US consulate".
+                del assoc[key]
+                continue
             own_inter = len(units & t_units)
             # A word of the term may explain the target word better than the whole term does
             # ("president" → „Präsident“ in "President of the Republic").
@@ -1399,6 +1408,12 @@ class _Explainer:
                         continue
                     return True
         return False
+
+
+def _copy_of(a: str, b: str) -> bool:
+    """Is folded word ``a`` a copy of folded word ``b``: a cognate, or one letter off in a word of five
+    letters or more ("Chendu" / "Chengdu")?"""
+    return _cognate(a, b) or (min(len(a), len(b)) >= 5 and _edit_distance(a, b, 1) <= 1)
 
 
 def _cognate(a: str, b: str) -> bool:
