@@ -21,7 +21,7 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import _spaced_pieces, find_renderings
+from mtcheck.terms.drift import _spaced_pieces, _swapped, find_renderings
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -713,6 +713,18 @@ CASES = [
     ], id="zh-en-twin-terms-assigned-jointly"),
     pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("company defender", "firm defender")), ("zh", "en"), [],
                  id="zh-en-twin-terms-consistent"),
+    # A common-noun phrase may swap its two halves ("X of Y" / "Y X"), not shuffle its words, nor join
+    # them by "and" (two things).
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("a company defender of cyber security",
+                                                                   "a cyber firm defender security")), ("zh", "en"),
+                 [("cyber firm defender security", "网络安全的坚定维护者", "firm defender of cyber security", "minor")],
+                 id="zh-en-phrase-words-shuffled"),
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("a company defender of cyber security",
+                                                                   "a cyber security firm defender")), ("zh", "en"), [],
+                 id="zh-en-phrase-halves-swapped-is-a-paraphrase"),
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("a company defender of cyber security",
+                                                                   "a firm defender and cyber security")), ("zh", "en"), [],
+                 id="zh-en-phrase-coordinated-is-two-things"),
     pytest.param(ZH_EN_PLACE_ADJECTIVE, ("zh", "en"), [], id="zh-en-place-name-rendered-by-its-adjective"),
     pytest.param(ZH_EN_ACCORDING, ("zh", "en"), [("trade accord", "贸易协议", "trade agreement", "major")],
                  id="zh-en-function-phrase-is-no-content-word"),
@@ -975,3 +987,14 @@ def test_a_headline_s_site_is_no_part_of_a_hyphenated_name():
     words = [p[2] for p in _spaced_pieces("A Staunch Defender of Cyber Security-Ecns.cn, Shen-zhen and US-Konsulat")]
     assert words == ["A", "Staunch", "Defender", "of", "Cyber", "Security", "Ecns", "cn", "Shen-zhen", "and",
                      "US-Konsulat"]
+
+
+@pytest.mark.parametrize("order, expected", [
+    (["carbon", "dioxide", "capture"], True),  # capture of carbon dioxide / carbon dioxide capture
+    (["dioxide", "capture", "carbon"], True),
+    (["carbon", "capture", "dioxide"], False),
+    (["capture", "carbon", "dioxide"], False),  # the same order is no swap
+    (["carbon", "dioxide"], False),
+])
+def test_swapped_halves(order, expected):
+    assert _swapped(order, ["capture", "carbon", "dioxide"]) is expected

@@ -100,7 +100,8 @@ from ..numbers import _month_number
 from ..segment import per_sentence_cache, register_cache, remember
 from ..types import Bead, Document
 from .matching import normalise_token
-from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords, time_words
+from .stopwords import (articles, complex_prepositions, coordinators, function_canon, inflection_suffixes, links, stopwords,
+                        time_words)
 from .zh import pos_words
 
 _UNSPACED = {"zh", "ja"}
@@ -1205,6 +1206,8 @@ def _apply_dominant(term: _Term, best_dice: float, best: tuple[str, ...], classe
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, s, 0.6, "orthography", "near"))
     # Near-variants: the same skeleton in another form, when the dominant form is clearly the usual one.
     paraphrase_ok = _common_phrase(term.dom_tokens, tgt_lang)
+    coords = coordinators(tgt_lang)
+    dom_words = {t.text.lower() for t in term.dom_tokens}
     dom_order = [t.key for t in term.dom_tokens if t.content]
     for other, owhere in by_form.items():
         if other == form or len(where) < 2 or len(owhere) >= len(where):
@@ -1214,9 +1217,12 @@ def _apply_dominant(term: _Term, best_dice: float, best: tuple[str, ...], classe
             # "cluster of industrial parks" / "industrial park clusters": one term. So too where the
             # dominant rendering is written as a name and this one, in another order, as common nouns
             # ("alliance of exhibitors" for "Exhibitor Alliance"): a description, not the name respelt.
-            if (paraphrase_ok or _common_phrase(toks[a:b], tgt_lang)) \
-                    and [t.key for t in toks[a:b] if t.content] != dom_order:
+            order = [t.key for t in toks[a:b] if t.content]
+            if (paraphrase_ok or _common_phrase(toks[a:b], tgt_lang)) and order != dom_order \
+                    and _swapped(order, dom_order):
                 continue
+            if any(t.text.lower() in coords and t.text.lower() not in dom_words for t in toks[a:b]):
+                continue  # "parks and industrial clusters": two things, not "industrial park clusters"
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
                                          how, "near"))
@@ -1886,10 +1892,19 @@ def _contexts_of(term: _Term, tgt: _Side) -> tuple[dict[tuple[str, ...], set[int
     return term.contexts
 
 
+def _swapped(order: Sequence[str], dom_order: Sequence[str]) -> bool:
+    """Are these words the dominant rendering's in two blocks swapped, each block in its own order: the
+    paraphrase "X of Y" / "Y X" ("capture of carbon dioxide" / "carbon dioxide capture", "staunch
+    defender of cyber security" / "cyber security staunch defender")? Words shuffled otherwise ("cyber
+    staunch defender security") are no paraphrase."""
+    order, dom_order = list(order), list(dom_order)
+    return len(order) == len(dom_order) and any(order == dom_order[k:] + dom_order[:k] for k in range(1, len(order)))
+
+
 def _common_phrase(dom: Sequence[Token], lang: str) -> bool:
     """Is the rendering a common-noun phrase in a language where only names take a capital? Its words
-    may then come in another order ("carbon dioxide capture" / "capture of carbon dioxide"): a
-    paraphrase the syntax of the sentence asks for, not drift. A phrase with a name in it keeps its form
+    may then come in another order ("carbon dioxide capture" / "capture of carbon dioxide", see
+    _swapped): a paraphrase the syntax of the sentence asks for, not drift. A phrase with a name in it keeps its form
     ("Wesel County" / "County of Wesel", "Bac Giang province" / "province of Bac Giang" are near-variants)."""
     base = lang.split("-")[0]
     if base in _NOUN_CAPITALISING | _UNSPACED:
@@ -1959,7 +1974,8 @@ class _Recombination:
                     continue
                 if len(parts) == len(d_words):
                     # Word by word, only the order can differ here (spellings are judged word by word).
-                    if sorted(parts) == self.sorted_words and parts != d_words and not self.reorder_ok:
+                    if sorted(parts) == self.sorted_words and parts != d_words \
+                            and not (self.reorder_ok and _swapped(parts, d_words)):
                         out.append((0.7, i, j + 1, "word order", "near"))
                     continue
                 glued = "".join(parts)
