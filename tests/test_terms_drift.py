@@ -498,6 +498,16 @@ Vor dem US-Konsulat in der Stadt Chendu gab es am Sonntag eine starke Sicherheit
 Der Herausgeber der Global Times sagte, das Konsulat der US in Chendu habe 72 Stunden Zeit, um zu schließen.
 Die Mitarbeiter verließen das Gebäude am Montag.""")
 
+# One lemma, two words: "drove" (the verb) in one of the term's units does not make the noun "drive" a
+# word seen elsewhere, so "drive" in place of "campaign" is the variant's own word: a major issue.
+ZH_EN_LEMMA_COLLISION = ("""大型融媒体行动昨日在徐州启动。
+两辆大篷车缓缓驶出徐州，参加大型融媒体行动。
+大型融媒体行动是一项重要举措。
+记者在现场进行了报道。""", """The large-scale media convergence campaign was launched in Xuzhou yesterday.
+Two caravans slowly drove out of Xuzhou to join the large-scale media convergence campaign.
+The large-scale media convergence drive is an important measure.
+Reporters covered it on the spot.""")
+
 # Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
 # rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
 # source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
@@ -708,6 +718,9 @@ CASES = [
     ], id="en-de-copy-of-a-neighbouring-source-word-is-not-the-term-s"),
     pytest.param((EN_DE_COPY_OF_A_NEIGHBOUR[0], EN_DE_COPY_OF_A_NEIGHBOUR[1].replace("das Konsulat der US", "das US-Konsulat")),
                  ("en", "de"), [], id="en-de-copy-of-a-neighbour-consistent"),
+    pytest.param(ZH_EN_LEMMA_COLLISION, ("zh", "en"), [
+        ("large-scale media convergence drive", "大型融媒体行动", "large-scale media convergence campaign", "major"),
+    ], id="zh-en-lemma-shared-by-a-verb-elsewhere"),
     pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
         ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
     ], id="zh-en-twin-terms-assigned-jointly"),

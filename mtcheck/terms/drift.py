@@ -478,6 +478,20 @@ class _Side:
         self._content_keys: dict[int, frozenset[str]] = {}
         self._capitalised: dict[int, list[tuple[str, str]]] = {}
         self._starts: dict[int, tuple[dict[int, int], dict[int, int]]] = {}
+        self._units_like: dict[tuple[str, str], set[int]] = {}
+
+    def units_like(self, t: Token) -> set[int]:
+        """The units where ``t``'s key occurs in a form with the same beginning as ``t``'s: "drive" (the
+        noun) is not found where only "drove" (of the verb) is, though the lemma is one."""
+        units = self.units[t.key]
+        if len(units) < 2:
+            return units
+        head = fold(t.text)[:3]
+        got = self._units_like.get((t.key, head))
+        if got is None:
+            got = self._units_like[(t.key, head)] = {u for u in units if any(
+                x.key == t.key and fold(x.text)[:3] == head for x in self.tokens[u])}
+        return got
 
     def content_keys(self, u: int) -> frozenset[str]:
         """The keys of the content words of unit ``u``."""
@@ -1389,7 +1403,7 @@ class _Explainer:
         pinned = [sp for spans, units in self.twins.get(u, ()) if units == term_units
                   and not any(s < te and ts < e for s, e in spans for ts, te in term_spans) for sp in spans]
         tf = fold(t.text)
-        t_units = self.tgt.units[t.key]
+        t_units = self.tgt.units_like(t)
         own_inter = len(t_units & term_units)
         own = _dice(own_inter, len(t_units), len(term_units))
         for s in self.src.tokens[u]:
@@ -1708,7 +1722,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     no_dominant = set(term.units) - set(term.class_spans) | {u}
 
     def unique(idx: Iterable[int]) -> bool:
-        return all(tgt.units[toks[i].key] <= no_dominant for i in idx)
+        return all(tgt.units_like(toks[i]) <= no_dominant for i in idx)
 
     # --- anchors -----------------------------------------------------------------------------------
     anchors: dict[int, tuple[int, str]] = {}  # token index -> (dominant word index, relation)
