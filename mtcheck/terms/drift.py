@@ -1097,14 +1097,22 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # by a source word that is a name too (not by 多 "many", which shares its three units with
         # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
         names_protected = term.name and tgt_lang.split("-")[0] != "de"
-        # Source words outside the term that a target word may copy (a name kept as it is or respelt).
-        rival_folds = [(f, s) for s in rivals if len(f := fold(s)) >= 4 and f.isascii() and f.isalpha()]
+        # Source words outside the term that a target word may copy (a name kept as it is or respelt),
+        # by their first four letters (a cognate shares them) and by length (a word one letter off).
+        rival_folds: dict[object, list[tuple[str, str]]] = defaultdict(list)
+        for s in rivals:
+            f = fold(s)
+            if len(f) >= 4 and f.isascii() and f.isalpha():
+                rival_folds[f[:4]].append((f, s))
+                rival_folds[len(f)].append((f, s))
         own_folds = [fold(k) for k in own]
         for key in list(assoc):
             t_units = units_of(key)
             fk = fold(key)
-            if rival_folds and len(fk) >= 4 and not any(_copy_of(fk, f) for f in own_folds) and any(
-                    _copy_of(fk, f) and len(src.units[s] & t_units & units) >= 2 for f, s in rival_folds):
+            if len(fk) >= 4 and any(_copy_of(fk, f) and len(src.units[s] & t_units & units) >= 2
+                                    for near in (fk[:4], len(fk) - 1, len(fk), len(fk) + 1)
+                                    for f, s in rival_folds.get(near, ())) \
+                    and not any(_copy_of(fk, f) for f in own_folds):
                 # "Chendu" copies the source's "Chengdu", not a word of "US consulate".
                 del assoc[key]
                 continue
@@ -1432,7 +1440,7 @@ class _Explainer:
 
 def _copy_of(a: str, b: str) -> bool:
     """Is folded word ``a`` a copy of folded word ``b``: a cognate, or one letter off in a word of five
-    letters or more ("Chendu" / "Chengdu")?"""
+    letters or more ("Chendu" / "Chengdu", "Kongress" / "Congress")?"""
     return _cognate(a, b) or (min(len(a), len(b)) >= 5 and _edit_distance(a, b, 1) <= 1)
 
 
