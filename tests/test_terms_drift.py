@@ -21,7 +21,7 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import _spaced_pieces, _swapped, find_renderings
+from mtcheck.terms.drift import _edit_distance, _one_edit, _spaced_pieces, _swapped, find_renderings
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -1011,3 +1011,9 @@ def test_a_headline_s_site_is_no_part_of_a_hyphenated_name():
 ])
 def test_swapped_halves(order, expected):
     assert _swapped(order, ["capture", "carbon", "dioxide"]) is expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="abc", min_size=1, max_size=7), st.text(alphabet="abc", min_size=1, max_size=7))
+def test_one_edit_is_edit_distance_at_most_one(a, b):
+    assert _one_edit(a, b) == (_edit_distance(a, b, 1) <= 1)
