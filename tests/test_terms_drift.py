@@ -508,6 +508,18 @@ Two caravans slowly drove out of Xuzhou to join the large-scale media convergenc
 The large-scale media convergence drive is an important measure.
 Reporters covered it on the spot.""")
 
+# A quoted title and the quoted spans of the target: the title's place among the unit's source quotes
+# points at the target quote in that place, when both sides have as many. Where the translation drops
+# the title's quotes ("Auspicious Ruyi"), the one target quote left renders the other source quote
+# (“一场天意”, "providence"): no quote-based guess, the lone name is pointed at instead.
+ZH_EN_QUOTES_IN_ORDER = ("""大鹏导演《吉祥如意》入围金爵奖。
+影片《吉祥如意》是大鹏导演的第一部现实题材作品。
+据导演大鹏介绍，《吉祥如意》的创作源自“一场天意”。
+毫无疑问《吉祥如意》是充满实验性的。""", """Dapeng's "Lucky Wishes" was shortlisted for the Golden Goblet Awards.
+The film "Lucky Wishes" is the first realistic work directed by Dapeng.
+According to Dapeng, the creation of "Auspicious Ruyi" originated from "providence".
+There is no doubt that "Lucky Wishes" is full of experiments.""")
+
 # Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
 # rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
 # source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
@@ -721,6 +733,11 @@ CASES = [
     pytest.param(ZH_EN_LEMMA_COLLISION, ("zh", "en"), [
         ("large-scale media convergence drive", "大型融媒体行动", "large-scale media convergence campaign", "major"),
     ], id="zh-en-lemma-shared-by-a-verb-elsewhere"),
+    pytest.param(ZH_EN_QUOTES_IN_ORDER, ("zh", "en"), [("Auspicious Ruyi", "吉祥如意", "Lucky Wishes", "minor")],
+                 id="zh-en-quoted-title-among-two-quotes"),
+    pytest.param((ZH_EN_QUOTES_IN_ORDER[0], ZH_EN_QUOTES_IN_ORDER[1].replace('"Auspicious Ruyi"', "Auspicious Ruyi")),
+                 ("zh", "en"), [("Auspicious Ruyi", "吉祥如意", "Lucky Wishes", "minor")],
+                 id="zh-en-quoted-title-unquoted-in-the-target"),
     pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
         ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
     ], id="zh-en-twin-terms-assigned-jointly"),

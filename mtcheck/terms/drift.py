@@ -2165,25 +2165,34 @@ def _quoted_whole(text: str, spans: list[tuple[int, int]], start: int, end: int)
     return text[qs + 1: qe - 1].strip() == text[start:end]
 
 
+def _quotes_within(quotes: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quoted spans (sorted) that open between offsets ``lo`` and ``hi``."""
+    out = []
+    for qs, qe in quotes[bisect.bisect_left(quotes, (lo, 0)):]:
+        if qs > hi:
+            break
+        out.append((qs, qe))
+    return out
+
+
 def _quoted_variant(term: _Term, u: int, src: _Side, src_quotes: list[tuple[int, int]],
                     tgt_quotes: list[tuple[int, int]], tgt: _Side, term_spans: list[tuple[int, int]]
                     ) -> list[tuple[float, int, int, str, str]]:
-    """A term quoted in the source and one quoted span in the unit's target that lacks the dominant."""
-    if not any(_quoted_whole(src.text, src_quotes, s, e) for s, e in term_spans):
+    """A term quoted in the source and the quoted span of the unit's target in the same place among the
+    unit's quoted spans (as many on both sides: else one may render another source quote), lacking
+    the dominant."""
+    quoted = [(s, e) for s, e in term_spans if _quoted_whole(src.text, src_quotes, s, e)]
+    if not quoted:
         return []
     toks = tgt.tokens[u]
-    if not toks:
+    if not toks or not src.tokens[u]:
         return []
-    lo, hi = toks[0].start, toks[-1].end
-    first = bisect.bisect_left(tgt_quotes, (lo, 0))
-    spans = []
-    for qs, qe in tgt_quotes[first:]:
-        if qs > hi:
-            break
-        spans.append((qs, qe))
-    if len(spans) != 1:
+    spans = _quotes_within(tgt_quotes, toks[0].start, toks[-1].end)
+    src_spans = _quotes_within(src_quotes, src.tokens[u][0].start, src.tokens[u][-1].end)
+    place = next((k for k, (qs, qe) in enumerate(src_spans) if qs < quoted[0][0] and quoted[0][1] < qe), None)
+    if not spans or len(spans) != len(src_spans) or place is None:
         return []
-    qs, qe = spans[0]
+    qs, qe = spans[place]
     inner = [i for i, t in enumerate(toks) if qs < t.start and t.end < qe]
     if not inner:
         return []
