@@ -116,23 +116,6 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     return merged
 
 
-_new = object.__new__
-
-
-def _sentence(start: int, end: int, text: str, paragraph: int, line: int) -> Sentence:
-    """``Sentence(start, end, text, paragraph, line)`` without the frozen dataclass's ``__init__`` (which sets
-    each field through ``object.__setattr__``, three times slower; Sentence has no ``__post_init__``): the
-    same fields, set in the same order."""
-    made = _new(Sentence)
-    fields = made.__dict__
-    fields["start"] = start
-    fields["end"] = end
-    fields["text"] = text
-    fields["paragraph"] = paragraph
-    fields["line"] = line
-    return made
-
-
 def split_sentences(text: str, lang: str | None, presegmented: bool = False) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences with offsets into ``text``; each line is split on its own.
 
@@ -161,12 +144,12 @@ def split_sentences(text: str, lang: str | None, presegmented: bool = False) -> 
             if kept:  # the line without the white space at either end (``_strip``)
                 sentence = kept.rstrip(_STRIP_CHARS)
                 s = end - len(kept)
-                append(_sentence(s, s + len(sentence), sentence, paragraph, line_no))
+                append(Sentence(s, s + len(sentence), sentence, paragraph, line_no))
         else:
             for pstart, pend in split_line(line, lang):
                 s, e = _strip(text, start + pstart, start + pend)
                 if s < e:
-                    append(_sentence(s, e, text[s:e], paragraph, line_no))
+                    append(Sentence(s, e, text[s:e], paragraph, line_no))
         line_no += 1
     return tuple(out)
 

@@ -185,19 +185,3 @@ def _split_reference(text, presegmented=True):  # type: ignore[no-untyped-def]
                 max_size=8).map("\n".join), st.booleans())
 def test_lines_as_the_character_loops_give_them(text, presegmented):
     assert split_sentences(text, "en", presegmented=presegmented) == _split_reference(text, presegmented)
-
-
-def test_sentences_are_made_as_the_dataclass_makes_them():
-    """split_sentences builds its Sentences without the dataclass's __init__: the same objects (equal, the
-    same hash and fields in the same order, frozen)."""
-    import dataclasses
-
-    from mtcheck.types import Sentence
-
-    for presegmented in (False, True):
-        for s in split_sentences(TEXT, "fr", presegmented=presegmented):
-            made = Sentence(s.start, s.end, s.text, s.paragraph, s.line)
-            assert s == made and hash(s) == hash(made) and vars(s) == vars(made)
-            assert list(vars(s)) == [f.name for f in dataclasses.fields(Sentence)]
-            with pytest.raises(dataclasses.FrozenInstanceError):
-                s.start = 0  # type: ignore[misc]
