@@ -118,8 +118,15 @@ _DIGIT_RE = re.compile(r"\d")
 # followed by an apostrophe or a hyphen (which would join it to the word before), then the rest of
 # WORD_RE's pattern. The words it leaves out start with a lower-case letter and are never blanked
 # (``_blank_name``), so a sub with it blanks what ``WORD_RE.sub(_blank_name, ...)`` blanks.
-_NAME_WORD_RE = re.compile(r"[^\W\d_a-zß-öø-ÿ]" + AT_WORD_START + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*")
-_NAME_SPLIT_RE = re.compile(f"({_NAME_WORD_RE.pattern})")
+_NAME_FIRST = r"[^\W\d_a-zß-öø-ÿ]"
+_NAME_WORD_RE = re.compile(_NAME_FIRST + AT_WORD_START + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+# The same first character as ranges of code points, which ``re`` tests faster than Unicode categories: the
+# Latin-1 characters of the class (read from it) and every character beyond Latin-1, of which a look-behind
+# keeps the letter-like ones (as the class does: it leaves out Latin-1 characters only). For a split that
+# keeps the matches, ``_names_removed``.
+_NAME_FIRST_RANGES = ("[" + "".join(re.escape(chr(o)) for o in range(0x100) if re.fullmatch(_NAME_FIRST, chr(o)))
+                      + r"\u0100-\U0010ffff](?<=[^\W\d_])")
+_NAME_SPLIT_RE = re.compile(f"({_NAME_FIRST_RANGES}{_NAME_WORD_RE.pattern[len(_NAME_FIRST):]})")
 
 
 def _names_removed(text: str) -> str:
@@ -346,7 +353,10 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
         bead = beads.get(j)
         source_text = None
         if bead is not None and len(bead.target) == 1:
-            source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
+            if len(bead.source) == 1 and 0 <= bead.source[0] < n_source:  # most beads: the sentence itself
+                source_text = ctx.source.sentences[bead.source[0]].text
+            else:
+                source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
         found = _prepare(sent.text, tgt, src, candidates, source_text, urls, scripts)
         if isinstance(found, _Question):
             questions.append((j, found))
@@ -461,7 +471,8 @@ def _beads_with_two(ctx: CheckContext, own_re: re.Pattern[str]) -> list:
     counts: Counter[int] = Counter(bisect_right(starts, m.start()) - 1 for m in own_re.finditer(joined))
     if not counts:
         return []
-    return [found for found in bead_sides(ctx) if sum(counts[j] for j in found[1].target) >= 2]
+    return [found for found in bead_sides(ctx)
+            if not counts.keys().isdisjoint(found[1].target) and sum(counts[j] for j in found[1].target) >= 2]
 
 
 @register("untranslated.partial", Category.ACCURACY_UNTRANSLATED, version=1, order=35)
