@@ -479,6 +479,7 @@ class _Side:
         self._capitalised: dict[int, list[tuple[str, str]]] = {}
         self._starts: dict[int, tuple[dict[int, int], dict[int, int]]] = {}
         self._units_like: dict[tuple[str, str], set[int]] = {}
+        self._copy_index: Optional[dict[str, list[tuple[str, str]]]] = None
 
     def units_like(self, t: Token) -> set[int]:
         """The units where ``t``'s key occurs in a form with the same beginning as ``t``'s: "drive" (the
@@ -492,6 +493,22 @@ class _Side:
             got = self._units_like[(t.key, head)] = {u for u in units if any(
                 x.key == t.key and fold(x.text)[:3] == head for x in self.tokens[u])}
         return got
+
+    def copy_index(self) -> dict[str, list[tuple[str, str]]]:
+        """(folded word, key) of the side's words of four Latin letters or more, by their first three
+        letters (a cognate shares four; a word one letter off from the fourth on shares three) and, in
+        capitals, their last two (a word of five or more one letter off in its first three): what a
+        copy may copy."""
+        if self._copy_index is None:
+            index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for key in self.units:
+                f = fold(key)
+                if len(f) >= 4 and f.isascii() and f.isalpha():
+                    index[f[:3]].append((f, key))
+                    if len(f) >= 5:
+                        index[f[-2:].upper()].append((f, key))
+            self._copy_index = dict(index)
+        return self._copy_index
 
     def content_keys(self, u: int) -> frozenset[str]:
         """The keys of the content words of unit ``u``."""
@@ -1097,21 +1114,15 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # by a source word that is a name too (not by 多 "many", which shares its three units with
         # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
         names_protected = term.name and tgt_lang.split("-")[0] != "de"
-        # Source words outside the term that a target word may copy (a name kept as it is or respelt),
-        # by their first four letters (a cognate shares them) and by length (a word one letter off).
-        rival_folds: dict[object, list[tuple[str, str]]] = defaultdict(list)
-        for s in rivals:
-            f = fold(s)
-            if len(f) >= 4 and f.isascii() and f.isalpha():
-                rival_folds[f[:4]].append((f, s))
-                rival_folds[len(f)].append((f, s))
+        # Source words outside the term that a target word may copy (a name kept as it is or respelt).
+        copies_of = src.copy_index()
         own_folds = [fold(k) for k in own]
         for key in list(assoc):
             t_units = units_of(key)
             fk = fold(key)
-            if len(fk) >= 4 and any(_copy_of(fk, f) and len(src.units[s] & t_units & units) >= 2
-                                    for near in (fk[:4], len(fk) - 1, len(fk), len(fk) + 1)
-                                    for f, s in rival_folds.get(near, ())) \
+            if len(fk) >= 4 and any(s in rivals and _copy_of(fk, f) and len(src.units[s] & t_units & units) >= 2
+                                    for near in (fk[:3], fk[-2:].upper())
+                                    for f, s in copies_of.get(near, ())) \
                     and not any(_copy_of(fk, f) for f in own_folds):
                 # "Chendu" copies the source's "Chengdu", not a word of "US consulate".
                 del assoc[key]
