@@ -520,6 +520,27 @@ The film "Lucky Wishes" is the first realistic work directed by Dapeng.
 According to Dapeng, the creation of "Auspicious Ruyi" originated from "providence".
 There is no doubt that "Lucky Wishes" is full of experiments.""")
 
+# A head noun the whole article uses ("exhibition", in most units) is associated with no term, so the
+# rendering first found stops before it ("Graduates' Art"). The same word right after it, written alike,
+# in most occurrences is its head: "Graduates' Art Exhibition", and the head changed is drift.
+ZH_EN_HEAD_OF_THE_ARTICLE = ("""毕业生艺术展搬进商场公益展出。
+一场难得的毕业生艺术展上周末温暖启幕。
+这场毕业生艺术展征集了五十件作品。
+展览空间从二层延伸至六层。
+观众在展览中找到了毕业季的氛围。
+主办方表示展览将持续一个月。
+展览免费向公众开放。
+展览还设有互动区。
+展览期间将举办讲座。""", """Graduates' Art Exhibition Moves into a Shopping Mall.
+A rare graduate art expo, the first in a mall, opened last weekend.
+This graduates' art exhibition collected fifty works.
+The exhibition space extends from the second to the sixth floor.
+Visitors found the atmosphere of the graduation season in the exhibition.
+The organisers said the exhibition will last a month.
+The exhibition is free and open to the public.
+The exhibition also has an interactive area.
+Lectures will be held during the exhibition.""")
+
 # Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
 # rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
 # source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
@@ -738,6 +759,11 @@ CASES = [
     pytest.param((ZH_EN_QUOTES_IN_ORDER[0], ZH_EN_QUOTES_IN_ORDER[1].replace('"Auspicious Ruyi"', "Auspicious Ruyi")),
                  ("zh", "en"), [("Auspicious Ruyi", "吉祥如意", "Lucky Wishes", "minor")],
                  id="zh-en-quoted-title-unquoted-in-the-target"),
+    pytest.param(ZH_EN_HEAD_OF_THE_ARTICLE, ("zh", "en"), [
+        ("graduate art expo", "毕业生艺术展", "Graduates' Art Exhibition", "major"),
+    ], id="zh-en-head-noun-of-the-whole-article"),
+    pytest.param((ZH_EN_HEAD_OF_THE_ARTICLE[0], ZH_EN_HEAD_OF_THE_ARTICLE[1].replace("art expo", "art exhibition")),
+                 ("zh", "en"), [], id="zh-en-head-noun-of-the-whole-article-consistent"),
     pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
         ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
     ], id="zh-en-twin-terms-assigned-jointly"),

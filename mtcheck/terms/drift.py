@@ -1333,6 +1333,51 @@ def _joint_dominants(terms: list[_Term], src: _Side, tgt: _Side, tgt_lang: str) 
                 _apply_dominant(term, scored[sk], sk, *term.memo["pool"], tgt, tgt_lang)
 
 
+def _head_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
+    """The head noun a rendering stops before, when it is a word of the whole document ("exhibition" in
+    an article about an exhibition is associated with no term): the same word right after the
+    rendering, written alike, in two of its occurrences at least and most of them ("Graduates' Art
+    ⟦Exhibition⟧"), and no word of another term's rendering. The occurrences followed by another word
+    are then no longer the dominant rendering: the head changed there ("graduate art expo")."""
+    spans = [(u, a, b) for u, sp in term.class_spans.items() for a, b in sp]
+    if len(spans) < 3 or (term.name and not all(t.text[:1].isupper() for t in term.dom_tokens if t.content)):
+        return  # a name rendered by common words is no rendering to grow ("anti-subsidy" for 美国)
+    follow: Counter = Counter()
+    after: dict[tuple[int, int, int], Optional[str]] = {}
+    for u, a, b in spans:
+        toks = tgt.tokens[u]
+        t = toks[b] if b < len(toks) else None
+        ok = t is not None and not t.brk and t.content and t.text[:1].isupper() == toks[b - 1].text[:1].isupper()
+        after[(u, a, b)] = t.key if ok else None
+        if ok:
+            follow[t.key] += 1
+    if not follow:
+        return
+    w, n = follow.most_common(1)[0]
+    if n < 2 or 2 * n <= len(spans) or any(k is None for k in after.values()) or w in term.dom_skeleton:
+        return
+    for other in terms:
+        if other is not term and other.dominant is not None and w in other.dom_skeleton:
+            return
+    kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    where = []
+    for (u, a, b), k in after.items():
+        if k == w:
+            kept[u].append((a, b + 1))
+            where.append((u, a, b + 1))
+    where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
+    u0, a0, b0 = where[0]
+    toks0 = tgt.tokens[u0][a0:b0]
+    term.class_spans = dict(kept)
+    term.dominant = Rendering(tuple(t.key for t in toks0), tgt.surface(toks0),
+                              [Occurrence(u, tgt.tokens[u][a].start, tgt.tokens[u][b - 1].end) for u, a, b in where],
+                              term.dominant.dice)
+    term.dom_tokens = toks0
+    term.dom_norm = _norm(toks0)
+    term.dom_skeleton = _skeleton(toks0)
+    term.variants = [v for v in term.variants if v.unit in kept]
+
+
 def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
             term: _Term, src: _Side, tgt: _Side) -> set[str]:
     """Words of ``candidates`` found only right next to an occurrence of the skeleton ``best`` in the
@@ -2283,6 +2328,10 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
     _joint_dominants(terms, src, tgt, target.lang)
+    if source.lang in _UNSPACED:
+        for term in terms:
+            if term.dominant is not None:
+                _head_added(term, terms, tgt)
     # A short noun rendered by a single common word ("epidemic") is no term after all.
     terms = [t for t in terms if not t.short or (t.dominant is not None and _specific_rendering(t))]
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
