@@ -21,7 +21,7 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import _edit_distance, _one_edit, _spaced_pieces, _swapped, find_renderings
+from mtcheck.terms.drift import _edit_distance, _in_order, _one_edit, _spaced_pieces, _swapped, find_renderings
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -541,6 +541,14 @@ The exhibition is free and open to the public.
 The exhibition also has an interactive area.
 Lectures will be held during the exhibition.""")
 
+# A word jieba alone calls a name (张力, "tension": not in its dictionary) may or may not be one: names
+# are counted in order both ways, and the way that counts up ("Auspicious Ruyi") is taken.
+ZH_EN_GUESSED_NAME = (
+    ZH_EN_QUOTES_IN_ORDER[0].replace("的创作源自“一场天意”。", "的创作源自“一场天意”，却释放出超越设计的张力。"),
+    ZH_EN_QUOTES_IN_ORDER[1].replace('the creation of "Auspicious Ruyi" originated from "providence".',
+                                     'the creation of Auspicious Ruyi originated from "providence", '
+                                     'but it released a tension beyond design.'))
+
 # Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
 # rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
 # source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
@@ -764,6 +772,8 @@ CASES = [
     ], id="zh-en-head-noun-of-the-whole-article"),
     pytest.param((ZH_EN_HEAD_OF_THE_ARTICLE[0], ZH_EN_HEAD_OF_THE_ARTICLE[1].replace("art expo", "art exhibition")),
                  ("zh", "en"), [], id="zh-en-head-noun-of-the-whole-article-consistent"),
+    pytest.param(ZH_EN_GUESSED_NAME, ("zh", "en"), [("Auspicious Ruyi", "吉祥如意", "Lucky Wishes", "minor")],
+                 id="zh-en-names-in-order-beside-a-guessed-name"),
     pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
         ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
     ], id="zh-en-twin-terms-assigned-jointly"),
@@ -1060,3 +1070,16 @@ def test_swapped_halves(order, expected):
 @given(st.text(alphabet="abc", min_size=1, max_size=7), st.text(alphabet="abc", min_size=1, max_size=7))
 def test_one_edit_is_edit_distance_at_most_one(a, b):
     assert _one_edit(a, b) == (_edit_distance(a, b, 1) <= 1)
+
+
+@pytest.mark.parametrize("sure_src, maybe_src, sure_tgt, maybe_tgt, expected", [
+    ([10], [], [(1, 2), (5, 7)], [], (5, 7)),  # two names each side: the term (at 20) is the second
+    ([10], [], [(5, 7)], [], None),  # counts differ
+    ([10, 30], [], [(5, 7), (9, 10)], [(0, 1)], (5, 7)),  # a sentence-initial dictionary word counted in
+    ([10], [15], [(5, 7)], [], None),  # neither way counts up
+    ([], [15], [(5, 7)], [], (5, 7)),  # the guessed name left out
+    ([], [], [(5, 7)], [(9, 10)], (5, 7)),  # one way counts up
+    ([], [10], [(1, 2)], [(5, 7)], None),  # two ways count up and disagree
+])
+def test_names_counted_in_order(sure_src, maybe_src, sure_tgt, maybe_tgt, expected):
+    assert _in_order(20, sure_src, maybe_src, sure_tgt, maybe_tgt) == expected

@@ -1677,17 +1677,47 @@ def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bo
     return False
 
 
-def _name_like_initial(word: str, text: str, lang: str) -> bool:
-    """Is a capitalised word that opens a sentence a name: no word of the language's lemma dictionary
-    ("Meanwhile"), never written in lower case in the text?"""
+def _initial_name(word: str, text: str, lang: str) -> Optional[bool]:
+    """Is a capitalised word that opens a sentence a name? None when the text writes it in lower case
+    too (no name); True when, besides, the language's lemma dictionary does not know it; False (may be)
+    when it does: "Meanwhile", but also "Brunet"."""
     import simplemma
 
     lower = word.lower()
+    if lower == word or re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is not None:
+        return None
     try:
-        known = simplemma.is_known(lower, lang=lang.split("-")[0])
+        return not simplemma.is_known(lower, lang=lang.split("-")[0])
     except (ValueError, KeyError):  # a language simplemma does not know
-        known = False
-    return lower != word and not known and re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is None
+        return True
+
+
+def _guessed_name(word: str) -> bool:
+    """A Chinese word tagged as a name that jieba's dictionary does not hold: its HMM's guess, which
+    may be a common word (张力, "tension")."""
+    return bool(word) and not word.isascii() and _per_million(word) == 0.0
+
+
+def _in_order(term_at: int, sure_src: list[int], maybe_src: list[int], sure_tgt: list[tuple[int, int]],
+              maybe_tgt: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The target sequence in the term's place when the source names (offsets, the term's ``term_at``) and
+    the target sequences (token ranges) are counted in order. Items that may or may not be names (a
+    dictionary word opening a sentence, a word jieba alone calls a name) are taken or left in every way;
+    the answer is the one every way that counts up gives, None if none does or they disagree."""
+    got = None
+    for k in range(len(maybe_src) + 1):
+        for src_in in itertools.combinations(maybe_src, k):
+            order = sorted(sure_src + list(src_in) + [term_at])
+            for m in range(len(maybe_tgt) + 1):
+                for tgt_in in itertools.combinations(maybe_tgt, m):
+                    named = sorted(sure_tgt + list(tgt_in))
+                    if len(named) != len(order):
+                        continue
+                    pick = named[order.index(term_at)]
+                    if got is not None and got != pick:
+                        return None
+                    got = pick
+    return got
 
 
 def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, term_spans: list[tuple[int, int]],
@@ -1722,6 +1752,7 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
                                         for a2, b2 in spans for k in (a2 - 1, b2)
                                         if 0 <= k < len(tgt.tokens[u2]) and tgt.tokens[u2][k].content}
     runs: list[tuple[int, int]] = []
+    maybe_runs: list[tuple[int, int]] = []  # a dictionary word opening a sentence, alone
     i = 0
     while i < len(toks):
         if not (toks[i].content and toks[i].text[:1].isupper()):
@@ -1730,22 +1761,37 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
         j = i + 1
         while j < len(toks) and not toks[j].brk and toks[j].content and _capital(toks[j]):
             j += 1
-        if any(_capital(toks[k]) for k in range(i, j)) or (loose and _name_like_initial(toks[i].text, tgt.text, lang)):
+        if any(_capital(toks[k]) for k in range(i, j)):
             runs.append((i, j))  # not a sentence-initial capital alone, unless it looks like a name
+        elif loose:
+            kind = _initial_name(toks[i].text, tgt.text, lang)
+            if kind is not None:
+                (runs if kind else maybe_runs).append((i, j))
         i = j
     if loose:
         # Other names of the source that nothing accounts for ("(刘青云饰)" beside 董卓文): names keep
         # their order in news text, so when the unit's loose names and the term, in source order, are
         # exactly as many as the target's capitalised sequences that nothing explains, the term's place
         # in the one order points at its rendering in the other ("Dong Zhuowen (played by ⟦Lau Ching
-        # Wan⟧)"). A guess by counting: the candidate must pass the same tests as a lone name.
-        order = sorted(loose + term_spans)
-        named = [(a, b) for a, b in runs
-                 if not any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
-                            or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b))]
-        if len(named) != len(order):
-            return []
-        runs = [named[order.index(term_spans[0])]]
+        # Wan⟧)"). A guess by counting: the candidate must pass the same tests as a lone name. What may
+        # or may not be a name (张力 "tension", a word jieba alone tags as a name; "Brunet" opening a
+        # sentence) is counted both ways, and all the ways that count up must agree.
+        words = [t for t in toks if t.content and not t.initial]
+        if len(words) >= 3 and 5 * sum(1 for t in words if t.text[:1].isupper()) >= 4 * len(words):
+            return []  # a headline in title case: every word looks like a name
+
+        def plain(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [(a, b) for a, b in runs if not any(
+                toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
+                or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b))]
+
+        maybe_src = [a for a, b in loose if _guessed_name(src.text[a:b])]
+        sure_src = [a for a, _ in loose if a not in maybe_src]
+        maybe_named = plain(maybe_runs)
+        pick = _in_order(term_spans[0][0], sure_src, maybe_src, plain(runs), maybe_named)
+        if pick is None or pick in maybe_named:
+            return []  # a dictionary word is counted, never pointed at
+        runs = [pick]
     found = []
     for a, b in runs:
         own = [k for k in range(a, b) if toks[k].key not in beside]
