@@ -549,6 +549,21 @@ ZH_EN_GUESSED_NAME = (
                                      'the creation of Auspicious Ruyi originated from "providence", '
                                      'but it released a tension beyond design.'))
 
+# Names counted in order: a capitalised sequence ending in another term's rendering found in the unit
+# ("South Cathedral", 大教堂 "Cathedral") counts without it, and "Brunet" opening the sentence, a word
+# of simplemma's dictionary, is counted both ways: 法国, 布鲁内, 南特 against "Brunet", "French", "South".
+ZH_EN_NAME_BEFORE_A_RENDERING = ("""法国南特教堂大火：志愿者承认纵火。
+当地时间26日，南特检察官宣布，一名志愿者已经被起诉。
+7月18日，法国南特的大教堂在火灾中受损。
+大教堂的管风琴完全毁坏。
+大教堂的屋顶也受损。
+法国历史保护建筑首席建筑师布鲁内认为，南特大教堂复原工作至少要有3年。""", """Church fire in Nantes, France: volunteer admits arson.
+On the 26th local time, the Nantes prosecutor announced that a volunteer had been charged.
+On July 18, the Cathedral in Nantes, France, was damaged in a fire.
+The organ of the Cathedral was completely destroyed.
+The roof of the Cathedral was also damaged.
+Brunet, the chief architect of French historic buildings, believes that the restoration of the South Cathedral will take at least three years.""")
+
 # Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
 # rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
 # source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
@@ -774,6 +789,11 @@ CASES = [
                  ("zh", "en"), [], id="zh-en-head-noun-of-the-whole-article-consistent"),
     pytest.param(ZH_EN_GUESSED_NAME, ("zh", "en"), [("Auspicious Ruyi", "吉祥如意", "Lucky Wishes", "minor")],
                  id="zh-en-names-in-order-beside-a-guessed-name"),
+    pytest.param(ZH_EN_NAME_BEFORE_A_RENDERING, ("zh", "en"), [("South", "南特", "Nantes", "minor")],
+                 id="zh-en-names-in-order-beside-another-term-s-rendering"),
+    pytest.param((ZH_EN_NAME_BEFORE_A_RENDERING[0], ZH_EN_NAME_BEFORE_A_RENDERING[1].replace("South Cathedral",
+                                                                                         "Nantes Cathedral")),
+                 ("zh", "en"), [], id="zh-en-names-in-order-consistent"),
     pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
         ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
     ], id="zh-en-twin-terms-assigned-jointly"),

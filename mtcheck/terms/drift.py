@@ -1780,10 +1780,20 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
         if len(words) >= 3 and 5 * sum(1 for t in words if t.text[:1].isupper()) >= 4 * len(words):
             return []  # a headline in title case: every word looks like a name
 
+        pinned = {k for a, b, spans in expl.covered.get(u, ())
+                  if not any(s < te and ts < e for s, e in spans for ts, te in term_spans) for k in range(a, b)}
+
         def plain(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-            return [(a, b) for a, b in runs if not any(
-                toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
-                or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b))]
+            # A sequence that ends in another term's rendering found in the unit counts without it: "the
+            # ⟦South⟧ Cathedral", where "Cathedral" renders 大教堂.
+            out = []
+            for a, b in runs:
+                while b > a + 1 and b - 1 in pinned:
+                    b -= 1
+                if not any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
+                           or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b)):
+                    out.append((a, b))
+            return out
 
         maybe_src = [a for a, b in loose if _guessed_name(src.text[a:b])]
         sure_src = [a for a, _ in loose if a not in maybe_src]
