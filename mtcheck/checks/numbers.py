@@ -90,6 +90,11 @@ def _qualifier_changed(ctx: CheckContext, s: NumberMention, t: NumberMention) ->
     return not _hedged(doc, bare)
 
 
+def _same_reading(s: NumberMention, t: NumberMention) -> bool:
+    """Step 1's test: the same kind and quantity, with the same qualifier."""
+    return s.kind == t.kind and numbers_match(s, t) and _approx_agrees(s, t)
+
+
 def _match(source: list[NumberMention], target: list[NumberMention], accept) -> list[tuple[NumberMention, NumberMention]]:
     """Greedy one-to-one matching in document order; matched mentions are removed from both lists."""
     pairs = []
@@ -226,11 +231,16 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         target = tgt.of(bead.target)
         if not source and not target:
             continue
+        # Step 1 pairs each source mention with the first target mention it accepts: when the i-th of
+        # each side accept each other, every source mention takes its own (the ones before it are gone),
+        # both sides are left empty and nothing is reported (most beads with numbers).
+        if len(source) == len(target) and all(map(_same_reading, source, target)):
+            continue
         all_source, all_target = list(source), list(target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
         # (A side left empty pairs nothing more: the next steps are skipped then.)
-        _match(source, target, lambda s, t: s.kind == t.kind and numbers_match(s, t) and _approx_agrees(s, t))
+        _match(source, target, _same_reading)
         if source and target:
             _match(source, target, lambda s, t: numbers_match(s, t) and _approx_agrees(s, t))
         for s, t in _match(source, target, numbers_match) if source and target else ():
