@@ -316,7 +316,8 @@ def _lower_cased_names_reference(ctx, noise, start_offsets):
 
 
 _CASE_PIECES = ["Paris", "paris", "Smith", "smith", "said", "the", "The", "Le", "le", "de", "Morgan", "morgan",
-                "www.smith.com", " ", " ", ". ", ", ", "internet", "Internet", "A", "«"]
+                "www.smith.com", " ", " ", ". ", ", ", "internet", "Internet", "A", "«", "Jean-Paul", "jean-paul",
+                "Élysée", "élysée", "O'Neil", "o'neil", "3Smith", "x"]
 
 
 @settings(max_examples=400, deadline=None)

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import AbstractSet as Set, Iterator, Optional
+from typing import AbstractSet as Set, Iterator, NamedTuple, Optional
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Sentence, Severity, Span
@@ -39,8 +38,7 @@ _LOWERCASE_CONVENTIONAL = frozenset({"internet", "web", "euro", "euros", "dollar
 _START_MARKERS = ".!?:;«\"“‘„(—–-•*"
 
 
-@dataclass(frozen=True)
-class _Start:
+class _Start(NamedTuple):
     sentence: int
     start: int  # offsets into the target text
     end: int
@@ -137,6 +135,20 @@ def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: Se
 # (The letter is matched first and the lookbehinds read the two characters before it: most positions
 # fail on the letter test at once.)
 _TOKEN_START_RE = re.compile(r"[^\W\d_a-z]" + AT_WORD_START)
+
+
+# The words of WORD_RE.finditer that open with a letter other than a-z (_TOKEN_START_RE, then the rest of WORD_RE).
+_TOKEN_RE = re.compile(_TOKEN_START_RE.pattern + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+
+
+@text_cache()
+def _capitalised_words(text: str) -> tuple[str, ...]:
+    """The lower case of the capitalised words of ``text`` after its first word: every name candidate of
+    ``_name_candidates`` is one of them (read by one ``findall`` instead of word by word)."""
+    first = WORD_RE.search(text)
+    if first is None:
+        return ()
+    return tuple(word.lower() for word in _TOKEN_RE.findall(text, first.end()) if word[0].isupper())
 
 
 @text_cache()
@@ -244,8 +256,17 @@ def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[in
     # holds a candidate as it would be written in lower case: without them, no issue (most documents).
     common: Optional[set[str]] = None
     reported: set[int] = set()
+    sources = ctx.source.sentences
+    targets = ctx.target.sentences
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
+            continue
+        # A target sentence that holds no capitalised source word of the bead as it would be written in
+        # lower case holds no name candidate so written either (they are among those words): the
+        # candidates are read only for a bead with such a sentence.
+        words = [w for i in bead.source if 0 <= i < len(sources) for w in _capitalised_words(sources[i].text)]
+        if not any(w in targets[j].text for w in words for j in bead.target
+                   if j not in noise and 0 <= j < len(targets)):
             continue
         candidates = _source_names(ctx, bead.source, _NO_WORDS)  # the names before that
         if not candidates:
