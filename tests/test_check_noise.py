@@ -478,3 +478,22 @@ def test_name_presence_is_sure_for_every_character():
     for x in {ch for name in LANGUAGE_NAMES for ch in name}:
         for c in re.findall("(?i)" + re.escape(x), every):
             assert unsure.match(c) or c.lower() == x.lower(), (x, c)
+
+
+_LATIN1_NAME_TEXTS = st.lists(st.sampled_from([
+    "english", "englis", "nglish", "français", "franç", "deutsch", "bahasa indonesia", "bahasa  indonesia", "thai",
+    "tha", "hai", "latin", "latina", "türkçe", "t", "ürkçe", "the", " ", "x", "?", "“", "\x00", "suomi", "urdu",
+    "eesti", "galego", "\u2013",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_LATIN1_NAME_TEXTS)
+def test_latin1_names_in_are_those_the_text_holds(low):
+    """The three-character runs only pass over names the text cannot hold: the names found are those of
+    ``in`` over every Latin-1 name."""
+    from mtcheck.checks import noise
+
+    names = noise._name_presence()[1]
+    latin1 = noise._latin1_names()
+    assert noise._latin1_names_in(low) == tuple(n for n, lowered in names if n in latin1 and lowered in low)

@@ -14,6 +14,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator, Optional
 
+import numpy as np
+
 from ..langid import script_of
 from ..types import Bead, Category, Issue, Severity, Span
 from .data import (
@@ -116,6 +118,45 @@ def _latin1_names() -> frozenset[str]:
         if presence else frozenset()
 
 
+def _triples(data: np.ndarray) -> np.ndarray:
+    """Each run of three neighbouring bytes of ``data`` (uint8) as a number below 2**16: the three bytes
+    read as one number, multiplied and cut (two runs may share a number; one run always has the same)."""
+    code = (data[:-2].astype(np.int64) << 16) | (data[1:-1].astype(np.int64) << 8) | data[2:]
+    return ((code * 0x9E3779B1) & 0xFFFFFFFF) >> 16
+
+
+@lru_cache(maxsize=1)
+def _latin1_name_triples() -> tuple[tuple[tuple[str, str], ...], np.ndarray, np.ndarray]:
+    """The (name, lower case) of ``_name_presence`` whose name is in ``_latin1_names``, in order; the runs of
+    three bytes (``_triples``) of their lower cases in Latin-1, name after name, and where each name's
+    runs begin (a name shorter than three characters, or looked for in every text (""), has the run
+    2**16, which every text passes: it is confirmed by ``in`` like the others)."""
+    latin1 = _latin1_names()
+    names = tuple((name, lowered) for name, lowered in _name_presence()[1] if name in latin1)  # type: ignore[index]
+    runs: list[int] = []
+    begins: list[int] = []
+    for _, lowered in names:
+        data = np.frombuffer(lowered.encode("latin-1"), np.uint8)
+        begins.append(len(runs))
+        runs.extend(_triples(data).tolist() if len(data) >= 3 else [1 << 16])
+    return names, np.array(runs, np.int64), np.array(begins, np.int64)
+
+
+def _latin1_names_in(low: str) -> tuple[str, ...]:
+    """The names of ``_latin1_names`` whose lower case is in ``low`` (a lower-cased text without a letter
+    beyond Latin-1), in the order of ``_name_presence``. A name is looked for with ``in`` only when every
+    run of three characters of its lower case is in the text (``_triples`` of its Latin-1 bytes, every
+    other character a ``?``, which no name holds): the others cannot be there."""
+    names, runs, begins = _latin1_name_triples()
+    seen = np.zeros((1 << 16) + 1, bool)
+    seen[1 << 16] = True
+    data = np.frombuffer(low.encode("latin-1", "replace"), np.uint8)
+    if len(data) >= 3:
+        seen[_triples(data)] = True
+    possible = np.logical_and.reduceat(seen[runs], begins).tolist()
+    return tuple(name for (name, lowered), maybe in zip(names, possible) if maybe and lowered in low)
+
+
 @lru_cache(maxsize=256)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """The folded trie of ``_name_folding`` for some of the names: at every position the same match as the
@@ -136,9 +177,8 @@ def _name_matches_by_sentence(texts: list[str]) -> Optional[list[list[tuple[int,
     if unsure.search(joined):
         return None
     low = joined.lower()
-    if not LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names can be there
-        latin1 = _latin1_names()
-        present = tuple(name for name, lowered in names if name in latin1 and lowered in low)
+    if low.isascii() or not LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names
+        present = _latin1_names_in(low)
     else:
         present = tuple(name for name, lowered in names if lowered in low)
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
