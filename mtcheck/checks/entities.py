@@ -227,7 +227,25 @@ def _may_hold(text: str, kind: str) -> bool:
 _KIND_NAMES = {"url": "URL", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag"}
 
 
+_KINDS_NOTE = "entity_link_kinds"
+
+
+def _kinds_held(ctx: CheckContext) -> frozenset[str]:
+    """The kinds of link that a sentence of either document may hold (``_may_hold``), tested once on each
+    document's sentences joined by NUL: a kind left out (most) is not looked for bead by bead. A bead side
+    (its sentences joined by a space) may hold a kind only if one of its sentences does (no hint spans two
+    sentences), and each test of ``_may_hold`` that holds for a sentence holds for the joined text (a
+    character it holds; a match of the URL hint's pattern, whose test over the dots answers by searching
+    the whole text, and NUL is no letter, no "w", no dot)."""
+    joined = ["\x00".join(s.text for s in doc.sentences) for doc in (ctx.source, ctx.target)]
+    return frozenset(kind for kind in _KIND_NAMES if any(_may_hold(text, kind) for text in joined))
+
+
 def _link_issues(ctx: CheckContext, check_id: str, kinds: tuple[str, ...], severity: Severity) -> Iterator[Issue]:
+    held = ctx.shared(_KINDS_NOTE, _kinds_held)
+    kinds = tuple(kind for kind in kinds if kind in held)
+    if not kinds:
+        return
     for _, _, src, tgt in bead_sides(ctx):
         for kind in kinds:
             if not (_may_hold(src.text, kind) or _may_hold(tgt.text, kind)):
