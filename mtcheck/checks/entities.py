@@ -231,14 +231,15 @@ _KINDS_NOTE = "entity_link_kinds"
 
 
 def _kinds_held(ctx: CheckContext) -> frozenset[str]:
-    """The kinds of link that a sentence of either document may hold (``_may_hold``), tested once on each
-    document's sentences joined by NUL: a kind left out (most) is not looked for bead by bead. A bead side
-    (its sentences joined by a space) may hold a kind only if one of its sentences does (no hint spans two
-    sentences), and each test of ``_may_hold`` that holds for a sentence holds for the joined text (a
-    character it holds; a match of the URL hint's pattern, whose test over the dots answers by searching
-    the whole text, and NUL is no letter, no "w", no dot)."""
-    joined = ["\x00".join(s.text for s in doc.sentences) for doc in (ctx.source, ctx.target)]
-    return frozenset(kind for kind in _KIND_NAMES if any(_may_hold(text, kind) for text in joined))
+    """The kinds of link that a sentence of the source may hold (``_may_hold``), tested once on its
+    sentences joined by NUL: a kind left out (most) is not looked for bead by bead, as a bead gives an
+    issue only when its source has a link of the kind. A bead side (its sentences joined by a space) may
+    hold a kind only if one of its sentences does (no hint spans two sentences), and each test of
+    ``_may_hold`` that holds for a sentence holds for the joined text (a character it holds; a match of
+    the URL hint's pattern, whose test over the dots answers by searching the whole text, and NUL is no
+    letter, no "w", no dot)."""
+    joined = "\x00".join(s.text for s in ctx.source.sentences)
+    return frozenset(kind for kind in _KIND_NAMES if _may_hold(joined, kind))
 
 
 def _link_issues(ctx: CheckContext, check_id: str, kinds: tuple[str, ...], severity: Severity) -> Iterator[Issue]:
@@ -248,8 +249,8 @@ def _link_issues(ctx: CheckContext, check_id: str, kinds: tuple[str, ...], sever
         return
     for _, _, src, tgt in bead_sides(ctx):
         for kind in kinds:
-            if not (_may_hold(src.text, kind) or _may_hold(tgt.text, kind)):
-                continue  # neither side can hold an item of this kind (_find_items would find none)
+            if not _may_hold(src.text, kind):
+                continue  # the source holds no item of this kind (_find_items would find none): no issue
             s_items = _items(src.text, kind)
             t_items = _items(tgt.text, kind)
             if not s_items and not t_items:
