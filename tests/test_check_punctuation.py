@@ -3,11 +3,13 @@ from __future__ import annotations
 
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.checks import REGISTRY, CheckContext, run_checks
 from mtcheck.config import Config
 from mtcheck.segment import split_sentences
-from mtcheck.types import Bead, Category, Document, Issue, Severity
+from mtcheck.types import Bead, Category, Document, Issue, Sentence, Severity, Span
 
 FAMILY = ("noise.debris", "untranslated.sentence", "casing.lost", "punctuation.stray_break")
 
@@ -206,3 +208,52 @@ def test_registered_with_a_titled_docstring():
     assert info.category is Category.FLUENCY_PUNCTUATION and info.order == 50
     assert info.title.startswith("Stray full stop")
     assert "False positives" in info.doc
+
+
+_SPACE_PIECES = ["a", "b", " ", "  ", "\u00a0", "\u00a0 ", "x  y", "“q”", "«q»", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SPACE_PIECES), max_size=5).map("".join), min_size=1, max_size=4),
+       st.lists(st.lists(st.sampled_from(_SPACE_PIECES), max_size=5).map("".join), min_size=1, max_size=4),
+       st.data())
+def test_double_space_skips_only_documents_without_one(source, target, data):
+    """punctuation.double_space gives the same issues with its per-document test as when every bead is
+    read (sentences starting or ending with spaces, empty ones, beads of several sentences)."""
+    from unittest import mock
+
+    from mtcheck.checks import punctuation
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.types import Bead, Document, Sentence
+
+    def doc(lines, lang):
+        text, sents, pos = "", [], 0
+        for k, line in enumerate(lines):
+            sents.append(Sentence(pos, pos + len(line), line, 0, k))
+            text += line + "\n"
+            pos += len(line) + 1
+        return Document(text=text, lang=lang, sentences=tuple(sents))
+
+    src, tgt = doc(source, "en"), doc(target, "fr")
+    index = st.integers(0, 3)
+    beads = tuple(Bead(tuple(sorted(set(a))), tuple(sorted(set(b)))) for a, b in data.draw(
+        st.lists(st.tuples(st.lists(index, max_size=3), st.lists(index, max_size=3)), max_size=4)))
+
+    def issues():
+        ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+        return list(punctuation.double_space(ctx))
+
+    gated = issues()
+    with mock.patch.object(punctuation, "_may_double_space", lambda doc: True):
+        assert issues() == gated
+
+
+def test_double_space_at_a_joint_of_a_bead_side():
+    """Two sentences of one bead, the first ending with a space: the side has two spaces at the joint."""
+    from mtcheck.checks import punctuation
+    from mtcheck.checks.registry import CheckContext
+
+    src = Document(text="x\n", lang="en", sentences=(Sentence(0, 1, "x"),))
+    tgt = Document(text="a \nb\n", lang="fr", sentences=(Sentence(0, 2, "a ", 0, 0), Sentence(3, 4, "b", 0, 1)))
+    ctx = CheckContext(source=src, target=tgt, alignment=(Bead((0,), (0, 1)),), config=Config())
+    assert [i.target_span for i in punctuation.double_space(ctx)] == [Span(1, 2)]

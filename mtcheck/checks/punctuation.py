@@ -403,6 +403,18 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
+_SPACE_AT_JOINT_RE = re.compile("^[ \u00a0\x00]|[ \u00a0\x00]$|\x00[ \u00a0\x00]|[ \u00a0]\x00")
+
+
+def _may_double_space(doc: Document) -> bool:
+    """False only when no bead side of ``doc`` has two neighbouring spaces (``_two_spaces``). A side is its
+    sentences joined by one space: two neighbouring spaces of a side are in one of its sentences or at a
+    joint, where a sentence starts or ends with a space (or is empty). A document none of whose sentences
+    has either (most) has none anywhere (its sentences joined by NUL, which no space is)."""
+    joined = "\x00".join(s.text for s in doc.sentences)
+    return _two_spaces(joined) or _SPACE_AT_JOINT_RE.search(joined) is not None
+
+
 def _two_spaces(text: str) -> bool:
     """False only when ``_DOUBLE_SPACE_RE`` cannot match: no two of its spaces are neighbours."""
     return "  " in text or "\u00a0" in text and ("\u00a0 " in text or " \u00a0" in text or "\u00a0\u00a0" in text)
@@ -416,6 +428,8 @@ def double_space(ctx: CheckContext) -> Iterator[Issue]:
     at least as many doubled spaces (a layout the translation keeps, as pofilter's ``doublespacing``
     allows). False positives: texts laid out with two spaces after a full stop on purpose.
     """
+    if not _may_double_space(ctx.target):
+        return
     noise = noise_targets(ctx)
     for _, bead, src, tgt in bead_sides(ctx):
         if any(j in noise for j in bead.target):
@@ -450,6 +464,9 @@ def quote_style(ctx: CheckContext) -> Iterator[Issue]:
     if rule is None:
         return
     rx, wanted = rule
+    joined = "\x00".join(s.text for s in ctx.target.sentences)
+    if "“" not in joined and "«" not in joined:
+        return  # no sentence holds an opening mark
     noise = noise_targets(ctx)
     for j, sent in enumerate(ctx.target.sentences):
         if j in noise or not any(c in sent.text for c in "“«"):
