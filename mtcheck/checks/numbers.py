@@ -36,11 +36,15 @@ class _Mentions:
         self._by_sentence: Optional[list[list[NumberMention]]] = None
 
     def of(self, indices: Iterable[int]) -> list[NumberMention]:
+        """The mentions of the sentences ``indices``, in their order: a list the caller must not change (the
+        sentence's own list for one sentence)."""
         by_sentence = self._by_sentence
         if by_sentence is None:
             doc = self.doc
             by_sentence = self._by_sentence = find_numbers_by_sentence(
                 doc.text, [(s.start, s.end) for s in doc.sentences], doc.lang)
+        if type(indices) is tuple and len(indices) == 1:
+            return by_sentence[indices[0]]
         out: list[NumberMention] = []
         for i in indices:
             out.extend(by_sentence[i])
@@ -236,7 +240,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # both sides are left empty and nothing is reported (most beads with numbers).
         if len(source) == len(target) and all(map(_same_reading, source, target)):
             continue
-        all_source, all_target = list(source), list(target)
+        all_source, all_target = source, target  # the lists of ``of``, never changed: the steps below change copies
+        source, target = list(source), list(target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
         # (A side left empty pairs nothing more: the next steps are skipped then.)
