@@ -338,3 +338,13 @@ def test_lower_cased_names_as_with_the_lower_case_words_read_first(source, targe
     got = [(i.target_span.start, i.suggestion) for i in casing._lower_cased_names(ctx, set(), {0})]
     expected = [(start, word) for _, start, word in _lower_cased_names_reference(ctx, set(), {0})]
     assert got == expected
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["paris", "Paris", "jean-paul", "jean", "paul", "-", "'", "’", " ", "x", "é", "3",
+                                 "_", "parisien", "o'neil"]), max_size=8).map("".join),
+       st.sampled_from(["paris", "jean-paul", "jean", "paul", "o'neil", "x"]))
+def test_has_word_is_a_word_of_the_pattern(text, word):
+    from mtcheck.checks import casing
+
+    assert casing._has_word(word, text) == (word in casing.WORD_RE.findall(text))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import AbstractSet as Set, Iterator, NamedTuple, Optional
 
 from ..segment import text_cache
@@ -248,9 +249,47 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     yield from _lower_cased_names(ctx, noise, {s.start for s in starts})
 
 
+# A word of WORD_RE's shape that stands at a place is read there by WORD_RE.finditer as a whole word, and
+# only there, unless a letter, or a joiner after a letter, comes before it, or a letter, or a joiner
+# before a letter, after it.
+_GLUED_BEFORE_RE = re.compile(r"[^\W\d_][-'’]?\Z")
+_GLUED_AFTER_RE = re.compile(r"[-'’]?[^\W\d_]")
+
+
+def _has_word(word: str, text: str) -> bool:
+    """Whether ``word`` is one of the words of ``WORD_RE.finditer(text)`` (for a word of WORD_RE's shape;
+    for another string, True where it stands unglued: never False where it is one)."""
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if not _GLUED_BEFORE_RE.search(text, max(0, p - 2), p) and not _GLUED_AFTER_RE.match(text, p + n, p + n + 2):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
+def _lowered_name_possible(sources: tuple[Sentence, ...], targets: tuple[Sentence, ...]) -> bool:
+    """False only when no target sentence holds, as a word, the lower case of a capitalised source word
+    that is not the first word of its sentence (every name candidate is one, and a lower-cased name is
+    a word of the target): read once for the document (the capitalised words of the source by one
+    ``findall`` over its sentences joined by NUL, less the first word of each sentence)."""
+    texts = [s.text for s in sources]
+    caps = Counter(w.lower() for w in _TOKEN_RE.findall("\x00".join(texts)) if len(w) >= 2 and w[0].isupper())
+    if not caps:
+        return False
+    for text in texts:
+        first = WORD_RE.search(text)
+        if first is not None and len(first.group()) >= 2 and first.group()[0].isupper():
+            caps[first.group().lower()] -= 1
+    target = "\x00".join(s.text for s in targets)
+    return any(_has_word(word, target) for word, count in caps.items() if count > 0)
+
+
 def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[int]) -> Iterator[Issue]:
     src = base_lang(ctx.source.lang)
     if not is_cased_lang(src) or src in NOUN_CAPITALISING_LANGS:
+        return
+    if not _lowered_name_possible(ctx.source.sentences, ctx.target.sentences):
         return
     # The source's lower-case words (which set a candidate aside) are read only once a target sentence
     # holds a candidate as it would be written in lower case: without them, no issue (most documents).
