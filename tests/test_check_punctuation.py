@@ -248,12 +248,16 @@ def test_double_space_skips_only_documents_without_one(source, target, data):
         assert issues() == gated
 
 
-def test_double_space_at_a_joint_of_a_bead_side():
-    """Two sentences of one bead, the first ending with a space: the side has two spaces at the joint."""
+@pytest.mark.parametrize("first, second, span", [
+    ("a ", "b", Span(1, 2)), ("a", " b", Span(1, 1)), ("a\u00a0", "b", Span(1, 2)), ("a", "\u00a0b", Span(1, 1)),
+])
+def test_double_space_at_a_joint_of_a_bead_side(first, second, span):
+    """Two sentences of one bead, one with a space at the joint: the side has two spaces there."""
     from mtcheck.checks import punctuation
     from mtcheck.checks.registry import CheckContext
 
     src = Document(text="x\n", lang="en", sentences=(Sentence(0, 1, "x"),))
-    tgt = Document(text="a \nb\n", lang="fr", sentences=(Sentence(0, 2, "a ", 0, 0), Sentence(3, 4, "b", 0, 1)))
+    tgt = Document(text=f"{first}\n{second}\n", lang="fr", sentences=(
+        Sentence(0, len(first), first, 0, 0), Sentence(len(first) + 1, len(first) + 1 + len(second), second, 0, 1)))
     ctx = CheckContext(source=src, target=tgt, alignment=(Bead((0,), (0, 1)),), config=Config())
-    assert [i.target_span for i in punctuation.double_space(ctx)] == [Span(1, 2)]
+    assert [i.target_span for i in punctuation.double_space(ctx)] == [span]

@@ -337,6 +337,25 @@ def _masked_links(text: str) -> str:
     return blank_spans(text, spans)
 
 
+_MASKS_NOTE = "entity_masks"
+
+
+def _masks(ctx: CheckContext) -> tuple[bool, bool]:
+    """Whether ``_masked_links`` may blank anything in a side of the source, and of the target: not in a
+    document none of whose sentences holds a URL hint, "@", "<", "&" or "#" (each piece of ``_masked_links``
+    needs one; a side's hint is one of its sentences', see ``_kinds_held``), most of them."""
+    out = []
+    for doc in (ctx.source, ctx.target):
+        joined = "\x00".join(s.text for s in doc.sentences)
+        out.append(_URL_HINT(joined) or any(c in joined for c in "@<&#"))
+    return out[0], out[1]
+
+
+def _masked_side(text: str, may_mask: bool) -> str:
+    """``_masked_links(text)``, for a side of a document that ``_masks`` says may hold something to blank."""
+    return _masked_links(text) if may_mask else text
+
+
 @text_cache()
 def _is_headline_caps(text: str) -> bool:
     """More than 60 % capitals among twelve or more ASCII letters (counted in C on the text's ASCII
@@ -421,10 +440,11 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     _, by_acronym = _concepts(_extra_file(ctx))
     non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
     candidates = _acronym_sentences(ctx, non_latin, any_form)
+    mask_source, _ = ctx.shared(_MASKS_NOTE, _masks)
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates is not None and candidates.isdisjoint(bead.source):
             continue  # neither an acronym nor a source form (see _acronym_sentences)
-        text = _masked_links(src.text)
+        text = _masked_side(src.text, mask_source)
         acronyms = list(_ACRONYM_RE.finditer(text))
         # Per concept, the first of its non-Latin source forms found in the source (None: none is).
         found_forms = [] if any_form is None or not any_form.search(src.text) else _found_forms(non_latin, src.text)
@@ -492,15 +512,16 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     # may be misspelt, _CAP_WORD_RE) or a Latin letter (a Latin-script name) where those are read.
     gate = _DIGIT_OR_CAPITAL_RE if src_latin and tgt_latin else _DIGIT_OR_LATIN_RE if tgt_latin else _DIGIT_RE
     candidates = sentences_matching(ctx.source, [gate])
+    mask_source, mask_target = ctx.shared(_MASKS_NOTE, _masks)
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates.isdisjoint(bead.source):
             continue  # none of them in the bead: no identifier, no name
-        text = _masked_links(src.text)
+        text = _masked_side(src.text, mask_source)
         reported: set[str] = set()
         # An identifier holds a digit: a source without one has none (and the target's are not needed).
         idents = list(_IDENT_RE.finditer(text)) if _DIGIT_RE.search(text) else []
         if idents:
-            t_idents = {_norm_ident(t): t for t in _IDENT_RE.findall(_masked_links(tgt.text))}
+            t_idents = {_norm_ident(t): t for t in _IDENT_RE.findall(_masked_side(tgt.text, mask_target))}
             t_norm = _norm_ident(tgt.text)
         used: set[str] = set()
         for m in idents:

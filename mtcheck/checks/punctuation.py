@@ -403,7 +403,9 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
-_SPACE_AT_JOINT_RE = re.compile("^[ \u00a0\x00]|[ \u00a0\x00]$|\x00[ \u00a0\x00]|[ \u00a0]\x00")
+# A sentence that starts or ends with a space, or is empty, among sentences joined by NUL (its first or last
+# character is one of " \u00a0\x00" where it is the first or last sentence).
+_SPACE_AT_JOINTS = ("\x00 ", "\x00\u00a0", "\x00\x00", " \x00", "\u00a0\x00")
 
 
 def _may_double_space(doc: Document) -> bool:
@@ -412,7 +414,8 @@ def _may_double_space(doc: Document) -> bool:
     joint, where a sentence starts or ends with a space (or is empty). A document none of whose sentences
     has either (most) has none anywhere (its sentences joined by NUL, which no space is)."""
     joined = "\x00".join(s.text for s in doc.sentences)
-    return _two_spaces(joined) or _SPACE_AT_JOINT_RE.search(joined) is not None
+    return (_two_spaces(joined) or any(end and end in " \u00a0\x00" for end in (joined[:1], joined[-1:]))
+            or any(joint in joined for joint in _SPACE_AT_JOINTS))
 
 
 def _two_spaces(text: str) -> bool:
