@@ -261,3 +261,71 @@ def test_double_space_at_a_joint_of_a_bead_side(first, second, span):
         Sentence(0, len(first), first, 0, 0), Sentence(len(first) + 1, len(first) + 1 + len(second), second, 0, 1)))
     ctx = CheckContext(source=src, target=tgt, alignment=(Bead((0,), (0, 1)),), config=Config())
     assert [i.target_span for i in punctuation.double_space(ctx)] == [span]
+
+
+_OLD_INNER_STOP_RE = __import__("re").compile(r"(?<=[^\W\d_])\.[ \u00a0\u202f]+(?=[^\W\d_])")
+
+
+def _stray_breaks_reference(ctx):
+    """The stray breaks inside segments as first found: the start cases read first, a loop over the
+    sentences for the stops."""
+    from mtcheck.checks import punctuation as p
+
+    tgt = p.base_lang(ctx.target.lang)
+    if not p.is_cased_lang(tgt):
+        return []
+    continuation = p.CONTINUATION_WORDS.get(tgt, frozenset())
+    noise = p.noise_targets(ctx)
+    sents = ctx.target.sentences
+    cases = p._start_cases(ctx.target, noise)
+    upper_starts = sum(cases.values())
+    lower_starts = len(cases) - upper_starts
+    found: list[p.StrayBreak] = []
+    seen: set[int] = set()
+    # 2. Inside one segment: a continuation word after the stop is evidence; in a document that has its
+    # casing, so is any lower-case word (the splitter kept the stop inside because no capital followed).
+    bead_of = {j: k for k, bead in enumerate(ctx.alignment) for j in bead.target}
+    cased_document = upper_starts > lower_starts
+    for j, sent in enumerate(sents):
+        if j in noise or not (". " in sent.text or ".\u00a0" in sent.text or ".\u202f" in sent.text):
+            continue
+        for stop in _OLD_INNER_STOP_RE.finditer(sent.text):
+            m = p.WORD_RE.match(sent.text, stop.end())
+            if not m:
+                continue
+            word = m.group()
+            dot = sent.start + stop.start()
+            if dot in seen:
+                continue
+            if p._continuation_head(word) not in continuation and not (
+                    cased_document and word[0].islower() and not p.is_brand_like(word)):
+                continue
+            if p.is_abbreviation_stop(sent.text[: stop.start() + 1]):
+                continue
+            found.append(p.StrayBreak(dot, sent.start + m.start(), sent.start + m.end(), word, None, bead_of.get(j)))
+            seen.add(dot)
+    return sorted(found, key=lambda f: f.dot)
+
+
+_STOP_PIECES = ["le. du", "le. président", "etc. de", "M. Dupont", "of", " and", "x. y", "The. and", "A. B", ". ", "iPhone",
+                "3. Oktober", "www.x.com. de", "Il", "il", "«", "»", " ", ".", "é. é", "\u00a0", "le.\u00a0du"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_STOP_PIECES), max_size=5).map("".join), min_size=1, max_size=5),
+       st.sampled_from(["fr", "en", "de"]), st.data())
+def test_stray_breaks_as_first_found(sentences, lang, data):
+    """The stray breaks inside segments found with the stops of one pass over the sentences and the start
+    cases read only when needed are those of the per-sentence loop with the start cases read first."""
+    from mtcheck.checks import punctuation
+    from mtcheck.checks.registry import CheckContext
+
+    from .check_helpers import doc_of_lines
+
+    tgt = doc_of_lines(sentences, lang)
+    src = doc_of_lines(["Source."] * len(sentences), "en")
+    beads = [Bead((k,), (k,)) for k in range(len(sentences))]  # one to one: no break between sentences
+    noise = set(data.draw(st.lists(st.integers(0, len(sentences) - 1), max_size=2)))
+    ctx = CheckContext(source=src, target=tgt, alignment=tuple(beads), config=Config())
+    ctx.notes["noise_target_sentences"] = noise
+    assert punctuation._find_stray_breaks(ctx) == _stray_breaks_reference(ctx)
