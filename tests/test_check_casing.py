@@ -348,3 +348,35 @@ def test_has_word_is_a_word_of_the_pattern(text, word):
     from mtcheck.checks import casing
 
     assert casing._has_word(word, text) == (word in casing.WORD_RE.findall(text))
+
+
+_START_PIECES = ["paris", "Paris", "the", "The", "«", "“", " ", "\u00a0", "iPhone", "a)", "3", "www.x.com", "é", "É",
+                 ".", ",", ":", "…", "Smith", "smith", "x", "ß"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_START_PIECES), max_size=6).map("".join), min_size=1, max_size=6),
+       st.lists(st.lists(st.sampled_from(_START_PIECES), max_size=6).map(" ".join), min_size=1, max_size=6),
+       st.sets(st.integers(0, 5), max_size=2))
+def test_lost_casing_as_with_every_sentence_start_read(target, source, noise):
+    """casing.lost gives the same issues when its test for a lower-case start lets every target through."""
+    from unittest import mock
+
+    from mtcheck.checks import casing
+    from mtcheck.segment import clear_text_caches
+
+    from .check_helpers import doc_of_lines
+
+    src, tgt = doc_of_lines(source, "en"), doc_of_lines(target, "fr")
+    n = min(len(source), len(target))
+    beads = tuple(Bead((k,), (k,)) for k in range(n))
+
+    def issues():
+        clear_text_caches()
+        ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+        ctx.notes["noise_target_sentences"] = set(noise)
+        return list(casing.lost_casing(ctx))
+
+    gated = issues()
+    with mock.patch.object(casing, "_may_start_lower", lambda doc, noise: True):
+        assert issues() == gated

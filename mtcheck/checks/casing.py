@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import AbstractSet as Set, Iterator, NamedTuple, Optional
+from typing import AbstractSet as Set, Callable, Iterator, NamedTuple, Optional, Union
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Sentence, Severity, Span
@@ -95,6 +95,12 @@ def _sentence_starts(ctx: CheckContext, noise: set[int]) -> list[_Start]:
             continue
         starts.append(_Start(j, sent.start + span[0], sent.start + span[1], sent.text[span[0] : span[1]]))
     return starts
+
+
+def _may_start_lower(doc: Document, noise: set[int]) -> bool:
+    """False only when no sentence of ``doc`` (but noise) starts in lower case: one that does has a lower-case
+    letter first after its opening quotes and spaces (``_sentence_start``)."""
+    return any(sent.text.lstrip(_OPENING)[:1].islower() for j, sent in enumerate(doc.sentences) if j not in noise)
 
 
 def _capital_share(doc: Document, noise: set[int]) -> tuple[int, int]:
@@ -220,6 +226,10 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     if not is_cased_lang(tgt):
         return
     noise = noise_targets(ctx)
+    if not _may_start_lower(ctx.target, noise):
+        # No lower-case start (most targets): the sentence starts are read only if the name test needs them.
+        yield from _lower_cased_names(ctx, noise, lambda: {s.start for s in _sentence_starts(ctx, noise)})
+        return
     starts = _sentence_starts(ctx, noise)
     lower = [s for s in starts if s.word[0].islower()]
     if len(lower) >= _LOST_MIN_SENTENCES and len(lower) >= _LOST_SHARE * len(starts):
@@ -285,12 +295,17 @@ def _lowered_name_possible(sources: tuple[Sentence, ...], targets: tuple[Sentenc
     return any(_has_word(word, target) for word, count in caps.items() if count > 0)
 
 
-def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[int]) -> Iterator[Issue]:
+def _lower_cased_names(ctx: CheckContext, noise: set[int],
+                       start_offsets: Union[set[int], Callable[[], set[int]]]) -> Iterator[Issue]:
+    """Names of the source in lower case in the target; ``start_offsets``: where the target's sentence
+    starts are (or what reads them, asked only when a name may be there)."""
     src = base_lang(ctx.source.lang)
     if not is_cased_lang(src) or src in NOUN_CAPITALISING_LANGS:
         return
     if not _lowered_name_possible(ctx.source.sentences, ctx.target.sentences):
         return
+    if callable(start_offsets):
+        start_offsets = start_offsets()
     # The source's lower-case words (which set a candidate aside) are read only once a target sentence
     # holds a candidate as it would be written in lower case: without them, no issue (most documents).
     common: Optional[set[str]] = None
