@@ -120,9 +120,11 @@ def _latin1_names() -> frozenset[str]:
 
 def _triples(data: np.ndarray) -> np.ndarray:
     """Each run of three neighbouring bytes of ``data`` (uint8) as a number below 2**16: the three bytes
-    read as one number, multiplied and cut (two runs may share a number; one run always has the same)."""
-    code = (data[:-2].astype(np.int64) << 16) | (data[1:-1].astype(np.int64) << 8) | data[2:]
-    return ((code * 0x9E3779B1) & 0xFFFFFFFF) >> 16
+    read as one number, multiplied modulo 2**32 and cut (two runs may share a number; one run always has
+    the same)."""
+    wide = data.astype(np.uint32)
+    code = (wide[:-2] << 16) | (wide[1:-1] << 8) | wide[2:]
+    return (code * np.uint32(0x9E3779B1)) >> 16  # uint32 arithmetic wraps modulo 2**32
 
 
 @lru_cache(maxsize=1)
@@ -153,8 +155,8 @@ def _latin1_names_in(low: str) -> tuple[str, ...]:
     data = np.frombuffer(low.encode("latin-1", "replace"), np.uint8)
     if len(data) >= 3:
         seen[_triples(data)] = True
-    possible = np.logical_and.reduceat(seen[runs], begins).tolist()
-    return tuple(name for (name, lowered), maybe in zip(names, possible) if maybe and lowered in low)
+    possible = np.flatnonzero(np.logical_and.reduceat(seen[runs], begins)).tolist()
+    return tuple(names[k][0] for k in possible if names[k][1] in low)
 
 
 @lru_cache(maxsize=256)
