@@ -15,6 +15,7 @@ from .data import (
     ascii_case_counts,
     base_lang,
     bead_of_target,
+    document_joined,
     is_brand_like,
     is_cased_lang,
     noise_targets,
@@ -278,20 +279,20 @@ def _has_word(word: str, text: str) -> bool:
     return False
 
 
-def _lowered_name_possible(sources: tuple[Sentence, ...], targets: tuple[Sentence, ...]) -> bool:
+def _lowered_name_possible(source: Document, target: Document) -> bool:
     """False only when no target sentence holds, as a word, the lower case of a capitalised source word
     that is not the first word of its sentence (every name candidate is one, and a lower-cased name is
     a word of the target): read once for the document (the capitalised words of the source by one
     ``findall`` over its sentences joined by NUL, less the first word of each sentence)."""
-    texts = [s.text for s in sources]
-    caps = Counter(w.lower() for w in _TOKEN_RE.findall("\x00".join(texts)) if len(w) >= 2 and w[0].isupper())
+    joined, _ = document_joined(source)
+    caps = Counter(w.lower() for w in _TOKEN_RE.findall(joined) if len(w) >= 2 and w[0].isupper())
     if not caps:
         return False
-    for text in texts:
-        first = WORD_RE.search(text)
+    for sent in source.sentences:
+        first = WORD_RE.search(sent.text)
         if first is not None and len(first.group()) >= 2 and first.group()[0].isupper():
             caps[first.group().lower()] -= 1
-    target = "\x00".join(s.text for s in targets)
+    target, _ = document_joined(target)
     return any(_has_word(word, target) for word, count in caps.items() if count > 0)
 
 
@@ -302,7 +303,7 @@ def _lower_cased_names(ctx: CheckContext, noise: set[int],
     src = base_lang(ctx.source.lang)
     if not is_cased_lang(src) or src in NOUN_CAPITALISING_LANGS:
         return
-    if not _lowered_name_possible(ctx.source.sentences, ctx.target.sentences):
+    if not _lowered_name_possible(ctx.source, ctx.target):
         return
     if callable(start_offsets):
         start_offsets = start_offsets()

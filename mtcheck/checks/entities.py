@@ -18,7 +18,7 @@ from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
 from .data import (MARKUP_RE, WORD_RE, BeadSide, UrlHint, ascii_case_counts, base_lang, bead_sides, blank_spans,
-                   literal_trie, sentences_matching)
+                   document_joined, literal_trie, sentences_matching)
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -238,7 +238,7 @@ def _kinds_held(ctx: CheckContext) -> frozenset[str]:
     ``_may_hold`` that holds for a sentence holds for the joined text (a character it holds; a match of
     the URL hint's pattern, whose test over the dots answers by searching the whole text, and NUL is no
     letter, no "w", no dot)."""
-    joined = "\x00".join(s.text for s in ctx.source.sentences)
+    joined, _ = document_joined(ctx.source)
     return frozenset(kind for kind in _KIND_NAMES if _may_hold(joined, kind))
 
 
@@ -346,7 +346,7 @@ def _masks(ctx: CheckContext) -> tuple[bool, bool]:
     needs one; a side's hint is one of its sentences', see ``_kinds_held``), most of them."""
     out = []
     for doc in (ctx.source, ctx.target):
-        joined = "\x00".join(s.text for s in doc.sentences)
+        joined, _ = document_joined(doc)
         out.append(_URL_HINT(joined) or any(c in joined for c in "@<&#"))
     return out[0], out[1]
 

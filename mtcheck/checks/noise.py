@@ -28,6 +28,7 @@ from .data import (
     NAV_PREFIXES,
     NOISE_NOTE,
     bead_of_target,
+    document_joined,
     joined_sentences,
     literal_trie,
 )
@@ -167,15 +168,17 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(literal_trie(n.translate(table) for n in names))
 
 
-def _name_matches_by_sentence(texts: list[str]) -> Optional[list[list[tuple[int, int]]]]:
+def _name_matches_by_sentence(texts: list[str], joined: Optional[tuple[str, list[int]]] = None
+                              ) -> Optional[list[list[tuple[int, int]]]]:
     """``_name_matches`` of each text, found in one pass over the texts joined by NUL (no name holds it,
     so no match crosses one and each text is read as on its own), with the trie of the names the
-    document may hold (``_name_presence``): none in most documents. None when the test is unsure."""
+    document may hold (``_name_presence``): none in most documents. None when the test is unsure.
+    ``joined``: ``joined_sentences(texts)`` when known."""
     presence = _name_presence()
     if presence is None:
         return None
     unsure, names = presence
-    joined, starts = joined_sentences(texts)
+    joined, starts = joined if joined is not None else joined_sentences(texts)
     if unsure.search(joined):
         return None
     low = joined.lower()
@@ -333,7 +336,7 @@ def debris(ctx: CheckContext) -> list[Issue]:
     source_text = ctx.source.text
     previous_kind: Optional[str] = None
     issues: list[Issue] = []
-    names = _name_matches_by_sentence([s.text for s in ctx.target.sentences])
+    names = _name_matches_by_sentence([s.text for s in ctx.target.sentences], document_joined(ctx.target))
     markup = "<" in ctx.target.text or "&" in ctx.target.text  # every tag opens with "<", every entity with "&"
     for j, sent in enumerate(ctx.target.sentences):
         bead = beads.get(j)

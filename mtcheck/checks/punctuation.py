@@ -16,7 +16,7 @@ from .data import (
     bead_sides,
     is_brand_like,
     is_cased_lang,
-    joined_sentences,
+    document_joined,
     noise_targets,
     source_span,
     url_spans,
@@ -145,7 +145,7 @@ def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     # The stops are found in one pass over the sentences joined by NUL (no stop's match reaches over one:
     # each sentence is read as on its own), in order.
     bead_of: Optional[dict[int, int]] = None
-    joined, offsets = joined_sentences([s.text for s in sents])
+    joined, offsets = document_joined(ctx.target)
     for stop in _INNER_STOP_RE.finditer(joined):
         j = bisect_right(offsets, stop.start()) - 1
         if j in noise:
@@ -435,7 +435,7 @@ def _may_double_space(doc: Document) -> bool:
     sentences joined by one space: two neighbouring spaces of a side are in one of its sentences or at a
     joint, where a sentence starts or ends with a space (or is empty). A document none of whose sentences
     has either (most) has none anywhere (its sentences joined by NUL, which no space is)."""
-    joined = "\x00".join(s.text for s in doc.sentences)
+    joined, _ = document_joined(doc)
     return (_two_spaces(joined) or any(end and end in " \u00a0\x00" for end in (joined[:1], joined[-1:]))
             or any(joint in joined for joint in _SPACE_AT_JOINTS))
 
@@ -489,7 +489,7 @@ def quote_style(ctx: CheckContext) -> Iterator[Issue]:
     if rule is None:
         return
     rx, wanted = rule
-    joined = "\x00".join(s.text for s in ctx.target.sentences)
+    joined, _ = document_joined(ctx.target)
     if "“" not in joined and "«" not in joined:
         return  # no sentence holds an opening mark
     noise = noise_targets(ctx)

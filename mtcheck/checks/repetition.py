@@ -11,7 +11,7 @@ import numpy as np
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Severity
-from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, is_cased_lang, joined_sentences,
+from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, document_joined, is_cased_lang,
                    noise_targets, source_span)
 from .registry import CheckContext, register
 
@@ -146,7 +146,7 @@ def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
     joined by NUL, which no word holds). A side for which ``may_repeat`` is true holds a repeated unit,
     which is then one of the document's, and the sentences of its words are among the side's: a side
     with none of these sentences cannot repeat (``repeated_word`` reads sides of other beads anyway)."""
-    joined, starts = joined_sentences([s.text for s in doc.sentences])
+    joined, starts = document_joined(doc)
     if "İ" in joined or "Σ" in joined:
         return None
     if joined.isascii() or not LETTER_BEYOND_LATIN1_RE.search(joined):
