@@ -425,19 +425,14 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
-# A sentence that starts or ends with a space, or is empty, among sentences joined by NUL (its first or last
-# character is one of " \u00a0\x00" where it is the first or last sentence).
-_SPACE_AT_JOINTS = ("\x00 ", "\x00\u00a0", "\x00\x00", " \x00", "\u00a0\x00")
-
-
 def _may_double_space(doc: Document) -> bool:
     """False only when no bead side of ``doc`` has two neighbouring spaces (``_two_spaces``). A side is its
     sentences joined by one space: two neighbouring spaces of a side are in one of its sentences or at a
     joint, where a sentence starts or ends with a space (or is empty). A document none of whose sentences
     has either (most) has none anywhere (its sentences joined by NUL, which no space is)."""
-    joined, _ = document_joined(doc)
-    return (_two_spaces(joined) or any(end and end in " \u00a0\x00" for end in (joined[:1], joined[-1:]))
-            or any(joint in joined for joint in _SPACE_AT_JOINTS))
+    if _two_spaces(document_joined(doc)[0]):
+        return True
+    return any(not s.text or s.text[0] in " \u00a0" or s.text[-1] in " \u00a0" for s in doc.sentences)
 
 
 def _two_spaces(text: str) -> bool:
