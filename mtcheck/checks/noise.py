@@ -12,7 +12,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -338,7 +338,13 @@ def debris(ctx: CheckContext) -> list[Issue]:
     issues: list[Issue] = []
     names = _name_matches_by_sentence([s.text for s in ctx.target.sentences], document_joined(ctx.target))
     markup = "<" in ctx.target.text or "&" in ctx.target.text  # every tag opens with "<", every entity with "&"
-    for j, sent in enumerate(ctx.target.sentences):
+    sentences = ctx.target.sentences
+    last = -2
+    for j in _sentences_to_read(ctx, beads, names, markup):
+        sent = sentences[j]
+        if j != last + 1:
+            previous_kind = None  # the sentence before was passed over: it was no debris (see below)
+        last = j
         bead = beads.get(j)
         unaligned = bead is None or not bead.source or _loosely_aligned(ctx, j, bead)
         runs = [(a, b) for a, b in _markup_runs(sent.text) if sent.text[a:b] not in source_text] if markup else []
@@ -390,6 +396,22 @@ def debris(ctx: CheckContext) -> list[Issue]:
         if runs and not _letters(bare):
             noise.add(j)
     return issues
+
+
+def _sentences_to_read(ctx: CheckContext, beads: dict, names: Optional[list], markup: bool) -> Sequence[int]:
+    """The target sentences ``debris`` reads, in order: every one in a target with markup or whose language
+    names are not known (``names`` None); else those that hold three language names or that may be
+    unaligned (in no bead, in a bead without source or with more target than source sentences, as
+    ``_loosely_aligned`` wants). Any other is aligned, is no language menu (fewer than three names), has
+    no markup: no issue, no note, and the sentence after it reads no cookie banner before it."""
+    count = len(ctx.target.sentences)
+    if markup or names is None:
+        return range(count)
+    wanted = {j for j, spans in enumerate(names) if len(spans) >= 3}
+    wanted.update(j for bead in ctx.alignment if not bead.source or len(bead.target) > len(bead.source)
+                  for j in bead.target)
+    wanted.update(set(range(count)).difference(beads))
+    return sorted(j for j in wanted if 0 <= j < count)
 
 
 def _shorten(text: str, limit: int = 60) -> str:
