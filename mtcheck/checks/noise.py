@@ -120,12 +120,12 @@ def _latin1_names() -> frozenset[str]:
 
 
 def _triples(data: np.ndarray) -> np.ndarray:
-    """Each run of three neighbouring bytes of ``data`` (uint8) as a number below 2**16: the three bytes
+    """Each run of three neighbouring bytes of ``data`` (uint8) as a number below 2**14: the three bytes
     read as one number, multiplied modulo 2**32 and cut (two runs may share a number; one run always has
     the same)."""
     wide = data.astype(np.uint32)
     code = (wide[:-2] << 16) | (wide[1:-1] << 8) | wide[2:]
-    return (code * np.uint32(0x9E3779B1)) >> 16  # uint32 arithmetic wraps modulo 2**32
+    return (code * np.uint32(0x9E3779B1)) >> 18  # uint32 arithmetic wraps modulo 2**32
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +133,7 @@ def _latin1_name_triples() -> tuple[tuple[tuple[str, str], ...], np.ndarray, np.
     """The (name, lower case) of ``_name_presence`` whose name is in ``_latin1_names``, in order; the runs of
     three bytes (``_triples``) of their lower cases in Latin-1, name after name, and where each name's
     runs begin (a name shorter than three characters, or looked for in every text (""), has the run
-    2**16, which every text passes: it is confirmed by ``in`` like the others)."""
+    2**14, which every text passes: it is confirmed by ``in`` like the others)."""
     latin1 = _latin1_names()
     names = tuple((name, lowered) for name, lowered in _name_presence()[1] if name in latin1)  # type: ignore[index]
     runs: list[int] = []
@@ -141,7 +141,7 @@ def _latin1_name_triples() -> tuple[tuple[tuple[str, str], ...], np.ndarray, np.
     for _, lowered in names:
         data = np.frombuffer(lowered.encode("latin-1"), np.uint8)
         begins.append(len(runs))
-        runs.extend(_triples(data).tolist() if len(data) >= 3 else [1 << 16])
+        runs.extend(_triples(data).tolist() if len(data) >= 3 else [1 << 14])
     return names, np.array(runs, np.int64), np.array(begins, np.int64)
 
 
@@ -151,8 +151,8 @@ def _latin1_names_in(low: str) -> tuple[str, ...]:
     run of three characters of its lower case is in the text (``_triples`` of its Latin-1 bytes, every
     other character a ``?``, which no name holds): the others cannot be there."""
     names, runs, begins = _latin1_name_triples()
-    seen = np.zeros((1 << 16) + 1, bool)
-    seen[1 << 16] = True
+    seen = np.zeros((1 << 14) + 1, bool)
+    seen[1 << 14] = True
     data = np.frombuffer(low.encode("latin-1", "replace"), np.uint8)
     if len(data) >= 3:
         seen[_triples(data)] = True
