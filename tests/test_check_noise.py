@@ -568,3 +568,11 @@ def test_debris_reads_the_sentences_that_matter(target, beads, lines):
     with mock.patch.object(noise, "_sentences_to_read", lambda ctx, beads, names, markup:
                            range(len(ctx.target.sentences))):
         assert run() == picked
+
+
+def test_no_ascii_character_makes_the_name_test_unsure():
+    """An ASCII document skips the search for unsure characters: none of them is ASCII."""
+    from mtcheck.checks.noise import _name_presence
+
+    unsure, _ = _name_presence()
+    assert not any(unsure.match(chr(c)) for c in range(128))

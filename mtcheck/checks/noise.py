@@ -179,7 +179,7 @@ def _name_matches_by_sentence(texts: list[str], joined: Optional[tuple[str, list
         return None
     unsure, names = presence
     joined, starts = joined if joined is not None else joined_sentences(texts)
-    if unsure.search(joined):
+    if not joined.isascii() and unsure.search(joined):  # (none of them is ASCII)
         return None
     low = joined.lower()
     if low.isascii() or not LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names
