@@ -380,3 +380,22 @@ def test_lost_casing_as_with_every_sentence_start_read(target, source, noise):
     gated = issues()
     with mock.patch.object(casing, "_may_start_lower", lambda doc, noise: True):
         assert issues() == gated
+
+
+@pytest.mark.parametrize("source, target, names", [
+    (["Paris Smith said.", "He saw Paris."], ["Il a parlé.", "Il a vu paris."], ["paris"]),  # first word of a run
+    (["He met Li today."], ["Il a vu li hier."], ["li"]),  # a name of two letters
+    (["He met Smith Jones."], ["Il a vu smith jones."], ["jones"]),  # only the last of a run is a name
+])
+def test_lower_cased_names_the_document_test_lets_through(source, target, names):
+    from mtcheck.checks import casing
+    from mtcheck.segment import clear_text_caches
+
+    from .check_helpers import doc_of_lines
+
+    src, tgt = doc_of_lines(source, "en"), doc_of_lines(target, "fr")
+    ctx = CheckContext(source=src, target=tgt, alignment=tuple(Bead((k,), (k,)) for k in range(len(source))),
+                       config=Config())
+    clear_text_caches()
+    assert [i.suggestion.lower() for i in casing._lower_cased_names(ctx, set(), set())] == names
+    assert [w.lower() for _, _, w in _lower_cased_names_reference(ctx, set(), set())] == names

@@ -279,18 +279,32 @@ def _has_word(word: str, text: str) -> bool:
     return False
 
 
+# _TOKEN_RE's capitalised words in an ASCII text (where its letters are A-Z and a-z, and ’ is none), read to
+# their end, that are not followed by white space and a capital: a word that is may be no candidate.
+_ASCII_LAST_CAPITAL_RE = re.compile(
+    r"[A-Z](?<![A-Za-z].)(?<![A-Za-z][-'].)[A-Za-z]*(?:[-'][A-Za-z]+)*(?![A-Za-z]|[-'][A-Za-z])(?!\s+[A-Z])")
+_SPACE_CAPITAL_RE = re.compile(r"\s+[A-Z]")
+
+
 def _lowered_name_possible(source: Document, target: Document) -> bool:
     """False only when no target sentence holds, as a word, the lower case of a capitalised source word
     that is not the first word of its sentence (every name candidate is one, and a lower-cased name is
     a word of the target): read once for the document (the capitalised words of the source by one
     ``findall`` over its sentences joined by NUL, less the first word of each sentence)."""
     joined, _ = document_joined(source)
-    caps = Counter(w.lower() for w in _TOKEN_RE.findall(joined) if len(w) >= 2 and w[0].isupper())
+    ascii_source = joined.isascii()
+    if ascii_source:
+        # In ASCII: the same words, less those followed by white space and a capital (a candidate is the
+        # last word of a run of capitalised words).
+        caps = Counter(w.lower() for w in _ASCII_LAST_CAPITAL_RE.findall(joined) if len(w) >= 2)
+    else:
+        caps = Counter(w.lower() for w in _TOKEN_RE.findall(joined) if len(w) >= 2 and w[0].isupper())
     if not caps:
         return False
     for sent in source.sentences:
         first = WORD_RE.search(sent.text)
-        if first is not None and len(first.group()) >= 2 and first.group()[0].isupper():
+        if first is not None and len(first.group()) >= 2 and first.group()[0].isupper() and not (
+                ascii_source and _SPACE_CAPITAL_RE.match(sent.text, first.end())):
             caps[first.group().lower()] -= 1
     target, _ = document_joined(target)
     return any(_has_word(word, target) for word, count in caps.items() if count > 0)
