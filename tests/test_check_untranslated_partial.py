@@ -66,3 +66,34 @@ def test_function_word_pattern_counts_what_the_word_list_holds(text):
     own = untranslated.FUNCTION_WORDS["en"] - untranslated.FUNCTION_WORDS["de"]
     want = [w for w in untranslated._WORD_SPAN_RE.findall(text) if w in own]
     assert untranslated._words_re(frozenset(own)).findall(text) == want
+
+
+_PIECES = ["the", "of", "an", "was", "a", "The", "them", "x", "-", "'", "’", "é", "2", "_", " ", "\n", "will", "an-",
+           "’s", "in", "der"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join), min_size=1, max_size=6),
+       st.lists(st.lists(st.integers(-1, 6), max_size=3).map(tuple), max_size=6))
+def test_beads_with_two_function_words_as_each_side_searched_twice(sentences, targets):
+    """The beads ``_beads_with_two`` keeps (one pass over the joined sentences) are those whose target side,
+    searched on its own, holds a match and another after it (as the check once searched every side)."""
+    from mtcheck.checks.data import bead_sides
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.config import Config
+    from mtcheck.types import Bead
+
+    from .check_helpers import doc_of_lines
+
+    target = doc_of_lines(sentences, "de")
+    source = doc_of_lines(["x"] * 7, "en")
+    alignment = tuple(Bead((0,), t) for t in targets)
+    ctx = CheckContext(source=source, target=target, alignment=alignment, config=Config())
+    own_re = untranslated._words_re(frozenset(untranslated.FUNCTION_WORDS["en"] - untranslated.FUNCTION_WORDS["de"]))
+
+    def two(text):
+        first = own_re.search(text)
+        return first is not None and own_re.search(text, first.end()) is not None
+
+    want = [found[0] for found in bead_sides(ctx) if two(found[3].text)]
+    assert [found[0] for found in untranslated._beads_with_two(ctx, own_re)] == want

@@ -208,8 +208,15 @@ def test_script_mismatch_is_the_profile_test(text, lang, share):
     assert langid.script_mismatch(text, scripts, share) == _mismatch_reference(text, scripts, share)
 
 
+def test_core_ranges_hold_only_letters_of_their_script():
+    for script, core in langid._CORE_RE.items():
+        chars = [chr(o) for o in range(0x110000) if core.fullmatch(chr(o))]
+        assert chars and all(langid.script_of(ch) == script for ch in chars)
+
+
 def test_script_mismatch_examples():
     assert langid.script_mismatch("Der Präsident sprach.", ("Latin",), 0.3) is None
     assert langid.script_mismatch("人工智能能力 AI", ("Latin",), 0.3) == "Han"
     assert langid.script_mismatch("人工智能能力建设 AI", ("Han",), 0.3) is None
+    assert langid.script_mismatch("人工 ABCDEFGHIJ", ("Han",), 0.3) == "Latin"  # too few for the core's bound
     assert langid.script_mismatch("12 345 !", ("Latin",), 0.3) is None  # no letter

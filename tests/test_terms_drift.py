@@ -21,7 +21,7 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import find_renderings
+from mtcheck.terms.drift import _edit_distance, _one_edit, _spaced_pieces, _swapped, find_renderings
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -479,8 +479,78 @@ In the film Lau Ching Wan plays a bomb disposal expert.
 The director praised Liu Qingyun for an outstanding performance.
 Liu Qingyun said that the shooting was very hard.
 The film will be released next month.''')
+# Beside another name of the source (董卓文), the names are counted in order: two names in the source, two
+# capitalised sequences in the target, so the term's place (first) points at "Lau Ching Wan". With one
+# capitalised sequence more in the target ("Hong Kong Police") the count fails: no guess.
 ZH_EN_NAME_REPLACED_TWO_NAMES = (ZH_EN_NAME_REPLACED[0].replace("一名拆弹专家", "好友董卓文"),
                                  ZH_EN_NAME_REPLACED[1].replace("a bomb disposal expert", "his friend Dong Zhuowen"))
+ZH_EN_NAME_REPLACED_UNCOUNTED = (ZH_EN_NAME_REPLACED_TWO_NAMES[0], ZH_EN_NAME_REPLACED_TWO_NAMES[1].replace(
+    "Dong Zhuowen", "Dong Zhuowen of the Hong Kong Police"))
+
+# A target word that copies a source word outside the term ("Chendu", one letter off "Chengdu") is that
+# word's rendering, not the term's, even where it shares all the term's units: "US consulate" is rendered
+# „US-Konsulat“, so „Konsulat der US“ is its near-variant.
+EN_DE_COPY_OF_A_NEIGHBOUR = ("""Tight security outside US consulate in Chengdu
+There was a tight security presence outside the US consulate in the city of Chengdu on Sunday.
+The editor of the Global Times said the US consulate in Chengdu was given 72 hours to close.
+The staff left the building on Monday.""", """Strenge Sicherheit vor dem US-Konsulat in Chendu
+Vor dem US-Konsulat in der Stadt Chendu gab es am Sonntag eine starke Sicherheitspräsenz.
+Der Herausgeber der Global Times sagte, das Konsulat der US in Chendu habe 72 Stunden Zeit, um zu schließen.
+Die Mitarbeiter verließen das Gebäude am Montag.""")
+
+# One lemma, two words: "drove" (the verb) in one of the term's units does not make the noun "drive" a
+# word seen elsewhere, so "drive" in place of "campaign" is the variant's own word: a major issue.
+ZH_EN_LEMMA_COLLISION = ("""大型融媒体行动昨日在徐州启动。
+两辆大篷车缓缓驶出徐州，参加大型融媒体行动。
+大型融媒体行动是一项重要举措。
+记者在现场进行了报道。""", """The large-scale media convergence campaign was launched in Xuzhou yesterday.
+Two caravans slowly drove out of Xuzhou to join the large-scale media convergence campaign.
+The large-scale media convergence drive is an important measure.
+Reporters covered it on the spot.""")
+
+# A quoted title and the quoted spans of the target: the title's place among the unit's source quotes
+# points at the target quote in that place, when both sides have as many. Where the translation drops
+# the title's quotes ("Auspicious Ruyi"), the one target quote left renders the other source quote
+# (“一场天意”, "providence"): no quote-based guess, the lone name is pointed at instead.
+ZH_EN_QUOTES_IN_ORDER = ("""大鹏导演《吉祥如意》入围金爵奖。
+影片《吉祥如意》是大鹏导演的第一部现实题材作品。
+据导演大鹏介绍，《吉祥如意》的创作源自“一场天意”。
+毫无疑问《吉祥如意》是充满实验性的。""", """Dapeng's "Lucky Wishes" was shortlisted for the Golden Goblet Awards.
+The film "Lucky Wishes" is the first realistic work directed by Dapeng.
+According to Dapeng, the creation of "Auspicious Ruyi" originated from "providence".
+There is no doubt that "Lucky Wishes" is full of experiments.""")
+
+# A head noun the whole article uses ("exhibition", in most units) is associated with no term, so the
+# rendering first found stops before it ("Graduates' Art"). The same word right after it, written alike,
+# in most occurrences is its head: "Graduates' Art Exhibition", and the head changed is drift.
+ZH_EN_HEAD_OF_THE_ARTICLE = ("""毕业生艺术展搬进商场公益展出。
+一场难得的毕业生艺术展上周末温暖启幕。
+这场毕业生艺术展征集了五十件作品。
+展览空间从二层延伸至六层。
+观众在展览中找到了毕业季的氛围。
+主办方表示展览将持续一个月。
+展览免费向公众开放。
+展览还设有互动区。
+展览期间将举办讲座。""", """Graduates' Art Exhibition Moves into a Shopping Mall.
+A rare graduate art expo, the first in a mall, opened last weekend.
+This graduates' art exhibition collected fifty works.
+The exhibition space extends from the second to the sixth floor.
+Visitors found the atmosphere of the graduation season in the exhibition.
+The organisers said the exhibition will last a month.
+The exhibition is free and open to the public.
+The exhibition also has an interactive area.
+Lectures will be held during the exhibition.""")
+
+# Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
+# rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
+# source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
+ZH_EN_TWIN_TERMS = ("""驻英使馆发言人：中国政府是网络安全的坚定维护者
+发言人强调，中国政府是网络安全的坚定维护者，一贯反对任何形式的网络攻击。
+发言人表示，中国政府是网络安全的坚定维护者，一贯反对任何形式的网络犯罪。
+使馆呼吁各方停止无端指责。""", """Embassy spokesperson: the Chinese government is a firm defender of cyber security
+The spokesperson stressed that the Chinese government is a firm defender of cyber security and has always opposed any form of cyber attacks.
+The spokesperson said that the Chinese government is a company defender of cyber security and has always opposed any form of cyber crime.
+The embassy called on all parties to stop groundless accusations.""")
 
 # A country's name modifying a noun (菲律宾劳工) may be rendered by its adjective, which shares nothing with
 # the name ("Filipino workers"): no lone name to point at.
@@ -673,7 +743,44 @@ CASES = [
     ], id="en-de-variant-does-not-span-a-verb"),
     pytest.param(ZH_EN_NAME_REPLACED, ("zh", "en"), [("Lau Ching Wan", "刘青云", "Liu Qingyun", "minor")],
                  id="zh-en-name-replaced-by-another-name"),
-    pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [], id="zh-en-name-replaced-beside-another-name"),
+    pytest.param(ZH_EN_NAME_REPLACED_TWO_NAMES, ("zh", "en"), [("Lau Ching Wan", "刘青云", "Liu Qingyun", "minor")],
+                 id="zh-en-name-replaced-beside-another-name-counted-in-order"),
+    pytest.param(ZH_EN_NAME_REPLACED_UNCOUNTED, ("zh", "en"), [], id="zh-en-name-replaced-names-do-not-count-up"),
+    pytest.param(EN_DE_COPY_OF_A_NEIGHBOUR, ("en", "de"), [
+        ("Konsulat der US", "US consulate", "US-Konsulat", "minor"),
+    ], id="en-de-copy-of-a-neighbouring-source-word-is-not-the-term-s"),
+    pytest.param((EN_DE_COPY_OF_A_NEIGHBOUR[0], EN_DE_COPY_OF_A_NEIGHBOUR[1].replace("das Konsulat der US", "das US-Konsulat")),
+                 ("en", "de"), [], id="en-de-copy-of-a-neighbour-consistent"),
+    pytest.param(ZH_EN_LEMMA_COLLISION, ("zh", "en"), [
+        ("large-scale media convergence drive", "大型融媒体行动", "large-scale media convergence campaign", "major"),
+    ], id="zh-en-lemma-shared-by-a-verb-elsewhere"),
+    pytest.param(ZH_EN_QUOTES_IN_ORDER, ("zh", "en"), [("Auspicious Ruyi", "吉祥如意", "Lucky Wishes", "minor")],
+                 id="zh-en-quoted-title-among-two-quotes"),
+    pytest.param((ZH_EN_QUOTES_IN_ORDER[0], ZH_EN_QUOTES_IN_ORDER[1].replace('"Auspicious Ruyi"', "Auspicious Ruyi")),
+                 ("zh", "en"), [("Auspicious Ruyi", "吉祥如意", "Lucky Wishes", "minor")],
+                 id="zh-en-quoted-title-unquoted-in-the-target"),
+    pytest.param(ZH_EN_HEAD_OF_THE_ARTICLE, ("zh", "en"), [
+        ("graduate art expo", "毕业生艺术展", "Graduates' Art Exhibition", "major"),
+    ], id="zh-en-head-noun-of-the-whole-article"),
+    pytest.param((ZH_EN_HEAD_OF_THE_ARTICLE[0], ZH_EN_HEAD_OF_THE_ARTICLE[1].replace("art expo", "art exhibition")),
+                 ("zh", "en"), [], id="zh-en-head-noun-of-the-whole-article-consistent"),
+    pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
+        ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
+    ], id="zh-en-twin-terms-assigned-jointly"),
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("company defender", "firm defender")), ("zh", "en"), [],
+                 id="zh-en-twin-terms-consistent"),
+    # A common-noun phrase may swap its two halves ("X of Y" / "Y X"), not shuffle its words, nor join
+    # them by "and" (two things).
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("a company defender of cyber security",
+                                                                   "a cyber firm defender security")), ("zh", "en"),
+                 [("cyber firm defender security", "网络安全的坚定维护者", "firm defender of cyber security", "minor")],
+                 id="zh-en-phrase-words-shuffled"),
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("a company defender of cyber security",
+                                                                   "a cyber security firm defender")), ("zh", "en"), [],
+                 id="zh-en-phrase-halves-swapped-is-a-paraphrase"),
+    pytest.param((ZH_EN_TWIN_TERMS[0], ZH_EN_TWIN_TERMS[1].replace("a company defender of cyber security",
+                                                                   "a firm defender and cyber security")), ("zh", "en"), [],
+                 id="zh-en-phrase-coordinated-is-two-things"),
     pytest.param(ZH_EN_PLACE_ADJECTIVE, ("zh", "en"), [], id="zh-en-place-name-rendered-by-its-adjective"),
     pytest.param(ZH_EN_ACCORDING, ("zh", "en"), [("trade accord", "贸易协议", "trade agreement", "major")],
                  id="zh-en-function-phrase-is-no-content-word"),
@@ -923,3 +1030,33 @@ def test_repeated_clause_is_no_long_name():
     """Overlapping candidates of a repeated clause (a verb in it) stay apart: only nouns make a long name."""
     sources = sorted(r.source for r in find_renderings(*documents(*ZH_EN_CLAUSE_REPEATED, "zh", "en")))
     assert sources == ["南达杰保护站附近清水河", "时到达索南达杰", "清水河区域"]
+
+
+def test_twin_terms_get_their_whole_renderings():
+    source, target, alignment = documents(*ZH_EN_TWIN_TERMS, "zh", "en")
+    dominant = {r.source: r.dominant.text for r in find_renderings(source, target, alignment) if r.dominant}
+    assert dominant["中国政府"] == "Chinese government"
+    assert dominant["网络安全的坚定维护者"] == "firm defender of cyber security"
+
+
+def test_a_headline_s_site_is_no_part_of_a_hyphenated_name():
+    words = [p[2] for p in _spaced_pieces("A Staunch Defender of Cyber Security-Ecns.cn, Shen-zhen and US-Konsulat")]
+    assert words == ["A", "Staunch", "Defender", "of", "Cyber", "Security", "Ecns", "cn", "Shen-zhen", "and",
+                     "US-Konsulat"]
+
+
+@pytest.mark.parametrize("order, expected", [
+    (["carbon", "dioxide", "capture"], True),  # capture of carbon dioxide / carbon dioxide capture
+    (["dioxide", "capture", "carbon"], True),
+    (["carbon", "capture", "dioxide"], False),
+    (["capture", "carbon", "dioxide"], False),  # the same order is no swap
+    (["carbon", "dioxide"], False),
+])
+def test_swapped_halves(order, expected):
+    assert _swapped(order, ["capture", "carbon", "dioxide"]) is expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="abc", min_size=1, max_size=7), st.text(alphabet="abc", min_size=1, max_size=7))
+def test_one_edit_is_edit_distance_at_most_one(a, b):
+    assert _one_edit(a, b) == (_edit_distance(a, b, 1) <= 1)

@@ -100,7 +100,8 @@ from ..numbers import _month_number
 from ..segment import per_sentence_cache, register_cache, remember
 from ..types import Bead, Document
 from .matching import normalise_token
-from .stopwords import articles, complex_prepositions, function_canon, inflection_suffixes, links, stopwords, time_words
+from .stopwords import (articles, complex_prepositions, coordinators, function_canon, inflection_suffixes, links, stopwords,
+                        time_words)
 from .zh import pos_words
 
 _UNSPACED = {"zh", "ja"}
@@ -301,7 +302,8 @@ class _Piece:
 def _hyphen_split(matches: Iterable[re.Match]) -> Iterable[_Piece]:
     """A hyphen between a lower-case part and a capitalised one joins two words, not a compound: a
     headline's source line ("high-risk areas-Chinanews"). Compounds are lower-lower ("high-risk") or
-    capitalised ("Shen-zhen", "US-Konsulat", "Social-Media-Konten")."""
+    capitalised ("Shen-zhen", "US-Konsulat", "Social-Media-Konten"). Nor is a last part that opens a
+    domain name: the site of a headline in title case ("Cyber Security-Ecns.cn")."""
     for m in matches:
         word, base = m.group(), m.start()
         start = 0
@@ -309,7 +311,14 @@ def _hyphen_split(matches: Iterable[re.Match]) -> Iterable[_Piece]:
             if word[k] == "-" and word[start].islower() and word[k + 1].isupper():
                 yield _Piece(m.string, base + start, base + k)
                 start = k + 1
-        yield _Piece(m.string, base + start, m.end())
+        end = m.end()
+        k = word.rfind("-")
+        if k > start and m.string[end:end + 1] == "." and m.string[end + 1:end + 2].isalpha():
+            yield _Piece(m.string, base + start, base + k)
+            start = k + 1
+        yield _Piece(m.string, base + start, end)
+
+
 # Elided words that end in an apostrophe (French, Italian): « Qu'il », « Jusqu'ici », "Dell'arte".
 _ELIDED = {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "dell", "nell", "sull", "dall",
            "all", "coll", "quest", "quell", "un", "sant", "gl"}
@@ -469,6 +478,37 @@ class _Side:
         self._content_keys: dict[int, frozenset[str]] = {}
         self._capitalised: dict[int, list[tuple[str, str]]] = {}
         self._starts: dict[int, tuple[dict[int, int], dict[int, int]]] = {}
+        self._units_like: dict[tuple[str, str], set[int]] = {}
+        self._copy_index: Optional[dict[str, list[tuple[str, str]]]] = None
+
+    def units_like(self, t: Token) -> set[int]:
+        """The units where ``t``'s key occurs in a form with the same beginning as ``t``'s: "drive" (the
+        noun) is not found where only "drove" (of the verb) is, though the lemma is one."""
+        units = self.units[t.key]
+        if len(units) < 2:
+            return units
+        head = fold(t.text)[:3]
+        got = self._units_like.get((t.key, head))
+        if got is None:
+            got = self._units_like[(t.key, head)] = {u for u in units if any(
+                x.key == t.key and fold(x.text)[:3] == head for x in self.tokens[u])}
+        return got
+
+    def copy_index(self) -> dict[str, list[tuple[str, str]]]:
+        """(folded word, key) of the side's words of four Latin letters or more, by their first three
+        letters (a cognate shares four; a word one letter off from the fourth on shares three) and, in
+        capitals, their last two (a word of five or more one letter off in its first three): what a
+        copy may copy."""
+        if self._copy_index is None:
+            index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for key in self.units:
+                f = fold(key)
+                if len(f) >= 4 and f.isascii() and f.isalpha():
+                    index[f[:3]].append((f, key))
+                    if len(f) >= 5:
+                        index[f[-2:].upper()].append((f, key))
+            self._copy_index = dict(index)
+        return self._copy_index
 
     def content_keys(self, u: int) -> frozenset[str]:
         """The keys of the content words of unit ``u``."""
@@ -1018,6 +1058,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
         if not scored:
             return None
+        term.memo["scored"] = scored
         # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
         # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
         # University"), then the larger skeleton.
@@ -1073,8 +1114,19 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # by a source word that is a name too (not by 多 "many", which shares its three units with
         # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
         names_protected = term.name and tgt_lang.split("-")[0] != "de"
+        # Source words outside the term that a target word may copy (a name kept as it is or respelt).
+        copies_of = src.copy_index()
+        own_folds = [fold(k) for k in own]
         for key in list(assoc):
             t_units = units_of(key)
+            fk = fold(key)
+            if len(fk) >= 4 and any(s in rivals and _copy_of(fk, f) and len(src.units[s] & t_units & units) >= 2
+                                    for near in (fk[:3], fk[-2:].upper())
+                                    for f, s in copies_of.get(near, ())) \
+                    and not any(_copy_of(fk, f) for f in own_folds):
+                # "Chendu" copies the source's "Chengdu", not a word of "US consulate".
+                del assoc[key]
+                continue
             own_inter = len(units & t_units)
             # A word of the term may explain the target word better than the whole term does
             # ("president" → „Präsident“ in "President of the Republic").
@@ -1140,7 +1192,14 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         again = pick({**assoc, **{k: linked_away[k] for k in beside}})
         if again is not None and set(got[1]) | beside <= set(again[1]):
             got = again
-    best_dice, best, classes, members = got
+    _apply_dominant(term, *got, tgt, tgt_lang)
+
+
+def _apply_dominant(term: _Term, best_dice: float, best: tuple[str, ...], classes: dict, members: dict,
+                    tgt: _Side, tgt_lang: str) -> None:
+    """Make the skeleton ``best`` the term's dominant rendering: its occurrences, usual text, and the
+    near-variants among its other forms."""
+    term.memo["pool"] = (classes, members)
     # Occurrences of the group in the term's units: minimal, non-overlapping.
     occs: list[tuple[int, int, int]] = sorted({o for m in classes[best] for o in members[m]}, key=lambda o: (o[2], o[0], o[1]))
     kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -1180,6 +1239,8 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, s, 0.6, "orthography", "near"))
     # Near-variants: the same skeleton in another form, when the dominant form is clearly the usual one.
     paraphrase_ok = _common_phrase(term.dom_tokens, tgt_lang)
+    coords = coordinators(tgt_lang)
+    dom_words = {t.text.lower() for t in term.dom_tokens}
     dom_order = [t.key for t in term.dom_tokens if t.content]
     for other, owhere in by_form.items():
         if other == form or len(where) < 2 or len(owhere) >= len(where):
@@ -1189,12 +1250,132 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             # "cluster of industrial parks" / "industrial park clusters": one term. So too where the
             # dominant rendering is written as a name and this one, in another order, as common nouns
             # ("alliance of exhibitors" for "Exhibitor Alliance"): a description, not the name respelt.
-            if (paraphrase_ok or _common_phrase(toks[a:b], tgt_lang)) \
-                    and [t.key for t in toks[a:b] if t.content] != dom_order:
+            order = [t.key for t in toks[a:b] if t.content]
+            if (paraphrase_ok or _common_phrase(toks[a:b], tgt_lang)) and order != dom_order \
+                    and _swapped(order, dom_order):
                 continue
+            if any(t.text.lower() in coords and t.text.lower() not in dom_words for t in toks[a:b]):
+                continue  # "parks and industrial clusters": two things, not "industrial park clusters"
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
                                          how, "near"))
+
+
+def _joint_dominants(terms: list[_Term], src: _Side, tgt: _Side, tgt_lang: str) -> None:
+    """Renderings of terms found in exactly the same units, assigned jointly.
+
+    Two terms always seen together (中国政府 and 网络安全的坚定维护者 in three units of "中国政府是网络安全的
+    坚定维护者") share every associated target word: each word ties between them, nothing may grow a
+    rendering, and each term is left with one word of the pair's phrases ("Chinese", "defender"). When
+    the longest skeletons associated with them (no larger one contains them, within GROW_RATIO of the
+    best Dice, each mostly a skeleton with the best Dice) are exactly as many as the terms and the other
+    source words found in those units alone, and in every unit that holds them all their order in the
+    target is the order of the terms and words in the source, the k-th term takes the k-th skeleton ("Chinese
+    government", "staunch defender of cyber security")."""
+    groups: dict[frozenset[int], list[_Term]] = defaultdict(list)
+    for t in terms:
+        if t.dominant is not None and "scored" in t.memo and "pool" in t.memo:
+            groups[frozenset(t.units)].append(t)
+    for units, group in groups.items():
+        if len(group) < 2:
+            continue
+        scored = {skel: dice for t in group for dice, _, skel, _ in t.memo["scored"]}
+        top = max(scored.values())
+        # Within GROW_RATIO of the best, most of it a core found with the best Dice ("firm defender of
+        # cyber security" around "defender of cyber security" where one unit has "company defender"; not
+        # "always opposed any form of cyber", which the source's 一贯反对 explains in two of three units).
+        cores = [sk for sk, d in scored.items() if d >= top - 1e-9]
+        cands = [sk for sk, d in scored.items() if d >= GROW_RATIO * top
+                 and any(2 * len(c) > len(sk) and _contains(sk, c) for c in cores)]
+        maximal = [sk for sk in cands if not any(o != sk and _contains(o, sk) for o in cands)]
+        # Source words of the same units outside the terms (发言人, "spokesperson") take a skeleton too.
+        inside_terms = [(o.start, o.end) for t in group for o in t.occurrences]
+        extra_keys = sorted({tok.key for u in units for tok in src.tokens[u]
+                             if tok.content and src.units.get(tok.key) == units
+                             and not any(a <= tok.start < b for a, b in inside_terms)})
+        if len(maximal) != len(group) + len(extra_keys) or any(
+                not all(sk in t.memo["pool"][0] for sk in maximal) for t in group):
+            continue
+        classes, members = group[0].memo["pool"]
+        first_at = {sk: {} for sk in maximal}  # skeleton -> unit -> first token index
+        for sk in maximal:
+            for m in classes[sk]:
+                for u, i, _ in members[m]:
+                    first_at[sk][u] = min(i, first_at[sk].get(u, i))
+        source_order = None
+        target_order = None
+        agree = 0
+        for u in units:
+            if not all(u in first_at[sk] for sk in maximal):
+                continue
+            starts = [min(o.start for o in t.occurrences if o.unit == u) for t in group] + [
+                min(tok.start for tok in src.tokens[u] if tok.key == key) for key in extra_keys]
+            if len(set(starts)) < len(starts):
+                break
+            by_source = sorted(range(len(starts)), key=lambda k: starts[k])
+            by_target = sorted(maximal, key=lambda sk: first_at[sk][u])
+            if source_order is None:
+                source_order, target_order = by_source, by_target
+            elif (by_source, by_target) != (source_order, target_order):
+                break
+            agree += 1
+        else:
+            if agree < 2 or source_order is None or target_order is None:
+                continue
+            for k, sk in zip(source_order, target_order):
+                if k >= len(group):
+                    continue  # a source word's
+                term = group[k]
+                term.memo["joint"] = True
+                if term.dom_skeleton == sk:
+                    continue
+                term.variants = []
+                _apply_dominant(term, scored[sk], sk, *term.memo["pool"], tgt, tgt_lang)
+
+
+def _head_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
+    """The head noun a rendering stops before, when it is a word of the whole document ("exhibition" in
+    an article about an exhibition is associated with no term): the same word right after the
+    rendering, written alike, in two of its occurrences at least and most of them ("Graduates' Art
+    ⟦Exhibition⟧"), and no word of another term's rendering. The occurrences followed by another word
+    are then no longer the dominant rendering: the head changed there ("graduate art expo")."""
+    spans = [(u, a, b) for u, sp in term.class_spans.items() for a, b in sp]
+    if len(spans) < 3 or (term.name and not all(t.text[:1].isupper() for t in term.dom_tokens if t.content)):
+        return  # a name rendered by common words is no rendering to grow ("anti-subsidy" for 美国)
+    follow: Counter = Counter()
+    after: dict[tuple[int, int, int], Optional[str]] = {}
+    for u, a, b in spans:
+        toks = tgt.tokens[u]
+        t = toks[b] if b < len(toks) else None
+        ok = t is not None and not t.brk and t.content and t.text[:1].isupper() == toks[b - 1].text[:1].isupper()
+        after[(u, a, b)] = t.key if ok else None
+        if ok:
+            follow[t.key] += 1
+    if not follow:
+        return
+    w, n = follow.most_common(1)[0]
+    if n < 2 or 2 * n <= len(spans) or any(k is None for k in after.values()) or w in term.dom_skeleton:
+        return
+    for other in terms:
+        if other is not term and other.dominant is not None and w in other.dom_skeleton:
+            return
+    kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    where = []
+    for (u, a, b), k in after.items():
+        if k == w:
+            kept[u].append((a, b + 1))
+            where.append((u, a, b + 1))
+    where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
+    u0, a0, b0 = where[0]
+    toks0 = tgt.tokens[u0][a0:b0]
+    term.class_spans = dict(kept)
+    term.dominant = Rendering(tuple(t.key for t in toks0), tgt.surface(toks0),
+                              [Occurrence(u, tgt.tokens[u][a].start, tgt.tokens[u][b - 1].end) for u, a, b in where],
+                              term.dominant.dice)
+    term.dom_tokens = toks0
+    term.dom_norm = _norm(toks0)
+    term.dom_skeleton = _skeleton(toks0)
+    term.variants = [v for v in term.variants if v.unit in kept]
 
 
 def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
@@ -1258,6 +1439,9 @@ class _Explainer:
         self.unspaced = src_lang in _UNSPACED
         # Target token ranges of every term's dominant group, per unit, with the term's source spans.
         self.covered: dict[int, list[tuple[int, int, list[tuple[int, int]]]]] = defaultdict(list)
+        # The source spans and units of terms whose rendering was assigned jointly with another term
+        # found in the same units (_joint_dominants), per unit.
+        self.twins: dict[int, list[tuple[list[tuple[int, int]], set[int]]]] = defaultdict(list)
         for term in terms:
             if term.dominant is None:
                 continue
@@ -1265,6 +1449,8 @@ class _Explainer:
                 src_spans = [(o.start, o.end) for o in term.occurrences if o.unit == u]
                 for a, b in spans:
                     self.covered[u].append((a, b, src_spans))
+                if term.memo.get("joint"):
+                    self.twins[u].append((src_spans, term.units))
 
     def explained(self, u: int, i: int, term_spans: list[tuple[int, int]], term_keys: frozenset[str],
                   term_units: set[int], margin: float = 0.05) -> bool:
@@ -1275,12 +1461,19 @@ class _Explainer:
         for a, b, spans in self.covered.get(u, ()):
             if a <= i < b and not any(s < te and ts < e for s, e in spans for ts, te in term_spans):
                 return True
+        # A term found in exactly the term's units, whose rendering was assigned jointly with the term's and
+        # is found elsewhere in the unit (中国政府, "Chinese government"), explains none of the term's
+        # words: it would tie with every one ("defender").
+        pinned = [sp for spans, units in self.twins.get(u, ()) if units == term_units
+                  and not any(s < te and ts < e for s, e in spans for ts, te in term_spans) for sp in spans]
         tf = fold(t.text)
-        t_units = self.tgt.units[t.key]
+        t_units = self.tgt.units_like(t)
         own_inter = len(t_units & term_units)
         own = _dice(own_inter, len(t_units), len(term_units))
         for s in self.src.tokens[u]:
             if s.func or s.key in term_keys or any(ts <= s.start < te for ts, te in term_spans):
+                continue
+            if any(ps <= s.start < pe for ps, pe in pinned):
                 continue
             if self.unspaced and any(s.key in k for k in term_keys):
                 continue  # 计划 is a word of 普惠计划
@@ -1299,6 +1492,30 @@ class _Explainer:
                         continue
                     return True
         return False
+
+
+def _copy_of(a: str, b: str) -> bool:
+    """Is folded word ``a`` a copy of folded word ``b``: a cognate, or one letter off in a word of five
+    letters or more ("Chendu" / "Chengdu", "Kongress" / "Congress")?"""
+    return _cognate(a, b) or (min(len(a), len(b)) >= 5 and _one_edit(a, b))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``_edit_distance(a, b, 1) <= 1`` (equal, or one letter replaced, added, dropped, or two
+    neighbours swapped), without the table."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1 or (min(la, lb) >= 3 and a[0] != b[0] and a[-1] != b[-1]):
+        return False
+    i, m = 0, min(la, lb)
+    while i < m and a[i] == b[i]:
+        i += 1
+    if la > lb:
+        return a[i + 1:] == b[i:]
+    if la < lb:
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
 
 
 def _cognate(a: str, b: str) -> bool:
@@ -1427,17 +1644,27 @@ def _dom_named(term: _Term, tgt: _Side) -> bool:
 LONE_NAME_CONFIDENCE = 0.5  # a name put in place of the dominant name, pointed at by elimination: minor
 
 
-def _loose_names(u: int, src: _Side, expl: _Explainer, term_spans: list[tuple[int, int]]) -> bool:
-    """Does the source of unit ``u`` name something besides the term that no other term's rendering in
-    the unit accounts for (a proper-noun tag, or a capital inside a sentence)? Its rendering is then as
-    good a candidate for a new name in the target as the term's."""
+def _loose_names(u: int, src: _Side, expl: _Explainer, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names of unit ``u``'s source besides the term that no other term's rendering in the unit
+    accounts for (a proper-noun tag, or a capital inside a sentence), in order; a run of capitalised
+    words is one name (not Chinese tags: 美国纽约 is two). Each one's rendering is as good a candidate for a new name in the target as the
+    term's."""
     accounted = [s for _, _, spans in expl.covered.get(u, ()) for s in spans] + list(term_spans)
+    names: list[tuple[int, int]] = []
+    last = None
     for t in src.tokens[u]:
         if any(a <= t.start < b for a, b in accounted):
+            last = None
             continue
         if (t.pos in _ZH_PROPER and len(t.text) >= 2) if t.pos else (t.content and _capital(t)):
-            return True
-    return False
+            if last is not None and not t.pos and not t.brk:
+                names[-1] = (names[-1][0], t.end)
+            else:
+                names.append((t.start, t.end))
+            last = t
+        else:
+            last = None
+    return names
 
 
 def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bool:
@@ -1448,6 +1675,19 @@ def _place_modifier(u: int, src: _Side, term_spans: list[tuple[int, int]]) -> bo
                 and toks[k + 1].pos in ("n", "vn", "ng", "nl"):
             return True
     return False
+
+
+def _name_like_initial(word: str, text: str, lang: str) -> bool:
+    """Is a capitalised word that opens a sentence a name: no word of the language's lemma dictionary
+    ("Meanwhile"), never written in lower case in the text?"""
+    import simplemma
+
+    lower = word.lower()
+    try:
+        known = simplemma.is_known(lower, lang=lang.split("-")[0])
+    except (ValueError, KeyError):  # a language simplemma does not know
+        known = False
+    return lower != word and not known and re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is None
 
 
 def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, term_spans: list[tuple[int, int]],
@@ -1462,12 +1702,14 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
     other unit, with about as many words as the dominant rendering, and the unit's only one, or the only one with a
     word seen right beside the dominant rendering elsewhere ("Beijiang ⟦Province⟧" where the others
     have "Bac Giang Province"). Not where nouns take capitals (German)."""
-    if not term.name or expl.nouns_capitalised or len(set(term.class_spans) - {u}) < 2 \
-            or not _dom_named(term, tgt) or (not loose_ok and _loose_names(u, src, expl, term_spans)):
+    if not term.name or expl.nouns_capitalised or len(set(term.class_spans) - {u}) < 2 or not _dom_named(term, tgt):
+        return []
+    loose = [] if loose_ok else _loose_names(u, src, expl, term_spans)
+    if loose and len(term_spans) != 1:
         return []
     toks = tgt.tokens[u]
     dom = [t for t in term.dom_tokens if t.content]
-    if len(dom) == 1 and _place_modifier(u, src, term_spans):
+    if (len(dom) == 1 or loose) and _place_modifier(u, src, term_spans):
         return []  # 菲律宾劳工 "Filipino workers": a country's adjective need share nothing with its name
     if any(t.content and any(t.key == d.key or _relation(t.text, d.text, lang) for d in dom) for t in toks):
         return []  # a shortened mention or another form of the rendering ("Chinese" for "China")
@@ -1488,13 +1730,29 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
         j = i + 1
         while j < len(toks) and not toks[j].brk and toks[j].content and _capital(toks[j]):
             j += 1
-        if any(_capital(toks[k]) for k in range(i, j)):  # not a sentence-initial capital alone
-            runs.append((i, j))
+        if any(_capital(toks[k]) for k in range(i, j)) or (loose and _name_like_initial(toks[i].text, tgt.text, lang)):
+            runs.append((i, j))  # not a sentence-initial capital alone, unless it looks like a name
         i = j
+    if loose:
+        # Other names of the source that nothing accounts for ("(刘青云饰)" beside 董卓文): names keep
+        # their order in news text, so when the unit's loose names and the term, in source order, are
+        # exactly as many as the target's capitalised sequences that nothing explains, the term's place
+        # in the one order points at its rendering in the other ("Dong Zhuowen (played by ⟦Lau Ching
+        # Wan⟧)"). A guess by counting: the candidate must pass the same tests as a lone name.
+        order = sorted(loose + term_spans)
+        named = [(a, b) for a, b in runs
+                 if not any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
+                            or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b))]
+        if len(named) != len(order):
+            return []
+        runs = [named[order.index(term_spans[0])]]
     found = []
     for a, b in runs:
         own = [k for k in range(a, b) if toks[k].key not in beside]
-        if not own or abs((b - a) - len(dom)) > 1 or any(tgt.units[toks[k].key] != {u} for k in own) \
+        # Counting in order is evidence of its own: there, one word of the name may recur ("Andy Lau" and
+        # "Lau Ching Wan"), as long as most are the unit's own.
+        elsewhere = sum(1 for k in own if tgt.units[toks[k].key] != {u})
+        if not own or abs((b - a) - len(dom)) > (2 if loose else 1) or (2 * elsewhere >= len(own) if loose else elsewhere) \
                 or any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
                        for k in range(a, b)):
             continue
@@ -1546,7 +1804,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     no_dominant = set(term.units) - set(term.class_spans) | {u}
 
     def unique(idx: Iterable[int]) -> bool:
-        return all(tgt.units[toks[i].key] <= no_dominant for i in idx)
+        return all(tgt.units_like(toks[i]) <= no_dominant for i in idx)
 
     # --- anchors -----------------------------------------------------------------------------------
     anchors: dict[int, tuple[int, str]] = {}  # token index -> (dominant word index, relation)
@@ -1730,10 +1988,19 @@ def _contexts_of(term: _Term, tgt: _Side) -> tuple[dict[tuple[str, ...], set[int
     return term.contexts
 
 
+def _swapped(order: Sequence[str], dom_order: Sequence[str]) -> bool:
+    """Are these words the dominant rendering's in two blocks swapped, each block in its own order: the
+    paraphrase "X of Y" / "Y X" ("capture of carbon dioxide" / "carbon dioxide capture", "staunch
+    defender of cyber security" / "cyber security staunch defender")? Words shuffled otherwise ("cyber
+    staunch defender security") are no paraphrase."""
+    order, dom_order = list(order), list(dom_order)
+    return len(order) == len(dom_order) and any(order == dom_order[k:] + dom_order[:k] for k in range(1, len(order)))
+
+
 def _common_phrase(dom: Sequence[Token], lang: str) -> bool:
     """Is the rendering a common-noun phrase in a language where only names take a capital? Its words
-    may then come in another order ("carbon dioxide capture" / "capture of carbon dioxide"): a
-    paraphrase the syntax of the sentence asks for, not drift. A phrase with a name in it keeps its form
+    may then come in another order ("carbon dioxide capture" / "capture of carbon dioxide", see
+    _swapped): a paraphrase the syntax of the sentence asks for, not drift. A phrase with a name in it keeps its form
     ("Wesel County" / "County of Wesel", "Bac Giang province" / "province of Bac Giang" are near-variants)."""
     base = lang.split("-")[0]
     if base in _NOUN_CAPITALISING | _UNSPACED:
@@ -1803,7 +2070,8 @@ class _Recombination:
                     continue
                 if len(parts) == len(d_words):
                     # Word by word, only the order can differ here (spellings are judged word by word).
-                    if sorted(parts) == self.sorted_words and parts != d_words and not self.reorder_ok:
+                    if sorted(parts) == self.sorted_words and parts != d_words \
+                            and not (self.reorder_ok and _swapped(parts, d_words)):
                         out.append((0.7, i, j + 1, "word order", "near"))
                     continue
                 glued = "".join(parts)
@@ -1953,25 +2221,34 @@ def _quoted_whole(text: str, spans: list[tuple[int, int]], start: int, end: int)
     return text[qs + 1: qe - 1].strip() == text[start:end]
 
 
+def _quotes_within(quotes: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quoted spans (sorted) that open between offsets ``lo`` and ``hi``."""
+    out = []
+    for qs, qe in quotes[bisect.bisect_left(quotes, (lo, 0)):]:
+        if qs > hi:
+            break
+        out.append((qs, qe))
+    return out
+
+
 def _quoted_variant(term: _Term, u: int, src: _Side, src_quotes: list[tuple[int, int]],
                     tgt_quotes: list[tuple[int, int]], tgt: _Side, term_spans: list[tuple[int, int]]
                     ) -> list[tuple[float, int, int, str, str]]:
-    """A term quoted in the source and one quoted span in the unit's target that lacks the dominant."""
-    if not any(_quoted_whole(src.text, src_quotes, s, e) for s, e in term_spans):
+    """A term quoted in the source and the quoted span of the unit's target in the same place among the
+    unit's quoted spans (as many on both sides: else one may render another source quote), lacking
+    the dominant."""
+    quoted = [(s, e) for s, e in term_spans if _quoted_whole(src.text, src_quotes, s, e)]
+    if not quoted:
         return []
     toks = tgt.tokens[u]
-    if not toks:
+    if not toks or not src.tokens[u]:
         return []
-    lo, hi = toks[0].start, toks[-1].end
-    first = bisect.bisect_left(tgt_quotes, (lo, 0))
-    spans = []
-    for qs, qe in tgt_quotes[first:]:
-        if qs > hi:
-            break
-        spans.append((qs, qe))
-    if len(spans) != 1:
+    spans = _quotes_within(tgt_quotes, toks[0].start, toks[-1].end)
+    src_spans = _quotes_within(src_quotes, src.tokens[u][0].start, src.tokens[u][-1].end)
+    place = next((k for k, (qs, qe) in enumerate(src_spans) if qs < quoted[0][0] and quoted[0][1] < qe), None)
+    if not spans or len(spans) != len(src_spans) or place is None:
         return []
-    qs, qe = spans[0]
+    qs, qe = spans[place]
     inner = [i for i, t in enumerate(toks) if qs < t.start and t.end < qe]
     if not inner:
         return []
@@ -2050,6 +2327,11 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units}, short_nouns=wanted is None)
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
+    _joint_dominants(terms, src, tgt, target.lang)
+    if source.lang in _UNSPACED:
+        for term in terms:
+            if term.dominant is not None:
+                _head_added(term, terms, tgt)
     # A short noun rendered by a single common word ("epidemic") is no term after all.
     terms = [t for t in terms if not t.short or (t.dominant is not None and _specific_rendering(t))]
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)

@@ -64,6 +64,11 @@ _LINKS = {
     "zh": "的 之 与 和 及",
 }
 LINKS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LINKS.items()}
+# Coordinating conjunctions among them: a phrase joined by one names two things ("parks and industrial
+# clusters"), not one term reworded.
+_COORDINATORS = {"en": "and or", "fr": "et ou", "de": "und oder", "es": "y e o u", "it": "e ed o",
+                 "pt": "e ou", "nl": "en of", "zh": "与 和 及"}
+COORDINATORS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _COORDINATORS.items()}
 
 _COMPLEX = {
     "en": ["in terms of", "in the field of", "in the area of", "with regard to", "with respect to",
@@ -150,6 +155,10 @@ def stopwords(lang: str | None) -> frozenset[str]:
 
 def links(lang: str | None) -> frozenset[str]:
     return LINKS.get(_base(lang), frozenset())
+
+
+def coordinators(lang: str | None) -> frozenset[str]:
+    return COORDINATORS.get(_base(lang), frozenset())
 
 
 def complex_prepositions(lang: str | None) -> tuple[tuple[str, ...], ...]:
