@@ -176,3 +176,14 @@ def test_document_joined_is_joined_sentences_of_each_document():
     for k in range(20):
         doc = doc_of_lines([f"Made anew {k}."], "en")
         assert document_joined(doc) == (f"Made anew {k}.", [0])
+
+
+def test_w_ignoring_case_is_w_or_w_capital():
+    """UrlHint tests "www" before a dot only after w or W: no other character matches w when case is ignored."""
+    import array
+    import re
+    import sys
+
+    every = (array.array("I", range(0xD800)).tobytes() + array.array("I", range(0xE000, 0x110000)).tobytes()).decode(
+        "utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    assert set(re.findall("(?i)w", every)) == {"w", "W"}

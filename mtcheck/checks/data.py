@@ -134,7 +134,9 @@ class UrlHint:
             return True
         i = text.find(".")
         while i >= 0:
-            if text[i + 1 : i + 2] in self.after_dot or (i >= 3 and self._www.fullmatch(text, i - 3, i)):
+            # (The www test only after a w: "w" ignoring case matches w and W alone, a test checks it.)
+            if text[i + 1 : i + 2] in self.after_dot or (
+                    i >= 3 and text[i - 1] in "wW" and self._www.fullmatch(text, i - 3, i)):
                 return self.pattern.search(text) is not None
             i = text.find(".", i + 1)
         return False
