@@ -626,6 +626,15 @@ _NUMERAL_TRIGGER_RE = re.compile(
     "(?:(?<=[0-9零〇一二两三四五六七八九十百千万亿])|(?<=[上数几])(?=[十百千万亿])|(?<=首)(?=[届次期批轮个])"
     "|(?<=第)(?=\\s*[零〇一二两三四五六七八九十百千万亿上数几]))"
 )
+# The same but for a digit after a digit: a match takes the rest of a run of digits, so that only its
+# first digit is reported. For a text without 月: there every alternative of the digit scanner but
+# ``zhdate`` (which needs a 月) looks behind for no digit before it, so a digit after a digit starts no
+# match, and ``_scan``, which moves past a position where nothing matches, finds the same without it.
+_NUMERAL_RUN_TRIGGER_RE = re.compile(
+    "[0-9零〇一二两三四五六七八九十百千万亿上数几首第]"
+    "(?:(?<=[0-9])[0-9]*|(?<=[零〇一二两三四五六七八九十百千万亿])|(?<=[上数几])(?=[十百千万亿])|(?<=首)(?=[届次期批轮个])"
+    "|(?<=第)(?=\\s*[零〇一二两三四五六七八九十百千万亿上数几]))"
+)
 # Characters that case-insensitive matching reads as a letter of a number word or month name although
 # ``str.lower`` gives another letter (İ, ı, ſ) or that are outside ``_LATIN`` (ẞ, the Kelvin sign K), and
 # characters that ``str.lower`` moves into or out of ``_LATIN`` (Ω → ω, Å → å, Ɓ → ɓ) or turns into two:
@@ -719,7 +728,8 @@ def _latin1_encoded(words: frozenset[str]) -> frozenset[bytes]:
 
 
 def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
-    """Every position of ``t`` where the full trigger of the language fires (``_triggers``), in order.
+    """Every position of ``t`` where the full trigger of the language fires (``_triggers``), in order; in a
+    text without 月, of a run of digits only its first digit (``_NUMERAL_RUN_TRIGGER_RE``).
 
     Found without scanning the whole text with the full trigger (a pattern tried at every position):
     numerals by ``_NUMERAL_TRIGGER_RE`` (skipped to in C); number words and month names only where the
@@ -734,7 +744,7 @@ def _trigger_hits(t: str, lang_key: str, odd: bool = True) -> list[int]:
     low = t.lower() if trig.compound is not None or not ascii_text else ""
     if odd and not ascii_text and _CASE_EXOTIC_RE.search(t):
         return _positions(trig.full, t)
-    hits = [c.start() for c in _NUMERAL_TRIGGER_RE.finditer(t)]
+    hits = [c.start() for c in (_NUMERAL_TRIGGER_RE if "月" in t else _NUMERAL_RUN_TRIGGER_RE).finditer(t)]
     compound_starts = _compound_run_starts(t, low, trig) if trig.compound is not None else None
     if compound_starts:
         hits = sorted(set(hits).union(compound_starts))
@@ -1299,6 +1309,14 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     elif t[max(0, start - 3):start] == "百分之":
         kind = "percent"
         span_start = start - 3
+    elif cur is None and _AFTER_NUMBER_RE.match(t, end) is None:
+        # Nothing after the digits that a step below reads (most numbers): each step's test fails at
+        # ``end`` (``_AFTER_NUMBER_RE`` is their alternation), so the position stays there and the
+        # number is a plain number or a year, weak when it is 0 or 1.
+        if len(digits) == 4 and 1800 <= value <= 2199 and digits.isdigit():
+            kind = "year"
+        return _build_mention(span_start, end, text[span_start:end], value, kind, approx, False,
+                              value == 0 or value == 1, alt)
 
     pos = end
     magnitude = 1.0
@@ -1415,6 +1433,18 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     measure = measure or _measure_at(t, pos)
     return _mention(text, span_start, pos, value, kind, approx=approx, weak=weak,
                     alt_value=alt, unit=unit, scale=magnitude, measure=measure)
+
+
+# What ``_read_number`` reads after the digits of a number without currency symbol, 第 or 百分之: a Chinese
+# suffix (its first character), a magnitude word or letters, a percent sign or word, a currency, the
+# characters and suffixes tested on ``nxt`` (后, 年代, 成, 倍, 年, 日, 号, a decade, a Latin letter, an
+# ordinal dot, ᵉ, º) and the approximations and measures after it. Where none matches, every one of its
+# tests fails.
+_AFTER_NUMBER_RE = re.compile("|".join([
+    "[" + "".join(sorted(_ZH_SUFFIX_FIRST)) + "后成倍年日号.ᵉº" + _LATIN + "]",
+    _MAGNITUDE_WORD_RE.pattern, _MAGNITUDE_SHORT_RE.pattern, _PERCENT_RE.pattern, _CURRENCY_SUFFIX_RE.pattern,
+    _DECADE_SUFFIX_RE.pattern, _APPROX_AFTER_RE.pattern, _APPROX_SUFFIX_EN_RE.pattern, _MEASURE_AFTER_RE.pattern,
+]))
 
 
 _ZH_HOLIDAYS = {"五一": (5, 1), "十一": (10, 1)}

@@ -316,7 +316,8 @@ def _lower_cased_names_reference(ctx, noise, start_offsets):
 
 
 _CASE_PIECES = ["Paris", "paris", "Smith", "smith", "said", "the", "The", "Le", "le", "de", "Morgan", "morgan",
-                "www.smith.com", " ", " ", ". ", ", ", "internet", "Internet", "A", "«"]
+                "www.smith.com", " ", " ", ". ", ", ", "internet", "Internet", "A", "«", "Jean-Paul", "jean-paul",
+                "Élysée", "élysée", "O'Neil", "o'neil", "3Smith", "x"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -337,3 +338,64 @@ def test_lower_cased_names_as_with_the_lower_case_words_read_first(source, targe
     got = [(i.target_span.start, i.suggestion) for i in casing._lower_cased_names(ctx, set(), {0})]
     expected = [(start, word) for _, start, word in _lower_cased_names_reference(ctx, set(), {0})]
     assert got == expected
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["paris", "Paris", "jean-paul", "jean", "paul", "-", "'", "’", " ", "x", "é", "3",
+                                 "_", "parisien", "o'neil"]), max_size=8).map("".join),
+       st.sampled_from(["paris", "jean-paul", "jean", "paul", "o'neil", "x"]))
+def test_has_word_is_a_word_of_the_pattern(text, word):
+    from mtcheck.checks import casing
+
+    assert casing._has_word(word, text) == (word in casing.WORD_RE.findall(text))
+
+
+_START_PIECES = ["paris", "Paris", "the", "The", "«", "“", " ", "\u00a0", "iPhone", "a)", "3", "www.x.com", "é", "É",
+                 ".", ",", ":", "…", "Smith", "smith", "x", "ß"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_START_PIECES), max_size=6).map("".join), min_size=1, max_size=6),
+       st.lists(st.lists(st.sampled_from(_START_PIECES), max_size=6).map(" ".join), min_size=1, max_size=6),
+       st.sets(st.integers(0, 5), max_size=2))
+def test_lost_casing_as_with_every_sentence_start_read(target, source, noise):
+    """casing.lost gives the same issues when its test for a lower-case start lets every target through."""
+    from unittest import mock
+
+    from mtcheck.checks import casing
+    from mtcheck.segment import clear_text_caches
+
+    from .check_helpers import doc_of_lines
+
+    src, tgt = doc_of_lines(source, "en"), doc_of_lines(target, "fr")
+    n = min(len(source), len(target))
+    beads = tuple(Bead((k,), (k,)) for k in range(n))
+
+    def issues():
+        clear_text_caches()
+        ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+        ctx.notes["noise_target_sentences"] = set(noise)
+        return list(casing.lost_casing(ctx))
+
+    gated = issues()
+    with mock.patch.object(casing, "_may_start_lower", lambda doc, noise: True):
+        assert issues() == gated
+
+
+@pytest.mark.parametrize("source, target, names", [
+    (["Paris Smith said.", "He saw Paris."], ["Il a parlé.", "Il a vu paris."], ["paris"]),  # first word of a run
+    (["He met Li today."], ["Il a vu li hier."], ["li"]),  # a name of two letters
+    (["He met Smith Jones."], ["Il a vu smith jones."], ["jones"]),  # only the last of a run is a name
+])
+def test_lower_cased_names_the_document_test_lets_through(source, target, names):
+    from mtcheck.checks import casing
+    from mtcheck.segment import clear_text_caches
+
+    from .check_helpers import doc_of_lines
+
+    src, tgt = doc_of_lines(source, "en"), doc_of_lines(target, "fr")
+    ctx = CheckContext(source=src, target=tgt, alignment=tuple(Bead((k,), (k,)) for k in range(len(source))),
+                       config=Config())
+    clear_text_caches()
+    assert [i.suggestion.lower() for i in casing._lower_cased_names(ctx, set(), set())] == names
+    assert [w.lower() for _, _, w in _lower_cased_names_reference(ctx, set(), set())] == names

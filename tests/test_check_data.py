@@ -160,3 +160,30 @@ def test_report_signature_is_kept_per_configuration_and_registry():
     finally:
         del REGISTRY["zz.signature"]
     assert api.signature(cfg) == sig
+
+
+def test_document_joined_is_joined_sentences_of_each_document():
+    """The joined sentences kept per document are those of that document, whichever was asked last (and a
+    document made anew, perhaps at the address of one gone, is read anew)."""
+    from mtcheck.checks.data import document_joined, joined_sentences
+
+    from .check_helpers import doc_of_lines
+
+    docs = [doc_of_lines([f"Sentence {k}.", "Two"], "en") for k in range(12)]
+    for _ in range(2):
+        for doc in docs:
+            assert document_joined(doc) == joined_sentences([s.text for s in doc.sentences])
+    for k in range(20):
+        doc = doc_of_lines([f"Made anew {k}."], "en")
+        assert document_joined(doc) == (f"Made anew {k}.", [0])
+
+
+def test_w_ignoring_case_is_w_or_w_capital():
+    """UrlHint tests "www" before a dot only after w or W: no other character matches w when case is ignored."""
+    import array
+    import re
+    import sys
+
+    every = (array.array("I", range(0xD800)).tobytes() + array.array("I", range(0xE000, 0x110000)).tobytes()).decode(
+        "utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    assert set(re.findall("(?i)w", every)) == {"w", "W"}

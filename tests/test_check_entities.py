@@ -119,7 +119,7 @@ _ENTITY_PIECES = _ACRONYM_PIECES + ["Merkel", "Merkle", "Berlin", "COVID-19", "A
        st.sampled_from([("zh", "en"), ("en", "de"), ("en", "zh"), ("fr", "en")]))
 def test_entity_checks_skip_only_beads_without_candidates(source, target, langs):
     """entities.acronym and entities.name give the same issues with their per-document gates as when
-    every bead is read."""
+    every bead is read, and every side's links are blanked."""
     from unittest import mock
 
     from mtcheck.checks import entities
@@ -142,6 +142,8 @@ def test_entity_checks_skip_only_beads_without_candidates(source, target, langs)
 
     gated = issues()
     with mock.patch.object(entities, "sentences_matching", lambda d, patterns: set(range(len(d.sentences)))):
+        assert issues() == gated
+    with mock.patch.object(entities, "_masks", lambda ctx: (True, True)):  # every side's links blanked
         assert issues() == gated
 
 
@@ -208,3 +210,37 @@ def test_headline_caps_counts_ascii_letters(text):
     upper, lower = len(re.findall("[A-Z]", text)), len(re.findall("[a-z]", text))
     entities._is_headline_caps.cache_clear()
     assert entities._is_headline_caps(text) == (upper + lower >= 12 and upper / (upper + lower) > 0.6)
+
+
+_LINK_PIECES = ["www.x.com", "http://a.cn/b", "x.org", "mail@x.org", "@handle", "#tag", "e.g.", "U.S.", ".", "ww",
+                "w", ".com", "://", "@", "#", " ", "a", "Inc.", "\u212a", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINK_PIECES), max_size=5).map("".join), min_size=1, max_size=4),
+       st.lists(st.lists(st.sampled_from(_LINK_PIECES), max_size=5).map("".join), min_size=1, max_size=4),
+       st.data())
+def test_link_checks_skip_only_kinds_no_sentence_may_hold(source, target, data):
+    """entities.url, .email and .handle give the same issues with the per-document test of the kinds as
+    when every bead is read for every kind (beads of several sentences, out of range, empty)."""
+    from unittest import mock
+
+    from mtcheck.checks import entities
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.segment import clear_text_caches
+    from mtcheck.types import Bead
+
+    src, tgt = doc_of_lines(source, "en"), doc_of_lines(target, "fr")
+    index = st.integers(-1, 4)
+    beads = tuple(Bead(tuple(sorted(set(a))), tuple(sorted(set(b)))) for a, b in data.draw(
+        st.lists(st.tuples(st.lists(index, max_size=3), st.lists(index, max_size=3)), max_size=5)))
+
+    def issues():
+        clear_text_caches()
+        ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+        return [list(check(ctx)) for check in (entities.url_mismatch, entities.email_mismatch,
+                                               entities.handle_mismatch)]
+
+    gated = issues()
+    with mock.patch.object(entities, "_kinds_held", lambda ctx: frozenset(entities._KIND_NAMES)):
+        assert issues() == gated

@@ -478,3 +478,101 @@ def test_name_presence_is_sure_for_every_character():
     for x in {ch for name in LANGUAGE_NAMES for ch in name}:
         for c in re.findall("(?i)" + re.escape(x), every):
             assert unsure.match(c) or c.lower() == x.lower(), (x, c)
+
+
+_LATIN1_NAME_TEXTS = st.lists(st.sampled_from([
+    "english", "englis", "nglish", "français", "franç", "deutsch", "bahasa indonesia", "bahasa  indonesia", "thai",
+    "tha", "hai", "latin", "latina", "türkçe", "t", "ürkçe", "the", " ", "x", "?", "“", "\x00", "suomi", "urdu",
+    "eesti", "galego", "\u2013",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_LATIN1_NAME_TEXTS)
+def test_latin1_names_in_are_those_the_text_holds(low):
+    """The three-character runs only pass over names the text cannot hold: the names found are those of
+    ``in`` over every Latin-1 name."""
+    from mtcheck.checks import noise
+
+    names = noise._name_presence()[1]
+    latin1 = noise._latin1_names()
+    assert noise._latin1_names_in(low) == tuple(n for n, lowered in names if n in latin1 and lowered in low)
+
+
+_DEBRIS_PIECES = ["English", "Français", "Deutsch", "中文", "Home", "|", " | ", "News", "World", "Cookies", "cookies",
+                  "we use cookies", "accept", "<div>", "&nbsp;", "Read more:", "x", "The talks went on.", "HomeWorld",
+                  "Sport", "·", "»"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_DEBRIS_PIECES), max_size=5).map("".join), min_size=1, max_size=6),
+       st.data())
+def test_debris_reads_only_sentences_that_may_be_debris(target, data):
+    """noise.debris gives the same issues and notes reading only the sentences that may be debris as
+    reading every one (beads of any shape, lines shared by sentences)."""
+    from unittest import mock
+
+    from mtcheck.checks import noise
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.segment import clear_text_caches
+    from mtcheck.types import Bead, Document, Sentence
+
+    lines = data.draw(st.lists(st.integers(0, 2), min_size=len(target), max_size=len(target)))
+    text, sents = "", []
+    for k, (t, line) in enumerate(zip(target, sorted(lines))):
+        sents.append(Sentence(len(text), len(text) + len(t), t, 0, line))
+        text += t + "\n"
+    tgt = Document(text=text, lang="en", sentences=tuple(sents))
+    src = Document(text="Source.\n", lang="fr", sentences=(Sentence(0, 7, "Source."),))
+    index = st.integers(-1, len(target))
+    beads = tuple(Bead(tuple(a), tuple(sorted(set(b)))) for a, b in data.draw(
+        st.lists(st.tuples(st.lists(st.just(0), max_size=2), st.lists(index, max_size=3)), max_size=5)))
+
+    def run():
+        clear_text_caches()
+        ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+        return noise.debris(ctx), ctx.notes.get("noise_target_sentences")
+
+    picked = run()
+    with mock.patch.object(noise, "_sentences_to_read", lambda ctx, beads, names, markup:
+                           range(len(ctx.target.sentences))):
+        assert run() == picked
+
+
+@pytest.mark.parametrize("target, beads, lines", [
+    (["EnglishFrançaisDeutsch中文"], [((0,), (0,))], [0]),  # a glued language menu in an aligned sentence
+    (["we use cookies, accept them", "The talks went on.", "x"], [((0,), (1,))], [0, 1, 1]),  # no banner across
+    (["we use cookies, accept them", "x"], [], [0, 0]),  # the rest of a banner on its line
+])
+def test_debris_reads_the_sentences_that_matter(target, beads, lines):
+    from unittest import mock
+
+    from mtcheck.checks import noise
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.types import Document, Sentence
+
+    text, sents = "", []
+    for t, line in zip(target, lines):
+        sents.append(Sentence(len(text), len(text) + len(t), t, 0, line))
+        text += t + "\n"
+    tgt = Document(text=text, lang="en", sentences=tuple(sents))
+    src = Document(text="Source.\n", lang="fr", sentences=(Sentence(0, 7, "Source."),))
+    alignment = tuple(Bead(a, b) for a, b in beads)
+
+    def run():
+        ctx = CheckContext(source=src, target=tgt, alignment=alignment, config=Config())
+        return noise.debris(ctx), ctx.notes.get("noise_target_sentences")
+
+    picked = run()
+    assert picked[0]
+    with mock.patch.object(noise, "_sentences_to_read", lambda ctx, beads, names, markup:
+                           range(len(ctx.target.sentences))):
+        assert run() == picked
+
+
+def test_no_ascii_character_makes_the_name_test_unsure():
+    """An ASCII document skips the search for unsure characters: none of them is ASCII."""
+    from mtcheck.checks.noise import _name_presence
+
+    unsure, _ = _name_presence()
+    assert not any(unsure.match(chr(c)) for c in range(128))

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.checks import REGISTRY, CheckContext, run_checks
 from mtcheck.config import Config
 from mtcheck.segment import split_sentences
-from mtcheck.types import Bead, Category, Document, Issue, Severity
+from mtcheck.types import Bead, Category, Document, Issue, Sentence, Severity, Span
 
 FAMILY = ("noise.debris", "untranslated.sentence", "casing.lost", "punctuation.stray_break")
 
@@ -206,3 +208,124 @@ def test_registered_with_a_titled_docstring():
     assert info.category is Category.FLUENCY_PUNCTUATION and info.order == 50
     assert info.title.startswith("Stray full stop")
     assert "False positives" in info.doc
+
+
+_SPACE_PIECES = ["a", "b", " ", "  ", "\u00a0", "\u00a0 ", "x  y", "“q”", "«q»", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SPACE_PIECES), max_size=5).map("".join), min_size=1, max_size=4),
+       st.lists(st.lists(st.sampled_from(_SPACE_PIECES), max_size=5).map("".join), min_size=1, max_size=4),
+       st.data())
+def test_double_space_skips_only_documents_without_one(source, target, data):
+    """punctuation.double_space gives the same issues with its per-document test as when every bead is
+    read (sentences starting or ending with spaces, empty ones, beads of several sentences)."""
+    from unittest import mock
+
+    from mtcheck.checks import punctuation
+    from mtcheck.checks.registry import CheckContext
+    from mtcheck.types import Bead, Document, Sentence
+
+    def doc(lines, lang):
+        text, sents, pos = "", [], 0
+        for k, line in enumerate(lines):
+            sents.append(Sentence(pos, pos + len(line), line, 0, k))
+            text += line + "\n"
+            pos += len(line) + 1
+        return Document(text=text, lang=lang, sentences=tuple(sents))
+
+    src, tgt = doc(source, "en"), doc(target, "fr")
+    index = st.integers(0, 3)
+    beads = tuple(Bead(tuple(sorted(set(a))), tuple(sorted(set(b)))) for a, b in data.draw(
+        st.lists(st.tuples(st.lists(index, max_size=3), st.lists(index, max_size=3)), max_size=4)))
+
+    def issues():
+        ctx = CheckContext(source=src, target=tgt, alignment=beads, config=Config())
+        return list(punctuation.double_space(ctx))
+
+    gated = issues()
+    with mock.patch.object(punctuation, "_may_double_space", lambda doc: True):
+        assert issues() == gated
+
+
+@pytest.mark.parametrize("first, second, span", [
+    ("a ", "b", Span(1, 2)), ("a", " b", Span(1, 1)), ("a\u00a0", "b", Span(1, 2)), ("a", "\u00a0b", Span(1, 1)),
+])
+def test_double_space_at_a_joint_of_a_bead_side(first, second, span):
+    """Two sentences of one bead, one with a space at the joint: the side has two spaces there."""
+    from mtcheck.checks import punctuation
+    from mtcheck.checks.registry import CheckContext
+
+    src = Document(text="x\n", lang="en", sentences=(Sentence(0, 1, "x"),))
+    tgt = Document(text=f"{first}\n{second}\n", lang="fr", sentences=(
+        Sentence(0, len(first), first, 0, 0), Sentence(len(first) + 1, len(first) + 1 + len(second), second, 0, 1)))
+    ctx = CheckContext(source=src, target=tgt, alignment=(Bead((0,), (0, 1)),), config=Config())
+    assert [i.target_span for i in punctuation.double_space(ctx)] == [span]
+
+
+_OLD_INNER_STOP_RE = __import__("re").compile(r"(?<=[^\W\d_])\.[ \u00a0\u202f]+(?=[^\W\d_])")
+
+
+def _stray_breaks_reference(ctx):
+    """The stray breaks inside segments as first found: the start cases read first, a loop over the
+    sentences for the stops."""
+    from mtcheck.checks import punctuation as p
+
+    tgt = p.base_lang(ctx.target.lang)
+    if not p.is_cased_lang(tgt):
+        return []
+    continuation = p.CONTINUATION_WORDS.get(tgt, frozenset())
+    noise = p.noise_targets(ctx)
+    sents = ctx.target.sentences
+    cases = p._start_cases(ctx.target, noise)
+    upper_starts = sum(cases.values())
+    lower_starts = len(cases) - upper_starts
+    found: list[p.StrayBreak] = []
+    seen: set[int] = set()
+    # 2. Inside one segment: a continuation word after the stop is evidence; in a document that has its
+    # casing, so is any lower-case word (the splitter kept the stop inside because no capital followed).
+    bead_of = {j: k for k, bead in enumerate(ctx.alignment) for j in bead.target}
+    cased_document = upper_starts > lower_starts
+    for j, sent in enumerate(sents):
+        if j in noise or not (". " in sent.text or ".\u00a0" in sent.text or ".\u202f" in sent.text):
+            continue
+        for stop in _OLD_INNER_STOP_RE.finditer(sent.text):
+            m = p.WORD_RE.match(sent.text, stop.end())
+            if not m:
+                continue
+            word = m.group()
+            dot = sent.start + stop.start()
+            if dot in seen:
+                continue
+            if p._continuation_head(word) not in continuation and not (
+                    cased_document and word[0].islower() and not p.is_brand_like(word)):
+                continue
+            if p.is_abbreviation_stop(sent.text[: stop.start() + 1]):
+                continue
+            found.append(p.StrayBreak(dot, sent.start + m.start(), sent.start + m.end(), word, None, bead_of.get(j)))
+            seen.add(dot)
+    return sorted(found, key=lambda f: f.dot)
+
+
+_STOP_PIECES = ["le. du", "le. président", "etc. de", "M. Dupont", "of", " and", "x. y", "The. and", "A. B", ". ", "iPhone",
+                "3. Oktober", "www.x.com. de", "Il", "il", "«", "»", " ", ".", "é. é", "\u00a0", "le.\u00a0du"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_STOP_PIECES), max_size=5).map("".join), min_size=1, max_size=5),
+       st.sampled_from(["fr", "en", "de"]), st.data())
+def test_stray_breaks_as_first_found(sentences, lang, data):
+    """The stray breaks inside segments found with the stops of one pass over the sentences and the start
+    cases read only when needed are those of the per-sentence loop with the start cases read first."""
+    from mtcheck.checks import punctuation
+    from mtcheck.checks.registry import CheckContext
+
+    from .check_helpers import doc_of_lines
+
+    tgt = doc_of_lines(sentences, lang)
+    src = doc_of_lines(["Source."] * len(sentences), "en")
+    beads = [Bead((k,), (k,)) for k in range(len(sentences))]  # one to one: no break between sentences
+    noise = set(data.draw(st.lists(st.integers(0, len(sentences) - 1), max_size=2)))
+    ctx = CheckContext(source=src, target=tgt, alignment=tuple(beads), config=Config())
+    ctx.notes["noise_target_sentences"] = noise
+    assert punctuation._find_stray_breaks(ctx) == _stray_breaks_reference(ctx)

@@ -145,19 +145,51 @@ def test_sentences_that_may_repeat_cover_every_side_that_may(sentences, data):
             assert not may.isdisjoint(side), (sentences, side)
 
 
+def _latin1_data(text):
+    return text.replace("’", "'").encode("latin-1", "replace").translate(
+        __import__("mtcheck.checks.repetition", fromlist=["x"])._LATIN1_WORD_BYTES)
+
+
 @settings(max_examples=800, deadline=None)
 @given(st.text(alphabet="aAbZ '-’.,x2_\n\tÄäßÉµª²½×„“–…ł") | st.text(alphabet=st.characters(max_codepoint=0x2100)))
 def test_latin1_words_are_the_words_of_the_pattern(text):
-    from mtcheck.checks.repetition import _WORD_TOKEN_RE, _latin1_words
+    """The words that the document pass reads in numpy are those of the pattern, at the same offsets, lower
+    case (’ read as '), in a text without a letter beyond Latin-1."""
+    from mtcheck.checks.repetition import _WORD_TOKEN_RE, _latin1_word_bounds
 
     import re
 
-    words = _latin1_words(text)
-    expected = [w.lower().replace("’", "'") for w in _WORD_TOKEN_RE.findall(text)]
-    if words is None:
-        assert any(ord(c) > 0xFF and re.match(r"[^\W\d_]", c) for c in text)
-    else:
-        assert [w.decode("latin-1") for w in words] == expected
+    if any(ord(c) > 0xFF and re.match(r"[^\W\d_]", c) for c in text):
+        return
+    data = _latin1_data(text)
+    starts, ends = _latin1_word_bounds(data)
+    found = [(a, data[a:b].decode("latin-1")) for a, b in zip(starts.tolist(), ends.tolist())]
+    assert found == [(m.start(), m.group().lower().replace("’", "'")) for m in _WORD_TOKEN_RE.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "the", "The", "it's", "x-y", "-", "'", ".", "  ", "ab", "ba"]),
+                max_size=40).map(" ".join))
+def test_latin1_repeats_are_the_repeats(text):
+    """The numpy pass (hashes, runs of equal pairs) finds the windows of ``_repeats`` over the words."""
+    from mtcheck.checks.repetition import _WORD_TOKEN_RE, _latin1_repeats, _repeats
+
+    words = [w.lower() for w in _WORD_TOKEN_RE.findall(text)]
+    windows, starts = _latin1_repeats(_latin1_data(text))
+    assert windows == list(_repeats(words))
+    if windows:
+        assert starts == [m.start() for m in _WORD_TOKEN_RE.finditer(text)]
+
+
+def test_latin1_repeats_compare_words_not_only_hashes(monkeypatch):
+    """Two different words given the same hash (every hash made equal) are no repetition."""
+    from mtcheck.checks import repetition
+
+    real = repetition._hash_powers
+    monkeypatch.setattr(repetition, "_hash_powers",
+                        lambda n: tuple(p * 0 for p in real(n)))
+    windows, _ = repetition._latin1_repeats(_latin1_data("the cat sat on the the mat"))
+    assert windows == [(4, 1)]
 
 
 @settings(max_examples=500, deadline=None)

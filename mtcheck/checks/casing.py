@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import AbstractSet as Set, Iterator, Optional
+from collections import Counter
+from typing import AbstractSet as Set, Callable, Iterator, NamedTuple, Optional, Union
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Sentence, Severity, Span
@@ -15,6 +15,7 @@ from .data import (
     ascii_case_counts,
     base_lang,
     bead_of_target,
+    document_joined,
     is_brand_like,
     is_cased_lang,
     noise_targets,
@@ -39,8 +40,7 @@ _LOWERCASE_CONVENTIONAL = frozenset({"internet", "web", "euro", "euros", "dollar
 _START_MARKERS = ".!?:;«\"“‘„(—–-•*"
 
 
-@dataclass(frozen=True)
-class _Start:
+class _Start(NamedTuple):
     sentence: int
     start: int  # offsets into the target text
     end: int
@@ -98,6 +98,12 @@ def _sentence_starts(ctx: CheckContext, noise: set[int]) -> list[_Start]:
     return starts
 
 
+def _may_start_lower(doc: Document, noise: set[int]) -> bool:
+    """False only when no sentence of ``doc`` (but noise) starts in lower case: one that does has a lower-case
+    letter first after its opening quotes and spaces (``_sentence_start``)."""
+    return any(sent.text.lstrip(_OPENING)[:1].islower() for j, sent in enumerate(doc.sentences) if j not in noise)
+
+
 def _capital_share(doc: Document, noise: set[int]) -> tuple[int, int]:
     upper = letters = 0
     for j, sent in enumerate(doc.sentences):
@@ -137,6 +143,20 @@ def _source_names(ctx: CheckContext, source_indices: tuple[int, ...], common: Se
 # (The letter is matched first and the lookbehinds read the two characters before it: most positions
 # fail on the letter test at once.)
 _TOKEN_START_RE = re.compile(r"[^\W\d_a-z]" + AT_WORD_START)
+
+
+# The words of WORD_RE.finditer that open with a letter other than a-z (_TOKEN_START_RE, then the rest of WORD_RE).
+_TOKEN_RE = re.compile(_TOKEN_START_RE.pattern + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+
+
+@text_cache()
+def _capitalised_words(text: str) -> tuple[str, ...]:
+    """The lower case of the capitalised words of ``text`` after its first word: every name candidate of
+    ``_name_candidates`` is one of them (read by one ``findall`` instead of word by word)."""
+    first = WORD_RE.search(text)
+    if first is None:
+        return ()
+    return tuple(word.lower() for word in _TOKEN_RE.findall(text, first.end()) if word[0].isupper())
 
 
 @text_cache()
@@ -207,6 +227,10 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     if not is_cased_lang(tgt):
         return
     noise = noise_targets(ctx)
+    if not _may_start_lower(ctx.target, noise):
+        # No lower-case start (most targets): the sentence starts are read only if the name test needs them.
+        yield from _lower_cased_names(ctx, noise, lambda: {s.start for s in _sentence_starts(ctx, noise)})
+        return
     starts = _sentence_starts(ctx, noise)
     lower = [s for s in starts if s.word[0].islower()]
     if len(lower) >= _LOST_MIN_SENTENCES and len(lower) >= _LOST_SHARE * len(starts):
@@ -236,16 +260,82 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     yield from _lower_cased_names(ctx, noise, {s.start for s in starts})
 
 
-def _lower_cased_names(ctx: CheckContext, noise: set[int], start_offsets: set[int]) -> Iterator[Issue]:
+# A word of WORD_RE's shape that stands at a place is read there by WORD_RE.finditer as a whole word, and
+# only there, unless a letter, or a joiner after a letter, comes before it, or a letter, or a joiner
+# before a letter, after it.
+_GLUED_BEFORE_RE = re.compile(r"[^\W\d_][-'’]?\Z")
+_GLUED_AFTER_RE = re.compile(r"[-'’]?[^\W\d_]")
+
+
+def _has_word(word: str, text: str) -> bool:
+    """Whether ``word`` is one of the words of ``WORD_RE.finditer(text)`` (for a word of WORD_RE's shape;
+    for another string, True where it stands unglued: never False where it is one)."""
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if not _GLUED_BEFORE_RE.search(text, max(0, p - 2), p) and not _GLUED_AFTER_RE.match(text, p + n, p + n + 2):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
+# _TOKEN_RE's capitalised words in an ASCII text (where its letters are A-Z and a-z, and ’ is none), read to
+# their end, that are not followed by white space and a capital: a word that is may be no candidate.
+_ASCII_LAST_CAPITAL_RE = re.compile(
+    r"[A-Z](?<![A-Za-z].)(?<![A-Za-z][-'].)[A-Za-z]*(?:[-'][A-Za-z]+)*(?![A-Za-z]|[-'][A-Za-z])(?!\s+[A-Z])")
+_SPACE_CAPITAL_RE = re.compile(r"\s+[A-Z]")
+
+
+def _lowered_name_possible(source: Document, target: Document) -> bool:
+    """False only when no target sentence holds, as a word, the lower case of a capitalised source word
+    that is not the first word of its sentence (every name candidate is one, and a lower-cased name is
+    a word of the target): read once for the document (the capitalised words of the source by one
+    ``findall`` over its sentences joined by NUL, less the first word of each sentence)."""
+    joined, _ = document_joined(source)
+    ascii_source = joined.isascii()
+    if ascii_source:
+        # In ASCII: the same words, less those followed by white space and a capital (a candidate is the
+        # last word of a run of capitalised words).
+        caps = Counter(w.lower() for w in _ASCII_LAST_CAPITAL_RE.findall(joined) if len(w) >= 2)
+    else:
+        caps = Counter(w.lower() for w in _TOKEN_RE.findall(joined) if len(w) >= 2 and w[0].isupper())
+    if not caps:
+        return False
+    for sent in source.sentences:
+        first = WORD_RE.search(sent.text)
+        if first is not None and len(first.group()) >= 2 and first.group()[0].isupper() and not (
+                ascii_source and _SPACE_CAPITAL_RE.match(sent.text, first.end())):
+            caps[first.group().lower()] -= 1
+    target, _ = document_joined(target)
+    return any(_has_word(word, target) for word, count in caps.items() if count > 0)
+
+
+def _lower_cased_names(ctx: CheckContext, noise: set[int],
+                       start_offsets: Union[set[int], Callable[[], set[int]]]) -> Iterator[Issue]:
+    """Names of the source in lower case in the target; ``start_offsets``: where the target's sentence
+    starts are (or what reads them, asked only when a name may be there)."""
     src = base_lang(ctx.source.lang)
     if not is_cased_lang(src) or src in NOUN_CAPITALISING_LANGS:
         return
+    if not _lowered_name_possible(ctx.source, ctx.target):
+        return
+    if callable(start_offsets):
+        start_offsets = start_offsets()
     # The source's lower-case words (which set a candidate aside) are read only once a target sentence
     # holds a candidate as it would be written in lower case: without them, no issue (most documents).
     common: Optional[set[str]] = None
     reported: set[int] = set()
+    sources = ctx.source.sentences
+    targets = ctx.target.sentences
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
+            continue
+        # A target sentence that holds no capitalised source word of the bead as it would be written in
+        # lower case holds no name candidate so written either (they are among those words): the
+        # candidates are read only for a bead with such a sentence.
+        words = [w for i in bead.source if 0 <= i < len(sources) for w in _capitalised_words(sources[i].text)]
+        if not any(w in targets[j].text for w in words for j in bead.target
+                   if j not in noise and 0 <= j < len(targets)):
             continue
         candidates = _source_names(ctx, bead.source, _NO_WORDS)  # the names before that
         if not candidates:

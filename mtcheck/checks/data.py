@@ -134,7 +134,9 @@ class UrlHint:
             return True
         i = text.find(".")
         while i >= 0:
-            if text[i + 1 : i + 2] in self.after_dot or (i >= 3 and self._www.fullmatch(text, i - 3, i)):
+            # (The www test only after a w: "w" ignoring case matches w and W alone, a test checks it.)
+            if text[i + 1 : i + 2] in self.after_dot or (
+                    i >= 3 and text[i - 1] in "wW" and self._www.fullmatch(text, i - 3, i)):
                 return self.pattern.search(text) is not None
             i = text.find(".", i + 1)
         return False
@@ -345,6 +347,24 @@ def joined_sentences(texts: Sequence[str]) -> tuple[str, list[int]]:
     return "\x00".join(texts), starts
 
 
+_JOINED: dict[int, tuple] = {}
+
+
+def document_joined(doc: Document) -> tuple[str, list[int]]:
+    """``joined_sentences`` of the texts of ``doc``'s sentences (the caller must not change the list), kept for
+    the last few documents asked about: the checks of an article read the same two documents many times
+    (a document is frozen, so its answer never changes; it is kept with the document itself, so that an
+    id reused by another document is never taken for it)."""
+    hit = _JOINED.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    found = joined_sentences([s.text for s in doc.sentences])
+    if len(_JOINED) >= 8:
+        _JOINED.clear()
+    _JOINED[id(doc)] = (doc, found)
+    return found
+
+
 # A letter beyond Latin-1: a text without one encodes to Latin-1 with its letters intact.
 LETTER_BEYOND_LATIN1_RE = re.compile(r"[^\W\d_\x00-\xff]")
 
@@ -363,7 +383,7 @@ def sentences_matching(doc: Document, patterns: Sequence[re.Pattern]) -> set[int
     sentences joined by NUL (after a match, the search goes on at the next sentence). For patterns that
     match no NUL, no white space and read no character around a match: then a match in a bead side (its
     sentences joined by a space) lies in one of its sentences, where the pattern matches on its own."""
-    joined, starts = joined_sentences([s.text for s in doc.sentences])
+    joined, starts = document_joined(doc)
     found: set[int] = set()
     for rx in patterns:
         m = rx.search(joined)

@@ -18,7 +18,7 @@ from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
 from .data import (MARKUP_RE, WORD_RE, BeadSide, UrlHint, ascii_case_counts, base_lang, bead_sides, blank_spans,
-                   sentences_matching)
+                   document_joined, literal_trie, sentences_matching)
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -121,12 +121,30 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
     match holds none of them."""
     out = [(c, [f for f in c.forms[src_lang] if not f.isascii()]) for c in _concepts(extra)[0]
            if any(not f.isascii() for f in c.forms.get(src_lang, ()))]
+    every = [f for _, forms in out for f in forms]
+    if every and not any(_latin_form(f) for f in every):
+        # Plain literals (Han, kana…): their trie matches where one of them does, several times faster than
+        # their alternation.
+        return out, re.compile(literal_trie(every))
     parts = []
-    for _, forms in out:
-        for f in forms:
-            rx = _form_regex(f)
-            parts.append(f"(?is:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?s:{rx.pattern})")
+    for f in every:
+        rx = _form_regex(f)
+        parts.append(f"(?is:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?s:{rx.pattern})")
     return out, (re.compile("|".join(parts)) if parts else None)
+
+
+def _found_forms(non_latin: list, text: str) -> list:
+    """(concept, (form, start, end)) for each concept of ``non_latin`` one of whose forms is in ``text``:
+    the first of its forms found (``_find_form``). A plain literal (``_latin_form`` false) is found when it
+    is in the text: the forms of the text are picked out by ``in`` before the concepts are read."""
+    present = {f for _, forms in non_latin for f in forms if _latin_form(f) or f in text}
+    out = []
+    for c, forms in non_latin:
+        for f in forms:
+            if f in present and (hit := _find_form(f, text)):
+                out.append((c, hit))
+                break
+    return out
 
 
 def _find_form(form: str, text: str) -> Optional[tuple[str, int, int]]:
@@ -209,11 +227,30 @@ def _may_hold(text: str, kind: str) -> bool:
 _KIND_NAMES = {"url": "URL", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag"}
 
 
+_KINDS_NOTE = "entity_link_kinds"
+
+
+def _kinds_held(ctx: CheckContext) -> frozenset[str]:
+    """The kinds of link that a sentence of the source may hold (``_may_hold``), tested once on its
+    sentences joined by NUL: a kind left out (most) is not looked for bead by bead, as a bead gives an
+    issue only when its source has a link of the kind. A bead side (its sentences joined by a space) may
+    hold a kind only if one of its sentences does (no hint spans two sentences), and each test of
+    ``_may_hold`` that holds for a sentence holds for the joined text (a character it holds; a match of
+    the URL hint's pattern, whose test over the dots answers by searching the whole text, and NUL is no
+    letter, no "w", no dot)."""
+    joined, _ = document_joined(ctx.source)
+    return frozenset(kind for kind in _KIND_NAMES if _may_hold(joined, kind))
+
+
 def _link_issues(ctx: CheckContext, check_id: str, kinds: tuple[str, ...], severity: Severity) -> Iterator[Issue]:
+    held = ctx.shared(_KINDS_NOTE, _kinds_held)
+    kinds = tuple(kind for kind in kinds if kind in held)
+    if not kinds:
+        return
     for _, _, src, tgt in bead_sides(ctx):
         for kind in kinds:
-            if not (_may_hold(src.text, kind) or _may_hold(tgt.text, kind)):
-                continue  # neither side can hold an item of this kind (_find_items would find none)
+            if not _may_hold(src.text, kind):
+                continue  # the source holds no item of this kind (_find_items would find none): no issue
             s_items = _items(src.text, kind)
             t_items = _items(tgt.text, kind)
             if not s_items and not t_items:
@@ -300,6 +337,25 @@ def _masked_links(text: str) -> str:
     return blank_spans(text, spans)
 
 
+_MASKS_NOTE = "entity_masks"
+
+
+def _masks(ctx: CheckContext) -> tuple[bool, bool]:
+    """Whether ``_masked_links`` may blank anything in a side of the source, and of the target: not in a
+    document none of whose sentences holds a URL hint, "@", "<", "&" or "#" (each piece of ``_masked_links``
+    needs one; a side's hint is one of its sentences', see ``_kinds_held``), most of them."""
+    out = []
+    for doc in (ctx.source, ctx.target):
+        joined, _ = document_joined(doc)
+        out.append(_URL_HINT(joined) or any(c in joined for c in "@<&#"))
+    return out[0], out[1]
+
+
+def _masked_side(text: str, may_mask: bool) -> str:
+    """``_masked_links(text)``, for a side of a document that ``_masks`` says may hold something to blank."""
+    return _masked_links(text) if may_mask else text
+
+
 @text_cache()
 def _is_headline_caps(text: str) -> bool:
     """More than 60 % capitals among twelve or more ASCII letters (counted in C on the text's ASCII
@@ -384,14 +440,14 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     _, by_acronym = _concepts(_extra_file(ctx))
     non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
     candidates = _acronym_sentences(ctx, non_latin, any_form)
+    mask_source, _ = ctx.shared(_MASKS_NOTE, _masks)
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates is not None and candidates.isdisjoint(bead.source):
             continue  # neither an acronym nor a source form (see _acronym_sentences)
-        text = _masked_links(src.text)
+        text = _masked_side(src.text, mask_source)
         acronyms = list(_ACRONYM_RE.finditer(text))
         # Per concept, the first of its non-Latin source forms found in the source (None: none is).
-        found_forms = [] if any_form is None or not any_form.search(src.text) else [
-            (c, hit) for c, forms in non_latin if (hit := next(filter(None, (_find_form(f, src.text) for f in forms)), None))]
+        found_forms = [] if any_form is None or not any_form.search(src.text) else _found_forms(non_latin, src.text)
         if not acronyms and not found_forms:
             continue  # nothing to check (the headline test below would skip the bead or find nothing)
         if _is_headline_caps(text):
@@ -456,15 +512,16 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     # may be misspelt, _CAP_WORD_RE) or a Latin letter (a Latin-script name) where those are read.
     gate = _DIGIT_OR_CAPITAL_RE if src_latin and tgt_latin else _DIGIT_OR_LATIN_RE if tgt_latin else _DIGIT_RE
     candidates = sentences_matching(ctx.source, [gate])
+    mask_source, mask_target = ctx.shared(_MASKS_NOTE, _masks)
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates.isdisjoint(bead.source):
             continue  # none of them in the bead: no identifier, no name
-        text = _masked_links(src.text)
+        text = _masked_side(src.text, mask_source)
         reported: set[str] = set()
         # An identifier holds a digit: a source without one has none (and the target's are not needed).
         idents = list(_IDENT_RE.finditer(text)) if _DIGIT_RE.search(text) else []
         if idents:
-            t_idents = {_norm_ident(t): t for t in _IDENT_RE.findall(_masked_links(tgt.text))}
+            t_idents = {_norm_ident(t): t for t in _IDENT_RE.findall(_masked_side(tgt.text, mask_target))}
             t_norm = _norm_ident(tgt.text)
         used: set[str] = set()
         for m in idents:
@@ -563,15 +620,16 @@ def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Iss
             found.setdefault(word, None)
     if not found:
         return
-    # The translation's capitalised words by initial: a name is only compared with words of its initial,
-    # and can only be one edit away from those within one letter of its length.
-    rivals: dict[str, list[str]] = {}
+    # The translation's capitalised words by initial and length: a name is only compared with words of its
+    # initial, and only a word of its length can be a typo of it (_typo_like: a swap of two letters or one
+    # vowel for another; a word one edit away with a letter more or less is never one).
+    rivals: dict[tuple[str, int], list[str]] = {}
     for word in _CAP_WORD_RE.findall(tgt.text):
         if word not in found and len(word) >= 5:
-            rivals.setdefault(word[0], []).append(word)
+            rivals.setdefault((word[0], len(word)), []).append(word)
     if not rivals:
         return
-    names = [name for name in sorted(found) if any(abs(len(w) - len(name)) <= 1 for w in rivals.get(name[0], ()))]
+    names = [name for name in sorted(found) if (name[0], len(name)) in rivals]
     # Names the translation has as they are (most of them) are done; the rest are compared.
     names = [name for name in names if not _word_in(name, tgt.text)]
     if not names:
@@ -580,7 +638,7 @@ def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Iss
     for name in names:
         if name.lower() in common:
             continue
-        for other in rivals[name[0]]:
+        for other in rivals[name[0], len(name)]:
             if _fold(other) == _fold(name):
                 continue
             edit = _one_edit_apart(name, other)

@@ -12,7 +12,9 @@ from array import array
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
+
+import numpy as np
 
 from ..langid import script_of
 from ..types import Bead, Category, Issue, Severity, Span
@@ -26,6 +28,7 @@ from .data import (
     NAV_PREFIXES,
     NOISE_NOTE,
     bead_of_target,
+    document_joined,
     joined_sentences,
     literal_trie,
 )
@@ -116,6 +119,47 @@ def _latin1_names() -> frozenset[str]:
         if presence else frozenset()
 
 
+def _triples(data: np.ndarray) -> np.ndarray:
+    """Each run of three neighbouring bytes of ``data`` (uint8) as a number below 2**14: the three bytes
+    read as one number, multiplied modulo 2**32 and cut (two runs may share a number; one run always has
+    the same)."""
+    wide = data.astype(np.uint32)
+    code = (wide[:-2] << 16) | (wide[1:-1] << 8) | wide[2:]
+    return (code * np.uint32(0x9E3779B1)) >> 18  # uint32 arithmetic wraps modulo 2**32
+
+
+@lru_cache(maxsize=1)
+def _latin1_name_triples() -> tuple[tuple[tuple[str, str], ...], np.ndarray, np.ndarray]:
+    """The (name, lower case) of ``_name_presence`` whose name is in ``_latin1_names``, in order; the runs of
+    three bytes (``_triples``) of their lower cases in Latin-1, name after name, and where each name's
+    runs begin (a name shorter than three characters, or looked for in every text (""), has the run
+    2**14, which every text passes: it is confirmed by ``in`` like the others)."""
+    latin1 = _latin1_names()
+    names = tuple((name, lowered) for name, lowered in _name_presence()[1] if name in latin1)  # type: ignore[index]
+    runs: list[int] = []
+    begins: list[int] = []
+    for _, lowered in names:
+        data = np.frombuffer(lowered.encode("latin-1"), np.uint8)
+        begins.append(len(runs))
+        runs.extend(_triples(data).tolist() if len(data) >= 3 else [1 << 14])
+    return names, np.array(runs, np.int64), np.array(begins, np.int64)
+
+
+def _latin1_names_in(low: str) -> tuple[str, ...]:
+    """The names of ``_latin1_names`` whose lower case is in ``low`` (a lower-cased text without a letter
+    beyond Latin-1), in the order of ``_name_presence``. A name is looked for with ``in`` only when every
+    run of three characters of its lower case is in the text (``_triples`` of its Latin-1 bytes, every
+    other character a ``?``, which no name holds): the others cannot be there."""
+    names, runs, begins = _latin1_name_triples()
+    seen = np.zeros((1 << 14) + 1, bool)
+    seen[1 << 14] = True
+    data = np.frombuffer(low.encode("latin-1", "replace"), np.uint8)
+    if len(data) >= 3:
+        seen[_triples(data)] = True
+    possible = np.flatnonzero(np.logical_and.reduceat(seen[runs], begins)).tolist()
+    return tuple(names[k][0] for k in possible if names[k][1] in low)
+
+
 @lru_cache(maxsize=256)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """The folded trie of ``_name_folding`` for some of the names: at every position the same match as the
@@ -124,21 +168,22 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(literal_trie(n.translate(table) for n in names))
 
 
-def _name_matches_by_sentence(texts: list[str]) -> Optional[list[list[tuple[int, int]]]]:
+def _name_matches_by_sentence(texts: list[str], joined: Optional[tuple[str, list[int]]] = None
+                              ) -> Optional[list[list[tuple[int, int]]]]:
     """``_name_matches`` of each text, found in one pass over the texts joined by NUL (no name holds it,
     so no match crosses one and each text is read as on its own), with the trie of the names the
-    document may hold (``_name_presence``): none in most documents. None when the test is unsure."""
+    document may hold (``_name_presence``): none in most documents. None when the test is unsure.
+    ``joined``: ``joined_sentences(texts)`` when known."""
     presence = _name_presence()
     if presence is None:
         return None
     unsure, names = presence
-    joined, starts = joined_sentences(texts)
-    if unsure.search(joined):
+    joined, starts = joined if joined is not None else joined_sentences(texts)
+    if not joined.isascii() and unsure.search(joined):  # (none of them is ASCII)
         return None
     low = joined.lower()
-    if not LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names can be there
-        latin1 = _latin1_names()
-        present = tuple(name for name, lowered in names if name in latin1 and lowered in low)
+    if low.isascii() or not LETTER_BEYOND_LATIN1_RE.search(low):  # most documents: only the Latin-1 names
+        present = _latin1_names_in(low)
     else:
         present = tuple(name for name, lowered in names if lowered in low)
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
@@ -291,9 +336,15 @@ def debris(ctx: CheckContext) -> list[Issue]:
     source_text = ctx.source.text
     previous_kind: Optional[str] = None
     issues: list[Issue] = []
-    names = _name_matches_by_sentence([s.text for s in ctx.target.sentences])
+    names = _name_matches_by_sentence([s.text for s in ctx.target.sentences], document_joined(ctx.target))
     markup = "<" in ctx.target.text or "&" in ctx.target.text  # every tag opens with "<", every entity with "&"
-    for j, sent in enumerate(ctx.target.sentences):
+    sentences = ctx.target.sentences
+    last = -2
+    for j in _sentences_to_read(ctx, beads, names, markup):
+        sent = sentences[j]
+        if j != last + 1:
+            previous_kind = None  # the sentence before was passed over: it was no debris (see below)
+        last = j
         bead = beads.get(j)
         unaligned = bead is None or not bead.source or _loosely_aligned(ctx, j, bead)
         runs = [(a, b) for a, b in _markup_runs(sent.text) if sent.text[a:b] not in source_text] if markup else []
@@ -345,6 +396,22 @@ def debris(ctx: CheckContext) -> list[Issue]:
         if runs and not _letters(bare):
             noise.add(j)
     return issues
+
+
+def _sentences_to_read(ctx: CheckContext, beads: dict, names: Optional[list], markup: bool) -> Sequence[int]:
+    """The target sentences ``debris`` reads, in order: every one in a target with markup or whose language
+    names are not known (``names`` None); else those that hold three language names or that may be
+    unaligned (in no bead, in a bead without source or with more target than source sentences, as
+    ``_loosely_aligned`` wants). Any other is aligned, is no language menu (fewer than three names), has
+    no markup: no issue, no note, and the sentence after it reads no cookie banner before it."""
+    count = len(ctx.target.sentences)
+    if markup or names is None:
+        return range(count)
+    wanted = {j for j, spans in enumerate(names) if len(spans) >= 3}
+    wanted.update(j for bead in ctx.alignment if not bead.source or len(bead.target) > len(bead.source)
+                  for j in bead.target)
+    wanted.update(set(range(count)).difference(beads))
+    return sorted(j for j in wanted if 0 <= j < count)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

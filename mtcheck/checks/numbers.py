@@ -36,11 +36,15 @@ class _Mentions:
         self._by_sentence: Optional[list[list[NumberMention]]] = None
 
     def of(self, indices: Iterable[int]) -> list[NumberMention]:
+        """The mentions of the sentences ``indices``, in their order: a list the caller must not change (the
+        sentence's own list for one sentence)."""
         by_sentence = self._by_sentence
         if by_sentence is None:
             doc = self.doc
             by_sentence = self._by_sentence = find_numbers_by_sentence(
                 doc.text, [(s.start, s.end) for s in doc.sentences], doc.lang)
+        if type(indices) is tuple and len(indices) == 1:
+            return by_sentence[indices[0]]
         out: list[NumberMention] = []
         for i in indices:
             out.extend(by_sentence[i])
@@ -88,6 +92,11 @@ def _qualifier_changed(ctx: CheckContext, s: NumberMention, t: NumberMention) ->
         return s.approx != t.approx
     bare, doc = (t, ctx.target) if s.approx else (s, ctx.source)
     return not _hedged(doc, bare)
+
+
+def _same_reading(s: NumberMention, t: NumberMention) -> bool:
+    """Step 1's test: the same kind and quantity, with the same qualifier."""
+    return s.kind == t.kind and numbers_match(s, t) and _approx_agrees(s, t)
 
 
 def _match(source: list[NumberMention], target: list[NumberMention], accept) -> list[tuple[NumberMention, NumberMention]]:
@@ -226,11 +235,17 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         target = tgt.of(bead.target)
         if not source and not target:
             continue
-        all_source, all_target = list(source), list(target)
+        # Step 1 pairs each source mention with the first target mention it accepts: when the i-th of
+        # each side accept each other, every source mention takes its own (the ones before it are gone),
+        # both sides are left empty and nothing is reported (most beads with numbers).
+        if len(source) == len(target) and all(map(_same_reading, source, target)):
+            continue
+        all_source, all_target = source, target  # the lists of ``of``, never changed: the steps below change copies
+        source, target = list(source), list(target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
         # (A side left empty pairs nothing more: the next steps are skipped then.)
-        _match(source, target, lambda s, t: s.kind == t.kind and numbers_match(s, t) and _approx_agrees(s, t))
+        _match(source, target, _same_reading)
         if source and target:
             _match(source, target, lambda s, t: numbers_match(s, t) and _approx_agrees(s, t))
         for s, t in _match(source, target, numbers_match) if source and target else ():

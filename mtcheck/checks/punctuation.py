@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -13,6 +14,7 @@ from .data import (
     WORD_RE,
     base_lang,
     bead_sides,
+    document_joined,
     is_brand_like,
     is_cased_lang,
     noise_targets,
@@ -25,13 +27,9 @@ CHECK_ID = "punctuation.stray_break"
 
 # A full stop inside one segment followed by a word: the splitter declined to split there (inside
 # brackets or quotes, or a language whose splitter wants a capital), but the stop may still be stray.
-_INNER_STOP_RE = re.compile(r"(?<=[^\W\d_])\.[ \u00a0\u202f]+(?=[^\W\d_])")
+# (Written to begin with the full stop, a literal that ``re`` looks for fast, and to look behind it after.)
+_INNER_STOP_RE = re.compile(r"\.(?<=[^\W\d_]\.)[ \u00a0\u202f]+(?=[^\W\d_])")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)\.$")
-
-
-def _inner_stop_possible(text: str) -> bool:
-    """False only when ``_INNER_STOP_RE`` cannot match: no full stop followed by one of its spaces."""
-    return ". " in text or ".\u00a0" in text or ".\u202f" in text
 
 
 @dataclass(frozen=True)
@@ -90,6 +88,20 @@ def find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     return ctx.shared(_BREAKS_NOTE, _find_stray_breaks)
 
 
+class _StartCases:
+    """``_start_cases`` of the target and its counts, read the first time they are asked for."""
+
+    def __init__(self, doc: Document, noise: set[int]) -> None:
+        self.doc, self.noise = doc, noise
+        self._cases: Optional[dict[int, bool]] = None
+
+    def get(self) -> tuple[dict[int, bool], int, int]:
+        if self._cases is None:
+            self._cases = _start_cases(self.doc, self.noise)
+        upper = sum(self._cases.values())
+        return self._cases, upper, len(self._cases) - upper
+
+
 def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     tgt = base_lang(ctx.target.lang)
     if not is_cased_lang(tgt):
@@ -97,9 +109,7 @@ def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
     continuation = CONTINUATION_WORDS.get(tgt, frozenset())
     noise = noise_targets(ctx)
     sents = ctx.target.sentences
-    cases = _start_cases(ctx.target, noise)
-    upper_starts = sum(cases.values())
-    lower_starts = len(cases) - upper_starts
+    start_cases = _StartCases(ctx.target, noise)
     found: list[StrayBreak] = []
     seen: set[int] = set()
     # 1. Between two target sentences of one bead that has more target sentences than source ones.
@@ -123,6 +133,7 @@ def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
                 continue
             # A document has its casing when more sentences open with a capital than without, not
             # counting this one; where it has lost it, a lower-case start is no evidence.
+            cases, upper_starts, lower_starts = start_cases.get()
             has_casing = upper_starts > lower_starts - (1 if cases.get(b) is False else 0)
             if _continuation_head(word) not in continuation and not has_casing:
                 continue
@@ -131,27 +142,38 @@ def _find_stray_breaks(ctx: CheckContext) -> list[StrayBreak]:
             seen.add(dot)
     # 2. Inside one segment: a continuation word after the stop is evidence; in a document that has its
     # casing, so is any lower-case word (the splitter kept the stop inside because no capital followed).
-    bead_of = {j: k for k, bead in enumerate(ctx.alignment) for j in bead.target}
-    cased_document = upper_starts > lower_starts
-    for j, sent in enumerate(sents):
-        if j in noise or not _inner_stop_possible(sent.text):
+    # The stops are found in one pass over the sentences joined by NUL (no stop's match reaches over one:
+    # each sentence is read as on its own), in order.
+    bead_of: Optional[dict[int, int]] = None
+    joined, offsets = document_joined(ctx.target)
+    for stop in _INNER_STOP_RE.finditer(joined):
+        j = bisect_right(offsets, stop.start()) - 1
+        if j in noise:
             continue
-        for stop in _INNER_STOP_RE.finditer(sent.text):
-            m = WORD_RE.match(sent.text, stop.end())
-            if not m:
-                continue
-            word = m.group()
-            dot = sent.start + stop.start()
-            if dot in seen:
-                continue
-            if _continuation_head(word) not in continuation and not (
-                    cased_document and word[0].islower() and not is_brand_like(word)):
-                continue
-            if is_abbreviation_stop(sent.text[: stop.start() + 1]):
-                continue
-            found.append(StrayBreak(dot, sent.start + m.start(), sent.start + m.end(), word, None, bead_of.get(j)))
-            seen.add(dot)
+        sent, base = sents[j], offsets[j]
+        m = WORD_RE.match(sent.text, stop.end() - base)
+        if not m:
+            continue
+        word = m.group()
+        dot = sent.start + stop.start() - base
+        if dot in seen:
+            continue
+        if _continuation_head(word) not in continuation and not (
+                word[0].islower() and not is_brand_like(word) and _cased(start_cases)):
+            continue
+        if is_abbreviation_stop(sent.text[: stop.start() - base + 1]):
+            continue
+        if bead_of is None:
+            bead_of = {j: k for k, bead in enumerate(ctx.alignment) for j in bead.target}
+        found.append(StrayBreak(dot, sent.start + m.start(), sent.start + m.end(), word, None, bead_of.get(j)))
+        seen.add(dot)
     return sorted(found, key=lambda f: f.dot)
+
+
+def _cased(start_cases: _StartCases) -> bool:
+    """A document that has its casing: more sentences open with a capital than without."""
+    _, upper_starts, lower_starts = start_cases.get()
+    return upper_starts > lower_starts
 
 
 @register(CHECK_ID, Category.FLUENCY_PUNCTUATION, version=1, order=50)
@@ -403,6 +425,16 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
+def _may_double_space(doc: Document) -> bool:
+    """False only when no bead side of ``doc`` has two neighbouring spaces (``_two_spaces``). A side is its
+    sentences joined by one space: two neighbouring spaces of a side are in one of its sentences or at a
+    joint, where a sentence starts or ends with a space (or is empty). A document none of whose sentences
+    has either (most) has none anywhere (its sentences joined by NUL, which no space is)."""
+    if _two_spaces(document_joined(doc)[0]):
+        return True
+    return any(not s.text or s.text[0] in " \u00a0" or s.text[-1] in " \u00a0" for s in doc.sentences)
+
+
 def _two_spaces(text: str) -> bool:
     """False only when ``_DOUBLE_SPACE_RE`` cannot match: no two of its spaces are neighbours."""
     return "  " in text or "\u00a0" in text and ("\u00a0 " in text or " \u00a0" in text or "\u00a0\u00a0" in text)
@@ -416,6 +448,8 @@ def double_space(ctx: CheckContext) -> Iterator[Issue]:
     at least as many doubled spaces (a layout the translation keeps, as pofilter's ``doublespacing``
     allows). False positives: texts laid out with two spaces after a full stop on purpose.
     """
+    if not _may_double_space(ctx.target):
+        return
     noise = noise_targets(ctx)
     for _, bead, src, tgt in bead_sides(ctx):
         if any(j in noise for j in bead.target):
@@ -450,6 +484,9 @@ def quote_style(ctx: CheckContext) -> Iterator[Issue]:
     if rule is None:
         return
     rx, wanted = rule
+    joined, _ = document_joined(ctx.target)
+    if "“" not in joined and "«" not in joined:
+        return  # no sentence holds an opening mark
     noise = noise_targets(ctx)
     for j, sent in enumerate(ctx.target.sentences):
         if j in noise or not any(c in sent.text for c in "“«"):

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..segment import text_cache
 from ..types import Category, Document, Issue, Severity
-from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, is_cased_lang, joined_sentences,
+from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, document_joined, is_cased_lang,
                    noise_targets, source_span)
 from .registry import CheckContext, register
 
@@ -51,19 +51,74 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _LATIN1_LETTERS = bytes(b for b in range(256) if _LETTER_RE.match(chr(b)))
 assert all(len(chr(b).lower()) == 1 and ord(chr(b).lower()) in _LATIN1_LETTERS for b in _LATIN1_LETTERS)
 _LATIN1_WORD_BYTES = bytes(ord(chr(b).lower()) if b in _LATIN1_LETTERS else b if b in b"'-" else 32 for b in range(256))
-_LETTER_CLASS = b"[" + b"".join(re.escape(bytes([b])) for b in _LATIN1_LETTERS) + b"]"
-_LOOSE_JOINER_RE = re.compile(b"['-](?:(?<!" + _LETTER_CLASS + b"['-])|(?!" + _LETTER_CLASS + b"))")
+assert min(set(_LATIN1_WORD_BYTES) - set(b" '-")) > ord("-")  # a letter's byte is above the joiners'
 
 
-def _latin1_words(text: str) -> Optional[list[bytes]]:
-    """The words of ``_WORD_TOKEN_RE.findall(text)`` lower-cased, as Latin-1 bytes, with ’ read as ' (both
-    join words: the same words, some of them made equal), found in C without a string per word made by
-    the regex engine; None for a text with a letter beyond Latin-1. Any other character beyond Latin-1
-    is no letter nor joiner: it becomes ``?``, which splits words as it does."""
-    if LETTER_BEYOND_LATIN1_RE.search(text):
-        return None
-    data = text.replace("’", "'").encode("latin-1", "replace").translate(_LATIN1_WORD_BYTES)
-    return _LOOSE_JOINER_RE.sub(b" ", data).split()
+def _latin1_word_bounds(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Where the words of ``data`` (a text translated by ``_LATIN1_WORD_BYTES``) start and end: runs of letters
+    joined by single joiners with a letter on both sides (``_WORD``), read in numpy: the offsets of
+    ``_WORD_TOKEN_RE.finditer`` in the text (one byte a character)."""
+    n = len(data)
+    arr = np.frombuffer(data, np.uint8)
+    inside = np.zeros(n + 2, bool)  # inside[i + 1]: byte i belongs to a word
+    letter = inside[1:-1]
+    np.greater(arr, 45, out=letter)
+    inside[2:-2] |= ((arr[1:-1] == 39) | (arr[1:-1] == 45)) & letter[:-2] & letter[2:]
+    bounds = np.flatnonzero(inside[1:] != inside[:-1])
+    return bounds[0::2], bounds[1::2]
+
+
+# Powers of an odd number modulo 2**64 and of its inverse (numpy's uint64 arithmetic wraps modulo 2**64):
+# sum(byte[s + i] * B**i) is a word's hash wherever it stands, read off the prefix sums of byte[j] * B**j.
+_HASH_BASE = 1099511628211
+_HASH_POWERS: list = [np.ones(1, np.uint64), np.ones(1, np.uint64)]
+
+
+def _hash_powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    if len(_HASH_POWERS[0]) < n:
+        size = max(n, 2 * len(_HASH_POWERS[0]))
+        for k, base in enumerate((_HASH_BASE, pow(_HASH_BASE, -1, 1 << 64))):
+            steps = np.full(size, base, np.uint64)
+            steps[0] = 1
+            _HASH_POWERS[k] = np.cumprod(steps, dtype=np.uint64)
+    return _HASH_POWERS[0], _HASH_POWERS[1]
+
+
+def _latin1_repeats(data: bytes) -> tuple[list[tuple[int, int]], list[int]]:
+    """``list(_repeats(words))`` of the words of ``data`` (``_latin1_word_bounds``), and where the words start.
+
+    Found in numpy: each word's polynomial hash (equal words have equal hashes), the words k apart
+    compared by them for k = 1..6 at once, a run of k equal pairs at p kept (prefix sums of the pairs'
+    equality); each window left is then compared word by word (a hash shared by two different words
+    passes nothing)."""
+    starts, ends = _latin1_word_bounds(data)
+    nw = len(starts)
+    if nw < 2:
+        return [], []
+    powers, inverses = _hash_powers(len(data))
+    prefix = np.zeros(len(data) + 1, np.uint64)
+    np.cumsum(np.frombuffer(data, np.uint8) * powers[:len(data)], out=prefix[1:])
+    padded = np.zeros(nw + 6, np.uint64)
+    padded[:nw] = (prefix[ends] - prefix[starts]) * inverses[starts]
+    rows = np.ndarray((nw, 7), np.uint64, padded, 0, (8, 8))  # rows[p] = hashes of words p .. p + 6
+    alike = rows[:, 1:] == rows[:, :1]  # alike[p, k - 1]: words p and p + k have the same hash
+    ps, ks = np.nonzero(alike)
+    ks += 1
+    within = ps + 2 * ks <= nw
+    ps, ks = ps[within], ks[within]
+    counts = np.zeros((nw + 1, 6), np.int64)
+    np.cumsum(alike, axis=0, out=counts[1:])
+    runs = counts[ps + ks, ks - 1] - counts[ps, ks - 1] == ks  # pairs p .. p + k - 1, k apart, all alike
+    found = sorted(zip(ks[runs].tolist(), ps[runs].tolist()))
+    if not found:
+        return [], []
+    first, last = starts.tolist(), ends.tolist()
+    out = []
+    for k, p in found:
+        words = [data[first[i]:last[i]] for i in range(p, p + 2 * k)]
+        if words[:k] == words[k:]:
+            out.append((p, k))
+    return out, first
 
 
 def _repeats_by_hash(words: list) -> list[tuple[int, int]]:
@@ -86,28 +141,32 @@ def _sentences_that_may_repeat(doc: Document) -> Optional[set[int]]:
     over the whole document (None: every sentence may, the text holds İ or Σ).
 
     The words of a bead side (its sentences joined by a space) are the words of its sentences in order
-    (read in Latin-1 where they can be, ``_latin1_words``: words equal case aside stay equal):
+    (read in Latin-1 where they can be, ``_latin1_repeats``: words equal case aside stay equal):
     where its sentences follow each other in the document, a run of the document's words (the sentences
     joined by NUL, which no word holds). A side for which ``may_repeat`` is true holds a repeated unit,
     which is then one of the document's, and the sentences of its words are among the side's: a side
     with none of these sentences cannot repeat (``repeated_word`` reads sides of other beads anyway)."""
-    joined, starts = joined_sentences([s.text for s in doc.sentences])
+    joined, starts = document_joined(doc)
     if "İ" in joined or "Σ" in joined:
         return None
-    words = _latin1_words(joined)
-    if words is None:
-        words = list(map(str.lower, _WORD_TOKEN_RE.findall(joined)))
-    windows = _repeats_by_hash(words)
-    if not windows:
-        return set()
-    wanted = {i for p, k in windows for i in (p, p + 2 * k - 1)}  # first and last word of each window
-    sentence_of_word: dict[int, int] = {}
-    last = max(wanted)
-    for i, m in enumerate(_WORD_TOKEN_RE.finditer(joined)):
-        if i in wanted:
-            sentence_of_word[i] = bisect_right(starts, m.start()) - 1
-        if i == last:
-            break
+    if joined.isascii() or not LETTER_BEYOND_LATIN1_RE.search(joined):
+        # ’ read as ' (both join words: the same words, some of them made equal); any other character
+        # beyond Latin-1 is no letter nor joiner: it becomes ``?``, which splits words as it does.
+        windows, word_starts = _latin1_repeats(
+            joined.replace("’", "'").encode("latin-1", "replace").translate(_LATIN1_WORD_BYTES))
+        sentence_of_word = {i: bisect_right(starts, word_starts[i]) - 1 for p, k in windows for i in (p, p + 2 * k - 1)}
+    else:
+        windows = _repeats_by_hash(list(map(str.lower, _WORD_TOKEN_RE.findall(joined))))
+        if not windows:
+            return set()
+        wanted = {i for p, k in windows for i in (p, p + 2 * k - 1)}  # first and last word of each window
+        sentence_of_word = {}
+        last = max(wanted)
+        for i, m in enumerate(_WORD_TOKEN_RE.finditer(joined)):
+            if i in wanted:
+                sentence_of_word[i] = bisect_right(starts, m.start()) - 1
+            if i == last:
+                break
     found: set[int] = set()
     for p, k in windows:
         found.update(range(sentence_of_word[p], sentence_of_word[p + 2 * k - 1] + 1))
