@@ -21,7 +21,8 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import _edit_distance, _in_order, _one_edit, _spaced_pieces, _swapped, find_renderings
+from mtcheck.terms.drift import (_edit_distance, _in_order, _one_edit, _spaced_pieces, _swapped, _title_edge,
+                                 find_renderings)
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -1103,3 +1104,37 @@ def test_one_edit_is_edit_distance_at_most_one(a, b):
 ])
 def test_names_counted_in_order(sure_src, maybe_src, sure_tgt, maybe_tgt, expected):
     assert _in_order(20, sure_src, maybe_src, sure_tgt, maybe_tgt) == expected
+
+
+ZH_TITLE = ("""《叮咚上线!老师好》下周开播。
+薛兆丰领衔“知识发起人”。
+互动节目《叮咚上线!老师好》将于7月20日起在湖南卫视播出。
+节目邀请了多位大学教授。
+与以往不同，《叮咚上线!老师好》集结了一群年轻的知识代表。
+节目共十二期。""", """“Ding Dong is online! 'Hello Teacher'” will premiere next week.
+Xue Zhaofeng leads the “Knowledge promoters”.
+The interactive programme “Ding Dong is online! 'Hello Teacher'” will be broadcast on Hunan Satellite TV from July 20.
+The programme invited several university professors.
+Unlike before, “Ding Dong is online! 'Hello Teacher'” gathers a group of young knowledge representatives.
+The programme has twelve episodes.""")
+
+
+def test_the_edge_of_a_book_title_is_a_term():
+    # 老师好 ("hello, teacher") ends in an adjective, no term by its form, but it closes the title
+    # 《叮咚上线!老师好》 in three units: a part of the work's name.
+    source, target, alignment = documents(*ZH_TITLE, "zh", "en")
+    assert {r.source for r in find_renderings(source, target, alignment)} == {"叮咚上线", "老师好"}
+    plain = ZH_TITLE[0].replace("《", "").replace("》", "")
+    source, target, alignment = documents(plain, ZH_TITLE[1], "zh", "en")
+    assert {r.source for r in find_renderings(source, target, alignment)} == {"叮咚上线"}
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("看《叮咚上线!老师好》吧", 7, 10, True),  # closes the title
+    ("看《叮咚上线!老师好》吧", 2, 6, True),  # opens it
+    ("看《叮咚上线!老师好》吧", 3, 6, False),  # inside, at neither edge
+    ("老师好》和《新闻", 0, 3, False),  # a closing mark without its opening
+    ("《新闻\n老师好》", 4, 7, False),  # not on one line
+])
+def test_title_edge(text, start, end, expected):
+    assert _title_edge(text, start, end) is expected

@@ -394,12 +394,24 @@ def _ngrams(tokens: list[Token], max_n: int) -> Iterable[tuple[int, int]]:
             yield i, n
 
 
+def _title_edge(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` lie inside a book title (《…》 on one line) and open or close it?"""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if before != "《" and after != "》":
+        return False
+    opening = text.rfind("《", 0, start)
+    closing = text.find("》", end)
+    return opening >= 0 and closing >= 0 and "》" not in text[opening + 1:start] and "《" not in text[end:closing] \
+        and "\n" not in text[opening:closing]
+
+
 def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if all(t.text.isdigit() for t in toks):
         return False
     if lang == "zh" and toks[0].pos:
         if toks[-1].pos not in _ZH_TERM_END or toks[0].pos in _ZH_BAD_START:
-            return False
+            # The part of a title that opens or closes it (老师好 of 《叮咚上线!老师好》) names the work.
+            return len(toks) >= 2 and _title_edge(text, toks[0].start, toks[-1].end)
         return len(toks) >= 2 or len(toks[0].text) >= 4 or (toks[0].pos in _ZH_PROPER and len(toks[0].text) >= 2)
     if lang in _UNSPACED:
         return len(toks) >= 2 or len(toks[0].text) >= 3
