@@ -21,8 +21,8 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import (_edit_distance, _in_order, _one_edit, _spaced_pieces, _swapped, _title_edge,
-                                 find_renderings)
+from mtcheck.terms.drift import (_edit_distance, _in_order, _nominal_compound, _one_edit, _spaced_pieces, _swapped,
+                                 _title_edge, find_renderings, tokenize)
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -565,6 +565,19 @@ The organ of the Cathedral was completely destroyed.
 The roof of the Cathedral was also damaged.
 Brunet, the chief architect of French historic buildings, believes that the restoration of the South Cathedral will take at least three years.""")
 
+# Nouns and a two-character verb used as one noun (推动经济复苏, 对于经济复苏的: after a verb or a
+# preposition, before 的 or a boundary) are a term: "economic recovery", and "financial recovery" is drift.
+# A subject and its verb at the start of a clause (数据显示, "data show") are none.
+ZH_EN_NOMINAL_COMPOUND = ("""亚太经合组织会议表示将推动经济复苏。
+会议承诺减少疫情对本区域经济的影响，推动经济复苏。
+联合声明表示，开放的贸易环境对于经济复苏的重要性不言而喻。
+数据显示，区域贸易额有所下降。
+各方同意明年再次举行会议。""", """The APEC meeting said it would promote economic recovery.
+The meeting pledged to reduce the impact of the epidemic on the regional economy and promote economic recovery.
+The joint statement said the importance of an open trade environment for the financial recovery is self-evident.
+Data show that regional trade has declined.
+The parties agreed to meet again next year.""")
+
 # Two terms always seen together (中国政府 and 网络安全的坚定维护者) share every associated word, so each
 # rendering is assigned jointly, by order: "Chinese government", "firm defender of cyber security". The
 # source word of the same units (发言人) takes "spokesperson". The head changed in one unit is drift.
@@ -795,6 +808,11 @@ CASES = [
     pytest.param((ZH_EN_NAME_BEFORE_A_RENDERING[0], ZH_EN_NAME_BEFORE_A_RENDERING[1].replace("South Cathedral",
                                                                                          "Nantes Cathedral")),
                  ("zh", "en"), [], id="zh-en-names-in-order-consistent"),
+    pytest.param(ZH_EN_NOMINAL_COMPOUND, ("zh", "en"), [
+        ("financial recovery", "经济复苏", "economic recovery", "major"),
+    ], id="zh-en-noun-and-verb-used-as-a-noun"),
+    pytest.param((ZH_EN_NOMINAL_COMPOUND[0], ZH_EN_NOMINAL_COMPOUND[1].replace("financial", "economic")),
+                 ("zh", "en"), [], id="zh-en-noun-and-verb-used-as-a-noun-consistent"),
     pytest.param(ZH_EN_TWIN_TERMS, ("zh", "en"), [
         ("company defender of cyber security", "网络安全的坚定维护者", "firm defender of cyber security", "major"),
     ], id="zh-en-twin-terms-assigned-jointly"),
@@ -1138,3 +1156,19 @@ def test_the_edge_of_a_book_title_is_a_term():
 ])
 def test_title_edge(text, start, end, expected):
     assert _title_edge(text, start, end) is expected
+
+
+
+@pytest.mark.parametrize("sentence, compound, expected", [
+    ("会议表示将推动经济复苏。", "经济复苏", True),  # after a verb, before a boundary
+    ("开放的贸易环境对于经济复苏的重要性。", "经济复苏", True),  # after a preposition, before 的
+    ("数据显示，区域贸易额有所下降。", "数据显示", False),  # a subject and its verb opening the clause
+    ("影片以全新的故事展开。", "故事展开", False),  # after 的: a subject and its verb
+])
+def test_nominal_compound(sentence, compound, expected):
+    doc = make_document(sentence, path=None, lang="zh", encoding=None, presegmented=True)
+    toks = tokenize(doc, (0,))
+    at = sentence.index(compound)
+    i = next(k for k, t in enumerate(toks) if t.start == at)
+    n = next(k for k, t in enumerate(toks) if t.end == at + len(compound)) - i + 1
+    assert _nominal_compound(toks, i, n) is expected

@@ -394,6 +394,21 @@ def _ngrams(tokens: list[Token], max_n: int) -> Iterable[tuple[int, int]]:
             yield i, n
 
 
+def _nominal_compound(toks: list[Token], i: int, n: int) -> bool:
+    """Nouns and a two-character verb used as one noun (推动⟦经济复苏⟧的, "economic recovery"): after a
+    verb, a preposition or a noun, and before 的 or a boundary; not a subject and its verb (数据显示,
+    "data shows", at the start of a clause; 全新的故事展开, "the story unfolds", after 的), nor a clause
+    with an object after the verb or a verb inside (文化助推文旅升温)."""
+    last = toks[i + n - 1]
+    if n < 2 or last.pos != "v" or len(last.text) != 2 or toks[i + n - 2].pos not in ("n", "vn") \
+            or len(toks[i + n - 2].text) != 2 or i == 0 \
+            or not all(t.pos in _ZH_NAME_PARTS and not t.brk for t in toks[i:i + n - 1]):
+        return False
+    before = toks[i - 1]
+    nxt = toks[i + n] if i + n < len(toks) else None
+    return before.pos in ("v", "p", "n") and (nxt is None or nxt.brk or nxt.text == "的")
+
+
 def _title_edge(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` lie inside a book title (《…》 on one line) and open or close it?"""
     before, after = text[start - 1:start], text[end:end + 1]
@@ -680,7 +695,8 @@ class _UnitGrams:
         got = self._specific.get(g)
         if got is None:
             i, n, _ = self.grams[g]
-            got = self._specific[g] = _specific_source(toks[i: i + n], lang, text)
+            got = self._specific[g] = _specific_source(toks[i: i + n], lang, text) or (
+                lang == "zh" and _nominal_compound(toks, i, n))
         return got
 
     def name(self, g: int, toks: list[Token]) -> bool:
