@@ -507,6 +507,7 @@ class _Side:
         self._starts: dict[int, tuple[dict[int, int], dict[int, int]]] = {}
         self._units_like: dict[tuple[str, str], set[int]] = {}
         self._copy_index: Optional[dict[str, list[tuple[str, str]]]] = None
+        self._copied_by: dict[str, list[str]] = {}
 
     def units_like(self, t: Token) -> set[int]:
         """The units where ``t``'s key occurs in a form with the same beginning as ``t``'s: "drive" (the
@@ -521,11 +522,25 @@ class _Side:
                 x.key == t.key and fold(x.text)[:3] == head for x in self.tokens[u])}
         return got
 
+    def copied_by(self, fk: str) -> list[str]:
+        """The keys of this side's words that the folded word ``fk`` (of four letters or more) copies
+        (``_copy_of``), worked out once per word."""
+        got = self._copied_by.get(fk)
+        if got is None:
+            index = self.copy_index()
+            got = [s for f, s in index.get(fk[:3], ()) if _copy_of(fk, f)]
+            if len(fk) >= 5:  # one letter off in the first three: the last two kept, the length within one
+                tail = fk[-2:].upper()
+                got += [s for n in (len(fk) - 1, len(fk), len(fk) + 1) for f, s in index.get(f"{tail}{n}", ())
+                        if f[:3] != fk[:3] and _one_edit(fk, f)]
+            self._copied_by[fk] = got
+        return got
+
     def copy_index(self) -> dict[str, list[tuple[str, str]]]:
         """(folded word, key) of the side's words of four Latin letters or more, by their first three
-        letters (a cognate shares four; a word one letter off from the fourth on shares three) and, in
-        capitals, their last two (a word of five or more one letter off in its first three): what a
-        copy may copy."""
+        letters (a cognate shares four; a word one letter off from the fourth on shares three) and by
+        their last two, in capitals, with their length (a word of five or more one letter off in its
+        first three keeps them, its length within one): what a copy may copy."""
         if self._copy_index is None:
             index: dict[str, list[tuple[str, str]]] = defaultdict(list)
             for key in self.units:
@@ -533,7 +548,7 @@ class _Side:
                 if len(f) >= 4 and f.isascii() and f.isalpha():
                     index[f[:3]].append((f, key))
                     if len(f) >= 5:
-                        index[f[-2:].upper()].append((f, key))
+                        index[f"{f[-2:].upper()}{len(f)}"].append((f, key))
             self._copy_index = dict(index)
         return self._copy_index
 
@@ -1142,15 +1157,12 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         # by a source word that is a name too (not by 多 "many", which shares its three units with
         # "Alipay"). German writes every noun with a capital, so there the rule says nothing.
         names_protected = term.name and tgt_lang.split("-")[0] != "de"
-        # Source words outside the term that a target word may copy (a name kept as it is or respelt).
-        copies_of = src.copy_index()
         own_folds = [fold(k) for k in own]
         for key in list(assoc):
             t_units = units_of(key)
             fk = fold(key)
-            if len(fk) >= 4 and any(s in rivals and _copy_of(fk, f) and len(src.units[s] & t_units & units) >= 2
-                                    for near in (fk[:3], fk[-2:].upper())
-                                    for f, s in copies_of.get(near, ())) \
+            # Source words outside the term that the target word may copy (a name kept as it is or respelt).
+            if len(fk) >= 4 and any(s in rivals and len(src.units[s] & t_units & units) >= 2 for s in src.copied_by(fk)) \
                     and not any(_copy_of(fk, f) for f in own_folds):
                 # "Chendu" copies the source's "Chengdu", not a word of "US consulate".
                 del assoc[key]
