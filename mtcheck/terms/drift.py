@@ -42,8 +42,14 @@ Pass 1, the dominant rendering of every recurring source term:
    artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
    Bei-jing / Beijing) is a *near-variant*, reported as minor; but a common-noun phrase in another word
    order ("industrial park clusters" / "cluster of industrial parks"), where only names take capitals,
-   is a paraphrase, not drift; so is a name described in common nouns in another order ("alliance of
-   exhibitors" for "Exhibitor Alliance").
+   is a paraphrase, not drift (its two halves swapped, "X of Y" / "Y X": words shuffled otherwise, "cyber
+   staunch defender security", are a near-variant); so is a name described in common nouns in another
+   order ("alliance of exhibitors" for "Exhibitor Alliance"). A target word that copies a source word
+   outside the term ("Chendu" / "Chengdu") is that word's, not the term's.
+4. Terms found in exactly the same units (中国政府 and 网络安全的坚定维护者) tie on every word: their
+   renderings are given out jointly, the longest skeletons in source order (_joint_dominants). A Chinese
+   term's rendering that stops before a head noun the whole article uses ("Graduates' Art" before
+   "Exhibition") grows by it where most occurrences have it (_head_added).
 
 Pass 2, variants in the units of the term; where the unit already has as many renderings as the source
 has occurrences, only spellings of the dominant rendering's words are looked for:
@@ -72,9 +78,11 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   shared word, spelling or word of its family), in a unit whose source names nothing else (and not a
   one-word place name modifying a noun, 菲律宾劳工 "Filipino workers": an adjective): the one
   capitalised sequence of the target that nothing else accounts for and no other unit has ("Lau Ching
-  Wan" for "Liu Qingyun") is pointed at, a guess by elimination (minor).
-- Quotes: a term that is the whole of a quoted span in the source (《普惠计划》) and a unit with one quoted
-  span in the target lacking the dominant rendering point at that span; alone a guess, unless the
+  Wan" for "Liu Qingyun") is pointed at, a guess by elimination (minor). Where the unit's source names
+  others too, the names are counted in order on both sides (_in_order), and the term's place points at
+  the sequence in the same place ("Dong Zhuowen (played by ⟦Lau Ching Wan⟧)").
+- Quotes: a term that is the whole of a quoted span in the source (《普惠计划》) and the unit's target quote
+  in the same place among as many quotes, lacking the dominant rendering, point at that span; alone a guess, unless the
   translation quotes the dominant rendering whole wherever it has it (a title). A short noun quoted
   whole wherever it occurs (《胜算》) is a title, not a common noun: its variants are not limited.
 
