@@ -22,7 +22,7 @@ from .data import (
     bead_of_target,
     bead_sides,
     blank_spans,
-    joined_sentences,
+    document_joined,
     noise_targets,
     source_span,
     url_spans,
@@ -467,7 +467,7 @@ def _beads_with_two(ctx: CheckContext, own_re: re.Pattern[str]) -> list:
     sentence (a function word holds no white space and no NUL), and what ``own_re`` reads around a match,
     a letter or a joiner, is neither a NUL, nor the space that joins the sentences of a side, nor the end
     of a text: a sentence is read in the joined text as in a side, where it is read as on its own."""
-    joined, starts = joined_sentences([s.text for s in ctx.target.sentences])
+    joined, starts = document_joined(ctx.target)
     counts: Counter[int] = Counter(bisect_right(starts, m.start()) - 1 for m in own_re.finditer(joined))
     if not counts:
         return []

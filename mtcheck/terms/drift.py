@@ -1262,7 +1262,6 @@ def _apply_dominant(term: _Term, best_dice: float, best: tuple[str, ...], classe
             by_form[_norm(tgt.tokens[u][a:b])].append((u, a, b))
     form, where = max(by_form.items(), key=lambda kv: (len(kv[1]), -min(tgt.tokens[u][a].start for u, a, _ in kv[1])))
     where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
-    u0, a0, b0 = where[0]
     surfaces: Counter = Counter()
     first_at: dict[str, int] = {}
     for u, a, b in where:
@@ -1476,6 +1475,11 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
 # --- pass 2: variants ------------------------------------------------------------------------------------
 
 
+def _overlap(spans: Sequence[tuple[int, int]], others: Sequence[tuple[int, int]]) -> bool:
+    """Does any of ``spans`` overlap any of ``others`` (offsets, end exclusive)?"""
+    return any(s < e2 and s2 < e for s, e in spans for s2, e2 in others)
+
+
 class _Explainer:
     """Which target words of a unit other source words account for (see the module docstring)."""
 
@@ -1507,13 +1511,14 @@ class _Explainer:
         ``margin`` (a negative margin also counts a tie)?"""
         t = self.tgt.tokens[u][i]
         for a, b, spans in self.covered.get(u, ()):
-            if a <= i < b and not any(s < te and ts < e for s, e in spans for ts, te in term_spans):
+            if a <= i < b and not _overlap(spans, term_spans):
                 return True
         # A term found in exactly the term's units, whose rendering was assigned jointly with the term's and
         # is found elsewhere in the unit (中国政府, "Chinese government"), explains none of the term's
         # words: it would tie with every one ("defender").
-        pinned = [sp for spans, units in self.twins.get(u, ()) if units == term_units
-                  and not any(s < te and ts < e for s, e in spans for ts, te in term_spans) for sp in spans]
+        twins = self.twins.get(u)
+        pinned = [sp for spans, units in twins if units == term_units and not _overlap(spans, term_spans)
+                  for sp in spans] if twins else []
         tf = fold(t.text)
         t_units = self.tgt.units_like(t)
         own_inter = len(t_units & term_units)
@@ -1799,6 +1804,10 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
         beside = term.memo["beside"] = {tgt.tokens[u2][k].key for u2, spans in term.class_spans.items()
                                         for a2, b2 in spans for k in (a2 - 1, b2)
                                         if 0 <= k < len(tgt.tokens[u2]) and tgt.tokens[u2][k].content}
+
+    def no_name(k: int) -> bool:  # a function word, a month or a time word
+        return toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text) is not None
+
     runs: list[tuple[int, int]] = []
     maybe_runs: list[tuple[int, int]] = []  # a dictionary word opening a sentence, alone
     i = 0
@@ -1829,7 +1838,7 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
             return []  # a headline in title case: every word looks like a name
 
         pinned = {k for a, b, spans in expl.covered.get(u, ())
-                  if not any(s < te and ts < e for s, e in spans for ts, te in term_spans) for k in range(a, b)}
+                  if not _overlap(spans, term_spans) for k in range(a, b)}
 
         def plain(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             # A sequence that ends in another term's rendering found in the unit counts without it: "the
@@ -1838,8 +1847,7 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
             for a, b in runs:
                 while b > a + 1 and b - 1 in pinned:
                     b -= 1
-                if not any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
-                           or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b)):
+                if not any(no_name(k) or expl.explained(u, k, term_spans, term_keys, term.units) for k in range(a, b)):
                     out.append((a, b))
             return out
 
@@ -1857,8 +1865,7 @@ def _lone_name(term: _Term, u: int, src: _Side, tgt: _Side, expl: _Explainer, te
         # "Lau Ching Wan"), as long as most are the unit's own.
         elsewhere = sum(1 for k in own if tgt.units[toks[k].key] != {u})
         if not own or abs((b - a) - len(dom)) > (2 if loose else 1) or (2 * elsewhere >= len(own) if loose else elsewhere) \
-                or any(toks[k].key in times or toks[k].text.lower() in stops or _month_number(toks[k].text)
-                       for k in range(a, b)):
+                or any(no_name(k) for k in range(a, b)):
             continue
         if any(expl.explained(u, k, term_spans, term_keys, term.units) for k in own):
             continue
