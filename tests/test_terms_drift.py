@@ -703,6 +703,15 @@ Monitoring shows that after the herds reach the Qingshuihe area near the Sonam D
 Staff said that the herds need two days to reach the Qingshui River area near the Sonam Dargye station.
 The station will step up patrols.""")
 
+# Two renderings in three units each: the one written more often (four „Rekonvaleszenzplasma“, one unit has
+# two) is the usual one, whichever comes first in the alphabet.
+EN_DE_TIE_OF_UNITS = ('In particular, convalescent plasma has still to be tested in a large trial.\nDoctors in the United States have used convalescent plasma widely.\nMany hospitals hope that convalescent plasma will save lives.\nLandray said the failure was exasperating when it came to the use of convalescent plasma.\nPatients got convalescent plasma in a cohort, so nobody knows the effect of convalescent plasma.\nHorby added that a trial of convalescent plasma has now begun.', 'Insbesondere das Rekonvaleszenzplasma muss noch in einer großen Studie getestet werden.\nÄrzte in den Vereinigten Staaten haben Genesungsplasma häufig verwendet.\nViele Krankenhäuser hoffen, dass Genesungsplasma Leben rettet.\nLandray sagte, das Versagen sei ärgerlich, wenn es um die Verwendung von Rekonvaleszenzplasma gehe.\nPatienten erhielten Rekonvaleszenzplasma in einer Kohorte, daher kennt niemand die Wirkung von Rekonvaleszenzplasma.\nHorby fügte hinzu, dass nun eine Studie mit Genesungsplasma begonnen hat.')
+
+# A term nested in another, found more often, settles which rendering is usual: "press secretary" is
+# „Pressesekretär“ three times, so „Pressesprecherin“ is flagged, and "White House press secretary" (twice
+# „Pressesprecherin des Weißen Hauses“) does not flag „Pressesekretärs des Weißen Hauses“ the other way.
+EN_DE_NESTED_TERMS_DISAGREE = ("AP blasts White House press secretary Kayleigh McEnany for political briefings.\nThe Associated Press has accused White House press secretary Kayleigh McEnany of making her briefings political.\nMcEnany gave her first briefing on May 1 after taking over as press secretary in April.\nThe White House press secretary's relationship with the media has changed in the Trump era.\nA roast of former press secretary Sarah Sanders by a comedian was vicious.\nReporters choose the questions.", 'AP kritisiert die Pressesprecherin des Weißen Hauses Kayleigh McEnany für politische Briefings.\nDie Associated Press hat die Pressesprecherin des Weißen Hauses, Kayleigh McEnany, beschuldigt, ihre Briefings politisch zu machen.\nMcEnany gab ihr erstes Briefing am 1. Mai, nachdem sie im April das Amt des Pressesekretärs übernommen hatte.\nDas Verhältnis des Pressesekretärs des Weißen Hauses zu den Medien hat sich in der Ära Trump verändert.\nDer Spott eines Komikers über die Arbeit des ehemaligen Pressesekretärs Sarah Sanders war bösartig.\nDie Reporter wählen die Fragen aus.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -863,6 +872,14 @@ CASES = [
     pytest.param(ZH_EN_OTHER_KIND, ("zh", "en"), [], id="zh-en-name-of-another-kind-of-place"),
     pytest.param(ZH_EN_KIND_CHANGED, ("zh", "en"), [("Bac Giang City", "北江省", "Bac Giang Province", "major")],
                  id="zh-en-province-rendered-as-a-city"),
+    pytest.param(EN_DE_TIE_OF_UNITS, ("en", "de"),
+                 [("Genesungsplasma", "convalescent plasma", "Rekonvaleszenzplasma", "major")] * 3,
+                 id="en-de-tie-of-units-goes-to-the-more-frequent-rendering"),
+    pytest.param(EN_DE_NESTED_TERMS_DISAGREE, ("en", "de"),
+                 [("Pressesprecherin", "press secretary", "Pressesekretärs", "major")] * 2,
+                 id="en-de-nested-term-found-more-often-settles-the-usual-rendering"),
+    pytest.param(target_changed(EN_DE_NESTED_TERMS_DISAGREE, "Pressesekretärs", "Pressesprecherin"), ("en", "de"), [],
+                 id="en-de-nested-terms-consistent"),
 ]
 
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
-from ..terms.drift import WordSpan, find_renderings
+from ..terms.drift import TermRenderings, Variant, WordSpan, find_renderings
 from ..types import Category, Issue, RelatedSpan, Severity, Span
 from .registry import CheckContext, register
 
@@ -24,6 +24,31 @@ def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
         return alignment.target_span_of(start, end) if alignment is not None else None
 
     return span
+
+
+def _contested(term: TermRenderings, v: Variant, terms: Sequence[TermRenderings]) -> bool:
+    """Whether ``v`` differs from ``term``'s dominant rendering only where a nested term found more often
+    has its own dominant rendering: the two terms disagree on which rendering is the usual one, and the one
+    with more occurrences says. ("White House press secretary" is rendered „Pressesprecherin des Weißen
+    Hauses“ twice and „Pressesekretärs des Weißen Hauses“ once, but "press secretary", found five times, is
+    „Pressesekretär“ three times: the first is flagged with „Pressesekretärs“ suggested, not both ways.)
+    A variant that differs elsewhere ("Province of Bac Giang" for "Bac Giang Province", where "Bac Giang"
+    is the nested name's rendering) stays."""
+    n = len(term.occurrences)
+    dom_text = term.dominant.text.lower() if term.dominant is not None else ""
+    for other in terms:
+        dom = other.dominant
+        if other is term or dom is None or len(other.occurrences) <= n:
+            continue
+        if not any(o.unit == v.unit and v.source_start <= o.start and o.end <= v.source_end for o in other.occurrences):
+            continue
+        for o in dom.occurrences:
+            if o.unit == v.unit and v.start <= o.start and o.end <= v.end:
+                before = v.text[: o.start - v.start].lower()
+                after = v.text[len(v.text) - (v.end - o.end):].lower() if v.end > o.end else ""
+                if len(before) + len(after) < len(dom_text) and dom_text.startswith(before) and dom_text.endswith(after):
+                    return True
+    return False
 
 
 @register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=2, order=60)
@@ -47,7 +72,8 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     source n-gram that is not a term but happens to recur.
     """
     found: list[tuple[float, int, Issue]] = []
-    for term in find_renderings(ctx.source, ctx.target, ctx.alignment, word_span=_word_spans(ctx)):
+    terms = find_renderings(ctx.source, ctx.target, ctx.alignment, word_span=_word_spans(ctx))
+    for term in terms:
         dom = term.dominant
         if dom is None or not term.variants:
             continue
@@ -55,6 +81,8 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
         variant_counts = Counter(v.text.lower() for v in term.variants)
         related = tuple(RelatedSpan("target", o.start, o.end) for o in dom.occurrences)
         for v in term.variants:
+            if _contested(term, v, terms):
+                continue
             times = variant_counts[v.text.lower()]
             if v.kind == "near":
                 severity = Severity.MINOR

@@ -1106,14 +1106,17 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             copy = bool(src_folds) and any(copies(t.key) for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
                                            if t.content)
             dice = _dice(len(inside), len(units), len(everywhere))
-            scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named))
+            first = min(tgt.tokens[u][i].start for u, i, _ in found)
+            scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named,
+                           len(found), first))
         if not scored:
             return None
         term.memo["scored"] = scored
         # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
         # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
-        # University"), then the larger skeleton.
-        scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], x[2]))
+        # University"), then the larger skeleton, then the one written more often (four
+        # „Rekonvaleszenzplasma“ in three units beat three „Genesungsplasma“ in three), then the first written.
+        scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], -x[4], x[5], x[2]))
         # Names render names: for a name term, in a language where only names take a capital, a phrase
         # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
         # one of three "Malaysia" is misspelt), provided it is itself well associated.
@@ -1122,7 +1125,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             if named:
                 scored.remove(named[0])
                 scored.insert(0, named[0])
-        best_dice, _, best, best_named = scored[0]
+        best_dice, _, best, best_named, _, _ = scored[0]
         if best_dice < MIN_DICE:
             return None
         top = best_dice
@@ -1137,7 +1140,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         while True:
             # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
             # it as well) may make a rendering when nothing else does, never lengthen one.
-            bigger = [(size, d, skel) for d, size, skel, named in scored
+            bigger = [(size, d, skel) for d, size, skel, named, _, _ in scored
                       if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
                       and not (set(skel) - set(best)) & tied and (named or not names_only)]
             if not bigger:
@@ -1326,7 +1329,7 @@ def _joint_dominants(terms: list[_Term], src: _Side, tgt: _Side, tgt_lang: str) 
     for units, group in groups.items():
         if len(group) < 2:
             continue
-        scored = {skel: dice for t in group for dice, _, skel, _ in t.memo["scored"]}
+        scored = {skel: dice for t in group for dice, _, skel, *_ in t.memo["scored"]}
         top = max(scored.values())
         # Within GROW_RATIO of the best, most of it a core found with the best Dice ("firm defender of
         # cyber security" around "defender of cyber security" where one unit has "company defender"; not
