@@ -712,6 +712,12 @@ EN_DE_TIE_OF_UNITS = ('In particular, convalescent plasma has still to be tested
 # „Pressesprecherin des Weißen Hauses“) does not flag „Pressesekretärs des Weißen Hauses“ the other way.
 EN_DE_NESTED_TERMS_DISAGREE = ("AP blasts White House press secretary Kayleigh McEnany for political briefings.\nThe Associated Press has accused White House press secretary Kayleigh McEnany of making her briefings political.\nMcEnany gave her first briefing on May 1 after taking over as press secretary in April.\nThe White House press secretary's relationship with the media has changed in the Trump era.\nA roast of former press secretary Sarah Sanders by a comedian was vicious.\nReporters choose the questions.", 'AP kritisiert die Pressesprecherin des Weißen Hauses Kayleigh McEnany für politische Briefings.\nDie Associated Press hat die Pressesprecherin des Weißen Hauses, Kayleigh McEnany, beschuldigt, ihre Briefings politisch zu machen.\nMcEnany gab ihr erstes Briefing am 1. Mai, nachdem sie im April das Amt des Pressesekretärs übernommen hatte.\nDas Verhältnis des Pressesekretärs des Weißen Hauses zu den Medien hat sich in der Ära Trump verändert.\nDer Spott eines Komikers über die Arbeit des ehemaligen Pressesekretärs Sarah Sanders war bösartig.\nDie Reporter wählen die Fragen aus.')
 
+# A name's rendering grows by the given name before it in most of its occurrences ("Mr Blair" rendered
+# „Tony Blair“): a respelt given name is then a variant („Toni Blair“). The same word inflected before it
+# („des Kanzlers Scholz“) is no given name respelt.
+EN_DE_GIVEN_NAME_RESPELT = ('Tony Blair vows never to stop meddling in British politics.\nTony Blair has pledged not to stop intervening in UK politics.\nMr Blair, who has been out of office for more than ten years, spoke to Sky News.\nSophy Ridge told Mr Blair that he cannot wrench himself away from politics.\nEarlier in the interview, Mr Blair said that a deal could still be reached.', 'Tony Blair gelobt, sich weiterhin in die britische Politik einzumischen.\nToni Blair hat versprochen, sich weiterhin in die Politik des Vereinigten Königreichs einzumischen.\nTony Blair, der seit über zehn Jahren nicht mehr im Amt ist, sprach mit Sky News.\nSophy Ridge sagte Tony Blair, dass er sich nicht von der Politik losreißen könne.\nTony Blair hatte vorher im Interview gesagt, dass noch ein Abkommen erreicht werden könne.')
+EN_DE_TITLE_INFLECTED = ('Chancellor Scholz visited Paris on Monday.\nChancellor Scholz met the French president.\nThe visit of Chancellor Scholz lasted two days.\nChancellor Scholz returned to Berlin on Wednesday.', 'Kanzler Scholz besuchte am Montag Paris.\nKanzler Scholz traf den französischen Präsidenten.\nDer Besuch des Kanzlers Scholz dauerte zwei Tage.\nKanzler Scholz kehrte am Mittwoch nach Berlin zurück.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -880,6 +886,11 @@ CASES = [
                  id="en-de-nested-term-found-more-often-settles-the-usual-rendering"),
     pytest.param(target_changed(EN_DE_NESTED_TERMS_DISAGREE, "Pressesekretärs", "Pressesprecherin"), ("en", "de"), [],
                  id="en-de-nested-terms-consistent"),
+    pytest.param(EN_DE_GIVEN_NAME_RESPELT, ("en", "de"), [("Toni Blair", "Blair", "Tony Blair", "major")],
+                 id="en-de-given-name-respelt"),
+    pytest.param(target_changed(EN_DE_GIVEN_NAME_RESPELT, "Toni", "Tony"), ("en", "de"), [],
+                 id="en-de-given-name-consistent"),
+    pytest.param(EN_DE_TITLE_INFLECTED, ("en", "de"), [], id="en-de-title-before-a-name-inflected"),
 ]
 
 

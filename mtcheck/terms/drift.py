@@ -1428,6 +1428,63 @@ def _head_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
     term.variants = [v for v in term.variants if v.unit in kept]
 
 
+def _given_name_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
+    """The given name a name's rendering stops after: the same capitalised word right before the rendering
+    in two of its occurrences at least and most of them, and a respelling of it before all the others
+    ("⟦Tony⟧ Blair" where the source says "Mr Blair" or "Blair", and "Toni Blair" once). The rendering
+    grows by it, so the respelt given name is a variant. Any other word before one occurrence (a title,
+    a shorter mention, the same word inflected) leaves the rendering as it is."""
+    spans = [(u, a, b) for u, sp in term.class_spans.items() for a, b in sp]
+    if len(spans) < 3 or not all(t.text[:1].isupper() for t in term.dom_tokens if t.content):
+        return
+    before: dict[tuple[int, int, int], Token] = {}
+    for u, a, b in spans:
+        toks = tgt.tokens[u]
+        if a == 0 or toks[a].brk:
+            return
+        p = toks[a - 1]
+        if not (p.content and p.text[:1].isupper() and p.text.isalpha()):
+            return
+        before[(u, a, b)] = p
+    count = Counter(p.key for p in before.values())
+    w, n = count.most_common(1)[0]
+    if n < 2 or 2 * n <= len(spans) or w in term.dom_skeleton:
+        return
+    w_fold = fold(next(p.text for p in before.values() if p.key == w))
+    for p in before.values():
+        f = fold(p.text)
+        if p.key != w and (len(f) < 4 or not _one_edit(f, w_fold) or f.startswith(w_fold) or w_fold.startswith(f)):
+            return  # another word, or the same one inflected („Kanzlers Scholz“): no given name
+    if len(count) == 1:
+        return  # the given name is there every time: nothing to find
+    for other in terms:  # the word is another term's rendering, unless that term renders the same name
+        if other is not term and other.dominant is not None and w in other.dom_skeleton \
+                and not set(term.dom_skeleton) <= set(other.dom_skeleton):
+            return
+    kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    where = []
+    for (u, a, b), p in before.items():
+        if p.key == w:
+            kept[u].append((a - 1, b))
+            where.append((u, a - 1, b))
+    where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
+    u0, a0, b0 = where[0]
+    toks0 = tgt.tokens[u0][a0:b0]
+    term.class_spans = dict(kept)
+    term.dominant = Rendering(tuple(t.key for t in toks0), tgt.surface(toks0),
+                              [Occurrence(u, tgt.tokens[u][a].start, tgt.tokens[u][b - 1].end) for u, a, b in where],
+                              term.dominant.dice)
+    term.dom_tokens = toks0
+    term.dom_norm = _norm(toks0)
+    term.dom_skeleton = _skeleton(toks0)
+    term.variants = [v for v in term.variants if v.unit in kept]
+    for (u, a, b), p in before.items():
+        if p.key != w:
+            toks = tgt.tokens[u]
+            term.variants.append(Variant(u, p.start, toks[b - 1].end, tgt.text[p.start:toks[b - 1].end], 0.75,
+                                         "spelling"))
+
+
 def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
             term: _Term, src: _Side, tgt: _Side) -> set[str]:
     """Words of ``candidates`` found only right next to an occurrence of the skeleton ``best`` in the
@@ -2446,6 +2503,9 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         for term in terms:
             if term.dominant is not None:
                 _head_added(term, terms, tgt)
+    for term in terms:
+        if term.name and term.dominant is not None:
+            _given_name_added(term, terms, tgt)
     # A short noun rendered by a single common word ("epidemic") is no term after all.
     terms = [t for t in terms if not t.short or (t.dominant is not None and _specific_rendering(t))]
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
