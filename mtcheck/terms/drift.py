@@ -1409,16 +1409,20 @@ def _head_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
     for other in terms:
         if other is not term and other.dominant is not None and w in other.dom_skeleton:
             return
+    _grown(term, [(u, a, b + 1) for (u, a, b), k in after.items() if k == w], tgt)
+
+
+def _grown(term: _Term, where: list[tuple[int, int, int]], tgt: _Side) -> None:
+    """Make the token spans ``where`` (unit, first, end) the term's dominant rendering, its first one's text
+    the usual text; variants found so far stay only in units that keep the rendering."""
     kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    where = []
-    for (u, a, b), k in after.items():
-        if k == w:
-            kept[u].append((a, b + 1))
-            where.append((u, a, b + 1))
+    for u, a, b in where:
+        kept[u].append((a, b))
     where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
     u0, a0, b0 = where[0]
     toks0 = tgt.tokens[u0][a0:b0]
     term.class_spans = dict(kept)
+    assert term.dominant is not None
     term.dominant = Rendering(tuple(t.key for t in toks0), tgt.surface(toks0),
                               [Occurrence(u, tgt.tokens[u][a].start, tgt.tokens[u][b - 1].end) for u, a, b in where],
                               term.dominant.dice)
@@ -1461,23 +1465,7 @@ def _given_name_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
         if other is not term and other.dominant is not None and w in other.dom_skeleton \
                 and not set(term.dom_skeleton) <= set(other.dom_skeleton):
             return
-    kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    where = []
-    for (u, a, b), p in before.items():
-        if p.key == w:
-            kept[u].append((a - 1, b))
-            where.append((u, a - 1, b))
-    where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
-    u0, a0, b0 = where[0]
-    toks0 = tgt.tokens[u0][a0:b0]
-    term.class_spans = dict(kept)
-    term.dominant = Rendering(tuple(t.key for t in toks0), tgt.surface(toks0),
-                              [Occurrence(u, tgt.tokens[u][a].start, tgt.tokens[u][b - 1].end) for u, a, b in where],
-                              term.dominant.dice)
-    term.dom_tokens = toks0
-    term.dom_norm = _norm(toks0)
-    term.dom_skeleton = _skeleton(toks0)
-    term.variants = [v for v in term.variants if v.unit in kept]
+    _grown(term, [(u, a - 1, b) for (u, a, b), p in before.items() if p.key == w], tgt)
     for (u, a, b), p in before.items():
         if p.key != w:
             toks = tgt.tokens[u]
