@@ -718,6 +718,12 @@ EN_DE_NESTED_TERMS_DISAGREE = ("AP blasts White House press secretary Kayleigh M
 EN_DE_GIVEN_NAME_RESPELT = ('Tony Blair vows never to stop meddling in British politics.\nTony Blair has pledged not to stop intervening in UK politics.\nMr Blair, who has been out of office for more than ten years, spoke to Sky News.\nSophy Ridge told Mr Blair that he cannot wrench himself away from politics.\nEarlier in the interview, Mr Blair said that a deal could still be reached.', 'Tony Blair gelobt, sich weiterhin in die britische Politik einzumischen.\nToni Blair hat versprochen, sich weiterhin in die Politik des Vereinigten Königreichs einzumischen.\nTony Blair, der seit über zehn Jahren nicht mehr im Amt ist, sprach mit Sky News.\nSophy Ridge sagte Tony Blair, dass er sich nicht von der Politik losreißen könne.\nTony Blair hatte vorher im Interview gesagt, dass noch ein Abkommen erreicht werden könne.')
 EN_DE_TITLE_INFLECTED = ('Chancellor Scholz visited Paris on Monday.\nChancellor Scholz met the French president.\nThe visit of Chancellor Scholz lasted two days.\nChancellor Scholz returned to Berlin on Wednesday.', 'Kanzler Scholz besuchte am Montag Paris.\nKanzler Scholz traf den französischen Präsidenten.\nDer Besuch des Kanzlers Scholz dauerte zwei Tage.\nKanzler Scholz kehrte am Mittwoch nach Berlin zurück.')
 
+# A list the translation factors under one head ("outside Sydney Airport, Adelaide Airport and Darwin
+# Airport": „außerhalb der Flughäfen von Sydney, Adelaide und Darwin“) is the grammar of the list, no
+# near-variant of „Flughafen Sydney“; the same words alone are one. („Flughäfen“, the plural, is no
+# orthographic variant of „Flughafen“ either.)
+EN_DE_FACTORED_LIST = ('Sydney Airport reopened on Monday after the storm.\nFlights from Sydney Airport resumed at noon.\nThe company has billboards outside Sydney Airport, Adelaide Airport and Darwin Airport.\nSydney Airport expects more passengers next year.', 'Der Flughafen Sydney wurde am Montag nach dem Sturm wieder geöffnet.\nDie Flüge vom Flughafen Sydney wurden am Mittag wieder aufgenommen.\nDas Unternehmen hat Werbetafeln außerhalb der Flughäfen von Sydney, Adelaide und Darwin.\nDer Flughafen Sydney erwartet im nächsten Jahr mehr Passagiere.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -891,6 +897,11 @@ CASES = [
     pytest.param(target_changed(EN_DE_GIVEN_NAME_RESPELT, "Toni", "Tony"), ("en", "de"), [],
                  id="en-de-given-name-consistent"),
     pytest.param(EN_DE_TITLE_INFLECTED, ("en", "de"), [], id="en-de-title-before-a-name-inflected"),
+    pytest.param(EN_DE_FACTORED_LIST, ("en", "de"), [], id="en-de-list-factored-under-one-head"),
+    pytest.param(target_changed(EN_DE_FACTORED_LIST, "der Flughäfen von Sydney, Adelaide und Darwin",
+                                "des Flughafens von Sydney und anderswo"), ("en", "de"),
+                 [("Flughafens von Sydney", "Sydney Airport", "Flughafen Sydney", "minor")],
+                 id="en-de-near-variant-outside-a-list"),
 ]
 
 
@@ -1038,6 +1049,12 @@ def test_long_document_stays_fast():
     ("Willen", "Wileys", "de", None),
     # Lower-case words are not names.
     ("hana", "hanna", "en", None),
+    # An umlaut that inflects (a plural) is no accent dropped; one that a name loses is.
+    ("Flughäfen", "Flughafen", "de", "same"),
+    ("Väter", "Vater", "de", "same"),
+    ("Muller", "Müller", "de", "orthography"),
+    ("etats", "états", "fr", "orthography"),
+    ("Bei-jing", "Beijing", "en", "orthography"),
 ])
 def test_relation(word, dom, lang, expected):
     from mtcheck.terms.drift import _relation

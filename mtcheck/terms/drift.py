@@ -1284,7 +1284,8 @@ def _apply_dominant(term: _Term, best_dice: float, best: tuple[str, ...], classe
     dom_fold = fold(text)
     for u, a, b in where:
         s = tgt.surface(tgt.tokens[u][a:b])
-        if s.lower() != text.lower() and fold(s) == dom_fold and surfaces[s] < surfaces[text]:
+        if s.lower() != text.lower() and fold(s) == dom_fold and surfaces[s] < surfaces[text] \
+                and not _same_lemmas(s, text, tgt_lang):
             toks = tgt.tokens[u]
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, s, 0.6, "orthography", "near"))
     # Near-variants: the same skeleton in another form, when the dominant form is clearly the usual one.
@@ -1473,6 +1474,27 @@ def _given_name_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
                                          "spelling"))
 
 
+def _factored(term: _Term, v: Variant, src: _Side, target_text: str, tgt_lang: str) -> bool:
+    """Whether the near-variant ``v`` heads a list the translation factored: the source repeats the term's
+    last word after another name in the unit ("outside Sydney airport, Adelaide Airport, Darwin Airport") and
+    the variant goes on with the others („außerhalb der ⟦Flughäfen von Sydney⟧, Adelaide und Darwin“). One
+    head for several names is the grammar of the list, not another rendering of the term."""
+    last = term.key[-1]
+    occs = [o for o in term.occurrences if o.unit == v.unit]
+    if len(occs) != 1:
+        return False
+    occ, toks = occs[0], src.tokens[v.unit]
+    if not any(t.key == last and not occ.start <= t.start < occ.end and k and toks[k - 1].text[:1].isupper()
+                              for k, t in enumerate(toks)):
+        return False  # the source has no other name with the same last word in the unit
+    m = _LIST_GOES_ON.match(target_text, v.end)
+    return m is not None and m.group(3).isupper() and (m.group(1) is not None or m.group(2).lower() in coordinators(tgt_lang))
+
+
+# After a phrase: a comma (group 1) or a word and a space (group 2), then the first letter of the next word.
+_LIST_GOES_ON = re.compile(r"\s*(?:(,)\s*|([^\W\d_]+)\s+)([^\W\d_])")
+
+
 def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
             term: _Term, src: _Side, tgt: _Side) -> set[str]:
     """Words of ``candidates`` found only right next to an occurrence of the skeleton ``best`` in the
@@ -1658,6 +1680,19 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _same_lemmas(a: str, b: str, lang: str) -> bool:
+    """Whether two texts that fold alike are one inflection apart, word by word („Flughäfen“ is the plural
+    of „Flughafen“, an umlaut no accent dropped); „Muller“ for „Müller“, Bei-jing for Beijing, "Exhibitors
+    Union" for "Exhibitors' Union" are not."""
+    if _LETTERS_RE.sub("", a) != _LETTERS_RE.sub("", b):
+        return False  # a hyphen, an apostrophe, a space more or less: orthography
+    wa, wb = _WORD_RE.findall(a), _WORD_RE.findall(b)
+    return len(wa) == len(wb) and all(normalise_token(x, lang) == normalise_token(y, lang) for x, y in zip(wa, wb))
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def _undouble(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
@@ -1667,7 +1702,7 @@ def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
     """How a word of the unit relates to a word of the dominant rendering (both surface forms)."""
     a, b = fold(word), fold(dom_word)
     if a == b:
-        return "same" if word.lower() == dom_word.lower() else "orthography"
+        return "same" if word.lower() == dom_word.lower() or _same_lemmas(word, dom_word, lang) else "orthography"
     # A doubled letter is a common spelling variant of a short name too (Hana / Hanna, Bona / Bonna).
     if word[:1].isupper() and dom_word[:1].isupper() and min(len(a), len(b)) >= 3 \
             and _undouble(a) == _undouble(b):
@@ -2570,6 +2605,9 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         for v in term.variants:
             occ = next(o for o in term.occurrences if o.unit == v.unit)
             v.source_start, v.source_end = occ.start, occ.end
+        if any(v.kind == "near" for v in term.variants):
+            term.variants = [v for v in term.variants
+                             if v.kind != "near" or not _factored(term, v, src, target.text, target.lang)]
         if term.variants and term.name and term.dominant is not None \
                 and fold(term.dominant.text) == fold(term.text):
             # A name kept as it is varies by another name (a spelling, an expansion), never by words all
