@@ -357,12 +357,20 @@ def term_memory_issues(reports: Sequence[Report], min_articles: int = 3) -> list
         bead_article = []
         for sl_pos, k in enumerate(members):
             bead_article.extend([sl_pos] * len(reports[k].alignment))
+        # The source text of each unit: a term found only in sentences that recur word for word across
+        # articles (a wire story and its update) is that sentence's business (consistency.batch), not the
+        # batch's usage of a term ("good results" in the same sentence of three articles is no term).
+        bead_source = [tuple(src_doc.sentences[i].text for i in b.source) for b in beads]
+
         def spread(units: Iterable[int], dom_units: Iterable[int]) -> Optional[tuple[set[int], set[int]]]:
-            # The articles of a term and of its dominant rendering, for a term in min_articles articles
-            # with its dominant rendering in most of them; None for any other term.
+            # The articles of a term and of its dominant rendering, for a term in min_articles articles,
+            # and in as many different source sentences, with its dominant rendering in most of them; None
+            # for any other term.
+            units = list(units)
             term_articles = {bead_article[u] for u in units}
             dom_articles = {bead_article[u] for u in dom_units}
-            ok = len(term_articles) >= min_articles and len(dom_articles) * 2 > len(term_articles)
+            ok = len(term_articles) >= min_articles and len(dom_articles) * 2 > len(term_articles) \
+                and len({bead_source[u] for u in units}) >= min_articles
             return (term_articles, dom_articles) if ok else None
 
         def wanted(units: set[int], dom_units: set[int]) -> bool:

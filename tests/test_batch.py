@@ -40,6 +40,25 @@ def test_term_memory_flags_the_article_that_breaks_the_desk_usage(batch_files):
     assert "4 times in 3 articles" in issue.message
 
 
+def test_a_term_seen_only_in_one_recurring_sentence_is_no_usage_of_the_batch(tmp_path):
+    # Three updates of one wire story repeat one sentence word for word: one sentence, not three usages,
+    # so a fourth article's other rendering of its term is not measured against it. (Found in three
+    # different sentences, it is: test_term_memory_flags_the_article_that_breaks_the_desk_usage.)
+    same = ("Critics say the climate fund moves too slowly.",
+            "Les critiques estiment que le fonds climatique avance trop lentement.")
+    articles = [(f"Update {k}: talks resumed in Bonn. {same[0]}", f"Mise à jour {k} : les pourparlers ont repris à Bonn. {same[1]}")
+                for k in (1, 2, 3)]
+    articles.append(("Donors met in Paris. The climate fund will finance solar farms.",
+                     "Les donateurs se sont réunis à Paris. Le régime climatique financera des fermes solaires."))
+    items = []
+    for k, (src, tgt) in enumerate(articles):
+        s, t = tmp_path / f"u{k}.en.txt", tmp_path / f"u{k}.fr.txt"
+        s.write_text(src + "\n", encoding="utf-8")
+        t.write_text(tgt + "\n", encoding="utf-8")
+        items.append(BatchInput(str(s), str(t), id=f"u{k}"))
+    assert [[i.check for i in r.report.issues] for r in check_batch(items)] == [[], [], [], []]
+
+
 def test_one_bad_article_never_stops_the_others(batch_files, tmp_path):
     _, items = batch_files
     empty = tmp_path / "empty.txt"
