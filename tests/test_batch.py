@@ -16,15 +16,20 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture
-def batch_files(tmp_path):
+def write_articles(folder, articles, prefix="a"):
+    """Each (source, target) pair as two files in ``folder``, as batch inputs with ids prefix0, prefix1..."""
     items = []
-    for k, (src, tgt) in enumerate(ARTICLES):
-        s, t = tmp_path / f"a{k}.en.txt", tmp_path / f"a{k}.fr.txt"
+    for k, (src, tgt) in enumerate(articles):
+        s, t = folder / f"{prefix}{k}.en.txt", folder / f"{prefix}{k}.fr.txt"
         s.write_text(src + "\n", encoding="utf-8")
         t.write_text(tgt + "\n", encoding="utf-8")
-        items.append(BatchInput(str(s), str(t), id=f"a{k}"))
-    return tmp_path, items
+        items.append(BatchInput(str(s), str(t), id=f"{prefix}{k}"))
+    return items
+
+
+@pytest.fixture
+def batch_files(tmp_path):
+    return tmp_path, write_articles(tmp_path, ARTICLES)
 
 
 def test_term_memory_flags_the_article_that_breaks_the_desk_usage(batch_files):
@@ -50,12 +55,7 @@ def test_a_term_seen_only_in_one_recurring_sentence_is_no_usage_of_the_batch(tmp
                 for k in (1, 2, 3)]
     articles.append(("Donors met in Paris. The climate fund will finance solar farms.",
                      "Les donateurs se sont réunis à Paris. Le régime climatique financera des fermes solaires."))
-    items = []
-    for k, (src, tgt) in enumerate(articles):
-        s, t = tmp_path / f"u{k}.en.txt", tmp_path / f"u{k}.fr.txt"
-        s.write_text(src + "\n", encoding="utf-8")
-        t.write_text(tgt + "\n", encoding="utf-8")
-        items.append(BatchInput(str(s), str(t), id=f"u{k}"))
+    items = write_articles(tmp_path, articles, prefix="u")
     assert [[i.check for i in r.report.issues] for r in check_batch(items)] == [[], [], [], []]
 
 
