@@ -1,10 +1,10 @@
 """Terminology drift: one source term rendered in different ways across the article."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Iterator, Optional, Sequence
 
-from ..terms.drift import TermRenderings, Variant, WordSpan, find_renderings
+from ..terms.drift import Occurrence, TermRenderings, Variant, WordSpan, find_renderings
 from ..types import Category, Issue, RelatedSpan, Severity, Span
 from .registry import CheckContext, register
 
@@ -26,7 +26,21 @@ def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
     return span
 
 
-def _contested(term: TermRenderings, v: Variant, terms: Sequence[TermRenderings]) -> bool:
+_DomIndex = dict[int, list[tuple[int, TermRenderings, Occurrence]]]
+
+
+def _dominants_by_unit(terms: Sequence[TermRenderings]) -> _DomIndex:
+    """Each unit's dominant-rendering occurrences: (the term's number of occurrences, the term, the
+    occurrence)."""
+    out: _DomIndex = defaultdict(list)
+    for t in terms:
+        if t.dominant is not None:
+            for o in t.dominant.occurrences:
+                out[o.unit].append((len(t.occurrences), t, o))
+    return out
+
+
+def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
     """Whether ``v`` differs from ``term``'s dominant rendering only where a nested term found more often
     has its own dominant rendering: the two terms disagree on which rendering is the usual one, and the one
     with more occurrences says. ("White House press secretary" is rendered „Pressesprecherin des Weißen
@@ -36,18 +50,15 @@ def _contested(term: TermRenderings, v: Variant, terms: Sequence[TermRenderings]
     is the nested name's rendering) stays."""
     n = len(term.occurrences)
     dom_text = term.dominant.text.lower() if term.dominant is not None else ""
-    for other in terms:
-        dom = other.dominant
-        if other is term or dom is None or len(other.occurrences) <= n:
+    for n_other, other, o in dominants.get(v.unit, ()):
+        if n_other <= n or other is term or not (v.start <= o.start and o.end <= v.end):
             continue
-        if not any(o.unit == v.unit and v.source_start <= o.start and o.end <= v.source_end for o in other.occurrences):
+        if not any(s.unit == v.unit and v.source_start <= s.start and s.end <= v.source_end for s in other.occurrences):
             continue
-        for o in dom.occurrences:
-            if o.unit == v.unit and v.start <= o.start and o.end <= v.end:
-                before = v.text[: o.start - v.start].lower()
-                after = v.text[len(v.text) - (v.end - o.end):].lower() if v.end > o.end else ""
-                if len(before) + len(after) < len(dom_text) and dom_text.startswith(before) and dom_text.endswith(after):
-                    return True
+        before = v.text[: o.start - v.start].lower()
+        after = v.text[len(v.text) - (v.end - o.end):].lower() if v.end > o.end else ""
+        if len(before) + len(after) < len(dom_text) and dom_text.startswith(before) and dom_text.endswith(after):
+            return True
     return False
 
 
@@ -73,6 +84,7 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     """
     found: list[tuple[float, int, Issue]] = []
     terms = find_renderings(ctx.source, ctx.target, ctx.alignment, word_span=_word_spans(ctx))
+    dominants = _dominants_by_unit(terms)
     for term in terms:
         dom = term.dominant
         if dom is None or not term.variants:
@@ -81,7 +93,7 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
         variant_counts = Counter(v.text.lower() for v in term.variants)
         related = tuple(RelatedSpan("target", o.start, o.end) for o in dom.occurrences)
         for v in term.variants:
-            if _contested(term, v, terms):
+            if _contested(term, v, dominants):
                 continue
             times = variant_counts[v.text.lower()]
             if v.kind == "near":
