@@ -21,7 +21,8 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import (_edit_distance, _in_order, _nominal_compound, _one_edit, _spaced_pieces, _swapped,
+from mtcheck.terms.drift import (Occurrence, _Side, _edit_distance, _in_order, _name_around, _nominal_compound, _one_edit,
+                                 _other_body, _spaced_pieces, _swapped,
                                  _title_edge, find_renderings, tokenize)
 from mtcheck.types import Bead, Category, Issue
 
@@ -1226,3 +1227,27 @@ def test_nominal_compound(sentence, compound, expected):
     i = next(k for k, t in enumerate(toks) if t.start == at)
     n = next(k for k, t in enumerate(toks) if t.end == at + len(compound)) - i + 1
     assert _nominal_compound(toks, i, n) is expected
+
+
+@pytest.mark.parametrize("sentence, word, name", [
+    ("Last night, the Ministry of Defence declined to comment.", "Ministry", ("ministry", "of", "defence")),
+    ("A spokesman for the Foreign Ministry said so.", "Ministry", ("foreign", "ministry")),
+    ("The Ministry said so.", "Ministry", ("ministry",)),
+    ("He was chief of staff at the Ministry of Transport and Social Affairs.", "Ministry",
+     ("ministry", "of", "transport", "and", "social", "affairs")),
+    ("Sydney Airport reopened.", "Sydney", ("sydney", "airport")),
+])
+def test_name_around(sentence, word, name):
+    doc = make_document(sentence, path=None, lang="en", encoding=None, presegmented=True)
+    side = _Side({0: tokenize(doc, (0,))}, doc.text)
+    at = sentence.index(word)
+    assert _name_around(Occurrence(0, at, at + len(word)), side) == name
+
+
+def test_other_body():
+    # Across a batch a variant inside another body's name is that body's, a word alone or a name the
+    # dominant rendering also sits in is not.
+    dominant = {("foreign", "ministry"), ("ministry",)}
+    assert _other_body(("ministry", "of", "defence"), dominant)
+    assert not _other_body(("foreign", "ministry"), dominant)
+    assert not _other_body(("ministry",), set())

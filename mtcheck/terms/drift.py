@@ -2343,6 +2343,43 @@ def _in_longer_name(occ: Occurrence, src: _Side, loose: bool = False) -> bool:
     return False
 
 
+def _name_around(occ: Occurrence, src: _Side) -> tuple[str, ...]:
+    """The longer name a one-word source occurrence sits in, lower-cased: the capitalised words joined to it
+    by spaces, and by one function word between two of them ("Ministry of Defence"); the word alone when
+    it stands alone (or in a script without capitals)."""
+    toks = src.tokens[occ.unit]
+    i = next((k for k, t in enumerate(toks) if t.start == occ.start), None)
+    if i is None:
+        return (fold(src.text[occ.start:occ.end]),)
+
+    def joined(a: int, b: int) -> bool:  # tokens a < b next to each other, one space apart
+        return not toks[b].brk and src.text[toks[a].end:toks[b].start] == " "
+
+    lo = hi = i
+    while True:
+        if lo >= 1 and _capital(toks[lo - 1]) and joined(lo - 1, lo):
+            lo -= 1
+        elif lo >= 2 and toks[lo - 1].func and _capital(toks[lo - 2]) and joined(lo - 2, lo - 1) and joined(lo - 1, lo):
+            lo -= 2
+        else:
+            break
+    while True:
+        if hi + 1 < len(toks) and _capital(toks[hi + 1]) and joined(hi, hi + 1):
+            hi += 1
+        elif hi + 2 < len(toks) and toks[hi + 1].func and _capital(toks[hi + 2]) and joined(hi, hi + 1) \
+                and joined(hi + 1, hi + 2):
+            hi += 2
+        else:
+            break
+    return tuple(fold(t.text) for t in toks[lo:hi + 1])
+
+
+def _other_body(name: tuple[str, ...], dominant_names: set[tuple[str, ...]]) -> bool:
+    """Whether ``name`` (``_name_around`` of a variant's source word) is a longer name that none of the
+    dominant rendering's occurrences sits in."""
+    return len(name) > 1 and name not in dominant_names
+
+
 def _kept_in_longer_names(term: _Term, src: _Side) -> bool:
     """A one-word name whose dominant rendering is a copy of it, found only where the name is part of a
     longer name: the word kept inside the names of companies and bodies says nothing of how the
@@ -2615,6 +2652,16 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             term.variants = [v for v in term.variants if v.kind == "near"
                              or any(t.text[:1].isupper() for t in tgt.tokens[v.unit]
                                     if v.start <= t.start < v.end and t.content)]
+        if wanted is not None and term.variants and term.name and len(term.key) == 1 and term.dominant is not None:
+            # Across a batch, "Ministry of Transport", "Ministry of Defence", "Foreign Ministry": the word
+            # heads the names of several bodies; where it sits in a name no dominant occurrence sits in,
+            # the other rendering („Verkehrsministerium“) is that body's name, not drift of
+            # „Außenministerium“ (a respelling is drift wherever it sits). In one article the word mostly
+            # names one body ("the Ministry of Foreign Affairs" after "the Foreign Ministry").
+            dom_units = {o.unit for o in term.dominant.occurrences}
+            names = {_name_around(o, src) for o in term.occurrences if o.unit in dom_units}
+            term.variants = [v for v in term.variants if v.kind == "near" or "spelling" in v.how or not _other_body(
+                _name_around(next(o for o in term.occurrences if o.unit == v.unit), src), names)]
         if term.variants and _kept_in_longer_names(term, src):
             # "Macquarie Australia", "JC Decaux Australia" keep the word; "in Australia" translates it
             # („Australien“): two names, not one term rendered two ways.
