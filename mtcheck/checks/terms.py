@@ -58,7 +58,12 @@ def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
         before = v.text[: o.start - v.start].lower()
         after = v.text[len(v.text) - (v.end - o.end):].lower() if v.end > o.end else ""
         if len(before) + len(after) < len(dom_text) and dom_text.startswith(before) and dom_text.endswith(after):
-            return True
+            # The dominant rendering is ``before`` + the nested term's other rendering + ``after``: it must
+            # differ there (« renforcement des capacités en ⟦matière d'intelligence artificielle⟧ » keeps
+            # « intelligence artificielle »: the variant differs in its linking words, and stays).
+            middle = dom_text[len(before): len(dom_text) - len(after)]
+            if v.text[o.start - v.start: o.end - v.start].lower() not in middle:
+                return True
     return False
 
 
