@@ -1060,6 +1060,9 @@ def test_long_document_stays_fast():
     ("Muller", "Müller", "de", "orthography"),
     ("etats", "états", "fr", "orthography"),
     ("Bei-jing", "Beijing", "en", "orthography"),
+    # A German plural in -nisse („Befugnis“ / „Befugnisse“) is inflection.
+    ("Fragebefugnisse", "Fragebefugnis", "de", "same"),
+    ("Ergebnissen", "Ergebnis", "de", "same"),
 ])
 def test_relation(word, dom, lang, expected):
     from mtcheck.terms.drift import _relation

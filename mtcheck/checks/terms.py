@@ -47,12 +47,16 @@ def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
     Hauses“ twice and „Pressesekretärs des Weißen Hauses“ once, but "press secretary", found five times, is
     „Pressesekretär“ three times: the first is flagged with „Pressesekretärs“ suggested, not both ways.)
     A variant that differs elsewhere ("Province of Bac Giang" for "Bac Giang Province", where "Bac Giang"
-    is the nested name's rendering) stays."""
+    is the nested name's rendering) stays, and so does any variant when the nested term flags none of this
+    term's usual renderings („Quarantine Center“ / „Quarantine Centre“ tied inside it)."""
     n = len(term.occurrences)
     dom_text = term.dominant.text.lower() if term.dominant is not None else ""
+    dom_spans = [(d.unit, d.start, d.end) for d in term.dominant.occurrences] if term.dominant is not None else []
     for n_other, other, o in dominants.get(v.unit, ()):
         if n_other <= n or other is term or not (v.start <= o.start and o.end <= v.end):
             continue
+        if not any(u == w.unit and a <= w.start and w.end <= b for w in other.variants for u, a, b in dom_spans):
+            continue  # the nested term flags none of this term's usual renderings: no disagreement to settle
         if not any(s.unit == v.unit and v.source_start <= s.start and s.end <= v.source_end for s in other.occurrences):
             continue
         before = v.text[: o.start - v.start].lower()

@@ -1022,6 +1022,10 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
     return out
 
 
+# Titles before a name (lower-cased token keys): on a tie, a name renders a name, not its title.
+_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady herr frau m mme mlle sr sra srta don doña".split())
+
+
 def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str) -> None:
     units = term.units
     src_folds = [fold(w) for w in term.text.split() if len(fold(w)) >= 3] if term.key[0].isascii() else []
@@ -1106,16 +1110,16 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             copy = bool(src_folds) and any(copies(t.key) for t in tgt.tokens[found[0][0]][found[0][1]: found[0][1] + found[0][2]]
                                            if t.content)
             dice = _dice(len(inside), len(units), len(everywhere))
-            first = min(tgt.tokens[u][i].start for u, i, _ in found)
             scored.append((round(dice + (COPY_BONUS if copy else 0.0), 6), len(skel), skel, term.name and looks_named,
-                           len(found), first))
+                           len(found), all(k in _HONORIFICS for k in skel)))
         if not scored:
             return None
         term.memo["scored"] = scored
         # Best Dice; on a tie, a name is rendered by a name (上海: "Shanghai", not "state-owned assets"),
         # then by words the term alone accounts for ("Tianjin University", not "… Task Force at Tianjin
         # University"), then the larger skeleton, then the one written more often (four
-        # „Rekonvaleszenzplasma“ in three units beat three „Genesungsplasma“ in three), then the first written.
+        # „Rekonvaleszenzplasma“ in three units beat three „Genesungsplasma“ in three), then not a title alone
+        # ("Cheung", not "Mr", in "Mr. Matthew Cheung" and "Mr. Cheung"), then by the words (a fixed order).
         scored.sort(key=lambda x: (-x[0], not x[3], sum(k in tied for k in x[2]), -x[1], -x[4], x[5], x[2]))
         # Names render names: for a name term, in a language where only names take a capital, a phrase
         # written as a name beats a common word that happens to share more units ("year" for 马来西亚 when
@@ -1125,7 +1129,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             if named:
                 scored.remove(named[0])
                 scored.insert(0, named[0])
-        best_dice, _, best, best_named, _, _ = scored[0]
+        best_dice, _, best, best_named, *_ = scored[0]
         if best_dice < MIN_DICE:
             return None
         top = best_dice
@@ -1140,7 +1144,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
         while True:
             # Grow only by words the term alone accounts for: an ambiguous word (another source word explains
             # it as well) may make a rendering when nothing else does, never lengthen one.
-            bigger = [(size, d, skel) for d, size, skel, named, _, _ in scored
+            bigger = [(size, d, skel) for d, size, skel, named, *_ in scored
                       if size > len(best) and d >= GROW_RATIO * top and _contains(skel, best)
                       and not (set(skel) - set(best)) & tied and (named or not names_only)]
             if not bigger:

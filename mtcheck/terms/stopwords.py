@@ -117,7 +117,7 @@ _SUFFIXES = {
     "en": {"", "s", "es", "'s", "n", "an", "ian", "ean", "ese", "ish", "a", "i", "e", "y", "ans", "ns", "um", "ium",
            "ic", "ics", "al", "ial", "ical", "ern", "ist", "ists", "ism", "ies"},
     "de": {"", "e", "en", "n", "s", "es", "er", "em", "ern", "ns", "ens", "ischen", "ische", "isch", "ischer",
-           "isches", "ischem", "ien", "in", "innen", "t", "te", "ten", "st"},
+           "isches", "ischem", "ien", "in", "innen", "t", "te", "ten", "st", "se", "sen"},  # -nis, -nisse, -nissen
     "fr": {"", "s", "e", "es", "x", "aux", "al", "ale", "ales", "ien", "ienne", "iens", "iennes", "ais", "aise",
            "aises", "ois", "oise", "oises"},
     "es": {"", "s", "es", "a", "as", "o", "os", "ano", "ana", "anos", "anas", "és", "esa"},
