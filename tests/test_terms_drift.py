@@ -725,6 +725,10 @@ EN_DE_TITLE_INFLECTED = ('Chancellor Scholz visited Paris on Monday.\nChancellor
 # orthographic variant of „Flughafen“ either.)
 EN_DE_FACTORED_LIST = ('Sydney Airport reopened on Monday after the storm.\nFlights from Sydney Airport resumed at noon.\nThe company has billboards outside Sydney Airport, Adelaide Airport and Darwin Airport.\nSydney Airport expects more passengers next year.', 'Der Flughafen Sydney wurde am Montag nach dem Sturm wieder geöffnet.\nDie Flüge vom Flughafen Sydney wurden am Mittag wieder aufgenommen.\nDas Unternehmen hat Werbetafeln außerhalb der Flughäfen von Sydney, Adelaide und Darwin.\nDer Flughafen Sydney erwartet im nächsten Jahr mehr Passagiere.')
 
+# A name the source spells and the translation keeps: its exact copy ("Chengdu", twice) is the usual
+# rendering and the suggestion, not a respelling German does not know („Chendu“, three times).
+EN_DE_COPY_BEATS_MISSPELLING = ('Tight security outside the consulate in Chengdu, China.\nThere was a tight security presence in the city of Chengdu on Sunday.\nThe editor tweeted that the consulate in Chengdu was given 72 hours to close.\nSome personnel at the Chengdu consulate were accused of spying.\nThe order to close the consulate in Chengdu was issued on Friday.', 'Starke Sicherheitspräsenz vor dem Konsulat in Chendu, China.\nIn der Stadt Chendu gab es am Sonntag eine starke Sicherheitspräsenz.\nDer Herausgeber twitterte, das Konsulat in Chendu habe 72 Stunden Zeit zum Schließen.\nEinigen Mitarbeitern des Konsulats von Chengdu wurde Spionage vorgeworfen.\nDie Anordnung, das Konsulat in Chengdu zu schließen, erging am Freitag.')
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -899,6 +903,10 @@ CASES = [
                  id="en-de-given-name-consistent"),
     pytest.param(EN_DE_TITLE_INFLECTED, ("en", "de"), [], id="en-de-title-before-a-name-inflected"),
     pytest.param(EN_DE_FACTORED_LIST, ("en", "de"), [], id="en-de-list-factored-under-one-head"),
+    pytest.param(EN_DE_COPY_BEATS_MISSPELLING, ("en", "de"), [("Chendu", "Chengdu", "Chengdu", "major")] * 3,
+                 id="en-de-exact-copy-of-a-name-beats-a-more-frequent-misspelling"),
+    pytest.param(target_changed(EN_DE_COPY_BEATS_MISSPELLING, "Chendu", "Chengdu"), ("en", "de"), [],
+                 id="en-de-name-copied-consistently"),
     pytest.param(target_changed(EN_DE_FACTORED_LIST, "der Flughäfen von Sydney, Adelaide und Darwin",
                                 "des Flughafens von Sydney und anderswo"), ("en", "de"),
                  [("Flughafens von Sydney", "Sydney Airport", "Flughafen Sydney", "minor")],

@@ -1129,6 +1129,13 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
             if named:
                 scored.remove(named[0])
                 scored.insert(0, named[0])
+        if term.name and src_folds and len(scored) > 1 and len(scored[0][2]) == 1:
+            # A name the source spells and the translation keeps: its exact copy ("Chengdu" twice) beats a
+            # respelling the target language does not know ("Chendu" three times), however often written.
+            exact = [x for x in scored if len(x[2]) == 1 and fold(x[2][0]) in src_folds and x[0] >= MIN_DICE]
+            if exact and fold(scored[0][2][0]) not in src_folds and _unknown_respelling(scored[0][2][0], src_folds, tgt_lang):
+                scored.remove(exact[0])
+                scored.insert(0, exact[0])
         best_dice, _, best, best_named, *_ = scored[0]
         if best_dice < MIN_DICE:
             return None
@@ -1830,6 +1837,20 @@ def _initial_name(word: str, text: str, lang: str) -> Optional[bool]:
         return not simplemma.is_known(lower, lang=lang.split("-")[0])
     except (ValueError, KeyError):  # a language simplemma does not know
         return True
+
+
+def _unknown_respelling(key: str, src_folds: Sequence[str], lang: str) -> bool:
+    """Whether target word ``key`` is one edit off a source word (``src_folds``) and no word the target
+    language's lemma dictionary knows: a misspelt copy ("Chendu"), not an exonym („Kiew“, „Moskau“)."""
+    import simplemma
+
+    f = fold(key)
+    if len(f) < 5 or not any(_one_edit(f, s) for s in src_folds):
+        return False
+    try:
+        return not simplemma.is_known(key.lower(), lang=lang.split("-")[0])
+    except (ValueError, KeyError):  # a language simplemma does not know
+        return False
 
 
 def _guessed_name(word: str) -> bool:
