@@ -1425,13 +1425,16 @@ def _head_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
 
 
 def _grown(term: _Term, where: list[tuple[int, int, int]], tgt: _Side) -> None:
-    """Make the token spans ``where`` (unit, first, end) the term's dominant rendering, its first one's text
-    the usual text; variants found so far stay only in units that keep the rendering."""
+    """Make the token spans ``where`` (unit, first, end) the term's dominant rendering, the text written most
+    often the usual text; variants found so far stay only in units that keep the rendering."""
     kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for u, a, b in where:
         kept[u].append((a, b))
     where.sort(key=lambda x: tgt.tokens[x[0]][x[1]].start)
-    u0, a0, b0 = where[0]
+    # Its usual text: the surface written most often (the first written on a tie), as _apply_dominant says.
+    surfaces = Counter(tgt.surface(tgt.tokens[u][a:b]) for u, a, b in where)
+    usual = max(surfaces, key=lambda t: surfaces[t])  # max keeps the first of equals: the first written
+    u0, a0, b0 = next((u, a, b) for u, a, b in where if tgt.surface(tgt.tokens[u][a:b]) == usual)
     toks0 = tgt.tokens[u0][a0:b0]
     term.class_spans = dict(kept)
     assert term.dominant is not None
