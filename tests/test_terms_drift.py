@@ -907,6 +907,11 @@ CASES = [
                  id="en-de-exact-copy-of-a-name-beats-a-more-frequent-misspelling"),
     pytest.param(target_changed(EN_DE_COPY_BEATS_MISSPELLING, "Chendu", "Chengdu"), ("en", "de"), [],
                  id="en-de-name-copied-consistently"),
+    # "US consulate in Chengdu" rendered „US-Konsulat in Chengdu“: the rendering of "consulate in Chengdu"
+    # with the neighbouring source word, not another rendering of it.
+    pytest.param((EN_DE_COPY_BEATS_MISSPELLING[0].replace("outside the consulate", "outside the US consulate"),
+                  EN_DE_COPY_BEATS_MISSPELLING[1].replace("Chendu", "Chengdu").replace("dem Konsulat", "dem US-Konsulat")),
+                 ("en", "de"), [], id="en-de-rendering-with-a-neighbouring-source-word"),
     pytest.param(target_changed(EN_DE_FACTORED_LIST, "der Flughäfen von Sydney, Adelaide und Darwin",
                                 "des Flughafens von Sydney und anderswo"), ("en", "de"),
                  [("Flughafens von Sydney", "Sydney Airport", "Flughafen Sydney", "minor")],

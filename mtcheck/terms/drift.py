@@ -1488,6 +1488,30 @@ def _given_name_added(term: _Term, terms: list[_Term], tgt: _Side) -> None:
                                          "spelling"))
 
 
+def _neighbour_added(term: _Term, v: Variant, src: _Side) -> bool:
+    """Whether ``v`` is the dominant rendering plus copies of the source words right next to the term in
+    its unit: "US consulate in Chengdu" rendered „⟦US-⟧Konsulat in Chengdu“ where the usual rendering of
+    "consulate in Chengdu" is „Konsulat in Chengdu“ renders the neighbour "US" too, it does not vary."""
+    assert term.dominant is not None
+    dom = Counter(fold(w) for w in _PIECE_RE.findall(term.dominant.text))
+    have = Counter(fold(w) for w in _PIECE_RE.findall(v.text))
+    extra = have - dom
+    if not extra or dom - have:
+        return False
+    occ = next((o for o in term.occurrences if o.unit == v.unit), None)
+    if occ is None:
+        return False
+    toks = src.tokens[v.unit]
+    at = [k for k, t in enumerate(toks) if occ.start <= t.start < occ.end]
+    if not at:
+        return False
+    beside = {fold(toks[k].text) for k in (at[0] - 1, at[-1] + 1) if 0 <= k < len(toks)}
+    return all(w in beside for w in extra)
+
+
+_PIECE_RE = re.compile(r"[^\W_]+")
+
+
 def _factored(term: _Term, v: Variant, src: _Side, target_text: str, tgt_lang: str) -> bool:
     """Whether the near-variant ``v`` heads a list the translation factored: the source repeats the term's
     last word after another name in the unit ("outside Sydney airport, Adelaide Airport, Darwin Airport") and
@@ -2673,6 +2697,8 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         if any(v.kind == "near" for v in term.variants):
             term.variants = [v for v in term.variants
                              if v.kind != "near" or not _factored(term, v, src, target.text, target.lang)]
+        if term.variants and term.dominant is not None:
+            term.variants = [v for v in term.variants if not _neighbour_added(term, v, src)]
         if term.variants and term.name and term.dominant is not None \
                 and fold(term.dominant.text) == fold(term.text):
             # A name kept as it is varies by another name (a spelling, an expansion), never by words all
