@@ -123,6 +123,42 @@ def split_sentences(text: str, lang: str | None, presegmented: bool = False) -> 
     are skipped; ``paragraph`` counts the gaps between lines that hold two line breaks or a paragraph
     separator, ``line`` the lines not skipped.
     """
+    if presegmented and "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return _presegmented_lines(text)
+    return _split_lines(text, lang, presegmented)
+
+
+def _presegmented_lines(text: str) -> tuple[Sentence, ...]:
+    """``_split_lines(text, lang, presegmented=True)`` of a text whose only line break is ``\\n``: its lines are
+    the pieces of ``text.split("\\n")`` (the empty ones are no line), found without a match object each. The gap
+    between two lines kept holds two line breaks or more exactly when it is longer than one character (a
+    line passed over, blank or empty, ends with a line break of its own)."""
+    out: list[Sentence] = []
+    append = out.append
+    paragraph = line_no = 0
+    prev_end = -1  # the end of the line before (none yet)
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line:
+            continue
+        kept = line.lstrip(_STRIP_CHARS)
+        if not kept and not line.strip(_BLANK):
+            continue
+        if start - prev_end > 1 and prev_end >= 0:
+            paragraph += 1
+        prev_end = start + len(line)
+        if kept:  # the line without the white space at either end (``_strip``)
+            sentence = kept.rstrip(_STRIP_CHARS)
+            s = prev_end - len(kept)
+            append(Sentence(s, s + len(sentence), sentence, paragraph, line_no))
+        line_no += 1
+    return tuple(out)
+
+
+def _split_lines(text: str, lang: str | None, presegmented: bool) -> tuple[Sentence, ...]:
+    """``split_sentences`` read line by line with ``_LINE_RE`` (any line break)."""
     out: list[Sentence] = []
     append = out.append
     paragraph = line_no = 0

@@ -199,3 +199,14 @@ def test_latin1_word_count_is_the_pattern_s(text):
     else:
         assert found is None
     assert count_words(text, "en") == len(segment._WORD_RE.findall(text))
+
+
+@given(st.lists(st.sampled_from(list("ab 中.\n\t\x1c\x0b") + ["\u3000", "\u200b", "\u00a0", "\u1680", "\n\n"]),
+                max_size=40).map("".join))
+def test_presegmented_lines_are_the_line_reader_s(text):
+    """A presegmented text whose only line break is \\n is read from ``str.split`` (its sentences, offsets,
+    paragraphs and lines as the reader of every line break gives them)."""
+    from mtcheck import segment
+
+    assert segment._presegmented_lines(text) == segment._split_lines(text, "en", True)
+    assert split_sentences(text, "en", presegmented=True) == segment._split_lines(text, "en", True)
