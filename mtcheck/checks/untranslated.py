@@ -142,6 +142,10 @@ def _names_removed(text: str) -> str:
     return _DIGIT_TOKEN_RE.sub(_blank, text) if _DIGIT_RE.search(text) else text
 
 
+# Han letters of the core range (``langid._CORE_RE``): letters that case folding keeps as they are.
+_HAN_CORE_RE = re.compile("[\u4e00-\u9fd5]")
+
+
 def _normalise(text: str) -> str:
     return " ".join(WORD_RE.findall(text.casefold()))
 
@@ -342,6 +346,10 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     doc = ctx.target.text
     urls = URL_HINT(doc)
     scripts = not only_scripts(doc, frozenset(scripts_of_lang(tgt)))
+    # A sentence of a target without a Han letter of the core range is no copy of a source sentence with
+    # one (``_same_words`` compares case-folded words: each such letter is a word letter that case folding
+    # keeps, and makes of no other character; tested): its source is then not given for the copy test.
+    han_only_in_source = _HAN_CORE_RE.search(ctx.source.text) is not None and _HAN_CORE_RE.search(doc) is None
     n_source = len(ctx.source.sentences)
     findings: list[_Finding] = []
     questions: list[tuple[int, _Question]] = []
@@ -357,6 +365,8 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
                 source_text = ctx.source.sentences[bead.source[0]].text
             else:
                 source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
+            if han_only_in_source and _HAN_CORE_RE.search(source_text):
+                source_text = None
         found = _prepare(sent.text, tgt, src, candidates, source_text, urls, scripts)
         if isinstance(found, _Question):
             questions.append((j, found))
