@@ -123,6 +123,42 @@ def split_sentences(text: str, lang: str | None, presegmented: bool = False) -> 
     are skipped; ``paragraph`` counts the gaps between lines that hold two line breaks or a paragraph
     separator, ``line`` the lines not skipped.
     """
+    if presegmented and "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return _presegmented_lines(text)
+    return _split_lines(text, lang, presegmented)
+
+
+def _presegmented_lines(text: str) -> tuple[Sentence, ...]:
+    """``_split_lines(text, lang, presegmented=True)`` of a text whose only line break is ``\\n``: its lines are
+    the pieces of ``text.split("\\n")`` (the empty ones are no line), found without a match object each. The gap
+    between two lines kept holds two line breaks or more exactly when it is longer than one character (a
+    line passed over, blank or empty, ends with a line break of its own)."""
+    out: list[Sentence] = []
+    append = out.append
+    paragraph = line_no = 0
+    prev_end = -1  # the end of the line before (none yet)
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line:
+            continue
+        kept = line.lstrip(_STRIP_CHARS)
+        if not kept and not line.strip(_BLANK):
+            continue
+        if start - prev_end > 1 and prev_end >= 0:
+            paragraph += 1
+        prev_end = start + len(line)
+        if kept:  # the line without the white space at either end (``_strip``)
+            sentence = kept.rstrip(_STRIP_CHARS)
+            s = prev_end - len(kept)
+            append(Sentence(s, s + len(sentence), sentence, paragraph, line_no))
+        line_no += 1
+    return tuple(out)
+
+
+def _split_lines(text: str, lang: str | None, presegmented: bool) -> tuple[Sentence, ...]:
+    """``split_sentences`` read line by line with ``_LINE_RE`` (any line break)."""
     out: list[Sentence] = []
     append = out.append
     paragraph = line_no = 0
@@ -190,7 +226,8 @@ def count_words(text: str, lang: str | None) -> int:
     kept per process (articles of a batch share source segments); the lines not yet counted are cut
     together, in one call."""
     if _split_lang(lang) != "zh":
-        return len(_WORD_RE.findall(text))
+        found = _latin1_word_count(text)
+        return len(_WORD_RE.findall(text)) if found is None else found
     lines = text.split("\n")
     known = [_LINE_WORDS.get(line) for line in lines]
     new = list(dict.fromkeys(line for line, count in zip(lines, known) if count is None))
@@ -202,6 +239,23 @@ def count_words(text: str, lang: str | None) -> int:
         for line, count in counted.items():
             remember(_LINE_WORDS, line, count)
     return sum(counted[line] if count is None else count for line, count in zip(lines, known))
+
+
+# Each Latin-1 character of ``\\w`` as "a", the joiners - and ' as "-", any other character a space.
+_LATIN1_WORD_BYTES = bytes(97 if _WORD_RE.match(chr(b)) else 45 if chr(b) in "-'" else 32 for b in range(256))
+
+
+def _latin1_word_count(text: str) -> int | None:
+    """``len(_WORD_RE.findall(text))`` counted in C for a text that is Latin-1 once ’ is read as ' (both join
+    words alike): a word is a run of ``\\w`` characters and the runs a single joiner ties to it, so the words
+    are the runs that start after a space, after a joiner after a space or after two joiners (a run after a
+    joiner after a letter goes on the word before). None for another text."""
+    try:
+        data = text.replace("’", "'").encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    marks = b" " + data.translate(_LATIN1_WORD_BYTES)
+    return marks.count(b" a") + marks.count(b" -a") + marks.count(b"--a")
 
 
 _LINE_WORDS: dict[str, int] = {}  # a Chinese line -> its word count

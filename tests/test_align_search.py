@@ -11,6 +11,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.align import _side
 from mtcheck.align.anchors import (
@@ -22,6 +24,7 @@ from mtcheck.align.anchors import (
     _may_have_url,
     anchor_pairs,
     char_length,
+    char_lengths_joined,
     sentence_anchor_keys,
     structure_features,
 )
@@ -245,6 +248,19 @@ WHITE = "".join(chr(c) for c in range(0x3100) if re.match(r"\s", chr(c)))
                                   "tab\there\u00a0nbsp\u3000ideographic\u2028line"])
 def test_char_length_counts_characters_but_white_space(text):
     assert char_length(text) == len(re.sub(r"\s+", "", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab 中é\t\x00.\x1c\x85") + ["\u00a0", "\u3000", "\u2028", "\n"]),
+                        max_size=12), max_size=8))
+def test_char_lengths_of_joined_texts_are_each_texts(texts):
+    """The lengths read off the texts joined by NUL (in Latin-1 bytes where they encode, else as str) are each
+    text's ``char_length``, or None when a text holds NUL (or there is none)."""
+    found = char_lengths_joined("\x00".join(texts), len(texts))
+    if not texts or any("\x00" in t for t in texts):
+        assert found is None
+    else:
+        assert found == [char_length(t) for t in texts]
 
 
 FEATURE_CHARS = sorted(_QUOTE_CHARS | _BRACKET_CHARS | _QUESTION_CHARS | _EXCLAIM_CHARS)

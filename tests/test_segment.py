@@ -185,3 +185,28 @@ def _split_reference(text, presegmented=True):  # type: ignore[no-untyped-def]
                 max_size=8).map("\n".join), st.booleans())
 def test_lines_as_the_character_loops_give_them(text, presegmented):
     assert split_sentences(text, "en", presegmented=presegmented) == _split_reference(text, presegmented)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab_1 -'’.\t\n²éÿ×") + ["\u00a0", "\u0101", "中"]), max_size=30))
+def test_latin1_word_count_is_the_pattern_s(text):
+    """The count read off a Latin-1 text's bytes (’ read as ') is the number of matches of the word pattern; a
+    text beyond Latin-1 is left to the pattern."""
+    from mtcheck import segment
+
+    found = segment._latin1_word_count(text)
+    if text.replace("’", "'").isascii() or max(text.replace("’", "'")) <= "\xff":
+        assert found == len(segment._WORD_RE.findall(text))
+    else:
+        assert found is None
+    assert count_words(text, "en") == len(segment._WORD_RE.findall(text))
+
+
+@given(st.lists(st.sampled_from(list("ab 中.\n\t\x1c\x0b") + ["\u3000", "\u200b", "\u00a0", "\u1680", "\n\n"]),
+                max_size=40).map("".join))
+def test_presegmented_lines_are_the_line_reader_s(text):
+    """A presegmented text whose only line break is \\n is read from ``str.split`` (its sentences, offsets,
+    paragraphs and lines as the reader of every line break gives them)."""
+    from mtcheck import segment
+
+    assert segment._presegmented_lines(text) == segment._split_lines(text, "en", True)
+    assert split_sentences(text, "en", presegmented=True) == segment._split_lines(text, "en", True)

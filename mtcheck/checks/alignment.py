@@ -13,8 +13,9 @@ import statistics
 from typing import Iterator, Optional, Sequence
 
 from ..align import AlignParams, length_ratio
-from ..align.anchors import char_length, number_keys
+from ..align.anchors import char_length, char_lengths_joined, number_keys
 from ..types import Bead, Category, Document, Issue, Sentence, Severity, Span
+from .data import document_joined
 from .registry import CheckContext, register
 
 NOISE_NOTE = "noise_target_sentences"  # set by noise.debris (order 10)
@@ -77,9 +78,15 @@ def _lengths(ctx: CheckContext) -> tuple[list[int], list[int], float]:
 
 
 def _make_lengths(ctx: CheckContext) -> tuple[list[int], list[int], float]:
-    src = [char_length(s.text) for s in ctx.source.sentences]
-    tgt = [char_length(t.text) for t in ctx.target.sentences]
+    src, tgt = _char_lengths(ctx.source), _char_lengths(ctx.target)
     return src, tgt, _pair_ratio(ctx, src, tgt)
+
+
+def _char_lengths(doc: Document) -> list[int]:
+    """``char_length`` of every sentence of ``doc``, read off its sentences joined by NUL (shared with other
+    checks) when no sentence holds NUL."""
+    found = char_lengths_joined(document_joined(doc)[0], len(doc.sentences))
+    return found if found is not None else [char_length(s.text) for s in doc.sentences]
 
 
 def _pair_ratio(ctx: CheckContext, src_lens: list[int], tgt_lens: list[int]) -> float:

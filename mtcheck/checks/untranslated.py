@@ -142,6 +142,21 @@ def _names_removed(text: str) -> str:
     return _DIGIT_TOKEN_RE.sub(_blank, text) if _DIGIT_RE.search(text) else text
 
 
+# Han letters of the core range (``langid._CORE_RE``): letters that case folding keeps as they are.
+_HAN_CORE_RE = re.compile("[\u4e00-\u9fd5]")
+
+
+def _han_only_in_source(ctx: CheckContext) -> bool:
+    """Whether the source holds a Han letter of the core range and the target none. Then no part of the target
+    has the words of a part of the source with one (``_same_words`` compares case-folded words: each such
+    letter is a word letter that case folding keeps, and makes of no other character; tested)."""
+    return ctx.shared(_HAN_NOTE, lambda c: (_HAN_CORE_RE.search(c.source.text) is not None
+                                           and _HAN_CORE_RE.search(c.target.text) is None))
+
+
+_HAN_NOTE = "untranslated_han_only_in_source"
+
+
 def _normalise(text: str) -> str:
     return " ".join(WORD_RE.findall(text.casefold()))
 
@@ -342,6 +357,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
     doc = ctx.target.text
     urls = URL_HINT(doc)
     scripts = not only_scripts(doc, frozenset(scripts_of_lang(tgt)))
+    han_only_in_source = _han_only_in_source(ctx)  # then a sentence is no copy of a source with Han letters
     n_source = len(ctx.source.sentences)
     findings: list[_Finding] = []
     questions: list[tuple[int, _Question]] = []
@@ -357,6 +373,8 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
                 source_text = ctx.source.sentences[bead.source[0]].text
             else:
                 source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
+            if han_only_in_source and _HAN_CORE_RE.search(source_text):
+                source_text = None
         found = _prepare(sent.text, tgt, src, candidates, source_text, urls, scripts)
         if isinstance(found, _Question):
             questions.append((j, found))
@@ -564,11 +582,11 @@ def untranslated_unchanged(ctx: CheckContext) -> Iterator[Issue]:
     if base_lang(ctx.source.lang) == base_lang(ctx.target.lang):
         return
     skip = ctx.notes.get(SENTENCE_NOTE, set()) | noise_targets(ctx)
-
+    han_only_in_source = _han_only_in_source(ctx)
     for _, bead, s_side, t_side in bead_sides(ctx):
         if not skip.isdisjoint(bead.target):
             continue
-        if not _same_words(s_side.text, t_side.text):
+        if han_only_in_source and _HAN_CORE_RE.search(s_side.text) or not _same_words(s_side.text, t_side.text):
             continue
         b = _normalise(t_side.text)
         if not b:
