@@ -71,7 +71,7 @@ def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
     return False
 
 
-@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=2, order=60)
+@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=3, order=60)
 def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     """Terminology drift: a recurring source term rendered differently from its dominant rendering.
 
