@@ -41,33 +41,25 @@ def _dominants_by_unit(terms: Sequence[TermRenderings]) -> _DomIndex:
 
 
 def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
-    """Whether ``v`` differs from ``term``'s dominant rendering only where a nested term found more often
-    has its own dominant rendering: the two terms disagree on which rendering is the usual one, and the one
-    with more occurrences says. ("White House press secretary" is rendered „Pressesprecherin des Weißen
-    Hauses“ twice and „Pressesekretärs des Weißen Hauses“ once, but "press secretary", found five times, is
-    „Pressesekretär“ three times: the first is flagged with „Pressesekretärs“ suggested, not both ways.)
-    A variant that differs elsewhere ("Province of Bac Giang" for "Bac Giang Province", where "Bac Giang"
-    is the nested name's rendering) stays, and so does any variant when the nested term flags none of this
-    term's usual renderings („Quarantine Center“ / „Quarantine Centre“ tied inside it)."""
+    """Whether a nested term found more often disagrees with ``term`` on ``v``: ``v`` holds the nested term's
+    dominant rendering, and the nested term flags a variant inside ``term``'s usual rendering. The one with
+    more occurrences says. ("White House press secretary" is rendered „Pressesprecherin des Weißen Hauses“
+    twice and „Pressesekretärs des Weißen Hauses“ once, but "press secretary", found five times, is
+    „Pressesekretär“ three times: „Pressesprecherin“ is flagged, „Pressesekretärs des Weißen Hauses“ not
+    the other way; "consulate in Chengdu", usually „US-Konsulat in Chendu“, does not flag „Konsulat in
+    Chengdu“ where "Chengdu" itself is usually „Chengdu“ and „Chendu“ its variant.) Where the nested term
+    flags nothing inside the usual rendering there is no disagreement: "Province of Bac Giang" for "Bac
+    Giang Province", « … en intelligence artificielle » for « … en matière d'intelligence artificielle »,
+    „Quarantine Center“ / „Quarantine Centre“ tied inside 竹篙湾检疫中心 stay flagged."""
     n = len(term.occurrences)
-    dom_text = term.dominant.text.lower() if term.dominant is not None else ""
     dom_spans = [(d.unit, d.start, d.end) for d in term.dominant.occurrences] if term.dominant is not None else []
     for n_other, other, o in dominants.get(v.unit, ()):
         if n_other <= n or other is term or not (v.start <= o.start and o.end <= v.end):
             continue
         if not any(u == w.unit and a <= w.start and w.end <= b for w in other.variants for u, a, b in dom_spans):
             continue  # the nested term flags none of this term's usual renderings: no disagreement to settle
-        if not any(s.unit == v.unit and v.source_start <= s.start and s.end <= v.source_end for s in other.occurrences):
-            continue
-        before = v.text[: o.start - v.start].lower()
-        after = v.text[len(v.text) - (v.end - o.end):].lower() if v.end > o.end else ""
-        if len(before) + len(after) < len(dom_text) and dom_text.startswith(before) and dom_text.endswith(after):
-            # The dominant rendering is ``before`` + the nested term's other rendering + ``after``: it must
-            # differ there (« renforcement des capacités en ⟦matière d'intelligence artificielle⟧ » keeps
-            # « intelligence artificielle »: the variant differs in its linking words, and stays).
-            middle = dom_text[len(before): len(dom_text) - len(after)]
-            if v.text[o.start - v.start: o.end - v.start].lower() not in middle:
-                return True
+        if any(s.unit == v.unit and v.source_start <= s.start and s.end <= v.source_end for s in other.occurrences):
+            return True
     return False
 
 
