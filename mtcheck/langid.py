@@ -86,7 +86,8 @@ def only_scripts(text: str, scripts: frozenset[str]) -> bool:
 
 # For a script, a range of code points that are all letters of it (``script_of``; tests/test_langid.py reads
 # every one): a Chinese text with a few Latin letters is told to be Chinese without its profile.
-_CORE_RE: dict[str, re.Pattern[str]] = {"Han": re.compile("[\u4e00-\u9fd5]+")}
+HAN_CORE_RE = re.compile("[\u4e00-\u9fd5]+")
+_CORE_RE: dict[str, re.Pattern[str]] = {"Han": HAN_CORE_RE}
 
 
 def script_mismatch(text: str, scripts: tuple[str, ...], share: float) -> Optional[str]:

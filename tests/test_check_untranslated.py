@@ -405,7 +405,7 @@ def test_core_han_letters_survive_case_folding_alone():
     """What the copy test's shortcut rests on: each Han letter of the core range is a word letter that case
     folding keeps, and no other character folds to a text holding one; so a target without one holds no
     copy of a source sentence with one."""
-    han = U._HAN_CORE_RE
+    han = U.HAN_CORE_RE
     assert all(WORD_RE.fullmatch(chr(o)) and chr(o).casefold() == chr(o) for o in range(0x4E00, 0x9FD6))
     assert not any(han.search(chr(o).casefold()) for o in range(0x110000) if not han.fullmatch(chr(o)))
     assert U._same_words.__wrapped__("中国 China", "中国 china") and not U._same_words.__wrapped__("中国", "China")

@@ -52,11 +52,11 @@ def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
     Giang Province", « … en intelligence artificielle » for « … en matière d'intelligence artificielle »,
     „Quarantine Center“ / „Quarantine Centre“ tied inside 竹篙湾检疫中心 stay flagged."""
     n = len(term.occurrences)
-    dom_spans = [(d.unit, d.start, d.end) for d in term.dominant.occurrences] if term.dominant is not None else []
+    usual = term.dominant.occurrences if term.dominant is not None else []
     for n_other, other, o in dominants.get(v.unit, ()):
         if n_other <= n or other is term or not (v.start <= o.start and o.end <= v.end):
             continue
-        if not any(u == w.unit and a <= w.start and w.end <= b for w in other.variants for u, a, b in dom_spans):
+        if not any(d.unit == w.unit and d.start <= w.start and w.end <= d.end for w in other.variants for d in usual):
             continue  # the nested term flags none of this term's usual renderings: no disagreement to settle
         if any(s.unit == v.unit and v.source_start <= s.start and s.end <= v.source_end for s in other.occurrences):
             return True

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional, Union
 
 from ..langid import (
+    HAN_CORE_RE,
     classify, has_letter, only_scripts, restricted_classify, rules_out, script_of, script_profile, script_verdict,
     scripts_of_lang,
 )
@@ -142,16 +143,13 @@ def _names_removed(text: str) -> str:
     return _DIGIT_TOKEN_RE.sub(_blank, text) if _DIGIT_RE.search(text) else text
 
 
-# Han letters of the core range (``langid._CORE_RE``): letters that case folding keeps as they are.
-_HAN_CORE_RE = re.compile("[\u4e00-\u9fd5]")
-
-
 def _han_only_in_source(ctx: CheckContext) -> bool:
-    """Whether the source holds a Han letter of the core range and the target none. Then no part of the target
+    """Whether the source holds a Han letter of the core range (``HAN_CORE_RE``: letters that case folding keeps
+    as they are) and the target none. Then no part of the target
     has the words of a part of the source with one (``_same_words`` compares case-folded words: each such
     letter is a word letter that case folding keeps, and makes of no other character; tested)."""
-    return ctx.shared(_HAN_NOTE, lambda c: (_HAN_CORE_RE.search(c.source.text) is not None
-                                           and _HAN_CORE_RE.search(c.target.text) is None))
+    return ctx.shared(_HAN_NOTE, lambda c: (HAN_CORE_RE.search(c.source.text) is not None
+                                           and HAN_CORE_RE.search(c.target.text) is None))
 
 
 _HAN_NOTE = "untranslated_han_only_in_source"
@@ -373,7 +371,7 @@ def untranslated_sentence(ctx: CheckContext) -> Iterator[Issue]:
                 source_text = ctx.source.sentences[bead.source[0]].text
             else:
                 source_text = " ".join(ctx.source.sentences[i].text for i in bead.source if 0 <= i < n_source)
-            if han_only_in_source and _HAN_CORE_RE.search(source_text):
+            if han_only_in_source and HAN_CORE_RE.search(source_text):
                 source_text = None
         found = _prepare(sent.text, tgt, src, candidates, source_text, urls, scripts)
         if isinstance(found, _Question):
@@ -586,7 +584,7 @@ def untranslated_unchanged(ctx: CheckContext) -> Iterator[Issue]:
     for _, bead, s_side, t_side in bead_sides(ctx):
         if not skip.isdisjoint(bead.target):
             continue
-        if han_only_in_source and _HAN_CORE_RE.search(s_side.text) or not _same_words(s_side.text, t_side.text):
+        if han_only_in_source and HAN_CORE_RE.search(s_side.text) or not _same_words(s_side.text, t_side.text):
             continue
         b = _normalise(t_side.text)
         if not b:

@@ -1498,11 +1498,8 @@ def _neighbour_added(term: _Term, v: Variant, src: _Side) -> bool:
     extra = have - dom
     if not extra or dom - have:
         return False
-    occ = next((o for o in term.occurrences if o.unit == v.unit), None)
-    if occ is None:
-        return False
     toks = src.tokens[v.unit]
-    at = [k for k, t in enumerate(toks) if occ.start <= t.start < occ.end]
+    at = [k for k, t in enumerate(toks) if v.source_start <= t.start < v.source_end]  # the term's occurrence
     if not at:
         return False
     beside = {fold(toks[k].text) for k in (at[0] - 1, at[-1] + 1) if 0 <= k < len(toks)}
@@ -1855,29 +1852,30 @@ def _initial_name(word: str, text: str, lang: str) -> Optional[bool]:
     """Is a capitalised word that opens a sentence a name? None when the text writes it in lower case
     too (no name); True when, besides, the language's lemma dictionary does not know it; False (may be)
     when it does: "Meanwhile", but also "Brunet"."""
-    import simplemma
-
     lower = word.lower()
     if lower == word or re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is not None:
         return None
-    try:
-        return not simplemma.is_known(lower, lang=lang.split("-")[0])
-    except (ValueError, KeyError):  # a language simplemma does not know
-        return True
+    return _known_word(lower, lang) is not True
 
 
 def _unknown_respelling(key: str, src_folds: Sequence[str], lang: str) -> bool:
     """Whether target word ``key`` is one edit off a source word (``src_folds``) and no word the target
     language's lemma dictionary knows: a misspelt copy ("Chendu"), not an exonym („Kiew“, „Moskau“)."""
-    import simplemma
-
     f = fold(key)
     if len(f) < 5 or not any(_one_edit(f, s) for s in src_folds):
         return False
+    return _known_word(key.lower(), lang) is False
+
+
+def _known_word(lower: str, lang: str) -> Optional[bool]:
+    """Whether simplemma's dictionary of ``lang`` knows the lower-case word; None for a language it has no
+    dictionary of."""
+    import simplemma
+
     try:
-        return not simplemma.is_known(key.lower(), lang=lang.split("-")[0])
+        return simplemma.is_known(lower, lang=lang.split("-")[0])
     except (ValueError, KeyError):  # a language simplemma does not know
-        return False
+        return None
 
 
 def _guessed_name(word: str) -> bool:
@@ -2715,7 +2713,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             dom_units = {o.unit for o in term.dominant.occurrences}
             names = {_name_around(o, src) for o in term.occurrences if o.unit in dom_units}
             term.variants = [v for v in term.variants if v.kind == "near" or "spelling" in v.how or not _other_body(
-                _name_around(next(o for o in term.occurrences if o.unit == v.unit), src), names)]
+                _name_around(Occurrence(v.unit, v.source_start, v.source_end), src), names)]
         if term.variants and _kept_in_longer_names(term, src):
             # "Macquarie Australia", "JC Decaux Australia" keep the word; "in Australia" translates it
             # („Australien“): two names, not one term rendered two ways.
