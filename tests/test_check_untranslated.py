@@ -409,3 +409,62 @@ def test_core_han_letters_survive_case_folding_alone():
     assert all(WORD_RE.fullmatch(chr(o)) and chr(o).casefold() == chr(o) for o in range(0x4E00, 0x9FD6))
     assert not any(han.search(chr(o).casefold()) for o in range(0x110000) if not han.fullmatch(chr(o)))
     assert U._same_words.__wrapped__("中国 China", "中国 china") and not U._same_words.__wrapped__("中国", "China")
+
+
+def test_own_function_word_lists_are_disjoint_and_leave_out_shared_words():
+    lists = U._OWN_FUNCTION_WORDS
+    assert sorted(lists) == ["de", "en", "es", "fr"]
+    for a in lists:
+        for b in lists:
+            if a < b:
+                assert not lists[a] & lists[b], (a, b)
+    shared = {"die", "was", "will", "war", "hat", "an", "or", "but", "on", "son", "des", "du", "la", "que", "un",
+              "en", "es", "in", "a", "de", "so"}
+    assert not shared & set().union(*lists.values())
+
+
+@pytest.mark.parametrize("text, tgt, langs, expected", [
+    # Two German function words of its own ("dass", "sie", "den", "hat" is shared), none of another's.
+    ("Die Regierung hat am Montag gesagt, dass sie den Plan prüfen wird.", "de", ("de", "en", "fr", "es"), True),
+    # One English word in it: py3langid decides.
+    ("Die Regierung sagte, dass sie the plan prüfen wird.", "de", ("de", "en", "fr", "es"), False),
+    ("The government said on Monday that it will review the plan.", "de", ("de", "en", "fr", "es"), False),
+    # One own word only ("und"): py3langid decides.
+    ("Angela Merkel und Olaf Scholz", "de", ("de", "en", "fr", "es"), False),
+    ("Le gouvernement a annoncé lundi qu'il allait revoir le plan.", "fr", ("fr", "en", "de", "es"), True),
+    ("El gobierno dijo el lunes que revisará el plan con sus socios.", "es", ("es", "en", "fr", "de"), True),
+    ("El gobierno dijo el lunes que revisará el plan con sus socios.", "fr", ("fr", "en", "de", "es"), False),
+])
+def test_function_words_settle_a_target_sentence(text, tgt, langs, expected):
+    sets = U._function_word_sets(tgt, langs)
+    assert sets is not None
+    assert U._target_function_words(text, sets) is expected
+
+
+def test_function_words_need_a_list_for_every_candidate():
+    """Italian has no list: with it among the candidates, py3langid is always asked."""
+    assert U._function_word_sets("en", ("en", "it", "fr")) is None
+    assert U._function_word_sets("it", ("it", "en")) is None
+
+
+@pytest.mark.parametrize("sentence, source, expected", [
+    # Settled by its function words: no finding.
+    ("Die Regierung hat am Montag gesagt, dass sie den Plan prüfen wird.", None, None),
+    # English left in a German target: the function-word test does not settle it, py3langid finds it.
+    ("The government said on Monday that it will review the plan with its partners.", None, "en"),
+    # A German sentence quoting an English title: py3langid decides, and finds German.
+    ("Der Film „The Power of the Dog“ hat am Sonntag den wichtigsten Preis des Abends gewonnen.", None, None),
+    # A copy of its source is still a copy, whatever its function words say.
+    ("Die Regierung hat am Montag gesagt, dass sie den Plan prüfen wird.",
+     "Die Regierung hat am Montag gesagt, dass sie den Plan prüfen wird.", "copy"),
+])
+def test_function_word_shortcut_findings(sentence, source, expected):
+    candidates = ("de", "en", "fr", "es")
+    found = U._judge(sentence, "de", "en", candidates, source)
+    assert found == _judge_reference(sentence, "de", "en", candidates, source)
+    if expected is None:
+        assert found is None
+    elif expected == "copy":
+        assert found is not None and found.reason == "copy" and found.lang == "en"
+    else:
+        assert found is not None and found.reason == "language" and found.lang == expected
