@@ -960,6 +960,18 @@ def test_term_table_keeps_inflected_forms_together():
     assert initiative.variants == []
 
 
+def test_term_table_settles_nested_terms_as_the_check_does():
+    """The term table (``mtcheck terms``, the glossary export and the batch memory read it) drops the variant a
+    nested term found more often contests, as the check does: "White House press secretary" keeps its
+    usual rendering without a variant, and "press secretary" lists „Pressesprecherin“ twice."""
+    table = {t.source: t for t in find_renderings(*documents(*EN_DE_NESTED_TERMS_DISAGREE, "en", "de"))}
+    outer, inner = table["White House press secretary"], table["press secretary"]
+    assert outer.dominant is not None and outer.dominant.text == "Pressesprecherin des Weißen Hauses"
+    assert outer.variants == []
+    assert inner.dominant is not None and inner.dominant.text == "Pressesekretärs"
+    assert [v.text for v in inner.variants] == ["Pressesprecherin", "Pressesprecherin"]
+
+
 def test_common_words_are_not_terms():
     src, tgt = ZH_FR_PLAN_CONSISTENT
     sources = {t.source for t in find_renderings(*documents(src, tgt, "zh", "fr"))}

@@ -1,10 +1,10 @@
 """Terminology drift: one source term rendered in different ways across the article."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from typing import Iterator, Optional, Sequence
+from collections import Counter
+from typing import Iterator, Optional
 
-from ..terms.drift import Occurrence, TermRenderings, Variant, WordSpan, find_renderings
+from ..terms.drift import WordSpan, find_renderings
 from ..types import Category, Issue, RelatedSpan, Severity, Span
 from .registry import CheckContext, register
 
@@ -24,43 +24,6 @@ def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
         return alignment.target_span_of(start, end) if alignment is not None else None
 
     return span
-
-
-_DomIndex = dict[int, list[tuple[int, TermRenderings, Occurrence]]]
-
-
-def _dominants_by_unit(terms: Sequence[TermRenderings]) -> _DomIndex:
-    """Each unit's dominant-rendering occurrences: (the term's number of occurrences, the term, the
-    occurrence)."""
-    out: _DomIndex = defaultdict(list)
-    for t in terms:
-        if t.dominant is not None:
-            for o in t.dominant.occurrences:
-                out[o.unit].append((len(t.occurrences), t, o))
-    return out
-
-
-def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
-    """Whether a nested term found more often disagrees with ``term`` on ``v``: ``v`` holds the nested term's
-    dominant rendering, and the nested term flags a variant inside ``term``'s usual rendering. The one with
-    more occurrences says. ("White House press secretary" is rendered „Pressesprecherin des Weißen Hauses“
-    twice and „Pressesekretärs des Weißen Hauses“ once, but "press secretary", found five times, is
-    „Pressesekretär“ three times: „Pressesprecherin“ is flagged, „Pressesekretärs des Weißen Hauses“ not
-    the other way; "consulate in Chengdu", usually „US-Konsulat in Chendu“, does not flag „Konsulat in
-    Chengdu“ where "Chengdu" itself is usually „Chengdu“ and „Chendu“ its variant.) Where the nested term
-    flags nothing inside the usual rendering there is no disagreement: "Province of Bac Giang" for "Bac
-    Giang Province", « … en intelligence artificielle » for « … en matière d'intelligence artificielle »,
-    „Quarantine Center“ / „Quarantine Centre“ tied inside 竹篙湾检疫中心 stay flagged."""
-    n = len(term.occurrences)
-    usual = term.dominant.occurrences if term.dominant is not None else []
-    for n_other, other, o in dominants.get(v.unit, ()):
-        if n_other <= n or other is term or not (v.start <= o.start and o.end <= v.end):
-            continue
-        if not any(d.unit == w.unit and d.start <= w.start and w.end <= d.end for w in other.variants for d in usual):
-            continue  # the nested term flags none of this term's usual renderings: no disagreement to settle
-        if any(s.unit == v.unit and v.source_start <= s.start and s.end <= v.source_end for s in other.occurrences):
-            return True
-    return False
 
 
 @register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=3, order=60)
@@ -85,7 +48,6 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     """
     found: list[tuple[float, int, Issue]] = []
     terms = find_renderings(ctx.source, ctx.target, ctx.alignment, word_span=_word_spans(ctx))
-    dominants = _dominants_by_unit(terms)
     for term in terms:
         dom = term.dominant
         if dom is None or not term.variants:
@@ -94,8 +56,6 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
         variant_counts = Counter(v.text.lower() for v in term.variants)
         related = tuple(RelatedSpan("target", o.start, o.end) for o in dom.occurrences)
         for v in term.variants:
-            if _contested(term, v, dominants):
-                continue
             times = variant_counts[v.text.lower()]
             if v.kind == "near":
                 severity = Severity.MINOR

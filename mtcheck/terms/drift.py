@@ -86,6 +86,11 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   translation quotes the dominant rendering whole wherever it has it (a title). A short noun quoted
   whole wherever it occurs (《胜算》) is a title, not a common noun: its variants are not limited.
 
+Where a term and a term nested in it, found more often, disagree on a unit (the outer term's variant
+holds the nested term's dominant rendering, and the nested term flags a variant inside the outer term's
+usual rendering), the nested term says: the outer term's variant is dropped (_contested), for the check,
+the term table and the batch memory alike.
+
 Confidence follows the signals: two agreeing signals raise it, words found nowhere else in the article
 (what is left over) raise it, and so do two variants of one term sharing a word the dominant rendering
 lacks (« universels » / « universelles »). In a language whose noun phrases end with their head, one
@@ -2586,6 +2591,43 @@ def _aligned_variant(word_span: WordSpan, u: int, term_spans: Sequence[tuple[int
     return out
 
 
+_DomIndex = dict[int, list[tuple[int, TermRenderings, Occurrence]]]
+
+
+def _dominants_by_unit(terms: Sequence[TermRenderings]) -> _DomIndex:
+    """Each unit's dominant-rendering occurrences: (the term's number of occurrences, the term, the
+    occurrence)."""
+    out: _DomIndex = defaultdict(list)
+    for t in terms:
+        if t.dominant is not None:
+            for o in t.dominant.occurrences:
+                out[o.unit].append((len(t.occurrences), t, o))
+    return out
+
+
+def _contested(term: TermRenderings, v: Variant, dominants: _DomIndex) -> bool:
+    """Whether a nested term found more often disagrees with ``term`` on ``v``: ``v`` holds the nested term's
+    dominant rendering, and the nested term flags a variant inside ``term``'s usual rendering. The one with
+    more occurrences says. ("White House press secretary" is rendered „Pressesprecherin des Weißen Hauses“
+    twice and „Pressesekretärs des Weißen Hauses“ once, but "press secretary", found five times, is
+    „Pressesekretär“ three times: „Pressesprecherin“ is flagged, „Pressesekretärs des Weißen Hauses“ not
+    the other way; "consulate in Chengdu", usually „US-Konsulat in Chendu“, does not flag „Konsulat in
+    Chengdu“ where "Chengdu" itself is usually „Chengdu“ and „Chendu“ its variant.) Where the nested term
+    flags nothing inside the usual rendering there is no disagreement: "Province of Bac Giang" for "Bac
+    Giang Province", « … en intelligence artificielle » for « … en matière d'intelligence artificielle »,
+    „Quarantine Center“ / „Quarantine Centre“ tied inside 竹篙湾检疫中心 stay flagged."""
+    n = len(term.occurrences)
+    usual = term.dominant.occurrences if term.dominant is not None else []
+    for n_other, other, o in dominants.get(v.unit, ()):
+        if n_other <= n or other is term or not (v.start <= o.start and o.end <= v.end):
+            continue
+        if not any(d.unit == w.unit and d.start <= w.start and w.end <= d.end for w in other.variants for d in usual):
+            continue  # the nested term flags none of this term's usual renderings: no disagreement to settle
+        if any(s.unit == v.unit and v.source_start <= s.start and s.end <= v.source_end for s in other.occurrences):
+            return True
+    return False
+
+
 def find_renderings(source: Document, target: Document, alignment: Sequence[Bead],
                     min_units: int = 3, word_span: Optional[WordSpan] = None,
                     wanted: Optional[Callable[[set[int], set[int]], bool]] = None) -> list[TermRenderings]:
@@ -2726,4 +2768,12 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             term.variants = [v for v in term.variants if fold(v.text) != fold(term.text) or not any(
                 _in_longer_name(o, src, loose=True) for o in term.occurrences if o.unit == v.unit)]
         term.variants.sort(key=lambda v: v.start)
-    return [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]
+    out = [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]
+    # A nested term found more often settles a disagreement with the term around it (_contested), judged on
+    # the variants as found, then dropped from all at once.
+    dominants = _dominants_by_unit(out)
+    contested = [[v for v in t.variants if _contested(t, v, dominants)] for t in out]
+    for t, gone in zip(out, contested):
+        if gone:
+            t.variants = [v for v in t.variants if not any(v is g for g in gone)]
+    return out
