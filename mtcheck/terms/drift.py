@@ -49,7 +49,10 @@ Pass 1, the dominant rendering of every recurring source term:
 4. Terms found in exactly the same units (中国政府 and 网络安全的坚定维护者) tie on every word: their
    renderings are given out jointly, the longest skeletons in source order (_joint_dominants). A Chinese
    term's rendering that stops before a head noun the whole article uses ("Graduates' Art" before
-   "Exhibition") grows by it where most occurrences have it (_head_added).
+   "Exhibition") grows by it where most occurrences have it (_head_added). A term found inside a longer
+   term in most of its units, with the longer term's rendering ("Islamic" in "Islamic State" three times
+   and in "Islamic holiday" once, both „Islamischer Staat“), is rendered again without the words its other
+   units lack („Islamischer“: „Staat“ is State's; _nested_shrunk).
 
 Pass 2, variants in the units of the term; where the unit already has as many renderings as the source
 has occurrences, only spellings of the dominant rendering's words are looked for:
@@ -1031,7 +1034,9 @@ def _respelt_units(term: _Term, tgt: _Side, tgt_lang: str, src_folds: Sequence[s
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady herr frau m mme mlle sr sra srta don doña".split())
 
 
-def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str) -> None:
+def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str,
+              exclude: frozenset[str] = frozenset()) -> None:
+    """The term's dominant rendering (pass 1); ``exclude``: target keys that may not be part of it."""
     units = term.units
     src_folds = [fold(w) for w in term.text.split() if len(fold(w)) >= 3] if term.key[0].isascii() else []
     respelt = _respelt_units(term, tgt, tgt_lang, src_folds)
@@ -1049,7 +1054,7 @@ def _dominant(term: _Term, src: _Side, tgt: _Side, src_lang: str, tgt_lang: str)
     for key, inter in counts.items():
         if inter >= 2:
             d = _dice(inter, len(units), len(units_of(key)))
-            if d >= TOKEN_DICE:
+            if d >= TOKEN_DICE and key not in exclude:
                 assoc[key] = d
     # Competitive linking (Melamed 2000, "Models of translational equivalence"): a target word that
     # another source word of these units explains better (a higher Dice, and as high a share of its units)
@@ -1326,6 +1331,41 @@ def _apply_dominant(term: _Term, best_dice: float, best: tuple[str, ...], classe
             how = "word order" if sorted(other) == sorted(form) else "linking words"
             term.variants.append(Variant(u, toks[a].start, toks[b - 1].end, tgt.surface(toks[a:b]), 0.6,
                                          how, "near"))
+
+
+def _inside_key(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _nested_shrunk(terms: list[_Term], src: _Side, tgt: _Side, src_lang: str, tgt_lang: str) -> None:
+    """A term found inside a longer term in most of its units, with the longer term's dominant rendering
+    ("Islamic" in "Islamic State" ×3 and "Islamic holiday" ×1, both rendered „Islamischer Staat“): the words
+    of that rendering its other units lack render the longer term's other words („Staat“ is State's), so its
+    rendering is picked again without them („Islamischer“; then „islamischen Feiertag“ is no drift)."""
+    by_skeleton: dict[tuple[str, ...], list[_Term]] = defaultdict(list)
+    for t in terms:
+        if t.dominant is not None and t.dom_skeleton:
+            by_skeleton[t.dom_skeleton].append(t)
+    for group in by_skeleton.values():
+        if len(group) < 2:
+            continue
+        for short in group:
+            for long in group:
+                if long is short or len(long.key) <= len(short.key) or not _inside_key(short.key, long.key):
+                    continue
+                outside = short.units - long.units
+                if not outside or 2 * len(outside) > len(short.units):
+                    continue
+                have = {t.key for u in outside for t in tgt.tokens[u]}
+                extra = frozenset(short.dom_skeleton) - have
+                if not extra or extra == frozenset(short.dom_skeleton):
+                    continue
+                before, assoc = short.dom_skeleton, short.assoc
+                _dominant(short, src, tgt, src_lang, tgt_lang, exclude=extra)
+                if short.dom_skeleton == before:
+                    short.assoc = assoc  # nothing else to pick: the rendering stays as it was
+                break
 
 
 def _joint_dominants(terms: list[_Term], src: _Side, tgt: _Side, tgt_lang: str) -> None:
@@ -2651,6 +2691,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
     _joint_dominants(terms, src, tgt, target.lang)
+    _nested_shrunk(terms, src, tgt, source.lang, target.lang)
     if source.lang in _UNSPACED:
         for term in terms:
             if term.dominant is not None:
