@@ -2475,16 +2475,21 @@ def _other_body(name: tuple[str, ...], dominant_names: set[tuple[str, ...]]) -> 
     return len(name) > 1 and name not in dominant_names
 
 
-def _kept_in_longer_names(term: _Term, src: _Side) -> bool:
-    """A one-word name whose dominant rendering is a copy of it, found only where the name is part of a
-    longer name: the word kept inside the names of companies and bodies says nothing of how the
-    translation renders the name alone."""
+def _kept_in_longer_names(term: _Term, src: _Side) -> set[tuple[str, ...]]:
+    """The longer names (``_name_around``) that keep a one-word name whose dominant rendering is a copy of
+    it, when each unit of that rendering has the name inside a longer name: the word kept inside the names
+    of companies and bodies ("British Airways") says nothing of how the translation renders the name alone
+    or inside other names. Empty otherwise."""
     dom = term.dominant
     if dom is None or len(term.key) != 1 or not term.name or fold(dom.text) != fold(term.text):
-        return False
-    dom_units = {o.unit for o in dom.occurrences}
-    occs = [o for o in term.occurrences if o.unit in dom_units]
-    return bool(occs) and all(_in_longer_name(o, src) for o in occs)
+        return set()
+    names: set[tuple[str, ...]] = set()
+    for u in {o.unit for o in dom.occurrences}:
+        here = {_name_around(o, src) for o in term.occurrences if o.unit == u and _in_longer_name(o, src)}
+        if not here:
+            return set()
+        names |= here
+    return names
 
 
 def _capital(t: Token) -> bool:
@@ -2797,11 +2802,17 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             names = {_name_around(o, src) for o in term.occurrences if o.unit in dom_units}
             term.variants = [v for v in term.variants if v.kind == "near" or "spelling" in v.how or not _other_body(
                 _name_around(Occurrence(v.unit, v.source_start, v.source_end), src), names)]
-        if term.variants and _kept_in_longer_names(term, src):
+        kept_in = _kept_in_longer_names(term, src) if term.variants else None
+        if kept_in:
             # "Macquarie Australia", "JC Decaux Australia" keep the word; "in Australia" translates it
-            # („Australien“): two names, not one term rendered two ways.
-            term.variants = [v for v in term.variants
-                             if _in_longer_name(next(o for o in term.occurrences if o.unit == v.unit), src)]
+            # („Australien“), and so may another body's name ("Association of British Travel Agents",
+            # „Verband der Britischen Reiseveranstalter“, beside "British Airways"): other names, not
+            # one term rendered two ways. Drift is in the same names; a misspelling („Brittish“, no word of the
+            # language, unlike „Australien“) is drift wherever it sits.
+            term.variants = [v for v in term.variants if v.kind == "near" or (
+                "spelling" in v.how and not any(_known_word(w, target.lang) for w in v.text.lower().split())) or (
+                _in_longer_name(o := Occurrence(v.unit, v.source_start, v.source_end), src)
+                and _name_around(o, src) in kept_in)]
         if term.variants and term.name and len(term.key) == 1 and term.dominant is not None \
                 and fold(term.dominant.text) != fold(term.text):
             # The other way round: the name translated („Schottland“) and kept as it is inside the name
