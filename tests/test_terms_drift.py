@@ -21,8 +21,8 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import (Occurrence, _Side, _edit_distance, _in_order, _name_around, _nominal_compound, _one_edit,
-                                 _other_body, _spaced_pieces, _swapped,
+from mtcheck.terms.drift import (Occurrence, _Side, _Term, _edit_distance, _in_order, _name_around, _nominal_compound,
+                                 _one_edit, _neighbours, _other_body, _rival_beside, _spaced_pieces, _swapped,
                                  _title_edge, find_renderings, tokenize)
 from mtcheck.types import Bead, Category, Issue
 
@@ -1299,3 +1299,28 @@ def test_other_body():
     assert _other_body(("ministry", "of", "defence"), dominant)
     assert not _other_body(("foreign", "ministry"), dominant)
     assert not _other_body(("ministry",), set())
+
+
+def _zh_side_and_term(lines: list[str], term: str):  # type: ignore[no-untyped-def]
+    doc = make_document("\n".join(lines), path=None, lang="zh", encoding=None, presegmented=True)
+    side = _Side({k: tokenize(doc, (k,)) for k in range(len(doc.sentences))}, doc.text)
+    occs = [Occurrence(k, doc.text.index(term, doc.sentences[k].start), doc.text.index(term, doc.sentences[k].start) + len(term))
+            for k in range(len(doc.sentences)) if term in doc.sentences[k].text]
+    key = tuple(t.key for o in occs[:1] for t in side.tokens[o.unit] if o.start <= t.start < o.end)
+    return side, _Term(key=key, text=term, occurrences=occs, units={o.unit for o in occs})
+
+
+@pytest.mark.parametrize("lines, term, where, expected", [
+    # "fly" found where 飘扬 is, three words after the term: the target word order put it beside the
+    # rendering ("party flags fly"), not the term; it is no part of it.
+    (["鲜艳的党旗在大堤上高高飘扬", "鲜艳的党旗在村口高高飘扬", "鲜艳的党旗插在抗洪的大堤上", "红旗高高飘扬"],
+     "鲜艳的党旗", {0, 1}, False),
+    # "medical" found where 解除 is, right before the term: 解除医学观察 explains it by the count alone, and it
+    # stands beside the rendering: part of it ("medical observation").
+    (["当日解除医学观察的密切接触者673人", "当日解除医学观察10例", "尚在医学观察的密切接触者11762人"],
+     "医学观察", {0, 1}, True),
+])
+def test_a_word_linked_away_rejoins_a_rendering_only_for_a_rival_beside_the_term(lines, term, where, expected):
+    side, t = _zh_side_and_term(lines, term)
+    assert len(t.occurrences) == sum(term in line for line in lines)
+    assert _rival_beside(where, t, side, _neighbours(t, side)) is expected

@@ -36,8 +36,9 @@ Pass 1, the dominant rendering of every recurring source term:
    scored"), except an organisation's. A word that competitive linking took away but that stands right
    beside the rendering wherever it occurs, once per occurrence of the term and in two of its units at
    least, is part of it after all ("medical" of "medical observation" when one of three was changed
-   and 解除, next to 医学观察 in the other two, explains "medical" better by the count alone); not a copy
-   of a source word outside the term ("Nancy" beside "Pelosi"). Its most frequent form is the suggestion; another form of the
+   and 解除, next to 医学观察 in the other two, explains "medical" better by the count alone), when the
+   source word that took it stands beside the term too (not 飘扬 "fly", three words after 鲜艳的党旗); not a
+   copy of a source word outside the term ("Nancy" beside "Pelosi"). Its most frequent form is the suggestion; another form of the
    same skeleton (other linking words, word order, hyphens or accents: « … en intelligence
    artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
    Bei-jing / Beijing) is a *near-variant*, reported as minor; but a common-noun phrase in another word
@@ -1581,6 +1582,7 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
     term's units, on one side and in two units at least, and no copy of a source word outside the term
     ("Nancy" beside "Pelosi" is the source's Nancy)."""
     found: set[str] = set()
+    neighbours = _neighbours(term, src)
     # Words found only in the term's units first: most words linked away are found elsewhere too.
     only_here = [key for key in candidates if key not in best and 2 <= len(tgt.units.get(key, ())) <= len(term.units)
                  and tgt.units[key] <= term.units]
@@ -1614,12 +1616,32 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
                 break
         if not ok or len(sides) != 1:
             continue
+        if not _rival_beside(where, term, src, neighbours):
+            # What linked it away is no source word beside the term (飘扬 "fly", three words after
+            # 鲜艳的党旗 and 在抗洪大堤上): the target word order alone put it there.
+            continue
         word = fold(key)
         if len(word) >= 3 and any(_cognate(fold(s.text), word) for u in where for s in src.tokens[u]
                                   if not any(o.unit == u and o.start <= s.start < o.end for o in term.occurrences)):
             continue
         found.add(key)
     return found
+
+
+def _rival_beside(where: set[int], term: _Term, src: _Side, neighbours: set[str]) -> bool:
+    """Whether a source word that explains best (Dice over units, ties included) a target word found in the
+    units ``where`` stands beside the term (``_neighbours``: 解除 of 解除医学观察), as competitive linking's rival."""
+    t_units = where
+    own = set(term.key)
+    best, rivals = 0.0, set()
+    for s in set().union(*(src.content_keys(u) for u in where)) - own:
+        s_units = src.units[s]
+        d = _dice(len(s_units & t_units), len(s_units), len(t_units))
+        if d > best + 1e-9:
+            best, rivals = d, {s}
+        elif abs(d - best) <= 1e-9:
+            rivals.add(s)
+    return bool(rivals & neighbours)
 
 
 # --- pass 2: variants ------------------------------------------------------------------------------------
