@@ -1631,12 +1631,11 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
 def _rival_beside(where: set[int], term: _Term, src: _Side, neighbours: set[str]) -> bool:
     """Whether a source word that explains best (Dice over units, ties included) a target word found in the
     units ``where`` stands beside the term (``_neighbours``: 解除 of 解除医学观察), as competitive linking's rival."""
-    t_units = where
     own = set(term.key)
     best, rivals = 0.0, set()
     for s in set().union(*(src.content_keys(u) for u in where)) - own:
         s_units = src.units[s]
-        d = _dice(len(s_units & t_units), len(s_units), len(t_units))
+        d = _dice(len(s_units & where), len(s_units), len(where))
         if d > best + 1e-9:
             best, rivals = d, {s}
         elif abs(d - best) <= 1e-9:
