@@ -22,7 +22,7 @@ from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
 from mtcheck.terms.drift import (Occurrence, _Side, _Term, _edit_distance, _in_order, _name_around, _nominal_compound,
-                                 _one_edit, _neighbours, _other_body, _rival_beside, _spaced_pieces, _swapped,
+                                 _one_edit, _neighbours, _other_body, _quoted_title_word, _rival_beside, _spaced_pieces, _swapped,
                                  _title_edge, find_renderings, tokenize)
 from mtcheck.types import Bead, Category, Issue
 
@@ -1324,3 +1324,26 @@ def test_a_word_linked_away_rejoins_a_rendering_only_for_a_rival_beside_the_term
     side, t = _zh_side_and_term(lines, term)
     assert len(t.occurrences) == sum(term in line for line in lines)
     assert _rival_beside(where, t, side, _neighbours(t, side)) is expected
+
+
+@pytest.mark.parametrize("src_lines, tgt_lines, expected", [
+    # A word of a title quoted on both sides is the title's, wherever competitive linking put it.
+    (["大型融媒体行动《走村直播看脱贫》出发", "由中央广播电视总台主办的《走村直播看脱贫》启动", "《走村直播看脱贫》大胆融合"],
+     ['The media action "Let\'s go live in the village" set off', 'The action "Going Live in the Village" hosted by CCTV started',
+      '"Going Live in the Village" is boldly integrated'], True),
+    # Not quoted in the source: no title.
+    (["大型融媒体行动走村直播看脱贫出发", "由中央广播电视总台主办的走村直播看脱贫启动", "走村直播看脱贫大胆融合"],
+     ['The media action "Let\'s go live in the village" set off', 'The action "Going Live in the Village" hosted by CCTV started',
+      '"Going Live in the Village" is boldly integrated'], False),
+    # The target word outside the quotes in one unit: not the title's there.
+    (["大型融媒体行动《走村直播看脱贫》出发", "由中央广播电视总台主办的《走村直播看脱贫》启动", "《走村直播看脱贫》大胆融合"],
+     ["The media action let's go live in the village set off", 'The action "Going Live in the Village" hosted by CCTV started',
+      '"Going Live in the Village" is boldly integrated'], False),
+])
+def test_a_word_of_a_title_quoted_on_both_sides_is_the_title_s(src_lines, tgt_lines, expected):
+    src, term = _zh_side_and_term(src_lines, "走村直播看脱贫")
+    doc = make_document("\n".join(tgt_lines), path=None, lang="en", encoding=None, presegmented=True)
+    tgt = _Side({k: tokenize(doc, (k,)) for k in range(len(doc.sentences))}, doc.text)
+    key = next(t.key for t in tgt.tokens[1] if t.text == "Going")
+    assert all(any(t.key == key for t in tgt.tokens[u]) for u in range(3))
+    assert _quoted_title_word(key, {0, 1, 2}, term, src, tgt) is expected

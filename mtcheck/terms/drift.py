@@ -37,7 +37,8 @@ Pass 1, the dominant rendering of every recurring source term:
    beside the rendering wherever it occurs, once per occurrence of the term and in two of its units at
    least, is part of it after all ("medical" of "medical observation" when one of three was changed
    and 解除, next to 医学观察 in the other two, explains "medical" better by the count alone), when the
-   source word that took it stands beside the term too (not 飘扬 "fly", three words after 鲜艳的党旗); not a
+   source word that took it stands beside the term too (not 飘扬 "fly", three words after 鲜艳的党旗) or both
+   stand in a title quoted on both sides ("Going" of « Going Live in the Village », 《走村直播看脱贫》); not a
    copy of a source word outside the term ("Nancy" beside "Pelosi"). Its most frequent form is the suggestion; another form of the
    same skeleton (other linking words, word order, hyphens or accents: « … en intelligence
    artificielle » / « … en matière d'intelligence artificielle », "County of Wesel" / "Wesel County",
@@ -525,6 +526,13 @@ class _Side:
         self._units_like: dict[tuple[str, str], set[int]] = {}
         self._copy_index: Optional[dict[str, list[tuple[str, str]]]] = None
         self._copied_by: dict[str, list[str]] = {}
+        self._quotes: Optional[list[tuple[int, int]]] = None
+
+    def memo_quotes(self) -> list[tuple[int, int]]:
+        """The quoted spans of the side's text (``_quote_spans``), found once."""
+        if self._quotes is None:
+            self._quotes = _quote_spans(self.text)
+        return self._quotes
 
     def units_like(self, t: Token) -> set[int]:
         """The units where ``t``'s key occurs in a form with the same beginning as ``t``'s: "drive" (the
@@ -1616,9 +1624,10 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
                 break
         if not ok or len(sides) != 1:
             continue
-        if not _rival_beside(where, term, src, neighbours):
+        if not _rival_beside(where, term, src, neighbours) and not _quoted_title_word(key, where, term, src, tgt):
             # What linked it away is no source word beside the term (飘扬 "fly", three words after
-            # 鲜艳的党旗 and 在抗洪大堤上): the target word order alone put it there.
+            # 鲜艳的党旗 and 在抗洪大堤上): the target word order alone put it there. Inside a quoted
+            # title on both sides, the word is the title's ("Going" of « Going Live in the Village »).
             continue
         word = fold(key)
         if len(word) >= 3 and any(_cognate(fold(s.text), word) for u in where for s in src.tokens[u]
@@ -1626,6 +1635,24 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
             continue
         found.add(key)
     return found
+
+
+def _quoted_title_word(key: str, where: set[int], term: _Term, src: _Side, tgt: _Side) -> bool:
+    """Whether, in every unit of ``where``, the term stands inside a quoted span of the source (《走村直播看脱贫》)
+    and each target word of ``key`` inside a quoted span of the target."""
+    src_quotes = src.memo_quotes()
+    tgt_quotes = tgt.memo_quotes()
+
+    def inside(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+        i = bisect.bisect_right(quotes, (start, 1 << 62)) - 1
+        return i >= 0 and quotes[i][0] < start and end <= quotes[i][1]
+
+    for u in where:
+        if not any(inside(src_quotes, o.start, o.end) for o in term.occurrences if o.unit == u):
+            return False
+        if not all(inside(tgt_quotes, t.start, t.end) for t in tgt.tokens[u] if t.key == key):
+            return False
+    return True
 
 
 def _rival_beside(where: set[int], term: _Term, src: _Side, neighbours: set[str]) -> bool:
