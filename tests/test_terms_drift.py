@@ -37,6 +37,12 @@ def documents(src: str, tgt: str, src_lang: str, tgt_lang: str):
     return source, target, alignment
 
 
+def _side(lines: list[str], lang: str):  # type: ignore[no-untyped-def]
+    """The engine's view of one presegmented document, a unit per line, and the document."""
+    doc = make_document("\n".join(lines), path=None, lang=lang, encoding=None, presegmented=True)
+    return _Side({k: tokenize(doc, (k,)) for k in range(len(doc.sentences))}, doc.text), doc
+
+
 def target_changed(article: tuple[str, str], old: str, new: str) -> tuple[str, str]:
     """The article with ``old`` replaced by ``new`` in its translation."""
     return article[0], article[1].replace(old, new)
@@ -1286,8 +1292,7 @@ def test_nominal_compound(sentence, compound, expected):
     ("Sydney Airport reopened.", "Sydney", ("sydney", "airport")),
 ])
 def test_name_around(sentence, word, name):
-    doc = make_document(sentence, path=None, lang="en", encoding=None, presegmented=True)
-    side = _Side({0: tokenize(doc, (0,))}, doc.text)
+    side, _ = _side([sentence], "en")
     at = sentence.index(word)
     assert _name_around(Occurrence(0, at, at + len(word)), side) == name
 
@@ -1302,8 +1307,7 @@ def test_other_body():
 
 
 def _zh_side_and_term(lines: list[str], term: str):  # type: ignore[no-untyped-def]
-    doc = make_document("\n".join(lines), path=None, lang="zh", encoding=None, presegmented=True)
-    side = _Side({k: tokenize(doc, (k,)) for k in range(len(doc.sentences))}, doc.text)
+    side, doc = _side(lines, "zh")
     occs = [Occurrence(k, doc.text.index(term, doc.sentences[k].start), doc.text.index(term, doc.sentences[k].start) + len(term))
             for k in range(len(doc.sentences)) if term in doc.sentences[k].text]
     key = tuple(t.key for o in occs[:1] for t in side.tokens[o.unit] if o.start <= t.start < o.end)
@@ -1342,8 +1346,7 @@ def test_a_word_linked_away_rejoins_a_rendering_only_for_a_rival_beside_the_term
 ])
 def test_a_word_of_a_title_quoted_on_both_sides_is_the_title_s(src_lines, tgt_lines, expected):
     src, term = _zh_side_and_term(src_lines, "走村直播看脱贫")
-    doc = make_document("\n".join(tgt_lines), path=None, lang="en", encoding=None, presegmented=True)
-    tgt = _Side({k: tokenize(doc, (k,)) for k in range(len(doc.sentences))}, doc.text)
+    tgt, _ = _side(tgt_lines, "en")
     key = next(t.key for t in tgt.tokens[1] if t.text == "Going")
     assert all(any(t.key == key for t in tgt.tokens[u]) for u in range(3))
     assert _quoted_title_word(key, {0, 1, 2}, term, src, tgt) is expected

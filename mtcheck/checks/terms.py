@@ -47,8 +47,7 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     source n-gram that is not a term but happens to recur.
     """
     found: list[tuple[float, int, Issue]] = []
-    terms = find_renderings(ctx.source, ctx.target, ctx.alignment, word_span=_word_spans(ctx))
-    for term in terms:
+    for term in find_renderings(ctx.source, ctx.target, ctx.alignment, word_span=_word_spans(ctx)):
         dom = term.dominant
         if dom is None or not term.variants:
             continue

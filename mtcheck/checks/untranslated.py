@@ -179,7 +179,9 @@ def _same_script_langs(candidates: tuple[str, ...], tgt: str) -> tuple[str, ...]
 # Function words that, among the languages py3langid is asked to choose from, only one of them uses as a
 # function word ("die", "was", "will", "war", "hat" and "an" are English words as well as German ones, "or",
 # "but", "on" and "son" French, "des" and "du" German, "la", "que" and "un" Spanish, "en" and "es" French or
-# German: none is listed). The lists are disjoint.
+# German: none is listed). The lists are disjoint. Stricter than ``FUNCTION_WORDS`` below, which lists each
+# language's common function words for ``untranslated.partial`` and leaves the sharing to its caller: a word
+# here must be no word of another candidate at all, since it alone settles a sentence.
 _OWN_FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to is that for with which from this they their been were would has have are be "
                     "by at it his not said after about than there could should who its".split()),

@@ -528,7 +528,7 @@ class _Side:
         self._copied_by: dict[str, list[str]] = {}
         self._quotes: Optional[list[tuple[int, int]]] = None
 
-    def memo_quotes(self) -> list[tuple[int, int]]:
+    def quotes(self) -> list[tuple[int, int]]:
         """The quoted spans of the side's text (``_quote_spans``), found once."""
         if self._quotes is None:
             self._quotes = _quote_spans(self.text)
@@ -1640,17 +1640,11 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
 def _quoted_title_word(key: str, where: set[int], term: _Term, src: _Side, tgt: _Side) -> bool:
     """Whether, in every unit of ``where``, the term stands inside a quoted span of the source (《走村直播看脱贫》)
     and each target word of ``key`` inside a quoted span of the target."""
-    src_quotes = src.memo_quotes()
-    tgt_quotes = tgt.memo_quotes()
-
-    def inside(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
-        i = bisect.bisect_right(quotes, (start, 1 << 62)) - 1
-        return i >= 0 and quotes[i][0] < start and end <= quotes[i][1]
-
+    src_quotes, tgt_quotes = src.quotes(), tgt.quotes()
     for u in where:
-        if not any(inside(src_quotes, o.start, o.end) for o in term.occurrences if o.unit == u):
+        if not any(_quote_around(src_quotes, o.start, o.end) for o in term.occurrences if o.unit == u):
             return False
-        if not all(inside(tgt_quotes, t.start, t.end) for t in tgt.tokens[u] if t.key == key):
+        if not all(_quote_around(tgt_quotes, t.start, t.end) for t in tgt.tokens[u] if t.key == key):
             return False
     return True
 
@@ -2591,12 +2585,18 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
 
 
+def _quote_around(spans: list[tuple[int, int]], start: int, end: int) -> Optional[tuple[int, int]]:
+    """The quoted span (of ``spans``, sorted) that holds ``[start, end)`` inside its marks, or None."""
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    return spans[i] if i >= 0 and spans[i][0] < start and end <= spans[i][1] else None
+
+
 def _quoted_whole(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Is ``text[start:end]`` the whole content of a quoted span (《普惠计划》, not 《…普惠计划》)?"""
-    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
-    if i < 0 or not (spans[i][0] < start and end <= spans[i][1]):
+    around = _quote_around(spans, start, end)
+    if around is None:
         return False
-    qs, qe = spans[i]
+    qs, qe = around
     return text[qs + 1: qe - 1].strip() == text[start:end]
 
 
@@ -2755,7 +2755,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     # A short noun rendered by a single common word ("epidemic") is no term after all.
     terms = [t for t in terms if not t.short or (t.dominant is not None and _specific_rendering(t))]
     expl = _Explainer(src, tgt, terms, source.lang, target.lang)
-    src_quotes, tgt_quotes = _quote_spans(source.text), _quote_spans(target.text)
+    src_quotes, tgt_quotes = src.quotes(), tgt.quotes()
     for term in terms:
         if term.dominant is None or (wanted is not None and not wanted(term.units, term.dominant.units)):
             continue
@@ -2872,8 +2872,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     # A nested term found more often settles a disagreement with the term around it (_contested), judged on
     # the variants as found, then dropped from all at once.
     dominants = _dominants_by_unit(out)
-    contested = [[v for v in t.variants if _contested(t, v, dominants)] for t in out]
-    for t, gone in zip(out, contested):
-        if gone:
-            t.variants = [v for v in t.variants if not any(v is g for g in gone)]
+    kept = [[v for v in t.variants if not _contested(t, v, dominants)] for t in out]
+    for t, variants in zip(out, kept):
+        t.variants = variants
     return out
