@@ -300,6 +300,64 @@ def _number_words() -> dict[str, dict[str, float]]:
 
 _WORDS: dict[str, dict[str, float]] = _number_words()
 _ARTICLE_ONES = {"one": 1, "a": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einer": 1, "uno": 1, "una": 1}
+
+
+def _big_words() -> dict[str, dict[str, float]]:
+    """Cardinals of 100 and more that start a number in words: French « cent », « mille »; Spanish « cien »,
+    « ciento », « doscientos » .. « novecientos » (and their feminines), « mil »; German compounds, written
+    as one word, from „hundert“ to „neunhundertneunundneunzigtausend“ (the hundreds with their tens and
+    units, „zweihundertfünfzig“; the thousands, „dreitausend“, „zweihunderttausend“; not the thousands
+    with a tail, „zweitausendfünfhundert“, which news writes in digits). The words that follow them
+    (« deux cent mille », « ciento veinte », „zweihundert Millionen“) are read by ``_compose``."""
+    de_small = {int(v): w for w, v in _WORDS["de"].items() if 2 <= v <= 99}
+    de_small[1] = "eins"
+    de: dict[str, float] = {}
+    for h in range(1, 10):
+        for head in (["hundert", "einhundert"] if h == 1 else [de_small[h] + "hundert"]):
+            for r in range(0, 100):
+                de[head + (de_small[r] if r else "")] = float(100 * h + r)
+    # Before "tausend" a final "eins" is "ein": einundzwanzigtausend, hunderteintausend.
+    prefixes = {("ein" if k == 1 else w): float(k) for k, w in de_small.items()}
+    prefixes.update({w.removesuffix("eins") + ("ein" if w.endswith("eins") else ""): v for w, v in de.items()})
+    for w, v in prefixes.items():
+        de[w + "tausend"] = 1000 * v
+    de["tausend"] = 1000.0
+    es = {"cien": 100.0, "mil": 1000.0}
+    es.update({w: float(v) for w, v in _ES_HUNDREDS.items()})
+    return {"en": {}, "fr": {"cent": 100.0, "mille": 1000.0}, "de": de, "es": es}
+
+
+# Spanish hundreds: added to what follows (« ciento veinte », « doscientos mil »), not multiplied.
+_ES_HUNDREDS = {"ciento": 100} | {
+    stem + end: 100 * h for h, stem in enumerate(
+        "_ _ doscient trescient cuatrocient quinient seiscient setecient ochocient novecient".split())
+    if stem != "_" for end in ("os", "as")}
+_BIG_WORDS: dict[str, dict[str, float]] = _big_words()
+_DE_COMPOUNDS = frozenset(_BIG_WORDS["de"])
+
+
+def _de_compound_regex() -> str:
+    """A pattern that matches exactly the German compounds of ``_BIG_WORDS`` (tested): 2,100 words as a trie
+    cost a tenth of a second to compile, each time a pattern holds them."""
+    small = {int(v): w for w, v in _WORDS["de"].items() if 2 <= v <= 99}
+    heads = "ein zwei drei vier fünf sechs sieben acht neun".split()
+    tail = _trie_regex(sorted(set(small.values()) | {"eins"}))
+    tail_ein = _trie_regex(sorted(set(small.values()) | {"ein"}))
+    hundreds = f"(?:{_trie_regex(heads)})?hundert"
+    return f"(?:(?:{hundreds}(?:{tail_ein})?|{tail_ein})?tausend|{hundreds}(?:{tail})?)"
+
+
+_DE_COMPOUND_RX = _de_compound_regex()
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """``_trie_regex(words)``, the German compounds among them matched by ``_DE_COMPOUND_RX``: the same
+    words (all of the compounds or none are among them)."""
+    words = set(words)
+    rest = _trie_regex(sorted(words - _DE_COMPOUNDS))
+    if words.isdisjoint(_DE_COMPOUNDS):
+        return rest
+    return f"(?:{_DE_COMPOUND_RX}|{rest})"
 def _ordinal_words() -> dict[str, dict[str, int]]:
     """Ordinals 1..20 in words (first..twentieth, premier..vingtième, erste..zwanzigste, primero..vigésimo)."""
     en = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -349,7 +407,7 @@ _APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20
                  "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
 # Words that collide with other words of another language: left out when the language is unknown.
 _AMBIGUOUS_WITHOUT_LANG = {"once", "elf", "dos", "sept", "neuf", "second", "acht", "null", "cero", "zero", "zéro",
-                           "seize"}
+                           "seize", "cent", "mil", "mille"}
 
 _MAGNITUDES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
@@ -368,6 +426,119 @@ _MAGNITUDE_WORD_RE = re.compile(
 # Short magnitudes glued to the digits: 5bn, 3k, 2M, $5m (m only after a currency: 5m is five metres).
 _MAGNITUDE_SHORT_RE = re.compile(f"(bn|mn|tn|trn|k|K|M|B|m)(?![{_LATIN}0-9])")
 _MAGNITUDE_SHORT = {"bn": 1e9, "mn": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "m": 1e6}
+
+
+# --- numbers in words of more than two digits ------------------------------------------------------------
+# "three hundred thousand", « deux cent mille », „zweihundert Millionen“, « dos mil quinientos »: the words
+# after the first one, read by ``_compose``. A hundred and a thousand multiply what comes before them (one
+# when nothing does: "a hundred", « mille »); a magnitude multiplies all that comes before it since the last
+# magnitude; a number below the last multiplier is added after it ("two hundred (and) fifty", « mille
+# deux cents »); Spanish hundreds are added (« ciento veinte », « dos mil quinientos »). German writes a
+# number below a million as one word (``_BIG_WORDS``).
+_HUNDRED_WORDS = {"en": {"hundred"}, "fr": {"cent", "cents"}, "de": {"hundert"}, "es": set()}
+_THOUSAND_WORDS = {"en": {"thousand"}, "fr": {"mille"}, "de": {"tausend", "tsd."}, "es": {"mil"}}
+# After a multiplier, one is a number, not an article: "a hundred and one", « ciento uno », „tausendeins“.
+_ONES_AFTER = {"en": {"one"}, "fr": {"un", "une"}, "de": {"eins"}, "es": {"uno", "una", "un"}}
+
+
+@dataclass(frozen=True)
+class _Composer:
+    next_re: re.Pattern  # the next word: group 1 "and" (English), group 2 the word
+    kinds: dict  # lower-cased word (spaces as one space) -> (kind, value)
+
+
+@lru_cache(maxsize=64)
+def _composer(lang_key: str) -> _Composer:
+    langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
+    kinds: dict[str, tuple[str, float]] = {}
+    for code in langs:
+        for w, v in _WORDS[code].items():
+            kinds[w] = ("value", v)
+        for w in _ONES_AFTER[code]:
+            kinds[w] = ("value", 1.0)
+        for w, v in _BIG_WORDS[code].items():
+            kinds[w] = ("es_hundred" if w in _ES_HUNDREDS else "value", v)
+    hundreds = set().union(*(_HUNDRED_WORDS[c] for c in langs)) - ({"cent", "cents"} if len(langs) > 1 else set())
+    thousands = set().union(*(_THOUSAND_WORDS[c] for c in langs))
+    for w, v in _MAGNITUDES.items():
+        if w in hundreds or w in _HUNDRED_WORDS["en"] | _HUNDRED_WORDS["de"]:
+            continue
+        if w in _THOUSAND_WORDS["es"] and "es" not in langs:
+            continue  # "mil" is a thousand in Spanish only
+        if w in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
+            v = 1e12
+        kinds[w] = ("thousand", 1e3) if w in thousands or w in ("thousand", "mille", "tausend", "tsd.") else ("big", v)
+    for w in hundreds:
+        kinds[w] = ("hundred", 1e2)
+    for w in thousands:
+        kinds[w] = ("thousand", 1e3)
+    and_part = f"{_SP}+(and){_SP}+|" if "en" in langs else "(?!)()|"  # group 1 in every language
+    words = _alternation(kinds).replace('\\ ', f"{_SP}+")  # a space of a word: any run of spaces
+    return _Composer(re.compile(f"(?:{and_part}{_SP}*|-)(?i:({words}))(?![{_LATIN}0-9])"), kinds)
+
+
+# A hundred or a thousand with no number before it, after a word of vagueness, is no figure: "a few hundred",
+# „ein paar hundert Patienten“, „mehrere Tausend“, « plusieurs mille ».
+_BARE_MULTIPLIERS = ("hundert", "tausend", "cent", "mille", "cien", "mil")
+_VAGUE_BEFORE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:mehrere[nr]?|einige[nrs]?|paar|wenige[nr]?|etliche[nr]?|viele[nr]?|zig"
+                              r"|plusieurs|quelques|varios|varias|algunos|algunas|unos\s+pocos|unas\s+pocas)\s+$")
+
+
+def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str) -> Optional[tuple[float, int]]:
+    """The value and end of a number in words that goes on after its first word ``word`` (ending at ``end``;
+    ``value`` None for an article), or that starts with a word of 100 or more (« cent », „dreitausend“);
+    None for a word below 100 (or an article) that nothing continues."""
+    c = _composer(lang_key)
+    kind0 = c.kinds.get(word, ("value", value))[0] if value is not None else "article"
+    result = group = 0.0
+    cur: Optional[float] = None
+    last_big = math.inf
+    if kind0 == "hundred":
+        cur, prev, unit = 100.0, "mult", 100.0
+    elif kind0 == "thousand":
+        group, cur, prev, unit = 1000.0, 0.0, "mult", 1000.0
+    elif kind0 == "es_hundred":
+        cur, prev, unit = value, "mult", 100.0
+    elif kind0 == "article":
+        prev, unit = "start", math.inf
+    else:
+        cur, prev, unit = value, "value", math.inf
+    pos = end
+    consumed = False
+    while True:
+        m = c.next_re.match(t, pos)
+        if m is None:
+            break
+        kind, v = c.kinds[_SP_RUN_RE.sub(" ", m.group(2).lower())]
+        if m.group(1) and not (kind == "value" and prev == "mult"):
+            break  # "and" only between a multiplier and what is added to it
+        if kind == "value":
+            if prev != "mult" or v >= unit or (cur or 0.0) % 100:
+                break
+            cur, prev = (cur or 0.0) + v, "value"
+        elif kind == "es_hundred":
+            if prev != "mult" or cur or unit < 1000:
+                break
+            cur, prev, unit = v, "mult", 100.0
+        elif kind == "hundred":
+            if not (cur is None and prev == "start" or prev == "value" and cur is not None and 1 <= cur < 100):
+                break
+            cur, prev, unit = (cur or 1.0) * 100, "mult", 100.0
+        elif kind == "thousand":
+            if group or not (cur is None and prev == "start" or cur is not None and 1 <= cur < 1000):
+                break
+            group, cur, prev, unit = (cur or 1.0) * 1000, 0.0, "mult", 1000.0
+        else:  # a magnitude
+            base = group + (cur or 0.0)
+            if v >= last_big or (not base and prev != "start"):
+                break
+            result += (base or 1.0) * v
+            group, cur, prev, unit, last_big = 0.0, 0.0, "mult", v, v
+        pos = m.end()
+        consumed = True
+    if not consumed:
+        return (value, end) if value is not None and value >= 100 else None
+    return result + group + (cur or 0.0), pos
 
 # Currencies: families, so that $ and 美元 agree; ¥ (yen or yuan) has no family.
 _CURRENCY_WORDS = {
@@ -562,7 +733,7 @@ def _words_of(lang_key: str) -> frozenset[str]:
     words: set[str] = set()
     langs = [lang_key] if lang_key in _WORDS else ([] if lang_key in ("zh", "ja", "ko") else list(_WORDS))
     for code in langs:
-        words |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {}))
+        words |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {})) | set(_BIG_WORDS[code])
     if lang_key == "*":
         words -= _AMBIGUOUS_WITHOUT_LANG
     words |= set(_ARTICLE_ONES) | set(_MULTIPLIER_NOUNS)
@@ -588,7 +759,7 @@ def _patterns(lang_key: str) -> dict[str, str]:
         "time": _time_regex(lang_key),
         "num": _NUM,
         "zh": _ZH_NUM,
-        "word": f"(?<![{_LATIN}0-9'’-])(?i:{_trie_regex(sorted(words))}){tail}",
+        "word": f"(?<![{_LATIN}0-9'’-])(?i:{_alternation(words)}){tail}",
     }
     return {k: v for k, v in table.items() if v is not None}
 
@@ -607,7 +778,7 @@ def _bare_articles(lang_key: str) -> frozenset[str]:
     langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
     valued = set(_MULTIPLIER_NOUNS) | set(_APPROX_NOUNS)
     for code in langs:
-        valued |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {}))
+        valued |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {})) | set(_BIG_WORDS[code])
     return frozenset(w for w in _ARTICLE_ONES if w in _words_of(lang_key)
                      and w not in valued and w.rstrip("s") not in _APPROX_NOUNS)
 
@@ -704,7 +875,7 @@ def _triggers(lang_key: str) -> _Triggers:
     articles = _bare_articles(lang_key)
     tail = _word_tail(lang_key)
     after_article = f"(?={_MAGNITUDE_WORD_RE.pattern}|{_MULTIPLIER_AFTER_RE.pattern})"
-    letters = [f"(?i:{_trie_regex(sorted(words - articles))}){tail}"]
+    letters = [f"(?i:{_alternation(words - articles)}){tail}"]
     if articles:
         letters.append(f"(?i:{_trie_regex(sorted(articles))}){tail}{after_article}")
     letters.append(_month_regex(lang_key))
@@ -1485,7 +1656,10 @@ def _read_zh(t: str, text: str, m: re.Match) -> Optional[NumberMention]:
         month, day = _ZH_HOLIDAYS[body]  # 五一档 (the May Day holiday), 十一黄金周 (the October 1 week)
         return _mention(text, start, end, float(month * 100 + day), "date", spelled=True, weak=True, month=month, day=day)
     if not (ordinal or percent or (vague and all(c in _ZH_UNITS or c in _ZH_BIG for c in body))):
-        if nxt not in _ZH_CLASSIFIERS and nxt != "成":
+        # Without a classifier, only a numeral that starts with a digit and holds 万 or 亿 (三千五百万, 两亿) is a
+        # number; others are idioms or words far too often (万一 "in case", 千万 "by all means", 三心二意).
+        if nxt not in _ZH_CLASSIFIERS and nxt != "成" and not (
+                body[0] in _ZH_DIGITS and body[0] not in "零〇" and ("万" in body or "亿" in body)):
             return None
         if nxt == "点" and body[-1] in _ZH_BIG:
             return None
@@ -1556,6 +1730,9 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
             value = float(_ORDINAL_WORDS[code][word])
             kind = "ordinal"
             break
+        if word in _BIG_WORDS[code]:
+            value = _BIG_WORDS[code][word]
+            break
     approx: Optional[str] = None
     if value is None:
         for code in langs:
@@ -1579,20 +1756,20 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
         return _mention(text, start, end, value, "number", approx=approx, spelled=True, weak=True)
     if value is None and word not in _ARTICLE_ONES:
         return None
-    mw = _MAGNITUDE_WORD_RE.match(t, end)
-    if mw and kind == "number":
-        mag_word = _SP_RUN_RE.sub(" ", mw.group(1).lower())
-        magnitude = _MAGNITUDES[mag_word]
-        if mag_word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
-            magnitude = 1e12
-        value = (value if value is not None else 1.0) * magnitude
-        pos = mw.end()
+    composed = _compose(t, end, word, value, lang_key) if kind == "number" else None
+    if composed is not None and word.startswith(_BARE_MULTIPLIERS) and _VAGUE_BEFORE_RE.search(t, max(0, start - 24), start):
+        return None  # „ein paar hundert“, „mehrere Tausend“, « plusieurs mille »: no figure, as "a few hundred"
+    if composed is not None:  # "two million", « trois cent mille », „zweihundert“, « ciento veinte »
+        value, pos = composed
         unit = None
         cm = _CURRENCY_SUFFIX_RE.match(t, pos)
         if cm:
             unit = _CURRENCY_WORDS.get((cm.group(1) or cm.group(2)).lower())
             pos = cm.end()
         approx = _approx_before(t, start)
+        pm = None if unit else _PERCENT_RE.match(t, pos)
+        if pm:  # « cent pour cent »
+            return _mention(text, start, pm.end(), value, "percent", approx=approx, spelled=True)
         return _mention(text, start, pos, value, "amount" if unit else "number", approx=approx, spelled=True,
                         unit=unit)
     mult = _MULTIPLIER_AFTER_RE.match(t, end)

@@ -67,6 +67,26 @@ CASES = [
     ("三十人 and 30", "三十人が死亡した。", "ja", "Thirty people died.", "en", []),
     ("more than 80 against 800", "More than 80 people were injured.", "en", "Mehr als 800 Menschen wurden verletzt.",
      "de", [("numbers.mismatch", "major", "800")]),
+    # numbers in words beyond 99: each of these was a false alarm ("no matching number", "has 100")
+    ("trois cent mille euros", "The fund received 300,000 euros last year.", "en",
+     "Le fonds a reçu trois cent mille euros l'an dernier.", "fr", []),
+    ("trois mille is not 300,000", "The fund received 300,000 euros last year.", "en",
+     "Le fonds a reçu trois mille euros l'an dernier.", "fr", [("numbers.mismatch", "major", "trois mille euros")]),
+    ("zweihundertfünfzig", "Some 250 people attended the meeting on Monday.", "en",
+     "Rund zweihundertfünfzig Menschen nahmen am Montag an dem Treffen teil.", "de", []),
+    ("zweihundert is not 250", "Some 250 people attended the meeting on Monday.", "en",
+     "Rund zweihundert Menschen nahmen am Montag an dem Treffen teil.", "de",
+     [("numbers.mismatch", "major", "zweihundert")]),
+    ("dos mil quinientas", "The city has 2,500 new homes this year.", "en",
+     "La ciudad tiene dos mil quinientas viviendas nuevas este año.", "es", []),
+    ("one hundred and twenty", "Les autorités ont dit que 120 maisons ont été endommagées.", "fr",
+     "Officials said one hundred and twenty houses were damaged.", "en", []),
+    ("三千五百万 without a classifier", "该市今年新增人口三千五百万。", "zh", "The city added 35 million people this year.",
+     "en", []),
+    ("三千五百万 is not 3.5 million", "该市今年新增人口三千五百万。", "zh", "The city added 3.5 million people this year.",
+     "en", [("numbers.mismatch", "major", "3.5 million")]),
+    ("ein paar hundert is no figure", "A few hundred patients took part in the trial.", "en",
+     "Ein paar hundert Patienten nahmen an der Studie teil.", "de", []),
 ]
 
 
@@ -101,3 +121,56 @@ def test_format_for(value, lang, expected):
 ])
 def test_find_numbers_depth(text, lang, expected):
     assert [(m.text, m.kind, m.value, m.unit) for m in find_numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("three hundred thousand people", "en", [("three hundred thousand", 300000.0)]),
+    ("a thousand and one nights", "en", [("a thousand and one", 1001.0)]),
+    ("nineteen hundred and eighty-four", "en", [("nineteen hundred and eighty-four", 1984.0)]),
+    ("two million three hundred thousand dollars", "en", [("two million three hundred thousand dollars", 2.3e6)]),
+    ("fifty cents", "en", [("fifty", 50.0)]),  # a coin, not « cents »
+    ("a few hundred people", "en", []),
+    ("trois cents", "fr", [("trois cents", 300.0)]),
+    ("cent mille", "fr", [("cent mille", 1e5)]),
+    ("mille deux cents", "fr", [("mille deux cents", 1200.0)]),
+    ("deux-cent-mille", "fr", [("deux-cent-mille", 2e5)]),
+    ("cent pour cent", "fr", [("cent pour cent", 100.0)]),
+    ("plusieurs mille", "fr", []),
+    ("zweihundertfünfzig", "de", [("zweihundertfünfzig", 250.0)]),
+    ("einhunderteintausend", "de", [("einhunderteintausend", 101000.0)]),
+    ("zweihundert Millionen Euro", "de", [("zweihundert Millionen Euro", 2e8)]),
+    ("drei tausend", "de", [("drei tausend", 3000.0)]),
+    ("ein paar hundert Patienten", "de", []),
+    ("mehrere Tausend", "de", []),
+    ("Hunderte Menschen", "de", []),
+    ("ciento veinte", "es", [("ciento veinte", 120.0)]),
+    ("doscientas mil", "es", [("doscientas mil", 2e5)]),
+    ("doscientos mil millones", "es", [("doscientos mil millones", 2e11)]),
+    ("mil millones de dólares", "es", [("mil millones de dólares", 1e9)]),
+    ("三千五百万。", "zh", [("三千五百万", 3.5e7)]),
+    ("一亿五千万", "zh", [("一亿五千万", 1.5e8)]),
+    ("两千", "zh", []),  # without a classifier and without 万 or 亿: too often part of a word
+    ("万一出事", "zh", []),
+    ("千万不要", "zh", []),
+])
+def test_numbers_in_words_beyond_99(text, lang, expected):
+    """A number in words goes on past its first word: hundreds and thousands multiply what comes before them,
+    magnitudes all since the last magnitude, what follows a multiplier is added."""
+    assert [(m.text, m.value) for m in find_numbers(text, lang)] == expected
+
+
+def test_german_compound_pattern_is_the_table():
+    """The compact pattern of the German compounds matches every word of the table and no other combination
+    of number words (what the scanner compiles instead of a trie of 2,100 words)."""
+    import re
+
+    from mtcheck.numbers import _BIG_WORDS, _DE_COMPOUND_RX, _WORDS
+
+    rx = re.compile(_DE_COMPOUND_RX)
+    table = set(_BIG_WORDS["de"])
+    assert all(rx.fullmatch(w) for w in table)
+    parts = [w for w, v in _WORDS["de"].items() if 1 <= v <= 99] + ["ein", "eins", ""]
+    combos = {a + b + c + d for a in parts for b in ("hundert", "tausend", "") for c in parts
+              for d in ("", "tausend", "hundert")}
+    assert {w for w in combos if rx.fullmatch(w)} == table & combos
+    assert len(table & combos) > 1000

@@ -199,7 +199,7 @@ def _suggestion(s: NumberMention) -> Optional[str]:
     return s.text if s.text.isdigit() and s.text.isascii() else None
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=1, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=2, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -223,8 +223,11 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     Zhejiang and Liaoning"), or where the aligner put a number two beads away; on human references of
     WMT 2021 news (zh→en, en→de) it fires on under 1% of segments, most of them real slips of the
     reference. False negatives: the mismatch hidden by a forgiveness above (a wrong number that happens
-    to appear elsewhere in the bead or its neighbours), numbers in words above 99 in European languages,
-    Roman numerals, fractions; phone numbers and codes are out of scope.
+    to appear elsewhere in the bead or its neighbours), a German number in words over a thousand with a tail
+    („zweitausendfünfhundert“: news writes 2500), a hundred or a thousand after a word of vagueness („ein
+    paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), Roman numerals, fractions; phone
+    numbers and codes are out of scope. Numbers in words are read whole: "three hundred thousand",
+    « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万.
     """
     src, tgt = _mentions_of(ctx)
     beads = ctx.alignment
