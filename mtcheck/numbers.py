@@ -378,7 +378,42 @@ def _ordinal_words() -> dict[str, dict[str, int]]:
     return out
 
 
+
+
+def _ordinals_21_to_99(ordinals: dict[str, dict[str, int]]) -> None:
+    """Ordinals 21..99 in words, from the cardinals: twenty-first, fortieth; « vingt et unième »,
+    « quatre-vingt-dixième »; „einundzwanzigste“, „dreißigsten“; « vigésimo primero », « trigésima »."""
+    en_units = {v: w for w, v in ordinals["en"].items() if v <= 9}
+    en_tens = {20: "twentieth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth", 60: "sixtieth", 70: "seventieth",
+               80: "eightieth", 90: "ninetieth"}
+    for w, v in _WORDS["en"].items():
+        if v >= 21 and v % 10 and " " not in w:  # twenty-one
+            ordinals["en"][w.rsplit("-", 1)[0] + "-" + en_units[int(v) % 10]] = int(v)
+    ordinals["en"].update({w: v for v, w in en_tens.items()})
+    for w, v in _WORDS["fr"].items():  # the last word of the cardinal takes -ième
+        if v < 21:
+            continue
+        head, sep, last = max(w.rpartition("-"), w.rpartition(" "), key=lambda r: len(r[0]))
+        last = "unième" if last == "un" else "cinquième" if last == "cinq" else "neuvième" if last == "neuf" else (
+            last.rstrip("s").removesuffix("e") + "ième")
+        ordinals["fr"][head + sep + last] = int(v)
+    for w, v in _WORDS["de"].items():
+        if v >= 21 or v == 20:
+            for end in ("e", "en", "er", "es", "em"):
+                ordinals["de"][w + "st" + end] = int(v)
+    es_tens = "vigésim trigésim cuadragésim quincuagésim sexagésim septuagésim octogésim nonagésim".split()
+    es_units = "primer segund tercer cuart quint sext séptim octav noven".split()
+    for t, tens in enumerate(es_tens, 2):
+        for end in ("o", "a", "os", "as"):
+            ordinals["es"][tens + end] = 10 * t
+            for u, unit in enumerate(es_units, 1):
+                ordinals["es"][f"{tens}{end} {unit}{end}"] = 10 * t + u
+        for u, unit in ((1, "primer"), (3, "tercer")):  # vigésimo primer aniversario
+            ordinals["es"][f"{tens}o {unit}"] = 10 * t + u
+
+
 _ORDINAL_WORDS: dict[str, dict[str, int]] = _ordinal_words()
+_ordinals_21_to_99(_ORDINAL_WORDS)
 # Decades in words: "the sixties", „die sechziger Jahre" (value 1960, other reading 60).
 _DECADE_WORDS: dict[str, dict[str, int]] = {
     "en": {w: 1900 + 10 * i for i, w in enumerate(

@@ -87,6 +87,10 @@ CASES = [
      "en", [("numbers.mismatch", "major", "3.5 million")]),
     ("ein paar hundert is no figure", "A few hundred patients took part in the trial.", "en",
      "Ein paar hundert Patienten nahmen an der Studie teil.", "de", []),
+    ("twenty-first and 21e", "The twenty-first edition opens on Monday.", "en", "La 21e édition s'ouvre lundi.", "fr",
+     []),  # was "Source has 20; the translation has 21st"
+    ("twenty-first and 22e", "The twenty-first edition opens on Monday.", "en", "La 22e édition s'ouvre lundi.", "fr",
+     [("numbers.mismatch", "major", "22e")]),
 ]
 
 
@@ -174,3 +178,18 @@ def test_german_compound_pattern_is_the_table():
               for d in ("", "tausend", "hundert")}
     assert {w for w in combos if rx.fullmatch(w)} == table & combos
     assert len(table & combos) > 1000
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("the twenty-first century", "en", [("twenty-first", 21.0), ("century", 100.0)]),
+    ("the fortieth anniversary", "en", [("fortieth", 40.0)]),
+    ("la vingt et unième édition", "fr", [("vingt et unième", 21.0)]),
+    ("le quatre-vingt-dixième anniversaire", "fr", [("quatre-vingt-dixième", 90.0)]),
+    ("der einundzwanzigste Geburtstag", "de", [("einundzwanzigste", 21.0)]),
+    ("el vigésimo primer aniversario", "es", [("vigésimo primer", 21.0)]),
+    ("la trigésima segunda edición", "es", [("trigésima segunda", 32.0)]),
+])
+def test_ordinals_beyond_twenty(text, lang, expected):
+    found = find_numbers(text, lang)
+    assert [(m.text, m.value) for m in found] == expected
+    assert found[0].kind == "ordinal"
