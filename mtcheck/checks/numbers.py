@@ -205,10 +205,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
     Compares, bead by bead, the numbers of the source with those of the translation after normalisation
     (``4,5`` = ``4.5``, ``3.5万`` = ``35 000``, ``9月26日`` = « 26 septembre », ``80多`` = « plus de 80 »,
-    ``十项`` = "10", ``$1 trillion`` = „1-Billionen", "twenty-first" = « 21e »). A wrong value is major; a number of the source
-    missing from the translation, or one the translation added, is major; a changed qualifier ("more
-    than 80" rendered as "80") is minor, and only reported when the bare side has no hedging word near
-    the number ("at least", 最大, „über").
+    ``十项`` = "10", ``$1 trillion`` = „1-Billionen", "twenty-first" = « 21e »). A wrong value is major;
+    a number of the source missing from the translation, or one the translation added, is major; a
+    changed qualifier ("more than 80" rendered as "80") is minor, and only reported when the bare side
+    has no hedging word near the number ("at least", 最大, „über").
 
     Kept quiet on purpose, so that a news desk is not drowned in false alarms: numbers written in words
     that a translation may drop or rephrase (一个 as "a", « neuf » meaning new, 两千), Chinese ranges and
