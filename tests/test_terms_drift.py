@@ -732,6 +732,9 @@ EN_DE_NESTED_TERMS_DISAGREE = ("AP blasts White House press secretary Kayleigh M
 # „Tony Blair“): a respelt given name is then a variant („Toni Blair“). The same word inflected before it
 # („des Kanzlers Scholz“) is no given name respelt.
 EN_DE_GIVEN_NAME_RESPELT = ('Tony Blair vows never to stop meddling in British politics.\nTony Blair has pledged not to stop intervening in UK politics.\nMr Blair, who has been out of office for more than ten years, spoke to Sky News.\nSophy Ridge told Mr Blair that he cannot wrench himself away from politics.\nEarlier in the interview, Mr Blair said that a deal could still be reached.', 'Tony Blair gelobt, sich weiterhin in die britische Politik einzumischen.\nToni Blair hat versprochen, sich weiterhin in die Politik des Vereinigten Königreichs einzumischen.\nTony Blair, der seit über zehn Jahren nicht mehr im Amt ist, sprach mit Sky News.\nSophy Ridge sagte Tony Blair, dass er sich nicht von der Politik losreißen könne.\nTony Blair hatte vorher im Interview gesagt, dass noch ein Abkommen erreicht werden könne.')
+# A short given name one letter off beside the surname kept as it is („Raul Gandhi“ for "Rahul Gandhi"): the
+# variant is the name, not the title before it („des Kongressführers“ renders "Congress leader").
+EN_DE_SHORT_GIVEN_NAME_RESPELT = ("Congress leader Rahul Gandhi visited the family on Sunday.\nRahul Gandhi's office has also called and offered support.\nCongress leader Rahul Gandhi's office and the chief minister have also offered help.\nThe family thanked Rahul Gandhi for his support.", "Der Kongressvorsitzende Rahul Gandhi besuchte die Familie am Sonntag.\nDas Büro von Rahul Gandhi hat ebenfalls angerufen und Unterstützung angeboten.\nDas Büro des Kongressführers Raul Gandhi und der Ministerpräsident haben ebenfalls Hilfe angeboten.\nDie Familie dankte Rahul Gandhi für seine Unterstützung.")
 EN_DE_TITLE_INFLECTED = ('Chancellor Scholz visited Paris on Monday.\nChancellor Scholz met the French president.\nThe visit of Chancellor Scholz lasted two days.\nChancellor Scholz returned to Berlin on Wednesday.', 'Kanzler Scholz besuchte am Montag Paris.\nKanzler Scholz traf den französischen Präsidenten.\nDer Besuch des Kanzlers Scholz dauerte zwei Tage.\nKanzler Scholz kehrte am Mittwoch nach Berlin zurück.')
 
 # A list the translation factors under one head ("outside Sydney Airport, Adelaide Airport and Darwin
@@ -923,6 +926,10 @@ CASES = [
                  id="en-de-given-name-respelt"),
     pytest.param(target_changed(EN_DE_GIVEN_NAME_RESPELT, "Toni", "Tony"), ("en", "de"), [],
                  id="en-de-given-name-consistent"),
+    pytest.param(EN_DE_SHORT_GIVEN_NAME_RESPELT, ("en", "de"), [("Raul Gandhi", "Rahul Gandhi", "Rahul Gandhi", "major")],
+                 id="en-de-short-given-name-respelt"),
+    pytest.param(target_changed(EN_DE_SHORT_GIVEN_NAME_RESPELT, "Raul", "Rahul"), ("en", "de"), [],
+                 id="en-de-short-given-name-consistent"),
     pytest.param(EN_DE_TITLE_INFLECTED, ("en", "de"), [], id="en-de-title-before-a-name-inflected"),
     pytest.param(EN_DE_FACTORED_LIST, ("en", "de"), [], id="en-de-list-factored-under-one-head"),
     pytest.param(EN_DE_COPY_BEATS_MISSPELLING, ("en", "de"), [("Chendu", "Chengdu", "Chengdu", "major")] * 3,

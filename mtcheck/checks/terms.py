@@ -26,7 +26,7 @@ def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
     return span
 
 
-@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=4, order=60)
+@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=5, order=60)
 def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     """Terminology drift: a recurring source term rendered differently from its dominant rendering.
 

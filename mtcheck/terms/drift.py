@@ -61,7 +61,8 @@ has occurrences, only spellings of the dominant rendering's words are looked for
 
 - Anchors: a word the unit shares with the dominant rendering (same lemma, or one word family by an
   inflection or derivation ending: Russia / Russian, Belgium / Belgian), a spelling variant of a name
-  in it (Wesel / Wessel, by edit distance, same initial), a part or a sibling of a German compound
+  in it (Wesel / Wessel, by edit distance, same initial; a short one, four letters, only beside a word of
+  the name kept as it is: "Raul Gandhi" for "Rahul Gandhi"), a part or a sibling of a German compound
   (Klimafonds / Klimakasse), its words glued, split or reordered (Xiangguo / Xiang Guo, US-Konsulat /
   Konsulat der US), an acronym of its words (OTAN / Organisation du traité de l'Atlantique nord). A
   shared word that another source word of the unit explains is no evidence ("scored" is 进球's); where
@@ -2163,6 +2164,19 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             if best[1] == "same" and (explained(i) or shared_elsewhere(i)):
                 weak.add(i)
             anchors[i] = best
+    if not strict and len(dom_content) >= 2:
+        # A short name one letter off beside a word of the name kept as it is ("Raul Gandhi" for "Rahul
+        # Gandhi"): a spelling of the name's word in that place, although four letters are too few to
+        # call two words alone one another's spelling (Paul / Raul).
+        for i, (j, rel) in list(anchors.items()):
+            if rel != "same" or not _capital(toks[i]):
+                continue
+            for k, jk in ((i - 1, j - 1), (i + 1, j + 1)):
+                if 0 <= k < len(toks) and k not in anchors and k not in blocked and jk in dom_content \
+                        and _capital(toks[k]) and _capital(dom[jk]) and not toks[k].brk and not toks[max(i, k)].brk:
+                    a, b = fold(toks[k].text), fold(dom[jk].text)
+                    if min(len(a), len(b)) >= 4 and a[0] == b[0] and a != b and _one_edit(a, b):
+                        anchors[k] = (jk, "spelling")
     # The same letters spaced, hyphenated, glued or ordered otherwise: Xiang Guo / Xiangguo, heat stroke
     # / heatstroke, US-Konsulat / Konsulat der US, Konföderiertenflagge / Flagge der Konföderierten.
     recombine = term.memo.get("recombine", False)
