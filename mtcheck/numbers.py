@@ -474,6 +474,18 @@ _HUNDRED_WORDS = {"en": {"hundred"}, "fr": {"cent", "cents"}, "de": {"hundert"},
 _THOUSAND_WORDS = {"en": {"thousand"}, "fr": {"mille"}, "de": {"tausend", "tsd."}, "es": {"mil"}}
 # After a multiplier, one is a number, not an article: "a hundred and one", « ciento uno », „tausendeins“.
 _ONES_AFTER = {"en": {"one"}, "fr": {"un", "une"}, "de": {"eins"}, "es": {"uno", "una", "un"}}
+# Halves. Numbers with a half written as one word („zweieinhalb“, „anderthalb“): values. Words that start a
+# half of a magnitude ("half a million", « medio millón »): a number only before one. After a number or a
+# magnitude, its half ("two and a half", "a million and a half", « deux millions et demi », « dos millones y
+# medio »); „eine halbe Million“ (an article, then "halbe", then a magnitude).
+_HALF_WORDS: dict[str, dict[str, float]] = {
+    "en": {"half": 0.5}, "fr": {}, "es": {"medio": 0.5},
+    "de": {"anderthalb": 1.5, "eineinhalb": 1.5} | {
+        w + "einhalb": v + 0.5 for w, v in _WORDS["de"].items() if 2 <= v <= 12 and w != "eins"},
+}
+_HALF_STARTS = frozenset({"half", "medio"})
+_HALF_AFTER = {"en": {"a half": "half", "a": "a", "an": "a"}, "fr": {"et demi": "half", "et demie": "half", "demi": "half_of"},
+               "de": {"halbe": "half_of"}, "es": {"y medio": "half", "y media": "half"}}
 
 
 @dataclass(frozen=True)
@@ -493,6 +505,10 @@ def _composer(lang_key: str) -> _Composer:
             kinds[w] = ("value", 1.0)
         for w, v in _BIG_WORDS[code].items():
             kinds[w] = ("es_hundred" if w in _ES_HUNDREDS else "value", v)
+        for w, v in _HALF_WORDS[code].items():
+            kinds[w] = ("half_start" if w in _HALF_STARTS else "value", v)
+        for w, kind in _HALF_AFTER[code].items():
+            kinds[w] = (kind, 0.5)
     hundreds = set().union(*(_HUNDRED_WORDS[c] for c in langs)) - ({"cent", "cents"} if len(langs) > 1 else set())
     thousands = set().union(*(_THOUSAND_WORDS[c] for c in langs))
     for w, v in _MAGNITUDES.items():
@@ -512,6 +528,25 @@ def _composer(lang_key: str) -> _Composer:
     return _Composer(re.compile(f"(?:{and_part}{_SP}*|-)(?i:({words}))(?![{_LATIN}0-9])"), kinds)
 
 
+# A number, a unit of time, then its half: "two hours and a half", « un an et demi », « dos horas y media ».
+_HALF_NOUNS = {
+    "en": ("hours? years? months? days? weeks? minutes? centuries?", "and a half"),
+    "fr": ("heures? ans? années? mois jours? semaines? minutes? siècles?", "et demie?"),
+    "es": ("horas? años? mes meses días? semanas? minutos? siglos?", "y medi[oa]"),
+}
+
+
+def _half_noun_part(code: str) -> str:
+    nouns, half = _HALF_NOUNS[code]
+    return (f"{_SP}+(?i:" + "|".join(nouns.split()) + f"){_SP}+(?i:" + half.replace(" ", f"{_SP}+") + f")(?![{_LATIN}])")
+
+
+@lru_cache(maxsize=64)
+def _half_after_noun(lang_key: str) -> re.Pattern:
+    codes = [lang_key] if lang_key in _WORDS else list(_WORDS)
+    return re.compile("|".join(_half_noun_part(c) for c in codes if c in _HALF_NOUNS) or "(?!)")
+
+
 # A hundred or a thousand with no number before it, after a word of vagueness, is no figure: "a few hundred",
 # „ein paar hundert Patienten“, „mehrere Tausend“, « plusieurs mille ».
 _BARE_MULTIPLIERS = ("hundert", "tausend", "cent", "mille", "cien", "mil")
@@ -519,10 +554,12 @@ _VAGUE_BEFORE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:mehrere[nr]?|einige[nrs]?|pa
                               r"|plusieurs|quelques|varios|varias|algunos|algunas|unos\s+pocos|unas\s+pocas)\s+$")
 
 
-def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str) -> Optional[tuple[float, int]]:
+def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str
+             ) -> Optional[tuple[float, int, bool]]:
     """The value and end of a number in words that goes on after its first word ``word`` (ending at ``end``;
     ``value`` None for an article), or that starts with a word of 100 or more (« cent », „dreitausend“);
-    None for a word below 100 (or an article) that nothing continues."""
+    None for a word below 100 (or an article) that nothing continues. The flag says whether it is firm:
+    a hundred, a thousand or a magnitude in it ("two and a half" is as weak as "two")."""
     c = _composer(lang_key)
     kind0 = c.kinds.get(word, ("value", value))[0] if value is not None else "article"
     result = group = 0.0
@@ -536,18 +573,42 @@ def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str)
         cur, prev, unit = value, "mult", 100.0
     elif kind0 == "article":
         prev, unit = "start", math.inf
+    elif kind0 == "half_start":  # "half", « medio »: a magnitude must follow
+        cur, prev, unit = 0.5, "half_start", math.inf
     else:
         cur, prev, unit = value, "value", math.inf
     pos = end
-    consumed = False
+    consumed = halved = False
     while True:
         m = c.next_re.match(t, pos)
         if m is None:
             break
         kind, v = c.kinds[_SP_RUN_RE.sub(" ", m.group(2).lower())]
-        if m.group(1) and not (kind == "value" and prev == "mult"):
-            break  # "and" only between a multiplier and what is added to it
-        if kind == "value":
+        if m.group(1) and not (kind == "value" and prev == "mult" or kind == "half"):
+            break  # "and" only between a multiplier and what is added to it, or before "a half"
+        if kind == "half":  # two and a half, a million and a half, deux millions et demi, dos millones y medio
+            if halved or (m.group(1) is None) == (lang_key in ("en",)) and lang_key in _WORDS:
+                break
+            if prev == "value" and cur is not None and cur == int(cur) and cur < 1000:
+                cur += 0.5
+            elif prev == "start" and word == "one":
+                cur = 1.5
+            elif prev == "mult" and unit == last_big and not group and not cur:
+                result += 0.5 * last_big
+            else:
+                break
+            prev, halved = "half", True
+        elif kind == "a":  # half a million
+            if prev != "half_start":
+                break
+            prev = "half_a"
+        elif kind == "half_of":  # eine halbe Million
+            if prev != "start" or cur is not None:
+                break
+            cur, prev = 0.5, "half_of"
+        elif prev in ("half_start", "half_a", "half_of") and kind != "big":
+            break
+        elif kind == "value":
             if prev != "mult" or v >= unit or (cur or 0.0) % 100:
                 break
             cur, prev = (cur or 0.0) + v, "value"
@@ -571,10 +632,12 @@ def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str)
             group, cur, prev, unit, last_big = 0.0, 0.0, "mult", v, v
         pos = m.end()
         consumed = True
+    if prev in ("half_start", "half_a", "half_of"):
+        return None  # "half of the people", « Oriente Medio », „eine halbe Stunde“: no magnitude after it
+    total = result + group + (cur or 0.0)
     if not consumed:
-        return (value, end) if value is not None and value >= 100 else None
-    return result + group + (cur or 0.0), pos
-
+        return (value, end, True) if value is not None and value >= 100 else None
+    return total, pos, total >= 100 or result > 0
 # Currencies: families, so that $ and 美元 agree; ¥ (yen or yuan) has no family.
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "dólar": "USD", "dólares": "USD", "美元": "USD", "$": "USD",
@@ -748,6 +811,7 @@ _TIME = (
     rf"|(?<![0-9.,:])({_HOUR})\s*[时点](?:\s*([0-5]?[0-9])\s*分|半)?(?![0-9零〇一二三四五六七八九])"
     rf"|(?<![0-9.,:])([01][0-9]|2[0-3])([0-5][0-9]){_SP}?(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST)(?![{_LATIN}])"
     rf"|(?<![0-9.,:])({_HOUR}){_SP}?h(?![{_LATIN}0-9])"  # 15 h, 15h (French)
+    rf"|(?<![0-9.,:])({_HOUR})\.([0-5][0-9]){{ampm_space}}(?i:[ap]m)(?![{_LATIN}])"  # 3.30pm (British)
 )
 _NUM = (
     r"(?<![0-9])(?:[0-9]{1,3}(?:[,.'’ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
@@ -769,6 +833,7 @@ def _words_of(lang_key: str) -> frozenset[str]:
     langs = [lang_key] if lang_key in _WORDS else ([] if lang_key in ("zh", "ja", "ko") else list(_WORDS))
     for code in langs:
         words |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {})) | set(_BIG_WORDS[code])
+        words |= set(_HALF_WORDS[code])
     if lang_key == "*":
         words -= _AMBIGUOUS_WITHOUT_LANG
     words |= set(_ARTICLE_ONES) | set(_MULTIPLIER_NOUNS)
@@ -814,6 +879,7 @@ def _bare_articles(lang_key: str) -> frozenset[str]:
     valued = set(_MULTIPLIER_NOUNS) | set(_APPROX_NOUNS)
     for code in langs:
         valued |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {})) | set(_BIG_WORDS[code])
+        valued |= set(_HALF_WORDS[code])
     return frozenset(w for w in _ARTICLE_ONES if w in _words_of(lang_key)
                      and w not in valued and w.rstrip("s") not in _APPROX_NOUNS)
 
@@ -909,7 +975,19 @@ def _triggers(lang_key: str) -> _Triggers:
     words = _words_of(lang_key)
     articles = _bare_articles(lang_key)
     tail = _word_tail(lang_key)
-    after_article = f"(?={_MAGNITUDE_WORD_RE.pattern}|{_MULTIPLIER_AFTER_RE.pattern})"
+    # An article before a magnitude or a multiplier noun ("a million", "a decade"), before "and a half" ("one
+    # and a half million") and, in German, before "halbe" and a magnitude („eine halbe Million“).
+    halves = ""
+    if lang_key in ("en", "*"):
+        halves += f"|{_SP}+(?i:and){_SP}+(?i:a){_SP}+(?i:half)(?![{_LATIN}])"
+    if lang_key in ("de", "*"):
+        halves += f"|{_SP}+(?i:halbe){_MAGNITUDE_WORD_RE.pattern}"
+    if lang_key in ("fr", "*"):
+        halves += f"|{_SP}+(?i:demi){_MAGNITUDE_WORD_RE.pattern}"  # un demi-million
+    for code in ([lang_key] if lang_key in _WORDS else list(_WORDS)):
+        if code in _HALF_NOUNS:
+            halves += "|" + _half_noun_part(code)
+    after_article = f"(?={_MAGNITUDE_WORD_RE.pattern}|{_MULTIPLIER_AFTER_RE.pattern}{halves})"
     letters = [f"(?i:{_alternation(words - articles)}){tail}"]
     if articles:
         letters.append(f"(?i:{_trie_regex(sorted(articles))}){tail}{after_article}")
@@ -918,12 +996,17 @@ def _triggers(lang_key: str) -> _Triggers:
     full = re.compile(_NUMERAL_START + "|" + letter_part)
     starts = set(words - articles) | set(_MONTHS_BY_LANG.get(lang_key, _MONTHS))
     starts |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | set(_MONTH_CAPITAL_ONLY)
+    # The word of the half that each of these needs after the article (a word of the text, so that the
+    # article is tried only in a text that has it): "half", „halbe“, « demi(e) », « medio / media ».
+    half_words = {w for code, words in (("en", {"half"}), ("de", {"halbe"}), ("fr", {"demi", "demie"}),
+                                        ("es", {"medio", "media"})) if lang_key in (code, "*") for w in words}
     if articles:
-        starts |= set(_MAGNITUDES) | set(_MULTIPLIER_NOUNS)
+        starts |= set(_MAGNITUDES) | set(_MULTIPLIER_NOUNS) | half_words
     compound = None
     if lang_key in ("de", "*"):
         compound = re.compile(_trie_regex(_DE_COMPOUND_TAIL.split("|")))
-    after = frozenset(_first_token(w) for w in list(_MAGNITUDES) + list(_MULTIPLIER_NOUNS)) if articles else frozenset()
+    after = frozenset(_first_token(w) for w in list(_MAGNITUDES) + list(_MULTIPLIER_NOUNS) + list(half_words)) \
+        if articles else frozenset()
     tokens = frozenset(_first_token(w) for w in starts)
     return _Triggers(full, re.compile(letter_part), tokens, _latin1_encoded(tokens), articles, after,
                      _latin1_encoded(articles), _latin1_encoded(after), compound)
@@ -1477,6 +1560,8 @@ def _read_time(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
         hour, minute = int(g.group(8)), int(g.group(9))
     elif g.group(10) is not None:  # 15 h
         hour, minute = int(g.group(10)), 0
+    elif g.group(11) is not None:  # 3.30pm
+        hour, minute = int(g.group(11)), int(g.group(12))
     else:
         hour = int(g.group(6))
         minute = int(g.group(7)) if g.group(7) else (30 if g.group(0).rstrip().endswith("半") else 0)
@@ -1502,6 +1587,9 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
         span_start = start - len(cur.group(0))
     elif _is_identifier_before(t, start) and t[end:end + 1] != "年":  # G20 no; APEC2020年 is a year
         return None
+    if (digits == "24" and t.startswith("/7", end) and not t[end + 2:end + 3].isdigit()) or (
+            digits == "7" and start >= 3 and t[start - 3:start] == "24/" and not t[start - 4:start - 3].isdigit()):
+        return None  # 24/7: round the clock, no figure („rund um die Uhr“)
     kind = "number"
     measure: Optional[str] = None
     value, alt = _parse_digits(digits, lang_key)
@@ -1608,7 +1696,8 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
                 um = _UNIT_SUFFIX_RE.match(t, pos)
                 if um:
                     pos = um.end()
-                    measure = _MEASURE_OF.get(um.group(0))
+                    # 104F is Fahrenheit; 2F, 6F are floors (2F-6F of a building): only from freezing point up.
+                    measure = _MEASURE_OF.get(um.group(0)) or ("imperial" if um.group(0) == "F" and value >= 32 else None)
                 else:
                     return None  # 5G, 3D, 10x: an identifier
         elif (nxt == "." and plain and len(digits) <= 3 and lang_key in _DOT_ORDINAL_LANGS
@@ -1712,6 +1801,10 @@ def _read_zh(t: str, text: str, m: re.Match) -> Optional[NumberMention]:
         value = _zh_value(body)
     if value is None:
         return None
+    if not (ordinal or percent) and t[pos:pos + 1] in "个年" and t[pos + 1:pos + 2] == "半" and value == int(value):
+        value += 0.5  # 两个半小时 (two and a half hours), 一年半 (a year and a half)
+        pos += 2
+        nxt = t[pos:pos + 1] or "\x00"
     if approx is None:
         approx = _approx_before(t, start)
     kind = "ordinal" if ordinal else "percent" if percent else "number"
@@ -1768,6 +1861,9 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
         if word in _BIG_WORDS[code]:
             value = _BIG_WORDS[code][word]
             break
+        if word in _HALF_WORDS[code]:
+            value = _HALF_WORDS[code][word]
+            break
     approx: Optional[str] = None
     if value is None:
         for code in langs:
@@ -1794,8 +1890,10 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
     composed = _compose(t, end, word, value, lang_key) if kind == "number" else None
     if composed is not None and word.startswith(_BARE_MULTIPLIERS) and _VAGUE_BEFORE_RE.search(t, max(0, start - 24), start):
         return None  # „ein paar hundert“, „mehrere Tausend“, « plusieurs mille »: no figure, as "a few hundred"
+    if composed is None and word in _HALF_STARTS:
+        return None
     if composed is not None:  # "two million", « trois cent mille », „zweihundert“, « ciento veinte »
-        value, pos = composed
+        value, pos, firm = composed
         unit = None
         cm = _CURRENCY_SUFFIX_RE.match(t, pos)
         if cm:
@@ -1806,12 +1904,16 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
         if pm:  # « cent pour cent »
             return _mention(text, start, pm.end(), value, "percent", approx=approx, spelled=True)
         return _mention(text, start, pos, value, "amount" if unit else "number", approx=approx, spelled=True,
-                        unit=unit)
+                        unit=unit, weak=not firm)
     mult = _MULTIPLIER_AFTER_RE.match(t, end)
     if mult and kind == "number":  # two decades = 20, trois siècles = 300
         value = (value if value is not None else 1.0) * _MULTIPLIER_NOUNS[mult.group(1).lower()]
         return _mention(text, start, mult.end(), value, "number", spelled=True, weak=True,
                         approx=_approx_before(t, start))
+    hm = _half_after_noun(lang_key).match(t, end) if kind == "number" else None
+    if hm and (value is None or value == int(value) and value < 100):  # deux heures et demie, un an et demi
+        return _mention(text, start, hm.end(), (1.0 if value is None else value) + 0.5, "number", spelled=True,
+                        weak=True, approx=_approx_before(t, start))
     if value is None:
         return None  # "one", "un", "eine" without a magnitude: an article
     pm = _PERCENT_RE.match(t, end)

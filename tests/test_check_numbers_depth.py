@@ -91,6 +91,23 @@ CASES = [
      []),  # was "Source has 20; the translation has 21st"
     ("twenty-first and 22e", "The twenty-first edition opens on Monday.", "en", "La 22e édition s'ouvre lundi.", "fr",
      [("numbers.mismatch", "major", "22e")]),
+    # news idioms that were false alarms: each pair below was flagged major before
+    ("24/7 is round the clock", "The hotline is open 24/7.", "en", "Die Hotline ist rund um die Uhr erreichbar.", "de", []),
+    ("104F and 40 °C", "Temperatures reached 104F on Tuesday.", "en", "Les températures ont atteint 40 °C mardi.", "fr",
+     []),
+    ("2.5 hours and deux heures et demie", "The flight lasted 2.5 hours.", "en", "Le vol a duré deux heures et demie.",
+     "fr", []),
+    ("half a million and 500 000", "Half a million people attended.", "en", "500 000 personnes ont participé.", "fr", []),
+    ("half a million and un demi-million", "Half a million people attended.", "en",
+     "Un demi-million de personnes ont participé.", "fr", []),
+    ("3.30pm and 15.30 Uhr", "It happened at 3.30pm on Monday.", "en", "Es geschah am Montag um 15.30 Uhr.", "de", []),
+    ("3.30pm and 16.30 Uhr", "It happened at 3.30pm on Monday.", "en", "Es geschah am Montag um 16.30 Uhr.", "de",
+     [("numbers.mismatch", "major", "16.30 Uhr")]),
+    ("1.5 years and un an et demi", "Talks have lasted 1.5 years.", "en", "Les négociations durent depuis un an et demi.",
+     "fr", []),
+    ("2.5 million and dos millones y medio", "The city has 2.5 million inhabitants.", "en",
+     "La ciudad tiene dos millones y medio de habitantes.", "es", []),
+    ("两个半小时 and 2.5 hours", "会议持续了两个半小时。", "zh", "The meeting lasted 2.5 hours.", "en", []),
 ]
 
 
@@ -193,3 +210,34 @@ def test_ordinals_beyond_twenty(text, lang, expected):
     found = find_numbers(text, lang)
     assert [(m.text, m.value) for m in found] == expected
     assert found[0].kind == "ordinal"
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("two and a half hours", "en", [("two and a half", 2.5, True)]),
+    ("two and a half million people", "en", [("two and a half million", 2.5e6, False)]),
+    ("one and a half million", "en", [("one and a half million", 1.5e6, False)]),
+    ("a million and a half", "en", [("a million and a half", 1.5e6, False)]),
+    ("half a million people", "en", [("half a million", 5e5, False)]),
+    ("half of the people in the first half", "en", [("first", 1.0, True)]),
+    ("a year and a half", "en", [("a year and a half", 1.5, True)]),
+    ("deux millions et demi", "fr", [("deux millions et demi", 2.5e6, False)]),
+    ("un an et demi", "fr", [("un an et demi", 1.5, True)]),
+    ("un demi-million", "fr", [("un demi-million", 5e5, False)]),
+    ("une demi-heure", "fr", []),
+    ("dreieinhalb Millionen Euro", "de", [("dreieinhalb Millionen Euro", 3.5e6, False)]),
+    ("anderthalb Jahre", "de", [("anderthalb", 1.5, True)]),
+    ("eine halbe Milliarde Euro", "de", [("eine halbe Milliarde Euro", 5e8, False)]),
+    ("eine halbe Stunde", "de", []),
+    ("medio millón de personas", "es", [("medio millón", 5e5, False)]),
+    ("Oriente Medio y medio ambiente", "es", []),
+    ("una hora y media", "es", [("una hora y media", 1.5, True)]),
+    ("两个半小时", "zh", [("两个半", 2.5, True)]),
+    ("一年半", "zh", [("一年半", 1.5, True)]),
+    ("open 24/7", "en", []),
+    ("at 3.30pm", "en", [("3.30pm", 15.3, False)]),
+    ("um 3.30 am Montag", "de", [("3.30", 3.3, False)]),  # German "am" is no a.m.
+])
+def test_halves_times_and_idioms(text, lang, expected):
+    """Halves in words ("two and a half", « un an et demi », „eine halbe Million“, 两个半), the British time
+    3.30pm, and 24/7 (round the clock, no figure)."""
+    assert [(m.text, m.value, m.weak) for m in find_numbers(text, lang)] == expected

@@ -227,7 +227,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     („zweitausendfünfhundert“: news writes 2500), a hundred or a thousand after a word of vagueness („ein
     paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), Roman numerals, fractions; phone
     numbers and codes are out of scope. Numbers in words are read whole: "three hundred thousand",
-    « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万.
+    « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万, and their halves:
+    "half a million", « deux heures et demie », „eine halbe Milliarde“, 两个半小时; "24/7" is no figure.
     """
     src, tgt = _mentions_of(ctx)
     beads = ctx.alignment
