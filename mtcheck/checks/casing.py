@@ -6,7 +6,7 @@ from collections import Counter
 from typing import AbstractSet as Set, Callable, Iterator, NamedTuple, Optional, Union
 
 from ..segment import text_cache
-from ..types import Category, Document, Issue, Sentence, Severity, Span
+from ..types import Bead, Category, Document, Issue, Sentence, Severity, Span
 from .data import (
     AT_WORD_START,
     NOUN_CAPITALISING_LANGS,
@@ -202,7 +202,19 @@ def _capitals_and_letters(text: str) -> tuple[int, int]:
     return sum(map(str.isupper, letters)), len(letters)
 
 
-@register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=1, order=50)
+def _source_opens_lower(ctx: CheckContext, bead: Optional[Bead], j: int) -> bool:
+    """Whether target sentence ``j`` opens its bead and the bead's first source sentence opens with a
+    lower-case letter (a letter of a cased script: a Chinese source never does)."""
+    if bead is None or not bead.source or not bead.target or bead.target[0] != j:
+        return False
+    i = bead.source[0]
+    if not 0 <= i < len(ctx.source.sentences):
+        return False
+    first = next((ch for ch in ctx.source.sentences[i].text if ch.isalpha()), "")
+    return first.islower()
+
+
+@register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=2, order=50)
 def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     """Lost casing: sentence starts and names in lower case in a language that capitalises them.
 
@@ -215,7 +227,7 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     noise sentences, sentences opening with a digit, punctuation other than an opening quote, a URL, a
     handle, a brand written « iPhone », « eBay », a list marker; list and ellipsis continuations (the
     previous segment ends with « : », « , », « … »); the word after a stray full stop (reported by
-    ``punctuation.stray_break``).
+    ``punctuation.stray_break``); a sentence whose aligned source opens in lower case too ("i think so").
 
     False positives: styles that open headlines, captions or list items in lower case on purpose; a
     name that happens to be a common word of the target language in the same bead (« Paris » and
@@ -232,7 +244,10 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
         yield from _lower_cased_names(ctx, noise, lambda: {s.start for s in _sentence_starts(ctx, noise)})
         return
     starts = _sentence_starts(ctx, noise)
-    lower = [s for s in starts if s.word[0].islower()]
+    beads = bead_of_target(ctx)
+    # A sentence whose source opens in lower case too ("i think so", a headline written so) keeps the
+    # source's casing: no casing lost (pofilter's startcaps reads it so too).
+    lower = [s for s in starts if s.word[0].islower() and not _source_opens_lower(ctx, beads.get(s.sentence), s.sentence)]
     if len(lower) >= _LOST_MIN_SENTENCES and len(lower) >= _LOST_SHARE * len(starts):
         upper, letters = _capital_share(ctx.target, noise)
         first = lower[0]
@@ -246,7 +261,6 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
             ),
             target_span=Span(first.start, first.end),
         )
-    beads = bead_of_target(ctx)
     for s in lower:
         yield Issue(
             check=CHECK_ID,
