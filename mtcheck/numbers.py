@@ -484,7 +484,7 @@ _HALF_WORDS: dict[str, dict[str, float]] = {
         w + "einhalb": v + 0.5 for w, v in _WORDS["de"].items() if 2 <= v <= 12 and w != "eins"},
 }
 _HALF_STARTS = frozenset({"half", "medio"})
-_HALF_AFTER = {"en": {"a half": "half", "a": "a", "an": "a"}, "fr": {"et demi": "half", "et demie": "half", "demi": "half_of"},
+_HALF_AFTER = {"en": {"and a half": "half", "a": "a", "an": "a"}, "fr": {"et demi": "half", "et demie": "half", "demi": "half_of"},
                "de": {"halbe": "half_of"}, "es": {"y medio": "half", "y media": "half"}}
 
 
@@ -523,9 +523,10 @@ def _composer(lang_key: str) -> _Composer:
         kinds[w] = ("hundred", 1e2)
     for w in thousands:
         kinds[w] = ("thousand", 1e3)
-    and_part = f"{_SP}+(and){_SP}+|" if "en" in langs else "(?!)()|"  # group 1 in every language
+    # "and" before a number added to a multiplier ("two hundred and fifty"), tried last: "and a half" is a word.
+    and_part = f"|{_SP}+(and){_SP}+" if "en" in langs else "|(?!)()"  # group 1 in every language
     words = _alternation(kinds).replace('\\ ', f"{_SP}+")  # a space of a word: any run of spaces
-    return _Composer(re.compile(f"(?:{and_part}{_SP}*|-)(?i:({words}))(?![{_LATIN}0-9])"), kinds)
+    return _Composer(re.compile(f"(?:{_SP}*|-{and_part})(?i:({words}))(?![{_LATIN}0-9])"), kinds)
 
 
 # A number, a unit of time, then its half: "two hours and a half", « un an et demi », « dos horas y media ».
@@ -584,10 +585,10 @@ def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str
         if m is None:
             break
         kind, v = c.kinds[_SP_RUN_RE.sub(" ", m.group(2).lower())]
-        if m.group(1) and not (kind == "value" and prev == "mult" or kind == "half"):
-            break  # "and" only between a multiplier and what is added to it, or before "a half"
+        if m.group(1) and not (kind == "value" and prev == "mult"):
+            break  # "and" only between a multiplier and what is added to it
         if kind == "half":  # two and a half, a million and a half, deux millions et demi, dos millones y medio
-            if halved or (m.group(1) is None) == (lang_key in ("en",)) and lang_key in _WORDS:
+            if halved:
                 break
             if prev == "value" and cur is not None and cur == int(cur) and cur < 1000:
                 cur += 0.5
