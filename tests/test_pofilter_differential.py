@@ -1,6 +1,6 @@
 """Differential test against translate-toolkit's ``pofilter`` (run in a subprocess).
 
-120 sentence pairs written for this test (tests/fixtures/pofilter_pairs.tsv: en→fr, en→de, fr→en, zh→en,
+121 sentence pairs written for this test (tests/fixtures/pofilter_pairs.tsv: en→fr, en→de, fr→en, zh→en,
 de→en) are written to one PO file per language pair and checked by ``pofilter`` with the tests that have
 an mtcheck counterpart, and by mtcheck (each pair one bead, as ``mtcheck check FILE.po`` reads it). For
 each pair and each mapped test the verdicts (flagged or not) must be the same, except the documented
