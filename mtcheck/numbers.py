@@ -1895,6 +1895,8 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
         return None
     if composed is not None:  # "two million", « trois cent mille », „zweihundert“, « ciento veinte »
         value, pos, firm = composed
+        if firm and _LATIN_RE.match(t, pos):  # „tausendmal“, „hundertjährige“: a compound, often a manner of speaking
+            firm = False
         unit = None
         cm = _CURRENCY_SUFFIX_RE.match(t, pos)
         if cm:

@@ -236,6 +236,8 @@ def test_ordinals_beyond_twenty(text, lang, expected):
     ("open 24/7", "en", []),
     ("at 3.30pm", "en", [("3.30pm", 15.3, False)]),
     ("um 3.30 am Montag", "de", [("3.30", 3.3, False)]),  # German "am" is no a.m.
+    ("Ich habe es tausendmal gesagt.", "de", [("tausend", 1000.0, True)]),  # a compound: a manner of speaking
+    ("zweitausend Menschen", "de", [("zweitausend", 2000.0, False)]),
 ])
 def test_halves_times_and_idioms(text, lang, expected):
     """Halves in words ("two and a half", « un an et demi », „eine halbe Million“, 两个半), the British time
