@@ -300,6 +300,12 @@ def _number_words() -> dict[str, dict[str, float]]:
 
 _WORDS: dict[str, dict[str, float]] = _number_words()
 _ARTICLE_ONES = {"one": 1, "a": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einer": 1, "uno": 1, "una": 1}
+_DE_SMALL = {int(v): w for w, v in _WORDS["de"].items() if 2 <= v <= 99}  # German 2..99, one form each
+
+
+def _codes(lang_key: str) -> list[str]:
+    """The languages whose word tables a text of ``lang_key`` is read with: its own, or all four."""
+    return [lang_key] if lang_key in _WORDS else list(_WORDS)
 
 
 def _big_words() -> dict[str, dict[str, float]]:
@@ -309,8 +315,7 @@ def _big_words() -> dict[str, dict[str, float]]:
     units, „zweihundertfünfzig“; the thousands, „dreitausend“, „zweihunderttausend“; not the thousands
     with a tail, „zweitausendfünfhundert“, which news writes in digits). The words that follow them
     (« deux cent mille », « ciento veinte », „zweihundert Millionen“) are read by ``_compose``."""
-    de_small = {int(v): w for w, v in _WORDS["de"].items() if 2 <= v <= 99}
-    de_small[1] = "eins"
+    de_small = {**_DE_SMALL, 1: "eins"}
     de: dict[str, float] = {}
     for h in range(1, 10):
         for head in (["hundert", "einhundert"] if h == 1 else [de_small[h] + "hundert"]):
@@ -339,10 +344,9 @@ _DE_COMPOUNDS = frozenset(_BIG_WORDS["de"])
 def _de_compound_regex() -> str:
     """A pattern that matches exactly the German compounds of ``_BIG_WORDS`` (tested): 2,100 words as a trie
     cost a tenth of a second to compile, each time a pattern holds them."""
-    small = {int(v): w for w, v in _WORDS["de"].items() if 2 <= v <= 99}
     heads = "ein zwei drei vier fünf sechs sieben acht neun".split()
-    tail = _trie_regex(sorted(set(small.values()) | {"eins"}))
-    tail_ein = _trie_regex(sorted(set(small.values()) | {"ein"}))
+    tail = _trie_regex(sorted(set(_DE_SMALL.values()) | {"eins"}))
+    tail_ein = _trie_regex(sorted(set(_DE_SMALL.values()) | {"ein"}))
     hundreds = f"(?:{_trie_regex(heads)})?hundert"
     return f"(?:(?:{hundreds}(?:{tail_ein})?|{tail_ein})?tausend|{hundreds}(?:{tail})?)"
 
@@ -358,6 +362,8 @@ def _alternation(words: Iterable[str]) -> str:
     if words.isdisjoint(_DE_COMPOUNDS):
         return rest
     return f"(?:{_DE_COMPOUND_RX}|{rest})"
+
+
 def _ordinal_words() -> dict[str, dict[str, int]]:
     """Ordinals 1..20 in words (first..twentieth, premier..vingtième, erste..zwanzigste, primero..vigésimo)."""
     en = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -376,8 +382,6 @@ def _ordinal_words() -> dict[str, dict[str, int]]:
         | {"primer": 1, "tercer": 3},
     }
     return out
-
-
 
 
 def _ordinals_21_to_99(ordinals: dict[str, dict[str, int]]) -> None:
@@ -481,7 +485,7 @@ _ONES_AFTER = {"en": {"one"}, "fr": {"un", "une"}, "de": {"eins"}, "es": {"uno",
 _HALF_WORDS: dict[str, dict[str, float]] = {
     "en": {"half": 0.5}, "fr": {}, "es": {"medio": 0.5},
     "de": {"anderthalb": 1.5, "eineinhalb": 1.5} | {
-        w + "einhalb": v + 0.5 for w, v in _WORDS["de"].items() if 2 <= v <= 12 and w != "eins"},
+        w + "einhalb": v + 0.5 for v, w in _DE_SMALL.items() if v <= 12},
 }
 _HALF_STARTS = frozenset({"half", "medio"})
 _HALF_AFTER = {"en": {"and a half": "half", "a": "a", "an": "a"}, "fr": {"et demi": "half", "et demie": "half", "demi": "half_of"},
@@ -496,7 +500,7 @@ class _Composer:
 
 @lru_cache(maxsize=64)
 def _composer(lang_key: str) -> _Composer:
-    langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
+    langs = _codes(lang_key)
     kinds: dict[str, tuple[str, float]] = {}
     for code in langs:
         for w, v in _WORDS[code].items():
@@ -510,42 +514,45 @@ def _composer(lang_key: str) -> _Composer:
         for w, kind in _HALF_AFTER[code].items():
             kinds[w] = (kind, 0.5)
     hundreds = set().union(*(_HUNDRED_WORDS[c] for c in langs)) - ({"cent", "cents"} if len(langs) > 1 else set())
-    thousands = set().union(*(_THOUSAND_WORDS[c] for c in langs))
+    # The other magnitudes of any language, as the reader took them after any number word; "mil" is a
+    # thousand in Spanish only, a hundred is one where the language's own word is.
     for w, v in _MAGNITUDES.items():
-        if w in hundreds or w in _HUNDRED_WORDS["en"] | _HUNDRED_WORDS["de"]:
+        if w in _HUNDRED_WORDS["en"] | _HUNDRED_WORDS["de"] or w == "mil" and "es" not in langs:
             continue
-        if w in _THOUSAND_WORDS["es"] and "es" not in langs:
-            continue  # "mil" is a thousand in Spanish only
         if w in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
             v = 1e12
-        kinds[w] = ("thousand", 1e3) if w in thousands or w in ("thousand", "mille", "tausend", "tsd.") else ("big", v)
+        kinds[w] = ("thousand", 1e3) if any(w in ws for ws in _THOUSAND_WORDS.values()) else ("big", v)
     for w in hundreds:
         kinds[w] = ("hundred", 1e2)
-    for w in thousands:
-        kinds[w] = ("thousand", 1e3)
     # "and" before a number added to a multiplier ("two hundred and fifty"), tried last: "and a half" is a word.
     and_part = f"|{_SP}+(and){_SP}+" if "en" in langs else "|(?!)()"  # group 1 in every language
     words = _alternation(kinds).replace('\\ ', f"{_SP}+")  # a space of a word: any run of spaces
     return _Composer(re.compile(f"(?:{_SP}*|-{and_part})(?i:({words}))(?![{_LATIN}0-9])"), kinds)
 
 
-# A number, a unit of time, then its half: "two hours and a half", « un an et demi », « dos horas y media ».
+# A number, a unit of time, then its half (``_HALF_AFTER``): "two hours and a half", « un an et demi »,
+# « dos horas y media ».
 _HALF_NOUNS = {
-    "en": ("hours? years? months? days? weeks? minutes? centuries?", "and a half"),
-    "fr": ("heures? ans? années? mois jours? semaines? minutes? siècles?", "et demie?"),
-    "es": ("horas? años? mes meses días? semanas? minutos? siglos?", "y medi[oa]"),
+    "en": "hours? years? months? days? weeks? minutes? centuries?",
+    "fr": "heures? ans? années? mois jours? semaines? minutes? siècles?",
+    "es": "horas? años? mes meses días? semanas? minutos? siglos?",
 }
 
 
+def _spaced(words: Iterable[str]) -> str:
+    """An alternation of ``words``, a space of a word matching any run of spaces."""
+    return "|".join(re.escape(w).replace("\\ ", f"{_SP}+") for w in words)
+
+
 def _half_noun_part(code: str) -> str:
-    nouns, half = _HALF_NOUNS[code]
-    return (f"{_SP}+(?i:" + "|".join(nouns.split()) + f"){_SP}+(?i:" + half.replace(" ", f"{_SP}+") + f")(?![{_LATIN}])")
+    halves = [w for w, kind in _HALF_AFTER[code].items() if kind == "half"]
+    return (f"{_SP}+(?i:" + "|".join(_HALF_NOUNS[code].split()) + f"){_SP}+(?i:" + _spaced(halves)
+            + f")(?![{_LATIN}])")
 
 
 @lru_cache(maxsize=64)
 def _half_after_noun(lang_key: str) -> re.Pattern:
-    codes = [lang_key] if lang_key in _WORDS else list(_WORDS)
-    return re.compile("|".join(_half_noun_part(c) for c in codes if c in _HALF_NOUNS) or "(?!)")
+    return re.compile("|".join(_half_noun_part(c) for c in _codes(lang_key) if c in _HALF_NOUNS) or "(?!)")
 
 
 # A hundred or a thousand with no number before it, after a word of vagueness, is no figure: "a few hundred",
@@ -827,14 +834,20 @@ _ZH_NUM = (
 _DE_COMPOUND_TAIL = "jährig|monatig|tägig|wöchig|stündig|minütig|fach|mal|teilig|köpfig|stöckig|sitzig|spurig|seitig"
 
 
+def _valued_words(code: str) -> set[str]:
+    """The words of a language's tables that have a value: cardinals, ordinals, decades, numbers of 100 and
+    more, halves."""
+    return (set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {})) | set(_BIG_WORDS[code])
+            | set(_HALF_WORDS[code]))
+
+
 @lru_cache(maxsize=64)
 def _words_of(lang_key: str) -> frozenset[str]:
     """The number words the scanner looks for in a language (all four languages when it is unknown)."""
     words: set[str] = set()
     langs = [lang_key] if lang_key in _WORDS else ([] if lang_key in ("zh", "ja", "ko") else list(_WORDS))
     for code in langs:
-        words |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {})) | set(_BIG_WORDS[code])
-        words |= set(_HALF_WORDS[code])
+        words |= _valued_words(code)
     if lang_key == "*":
         words -= _AMBIGUOUS_WITHOUT_LANG
     words |= set(_ARTICLE_ONES) | set(_MULTIPLIER_NOUNS)
@@ -876,11 +889,9 @@ def _word_tail(lang_key: str) -> str:
 def _bare_articles(lang_key: str) -> frozenset[str]:
     """The number words of the language that ``_read_word`` reads only before a magnitude or a multiplier
     noun ("a million", "eine Million", "a dozen"): the articles, which are in no table of values."""
-    langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
     valued = set(_MULTIPLIER_NOUNS) | set(_APPROX_NOUNS)
-    for code in langs:
-        valued |= set(_WORDS[code]) | set(_ORDINAL_WORDS[code]) | set(_DECADE_WORDS.get(code, {})) | set(_BIG_WORDS[code])
-        valued |= set(_HALF_WORDS[code])
+    for code in _codes(lang_key):
+        valued |= _valued_words(code)
     return frozenset(w for w in _ARTICLE_ONES if w in _words_of(lang_key)
                      and w not in valued and w.rstrip("s") not in _APPROX_NOUNS)
 
@@ -979,14 +990,13 @@ def _triggers(lang_key: str) -> _Triggers:
     # An article before a magnitude or a multiplier noun ("a million", "a decade"), before "and a half" ("one
     # and a half million") and, in German, before "halbe" and a magnitude („eine halbe Million“).
     halves = ""
-    if lang_key in ("en", "*"):
-        halves += f"|{_SP}+(?i:and){_SP}+(?i:a){_SP}+(?i:half)(?![{_LATIN}])"
-    if lang_key in ("de", "*"):
-        halves += f"|{_SP}+(?i:halbe){_MAGNITUDE_WORD_RE.pattern}"
-    if lang_key in ("fr", "*"):
-        halves += f"|{_SP}+(?i:demi){_MAGNITUDE_WORD_RE.pattern}"  # un demi-million
-    for code in ([lang_key] if lang_key in _WORDS else list(_WORDS)):
-        if code in _HALF_NOUNS:
+    for code in _codes(lang_key):
+        half_of = [w for w, kind in _HALF_AFTER[code].items() if kind == "half_of"]
+        if half_of:  # eine halbe Million, un demi-million
+            halves += f"|{_SP}+(?i:{_spaced(half_of)}){_MAGNITUDE_WORD_RE.pattern}"
+        if code == "en":  # one and a half million
+            halves += f"|{_SP}+(?i:{_spaced(w for w, kind in _HALF_AFTER[code].items() if kind == 'half')})(?![{_LATIN}])"
+        if code in _HALF_NOUNS:  # un an et demi
             halves += "|" + _half_noun_part(code)
     after_article = f"(?={_MAGNITUDE_WORD_RE.pattern}|{_MULTIPLIER_AFTER_RE.pattern}{halves})"
     letters = [f"(?i:{_alternation(words - articles)}){tail}"]
@@ -999,8 +1009,8 @@ def _triggers(lang_key: str) -> _Triggers:
     starts |= set(_MONTH_ABBR_BY_LANG.get(lang_key, _MONTH_ABBR)) | set(_MONTH_CAPITAL_ONLY)
     # The word of the half that each of these needs after the article (a word of the text, so that the
     # article is tried only in a text that has it): "half", „halbe“, « demi(e) », « medio / media ».
-    half_words = {w for code, words in (("en", {"half"}), ("de", {"halbe"}), ("fr", {"demi", "demie"}),
-                                        ("es", {"medio", "media"})) if lang_key in (code, "*") for w in words}
+    half_words = {w.split()[-1] for code in _codes(lang_key) for w, kind in _HALF_AFTER[code].items()
+                  if kind in ("half", "half_of")}
     if articles:
         starts |= set(_MAGNITUDES) | set(_MULTIPLIER_NOUNS) | half_words
     compound = None
@@ -1802,7 +1812,7 @@ def _read_zh(t: str, text: str, m: re.Match) -> Optional[NumberMention]:
         value = _zh_value(body)
     if value is None:
         return None
-    if not (ordinal or percent) and t[pos:pos + 1] in "个年" and t[pos + 1:pos + 2] == "半" and value == int(value):
+    if not (ordinal or percent) and t[pos + 1:pos + 2] == "半" and t[pos:pos + 1] in ("个", "年") and value == int(value):
         value += 0.5  # 两个半小时 (two and a half hours), 一年半 (a year and a half)
         pos += 2
         nxt = t[pos:pos + 1] or "\x00"
@@ -1848,7 +1858,7 @@ def _read_zh(t: str, text: str, m: re.Match) -> Optional[NumberMention]:
 def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
     word = m.group(0).lower()
     start, end = m.start(), m.end()
-    langs = [lang_key] if lang_key in _WORDS else list(_WORDS)
+    langs = _codes(lang_key)
     value: Optional[float] = None
     kind = "number"
     for code in langs:
