@@ -10,22 +10,27 @@ from . import __version__
 from .config import Config
 from .errors import LanguageError, UsageError
 from .io.text import read_text
-from .langid import detect_document_language, script_mismatch, scripts_of_lang
+from .langid import detect_document_language, has_letter, iso_639_1, script_mismatch, scripts_of_lang
 from .segment import SPLITTER_NAME, split_sentences
 from .types import Bead, Document, Issue, Report, Scores
 
-_LANG_ALIASES = {"zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "iw": "he", "jp": "ja"}
-
-
 def normalise_lang(lang: Optional[str]) -> Optional[str]:
-    """ISO 639-1 code from what a user typed (``FR``, ``fr-FR``, ``zh-Hans`` → ``fr``, ``zh``)."""
+    """ISO 639-1 code from what a user typed (``FR``, ``fr-FR``, ``zh-Hans`` → ``fr``, ``zh``); a code that
+    names no language of ISO 639-1 (``zz``, ``fra``, ``english``) is a usage error."""
     if lang is None or not lang.strip():
         return None
-    code = lang.strip().lower().replace("_", "-")
-    code = _LANG_ALIASES.get(code, code.split("-")[0])
-    if not (len(code) == 2 and code.isalpha()):
+    code = iso_639_1(lang)
+    if code is None:
         raise UsageError(f"'{lang}' is not an ISO 639-1 language code (e.g. en, fr, zh)")
     return code
+
+
+def _detected_language(text: str, path: str) -> str:
+    """The language of ``text`` detected, or a LanguageError when it holds no letter to tell it by (a text of
+    digits and punctuation, a bilingual file whose target units are all empty)."""
+    if not has_letter(text):
+        raise LanguageError("cannot tell the language of a text with no letter; give --src-lang/--tgt-lang", path)
+    return detect_document_language(text)
 
 
 def make_document(text: str, *, path: Optional[str], lang: Optional[str], encoding: Optional[str],
@@ -34,7 +39,7 @@ def make_document(text: str, *, path: Optional[str], lang: Optional[str], encodi
     language against the script of the text, and split sentences."""
     declared = normalise_lang(lang)
     if declared is None:
-        code, detected = detect_document_language(text), True
+        code, detected = _detected_language(text, path or "<text>"), True
     else:
         code, detected = declared, False
         dominant = script_mismatch(text, scripts_of_lang(code), 0.3)
@@ -207,14 +212,15 @@ def bilingual_documents(path: str, config: Config = Config()) -> tuple[Document,
     units joined by blank lines (offsets in reports index that text); each unit is one bead."""
     from .io.bilingual import read_bilingual
 
-    bf = read_bilingual(path, max_chars=config.max_chars)
-    src_lang = normalise_lang(config.src_lang) or bf.source_lang
-    tgt_lang = normalise_lang(config.tgt_lang) or bf.target_lang
+    asked_src, asked_tgt = normalise_lang(config.src_lang), normalise_lang(config.tgt_lang)
+    bf = read_bilingual(path, max_chars=config.max_chars, src_lang=asked_src, tgt_lang=asked_tgt)
+    src_lang = asked_src or bf.source_lang
+    tgt_lang = asked_tgt or bf.target_lang
     sides = []
     for side, lang in ((0, src_lang), (1, tgt_lang)):
         texts = [u[side] for u in bf.units]
         text = "\n\n".join(texts)
-        code = lang or detect_document_language(text)
+        code = lang or _detected_language(text, path)
         sentences = []
         per_unit: list[tuple[int, ...]] = []
         offset = 0

@@ -16,6 +16,30 @@ COMMON_LANGS: tuple[str, ...] = (
     "nl", "no", "pl", "pt", "ro", "ru", "sv", "th", "tr", "uk", "vi", "zh",
 )
 
+# The ISO 639-1 codes (the 183 of the standard, with "sh", Serbo-Croatian, which it withdrew and files still
+# write), and the withdrawn or common aliases read as the code that replaced them.
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el
+en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu
+ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na
+nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn
+so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+""".split())
+_LANG_ALIASES = {"zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "iw": "he", "jp": "ja", "in": "id",
+                 "ji": "yi", "jw": "jv", "mo": "ro"}
+
+
+def iso_639_1(tag: Optional[str]) -> Optional[str]:
+    """The ISO 639-1 code of a language tag (``FR``, ``fr-FR``, ``zh_Hans``, ``iw`` → ``fr``, ``fr``, ``zh``,
+    ``he``), or None when it names no language of ISO 639-1 (``*all*``, ``x-custom``, ``eng``, ``zz``)."""
+    if tag is None:
+        return None
+    code = tag.strip().lower().replace("_", "-")
+    code = _LANG_ALIASES.get(code, code.split("-")[0])
+    code = _LANG_ALIASES.get(code, code)
+    return code if code in ISO_639_1 else None
+
+
 _LOCK = threading.Lock()
 
 

@@ -76,6 +76,83 @@ def test_languages_come_from_the_file(tmp_path, capsys):
     assert (report["source"]["lang"], report["target"]["lang"]) == ("en", "fr")
 
 
+
+def _tmx_of(srclang: str, tuvs: list[list[tuple[str, str]]]) -> str:
+    """A TMX file: its header's srclang and, per <tu>, its <tuv>s as (xml:lang, text) in document order."""
+    head = TMX.replace('srclang="en"', f'srclang="{srclang}"') if srclang else TMX.replace(' srclang="en"', "")
+    return head.format(units="\n".join(
+        "<tu>" + "".join(f'<tuv xml:lang="{lang}"><seg>{text}</seg></tuv>' for lang, text in tu) + "</tu>"
+        for tu in tuvs))
+
+
+PAIR_UNITS = [[("en", "The minister said on Tuesday that 5 people died."),
+               ("fr", "Le ministre a dit mardi que 6 personnes sont mortes.")],
+              [("en", "The government will publish the report next week."),
+               ("fr", "Le gouvernement publiera le rapport la semaine prochaine.")]]
+
+
+@pytest.mark.parametrize("srclang,units", [
+    ("*all*", PAIR_UNITS),  # TMX's "any language may be the source": the first <tuv> of a unit is its source
+    ("", PAIR_UNITS),  # no srclang at all
+    ("en-US", [PAIR_UNITS[0], PAIR_UNITS[1][::-1]]),  # a unit with its target <tuv> first
+    ("*all*", [[PAIR_UNITS[0][0], ("qq-XX", PAIR_UNITS[0][1][1])],  # a code of no language: detected
+               [PAIR_UNITS[1][0], ("qq-XX", PAIR_UNITS[1][1][1])]]),
+])
+def test_tmx_languages_are_those_of_the_sides_read(tmp_path, capsys, srclang, units):
+    """The languages of a TMX file are those of the <tuv>s read as source and target. Before, ``*all*`` was
+    taken for the source language and the source's own <tuv> for the target: every French sentence became
+    a critical "untranslated" issue of an English target."""
+    path = tmp_path / "a.tmx"
+    path.write_text(_tmx_of(srclang, units), encoding="utf-8")
+    code = main(["check", str(path), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert (report["source"]["lang"], report["target"]["lang"]) == ("en", "fr")
+    tgt_text = "\n\n".join(text for _, text in (tu[1] if tu[0][0] == "en" else tu[0] for tu in units))
+    assert [(i["check"], tgt_text[i["target_span"]["start"]:i["target_span"]["end"]]) for i in report["issues"]] \
+        == [("numbers.mismatch", "6")]
+
+
+
+THREE_LANGS = [[("en", "The minister said on Tuesday that 5 people died."),
+                ("fr", "Le ministre a dit mardi que 6 personnes sont mortes."),
+                ("de", "Der Minister sagte am Dienstag, dass 7 Menschen gestorben seien.")],
+               [("de", "Die Regierung wird den Bericht nächste Woche veröffentlichen."),
+                ("en", "The government will publish the report next week.")]]  # no French <tuv>
+
+
+@pytest.mark.parametrize("options,langs,checks", [
+    ([], ("en", "fr"), [("numbers.mismatch", "6"), ("align.omission", "")]),  # the first other language
+    (["--tgt-lang", "de"], ("en", "de"), [("numbers.mismatch", "7")]),
+    (["--src-lang", "de", "--tgt-lang", "en"], ("de", "en"), [("numbers.mismatch", "5")]),
+])
+def test_a_tmx_of_three_languages_reads_the_sides_asked_for(tmp_path, capsys, options, langs, checks):
+    path = tmp_path / "three.tmx"
+    path.write_text(_tmx_of("en", THREE_LANGS), encoding="utf-8")
+    main(["check", str(path), "--format", "json", *options])
+    report = json.loads(capsys.readouterr().out)
+    assert (report["source"]["lang"], report["target"]["lang"]) == langs
+    tgt_text = "\n\n".join(dict(tu).get(langs[1], "") for tu in THREE_LANGS)
+    found = [(i["check"], tgt_text[i["target_span"]["start"]:i["target_span"]["end"]] if i["target_span"] else "")
+             for i in report["issues"]]
+    assert found == checks
+
+
+def test_a_side_with_no_letter_and_no_declared_language_is_an_input_error(tmp_path, capsys):
+    """A TMX file whose units hold only a source: nothing tells the target's language (it used to be
+    "detected" from the empty text as Arabic)."""
+    path = tmp_path / "a.tmx"
+    path.write_text(_tmx_of("", [[("en", "The minister spoke on Monday.")]]), encoding="utf-8")
+    code = main(["check", str(path)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.strip().splitlines() == [
+        f"mtcheck: error: {path}: cannot tell the language of a text with no letter; give --src-lang/--tgt-lang"]
+    assert main(["check", str(path), "--tgt-lang", "fr", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [i["check"] for i in report["issues"]] == ["align.omission"]
+
+
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
 <xliff version="1.2"><file source-language="en" target-language="fr"><body>

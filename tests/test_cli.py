@@ -141,8 +141,27 @@ def test_usage_errors_exit_2_with_one_line(pair, capsys):
     _one_error_line(err, code, 2, "usage error")
     code, out, err = run(["check", src, tgt, "--format", "pdf"], capsys)
     _one_error_line(err, code, 2, "usage error", "pdf")
-    code, out, err = run(["check", src, tgt, "--src-lang", "french"], capsys)
-    _one_error_line(err, code, 2, "not an ISO 639-1")
+    for code_typed in ("french", "zz", "fra", "x-custom"):  # well formed or not, no ISO 639-1 language
+        code, out, err = run(["check", src, tgt, "--src-lang", code_typed], capsys)
+        _one_error_line(err, code, 2, f"'{code_typed}' is not an ISO 639-1")
+
+
+@pytest.mark.parametrize("typed,code", [("FR", "fr"), ("fr-CA", "fr"), ("zh_Hant", "zh"), ("pt-BR", "pt"), ("iw", "he"),
+                                        ("in", "id"), ("sh", "sh"), ("sr-Latn", "sr"), ("  de ", "de"), ("", None)])
+def test_language_codes_typed_are_read_as_iso_639_1(typed, code):
+    from mtcheck.api import normalise_lang
+
+    assert normalise_lang(typed) == code
+
+
+def test_a_text_with_no_letter_and_no_language_given(tmp_path, capsys):
+    src, tgt = tmp_path / "s.txt", tmp_path / "t.txt"
+    src.write_text("The budget for 2024 rose by 12 per cent to 5 billion.\n", encoding="utf-8")
+    tgt.write_text("2024 - 12 % - 5\n", encoding="utf-8")
+    code, out, err = run(["check", src, tgt], capsys)
+    _one_error_line(err, code, 3, "cannot tell the language of a text with no letter", str(tgt))
+    code, out, err = run(["check", src, tgt, "--tgt-lang", "fr", "--format", "json"], capsys)
+    assert code == 1 and json.loads(out)["target"]["lang"] == "fr"
 
 
 def test_stdin_for_one_side(pair, tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import InputError, MalformedInput
+from ..langid import iso_639_1
 from .text import decode_bytes
 
 XML_SUFFIXES = {".xlf", ".xliff", ".sdlxliff", ".mxliff", ".tmx"}
@@ -47,16 +48,16 @@ def _safe_xml(data: bytes, path: str):  # type: ignore[no-untyped-def]
 
 
 def _lang(code: Optional[str]) -> Optional[str]:
-    if not code:
-        return None
-    return code.split("-")[0].split("_")[0].lower() or None
+    """The ISO 639-1 code a file declares, or None (then the language is detected from the text) when it
+    declares none or one that names no language of ISO 639-1 (TMX's ``*all*``, a private ``x-…`` tag)."""
+    return iso_639_1(code) if code else None
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _read_xml(data: bytes, path: str) -> BilingualFile:
+def _read_xml(data: bytes, path: str, src_lang: Optional[str] = None, tgt_lang: Optional[str] = None) -> BilingualFile:
     root = _safe_xml(data, path)
     kind = _local(root.tag)
     from translate.storage import tmx, xliff, xliff2
@@ -65,14 +66,8 @@ def _read_xml(data: bytes, path: str) -> BilingualFile:
         if kind == "tmx":
             store = tmx.tmxfile(io.BytesIO(data))
             header = next((el for el in root if _local(el.tag) == "header"), None)
-            src_lang = _lang(header.get("srclang") if header is not None else None)
-            tgt_lang = None
-            for el in root.iter():
-                if _local(el.tag) == "tuv":
-                    lang = _lang(el.get("{http://www.w3.org/XML/1998/namespace}lang") or el.get("lang"))
-                    if lang and lang != src_lang:
-                        tgt_lang = lang
-                        break
+            src_lang, tgt_lang, tmx_units = _tmx_units(
+                store, src_lang or _lang(header.get("srclang") if header is not None else None), tgt_lang)
             fmt = "tmx"
         elif kind == "xliff" and str(root.get("version", "")).startswith("2"):
             store = xliff2.Xliff2File(io.BytesIO(data))
@@ -86,8 +81,44 @@ def _read_xml(data: bytes, path: str) -> BilingualFile:
         raise
     except Exception as exc:  # translate-toolkit raises many kinds on bad files
         raise MalformedInput(f"cannot read {kind.upper()}: {exc}", path) from None
-    units = tuple((u.source or "", u.target or "") for u in store.units if not u.isheader() and (u.source or "").strip())
+    if fmt == "tmx":
+        units = tmx_units
+    else:
+        units = tuple((u.source or "", u.target or "") for u in store.units
+                      if not u.isheader() and (u.source or "").strip())
     return BilingualFile(path, fmt, src_lang, tgt_lang, units)
+
+
+def _tmx_units(store, src_lang: Optional[str], wanted: Optional[str] = None):  # type: ignore[no-untyped-def]
+    """(source language, target language, units) of a TMX store, each <tuv> placed by its language: the
+    source is the <tuv> of the source language (the user's, else the header's), compared as ISO 639-1 codes
+    (``srclang="en-US"`` finds ``xml:lang="en"``), or the first <tuv> when none is named (``*all*``, which
+    TMX allows, or a code of no language); the target is the <tuv> of the language ``wanted`` when the
+    user gives one, else of the language of the first <tuv> of another language in the file's first unit
+    that has one; a unit without a <tuv> of the target language is untranslated. The order of the <tuv>s
+    does not matter. The text of each is what translate-toolkit reads of it."""
+    from translate.storage.lisa import getXMLlang, getXMLspace
+
+    tgt_lang = wanted
+    units = []
+    for unit in store.units:
+        nodes = unit.getlanguageNodes()
+        if not nodes:
+            continue
+        langs = [_lang(getXMLlang(node)) for node in nodes]
+        k = langs.index(src_lang) if src_lang is not None and src_lang in langs else 0
+        src_lang = src_lang or langs[k]
+        others = [j for j in range(len(nodes)) if j != k]
+        t = next((j for j in others if tgt_lang is not None and langs[j] == tgt_lang), None)
+        if t is None and tgt_lang is None:  # the first unit with a <tuv> of another language names the target's
+            t = next((j for j in others if langs[j] and langs[j] != langs[k]), others[0] if others else None)
+            if t is not None and langs[t] != src_lang:
+                tgt_lang = langs[t]
+        space = getXMLspace(unit.xmlelement, getattr(unit, "_default_xml_space", "preserve"))
+        source = unit.getNodeText(nodes[k], space) or ""
+        if source.strip():
+            units.append((source, (unit.getNodeText(nodes[t], space) or "") if t is not None else ""))
+    return src_lang, tgt_lang, tuple(units)
 
 
 def _read_po(data: bytes, path: str) -> BilingualFile:
@@ -113,9 +144,9 @@ def _read_table(data: bytes, path: str, max_chars: int) -> BilingualFile:
     if "source" in header and "target" in header:
         si, ti = header.index("source"), header.index("target")
         body = rows[1:]
-    elif len(header) >= 2 and all(len(h) == 2 and h.isalpha() for h in header[:2]):
+    elif len(header) >= 2 and all(len(h) == 2 and iso_639_1(h) for h in header[:2]):
         si, ti, body = 0, 1, rows[1:]  # a header of language codes: en<TAB>fr
-        src_lang, tgt_lang = header[0], header[1]
+        src_lang, tgt_lang = iso_639_1(header[0]), iso_639_1(header[1])
     else:
         si, ti, body = 0, 1, rows
     units = []
@@ -127,7 +158,10 @@ def _read_table(data: bytes, path: str, max_chars: int) -> BilingualFile:
     return BilingualFile(path, "tsv" if delimiter == "\t" else "csv", src_lang, tgt_lang, tuple(units))
 
 
-def read_bilingual(path: str, max_chars: int = 5_000_000) -> BilingualFile:
+def read_bilingual(path: str, max_chars: int = 5_000_000, src_lang: Optional[str] = None,
+                   tgt_lang: Optional[str] = None) -> BilingualFile:
+    """The units of a bilingual file; ``src_lang``/``tgt_lang`` (ISO 639-1, given by the user) choose the sides
+    of a TMX file, which may hold more than two languages."""
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", path)
@@ -144,7 +178,7 @@ def read_bilingual(path: str, max_chars: int = 5_000_000) -> BilingualFile:
         raise InputError("empty file", path)
     suffix = p.suffix.lower()
     if suffix in XML_SUFFIXES:
-        result = _read_xml(data, path)
+        result = _read_xml(data, path, src_lang, tgt_lang)
     elif suffix in PO_SUFFIXES:
         result = _read_po(data, path)
     else:
