@@ -1,0 +1,76 @@
+"""numbers.weekday: a day of the week the translation names but the aligned source does not."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.types import Bead
+
+from .check_helpers import assert_table, flagged, run
+
+CHECK = "numbers.weekday"
+
+CASES = [
+    # Wrong days, from the human references of WMT 2021 news (en→de) and their kind in other pairs.
+    ("en→de, the reference's slip", "Trump on Wednesday announced that he was deploying 100 federal agents to Chicago.",
+     "en", "Trump kündigte am Dienstag an, dass er 100 Bundesagenten nach Chicago entsenden würde.", "de",
+     [(CHECK, "major", "Dienstag")]),
+    ("en→de, a compound", "The cart was overturned on Thursday evening by civic officials.", "en",
+     "Der Karren wurde am Mittwochabend von Beamten der Stadtverwaltung umgeworfen.", "de",
+     [(CHECK, "major", "Mittwochabend")]),
+    ("zh→fr, 周四", "外交部发言人周四表示，中方欢迎这一决定。", "zh",
+     "Le porte-parole a déclaré mercredi que la Chine saluait cette décision.", "fr", [(CHECK, "major", "mercredi")]),
+    ("zh→en, 星期日", "星期日上午，数千人在广场集会。", "zh", "On Saturday morning, thousands rallied in the square.", "en",
+     [(CHECK, "major", "Saturday")]),
+    ("ja→en", "首相は木曜日に記者会見を開いた。", "ja", "The prime minister held a press conference on Tuesday.", "en",
+     [(CHECK, "major", "Tuesday")]),
+    ("fr→es", "Le sommet s'ouvrira lundi à Bruxelles.", "fr", "La cumbre se inaugurará el martes en Bruselas.", "es",
+     [(CHECK, "major", "martes")]),
+    ("de→en, plural adverb", "Das Museum ist montags geschlossen.", "de", "The museum is closed on Tuesdays.", "en",
+     [(CHECK, "major", "Tuesdays")]),
+    ("two days, one wrong", "Talks ran from Monday to Wednesday.", "en", "Les pourparlers ont duré de lundi à jeudi.", "fr",
+     [(CHECK, "major", "jeudi")]),
+    # Right days, in every form.
+    ("zh→en, 周四 = Thursday", "外交部发言人周四表示，中方欢迎这一决定。", "zh",
+     "The foreign ministry spokesman said on Thursday that China welcomed the decision.", "en", []),
+    ("en→fr, plural", "The market opens on Mondays.", "en", "Le marché ouvre les lundis.", "fr", []),
+    ("en→de, Sonnabend = Samstag", "The vote is on Saturday.", "en", "Die Wahl ist am Sonnabend.", "de", []),
+    ("zh 礼拜天 = Sunday", "礼拜天商店照常营业。", "zh", "Shops open as usual on Sunday.", "en", []),
+    # Silent on purpose.
+    ("a day on one side only: the date instead", "The vote is on Thursday.", "en", "Le vote a lieu le 3 septembre.", "fr", []),
+    ("a day added, none in the source", "The vote is on 3 September.", "en", "Le vote a lieu le jeudi 3 septembre.", "fr", []),
+    ("es: Domingo is a name", "Plácido Domingo cantó el lunes en Madrid.", "es", "Plácido Domingo sang on Monday in Madrid.",
+     "en", []),
+    ("fr: a capitalised day inside a sentence is a name", "Wednesday Addams returns on Friday.", "en",
+     "Mercredi Addams revient vendredi.", "fr", []),
+    ("zh: 每周三次 is three times a week", "该中心每周三次向公众开放，周四闭馆。", "zh",
+     "The centre opens to the public three times a week and closes on Thursday.", "en", []),
+    ("zh: 每周五天 is five days a week", "员工每周五天上班。", "zh", "Staff work five days a week, from Monday.", "en", []),
+    ("a language with no list", "The vote is on Thursday.", "en", "Głosowanie odbędzie się w środę.", "pl", []),
+]
+
+
+@pytest.mark.parametrize("name,src,src_lang,tgt,tgt_lang,expected", CASES, ids=[c[0] for c in CASES])
+def test_weekday_table(name, src, src_lang, tgt, tgt_lang, expected):
+    assert_table([CHECK], src, src_lang, tgt, tgt_lang, expected)
+
+
+def test_message_and_suggestion_in_the_target_language():
+    issues, source, target = run("外交部发言人周四表示，中方欢迎这一决定。", "zh",
+                                 "Le porte-parole a déclaré mercredi que la Chine saluait cette décision.", "fr", [CHECK])
+    (issue,) = issues
+    assert issue.message == "Source names Thursday; the translation has Wednesday"
+    assert source.text[issue.source_span.start:issue.source_span.end] == "周四"
+    assert issue.suggestion == "jeudi"
+
+
+def test_a_day_named_by_a_neighbouring_source_is_an_alignment_slip():
+    src = "The vote was on Monday.\nResults came on Tuesday.\n"
+    tgt = "Le vote a eu lieu mardi.\nLes résultats sont arrivés lundi.\n"
+    slipped = (Bead((0,), (0,)), Bead((1,), (1,)))
+    issues, source, target = run(src, "en", tgt, "fr", [CHECK], alignment=slipped)
+    assert flagged(issues, source, target) == []
+    far = "The vote was on Monday.\nThe count took all night.\nResults came on Tuesday.\n"
+    far_tgt = "Le vote a eu lieu mardi.\nLe dépouillement a duré toute la nuit.\nLes résultats sont arrivés lundi.\n"
+    beads = (Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), (2,)))
+    issues, source, target = run(far, "en", far_tgt, "fr", [CHECK], alignment=beads)
+    assert flagged(issues, source, target) == [(CHECK, "major", "lundi"), (CHECK, "major", "mardi")]
