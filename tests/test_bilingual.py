@@ -153,6 +153,24 @@ def test_a_side_with_no_letter_and_no_declared_language_is_an_input_error(tmp_pa
     assert [i["check"] for i in report["issues"]] == ["align.omission"]
 
 
+
+@pytest.mark.parametrize("content", [
+    "source;target\nThe minister resigned on Monday, aides said.;Le ministre a démissionné mardi, selon ses proches.\n"
+    "Prices rose 4.5% in March.;Les prix ont augmenté de 4,5 % en mars.\n",  # Excel's CSV in much of Europe
+    "The minister resigned on Monday, aides said.;Le ministre a démissionné mardi, selon ses proches.\n"
+    "Prices rose 4.5% in March.;Les prix ont augmenté de 4,5 % en mars.\n",  # no header; commas inside the text
+    "source,target\n\"The minister resigned on Monday, aides said.\",\"Le ministre a démissionné mardi, selon ses proches.\"\n"
+    "Prices rose 4.5% in March; then fell.,\"Les prix ont augmenté de 4,5 % en mars ; puis baissé.\"\n",
+])
+def test_comma_and_semicolon_tables(tmp_path, capsys, content):
+    path = tmp_path / "a.csv"
+    path.write_text(content, encoding="utf-8")
+    assert main(["check", str(path), "--src-lang", "en", "--tgt-lang", "fr", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(b["source"], b["target"]) for b in report["alignment"]] == [([0], [0]), ([1], [1])]
+    found = [(i["check"], i["suggestion"]) for i in report["issues"]]
+    assert found == [("numbers.weekday", "lundi")]
+
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
 <xliff version="1.2"><file source-language="en" target-language="fr"><body>

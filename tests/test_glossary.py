@@ -37,6 +37,21 @@ def test_csv_tsv_and_tbx(tmp_path):
     assert load_glossary(str(tbx_path)) == (GlossaryEntry("climate fund", ("Klimafonds",)),)
 
 
+
+@pytest.mark.parametrize("content", [
+    "source;target;forbidden;note\n普惠计划;plan inclusif;régime de prestations|plan d'avantages;\n"
+    "战略对接;alignement stratégique;;\"Le terme; tel quel\"\n",  # a European spreadsheet's CSV
+    "普惠计划;plan inclusif;régime de prestations|plan d'avantages\n战略对接;alignement stratégique;;\"Le terme; tel quel\"\n",
+    "source,target,forbidden,note\n普惠计划,plan inclusif,régime de prestations|plan d'avantages,\n"
+    "战略对接,alignement stratégique,,\"Le terme; tel quel\"\n",  # semicolons inside a comma table
+])
+def test_comma_and_semicolon_glossaries_read_the_same(tmp_path, content):
+    path = tmp_path / "g.csv"
+    path.write_text(content, encoding="utf-8")
+    assert load_glossary(str(path)) == (
+        GlossaryEntry("普惠计划", ("plan inclusif",), ("régime de prestations", "plan d'avantages"), ""),
+        GlossaryEntry("战略对接", ("alignement stratégique",), (), "Le terme; tel quel"))
+
 @pytest.mark.parametrize("content,words", [
     ("source,target\n,plan\n", "no source term"),
     ("source,target,forbidden\nterme,,\n", "neither a target nor a forbidden"),

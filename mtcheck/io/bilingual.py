@@ -132,10 +132,29 @@ def _read_po(data: bytes, path: str) -> BilingualFile:
     return BilingualFile(path, "po", _lang(store.getsourcelanguage()), _lang(store.gettargetlanguage()), units)
 
 
+def comma_or_semicolon(text: str) -> str:
+    """The column separator of a CSV table: a comma or, as Excel writes CSV in much of Europe, a semicolon: the
+    one that splits the first line into two columns or more, and the first rows into as many columns each
+    (a comma on a tie: commas inside the text of a semicolon table give rows of varying width, and
+    semicolons inside a comma table give a one-column first line)."""
+    sample = "\n".join(text.splitlines()[:20])
+
+    def fit(delimiter: str) -> tuple[bool, bool]:
+        rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(c.strip() for c in r)]
+        return bool(rows) and len(rows[0]) >= 2, len({len(r) for r in rows}) == 1
+
+    return max((",", ";"), key=fit)
+
+
+def _delimiter(text: str, path: str) -> str:
+    """A tab when the first line has one (or the file is .tsv), else ``comma_or_semicolon``."""
+    first = text.splitlines()[0] if text.strip() else ""
+    return "\t" if ("\t" in first or path.lower().endswith(".tsv")) else comma_or_semicolon(text)
+
+
 def _read_table(data: bytes, path: str, max_chars: int) -> BilingualFile:
     text = decode_bytes(data, path).text
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = "\t" if ("\t" in first or path.lower().endswith(".tsv")) else ","
+    delimiter = _delimiter(text, path)
     rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
     if not rows:
         raise MalformedInput("no rows", path)

@@ -1,4 +1,4 @@
-"""Glossaries: CSV/TSV with columns ``source,target,forbidden,note`` (several allowed targets or
+"""Glossaries: CSV (comma or semicolon)/TSV with columns ``source,target,forbidden,note`` (several allowed targets or
 forbidden renderings separated by ``|``), and TBX through translate-toolkit."""
 from __future__ import annotations
 
@@ -24,7 +24,12 @@ def _split(cell: str | None) -> tuple[str, ...]:
 
 def parse_glossary_table(text: str, name: str) -> tuple[GlossaryEntry, ...]:
     first = text.splitlines()[0] if text.strip() else ""
-    delimiter = "\t" if first.count("\t") >= first.count(",") and "\t" in first else ","
+    if first.count("\t") >= first.count(",") and "\t" in first:
+        delimiter = "\t"
+    else:
+        from ..io.bilingual import comma_or_semicolon
+
+        delimiter = comma_or_semicolon(text)  # « source;target » from a European spreadsheet
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
