@@ -971,6 +971,27 @@ def test_message_gives_the_counts():
     assert len(issue.related) == 3
 
 
+
+def test_related_cites_the_nearest_dominant_occurrences_only():
+    """A term rendered the dominant way more than MAX_RELATED times: each issue cites the MAX_RELATED
+    occurrences nearest to its variant (the report grew with the square of a long article before)."""
+    from mtcheck.checks.terms import MAX_RELATED
+
+    src = ((SAMPLE / "source.zh.txt").read_text(encoding="utf-8") + "\n") * 4
+    tgt = ((SAMPLE / "mt.fr.txt").read_text(encoding="utf-8") + "\n") * 4
+    report = check_texts(src, tgt, src_lang="zh", tgt_lang="fr")
+    dominant = "renforcement des capacités en matière d'intelligence artificielle"
+    issues = [i for i in report.issues if i.check == "terms.drift" and i.suggestion == dominant]
+    everywhere = [k for k in range(len(tgt)) if tgt.startswith(dominant, k)]
+    assert len(everywhere) == 24 and len(issues) == 12
+    for issue in issues:
+        assert issue.message.startswith(f"人工智能能力建设 is rendered '{dominant}' 24 times but ")
+        cited = [r.start for r in issue.related]
+        assert len(cited) == MAX_RELATED == 20 and cited == sorted(cited) and set(cited) <= set(everywhere)
+        at = issue.target_span.start
+        left_out = set(everywhere) - set(cited)
+        assert max(abs(k - at) for k in cited) <= min(abs(k - at) for k in left_out)
+
 def test_near_variant_says_so():
     src, tgt = ZH_FR_CAPACITY
     (issue,) = drift_issues(src, tgt, "zh", "fr")

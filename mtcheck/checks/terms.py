@@ -26,6 +26,22 @@ def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
     return span
 
 
+# At most this many dominant occurrences are cited in an issue's ``related`` (the message gives the count):
+# the nearest to the variant. In an article of a few thousand sentences a term may be rendered the dominant
+# way a thousand times, and citing every one in each of its variants' issues made the report grow with the
+# square of the article (489 MB of JSON for 12,000 sentences).
+MAX_RELATED = 20
+
+
+def _related(occurrences, at: int) -> tuple[RelatedSpan, ...]:  # type: ignore[no-untyped-def]
+    """The target spans of the ``MAX_RELATED`` dominant occurrences nearest to offset ``at`` (all of them in
+    an article that has no more), in document order."""
+    if len(occurrences) > MAX_RELATED:
+        occurrences = sorted(sorted(occurrences, key=lambda o: (abs(o.start - at), o.start))[:MAX_RELATED],
+                             key=lambda o: o.start)
+    return tuple(RelatedSpan("target", o.start, o.end) for o in occurrences)
+
+
 @register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=5, order=60)
 def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     """Terminology drift: a recurring source term rendered differently from its dominant rendering.
@@ -53,9 +69,9 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
             continue
         n_dom = len(dom.occurrences)
         variant_counts = Counter(v.text.lower() for v in term.variants)
-        related = tuple(RelatedSpan("target", o.start, o.end) for o in dom.occurrences)
         for v in term.variants:
             times = variant_counts[v.text.lower()]
+            related = _related(dom.occurrences, v.start)
             if v.kind == "near":
                 severity = Severity.MINOR
                 note = f"; a near-variant ({v.how})"

@@ -1406,10 +1406,14 @@ def _joint_dominants(terms: list[_Term], src: _Side, tgt: _Side, tgt_lang: str) 
                  and any(2 * len(c) > len(sk) and _contains(sk, c) for c in cores)]
         maximal = [sk for sk in cands if not any(o != sk and _contains(o, sk) for o in cands)]
         # Source words of the same units outside the terms (发言人, "spokesperson") take a skeleton too.
-        inside_terms = [(o.start, o.end) for t in group for o in t.occurrences]
+        # The terms' spans by unit (document offsets: a token can only lie in a span of its own unit).
+        inside_terms: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for t in group:
+            for o in t.occurrences:
+                inside_terms[o.unit].append((o.start, o.end))
         extra_keys = sorted({tok.key for u in units for tok in src.tokens[u]
                              if tok.content and src.units.get(tok.key) == units
-                             and not any(a <= tok.start < b for a, b in inside_terms)})
+                             and not _inside(tok.start, inside_terms.get(u, ()))})
         if len(maximal) != len(group) + len(extra_keys) or any(
                 not all(sk in t.memo["pool"][0] for sk in maximal) for t in group):
             continue
@@ -1585,6 +1589,11 @@ def _factored(term: _Term, v: Variant, src: _Side, target_text: str, tgt_lang: s
 _LIST_GOES_ON = re.compile(r"\s*(?:(,)\s*|([^\W\d_]+)\s+)([^\W\d_])")
 
 
+def _inside(offset: int, spans) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``offset`` lies in one of the (start, end) ``spans``."""
+    return any(a <= offset < b for a, b in spans)
+
+
 def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dict[str, float],
             term: _Term, src: _Side, tgt: _Side) -> set[str]:
     """Words of ``candidates`` found only right next to an occurrence of the skeleton ``best`` in the
@@ -1602,6 +1611,9 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
         for u, i, n in members[m]:
             spans[u].append((i, i + n))
     per_unit = Counter(o.unit for o in term.occurrences)
+    occurrence_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # unit -> the term's spans there
+    for o in term.occurrences:
+        occurrence_spans[o.unit].append((o.start, o.end))
     for key in only_here:
         where = tgt.units[key]
         sides = set()
@@ -1632,7 +1644,7 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
             continue
         word = fold(key)
         if len(word) >= 3 and any(_cognate(fold(s.text), word) for u in where for s in src.tokens[u]
-                                  if not any(o.unit == u and o.start <= s.start < o.end for o in term.occurrences)):
+                                  if not _inside(s.start, occurrence_spans.get(u, ()))):
             continue
         found.add(key)
     return found
