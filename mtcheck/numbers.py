@@ -610,6 +610,8 @@ def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str
             if prev != "half_start":
                 break
             prev = "half_a"
+        elif kind == "half_start":  # "a half", "one half": no figure ("a half million" is read from "half")
+            break
         elif kind == "half_of":  # eine halbe Million
             if prev != "start" or cur is not None:
                 break

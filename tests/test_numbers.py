@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mtcheck.numbers import (
@@ -323,6 +323,17 @@ _TRIGGER_PIECES = st.sampled_from([
 _LANGS = st.sampled_from([None, "en", "fr", "de", "es", "zh", "ja", "it", "pt-BR"])
 
 
+
+@pytest.mark.parametrize("text,found", [
+    ("a half", []), ("A HALF", []), ("one half", []), ("a half-hour drive", []),
+    ("a half million people", [("half million", 500000.0)]),  # read from "half", as "half a million"
+    ("half a million people", [("half a million", 500000.0)]),
+])
+def test_a_half_after_an_article_is_no_figure(text, found):
+    from mtcheck.numbers import find_numbers
+
+    assert [(m.text, m.value) for m in find_numbers(text, "en")] == found
+
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_TRIGGER_PIECES, max_size=10).map("".join), _LANGS)
 def test_strict_trigger_finds_what_the_plain_trigger_finds(text: str, lang) -> None:
@@ -336,6 +347,8 @@ def test_strict_trigger_finds_what_the_plain_trigger_finds(text: str, lang) -> N
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(), _LANGS)
+@example("A HALF", None)  # found by hypothesis: the composer read "half" after an article as a magnitude
+@example("a half million", "en")
 def test_strict_trigger_on_any_text(text: str, lang) -> None:
     from mtcheck import numbers
 
