@@ -171,6 +171,36 @@ def test_comma_and_semicolon_tables(tmp_path, capsys, content):
     found = [(i["check"], i["suggestion"]) for i in report["issues"]]
     assert found == [("numbers.weekday", "lundi")]
 
+
+PO_WITH_DEAD_ENTRIES = """msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#, fuzzy
+msgid "The minister resigned on Monday with 5 aides."
+msgstr "Le ministre a démissionné lundi avec 6 collaborateurs."
+
+#~ msgid "An old sentence about 5 people."
+#~ msgstr "Une ancienne phrase sur 7 personnes."
+"""
+XLIFF_NO_TRANSLATE = XLIFF12.format(units="""<trans-unit id="1" translate="no"><source>BBC News at 5</source><target>BBC News at 7</target></trans-unit>
+<trans-unit id="2"><source>The minister resigned on Monday with 5 aides.</source><target>Le ministre a démissionné lundi avec 6 collaborateurs.</target></trans-unit>""")
+
+
+@pytest.mark.parametrize("name,content", [("a.po", PO_WITH_DEAD_ENTRIES), ("a.xlf", XLIFF_NO_TRANSLATE)])
+def test_units_not_for_translation_are_left_out(tmp_path, capsys, name, content):
+    """An obsolete PO entry (#~) and an XLIFF unit marked translate="no" are not checked (their 5 → 7 was a
+    major issue); a fuzzy PO entry, an MT draft, is."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert main(["check", str(path), "--src-lang", "en", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(b["source"], b["target"]) for b in report["alignment"]] == [([0], [0])]
+    tgt_text = "Le ministre a démissionné lundi avec 6 collaborateurs."
+    assert [(i["check"], tgt_text[i["target_span"]["start"]:i["target_span"]["end"]]) for i in report["issues"]] \
+        == [("numbers.mismatch", "6")]
+
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
 <xliff version="1.2"><file source-language="en" target-language="fr"><body>

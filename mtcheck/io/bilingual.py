@@ -84,9 +84,15 @@ def _read_xml(data: bytes, path: str, src_lang: Optional[str] = None, tgt_lang: 
     if fmt == "tmx":
         units = tmx_units
     else:
-        units = tuple((u.source or "", u.target or "") for u in store.units
-                      if not u.isheader() and (u.source or "").strip())
+        units = _live_units(store)
     return BilingualFile(path, fmt, src_lang, tgt_lang, units)
+
+
+def _live_units(store) -> tuple[tuple[str, str], ...]:  # type: ignore[no-untyped-def]
+    """(source, target) of the units that are for translation: not a PO header, not an obsolete PO entry
+    (``#~``, which gettext keeps only as a memory), not an XLIFF unit marked ``translate="no"``."""
+    return tuple((u.source or "", u.target or "") for u in store.units
+                 if not u.isheader() and u.istranslatable() and (u.source or "").strip())
 
 
 def _tmx_units(store, src_lang: Optional[str], wanted: Optional[str] = None):  # type: ignore[no-untyped-def]
@@ -128,7 +134,7 @@ def _read_po(data: bytes, path: str) -> BilingualFile:
         store = pypo.pofile(io.BytesIO(data))
     except Exception as exc:
         raise MalformedInput(f"cannot read PO: {exc}", path) from None
-    units = tuple((u.source or "", u.target or "") for u in store.units if not u.isheader() and (u.source or "").strip())
+    units = _live_units(store)
     return BilingualFile(path, "po", _lang(store.getsourcelanguage()), _lang(store.gettargetlanguage()), units)
 
 
