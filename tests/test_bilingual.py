@@ -201,6 +201,30 @@ def test_units_not_for_translation_are_left_out(tmp_path, capsys, name, content)
     assert [(i["check"], tgt_text[i["target_span"]["start"]:i["target_span"]["end"]]) for i in report["issues"]] \
         == [("numbers.mismatch", "6")]
 
+
+def test_a_table_with_classic_mac_line_ends(tmp_path, capsys):
+    """Lines ended by a lone carriage return (classic Mac OS, some spreadsheet exports) are lines (the table
+    was refused as an "internal error", exit 1)."""
+    path = tmp_path / "mac.csv"
+    path.write_text("source;target\rThe vote is on Monday.;Le vote a lieu mardi.\r", encoding="utf-8", newline="")
+    assert main(["check", str(path), "--src-lang", "en", "--tgt-lang", "fr", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(i["check"], i["suggestion"]) for i in report["issues"]] == [("numbers.weekday", "lundi")]
+
+
+
+def test_a_whole_article_in_one_cell(tmp_path, capsys):
+    """A cell longer than the csv module's default limit (131,072 characters) is read: it was refused as an
+    "internal error", exit 1."""
+    path = tmp_path / "articles.tsv"
+    source = "The vote is on Monday, officials said. " * 3500
+    path.write_text(f"source\ttarget\n{source}\t{'Le vote a lieu lundi, selon les responsables. ' * 3500}\n",
+                    encoding="utf-8")
+    assert len(source) > 131_072
+    assert main(["check", str(path), "--src-lang", "en", "--tgt-lang", "fr", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["alignment"]) == 1 and report["issues"] == []
+
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
 <xliff version="1.2"><file source-language="en" target-language="fr"><body>
@@ -217,6 +241,7 @@ XXE = """<?xml version="1.0"?>
     ("<xliff version='1.2'><file><body><trans-unit>", "malformed XML"),
     ("<html><body>hello</body></html>", "not XLIFF or TMX"),
     ('<xliff version="1.2"><file source-language="en"><body></body></file></xliff>', "no translation unit"),
+    ('<?xml version="1.0" encoding="UTF-9"?><xliff version="1.2"></xliff>', "malformed XML: unknown encoding"),
 ])
 def test_hostile_or_malformed_xml_is_an_input_error(tmp_path, capsys, content, words):
     path = tmp_path / "bad.xlf"

@@ -45,6 +45,8 @@ def _safe_xml(data: bytes, path: str):  # type: ignore[no-untyped-def]
         raise MalformedInput(f"refused unsafe XML ({type(exc).__name__}: entities and external references are not allowed)", path) from None
     except SafeET.ParseError as exc:
         raise MalformedInput(f"malformed XML: {exc}", path) from None
+    except LookupError as exc:  # <?xml ... encoding="UTF-9"?>
+        raise MalformedInput(f"malformed XML: {exc}", path) from None
 
 
 def _lang(code: Optional[str]) -> Optional[str]:
@@ -138,6 +140,13 @@ def _read_po(data: bytes, path: str) -> BilingualFile:
     return BilingualFile(path, "po", _lang(store.getsourcelanguage()), _lang(store.gettargetlanguage()), units)
 
 
+def allow_long_cells() -> None:
+    """Let the csv module read cells of any length (its default limit, 131,072 characters, refused a table
+    holding a whole article in a cell; the file's size is bounded by ``max_chars`` already)."""
+    if csv.field_size_limit() < 2**31 - 1:
+        csv.field_size_limit(2**31 - 1)
+
+
 def comma_or_semicolon(text: str) -> str:
     """The column separator of a CSV table: a comma or, as Excel writes CSV in much of Europe, a semicolon: the
     one that splits the first line into two columns or more, and the first rows into as many columns each
@@ -146,7 +155,10 @@ def comma_or_semicolon(text: str) -> str:
     sample = "\n".join(text.splitlines()[:20])
 
     def fit(delimiter: str) -> tuple[bool, bool]:
-        rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(c.strip() for c in r)]
+        try:
+            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(c.strip() for c in r)]
+        except csv.Error:  # the reader of the table says what is wrong
+            return False, False
         return bool(rows) and len(rows[0]) >= 2, len({len(r) for r in rows}) == 1
 
     return max((",", ";"), key=fit)
@@ -161,7 +173,11 @@ def _delimiter(text: str, path: str) -> str:
 def _read_table(data: bytes, path: str, max_chars: int) -> BilingualFile:
     text = decode_bytes(data, path).text
     delimiter = _delimiter(text, path)
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
+    allow_long_cells()
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text, newline=None), delimiter=delimiter) if any(c.strip() for c in r)]
+    except csv.Error as exc:  # a lone carriage return inside a cell, a NUL
+        raise MalformedInput(f"cannot read the table: {exc}", path) from None
     if not rows:
         raise MalformedInput("no rows", path)
     header = [h.strip().lower() for h in rows[0]]

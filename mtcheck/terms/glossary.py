@@ -30,7 +30,13 @@ def parse_glossary_table(text: str, name: str) -> tuple[GlossaryEntry, ...]:
         from ..io.bilingual import comma_or_semicolon
 
         delimiter = comma_or_semicolon(text)  # « source;target » from a European spreadsheet
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    from ..io.bilingual import allow_long_cells
+
+    allow_long_cells()
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
+    except csv.Error as exc:  # a lone carriage return inside a cell, a NUL
+        raise MalformedInput(f"cannot read the glossary table: {exc}", name) from None
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         raise MalformedInput("empty glossary", name)
