@@ -225,6 +225,17 @@ def test_a_whole_article_in_one_cell(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert len(report["alignment"]) == 1 and report["issues"] == []
 
+
+def test_a_whole_article_in_one_cell_of_a_semicolon_table(tmp_path, capsys):
+    """The separator is chosen with cells of any length too: the first lines' long cell made both separators
+    unreadable there, and the comma won the tie ("row 1 has 1 column(s)")."""
+    path = tmp_path / "articles.csv"
+    path.write_text(f"source;target\n{'The vote is on Monday, officials said. ' * 3500};"
+                    f"{'Le vote a lieu lundi, selon les responsables. ' * 3500}\n", encoding="utf-8")
+    assert main(["check", str(path), "--src-lang", "en", "--tgt-lang", "fr", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["alignment"]) == 1 and report["issues"] == []
+
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
 <xliff version="1.2"><file source-language="en" target-language="fr"><body>

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Optional, Sequence
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from ..numbers import (
     NumberMention,
@@ -15,7 +17,7 @@ from ..numbers import (
     DECIMAL_COMMA_LANGS,
 )
 from ..types import Category, Document, Issue, RelatedSpan, Severity, Span
-from .data import base_lang
+from .data import base_lang, document_joined
 from .registry import CheckContext, register
 
 # Languages that write a decimal comma (4,5): the number reader's list.
@@ -471,12 +473,14 @@ _ZH_COUNT_AFTER = re.compile(r"[次回遍趟场个]|天(?!气)")
 _OPENERS = " \t\"'«»“”„‘’‚(（[—–-¿¡"
 
 
-def _weekday_forms(lang: str) -> dict[str, int]:
-    """Each spelling a day is read in (lower case) → its day 0-6."""
-    return {form.lower(): day for day, forms in enumerate(_WEEKDAYS[lang]) for form in forms}
+class _WeekdayReader(NamedTuple):
+    pattern: re.Pattern  # the days as literals (see ``_weekday_reader``)
+    forms: dict[str, int]  # each spelling, lower-cased → its day 0-6
+    by_length: tuple[tuple[str, int], ...]  # the same, longest first: the day a German compound opens
 
 
-def _weekday_regex(lang: str) -> Optional[re.Pattern]:
+@lru_cache(maxsize=None)
+def _weekday_reader(lang: str) -> Optional[_WeekdayReader]:
     """The days of ``lang`` as plain literals in the cases they are read in, longest first, with no flag, group
     or look-behind (any of them makes ``re`` try every position: seven times slower on news text):
     capitalised in English and German, plus German's adverbs „montags“; lower or capitalised (at a
@@ -485,64 +489,53 @@ def _weekday_regex(lang: str) -> Optional[re.Pattern]:
     if days is None:
         return None
     words: list[str] = []
-    for forms in days:
-        for form in forms:
-            if lang in ("zh", "ja"):
-                words.append(form)
-            elif lang == "en":
-                words.append(form)
-            elif lang == "de":
-                words += [form, form.lower() + "s"]
-            else:
-                words += [form, form[0].upper() + form[1:]]
+    for form in (form for forms in days for form in forms):
+        if lang == "de":
+            words += [form, form.lower() + "s"]
+        elif lang in _LOWER_CASE_DAYS:
+            words += [form, form[0].upper() + form[1:]]
+        else:  # en, zh, ja
+            words.append(form)
     alternatives = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
     if lang in ("zh", "ja"):
-        return re.compile(alternatives)
-    # English and the Romance languages: the word and its plural ("Mondays", « les lundis »); German: the day
-    # and the compounds it opens („Montagabend“, „Sonntagsfrage“).
-    tail = r"\w*" if lang == "de" else r"s?"
-    return re.compile(rf"(?:{alternatives}){tail}(?![\w-])")
-
-
-_WEEKDAY_TABLES: dict[str, tuple[Optional[re.Pattern], dict[str, int]]] = {}
+        pattern = re.compile(alternatives)
+    else:
+        # English and the Romance languages: the word and its plural ("Mondays", « les lundis »); German: the
+        # day and the compounds it opens („Montagabend“, „Sonntagsfrage“).
+        tail = r"\w*" if lang == "de" else "s?"
+        pattern = re.compile(rf"(?:{alternatives}){tail}(?![\w-])")
+    forms = {form.lower(): day for day, spellings in enumerate(days) for form in spellings}
+    return _WeekdayReader(pattern, forms, tuple(sorted(forms.items(), key=lambda fd: -len(fd[0]))))
 
 
 def _weekdays_by_sentence(doc: Document, lang: str) -> list[list[tuple[int, int, int]]]:
-    """(day 0-6, start, end) of the days of the week named in each sentence of ``doc``."""
-    if lang not in _WEEKDAY_TABLES:
-        _WEEKDAY_TABLES[lang] = (_weekday_regex(lang), _weekday_forms(lang) if lang in _WEEKDAYS else {})
-    rx, forms = _WEEKDAY_TABLES[lang]
+    """(day 0-6, start, end) of the days of the week named in each sentence of ``doc`` (document offsets),
+    found in one pass over the sentences joined by NUL (``document_joined``: no match crosses a sentence)."""
     out: list[list[tuple[int, int, int]]] = [[] for _ in doc.sentences]
-    if rx is None:
+    reader = _weekday_reader(lang)
+    if reader is None:
         return out
-    text = doc.text
-    hits = list(rx.finditer(text))
-    if not hits:
-        return out
-    from bisect import bisect_right
-
-    starts = [s.start for s in doc.sentences]
+    joined, starts = document_joined(doc)
     dense = lang in ("zh", "ja")
-    for m in hits:
+    for m in reader.pattern.finditer(joined):
         begin = m.start()
-        if not dense and begin and (text[begin - 1].isalnum() or text[begin - 1] in "-_"):
+        if not dense and begin and (joined[begin - 1].isalnum() or joined[begin - 1] in "-_"):
             continue  # inside a word: "Lundin", "Nachmittag"
         k = bisect_right(starts, begin) - 1
-        if k < 0 or m.end() > doc.sentences[k].end:
-            continue
         word = m.group()
-        if lang in _LOWER_CASE_DAYS and word[0].isupper() and text[doc.sentences[k].start:begin].strip(_OPENERS):
+        if lang in _LOWER_CASE_DAYS and word[0].isupper() and joined[starts[k]:begin].strip(_OPENERS):
             continue  # capitalised inside a sentence: a name
-        if dense and lang == "zh" and _ZH_COUNT_AFTER.match(text, m.end()):
+        if lang == "zh" and _ZH_COUNT_AFTER.match(joined, m.end()):
             continue  # 每周三次 (three times a week), 每周五天 (five days a week): a count, not a day
         low = word.lower()
-        day = forms.get(low)
+        day = reader.forms.get(low)
         if day is None:
-            day = forms.get(low[:-1]) if low.endswith("s") else None
+            day = reader.forms.get(low[:-1]) if low.endswith("s") else None
             if day is None:  # a German compound: the day it opens
-                day = next((d for f, d in sorted(forms.items(), key=lambda fd: -len(fd[0])) if low.startswith(f)), None)
+                day = next((d for f, d in reader.by_length if low.startswith(f)), None)
         if day is not None:
-            out[k].append((day, begin, m.end()))
+            shift = doc.sentences[k].start - starts[k]
+            out[k].append((day, begin + shift, m.end() + shift))
     return out
 
 

@@ -1,6 +1,7 @@
 """Terminology drift: one source term rendered in different ways across the article."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from typing import Iterator, Optional
 
@@ -33,13 +34,10 @@ def _word_spans(ctx: CheckContext) -> Optional[WordSpan]:
 MAX_RELATED = 20
 
 
-def _related(occurrences, at: int) -> tuple[RelatedSpan, ...]:  # type: ignore[no-untyped-def]
-    """The target spans of the ``MAX_RELATED`` dominant occurrences nearest to offset ``at`` (all of them in
-    an article that has no more), in document order."""
-    if len(occurrences) > MAX_RELATED:
-        occurrences = sorted(sorted(occurrences, key=lambda o: (abs(o.start - at), o.start))[:MAX_RELATED],
-                             key=lambda o: o.start)
-    return tuple(RelatedSpan("target", o.start, o.end) for o in occurrences)
+def _nearest(occurrences, at: int) -> tuple[RelatedSpan, ...]:  # type: ignore[no-untyped-def]
+    """The target spans of the ``MAX_RELATED`` dominant occurrences nearest to offset ``at``, in document order."""
+    near = heapq.nsmallest(MAX_RELATED, occurrences, key=lambda o: (abs(o.start - at), o.start))
+    return tuple(RelatedSpan("target", o.start, o.end) for o in sorted(near, key=lambda o: o.start))
 
 
 @register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=5, order=60)
@@ -69,9 +67,10 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
             continue
         n_dom = len(dom.occurrences)
         variant_counts = Counter(v.text.lower() for v in term.variants)
+        every = tuple(RelatedSpan("target", o.start, o.end) for o in dom.occurrences) if n_dom <= MAX_RELATED else None
         for v in term.variants:
             times = variant_counts[v.text.lower()]
-            related = _related(dom.occurrences, v.start)
+            related = every if every is not None else _nearest(dom.occurrences, v.start)
             if v.kind == "near":
                 severity = Severity.MINOR
                 note = f"; a near-variant ({v.how})"

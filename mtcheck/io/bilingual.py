@@ -49,12 +49,6 @@ def _safe_xml(data: bytes, path: str):  # type: ignore[no-untyped-def]
         raise MalformedInput(f"malformed XML: {exc}", path) from None
 
 
-def _lang(code: Optional[str]) -> Optional[str]:
-    """The ISO 639-1 code a file declares, or None (then the language is detected from the text) when it
-    declares none or one that names no language of ISO 639-1 (TMX's ``*all*``, a private ``x-…`` tag)."""
-    return iso_639_1(code) if code else None
-
-
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
@@ -69,14 +63,14 @@ def _read_xml(data: bytes, path: str, src_lang: Optional[str] = None, tgt_lang: 
             store = tmx.tmxfile(io.BytesIO(data))
             header = next((el for el in root if _local(el.tag) == "header"), None)
             src_lang, tgt_lang, tmx_units = _tmx_units(
-                store, src_lang or _lang(header.get("srclang") if header is not None else None), tgt_lang)
+                store, src_lang or iso_639_1(header.get("srclang") if header is not None else None), tgt_lang)
             fmt = "tmx"
         elif kind == "xliff" and str(root.get("version", "")).startswith("2"):
             store = xliff2.Xliff2File(io.BytesIO(data))
-            src_lang, tgt_lang, fmt = _lang(root.get("srcLang")), _lang(root.get("trgLang")), "xliff2"
+            src_lang, tgt_lang, fmt = iso_639_1(root.get("srcLang")), iso_639_1(root.get("trgLang")), "xliff2"
         elif kind == "xliff":
             store = xliff.xlifffile(io.BytesIO(data))
-            src_lang, tgt_lang, fmt = _lang(store.getsourcelanguage()), _lang(store.gettargetlanguage()), "xliff"
+            src_lang, tgt_lang, fmt = iso_639_1(store.getsourcelanguage()), iso_639_1(store.gettargetlanguage()), "xliff"
         else:
             raise MalformedInput(f"not XLIFF or TMX (root element <{kind}>)", path)
     except MalformedInput:
@@ -113,7 +107,7 @@ def _tmx_units(store, src_lang: Optional[str], wanted: Optional[str] = None):  #
         nodes = unit.getlanguageNodes()
         if not nodes:
             continue
-        langs = [_lang(getXMLlang(node)) for node in nodes]
+        langs = [iso_639_1(getXMLlang(node)) for node in nodes]
         k = langs.index(src_lang) if src_lang is not None and src_lang in langs else 0
         src_lang = src_lang or langs[k]
         others = [j for j in range(len(nodes)) if j != k]
@@ -137,14 +131,28 @@ def _read_po(data: bytes, path: str) -> BilingualFile:
     except Exception as exc:
         raise MalformedInput(f"cannot read PO: {exc}", path) from None
     units = _live_units(store)
-    return BilingualFile(path, "po", _lang(store.getsourcelanguage()), _lang(store.gettargetlanguage()), units)
+    return BilingualFile(path, "po", iso_639_1(store.getsourcelanguage()), iso_639_1(store.gettargetlanguage()), units)
 
 
-def allow_long_cells() -> None:
-    """Let the csv module read cells of any length (its default limit, 131,072 characters, refused a table
-    holding a whole article in a cell; the file's size is bounded by ``max_chars`` already)."""
-    if csv.field_size_limit() < 2**31 - 1:
-        csv.field_size_limit(2**31 - 1)
+_NO_CELL_LIMIT = 2**31 - 1
+
+
+def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
+    """The rows of a CSV/TSV text that hold something. A line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (classic
+    Mac, some spreadsheet exports), and a cell may be of any length (the csv module's default limit,
+    131,072 characters, refused a whole article in a cell; ``max_chars`` bounds the file already).
+    ``csv.Error`` goes to the caller."""
+    if csv.field_size_limit() < _NO_CELL_LIMIT:
+        csv.field_size_limit(_NO_CELL_LIMIT)
+    return [r for r in csv.reader(io.StringIO(text, newline=None), delimiter=delimiter) if any(c.strip() for c in r)]
+
+
+def table_rows(text: str, delimiter: str, path: str, what: str = "table") -> list[list[str]]:
+    """``_csv_rows``, a table that cannot be read being malformed input of ``path``."""
+    try:
+        return _csv_rows(text, delimiter)
+    except csv.Error as exc:
+        raise MalformedInput(f"cannot read the {what}: {exc}", path) from None
 
 
 def comma_or_semicolon(text: str) -> str:
@@ -156,7 +164,7 @@ def comma_or_semicolon(text: str) -> str:
 
     def fit(delimiter: str) -> tuple[bool, bool]:
         try:
-            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(c.strip() for c in r)]
+            rows = _csv_rows(sample, delimiter)
         except csv.Error:  # the reader of the table says what is wrong
             return False, False
         return bool(rows) and len(rows[0]) >= 2, len({len(r) for r in rows}) == 1
@@ -173,11 +181,7 @@ def _delimiter(text: str, path: str) -> str:
 def _read_table(data: bytes, path: str, max_chars: int) -> BilingualFile:
     text = decode_bytes(data, path).text
     delimiter = _delimiter(text, path)
-    allow_long_cells()
-    try:
-        rows = [r for r in csv.reader(io.StringIO(text, newline=None), delimiter=delimiter) if any(c.strip() for c in r)]
-    except csv.Error as exc:  # a lone carriage return inside a cell, a NUL
-        raise MalformedInput(f"cannot read the table: {exc}", path) from None
+    rows = table_rows(text, delimiter, path)
     if not rows:
         raise MalformedInput("no rows", path)
     header = [h.strip().lower() for h in rows[0]]
@@ -185,9 +189,9 @@ def _read_table(data: bytes, path: str, max_chars: int) -> BilingualFile:
     if "source" in header and "target" in header:
         si, ti = header.index("source"), header.index("target")
         body = rows[1:]
-    elif len(header) >= 2 and all(len(h) == 2 and iso_639_1(h) for h in header[:2]):
+    elif len(header) >= 2 and all(codes := [iso_639_1(h) if len(h) == 2 else None for h in header[:2]]):
         si, ti, body = 0, 1, rows[1:]  # a header of language codes: en<TAB>fr
-        src_lang, tgt_lang = iso_639_1(header[0]), iso_639_1(header[1])
+        src_lang, tgt_lang = codes
     else:
         si, ti, body = 0, 1, rows
     units = []

@@ -1406,11 +1406,7 @@ def _joint_dominants(terms: list[_Term], src: _Side, tgt: _Side, tgt_lang: str) 
                  and any(2 * len(c) > len(sk) and _contains(sk, c) for c in cores)]
         maximal = [sk for sk in cands if not any(o != sk and _contains(o, sk) for o in cands)]
         # Source words of the same units outside the terms (发言人, "spokesperson") take a skeleton too.
-        # The terms' spans by unit (document offsets: a token can only lie in a span of its own unit).
-        inside_terms: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for t in group:
-            for o in t.occurrences:
-                inside_terms[o.unit].append((o.start, o.end))
+        inside_terms = _spans_by_unit(o for t in group for o in t.occurrences)
         extra_keys = sorted({tok.key for u in units for tok in src.tokens[u]
                              if tok.content and src.units.get(tok.key) == units
                              and not _inside(tok.start, inside_terms.get(u, ()))})
@@ -1589,6 +1585,15 @@ def _factored(term: _Term, v: Variant, src: _Side, target_text: str, tgt_lang: s
 _LIST_GOES_ON = re.compile(r"\s*(?:(,)\s*|([^\W\d_]+)\s+)([^\W\d_])")
 
 
+def _spans_by_unit(occurrences: Iterable[Occurrence]) -> dict[int, list[tuple[int, int]]]:
+    """Unit → the (start, end) of the occurrences there: document offsets, so that a token of a unit can only
+    lie in a span of its own unit, and asking that unit's spans alone gives what asking all of them gives."""
+    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for o in occurrences:
+        out[o.unit].append((o.start, o.end))
+    return out
+
+
 def _inside(offset: int, spans) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``offset`` lies in one of the (start, end) ``spans``."""
     return any(a <= offset < b for a, b in spans)
@@ -1611,9 +1616,7 @@ def _beside(best: tuple[str, ...], classes: dict, members: dict, candidates: dic
         for u, i, n in members[m]:
             spans[u].append((i, i + n))
     per_unit = Counter(o.unit for o in term.occurrences)
-    occurrence_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # unit -> the term's spans there
-    for o in term.occurrences:
-        occurrence_spans[o.unit].append((o.start, o.end))
+    occurrence_spans = _spans_by_unit(term.occurrences)
     for key in only_here:
         where = tgt.units[key]
         sides = set()

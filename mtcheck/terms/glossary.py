@@ -2,12 +2,12 @@
 forbidden renderings separated by ``|``), and TBX through translate-toolkit."""
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, MalformedInput
+from ..io.bilingual import comma_or_semicolon, table_rows
 
 
 @dataclass(frozen=True)
@@ -27,17 +27,8 @@ def parse_glossary_table(text: str, name: str) -> tuple[GlossaryEntry, ...]:
     if first.count("\t") >= first.count(",") and "\t" in first:
         delimiter = "\t"
     else:
-        from ..io.bilingual import comma_or_semicolon
-
         delimiter = comma_or_semicolon(text)  # « source;target » from a European spreadsheet
-    from ..io.bilingual import allow_long_cells
-
-    allow_long_cells()
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
-    except csv.Error as exc:  # a lone carriage return inside a cell, a NUL
-        raise MalformedInput(f"cannot read the glossary table: {exc}", name) from None
-    rows = [r for r in rows if any(c.strip() for c in r)]
+    rows = table_rows(text, delimiter, name, "glossary table")
     if not rows:
         raise MalformedInput("empty glossary", name)
     header = [h.strip().lower() for h in rows[0]]
