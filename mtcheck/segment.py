@@ -206,25 +206,31 @@ def _jieba():  # type: ignore[no-untyped-def]
 
 def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
     """Word tokens as (start, end) offsets: for Chinese, the tokens of jieba's default cut
-    (``jieba.tokenize``, HMM on) that hold a letter or a digit; regex words elsewhere.
-
-    Japanese and Korean without a word segmenter fall back to the regex (Korean separates words by
-    spaces; Japanese counts are rough).
+    (``jieba.tokenize``, HMM on) that hold a letter or a digit; for Japanese, Sudachi's words (split mode
+    B, ``mtcheck.terms.ja``) that hold a letter or a digit; regex words elsewhere (Korean separates words
+    by spaces).
     """
-    if _split_lang(lang) == "zh":
+    base = _split_lang(lang)
+    if base == "zh":
         from .terms.zh import word_spans
 
         return word_spans(text)
+    if base == "ja":
+        from .terms.ja import word_spans as ja_word_spans
+
+        return ja_word_spans(text)
     return [m.span() for m in _WORD_RE.finditer(text)]
 
 
 def count_words(text: str, lang: str | None) -> int:
     """Word count used by the MQM score: ``len(word_tokens(text, lang))``, for Chinese jieba's tokens that
-    hold a letter or a digit.
+    hold a letter or a digit, for Japanese Sudachi's.
 
     No jieba token spans a line break, so a Chinese text's count is the sum of its lines'. A line's count is
     kept per process (articles of a batch share source segments); the lines not yet counted are cut
-    together, in one call."""
+    together, in one call. For Japanese, the count of Sudachi's words (``word_tokens``)."""
+    if _split_lang(lang) == "ja":
+        return len(word_tokens(text, lang))
     if _split_lang(lang) != "zh":
         found = _latin1_word_count(text)
         return len(_WORD_RE.findall(text)) if found is None else found

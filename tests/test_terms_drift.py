@@ -10,6 +10,7 @@ expansion (drift when the source does not alternate, none when it does).
 """
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from mtcheck.config import Config
 from mtcheck.terms.drift import (Occurrence, _Side, _Term, _edit_distance, _in_order, _name_around, _nominal_compound,
                                  _one_edit, _neighbours, _other_body, _quoted_title_word, _rival_beside, _spaced_pieces, _swapped,
                                  _title_edge, find_renderings, tokenize)
+from mtcheck.terms.matching import normalise_token
 from mtcheck.types import Bead, Category, Issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ai-plan"
@@ -46,6 +48,11 @@ def _side(lines: list[str], lang: str):  # type: ignore[no-untyped-def]
 def target_changed(article: tuple[str, str], old: str, new: str) -> tuple[str, str]:
     """The article with ``old`` replaced by ``new`` in its translation."""
     return article[0], article[1].replace(old, new)
+
+
+def lemmas(text: str, lang: str) -> list[str]:
+    """The words of ``text``, each lower-cased and lemmatised as the term engine compares them."""
+    return [normalise_token(w, lang) for w in re.findall(r"\w+", text.lower())]
 
 
 def drift_issues(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Issue]:
@@ -747,6 +754,45 @@ EN_DE_FACTORED_LIST = ('Sydney Airport reopened on Monday after the storm.\nFlig
 # rendering and the suggestion, not a respelling German does not know („Chendu“, three times).
 EN_DE_COPY_BEATS_MISSPELLING = ('Tight security outside the consulate in Chengdu, China.\nThere was a tight security presence in the city of Chengdu on Sunday.\nThe editor tweeted that the consulate in Chengdu was given 72 hours to close.\nSome personnel at the Chengdu consulate were accused of spying.\nThe order to close the consulate in Chengdu was issued on Friday.', 'Starke Sicherheitspräsenz vor dem Konsulat in Chendu, China.\nIn der Stadt Chendu gab es am Sonntag eine starke Sicherheitspräsenz.\nDer Herausgeber twitterte, das Konsulat in Chendu habe 72 Stunden Zeit zum Schließen.\nEinigen Mitarbeitern des Konsulats von Chengdu wurde Spionage vorgeworfen.\nDie Anordnung, das Konsulat in Chengdu zu schließen, erging am Freitag.')
 
+# Japanese: Sudachi's words (terms/ja.py) with jieba's tags, so terms out of and into Japanese are found as out
+# of Chinese. マイナ保険証 ("My Number" health insurance card) rendered once with another name for the card;
+# the slot stops at the article that opens its noun phrase ("reading the ⟦Individual Number …⟧"), out of
+# Japanese as out of Chinese.
+JA_EN_MYNUMBER = ("""厚生労働省は12月2日から、マイナ保険証への本格移行を始める。
+従来の健康保険証は新規発行が停止され、マイナ保険証が基本となる。
+河野太郎デジタル相は記者会見で、マイナ保険証の利用率が上昇していると強調した。
+一方、医療機関の一部では、マイナ保険証の読み取りでトラブルが相次いでいる。
+政府は、マイナ保険証を持たない人には資格確認書を発行する方針だ。""", """The Ministry of Health, Labour and Welfare will begin the full transition to the My Number health insurance card on December 2.
+New issuance of conventional health insurance cards will stop, and the My Number health insurance card will become the standard.
+At a press conference, Digital Minister Taro Kono stressed that usage of the My Number health insurance card is rising.
+Meanwhile, some medical institutions have reported repeated problems reading the Individual Number health insurance card.
+The government plans to issue eligibility certificates to people who do not have the My Number health insurance card.""")
+ZH_EN_MYNUMBER = ("""日本厚生劳动省将从12月2日起全面过渡到个人编号医保卡。
+传统健康保险证将停止新发，个人编号医保卡将成为标准。
+数字大臣河野太郎在记者会上强调，个人编号医保卡的使用率正在上升。
+另一方面，一些医疗机构在读取个人编号医保卡时接连出现问题。
+政府计划向没有个人编号医保卡的人发放资格确认书。""", JA_EN_MYNUMBER[1])
+
+# 再生可能エネルギー in French: « l'énergie renouvelable », « les énergies renouvelables » are one rendering
+# (inflection), « énergies vertes » another.
+JA_FR_RENEWABLE = ("""政府は2030年までに再生可能エネルギーの比率を倍増させる計画を発表した。
+再生可能エネルギーの導入には送電網の強化が欠かせない。
+経済産業省によると、再生可能エネルギーへの投資は昨年過去最高に達した。
+専門家は、再生可能エネルギーの普及には規制緩和が必要だと指摘する。""", """Le gouvernement a annoncé un plan visant à doubler la part des énergies renouvelables d'ici 2030.
+Le développement de l'énergie renouvelable exige un renforcement du réseau électrique.
+Selon le ministère de l'Économie, les investissements dans les énergies renouvelables ont atteint un record l'an dernier.
+Les experts estiment qu'un assouplissement de la réglementation est nécessaire à la diffusion des énergies vertes.""")
+
+# Into Japanese: デジタル省 ("Digital Ministry") for デジタル庁 ("Digital Agency"), one part of the compound
+# changed (Sudachi's short units: デジタル / 庁, デジタル / 省).
+EN_JA_DIGITAL_AGENCY = ("""The Digital Agency was launched in September 2021 to speed up the digitalisation of government services.
+Critics say the Digital Agency has struggled to fix errors in the My Number system.
+The minister in charge of the Digital Agency apologised for the errors on Tuesday.
+The Digital Agency will double its staff by next year.""", """デジタル庁は、行政サービスのデジタル化を加速するため、2021年9月に発足した。
+批判派は、デジタル省がマイナンバー制度の誤りの修正に苦労していると指摘する。
+デジタル庁を担当する大臣は火曜日、誤りについて謝罪した。
+デジタル庁は来年までに職員を倍増させる。""")
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -945,6 +991,29 @@ CASES = [
                                 "des Flughafens von Sydney und anderswo"), ("en", "de"),
                  [("Flughafens von Sydney", "Sydney Airport", "Flughafen Sydney", "minor")],
                  id="en-de-near-variant-outside-a-list"),
+    pytest.param(JA_EN_MYNUMBER, ("ja", "en"), [
+        ("Individual Number health insurance card", "マイナ保険証", "My Number health insurance card", "major"),
+    ], id="ja-en-other-name-of-the-card"),
+    pytest.param(target_changed(JA_EN_MYNUMBER, "Individual Number", "My Number"), ("ja", "en"), [],
+                 id="ja-en-consistent"),
+    pytest.param(ZH_EN_MYNUMBER, ("zh", "en"), [
+        ("Individual Number health insurance card", "个人编号医保卡", "My Number health insurance card", "major"),
+    ], id="zh-en-slot-stops-at-the-article"),
+    pytest.param(JA_FR_RENEWABLE, ("ja", "fr"), [
+        ("énergies vertes", "再生可能エネルギー", "énergies renouvelables", "major"),
+    ], id="ja-fr-inflection-is-no-drift"),
+    pytest.param(target_changed(JA_FR_RENEWABLE, "énergies vertes", "énergies renouvelables"), ("ja", "fr"), [],
+                 id="ja-fr-consistent"),
+    pytest.param(EN_JA_DIGITAL_AGENCY, ("en", "ja"), [("デジタル省", "Digital Agency", "デジタル庁", "info")],
+                 id="en-ja-one-part-of-a-compound-changed"),
+    pytest.param(target_changed(EN_JA_DIGITAL_AGENCY, "デジタル省", "デジタル庁"), ("en", "ja"), [],
+                 id="en-ja-consistent"),
+    # Into Chinese as into Japanese: the slot stops before 的, which joins the variant to another head
+    # (数字部的负责人, "the head of the Digital Ministry").
+    pytest.param(("The Digital Agency was set up in 2021.\nThe Digital Agency has 600 staff.\n"
+                  "The head of the Digital Agency resigned.\nThe Digital Agency will hire more engineers.",
+                  "数字厅于2021年成立。\n数字厅有600名员工。\n数字部的负责人辞职了。\n数字厅将招聘更多工程师。"),
+                 ("en", "zh"), [("数字部", "Digital Agency", "数字厅", "info")], id="en-zh-slot-stops-before-de"),
 ]
 
 
@@ -958,9 +1027,10 @@ def test_flags_exactly_the_drift(article, langs, expected):
     for issue in issues:
         assert issue.check == "terms.drift"
         assert issue.category is Category.TERMINOLOGY_INCONSISTENT
-        # ``related`` points at the dominant occurrences, each of them the suggested rendering.
+        # ``related`` points at the dominant occurrences, each of them the suggested rendering or an
+        # inflected form of it (« énergie renouvelable » beside « énergies renouvelables »).
         assert issue.related and all(r.side == "target" for r in issue.related)
-        assert all(tgt[r.start:r.end].lower() == issue.suggestion.lower() for r in issue.related)
+        assert all(lemmas(tgt[r.start:r.end], langs[1]) == lemmas(issue.suggestion, langs[1]) for r in issue.related)
 
 
 def test_message_gives_the_counts():

@@ -4,7 +4,8 @@ The method follows the leads of terminology.md, in two passes over the aligned u
 
 Pass 1, the dominant rendering of every recurring source term:
 
-1. Term candidates are source n-grams (jieba words and tags for Chinese, lemmas elsewhere) that recur
+1. Term candidates are source n-grams (jieba words and tags for Chinese, Sudachi's words with the same
+   tags for Japanese, lemmas elsewhere) that recur
    in at least ``min_units`` units and look specific: several words with only noun-phrase function words
    inside, a long word, a name (a proper-noun tag; in a cased language a word written with a capital
    inside a sentence and never in lower case), an acronym. A short Chinese noun that is rare in the
@@ -71,7 +72,10 @@ has occurrences, only spellings of the dominant rendering's words are looked for
 - The slot grows from the anchors towards the side where the dominant rendering has the words the unit
   lacks, over words no other source word of the unit accounts for (part of another term's rendering,
   a copy or cognate of a source word, or associated with a source word outside the term); going left
-  it does not cross a preposition the dominant rendering lacks ("Stimmen von ⟦Biden⟧"), and for a name
+  it does not cross a preposition the dominant rendering lacks ("Stimmen von ⟦Biden⟧") nor an article
+  unless the dominant rendering has one inside ("reading the ⟦Individual Number health insurance card⟧");
+  going right in Chinese and Japanese, where a modifier comes before its head, it does not cross 的 or の
+  ("⟦数字部⟧的负责人", "⟦デジタル省⟧の長官": the head is another phrase's); and for a name
   it takes only capitalised words, unless several of the name's words are written in lower case in the
   unit ("⟦state health and pandemic prevention⟧" for "Public Health and Pandemic Prevention"). The slot is a *variant* only when it is a substitution: some content
   of the dominant rendering missing *and* some unaccounted content present (« plan d'avantages
@@ -121,6 +125,7 @@ from ..types import Bead, Document
 from .matching import normalise_token
 from .stopwords import (articles, complex_prepositions, coordinators, function_canon, inflection_suffixes, links, stopwords,
                         time_words)
+from .ja import pos_words as ja_pos_words
 from .zh import pos_words
 
 _UNSPACED = {"zh", "ja"}
@@ -235,10 +240,11 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
     raw: list[tuple[int, int, str, str, str, bool, bool, bool]] = []
     for sid in sentence_ids:
         sent = doc.sentences[sid]
-        if lang == "zh":
+        if lang in _UNSPACED:
             pieces = []
             pos = 0
-            for word, flag in pos_words(sent.text):  # jieba.posseg's words and tags, computed faster
+            # jieba.posseg's words and tags (computed faster), Sudachi's for Japanese (with jieba's tags)
+            for word, flag in (pos_words if lang == "zh" else ja_pos_words)(sent.text):
                 pieces.append((pos, pos + len(word), word, flag))
                 pos += len(word)
         else:
@@ -442,7 +448,7 @@ def _title_edge(text: str, start: int, end: int) -> bool:
 def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if all(t.text.isdigit() for t in toks):
         return False
-    if lang == "zh" and toks[0].pos:
+    if lang in _UNSPACED and toks[0].pos:  # Chinese, and Japanese with the same tags (terms/ja.py)
         if toks[-1].pos not in _ZH_TERM_END or toks[0].pos in _ZH_BAD_START:
             # The part of a title that opens or closes it (老师好 of 《叮咚上线!老师好》) names the work.
             return len(toks) >= 2 and _title_edge(text, toks[0].start, toks[-1].end)
@@ -2125,6 +2131,7 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
     dom = term.dom_tokens
     dom_content = [j for j, t in enumerate(dom) if t.content]
     dom_funcs = frozenset(t.norm for t in dom if t.func and t.norm)
+    dom_article = any(t.func and not t.norm for t in dom[1:])  # an article inside the rendering
     dom_keys = frozenset(t.key for t in dom)
     # A name or title keeps its capitals in a variant ("Ministerio de Salud", not "… Salud pidió").
     # Every occurrence counts: a title-case headline alone does not make a name of "Large-Scale Media
@@ -2250,9 +2257,11 @@ def _slot_variant(term: _Term, u: int, tgt: _Side, expl: _Explainer, lang: str,
             # Pandemic"; one word is not enough: "patrolling ⟦the river⟧" for "Longxi River").
             capitals = dom_named and (len(cl) < 2 or any(_capital(toks[i]) or toks[i].initial for i in cl))
             if any(j > hi for j in missing) or not matched:
-                b = _grow(toks, b, +1, budget, explained, anchors, capitals=capitals)
+                b = _grow(toks, b, +1, budget, explained, anchors, dom_funcs, capitals=capitals,
+                          linked_heads=lang.split("-")[0] in _UNSPACED)
             if (any(j < lo for j in missing) or not matched) and a > 0:
-                a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=capitals) + 1
+                a = _grow(toks, a - 1, -1, budget, explained, anchors, dom_funcs, capitals=capitals,
+                          cross_articles=dom_article) + 1
         extra = [i for i in range(a, b) if toks[i].content and i not in anchors and not explained(i)]
         if changed:
             kinds = {anchors[i][1] for i in cl if anchors[i][1] != "same"}
@@ -2573,17 +2582,24 @@ def _marked(t: Token) -> bool:
 
 
 def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anchors,  # type: ignore[no-untyped-def]
-          keep_funcs: frozenset[str] = frozenset(), capitals: bool = False) -> int:
+          keep_funcs: frozenset[str] = frozenset(), capitals: bool = False, cross_articles: bool = True,
+          linked_heads: bool = False) -> int:
     """Extend from token ``i`` (exclusive end when going right, inclusive start when going left) over
     linking function words and unaccounted content words, at most ``budget`` content words; returns the
     new exclusive end (right) or the new start (left). Going left, only articles and the function words
-    of the dominant rendering (``keep_funcs``: "Law ⟦and⟧ Justice") are crossed; with ``capitals``
-    only capitalised content words are taken."""
+    of the dominant rendering (``keep_funcs``: "Law ⟦and⟧ Justice") are crossed, articles only where the
+    dominant rendering has one inside (``cross_articles``; "reading the ⟦Individual Number health
+    insurance card⟧": an article opens the noun phrase, the word before it is another's); with
+    ``capitals`` only capitalised content words are taken. Going right with ``linked_heads`` (Chinese,
+    Japanese: a modifier comes before its head, joined by 的 or の), no function word is crossed but those of
+    the dominant rendering: "⟦デジタル省⟧の長官" is the ministry's head, not the ministry."""
     if direction > 0:
         j = i
         last = i
         used = 0
         while j < len(toks) and not toks[j].brk and j not in anchors and toks[j].link:
+            if linked_heads and toks[j].func and toks[j].norm and toks[j].norm not in keep_funcs:
+                break
             if toks[j].content:
                 if explained(j) or used >= budget or (capitals and not _capital(toks[j])):
                     break
@@ -2599,6 +2615,8 @@ def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anc
     while j >= 0 and j not in anchors and toks[j].link:
         if toks[j].func and toks[j].norm and toks[j].norm not in keep_funcs:
             break  # "Stimmen von ⟦Biden⟧": the word before a preposition heads another phrase
+        if toks[j].func and not toks[j].norm and not cross_articles:
+            break  # an article: the start of the noun phrase
         if toks[j].content:
             if explained(j) or used >= budget or (capitals and not _capital(toks[j])):
                 break
@@ -2769,7 +2787,9 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
     # Short nouns are terms of one article: across a batch their renderings follow each article's topic
     # (and they would cost the pooled memory a fifth of its time).
-    terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units}, short_nouns=wanted is None)
+    # Short nouns are told by jieba's dictionary counts: Chinese only.
+    terms = _source_terms(src, source, min_units, {k: alignment[k].source for k in units},
+                          short_nouns=wanted is None and source.lang == "zh")
     for term in terms:
         _dominant(term, src, tgt, source.lang, target.lang)
     _joint_dominants(terms, src, tgt, target.lang)

@@ -46,6 +46,9 @@ _RAW = {
         was waren heeft hebben wordt worden niet ook nog""",
     "zh": """的 了 和 与 及 以及 在 是 对 为 将 于 把 被 也 都 而 并 从 向 由 等 之 其 这 那 这一 该 我们 他 她 它 他们
         有 没有 不 还 又 就 所 以 上 中 下""",
+    # Japanese: particles, auxiliaries, light verbs and demonstratives as Sudachi's split mode B cuts them.
+    "ja": """は が を に で と の へ も や から まで より か ね よ な だ です ます た て で し する いる ある なる
+        れる られる せる させる こと もの これ それ この その あの ため など また および 及び 並びに""",
 }
 
 STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _RAW.items()}
@@ -62,12 +65,14 @@ _LINKS = {
     "pt": "o a os as um uma de do da dos das em no na por para e com",
     "nl": "de het een van voor en in op aan",
     "zh": "的 之 与 和 及",
+    "ja": "の と や 及び",
 }
 LINKS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LINKS.items()}
 # Coordinating conjunctions among them: a phrase joined by one names two things ("parks and industrial
 # clusters"), not one term reworded.
 _COORDINATORS = {"en": "and or", "fr": "et ou", "de": "und oder", "es": "y e o u", "it": "e ed o",
-                 "pt": "e ou", "nl": "en of", "zh": "与 和 及"}
+                 "pt": "e ou", "nl": "en of", "zh": "与 和 及",
+                 "ja": "と や 及び"}
 COORDINATORS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _COORDINATORS.items()}
 
 _COMPLEX = {
