@@ -20,7 +20,9 @@ Decisions worth knowing:
   (``COVID-19``) except short words such as ``mi-2024``, ``2-zu-0``; digits before 年 are a year even
   after letters (``APEC2020年``). Phone numbers and codes are out of scope.
 * Japanese writes the same numerals: 億, 萬 and 兩 are read as 亿, 万 and 两 (one code point for one);
-  兆 (10^12), 円, ドル, ユーロ and 人民元 are known, and ``3億5000万円`` / ``3亿5000万元`` are one amount.
+  兆 (10^12), 円, ドル, ユーロ and 人民元 are known, and a compound of digit groups is one number, each group
+  below the one before it: ``3億5000万円`` / ``3亿5000万元`` (3.5e8), ``3万9千円`` = ``3万9000円`` (39,000),
+  ``1億2千万`` (1.2e8), ``1兆2000億円`` (1.2e12); 約 and およそ ("about") and 少なくとも ("at least") qualify it.
 * German short dates ``27.7.`` / ``27.07.`` are day and month in the dot-ordinal languages; a numeric date
   whose only valid reading is month first (``09/26/2024``) is read so in any language.
 * URLs, domain names and e-mail addresses give no mention (``www.thepaper.cn``).
@@ -155,7 +157,9 @@ _PLUS_D_UN_END_RE = re.compile(r"plus\s+d['’]\s*une?\s*$")
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1e12}
-_ZH_WAN_AFTER_YI_RE = re.compile(r"([0-9]{1,4})万")
+# A further group of a compound number written with digits: 3亿5000万, 3万9千, 1兆2000億, 2万5000 (not
+# followed by another digit: the group is at most 4 digits).
+_ZH_GROUP_AFTER_RE = re.compile(r"([0-9]{1,4})([十百千]?)([万亿]?)(?![0-9.])")
 # Characters after which a run of Chinese numerals is a quantity (classifiers, units, 大 as in 五大).
 _ZH_CLASSIFIERS = set(
     "个項项大名位人年月日天号次届期家国条件种所座辆架艘吨公米元美欧英岁周倍份批场轮度点章节款部本张只头台套层枚颗株"
@@ -742,14 +746,14 @@ _HYPHEN_PREFIX_OK = {"mi", "mid", "pre", "pré", "post", "fin", "début", "ex", 
 _APPROX_BEFORE = {
     "more_than": ["more than", "over", "above", "upwards of", "in excess of", "at least", "plus de", "plus d'",
                   "plus d’", "au moins", "mehr als", "mindestens", "más de", "mas de", "al menos",
-                  "超过", "超", "逾", "多于", "至少", "高于", "高达"],
+                  "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
-              "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有"],
+              "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -1657,10 +1661,21 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     if magnitude != 1.0:
         value *= magnitude
         alt = alt * magnitude if alt is not None else None
-        if magnitude == 1e8 and (rest := _ZH_WAN_AFTER_YI_RE.match(t, pos)):  # 3亿5000万 = 350 000 000
-            value += float(rest.group(1)) * 1e4
+        # Lower groups of the compound: 3亿5000万 = 350,000,000, 3万9千 = 3万9000 = 39,000, 1亿2千万 =
+        # 120,000,000, 1兆2000億 = 1.2e12 (Japanese news writes amounts so: 3万9000円台). Each group is
+        # smaller than the group before it.
+        # Digits alone make a group only as the four below 万 (3万9000; 1万3 may be said for 13,000).
+        level = _ZH_BIG.get(zh.group(2)[-1], 0.0) if zh and zh.group(2) and digits.isdigit() else 0.0
+        while level > 1 and (rest := _ZH_GROUP_AFTER_RE.match(t, pos)):
+            low = _ZH_BIG[rest.group(3)] if rest.group(3) else 1.0
+            part = float(rest.group(1)) * (_ZH_UNITS[rest.group(2)] if rest.group(2) else 1) * low
+            if low >= level or part >= level or (
+                    not rest.group(2) and not rest.group(3) and (level != 1e4 or len(rest.group(1)) != 4)):
+                break
+            value += part
             alt = None
             pos = rest.end()
+            level = low
 
     # What follows: percent, currency, ordinal suffix, year/date markers, units; or letters (identifier).
     if kind in ("number", "percent"):

@@ -45,6 +45,16 @@ CASES = [
     ("Japanese 億 and 円", "売上高は3億5000万円だった。", "ja", "Sales were 350 million yen.", "en", []),
     ("Japanese 兆 wrong", "予算は1兆円だ。", "ja", "The budget is 1 billion yen.", "en",
      [("numbers.mismatch", "major", "1 billion yen")]),
+    # Compounds of digits and magnitudes, as Japanese news writes amounts: 3万9000円 = 39,000 yen.
+    ("Japanese 万 and 千 in one amount", "日経平均株価は3万9千円台で取引を終えた。", "ja",
+     "The Nikkei average closed at the 39,000 yen level.", "en", []),
+    ("Japanese 万 and four digits", "日経平均株価は3万9000円台で取引を終えた。", "ja",
+     "The Nikkei average closed at the 39,000 yen level.", "en", []),
+    ("Japanese 億 and 千万", "日本の人口は約1億2千万人だ。", "ja", "Japan's population is about 120 million.", "en", []),
+    ("Japanese 兆 and 億", "経済対策は総額1兆2000億円だ。", "ja", "The package totals 1.2 trillion yen.", "en", []),
+    ("Japanese compound, wrong", "経済対策は総額1兆2000億円だ。", "ja", "The package totals 1 trillion yen.", "en",
+     [("numbers.mismatch", "major", "1 trillion yen")]),
+    ("Chinese 亿 and 千万", "项目投资4亿5千万元。", "zh", "The project cost 450 million yuan.", "en", []),
     ("feet converted to metres", "The wave was 30 feet high.", "en", "La vague mesurait 9 mètres de haut.", "fr", []),
     # ranges, dates, times, ordinals, percentages, spelled-out numbers
     ("range with a shared magnitude", "Between 3 and 8 million pounds were lost.", "en",
@@ -138,6 +148,17 @@ def test_format_for(value, lang, expected):
     ("1兆円の予算", "ja", [("1兆円", "amount", 1e12, "JPY")]),
     ("10億ドルの投資", "ja", [("10億ドル", "amount", 1e9, "USD")]),
     ("征兆明显", "zh", []),
+    ("3万9千円台", "ja", [("3万9千円", "amount", 39000.0, "JPY")]),
+    ("2万5000人", "ja", [("2万5000", "number", 25000.0, None)]),
+    ("1億2千万人", "ja", [("1億2千万", "number", 1.2e8, None)]),
+    ("4億5千万ドル", "ja", [("4億5千万ドル", "amount", 4.5e8, "USD")]),
+    ("1兆2000億円", "ja", [("1兆2000億円", "amount", 1.2e12, "JPY")]),
+    # Not a lower group: digits alone other than the four below 万 (一万三 may be said for 13,000), a
+    # decimal first part, a group as large as the one before it.
+    ("10万3", "zh", [("10万", "number", 1e5, None), ("3", "number", 3.0, None)]),
+    ("3亿5000", "zh", [("3亿", "number", 3e8, None), ("5000", "number", 5000.0, None)]),
+    ("1.5万3千", "zh", [("1.5万", "number", 1.5e4, None), ("3千", "number", 3000.0, None)]),
+    ("3万2万", "zh", [("3万", "number", 3e4, None), ("2万", "number", 2e4, None)]),
     ("Montag, den 27.7. um 10 Uhr", "de", [("27.7.", "date", 727.0, None), ("10 Uhr", "time", 10.0, None)]),
 ])
 def test_find_numbers_depth(text, lang, expected):
