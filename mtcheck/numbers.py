@@ -23,6 +23,11 @@ Decisions worth knowing:
   兆 (10^12), 円, ドル, ユーロ and 人民元 are known, and a compound of digit groups is one number, each group
   below the one before it: ``3億5000万円`` / ``3亿5000万元`` (3.5e8), ``3万9千円`` = ``3万9000円`` (39,000),
   ``1億2千万`` (1.2e8), ``1兆2000億円`` (1.2e12); 約 and およそ ("about") and 少なくとも ("at least") qualify it.
+* Korean writes dates and magnitudes with Sino-Korean syllables after digits, read as the Chinese ones:
+  ``2024년 4월 15일``, ``39조 원`` (3.9e13 KRW), ``1억 2천만`` (its groups spaced), ``9조 1천억 원``; 원, 달러, 엔,
+  유로 and 위안 are currencies (원 and 엔 only before a particle or a space: 3원칙 is "three principles");
+  ``제3조`` is Article 3, ``10일간`` ten days (not the 10th); 약 / 대략 (about), 최소 / 적어도 (at least) and
+  최대 (up to) qualify a number, not when they end a longer word (계약, "contract").
 * German short dates ``27.7.`` / ``27.07.`` are day and month in the dot-ordinal languages; a numeric date
   whose only valid reading is month first (``09/26/2024``) is read so in any language.
 * URLs, domain names and e-mail addresses give no mention (``www.thepaper.cn``).
@@ -142,8 +147,11 @@ def shifted_mentions(mentions: list[NumberMention], offset: int) -> list[NumberM
 
 # Full-width digits, percent sign, full stop and colon, one code point for one: offsets are unchanged.
 # Japanese and traditional forms of the Chinese magnitudes (億 = 亿, 萬 = 万, 兩 = 两) are read the same way.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩", "0123456789%.:亿万两")
-_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩]")  # a text without them is its own translation
+# Korean writes dates and magnitudes with the same Sino-Korean syllables after digits: 2024년 4월 15일,
+# 3만, 1억 2천만, 39조 (년 月 일 만 억 조 천 = 年 月 日 万 亿 兆 千); they are read as the Chinese ones (only
+# after digits do they make a number: 일본, 만약, 조사 hold none).
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩년월일만억조천", "0123456789%.:亿万两年月日万亿兆千")
+_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩년월일만억조천]")  # a text without them is its own translation
 _FULLWIDTH_CHARS = {chr(a): chr(b) for a, b in _FULLWIDTH.items()}  # none of them is another's image
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
@@ -160,6 +168,10 @@ _ZH_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1e12}
 # A further group of a compound number written with digits: 3亿5000万, 3万9千, 1兆2000億, 2万5000 (not
 # followed by another digit: the group is at most 4 digits).
 _ZH_GROUP_AFTER_RE = re.compile(r"([0-9]{1,4})([十百千]?)([万亿]?)(?![0-9.])")
+# Korean spaces the groups (1억 2천만, 3만 9천 원): after a space, a group with a magnitude of its own.
+# After N일, what makes it a count of days, not a date: 10일간, 3일째, 5일 동안, 3일 만에, 7일 이내.
+_KO_DAYS_RE = re.compile(r" ?(?:간|째|동안|만에|이내|내에)")
+_ZH_SPACED_GROUP_AFTER_RE = re.compile(r" ([0-9]{1,4})([十百千]?)([万亿]?)(?<=[十百千万亿])(?![0-9.])")
 # Characters after which a run of Chinese numerals is a quantity (classifiers, units, 大 as in 五大).
 _ZH_CLASSIFIERS = set(
     "个項项大名位人年月日天号次届期家国条件种所座辆架艘吨公米元美欧英岁周倍份批场轮度点章节款部本张只头台套层枚颗株"
@@ -660,15 +672,21 @@ _CURRENCY_WORDS = {
     "livre sterling": "GBP", "livres sterling": "GBP", "pound": "GBP", "pounds": "GBP", "pfund": "GBP",
     "£": "GBP", "英镑": "GBP",
     "yen": "JPY", "yens": "JPY", "日元": "JPY", "円": "JPY", "ドル": "USD", "ユーロ": "EUR", "人民元": "CNY",
+    "won": "KRW", "韩元": "KRW", "원": "KRW", "달러": "USD", "엔": "JPY", "유로": "EUR", "위안": "CNY",
     "franc suisse": "CHF", "francs suisses": "CHF", "franken": "CHF",
     "rouble": "RUB", "roubles": "RUB", "rubel": "RUB", "卢布": "RUB",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
+# Korean currencies of one syllable begin many words (원칙 "principle", 원인 "cause", 엔진 "engine"): after a
+# number they are the currency only before a particle, a space, punctuation or the end.
+_KO_PARTICLE_AFTER = "(?:[이을은과의에도만씩대]|으로|짜리|어치|가량|화|[^가-힣]|$)"
+_KO_SHORT_CURRENCY = {"원": _KO_PARTICLE_AFTER, "엔": _KO_PARTICLE_AFTER}
 _CURRENCY_SUFFIX_RE = re.compile(
     f"(?:(?:{_SP}*|-)(?:(?i:de|d['’]|of){_SP}*)?)"
     "(?:(?i:(" + _trie_regex(sorted(k for k in _CURRENCY_WORDS if k[0].isascii() and k[0].isalpha())) + f"))(?![{_LATIN}])"
-    "|(" + _trie_regex([k for k in _CURRENCY_WORDS if not k[0].isascii()] + ["$"]) + "))"
+    "|(" + _trie_regex([k for k in _CURRENCY_WORDS if not k[0].isascii() and k not in _KO_SHORT_CURRENCY] + ["$"])
+    + "|" + "|".join(f"{w}(?={after})" for w, after in _KO_SHORT_CURRENCY.items()) + "))"
 )
 _CURRENCY_PREFIX_RE = re.compile(
     r"(?:(US|HK|NT|A|C|R|S|CA|AU)?\$|€|£|¥|￥|₩|₹|₽|(?:USD|EUR|RMB|CNY|GBP|JPY|CHF|HKD)"
@@ -746,14 +764,14 @@ _HYPHEN_PREFIX_OK = {"mi", "mid", "pre", "pré", "post", "fin", "début", "ex", 
 _APPROX_BEFORE = {
     "more_than": ["more than", "over", "above", "upwards of", "in excess of", "at least", "plus de", "plus d'",
                   "plus d’", "au moins", "mehr als", "mindestens", "más de", "mas de", "al menos",
-                  "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも"],
+                  "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも", "최소", "적어도"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
-                  "不到", "不足", "少于", "低于", "未满", "未到"],
+                  "不到", "不足", "少于", "低于", "未满", "未到", "최대"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
-              "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ"],
+              "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ", "약", "대략"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -774,6 +792,7 @@ _APPROX_BEFORE_REV_RE = re.compile(
     f"\\n?{_SP}*(?:(?i:(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if w.isascii()) + f"))(?![{_LATIN}])"
     "|(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if not w.isascii()) + "))"
 )
+_HANGUL_RE = re.compile("[\uac00-\ud7a3]")
 _NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
 _ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?!额))?")
 _ZH_SUFFIX_FIRST = frozenset("多余十百千万亿兆")
@@ -1296,6 +1315,8 @@ def _approx_before(t: str, start: int) -> Optional[str]:
     begin = len(window) - m.end()  # where the word starts in the window
     if word == "近" and begin > 0 and window[begin - 1] in "最附将接临":
         return None  # 最近 (recently), 附近 (nearby)
+    if begin > 0 and _HANGUL_RE.match(word) and _HANGUL_RE.match(window[begin - 1]):
+        return None  # the end of a longer Korean word: 계약 (contract), 예약 (booking), not 약 (about)
     lowered = word.lower()
     if lowered in _APPROX_GUARDS and _APPROX_GUARDS[lowered].search(window[:begin]):
         return None  # "took over 15%", "add up to 3500": a phrasal verb, not a qualifier
@@ -1633,6 +1654,8 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     magnitude = 1.0
     # Chinese suffixes: 80多, 10多万, 3.5万, 1.2亿, 3千万
     zh = _ZH_SUFFIX_RE.match(t, pos) if t[pos:pos + 1] in _ZH_SUFFIX_FIRST else None  # else it matches ""
+    if zh and text[pos:pos + 1] == "조" and text[span_start - 1:span_start] == "제":
+        zh = None  # 제3조: Article 3 (of a law), not 3 trillion
     if zh and zh.group(0) and kind == "number":
         if zh.group(2):
             mult = 1.0
@@ -1666,11 +1689,12 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
         # smaller than the group before it.
         # Digits alone make a group only as the four below 万 (3万9000; 1万3 may be said for 13,000).
         level = _ZH_BIG.get(zh.group(2)[-1], 0.0) if zh and zh.group(2) and digits.isdigit() else 0.0
-        while level > 1 and (rest := _ZH_GROUP_AFTER_RE.match(t, pos)):
-            low = _ZH_BIG[rest.group(3)] if rest.group(3) else 1.0
-            part = float(rest.group(1)) * (_ZH_UNITS[rest.group(2)] if rest.group(2) else 1) * low
+        while level > 1 and (rest := _ZH_GROUP_AFTER_RE.match(t, pos) or _ZH_SPACED_GROUP_AFTER_RE.match(t, pos)):
+            unit_char, big_char = rest.group(2), rest.group(3)
+            low = _ZH_BIG[big_char] if big_char else 1.0
+            part = float(rest.group(1)) * (_ZH_UNITS[unit_char] if unit_char else 1) * low
             if low >= level or part >= level or (
-                    not rest.group(2) and not rest.group(3) and (level != 1e4 or len(rest.group(1)) != 4)):
+                    not unit_char and not big_char and (level != 1e4 or len(rest.group(1)) != 4)):
                 break
             value += part
             alt = None
@@ -1707,6 +1731,8 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
         if nxt == "年" and plain:
             kind = "year" if len(digits) == 4 else "number"
             pos += 1
+        elif nxt in "日号" and plain and text[pos] == "일" and _KO_DAYS_RE.match(text, pos + 1):
+            return _mention(text, span_start, pos + 1, value, "number", approx=approx)  # 10일간: ten days
         elif nxt in "日号" and plain and 1 <= int(digits) <= 31:
             return _mention(text, span_start, pos + 1, value, "date", day=int(digits), weak=True, approx=approx)
         elif plain and len(digits) in (2, 4) and (dm := _DECADE_SUFFIX_RE.match(t, pos)) and (

@@ -55,6 +55,18 @@ CASES = [
     ("Japanese compound, wrong", "経済対策は総額1兆2000億円だ。", "ja", "The package totals 1 trillion yen.", "en",
      [("numbers.mismatch", "major", "1 trillion yen")]),
     ("Chinese 亿 and 千万", "项目投资4亿5千万元。", "zh", "The project cost 450 million yuan.", "en", []),
+    # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.
+    ("Korean month", "육아 지원 제도는 내년 4월에 시작된다.", "ko", "The system starts next April.", "en", []),
+    ("Korean full date", "2024년 4월 15일 발표했다.", "ko", "It was announced on April 15, 2024.", "en", []),
+    ("Korean 조 and 원", "정부는 39조 원 규모의 경제 대책을 발표했다.", "ko",
+     "The government announced a 39 trillion won economic package.", "en", []),
+    ("Korean spaced groups and 약", "인구는 약 1억 2천만 명이다.", "ko", "The population is about 120 million.", "en", []),
+    ("Korean 조 and 억", "3분기 영업이익은 9조 1천억 원이었다.", "ko",
+     "Third-quarter operating profit was 9.1 trillion won.", "en", []),
+    ("Korean wrong amount", "가구당 30만 원을 지급한다.", "ko", "Each household will receive 200,000 won.", "en",
+     [("numbers.mismatch", "major", "200,000 won")]),
+    ("Korean article of a law", "헌법 제3조를 위반했다.", "ko", "It violated Article 3 of the Constitution.", "en", []),
+    ("Korean count of days", "회담은 10일간 진행됐다.", "ko", "The talks lasted 10 days.", "en", []),
     ("feet converted to metres", "The wave was 30 feet high.", "en", "La vague mesurait 9 mètres de haut.", "fr", []),
     # ranges, dates, times, ordinals, percentages, spelled-out numbers
     ("range with a shared magnitude", "Between 3 and 8 million pounds were lost.", "en",
@@ -159,6 +171,15 @@ def test_format_for(value, lang, expected):
     ("3亿5000", "zh", [("3亿", "number", 3e8, None), ("5000", "number", 5000.0, None)]),
     ("1.5万3千", "zh", [("1.5万", "number", 1.5e4, None), ("3千", "number", 3000.0, None)]),
     ("3万2万", "zh", [("3万", "number", 3e4, None), ("2万", "number", 2e4, None)]),
+    ("가구당 30만 원을 지급", "ko", [("30만 원", "amount", 3e5, "KRW")]),
+    ("3만 9천 원", "ko", [("3만 9천 원", "amount", 39000.0, "KRW")]),
+    ("2024년 4월 15일", "ko", [("2024년 4월 15일", "date", 415.0, None)]),
+    ("5천만 달러", "ko", [("5천만 달러", "amount", 5e7, "USD")]),
+    # 원 and 엔 begin words too: 3원칙 ("three principles"), 3엔진 ("three engines").
+    ("3원칙", "ko", [("3", "number", 3.0, None)]),
+    ("100엔짜리", "ko", [("100엔", "amount", 100.0, "JPY")]),
+    ("3엔진", "ko", [("3", "number", 3.0, None)]),
+    ("3일 만에", "ko", [("3일", "number", 3.0, None)]),
     ("Montag, den 27.7. um 10 Uhr", "de", [("27.7.", "date", 727.0, None), ("10 Uhr", "time", 10.0, None)]),
 ])
 def test_find_numbers_depth(text, lang, expected):
@@ -264,3 +285,14 @@ def test_halves_times_and_idioms(text, lang, expected):
     """Halves in words ("two and a half", « un an et demi », „eine halbe Million“, 两个半), the British time
     3.30pm, and 24/7 (round the clock, no figure)."""
     assert [(m.text, m.value, m.weak) for m in find_numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, approx", [
+    ("약 3건", "ko", "about"),
+    ("계약 3건을 체결했다", "ko", None),  # 계약 (contract) ends with 약 but is no qualifier
+    ("최대 3만 명", "ko", "less_than"),
+    ("日本の人口は約1億2千万人だ。", "ja", "about"),
+    ("少なくとも5人が死亡", "ja", "more_than"),
+])
+def test_cjk_qualifiers(text, lang, approx):
+    assert [m.approx for m in find_numbers(text, lang)] == [approx]

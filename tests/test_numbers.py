@@ -505,6 +505,7 @@ _APPROX_PIECES = st.sampled_from([
     "more than", "over", "took", "add", "up to", "some", "for", "about", "environ", "plus de", "plus d'",
     "plus d’", "près de", "etwa", "knapp", "ungefähr", "más de", "约", "大约", "近", "最", "附", "将", "大约有", "约有",
     "超过", "不到", "x", "s", "e", "ſ", "K", "İ", "é", " ", "  ", "\u00a0", "\u202f", "\n", "-", "'", "5", "MORE THAN",
+    "약", "계", "최대", "約", "およそ",
 ])
 
 
@@ -528,6 +529,8 @@ def test_approx_before_backwards_is_the_forward_search(text: str, cut: int) -> N
             return None
         word = m.group(1) or m.group(2) or ""
         if word == "近" and m.start(2) > 0 and window[m.start(2) - 1] in "最附将接临":
+            return None
+        if m.start(2) > 0 and "\uac00" <= word[0] <= "\ud7a3" and "\uac00" <= window[m.start(2) - 1] <= "\ud7a3":
             return None
         lowered = word.lower()
         if lowered in n._APPROX_GUARDS and n._APPROX_GUARDS[lowered].search(window[:m.start()]):
