@@ -463,6 +463,7 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "zh": tuple((f"星期{d}", f"周{d}", f"礼拜{d}", f"禮拜{d}", f"週{d}") for d in "一二三四五六")
     + (("星期日", "星期天", "周日", "周天", "礼拜日", "礼拜天", "禮拜天", "週日"),),
     "ja": tuple((f"{d}曜日", f"{d}曜") for d in "月火水木金土日"),
+    "ko": tuple((f"{d}요일",) for d in "월화수목금토일"),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
@@ -494,10 +495,10 @@ def _weekday_reader(lang: str) -> Optional[_WeekdayReader]:
             words += [form, form.lower() + "s"]
         elif lang in _LOWER_CASE_DAYS:
             words += [form, form[0].upper() + form[1:]]
-        else:  # en, zh, ja
+        else:  # en, zh, ja, ko
             words.append(form)
     alternatives = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    if lang in ("zh", "ja"):
+    if lang in ("zh", "ja", "ko"):  # Korean: a particle follows the day (수요일에, 월요일부터)
         pattern = re.compile(alternatives)
     else:
         # English and the Romance languages: the word and its plural ("Mondays", « les lundis »); German: the
@@ -549,8 +550,8 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
-    language, as suggestion. Days are read in en, de, fr, es, it, pt, zh (星期四, 周四, 礼拜四) and ja
-    (木曜日): plurals („montags“, « les lundis »), German compounds („Donnerstagabend“). Silent where one
+    language, as suggestion. Days are read in en, de, fr, es, it, pt, zh (星期四, 周四, 礼拜四), ja
+    (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German compounds („Donnerstagabend“). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named
     by the source of a neighbouring bead (an alignment slip). In French, Spanish, Italian and Portuguese,
     which write the days in lower case, a capitalised day inside a sentence is a name (« Mercredi Addams »,
