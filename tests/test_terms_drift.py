@@ -793,6 +793,27 @@ The Digital Agency will double its staff by next year.""", """デジタル庁は
 デジタル庁を担当する大臣は火曜日、誤りについて謝罪した。
 デジタル庁は来年までに職員を倍増させる。""")
 
+# Korean: Kiwi's morphemes (terms/ko.py), so that a noun is one word whatever particle it carries (제도는,
+# 제도가, 제도의: "system").
+KO_EN_CHILD_SUPPORT = ("""정부는 월요일 새로운 육아 지원 제도를 발표했다.
+육아 지원 제도는 내년 4월에 시작될 예정이다.
+총리는 육아 지원 제도가 출산율 하락을 막을 것이라고 말했다.
+야당은 육아 지원 제도의 재원이 불분명하다고 비판했다.
+전문가들은 육아 지원 제도의 효과가 제한적일 것으로 보고 있다.""", """The government announced a new child-rearing support system on Monday.
+The child-rearing support system is scheduled to start next April.
+The prime minister said the child-rearing aid system would halt the decline in the birth rate.
+The opposition criticised the funding of the child-rearing support system as unclear.
+Experts believe the effects of the child-rearing support system will be limited.""")
+EN_KO_CHILD_SUPPORT = ("""The government announced a new Child Support System on Monday.
+The Child Support System is scheduled to start next April.
+The prime minister said the Child Support System would halt the decline in the birth rate.
+The opposition criticised the funding of the Child Support System as unclear.
+Experts believe the effects of the Child Support System will be limited.""", """정부는 월요일 새로운 아동 지원 제도를 발표했다.
+아동 지원 제도는 내년 4월에 시작될 예정이다.
+총리는 아동 보조 제도가 출산율 하락을 막을 것이라고 말했다.
+야당은 아동 지원 제도의 재원이 불분명하다고 비판했다.
+전문가들은 아동 지원 제도의 효과가 제한적일 것으로 보고 있다.""")
+
 # (article, languages, expected: [(flagged target substring, source term, suggestion, severity)])
 CASES = [
     pytest.param(ZH_FR_CENTRE, ("zh", "fr"), [
@@ -1014,6 +1035,16 @@ CASES = [
                   "The head of the Digital Agency resigned.\nThe Digital Agency will hire more engineers.",
                   "数字厅于2021年成立。\n数字厅有600名员工。\n数字部的负责人辞职了。\n数字厅将招聘更多工程师。"),
                  ("en", "zh"), [("数字部", "Digital Agency", "数字厅", "info")], id="en-zh-slot-stops-before-de"),
+    pytest.param(KO_EN_CHILD_SUPPORT, ("ko", "en"), [
+        ("child-rearing aid system", "육아 지원 제도", "child-rearing support system", "major"),
+    ], id="ko-en-particles-are-no-part-of-the-term"),
+    pytest.param(target_changed(KO_EN_CHILD_SUPPORT, "child-rearing aid", "child-rearing support"), ("ko", "en"), [],
+                 id="ko-en-consistent"),
+    pytest.param(EN_KO_CHILD_SUPPORT, ("en", "ko"), [("아동 보조 제도", "Child Support System", "아동 지원 제도", "info")],
+                 id="en-ko-variant-whatever-its-particle"),
+    # 제도를, 제도는, 제도가, 제도의: one rendering with four particles, no drift.
+    pytest.param(target_changed(EN_KO_CHILD_SUPPORT, "아동 보조", "아동 지원"), ("en", "ko"), [],
+                 id="en-ko-particles-are-no-drift"),
 ]
 
 

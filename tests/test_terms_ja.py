@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck.api import check_texts
+from mtcheck.api import check_texts, make_document
 from mtcheck.segment import count_words, word_tokens
 from mtcheck.terms import ja
 from mtcheck.terms.drift import tokenize
-from mtcheck.api import make_document
+from mtcheck.terms.tagged import cut_line
 
 SENTENCE = "首相は、子育て支援制度が出生率の低下を食い止めると述べた。"
 
@@ -55,8 +55,8 @@ def test_a_line_longer_than_sudachi_reads_at_once_is_read_whole():
 
 def test_pieces_are_cut_after_a_full_stop():
     line = "あ" * 5000 + "。" + "い" * 5000
-    assert ja._pieces(line) == ["あ" * 5000 + "。", "い" * 5000]
-    assert ja._pieces("う" * 17000) == ["う" * 8000, "う" * 8000, "う" * 1000]
+    assert cut_line(line, ja._PIECE, ja._ENDS) == ["あ" * 5000 + "。", "い" * 5000]
+    assert cut_line("う" * 17000, ja._PIECE, ja._ENDS) == ["う" * 8000, "う" * 8000, "う" * 1000]
 
 
 @settings(max_examples=60, deadline=None)

@@ -126,9 +126,13 @@ from .matching import normalise_token
 from .stopwords import (articles, complex_prepositions, coordinators, function_canon, inflection_suffixes, links, stopwords,
                         time_words)
 from .ja import pos_words as ja_pos_words
+from .ko import pos_words as ko_pos_words
 from .zh import pos_words
 
-_UNSPACED = {"zh", "ja"}
+# Languages read with a tagger (jieba, Sudachi, Kiwi) whose words are keys as they are, and whose noun phrases
+# put the modifier first: Chinese and Japanese, written without spaces, and Korean, whose spaced words carry
+# their particles (제도를, 제도가: one noun).
+_UNSPACED = {"zh", "ja", "ko"}
 _NOUN_CAPITALISING = {"de", "lb"}  # as checks.data.NOUN_CAPITALISING_LANGS (not imported: it imports drift)
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
 # Languages whose noun phrases end with their head ("medical observation", „Gesundheitsbehörde“).
@@ -243,8 +247,9 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         if lang in _UNSPACED:
             pieces = []
             pos = 0
-            # jieba.posseg's words and tags (computed faster), Sudachi's for Japanese (with jieba's tags)
-            for word, flag in (pos_words if lang == "zh" else ja_pos_words)(sent.text):
+            # jieba.posseg's words and tags (computed faster), Sudachi's for Japanese and Kiwi's for Korean
+            # (with jieba's tags)
+            for word, flag in (pos_words if lang == "zh" else ja_pos_words if lang == "ja" else ko_pos_words)(sent.text):
                 pieces.append((pos, pos + len(word), word, flag))
                 pos += len(word)
         else:
@@ -253,6 +258,8 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         first_word = True
         text = sent.text
         for s, e, word, flag in pieces:
+            if lang == "ko" and word.isspace():
+                continue  # Korean spaces its words: a space is no boundary (육아 지원 제도), as in spaced languages
             if not word.isalnum() and not any(ch.isalnum() for ch in word):
                 prev_end = None  # punctuation token: boundary
                 continue
@@ -268,7 +275,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
                 key = word.lower()  # an acronym is no inflected word: US is not a form of "u"
             else:
                 key = normalise_token(word, lang)
-            stop = key in stops or word.lower() in stops
+            stop = key in stops or word.lower() in stops or (lang == "ko" and flag == "u")  # Korean: by its tag
             if stop and word[:1].isupper() and not first_word and lang != "de":
                 # Inside a sentence a capital makes a name or an acronym of a function word: "US",
                 # "Na" of "Han Na". (German capitalises nouns, never function words: no change there.)

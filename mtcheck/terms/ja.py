@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..segment import text_cache
+from .tagged import by_lines, cut_line
 
 # Characters a call reads at most: 8,000 characters are at most 32,000 bytes in UTF-8.
 _PIECE = 8000
@@ -59,23 +60,11 @@ def _tag(pos: tuple[str, ...], word: str) -> str:
     return _TAGS_2.get((pos[0], pos[1])) or _TAGS_1.get(pos[0], "x")
 
 
-def _pieces(line: str) -> list[str]:
-    """``line`` cut into pieces Sudachi reads in one call."""
-    out = []
-    while len(line) > _PIECE:
-        cut = max(line.rfind(ch, _PIECE // 2, _PIECE) for ch in _ENDS)
-        cut = cut + 1 if cut >= 0 else _PIECE
-        out.append(line[:cut])
-        line = line[cut:]
-    out.append(line)
-    return out
-
-
 @text_cache()  # a line's words depend on its text alone: analysed once per process
 def _line_words(line: str) -> tuple[tuple[str, str], ...]:
     tok = _tokenizer()
     out: list[tuple[str, str]] = []
-    for piece in _pieces(line):
+    for piece in cut_line(line, _PIECE, _ENDS):
         at = 0
         for m in tok.tokenize(piece):
             a, b = m.begin(), m.end()
@@ -91,13 +80,7 @@ def _line_words(line: str) -> tuple[tuple[str, str], ...]:
 
 def pos_words(text: str) -> list[tuple[str, str]]:
     """(word, tag) pairs of ``text``, in order, their words joined giving ``text`` back."""
-    out: list[tuple[str, str]] = []
-    for k, line in enumerate(text.split("\n")):
-        if k:
-            out.append(("\n", "x"))
-        if line:
-            out.extend(_line_words(line))
-    return out
+    return by_lines(text, _line_words)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

@@ -66,13 +66,14 @@ _LINKS = {
     "nl": "de het een van voor en in op aan",
     "zh": "的 之 与 和 及",
     "ja": "の と や 及び",
+    "ko": "의 와 과 및",
 }
 LINKS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LINKS.items()}
 # Coordinating conjunctions among them: a phrase joined by one names two things ("parks and industrial
 # clusters"), not one term reworded.
 _COORDINATORS = {"en": "and or", "fr": "et ou", "de": "und oder", "es": "y e o u", "it": "e ed o",
                  "pt": "e ou", "nl": "en of", "zh": "与 和 及",
-                 "ja": "と や 及び"}
+                 "ja": "と や 及び", "ko": "와 과 및"}
 COORDINATORS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _COORDINATORS.items()}
 
 _COMPLEX = {
