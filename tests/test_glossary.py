@@ -80,6 +80,11 @@ def test_hostile_tbx_is_refused(tmp_path):
     ("Le Sud global et le sud de la France.", "Sud global", "fr", ["Sud global"]),
     ("L'IA générative ; ia ne compte pas.", "IA", "fr", ["IA"]),
     ("推动普惠计划落实，普惠计划旨在", "普惠计划", "zh", ["普惠计划", "普惠计划"]),
+    # Korean: the term with a particle after it (를, 는, 에서는), the match ending before the particle; not a
+    # longer word (제도화, "institutionalisation").
+    ("아동 지원 제도를 발표했다. 아동 지원 제도는 좋다. 아동 지원 제도에서는 아동 지원 제도화", "아동 지원 제도", "ko",
+     ["아동 지원 제도", "아동 지원 제도", "아동 지원 제도"]),
+    ("デジタル庁を担当する大臣", "デジタル庁", "ja", ["デジタル庁"]),
 ])
 def test_inflection_and_case_aware_matching(text, phrase, lang, found):
     assert [text[s:e] for s, e in find_phrase(text, phrase, lang)] == found
@@ -115,6 +120,29 @@ def test_inflected_renderings_satisfy_the_glossary():
     tgt = "Le plan inclusif commence aujourd'hui. Les deux plans inclusifs coûtent peu."
     t, ctx = _ctx(src, tgt, "en", "fr", glossary)
     assert list(glossary_compliance(ctx)) == []
+
+
+@pytest.mark.parametrize("src, tgt, src_lang, tgt_lang, entry, flagged", [
+    # The term in every sentence, one rendered otherwise: the neighbours' renderings are their own.
+    ("The Digital Agency was set up in 2021. Critics say the Digital Agency is slow. "
+     "The Digital Agency will hire more engineers.",
+     "デジタル庁は2021年に設置された。批判派はデジタル省が遅いと言う。デジタル庁はエンジニアを増員する。", "en", "ja",
+     GlossaryEntry("Digital Agency", ("デジタル庁",)), ["批判派はデジタル省が遅いと言う。"]),
+    ("The Child Support System starts in April. The Child Support System costs little. "
+     "The Child Support System is popular.",
+     "아동 지원 제도는 4월에 시작된다. 아동 보조 제도는 비용이 적다. 아동 지원 제도는 인기가 있다.", "en", "ko",
+     GlossaryEntry("Child Support System", ("아동 지원 제도",)), ["아동 보조 제도는 비용이 적다."]),
+    ("육아 지원 제도는 4월에 시작된다. 육아 지원 제도가 인기다. 육아 지원 제도의 비용은 적다.",
+     "The child support system starts in April. The childcare scheme is popular. "
+     "The cost of the child support system is low.", "ko", "en",
+     GlossaryEntry("육아 지원 제도", ("child support system",)), ["The childcare scheme is popular."]),
+    # A rendering moved into the next sentence's translation, which needs none of its own, still counts.
+    ("The climate fund will grow. It goes to Africa.", "Es wird wachsen. Der Klimafonds geht nach Afrika.", "en",
+     "de", GlossaryEntry("climate fund", ("Klimafonds",)), []),
+])
+def test_each_sentence_needs_its_own_rendering(src, tgt, src_lang, tgt_lang, entry, flagged):
+    t, ctx = _ctx(src, tgt, src_lang, tgt_lang, (entry,))
+    assert [t.text[i.target_span.start:i.target_span.end] for i in glossary_compliance(ctx)] == flagged
 
 
 def test_full_pipeline_with_glossary(tmp_path):

@@ -38,7 +38,13 @@ def _target_hits(ctx: CheckContext, sent_ids: Iterable[int], phrases: Iterable[s
 def glossary_compliance(ctx: CheckContext) -> Iterator[Issue]:
     """Glossary term not rendered as the glossary says, or a forbidden rendering used.
 
-    Matching is by lemma and case-insensitive in spaced languages, by substring in Chinese and Japanese.
+    Matching is by lemma and case-insensitive in spaced languages, by substring in Chinese and Japanese;
+    a Korean word may carry a particle after the term (제도를).
+    A rendering found in a neighbouring bead's translation counts for the bead (the alignment may have
+    moved it across a sentence boundary) only beyond the renderings that bead's own source occurrences
+    need: in an article that names the term in every sentence, one sentence rendering it otherwise is
+    still found.
+
     False positives: a legitimate paraphrase or pronoun in place of the term (« le plan », "it"); a
     rendering inflected beyond what the lemmatiser knows; a term whose translation was moved into a
     sentence more than one alignment bead away.
@@ -48,11 +54,11 @@ def glossary_compliance(ctx: CheckContext) -> Iterator[Issue]:
     entries = sorted(ctx.glossary, key=lambda e: -len(e.source))
     beads = ctx.alignment
     reported_forbidden: set[tuple[int, int]] = set()
+    occurrences_of = [_source_occurrences(ctx, bead.source, entries) for bead in beads]
     for k, bead in enumerate(beads):
-        occurrences = _source_occurrences(ctx, bead.source, entries)
+        occurrences = occurrences_of[k]
         if not occurrences:
             continue
-        window = [j for b in beads[max(0, k - 1): k + 2] for j in b.target]
         per_entry: dict[str, list[tuple[int, int]]] = {}
         for a, b, entry in occurrences:
             per_entry.setdefault(entry.source, []).append((a, b))
@@ -81,7 +87,13 @@ def glossary_compliance(ctx: CheckContext) -> Iterator[Issue]:
                 )
             if forbidden_hits or not entry.targets:
                 continue
-            allowed = len(_target_hits(ctx, window, entry.targets))
+            # The bead's own renderings, and those a neighbouring bead's translation holds beyond the
+            # occurrences of its own source (a rendering moved across a sentence boundary).
+            allowed = len(_target_hits(ctx, bead.target, entry.targets))
+            for n in (k - 1, k + 1):
+                if allowed < len(spans) and 0 <= n < len(beads):
+                    theirs = sum(1 for _, _, e in occurrences_of[n] if e.source == term)
+                    allowed += max(0, len(_target_hits(ctx, beads[n].target, entry.targets)) - theirs)
             for a, b in spans[allowed:]:
                 tgt_span = None
                 if bead.target:
