@@ -167,11 +167,14 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1e12}
 # A further group of a compound number written with digits: 3亿5000万, 3万9千, 1兆2000億, 2万5000 (not
 # followed by another digit: the group is at most 4 digits).
-_ZH_GROUP_AFTER_RE = re.compile(r"([0-9]{1,4})([十百千]?)([万亿]?)(?![0-9.])")
+_ZH_GROUP_AFTER_RE = re.compile(r"([0-9],[0-9]{3}|[0-9]{1,4})([十百千]?)([万亿]?)(?![0-9.])")
 # Korean spaces the groups (1억 2천만, 3만 9천 원): after a space, a group with a magnitude of its own.
 # After N일, what makes it a count of days, not a date: 10일간, 3일째, 5일 동안, 3일 만에, 7일 이내.
 _KO_DAYS_RE = re.compile(r" ?(?:간|째|동안|만에|이내|내에)")
-_ZH_SPACED_GROUP_AFTER_RE = re.compile(r" ([0-9]{1,4})([十百千]?)([万亿]?)(?<=[十百千万亿])(?![0-9.])")
+_ZH_SPACED_GROUP_AFTER_RE = re.compile(r" ([0-9],[0-9]{3}|[0-9]{1,4})([十百千]?)([万亿]?)(?<=[十百千万亿])(?![0-9.])")
+# After Korean 만, the units group may stand alone, spaced or not, with or without a comma: 3만 9,100 = 39,100
+# (not a year, month or day: 3만 2024년).
+_KO_UNITS_AFTER_MAN_RE = re.compile(r" ?([0-9],[0-9]{3}|[0-9]{1,4})()()(?![0-9.,年月日])")
 # Characters after which a run of Chinese numerals is a quantity (classifiers, units, 大 as in 五大).
 _ZH_CLASSIFIERS = set(
     "个項项大名位人年月日天号次届期家国条件种所座辆架艘吨公米元美欧英岁周倍份批场轮度点章节款部本张只头台套层枚颗株"
@@ -1689,12 +1692,14 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
         # smaller than the group before it.
         # Digits alone make a group only as the four below 万 (3万9000; 1万3 may be said for 13,000).
         level = _ZH_BIG.get(zh.group(2)[-1], 0.0) if zh and zh.group(2) and digits.isdigit() else 0.0
-        while level > 1 and (rest := _ZH_GROUP_AFTER_RE.match(t, pos) or _ZH_SPACED_GROUP_AFTER_RE.match(t, pos)):
+        while level > 1 and (rest := _ZH_GROUP_AFTER_RE.match(t, pos) or _ZH_SPACED_GROUP_AFTER_RE.match(t, pos) or (
+                _KO_UNITS_AFTER_MAN_RE.match(t, pos) if level == 1e4 and text[pos - 1] == "만" else None)):
             unit_char, big_char = rest.group(2), rest.group(3)
             low = _ZH_BIG[big_char] if big_char else 1.0
-            part = float(rest.group(1)) * (_ZH_UNITS[unit_char] if unit_char else 1) * low
-            if low >= level or part >= level or (
-                    not unit_char and not big_char and (level != 1e4 or len(rest.group(1)) != 4)):
+            group = rest.group(1).replace(",", "")
+            part = float(group) * (_ZH_UNITS[unit_char] if unit_char else 1) * low
+            if low >= level or part >= level or (not unit_char and not big_char and (
+                    level != 1e4 or (len(group) != 4 and text[pos - 1] != "만"))):
                 break
             value += part
             alt = None

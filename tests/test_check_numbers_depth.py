@@ -67,6 +67,8 @@ CASES = [
      [("numbers.mismatch", "major", "200,000 won")]),
     ("Korean article of a law", "헌법 제3조를 위반했다.", "ko", "It violated Article 3 of the Constitution.", "en", []),
     ("Korean count of days", "회담은 10일간 진행됐다.", "ko", "The talks lasted 10 days.", "en", []),
+    ("Korean units group after 만", "닛케이 평균 주가는 3만 9,100으로 마감했다.", "ko",
+     "The Nikkei average closed at 39,100.", "en", []),
     ("feet converted to metres", "The wave was 30 feet high.", "en", "La vague mesurait 9 mètres de haut.", "fr", []),
     # ranges, dates, times, ordinals, percentages, spelled-out numbers
     ("range with a shared magnitude", "Between 3 and 8 million pounds were lost.", "en",
@@ -180,6 +182,13 @@ def test_format_for(value, lang, expected):
     ("100엔짜리", "ko", [("100엔", "amount", 100.0, "JPY")]),
     ("3엔진", "ko", [("3", "number", 3.0, None)]),
     ("3일 만에", "ko", [("3일", "number", 3.0, None)]),
+    # After 만, the units group alone, spaced or not, with a comma or not; not a year after it.
+    ("3만 9,100으로", "ko", [("3만 9,100", "number", 39100.0, None)]),
+    ("3만 500원", "ko", [("3만 500원", "amount", 30500.0, "KRW")]),
+    ("1억 2,000만 명", "ko", [("1억 2,000만", "number", 1.2e8, None)]),
+    ("3만 2024년", "ko", [("3만", "number", 3e4, None), ("2024년", "year", 2024.0, None)]),
+    ("3万5,000", "zh", [("3万5,000", "number", 35000.0, None)]),
+    ("3万 9000", "zh", [("3万", "number", 3e4, None), ("9000", "number", 9000.0, None)]),
     ("Montag, den 27.7. um 10 Uhr", "de", [("27.7.", "date", 727.0, None), ("10 Uhr", "time", 10.0, None)]),
 ])
 def test_find_numbers_depth(text, lang, expected):
