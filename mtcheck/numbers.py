@@ -475,6 +475,10 @@ _MAGNITUDES: dict[str, float] = {
     "mrd.": 1e9, "mrd": 1e9, "billionen": 1e12, "bio.": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     "mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12, "billones": 1e12,
+    # Italian, Portuguese (bilhão is Brazil's 10^9; Portugal writes mil milhões), Dutch
+    "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
+    "milhão": 1e6, "milhões": 1e6, "milhao": 1e6, "milhoes": 1e6, "mil milhões": 1e9, "bilhão": 1e9, "bilhões": 1e9,
+    "duizend": 1e3, "miljoen": 1e6, "miljoenen": 1e6, "miljard": 1e9, "miljarden": 1e9,
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
 _LONG_SCALE_LANGS = frozenset("fr de es it pt nl".split())
@@ -675,7 +679,7 @@ _CURRENCY_WORDS = {
     "livre sterling": "GBP", "livres sterling": "GBP", "pound": "GBP", "pounds": "GBP", "pfund": "GBP",
     "£": "GBP", "英镑": "GBP",
     "yen": "JPY", "yens": "JPY", "日元": "JPY", "円": "JPY", "ドル": "USD", "ユーロ": "EUR", "人民元": "CNY",
-    "won": "KRW", "韩元": "KRW", "원": "KRW", "달러": "USD", "엔": "JPY", "유로": "EUR", "위안": "CNY",
+    "reais": "BRL", "won": "KRW", "韩元": "KRW", "원": "KRW", "달러": "USD", "엔": "JPY", "유로": "EUR", "위안": "CNY",
     "franc suisse": "CHF", "francs suisses": "CHF", "franken": "CHF",
     "rouble": "RUB", "roubles": "RUB", "rubel": "RUB", "卢布": "RUB",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
@@ -686,7 +690,7 @@ _CURRENCY_WORDS = {
 _KO_PARTICLE_AFTER = "(?:[이을은과의에도만씩대]|으로|짜리|어치|가량|화|[^가-힣]|$)"
 _KO_SHORT_CURRENCY = {"원": _KO_PARTICLE_AFTER, "엔": _KO_PARTICLE_AFTER}
 _CURRENCY_SUFFIX_RE = re.compile(
-    f"(?:(?:{_SP}*|-)(?:(?i:de|d['’]|of){_SP}*)?)"
+    f"(?:(?:{_SP}*|-)(?:(?i:de|d['’]|of|di){_SP}*)?)"
     "(?:(?i:(" + _trie_regex(sorted(k for k in _CURRENCY_WORDS if k[0].isascii() and k[0].isalpha())) + f"))(?![{_LATIN}])"
     "|(" + _trie_regex([k for k in _CURRENCY_WORDS if not k[0].isascii() and k not in _KO_SHORT_CURRENCY] + ["$"])
     + "|" + "|".join(f"{w}(?={after})" for w, after in _KO_SHORT_CURRENCY.items()) + "))"

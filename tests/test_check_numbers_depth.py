@@ -55,6 +55,15 @@ CASES = [
     ("Japanese compound, wrong", "経済対策は総額1兆2000億円だ。", "ja", "The package totals 1 trillion yen.", "en",
      [("numbers.mismatch", "major", "1 trillion yen")]),
     ("Chinese 亿 and 千万", "项目投资4亿5千万元。", "zh", "The project cost 450 million yuan.", "en", []),
+    # Italian, Portuguese and Dutch magnitudes: each was a false major ("2,5" against "2.5 million").
+    ("Italian milioni", "The fund holds 2.5 million euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it", []),
+    ("Italian mila", "About 20,000 people marched.", "en", "Circa 20 mila persone hanno sfilato.", "it", []),
+    ("Portuguese milhões", "The project cost 3 million reais.", "en", "O projeto custou 3 milhões de reais.", "pt", []),
+    ("Portuguese mil milhões", "The deficit reached 5 billion euros.", "en",
+     "O défice atingiu 5 mil milhões de euros.", "pt", []),
+    ("Dutch miljard", "The plan costs 1.2 billion euros.", "en", "Het plan kost 1,2 miljard euro.", "nl", []),
+    ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
+     [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.
     ("Korean month", "육아 지원 제도는 내년 4월에 시작된다.", "ko", "The system starts next April.", "en", []),
     ("Korean full date", "2024년 4월 15일 발표했다.", "ko", "It was announced on April 15, 2024.", "en", []),
