@@ -213,6 +213,9 @@ _MONTH_NAMES = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "de": "januar februar märz april mai juni juli august september oktober november dezember",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -220,6 +223,7 @@ _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
 _MONTHS_BY_LANG["fr"].update({"fevrier": 2, "aout": 8, "decembre": 12})
 _MONTHS_BY_LANG["de"].update({"jänner": 1, "maerz": 3})
 _MONTHS_BY_LANG["es"].update({"setiembre": 9})
+_MONTHS_BY_LANG["pt"].update({"marco": 3})
 _MONTH_ABBR_BY_LANG = {
     "en": {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
            "nov": 11, "dec": 12},

@@ -62,6 +62,13 @@ CASES = [
     ("Portuguese mil milhões", "The deficit reached 5 billion euros.", "en",
      "O défice atingiu 5 mil milhões de euros.", "pt", []),
     ("Dutch miljard", "The plan costs 1.2 billion euros.", "en", "Het plan kost 1,2 miljard euro.", "nl", []),
+    # Italian, Portuguese and Dutch month names: a date in them was no date (a false major on every dated
+    # article).
+    ("Italian date", "The summit opens on April 15, 2024.", "en", "Il vertice si apre il 15 aprile 2024.", "it", []),
+    ("Italian day and month", "The summit opens on April 15.", "en", "Il vertice si apre il 15 aprile.", "it", []),
+    ("Portuguese wrong month", "The summit opens on April 15, 2024.", "en", "A cúpula abre em 15 de março de 2024.",
+     "pt", [("numbers.mismatch", "major", "15 de março de 2024")]),
+    ("Dutch date", "The summit opens on May 15.", "en", "De top begint op 15 mei.", "nl", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.
