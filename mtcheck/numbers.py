@@ -482,7 +482,8 @@ _MAGNITUDES: dict[str, float] = {
     # Italian, Portuguese (bilhão is Brazil's 10^9; Portugal writes mil milhões), Dutch
     "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
     "milhão": 1e6, "milhões": 1e6, "milhao": 1e6, "milhoes": 1e6, "mil milhões": 1e9, "bilhão": 1e9, "bilhões": 1e9,
-    "duizend": 1e3, "miljoen": 1e6, "miljoenen": 1e6, "miljard": 1e9, "miljarden": 1e9,
+    "trilhão": 1e12, "trilhões": 1e12, "mila miliardi": 1e12,
+    "duizend": 1e3, "miljoen": 1e6, "miljoenen": 1e6, "miljard": 1e9, "miljarden": 1e9, "biljoen": 1e12,
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
 _LONG_SCALE_LANGS = frozenset("fr de es it pt nl".split())
@@ -775,14 +776,19 @@ _HYPHEN_PREFIX_OK = {"mi", "mid", "pre", "pré", "post", "fin", "début", "ex", 
 _APPROX_BEFORE = {
     "more_than": ["more than", "over", "above", "upwards of", "in excess of", "at least", "plus de", "plus d'",
                   "plus d’", "au moins", "mehr als", "mindestens", "más de", "mas de", "al menos",
-                  "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも", "최소", "적어도"],
+                  "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも", "최소", "적어도",
+                  "più di", "oltre", "almeno", "oltre il", "sopra il", "mais de", "pelo menos", "acima de", "acima dos",
+                  "por encima de", "por encima del", "meer dan", "ruim", "minstens", "ten minste"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
-                  "不到", "不足", "少于", "低于", "未满", "未到", "최대"],
+                  "不到", "不足", "少于", "低于", "未满", "未到", "최대",
+                  "meno di", "sotto il", "sotto i", "al di sotto del", "inferiore al", "fino a", "fino al",
+                  "abaixo de", "abaixo dos", "até", "por debajo de", "por debajo del", "inferior al", "minder dan"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
-              "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ", "약", "대략"],
+              "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ", "약", "대략",
+              "quasi", "intorno al", "intorno ai", "quase", "em torno de", "por volta de", "ongeveer", "bijna", "zo'n"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"

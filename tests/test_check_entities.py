@@ -15,6 +15,23 @@ ENTITY_CHECKS = ("entities.url", "entities.email", "entities.handle", "entities.
 
 # (id, source, source lang, target, target lang, expected (check, severity, flagged text; "src:" = source))
 CASES = [
+    # Italian, Portuguese, Dutch and Korean equivalents (each was a false "not in the translation").
+    ("UN, NATO, EU -> ONU, NATO, UE in Italian", "The UN and NATO met the EU on Monday.", "en",
+     "L'ONU e la NATO hanno incontrato l'UE lunedì.", "it", []),
+    ("GDP, IMF -> PIB, FMI in Portuguese", "GDP grew 2% and the IMF agreed.", "en", "O PIB cresceu 2% e o FMI concordou.",
+     "pt", []),
+    ("GDP, IMF -> bbp, IMF in Dutch", "GDP grew 2% and the IMF agreed.", "en",
+     "Het bbp groeide met 2% en het IMF was het eens.", "nl", []),
+    ("UN, NATO, EU -> 유엔, 나토, 유럽연합 with particles", "The UN and NATO met the EU on Monday.", "en",
+     "유엔은 월요일 나토, 유럽연합과 만났다.", "ko", []),
+    ("UN, NATO, EU dropped in Korean", "The UN and NATO met the EU on Monday.", "en", "월요일 회의가 열렸다.", "ko",
+     [("entities.acronym", "minor", "src:EU"), ("entities.acronym", "minor", "src:NATO"),
+      ("entities.acronym", "minor", "src:UN")]),
+    # A dateline's city in capitals is no acronym; an acronym there is still one.
+    ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",
+     "ROMA, 3 marzo (Reuters) - L'economia italiana è cresciuta dello 0,7% nel 2023.", "it", []),
+    ("NATO at a sentence start, dropped", "NATO, the alliance, met on Monday.", "en",
+     "L'alleanza si è riunita lunedì.", "it", [("entities.acronym", "minor", "src:NATO")]),
     ("NATO -> OTAN is an equivalent", "NATO leaders will meet in Brussels on Tuesday.", "en",
      "Les dirigeants de l'OTAN se réuniront mardi à Bruxelles.", "fr", []),
     ("NATO -> « l'Alliance » is not in the file", "NATO leaders will meet in Brussels on Tuesday.", "en",

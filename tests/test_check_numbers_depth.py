@@ -69,6 +69,16 @@ CASES = [
     ("Portuguese wrong month", "The summit opens on April 15, 2024.", "en", "A cúpula abre em 15 de março de 2024.",
      "pt", [("numbers.mismatch", "major", "15 de março de 2024")]),
     ("Dutch date", "The summit opens on May 15.", "en", "De top begint op 15 mei.", "nl", []),
+    # Qualifiers of Italian, Portuguese, Spanish and Dutch: "below 4.3%" is « sotto il 4,3% ».
+    ("Italian sotto il", "We will keep the deficit below 4.3%.", "en", "Manterremo il deficit sotto il 4,3%.", "it", []),
+    ("Portuguese abaixo de", "We will keep the deficit below 4.3%.", "en", "Manteremos o déficit abaixo de 4,3%.",
+     "pt", []),
+    ("Spanish por debajo del", "We will keep the deficit below 4.3%.", "en",
+     "Mantendremos el déficit por debajo del 4,3%.", "es", []),
+    ("Dutch meer dan", "More than 300 people were arrested.", "en", "Meer dan 300 mensen werden gearresteerd.", "nl",
+     []),
+    ("Portuguese trilhões", "Debt rose to 2,863 billion euros.", "en", "A dívida subiu para 2,863 trilhões de euros.",
+     "pt", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.

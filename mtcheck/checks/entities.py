@@ -43,6 +43,9 @@ _ACRONYM_RE = re.compile(r"[A-Z](?<![A-Za-z0-9&.'’-].)[A-Z0-9&]*[A-Z][A-Z0-9]*
 # Identifiers mixing letters and digits: G20, A380, H5N1, MH370, COVID-19, 5G is a number word (no).
 _IDENT_RE = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]{1,6}-?[0-9]+[A-Za-z0-9]*(?![A-Za-z0-9])")
 _DIGIT_RE = re.compile("[0-9]")
+# After a dateline's city in capitals at the start of an article ("ROME, March 3 (Reuters) -", "LIMA (AP) —"):
+# a comma, a bracket or a dash. An unknown word of capitals there is the city, not an acronym.
+_DATELINE_AFTER_RE = re.compile(r" ?[,(\-–—]")
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z]{2,}")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 # Capital sequences that are no acronym of an entity: Roman numerals, units, times, common words.
@@ -428,8 +431,9 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     IMF → IWF in German, 北约 → NATO from Chinese, G20 → 二十国集团, UK → „britische“). Source names of the file written in
     a non-Latin script (北约, 联合国) are checked the same way. Minor. Skipped: Roman numerals, units and
     time zones (KM, GMT), acronyms inside URLs, handles and hashtags, headlines in capitals, capitalised
-    words next to other capitalised words ("MAN MACED IN ROW") and unknown ones of five letters or more
-    ("CHAINSAW": shouting, not an acronym).
+    words next to other capitalised words ("MAN MACED IN ROW"), unknown ones of five letters or more
+    ("CHAINSAW": shouting, not an acronym) and an unknown one that opens a dateline ("ROME, March 3
+    (Reuters) -", translated « ROMA »).
 
     False positives: an acronym the translator expanded or paraphrased with a form missing from the
     file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, and
@@ -461,7 +465,8 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             if _word_in(word, tgt.text):
                 continue
             options = by_acronym.get(_norm_ident(word), [])
-            if not options and (_shouted(text, m.start(), m.end()) or sum(c.isalpha() for c in word) >= 5):
+            if not options and (_shouted(text, m.start(), m.end()) or sum(c.isalpha() for c in word) >= 5
+                                or _DATELINE_AFTER_RE.match(text, m.end()) and not text[:m.start()].strip()):
                 continue
             if any(_has_form(c, tgt_lang, tgt.text) for c in options):
                 continue
