@@ -79,6 +79,16 @@ CASES = [
      []),
     ("Portuguese trilhões", "Debt rose to 2,863 billion euros.", "en", "A dívida subiu para 2,863 trilhões de euros.",
      "pt", []),
+    # Numbers in words in languages the reader has no word tables for, as num2words writes them (with the
+    # feminine of Portuguese: « trezentas casas », « duas »).
+    ("Italian trecento", "The fire destroyed 300 homes.", "en", "L'incendio ha distrutto trecento case.", "it", []),
+    ("Italian duecento for 300", "The fire destroyed 300 homes.", "en", "L'incendio ha distrutto duecento case.", "it",
+     [("numbers.mismatch", "major", "src:300")]),
+    ("Portuguese trezentas", "The fire destroyed 300 homes.", "en", "O incêndio destruiu trezentas casas.", "pt", []),
+    ("Portuguese duas", "2 women were hurt.", "en", "Duas mulheres ficaram feridas.", "pt", []),
+    ("Italian tre milioni", "The plan costs 3 million euros.", "en", "Il piano costa tre milioni di euro.", "it", []),
+    ("Dutch drie miljoen", "The plan costs 3 million euros.", "en", "Het plan kost drie miljoen euro.", "nl", []),
+    ("Dutch source in words", "Het plan kost drie miljoen euro.", "nl", "The plan costs 3 million euros.", "en", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.

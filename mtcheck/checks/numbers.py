@@ -164,10 +164,41 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _WORD_CACHE: dict[str, re.Pattern] = {}
 
 
-def _spelled_in(m: NumberMention, other_text: str) -> bool:
+# Languages whose numbers in words the number reader has tables for; the others' words come from num2words.
+_WORD_TABLE_LANGS = frozenset({"en", "fr", "de", "es", "zh", "ja", "ko"})
+
+
+@lru_cache(maxsize=4096)
+def _words_pattern(value: int, lang: str) -> Optional[re.Pattern]:
+    """The number in words in ``lang`` (num2words: « trecento », „drie miljoen“, « três milhões »), as a
+    pattern that also takes the feminine of Portuguese and Italian forms (« trezentas casas », « duas »,
+    « una »); None where num2words does not know the language."""
+    try:
+        from num2words import num2words
+
+        words = num2words(value, lang=lang).lower()
+    except (NotImplementedError, OverflowError, ValueError, TypeError, ImportError):
+        return None
+    rx = re.escape(words)
+    if lang in ("pt", "it", "es"):
+        rx = re.sub(r"os\b", "(?:os|as)", rx)
+        rx = re.sub(r"\b(dois|um|uno|un)\b", lambda g: {"dois": "(?:dois|duas)", "um": "(?:um|uma)",
+                                                         "uno": "(?:uno|una|un)", "un": "(?:un|una|uno)"}[g.group(1)], rx)
+    return re.compile(rf"(?<![^\W\d_]){rx}(?![^\W\d_])")
+
+
+def _spelled_in(m: NumberMention, other_text: str, other_lang: str = "") -> bool:
     """The other side spells the number out where the finder took no mention ("a one-hour broadcast",
-    三讯演播区 for "3-channel studio")."""
-    if m.kind not in ("number", "ordinal", "amount") or m.scale != 1.0:
+    三讯演播区 for "3-channel studio"); in a language without word tables of the reader, as num2words
+    writes it (« trecento case », „drie miljoen euro“ for 300 homes, 3 million euros)."""
+    if m.kind not in ("number", "ordinal", "amount"):
+        return False
+    if other_lang and other_lang not in _WORD_TABLE_LANGS and m.kind != "ordinal" and m.value == int(m.value) \
+            and 0 <= m.value <= 1e12:
+        rx = _words_pattern(int(m.value), other_lang)
+        if rx is not None and rx.search(other_text.lower()):
+            return True
+    if m.scale != 1.0:
         return False
     lowered = other_text.lower()
     for form in spelled_forms(m.value):
@@ -231,8 +262,12 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     numbers and codes are out of scope. Numbers in words are read whole: "three hundred thousand",
     « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万, and their halves:
     "half a million", « deux heures et demie », „eine halbe Milliarde“, 两个半小时; "24/7" is no figure.
+    In languages the reader has no number words for (Italian, Portuguese, Dutch, Swedish, Polish,
+    Russian...), a number the other side spells out as num2words writes it is no missing number (300 /
+    « trecento », 3 million / „drie miljoen“).
     """
     src, tgt = _mentions_of(ctx)
+    src_lang, tgt_lang = base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or ""
     beads = ctx.alignment
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
@@ -286,8 +321,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         source_digits, target_digits = _digit_runs(source_text), _digit_runs(target_text)
         source = [s for s in source if not _raw_digits(s) & target_digits]
         target = [t for t in target if not _raw_digits(t) & source_digits]
-        source = [s for s in source if not _spelled_in(s, target_text)]
-        target = [t for t in target if not _spelled_in(t, source_text)]
+        source = [s for s in source if not _spelled_in(s, target_text, tgt_lang)]
+        target = [t for t in target if not _spelled_in(t, source_text, src_lang)]
         source_measures = {m.measure for m in all_source if m.measure}
         target_measures = {m.measure for m in all_target if m.measure}
         source = [s for s in source if not (s.measure and target_measures - {s.measure})]
