@@ -59,7 +59,7 @@ def test_pieces_are_cut_after_a_full_stop():
     assert cut_line("う" * 17000, ja._PIECE, ja._ENDS) == ["う" * 8000, "う" * 8000, "う" * 1000]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("子育て支援制度はが、。！？ 　\n\tAIＡ１2東京デジタル庁🙂\u200b「」")), max_size=200))
 def test_words_give_the_text_back(text):
     words = ja.pos_words(text)

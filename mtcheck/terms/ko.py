@@ -59,8 +59,9 @@ def _line_words(line: str) -> tuple[tuple[str, str], ...]:
         at = 0
         for tok in _kiwi().tokenize(part):
             a, b = tok.start, tok.start + tok.len
-            if b <= at:
-                continue  # inside the piece before (했다: 었 on the character of 하)
+            if b <= at or b == a:
+                continue  # inside the piece before (했다: 었 on the character of 하), or of no character (a
+                # copula Kiwi restores: 이 of "A 지")
             if a < at:  # overlaps the piece before: joined to it
                 word, tag = out[-1]
                 out[-1] = (word + part[at:b], tag)
