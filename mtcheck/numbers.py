@@ -216,6 +216,8 @@ _MONTH_NAMES = {
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    # Russian: the genitive of dates (15 мая); the nominative is added below
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -224,6 +226,10 @@ _MONTHS_BY_LANG["fr"].update({"fevrier": 2, "aout": 8, "decembre": 12})
 _MONTHS_BY_LANG["de"].update({"jänner": 1, "maerz": 3})
 _MONTHS_BY_LANG["es"].update({"setiembre": 9})
 _MONTHS_BY_LANG["pt"].update({"marco": 3})
+_MONTHS_BY_LANG["ru"].update({n: i for names in (
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
+) for i, n in enumerate(names.split(), 1)})
 _MONTH_ABBR_BY_LANG = {
     "en": {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
            "nov": 11, "dec": 12},
@@ -484,6 +490,11 @@ _MAGNITUDES: dict[str, float] = {
     "milhão": 1e6, "milhões": 1e6, "milhao": 1e6, "milhoes": 1e6, "mil milhões": 1e9, "bilhão": 1e9, "bilhões": 1e9,
     "trilhão": 1e12, "trilhões": 1e12, "mila miliardi": 1e12,
     "duizend": 1e3, "miljoen": 1e6, "miljoenen": 1e6, "miljard": 1e9, "miljarden": 1e9, "biljoen": 1e12,
+    # Russian, with the abbreviations news writes (2,5 млн, 3 млрд, 2,863 трлн евро)
+    "тыс.": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3,
+    "млн": 1e6, "млн.": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
+    "млрд": 1e9, "млрд.": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "трлн": 1e12, "трлн.": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
 _LONG_SCALE_LANGS = frozenset("fr de es it pt nl".split())
@@ -687,6 +698,8 @@ _CURRENCY_WORDS = {
     "reais": "BRL", "won": "KRW", "韩元": "KRW", "원": "KRW", "달러": "USD", "엔": "JPY", "유로": "EUR", "위안": "CNY",
     "franc suisse": "CHF", "francs suisses": "CHF", "franken": "CHF",
     "rouble": "RUB", "roubles": "RUB", "rubel": "RUB", "卢布": "RUB",
+    "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "доллар": "USD", "доллара": "USD", "долларов": "USD",
+    "евро": "EUR", "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "иен": "JPY", "иены": "JPY",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
@@ -778,17 +791,20 @@ _APPROX_BEFORE = {
                   "plus d’", "au moins", "mehr als", "mindestens", "más de", "mas de", "al menos",
                   "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも", "최소", "적어도",
                   "più di", "oltre", "almeno", "oltre il", "sopra il", "mais de", "pelo menos", "acima de", "acima dos",
-                  "por encima de", "por encima del", "meer dan", "ruim", "minstens", "ten minste"],
+                  "por encima de", "por encima del", "meer dan", "ruim", "minstens", "ten minste",
+                  "более", "больше", "свыше", "не менее", "по меньшей мере", "выше"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
                   "meno di", "sotto il", "sotto i", "al di sotto del", "inferiore al", "fino a", "fino al",
-                  "abaixo de", "abaixo dos", "até", "por debajo de", "por debajo del", "inferior al", "minder dan"],
+                  "abaixo de", "abaixo dos", "até", "por debajo de", "por debajo del", "inferior al", "minder dan",
+                  "менее", "меньше", "ниже", "не более", "не больше"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
               "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ", "약", "대략",
-              "quasi", "intorno al", "intorno ai", "quase", "em torno de", "por volta de", "ongeveer", "bijna", "zo'n"],
+              "quasi", "intorno al", "intorno ai", "quase", "em torno de", "por volta de", "ongeveer", "bijna", "zo'n",
+              "около", "почти", "примерно", "порядка", "приблизительно"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -797,6 +813,9 @@ _APPROX_GUARDS = {
                         r"bring|brought|sum|sums|summed)\s*$"),
     "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
 }
+# Cyrillic words also at a sentence start (« Около 25 000 человек »): the non-ASCII words match case-sensitively.
+for _words in _APPROX_BEFORE.values():
+    _words += [w[0].upper() + w[1:] for w in list(_words) if "\u0400" <= w[0] <= "\u04ff"]
 _APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in ws}
 # The qualifier at the end of the window before a number, read backwards: matched at the start of the
 # reversed window (one anchored attempt) instead of searched for with ``{_SP}*$`` at every position.
@@ -969,7 +988,8 @@ _NUMERAL_RUN_TRIGGER_RE = re.compile(
 # over all of Unicode).
 _CASE_EXOTIC_RE = re.compile(
     "[\u0130\u0131\u017f\u0181\u0186\u0189\u018a\u018f\u0190\u0193\u0194\u0196\u0197\u019c\u019d\u019f"
-    "\u01a6\u01a9\u01ae\u01b1\u01b2\u01b7\u023a\u023e\u0244\u0245\u1e9e\u2126\u212a\u212b\u2c7e\u2c7f]"
+    "\u01a6\u01a9\u01ae\u01b1\u01b2\u01b7\u023a\u023e\u0244\u0245\u1e9e\u2126\u212a\u212b\u2c7e\u2c7f"
+    "\u1c80-\u1c88]"  # old Cyrillic forms that case-insensitive matching equates with в д о с т ъ (млн, трлн)
 )
 _LATIN_RUN_RE = re.compile(f"[{_LATIN}]+")
 # ASCII letters to lower case, every other byte to a space: the letter runs of an ASCII text (``_LATIN``

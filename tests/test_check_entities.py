@@ -27,6 +27,9 @@ CASES = [
     ("UN, NATO, EU dropped in Korean", "The UN and NATO met the EU on Monday.", "en", "월요일 회의가 열렸다.", "ko",
      [("entities.acronym", "minor", "src:EU"), ("entities.acronym", "minor", "src:NATO"),
       ("entities.acronym", "minor", "src:UN")]),
+    ("EU, NATO -> ЕС, НАТО in Russian", "The EU and NATO met.", "en", "ЕС и НАТО провели встречу.", "ru", []),
+    ("НАТО, ООН of a Russian source dropped", "НАТО и ООН провели встречу.", "ru", "The alliance held a meeting.", "en",
+     [("entities.acronym", "minor", "src:НАТО"), ("entities.acronym", "minor", "src:ООН")]),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",
      "ROMA, 3 marzo (Reuters) - L'economia italiana è cresciuta dello 0,7% nel 2023.", "it", []),

@@ -89,6 +89,15 @@ CASES = [
     ("Italian tre milioni", "The plan costs 3 million euros.", "en", "Il piano costa tre milioni di euro.", "it", []),
     ("Dutch drie miljoen", "The plan costs 3 million euros.", "en", "Het plan kost drie miljoen euro.", "nl", []),
     ("Dutch source in words", "Het plan kost drie miljoen euro.", "nl", "The plan costs 3 million euros.", "en", []),
+    # Russian: млн / млрд / трлн and the currencies in their cases, dates in the genitive, qualifiers.
+    ("Russian трлн евро", "Debt rose to 2,863 billion euros.", "en", "Долг вырос до 2,863 трлн евро.", "ru", []),
+    ("Russian млрд долларов", "The deal is worth $3 billion.", "en", "Сделка оценивается в 3 млрд долларов.", "ru", []),
+    ("Russian date", "The forecasts come out on May 15.", "en", "Прогнозы выйдут 15 мая.", "ru", []),
+    ("Russian wrong date", "The forecasts come out on May 15.", "en", "Прогнозы выйдут 15 марта.", "ru",
+     [("numbers.mismatch", "major", "15 марта")]),
+    ("Russian около at a sentence start", "About 25,000 people protested.", "en", "Около 25 000 человек протестовали.",
+     "ru", []),
+    ("Russian ниже", "We will keep the deficit below 4.3%.", "en", "Мы будем удерживать дефицит ниже 4,3%.", "ru", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.

@@ -31,6 +31,8 @@ CASES = [
     ("en→nl", "The vote is on Thursday.", "en", "De stemming vindt woensdag plaats.", "nl",
      [(CHECK, "major", "woensdag")]),
     ("en→nl, plural adverb", "The museum is closed on Mondays.", "en", "Het museum is maandags gesloten.", "nl", []),
+    ("en→ru, в среду", "The vote is on Thursday.", "en", "Голосование пройдёт в среду.", "ru", [(CHECK, "major", "среду")]),
+    ("en→ru, right", "The vote is on Wednesday.", "en", "Голосование пройдёт в среду.", "ru", []),
     ("fr→es", "Le sommet s'ouvrira lundi à Bruxelles.", "fr", "La cumbre se inaugurará el martes en Bruselas.", "es",
      [(CHECK, "major", "martes")]),
     ("de→en, plural adverb", "Das Museum ist montags geschlossen.", "de", "The museum is closed on Tuesdays.", "en",

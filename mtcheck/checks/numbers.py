@@ -500,10 +500,15 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "ja": tuple((f"{d}曜日", f"{d}曜") for d in "月火水木金土日"),
     "ko": tuple((f"{d}요일",) for d in "월화수목금토일"),
     "nl": (("maandag",), ("dinsdag",), ("woensdag",), ("donderdag",), ("vrijdag",), ("zaterdag",), ("zondag",)),
+    # Russian, with the cases a day takes in news (в среду, в пятницу, до субботы, по воскресеньям)
+    "ru": (("понедельник", "понедельника", "понедельникам"), ("вторник", "вторника", "вторникам"),
+           ("среда", "среду", "среды", "средам"), ("четверг", "четверга", "четвергам"),
+           ("пятница", "пятницу", "пятницы", "пятницам"), ("суббота", "субботу", "субботы", "субботам"),
+           ("воскресенье", "воскресенья", "воскресеньям")),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
-_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl"})
+_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru"})
 # After 周三 / 星期三, what makes the numeral a count: 每周三次, 每周五天 (not 周五天气, Friday's weather),
 # 每周两个小时.
 _ZH_COUNT_AFTER = re.compile(r"[次回遍趟场个]|天(?!气)")
@@ -586,7 +591,7 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
-    language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, zh (星期四, 周四, 礼拜四), ja
+    language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, zh (星期四, 周四, 礼拜四), ja
     (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German compounds („Donnerstagabend“). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named
     by the source of a neighbouring bead (an alignment slip). In French, Spanish, Italian and Portuguese,
