@@ -218,6 +218,8 @@ _MONTH_NAMES = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     # Russian: the genitive of dates (15 мая); the nominative is added below
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    # Polish: the genitive of dates (15 maja); the nominative and locative are added below
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -226,6 +228,10 @@ _MONTHS_BY_LANG["fr"].update({"fevrier": 2, "aout": 8, "decembre": 12})
 _MONTHS_BY_LANG["de"].update({"jänner": 1, "maerz": 3})
 _MONTHS_BY_LANG["es"].update({"setiembre": 9})
 _MONTHS_BY_LANG["pt"].update({"marco": 3})
+_MONTHS_BY_LANG["pl"].update({n: i for names in (
+    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
+    "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
+) for i, n in enumerate(names.split(), 1)})
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -495,6 +501,10 @@ _MAGNITUDES: dict[str, float] = {
     "млн": 1e6, "млн.": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
     "млрд": 1e9, "млрд.": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "трлн": 1e12, "трлн.": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
+    # Polish (long scale: bilion is 10^12), with its abbreviations (25 tys., 3 mln, 2 mld, 2,863 bln)
+    "tys.": 1e3, "tys": 1e3, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3, "mln": 1e6, "mln.": 1e6,
+    "milion": 1e6, "miliony": 1e6, "milionów": 1e6, "mld": 1e9, "mld.": 1e9, "miliard": 1e9, "miliardy": 1e9,
+    "miliardów": 1e9, "bln": 1e12, "bln.": 1e12, "bilion": 1e12, "biliony": 1e12, "bilionów": 1e12,
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
 _LONG_SCALE_LANGS = frozenset("fr de es it pt nl".split())
@@ -700,6 +710,7 @@ _CURRENCY_WORDS = {
     "rouble": "RUB", "roubles": "RUB", "rubel": "RUB", "卢布": "RUB",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "доллар": "USD", "доллара": "USD", "долларов": "USD",
     "евро": "EUR", "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "иен": "JPY", "иены": "JPY",
+    "złotych": "PLN", "złote": "PLN", "zł": "PLN", "dolarów": "USD", "dolary": "USD",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
@@ -792,19 +803,20 @@ _APPROX_BEFORE = {
                   "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも", "최소", "적어도",
                   "più di", "oltre", "almeno", "oltre il", "sopra il", "mais de", "pelo menos", "acima de", "acima dos",
                   "por encima de", "por encima del", "meer dan", "ruim", "minstens", "ten minste",
-                  "более", "больше", "свыше", "не менее", "по меньшей мере", "выше"],
+                  "более", "больше", "свыше", "не менее", "по меньшей мере", "выше",
+                  "ponad", "co najmniej", "powyżej", "przeszło"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
                   "meno di", "sotto il", "sotto i", "al di sotto del", "inferiore al", "fino a", "fino al",
                   "abaixo de", "abaixo dos", "até", "por debajo de", "por debajo del", "inferior al", "minder dan",
-                  "менее", "меньше", "ниже", "не более", "не больше"],
+                  "менее", "меньше", "ниже", "не более", "не больше", "poniżej", "mniej niż"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
               "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ", "약", "대략",
               "quasi", "intorno al", "intorno ai", "quase", "em torno de", "por volta de", "ongeveer", "bijna", "zo'n",
-              "около", "почти", "примерно", "порядка", "приблизительно"],
+              "около", "почти", "примерно", "порядка", "приблизительно", "około", "prawie", "blisko"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -813,9 +825,11 @@ _APPROX_GUARDS = {
                         r"bring|brought|sum|sums|summed)\s*$"),
     "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
 }
-# Cyrillic words also at a sentence start (« Около 25 000 человек »): the non-ASCII words match case-sensitively.
+# Cyrillic words and Latin ones with a letter beyond ASCII also at a sentence start (« Около 25 000 человек »,
+# "Około 25 tys.", « Até 5% »): the non-ASCII words match case-sensitively.
 for _words in _APPROX_BEFORE.values():
-    _words += [w[0].upper() + w[1:] for w in list(_words) if "\u0400" <= w[0] <= "\u04ff"]
+    _words += [w[0].upper() + w[1:] for w in list(_words)
+               if "\u0400" <= w[0] <= "\u04ff" or (not w.isascii() and w[0].isascii() and w[0].islower())]
 _APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in ws}
 # The qualifier at the end of the window before a number, read backwards: matched at the start of the
 # reversed window (one anchored attempt) instead of searched for with ``{_SP}*$`` at every position.

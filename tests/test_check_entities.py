@@ -30,6 +30,7 @@ CASES = [
     ("EU, NATO -> ЕС, НАТО in Russian", "The EU and NATO met.", "en", "ЕС и НАТО провели встречу.", "ru", []),
     ("НАТО, ООН of a Russian source dropped", "НАТО и ООН провели встречу.", "ru", "The alliance held a meeting.", "en",
      [("entities.acronym", "minor", "src:НАТО"), ("entities.acronym", "minor", "src:ООН")]),
+    ("GDP, UN -> PKB, ONZ in Polish", "GDP fell, the UN said.", "en", "PKB spadł, poinformowała ONZ.", "pl", []),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",
      "ROMA, 3 marzo (Reuters) - L'economia italiana è cresciuta dello 0,7% nel 2023.", "it", []),

@@ -98,6 +98,13 @@ CASES = [
     ("Russian около at a sentence start", "About 25,000 people protested.", "en", "Около 25 000 человек протестовали.",
      "ru", []),
     ("Russian ниже", "We will keep the deficit below 4.3%.", "en", "Мы будем удерживать дефицит ниже 4,3%.", "ru", []),
+    # Polish: tys. / mln / mld / bln (10^12), złotych, dates in the genitive, około / poniżej / ponad.
+    ("Polish bln euro", "Debt rose to 2,863 billion euros.", "en", "Dług wzrósł do 2,863 bln euro.", "pl", []),
+    ("Polish tys. and około", "About 25,000 people protested.", "en", "Około 25 tys. osób protestowało.", "pl", []),
+    ("Polish date", "The forecasts come out on May 15.", "en", "Prognozy ukażą się 15 maja.", "pl", []),
+    ("Polish poniżej", "We will keep the deficit below 4.3%.", "en", "Utrzymamy deficyt poniżej 4,3%.", "pl", []),
+    ("Polish mln zł, wrong", "The plan costs 500 million zlotys.", "en", "Plan kosztuje 50 mln zł.", "pl",
+     [("numbers.mismatch", "major", "50 mln zł")]),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.

@@ -33,6 +33,8 @@ CASES = [
     ("en→nl, plural adverb", "The museum is closed on Mondays.", "en", "Het museum is maandags gesloten.", "nl", []),
     ("en→ru, в среду", "The vote is on Thursday.", "en", "Голосование пройдёт в среду.", "ru", [(CHECK, "major", "среду")]),
     ("en→ru, right", "The vote is on Wednesday.", "en", "Голосование пройдёт в среду.", "ru", []),
+    ("en→pl, w sobotę", "They protested on Saturday.", "en", "Protestowali w niedzielę.", "pl", [(CHECK, "major", "niedzielę")]),
+    ("en→pl, right", "They protested on Saturday.", "en", "Protestowali w sobotę.", "pl", []),
     ("fr→es", "Le sommet s'ouvrira lundi à Bruxelles.", "fr", "La cumbre se inaugurará el martes en Bruselas.", "es",
      [(CHECK, "major", "martes")]),
     ("de→en, plural adverb", "Das Museum ist montags geschlossen.", "de", "The museum is closed on Tuesdays.", "en",
@@ -55,7 +57,7 @@ CASES = [
     ("zh: 每周三次 is three times a week", "该中心每周三次向公众开放，周四闭馆。", "zh",
      "The centre opens to the public three times a week and closes on Thursday.", "en", []),
     ("zh: 每周五天 is five days a week", "员工每周五天上班。", "zh", "Staff work five days a week, from Monday.", "en", []),
-    ("a language with no list", "The vote is on Thursday.", "en", "Głosowanie odbędzie się w środę.", "pl", []),
+    ("a language with no list", "The vote is on Thursday.", "en", "Hlasování se koná ve středu.", "cs", []),
 ]
 
 

@@ -290,6 +290,8 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         # German (v. Chr., 19. Jh., sog., inkl.) and a few more that a lower-case word often follows
         "chr", "jh", "jhd", "bspw", "sog", "inkl", "zzgl", "abs", "hrsg", "bzgl", "gem", "lt", "mio", "mrd",
         "tsd", "fr", "hr", "vers", "trad", "éd", "ed", "esp", "aprox", "aprox", "dir", "gral",
+        # Polish and Russian (25 tys. osób, 3 mln zł, w 2023 r., ok. 300, тыс., млн., 2023 г.)
+        "tys", "mln", "mld", "bln", "zł", "ok", "tzw", "godz", "тыс", "млн", "млрд", "трлн", "руб", "долл", "г",
     }
 )
 

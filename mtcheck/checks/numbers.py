@@ -505,10 +505,13 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
            ("среда", "среду", "среды", "средам"), ("четверг", "четверга", "четвергам"),
            ("пятница", "пятницу", "пятницы", "пятницам"), ("суббота", "субботу", "субботы", "субботам"),
            ("воскресенье", "воскресенья", "воскресеньям")),
+    # Polish, with the accusative of "on" (w środę, w sobotę, w niedzielę)
+    "pl": (("poniedziałek", "poniedziałku"), ("wtorek", "wtorku"), ("środa", "środę", "środy"), ("czwartek", "czwartku"),
+           ("piątek", "piątku"), ("sobota", "sobotę", "soboty"), ("niedziela", "niedzielę", "niedzieli")),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
-_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru"})
+_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl"})
 # After 周三 / 星期三, what makes the numeral a count: 每周三次, 每周五天 (not 周五天气, Friday's weather),
 # 每周两个小时.
 _ZH_COUNT_AFTER = re.compile(r"[次回遍趟场个]|天(?!气)")
@@ -591,7 +594,7 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
-    language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, zh (星期四, 周四, 礼拜四), ja
+    language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, pl, zh (星期四, 周四, 礼拜四), ja
     (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German compounds („Donnerstagabend“). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named
     by the source of a neighbouring bead (an alignment slip). In French, Spanish, Italian and Portuguese,
