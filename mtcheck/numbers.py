@@ -334,6 +334,9 @@ def _number_words() -> dict[str, dict[str, float]]:
 
 
 _WORDS: dict[str, dict[str, float]] = _number_words()
+# Languages whose numbers in words the reader reads: its word tables, and the Chinese numerals (read in
+# Japanese and Korean too).
+NUMBER_WORD_LANGS = frozenset(_WORDS) | {"zh", "ja", "ko"}
 _ARTICLE_ONES = {"one": 1, "a": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einer": 1, "uno": 1, "una": 1}
 _DE_SMALL = {int(v): w for w, v in _WORDS["de"].items() if 2 <= v <= 99}  # German 2..99, one form each
 
@@ -825,12 +828,16 @@ _APPROX_GUARDS = {
                         r"bring|brought|sum|sums|summed)\s*$"),
     "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
 }
-# Cyrillic words and Latin ones with a letter beyond ASCII also at a sentence start (« Около 25 000 человек »,
-# "Około 25 tys.", « Até 5% »): the non-ASCII words match case-sensitively.
-for _words in _APPROX_BEFORE.values():
-    _words += [w[0].upper() + w[1:] for w in list(_words)
-               if "\u0400" <= w[0] <= "\u04ff" or (not w.isascii() and w[0].isascii() and w[0].islower())]
-_APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in ws}
+
+
+def _with_capitals(words: list[str]) -> list[str]:
+    """``words`` and, for Cyrillic words and Latin ones with a letter beyond ASCII, their capitalised form
+    (« Около 25 000 человек », "Około 25 tys.", « Até 5% »): the non-ASCII words match case-sensitively."""
+    return words + [w[0].upper() + w[1:] for w in words
+                    if "\u0400" <= w[0] <= "\u04ff" or (not w.isascii() and w[0].isascii() and w[0].islower())]
+
+
+_APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in _with_capitals(ws)}
 # The qualifier at the end of the window before a number, read backwards: matched at the start of the
 # reversed window (one anchored attempt) instead of searched for with ``{_SP}*$`` at every position.
 # Same word: every match ends at the window's last character that is no space (before a final newline,

@@ -207,7 +207,7 @@ def _jieba():  # type: ignore[no-untyped-def]
 def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
     """Word tokens as (start, end) offsets: for Chinese, the tokens of jieba's default cut
     (``jieba.tokenize``, HMM on) that hold a letter or a digit; for Japanese, Sudachi's words (split mode
-    B, ``mtcheck.terms.ja``) that hold a letter or a digit; regex words elsewhere (Korean separates words
+    A, ``mtcheck.terms.ja``) that hold a letter or a digit; regex words elsewhere (Korean separates words
     by spaces).
     """
     base = _split_lang(lang)
@@ -229,9 +229,10 @@ def count_words(text: str, lang: str | None) -> int:
     No jieba token spans a line break, so a Chinese text's count is the sum of its lines'. A line's count is
     kept per process (articles of a batch share source segments); the lines not yet counted are cut
     together, in one call. For Japanese, the count of Sudachi's words (``word_tokens``)."""
-    if _split_lang(lang) == "ja":
+    base = _split_lang(lang)
+    if base == "ja":
         return len(word_tokens(text, lang))
-    if _split_lang(lang) != "zh":
+    if base != "zh":
         found = _latin1_word_count(text)
         return len(_WORD_RE.findall(text)) if found is None else found
     lines = text.split("\n")

@@ -55,6 +55,14 @@ def glossary_compliance(ctx: CheckContext) -> Iterator[Issue]:
     beads = ctx.alignment
     reported_forbidden: set[tuple[int, int]] = set()
     occurrences_of = [_source_occurrences(ctx, bead.source, entries) for bead in beads]
+    hits_in: dict[tuple[int, str], int] = {}  # (bead, term): renderings of the term in the bead's translation
+
+    def rendered(n: int, entry: GlossaryEntry) -> int:
+        key = (n, entry.source)
+        if key not in hits_in:
+            hits_in[key] = len(_target_hits(ctx, beads[n].target, entry.targets))
+        return hits_in[key]
+
     for k, bead in enumerate(beads):
         occurrences = occurrences_of[k]
         if not occurrences:
@@ -89,11 +97,11 @@ def glossary_compliance(ctx: CheckContext) -> Iterator[Issue]:
                 continue
             # The bead's own renderings, and those a neighbouring bead's translation holds beyond the
             # occurrences of its own source (a rendering moved across a sentence boundary).
-            allowed = len(_target_hits(ctx, bead.target, entry.targets))
+            allowed = rendered(k, entry)
             for n in (k - 1, k + 1):
                 if allowed < len(spans) and 0 <= n < len(beads):
                     theirs = sum(1 for _, _, e in occurrences_of[n] if e.source == term)
-                    allowed += max(0, len(_target_hits(ctx, beads[n].target, entry.targets)) - theirs)
+                    allowed += max(0, rendered(n, entry) - theirs)
             for a, b in spans[allowed:]:
                 tgt_span = None
                 if bead.target:

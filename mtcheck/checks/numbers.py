@@ -15,6 +15,7 @@ from ..numbers import (
     numbers_match,
     spelled_forms,
     DECIMAL_COMMA_LANGS,
+    NUMBER_WORD_LANGS,
 )
 from ..types import Category, Document, Issue, RelatedSpan, Severity, Span
 from .data import base_lang, document_joined
@@ -164,10 +165,6 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _WORD_CACHE: dict[str, re.Pattern] = {}
 
 
-# Languages whose numbers in words the number reader has tables for; the others' words come from num2words.
-_WORD_TABLE_LANGS = frozenset({"en", "fr", "de", "es", "zh", "ja", "ko"})
-
-
 @lru_cache(maxsize=4096)
 def _words_pattern(value: int, lang: str) -> Optional[re.Pattern]:
     """The number in words in ``lang`` (num2words: « trecento », „drie miljoen“, « três milhões »), as a
@@ -193,7 +190,7 @@ def _spelled_in(m: NumberMention, other_text: str, other_lang: str = "") -> bool
     writes it (« trecento case », „drie miljoen euro“ for 300 homes, 3 million euros)."""
     if m.kind not in ("number", "ordinal", "amount"):
         return False
-    if other_lang and other_lang not in _WORD_TABLE_LANGS and m.kind != "ordinal" and m.value == int(m.value) \
+    if other_lang and other_lang not in NUMBER_WORD_LANGS and m.kind != "ordinal" and m.value == int(m.value) \
             and 0 <= m.value <= 1e12:
         rx = _words_pattern(int(m.value), other_lang)
         if rx is not None and rx.search(other_text.lower()):

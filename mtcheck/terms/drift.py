@@ -4,8 +4,8 @@ The method follows the leads of terminology.md, in two passes over the aligned u
 
 Pass 1, the dominant rendering of every recurring source term:
 
-1. Term candidates are source n-grams (jieba words and tags for Chinese, Sudachi's words with the same
-   tags for Japanese, lemmas elsewhere) that recur
+1. Term candidates are source n-grams (jieba words and tags for Chinese, Sudachi's words and Kiwi's
+   morphemes with the same tags for Japanese and Korean, lemmas elsewhere) that recur
    in at least ``min_units`` units and look specific: several words with only noun-phrase function words
    inside, a long word, a name (a proper-noun tag; in a cased language a word written with a capital
    inside a sentence and never in lower case), an acronym. A short Chinese noun that is rare in the
@@ -74,8 +74,8 @@ has occurrences, only spellings of the dominant rendering's words are looked for
   a copy or cognate of a source word, or associated with a source word outside the term); going left
   it does not cross a preposition the dominant rendering lacks ("Stimmen von ⟦Biden⟧") nor an article
   unless the dominant rendering has one inside ("reading the ⟦Individual Number health insurance card⟧");
-  going right in Chinese and Japanese, where a modifier comes before its head, it does not cross 的 or の
-  ("⟦数字部⟧的负责人", "⟦デジタル省⟧の長官": the head is another phrase's); and for a name
+  going right in Chinese, Japanese and Korean, where a modifier comes before its head, it does not cross
+  的, の or 의 ("⟦数字部⟧的负责人", "⟦デジタル省⟧の長官": the head is another phrase's); and for a name
   it takes only capitalised words, unless several of the name's words are written in lower case in the
   unit ("⟦state health and pandemic prevention⟧" for "Public Health and Pandemic Prevention"). The slot is a *variant* only when it is a substitution: some content
   of the dominant rendering missing *and* some unaccounted content present (« plan d'avantages
@@ -133,6 +133,8 @@ from .zh import pos_words
 # put the modifier first: Chinese and Japanese, written without spaces, and Korean, whose spaced words carry
 # their particles (제도를, 제도가: one noun).
 _UNSPACED = {"zh", "ja", "ko"}
+# Their words and tags: jieba.posseg's (computed faster), Sudachi's and Kiwi's (mapped to jieba's tags).
+_TAGGERS = {"zh": pos_words, "ja": ja_pos_words, "ko": ko_pos_words}
 _NOUN_CAPITALISING = {"de", "lb"}  # as checks.data.NOUN_CAPITALISING_LANGS (not imported: it imports drift)
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is"}
 # Languages whose noun phrases end with their head ("medical observation", „Gesundheitsbehörde“).
@@ -247,9 +249,7 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         if lang in _UNSPACED:
             pieces = []
             pos = 0
-            # jieba.posseg's words and tags (computed faster), Sudachi's for Japanese and Kiwi's for Korean
-            # (with jieba's tags)
-            for word, flag in (pos_words if lang == "zh" else ja_pos_words if lang == "ja" else ko_pos_words)(sent.text):
+            for word, flag in _TAGGERS[lang](sent.text):
                 pieces.append((pos, pos + len(word), word, flag))
                 pos += len(word)
         else:
@@ -455,7 +455,7 @@ def _title_edge(text: str, start: int, end: int) -> bool:
 def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
     if all(t.text.isdigit() for t in toks):
         return False
-    if lang in _UNSPACED and toks[0].pos:  # Chinese, and Japanese with the same tags (terms/ja.py)
+    if lang in _UNSPACED and toks[0].pos:  # Chinese, and Japanese and Korean with the same tags
         if toks[-1].pos not in _ZH_TERM_END or toks[0].pos in _ZH_BAD_START:
             # The part of a title that opens or closes it (老师好 of 《叮咚上线!老师好》) names the work.
             return len(toks) >= 2 and _title_edge(text, toks[0].start, toks[-1].end)
@@ -2598,7 +2598,7 @@ def _grow(toks: list[Token], i: int, direction: int, budget: int, explained, anc
     dominant rendering has one inside (``cross_articles``; "reading the ⟦Individual Number health
     insurance card⟧": an article opens the noun phrase, the word before it is another's); with
     ``capitals`` only capitalised content words are taken. Going right with ``linked_heads`` (Chinese,
-    Japanese: a modifier comes before its head, joined by 的 or の), no function word is crossed but those of
+    Japanese, Korean: a modifier comes before its head, joined by 的, の or 의), no function word is crossed but those of
     the dominant rendering: "⟦デジタル省⟧の長官" is the ministry's head, not the ministry."""
     if direction > 0:
         j = i

@@ -13,11 +13,10 @@ from typing import Optional
 
 _UNSPACED = {"zh", "ja", "th"}
 _TOKEN_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
-# Korean particles (and the copula's common forms) that follow a noun in the same word, longest first.
-_KO_PARTICLES = sorted("""은 는 이 가 을 를 의 에 에서 에게 에게서 께 께서 으로 로 으로서 로서 으로써 로써 와 과 도 만 부터 까지
+# Korean particles (and the copula's common forms) that follow a noun in the same word.
+_KO_PARTICLE_SET = frozenset("""은 는 이 가 을 를 의 에 에서 에게 에게서 께 께서 으로 로 으로서 로서 으로써 로써 와 과 도 만 부터 까지
     처럼 보다 이나 나 이란 란 이라는 라는 이며 며 이고 고 이다 다 였다 이었다 입니다 에는 에서는 에서도 으로는 로는 과의 와의
-    에도 에의 으로의 로의 까지의 부터의 만의 마저 조차 밖에 대로 씩 들 들이 들을 들은 들의 들에""".split(), key=len, reverse=True)
-_KO_PARTICLE_SET = frozenset(_KO_PARTICLES)
+    에도 에의 으로의 로의 까지의 부터의 만의 마저 조차 밖에 대로 씩 들 들이 들을 들은 들의 들에""".split())
 
 
 @lru_cache(maxsize=200_000)
