@@ -220,6 +220,11 @@ _MONTH_NAMES = {
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     # Polish: the genitive of dates (15 maja); the nominative and locative are added below
     "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "no": "januar februar mars april mai juni juli august september oktober november desember",
+    # Czech: the genitive of dates (15. dubna); the nominative and locative are added below
+    "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -232,6 +237,11 @@ _MONTHS_BY_LANG["pl"].update({n: i for names in (
     "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
     "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
 ) for i, n in enumerate(names.split(), 1)})
+_MONTHS_BY_LANG["cs"].update({n: i for names in (
+    "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
+    "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci",  # v březnu 2023
+) for i, n in enumerate(names.split(), 1)})
+_MONTHS_BY_LANG["nb"] = _MONTHS_BY_LANG["no"]  # Norwegian Bokmål, as some tools name it
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -508,9 +518,15 @@ _MAGNITUDES: dict[str, float] = {
     "tys.": 1e3, "tys": 1e3, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3, "mln": 1e6, "mln.": 1e6,
     "milion": 1e6, "miliony": 1e6, "milionów": 1e6, "mld": 1e9, "mld.": 1e9, "miliard": 1e9, "miliardy": 1e9,
     "miliardów": 1e9, "bln": 1e12, "bln.": 1e12, "bilion": 1e12, "biliony": 1e12, "bilionów": 1e12,
+    # Swedish, Danish, Norwegian (long scale: biljon, billion are 10^12; 5 mdr kronor, 3 mia. kroner)
+    "tusen": 1e3, "tusind": 1e3, "miljon": 1e6, "miljoner": 1e6, "miljonen": 1e6, "miljarder": 1e9,
+    "mdr": 1e9, "mdr.": 1e9, "biljon": 1e12, "biljoner": 1e12, "millioner": 1e6, "mill.": 1e6,
+    "milliarder": 1e9, "mia.": 1e9, "mia": 1e9, "billioner": 1e12,
+    # Czech (3,5 miliardy eur, 25 tis. lidí)
+    "tisíc": 1e3, "tisíce": 1e3, "tis.": 1e3, "milionu": 1e6, "miliarda": 1e9, "miliardu": 1e9,
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
-_LONG_SCALE_LANGS = frozenset("fr de es it pt nl".split())
+_LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no nb cs pl".split())
 _MAGNITUDE_WORD_RE = re.compile(
     f"(?:{_SP}*|-)(?i:(" + _trie_regex(sorted(_MAGNITUDES, key=len, reverse=True)) + f"))(?![{_LATIN}])"
 )
@@ -807,19 +823,26 @@ _APPROX_BEFORE = {
                   "più di", "oltre", "almeno", "oltre il", "sopra il", "mais de", "pelo menos", "acima de", "acima dos",
                   "por encima de", "por encima del", "meer dan", "ruim", "minstens", "ten minste",
                   "более", "больше", "свыше", "не менее", "по меньшей мере", "выше",
-                  "ponad", "co najmniej", "powyżej", "przeszło"],
+                  "ponad", "co najmniej", "powyżej", "przeszło",
+                  "mer än", "fler än", "över", "drygt", "minst", "mere end", "flere end", "mindst",
+                  "mer enn", "flere enn", "drøyt", "více než", "víc než", "přes", "nejméně", "alespoň",
+                  "minimálně"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
                   "meno di", "sotto il", "sotto i", "al di sotto del", "inferiore al", "fino a", "fino al",
                   "abaixo de", "abaixo dos", "até", "por debajo de", "por debajo del", "inferior al", "minder dan",
-                  "менее", "меньше", "ниже", "не более", "не больше", "poniżej", "mniej niż"],
+                  "менее", "меньше", "ниже", "не более", "не больше", "poniżej", "mniej niż",
+                  "mindre än", "färre än", "upp till", "mindre end", "færre end", "op til", "mindre enn",
+                  "færre enn", "opptil", "méně než", "až"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
               "约", "大约", "大概", "近", "将近", "接近", "约合", "约有", "大约有", "約", "およそ", "약", "대략",
               "quasi", "intorno al", "intorno ai", "quase", "em torno de", "por volta de", "ongeveer", "bijna", "zo'n",
-              "около", "почти", "примерно", "порядка", "приблизительно", "około", "prawie", "blisko"],
+              "около", "почти", "примерно", "порядка", "приблизительно", "około", "prawie", "blisko",
+              "omkring", "cirka", "ungefär", "nästan", "knappt", "næsten", "knap", "rundt", "omtrent", "nesten",
+              "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"

@@ -99,6 +99,11 @@ def _split_line(line: str, lang: str) -> tuple[tuple[int, int], ...]:
     return tuple(_split_line_uncached(line, lang))
 
 
+# An ordinal with its dot (« 1. desember », „3. marts“, « 15. dubna ») that sentencex ends a sentence
+# after in some languages (Norwegian, Swedish): a piece that then opens in lower case goes on the sentence.
+_ORDINAL_DOT_RE = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+
+
 def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     from sentencex import get_sentence_boundaries
 
@@ -109,7 +114,8 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     for start, end in bounds:
         prev = line[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
         nxt = line[start:end].lstrip()
-        if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and nxt[:1].isupper())):
+        if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and nxt[:1].isupper())
+                       or (nxt[:1].islower() and _ORDINAL_DOT_RE.search(prev))):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -30,6 +30,13 @@ CASES = [
     ("EU, NATO -> ЕС, НАТО in Russian", "The EU and NATO met.", "en", "ЕС и НАТО провели встречу.", "ru", []),
     ("НАТО, ООН of a Russian source dropped", "НАТО и ООН провели встречу.", "ru", "The alliance held a meeting.", "en",
      [("entities.acronym", "minor", "src:НАТО"), ("entities.acronym", "minor", "src:ООН")]),
+    ("GDP, UN -> BNP, FN in Swedish", "GDP fell, the UN said.", "en", "BNP sjönk, uppgav FN.", "sv", []),
+    ("EU, IMF -> EU, Valutafonden in Danish", "The EU and the IMF agreed.", "en",
+     "EU og Den Internationale Valutafond blev enige.", "da", []),
+    ("UN -> FN in Norwegian (nb too)", "The UN warned.", "en", "FN advarte.", "nb", []),
+    ("GDP, UN -> HDP, OSN in Czech", "GDP fell, the UN said.", "en", "HDP klesl, uvedla OSN.", "cs", []),
+    ("GDP dropped in Czech", "GDP fell, the IMF said.", "en", "Ekonomika klesla, uvedl MMF.", "cs",
+     [("entities.acronym", "minor", "src:GDP")]),
     ("GDP, UN -> PKB, ONZ in Polish", "GDP fell, the UN said.", "en", "PKB spadł, poinformowała ONZ.", "pl", []),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",

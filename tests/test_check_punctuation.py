@@ -42,6 +42,35 @@ def flagged(issues: list[Issue], target: Document) -> list[tuple[str, str]]:
 # (id, source, source lang, target, target lang, alignment (None: one-to-one, tail in the last bead),
 #  expected (check, flagged substring) pairs)
 CASES = [
+    # Abbreviations of magnitudes (Czech tis., Swedish mdr., Danish mia.) are no sentence end; a stray stop
+    # before a lower-case word elsewhere still is.
+    (
+        "en-cs « 25 tis. lidí »",
+        "About 25,000 people protested.",
+        "en",
+        "Přibližně 25 tis. lidí protestovalo.",
+        "cs",
+        (Bead((0,), (0, 1)),),
+        [],
+    ),
+    (
+        "en-sv « 3 mdr. kronor »",
+        "The state spent 3 billion kronor on the new railway.",
+        "en",
+        "Staten spenderade 3 mdr. kronor på den nya järnvägen.",
+        "sv",
+        (Bead((0,), (0, 1)),),
+        [],
+    ),
+    (
+        "en-da « 3 mia. kroner »",
+        "The state spent 3 billion kroner.",
+        "en",
+        "Staten brugte 3 mia. kroner.",
+        "da",
+        (Bead((0,), (0, 1)),),
+        [],
+    ),
     (
         "zh-fr seed: « bureau politique. du comité central » in a text without casing",
         "林剑介绍，中共中央政治局委员、外交部长王毅出席会议并致辞。",

@@ -57,7 +57,14 @@ CASES = [
     ("zh: 每周三次 is three times a week", "该中心每周三次向公众开放，周四闭馆。", "zh",
      "The centre opens to the public three times a week and closes on Thursday.", "en", []),
     ("zh: 每周五天 is five days a week", "员工每周五天上班。", "zh", "Staff work five days a week, from Monday.", "en", []),
-    ("a language with no list", "The vote is on Thursday.", "en", "Hlasování se koná ve středu.", "cs", []),
+    ("en→sv, på tisdagen", "The police said on Wednesday.", "en", "Det uppgav polisen på tisdagen.", "sv",
+     [(CHECK, "major", "tisdagen")]),
+    ("en→sv, right", "The police said on Wednesday.", "en", "Det uppgav polisen på onsdagen.", "sv", []),
+    ("en→da, søndag", "They protested on Saturday.", "en", "De demonstrerede søndag.", "da", [(CHECK, "major", "søndag")]),
+    ("en→no, right", "They protested on Saturday.", "en", "De demonstrerte lørdag.", "no", []),
+    ("en→cs, ve středu", "The vote is on Thursday.", "en", "Hlasování se koná ve středu.", "cs", [(CHECK, "major", "středu")]),
+    ("en→cs, right", "The vote is on Wednesday.", "en", "Hlasování se koná ve středu.", "cs", []),
+    ("a language with no list", "The vote is on Thursday.", "en", "Głosowanie odbędzie się w środę.", "hu", []),
 ]
 
 

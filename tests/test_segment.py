@@ -33,6 +33,22 @@ def test_chinese_sentences():
     ]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # sentencex ends a Norwegian or Swedish sentence after the ordinal's dot; the month goes on it
+    ("Loven trer i kraft 1. desember. Det sa statsministeren.", "no",
+     ["Loven trer i kraft 1. desember.", "Det sa statsministeren."]),
+    ("Lagen gäller från 1. december.", "sv", ["Lagen gäller från 1. december."]),
+    ("Loven træder i kraft 1. december. Det sagde ministeren.", "da",
+     ["Loven træder i kraft 1. december.", "Det sagde ministeren."]),
+    # a capital after the number's dot is a new sentence
+    ("He won in round 3. Then he left.", "en", ["He won in round 3.", "Then he left."]),
+    # a decimal's dot is no ordinal's
+    ("Kursen steg med 2,5. etterpå falt den.", "no", ["Kursen steg med 2,5.", "etterpå falt den."]),
+])
+def test_ordinal_dot_before_lower_case_goes_on(text, lang, expected):
+    assert [s.text for s in split_sentences(text, lang)] == expected
+
+
 def test_presegmented_is_one_sentence_per_line():
     text = "  First sentence. Still the first.\n\nSecond line\r\nThird\n"
     sents = split_sentences(text, "en", presegmented=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from typing import AbstractSet as Set, Callable, Iterator, NamedTuple, Optional, Union
 
@@ -324,6 +325,20 @@ def _lowered_name_possible(source: Document, target: Document) -> bool:
     return any(_has_word(word, target) for word, count in caps.items() if count > 0)
 
 
+@lru_cache(maxsize=64)
+def _lower_case_calendar(lang: Optional[str]) -> frozenset[str]:
+    """The month and day names of a language that writes them in lower case (April → Swedish, Danish,
+    Norwegian and Dutch « april », September → « september »): spelt like the source's capitalised
+    English name, they are no lowered name."""
+    from ..numbers import _MONTHS_BY_LANG
+    from .numbers import _LOWER_CASE_DAYS, _WEEKDAYS
+
+    if lang not in _LOWER_CASE_DAYS:
+        return frozenset()
+    days = (form.lower() for forms in _WEEKDAYS.get(lang, ()) for form in forms)
+    return frozenset(_MONTHS_BY_LANG.get(lang, {})) | frozenset(days)
+
+
 def _lower_cased_names(ctx: CheckContext, noise: set[int],
                        start_offsets: Union[set[int], Callable[[], set[int]]]) -> Iterator[Issue]:
     """Names of the source in lower case in the target; ``start_offsets``: where the target's sentence
@@ -364,7 +379,9 @@ def _lower_cased_names(ctx: CheckContext, noise: set[int],
             if names is None:
                 if common is None:
                     common = {w for w in WORD_RE.findall(ctx.source.text) if w[0].islower()}
-                names = {lower: word for lower, word in candidates.items() if lower not in common}
+                calendar = _lower_case_calendar(base_lang(ctx.target.lang))
+                names = {lower: word for lower, word in candidates.items()
+                         if lower not in common and lower not in calendar}
             if not any(name in sent.text for name in names):
                 continue
             urls = url_spans(sent.text)
