@@ -903,11 +903,19 @@ class _Runner:
 
     def submit(self, task: tuple[str, Any]) -> None:
         kind, what = task
-        if kind == "map":
-            fut = self.engine.submit(check_item, self.items[what], self.config)
-        else:
-            fut = self.engine.submit(reduce_block, [self.records[k] for k in what], self.config, True, 3,
-                                     self.want_reports)
+        try:
+            if kind == "map":
+                fut = self.engine.submit(check_item, self.items[what], self.config)
+            else:
+                fut = self.engine.submit(reduce_block, [self.records[k] for k in what], self.config, True, 3,
+                                         self.want_reports)
+        except Exception as exc:  # noqa: BLE001
+            # A worker died since the last results were read: the pool refuses new tasks. The task fails
+            # as those in flight will, and is handled with them (``on_broken``: restart, run them alone).
+            if not self.engine.broken(exc):
+                raise
+            fut = cf.Future()
+            fut.set_exception(exc)
         self.inflight[fut] = task
 
     def on_map_result(self, k: int, rec: dict) -> None:

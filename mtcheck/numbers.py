@@ -223,6 +223,9 @@ _MONTH_NAMES = {
     "sv": "januari februari mars april maj juni juli augusti september oktober november december",
     "da": "januar februar marts april maj juni juli august september oktober november december",
     "no": "januar februar mars april mai juni juli august september oktober november desember",
+    # Finnish: the partitive of dates (15. huhtikuuta); the nominative and inessive are added below
+    "fi": "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta "
+          "lokakuuta marraskuuta joulukuuta",
     # Czech: the genitive of dates (15. dubna); the nominative and locative are added below
     "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
 }
@@ -241,6 +244,8 @@ _MONTHS_BY_LANG["cs"].update({n: i for names in (
     "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
     "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci",  # v březnu 2023
 ) for i, n in enumerate(names.split(), 1)})
+_MONTHS_BY_LANG["fi"].update({n + end: i for end in ("", "ssa") for i, n in enumerate(
+    "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu".split(), 1)})
 _MONTHS_BY_LANG["nb"] = _MONTHS_BY_LANG["no"]  # Norwegian Bokmål, as some tools name it
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
@@ -522,11 +527,14 @@ _MAGNITUDES: dict[str, float] = {
     "tusen": 1e3, "tusind": 1e3, "miljon": 1e6, "miljoner": 1e6, "miljonen": 1e6, "miljarder": 1e9,
     "mdr": 1e9, "mdr.": 1e9, "biljon": 1e12, "biljoner": 1e12, "millioner": 1e6, "mill.": 1e6,
     "milliarder": 1e9, "mia.": 1e9, "mia": 1e9, "billioner": 1e12,
+    # Finnish (3,5 miljardia euroa, 25 000 ihmistä; biljoona is 10^12)
+    "tuhatta": 1e3, "miljoona": 1e6, "miljoonaa": 1e6, "milj.": 1e6, "miljardi": 1e9, "miljardia": 1e9,
+    "biljoona": 1e12, "biljoonaa": 1e12,
     # Czech (3,5 miliardy eur, 25 tis. lidí)
     "tisíc": 1e3, "tisíce": 1e3, "tis.": 1e3, "milionu": 1e6, "miliarda": 1e9, "miliardu": 1e9,
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
-_LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no nb cs pl".split())
+_LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no nb fi cs pl".split())
 _MAGNITUDE_WORD_RE = re.compile(
     f"(?:{_SP}*|-)(?i:(" + _trie_regex(sorted(_MAGNITUDES, key=len, reverse=True)) + f"))(?![{_LATIN}])"
 )
@@ -729,6 +737,7 @@ _CURRENCY_WORDS = {
     "rouble": "RUB", "roubles": "RUB", "rubel": "RUB", "卢布": "RUB",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "доллар": "USD", "доллара": "USD", "долларов": "USD",
     "евро": "EUR", "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "иен": "JPY", "иены": "JPY",
+    "euroa": "EUR", "dollaria": "USD",  # Finnish partitive (3,5 miljardia euroa)
     "złotych": "PLN", "złote": "PLN", "zł": "PLN", "dolarów": "USD", "dolary": "USD",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
@@ -826,7 +835,7 @@ _APPROX_BEFORE = {
                   "ponad", "co najmniej", "powyżej", "przeszło",
                   "mer än", "fler än", "över", "drygt", "minst", "mere end", "flere end", "mindst",
                   "mer enn", "flere enn", "drøyt", "více než", "víc než", "přes", "nejméně", "alespoň",
-                  "minimálně"],
+                  "minimálně", "yli", "vähintään", "runsaat", "reilut"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
@@ -834,7 +843,7 @@ _APPROX_BEFORE = {
                   "abaixo de", "abaixo dos", "até", "por debajo de", "por debajo del", "inferior al", "minder dan",
                   "менее", "меньше", "ниже", "не более", "не больше", "poniżej", "mniej niż",
                   "mindre än", "färre än", "upp till", "mindre end", "færre end", "op til", "mindre enn",
-                  "færre enn", "opptil", "méně než", "až"],
+                  "færre enn", "opptil", "méně než", "až", "enintään", "korkeintaan"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
@@ -842,7 +851,8 @@ _APPROX_BEFORE = {
               "quasi", "intorno al", "intorno ai", "quase", "em torno de", "por volta de", "ongeveer", "bijna", "zo'n",
               "около", "почти", "примерно", "порядка", "приблизительно", "około", "prawie", "blisko",
               "omkring", "cirka", "ungefär", "nästan", "knappt", "næsten", "knap", "rundt", "omtrent", "nesten",
-              "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo"],
+              "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "noin", "lähes", "melkein", "suunnilleen",
+              "arviolta"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -913,7 +923,7 @@ _DM_DATE = (
     rf"(MONTH)(?:(?:{_SP}*,?{_SP}*|{_SP}+de[l]?{_SP}+)([12][0-9]{{3}})(?![0-9]))?"
 )
 _MD_DATE = (
-    rf"(MONTH){_SP}+([0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])(?:,?{_SP}+([12][0-9]{{3}})(?![0-9]))?"
+    rf"(MONTH){_SP}+([0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])(?:,?{_SP}+([12][0-9]{{3}})(?![0-9]))?"
 )
 _MY_DATE = rf"(MONTH){_SP}+(?:(?:de|del|of){_SP}+)?([12][0-9]{{3}})(?![0-9])"
 _HOUR = "(?:[01]?[0-9]|2[0-4])"

@@ -298,3 +298,39 @@ def reports(draw):
 def test_report_records_round_trip_through_json(report):
     record = json.loads(json.dumps(report_to_record(report), ensure_ascii=False))
     assert report_from_record(record) == report
+
+
+def test_a_pool_found_broken_when_submitting_is_restarted_not_fatal(batch_files, monkeypatch):
+    """A worker that dies between two reads of results leaves a pool that refuses the next task (submit
+    raises BrokenProcessPool): the run restarts the pool and runs the tasks again, as for a task that
+    failed in flight (CI saw the pool's submit raise under load)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from mtcheck import batch as batch_mod
+
+    _, items = batch_files
+    expected = run_batch(items, Config(), want_reports=True)
+
+    class FlakyPool(batch_mod._InlineEngine):
+        workers, window = 2, 3
+
+        def __init__(self):
+            self.calls, self.restarts = 0, 0
+
+        def submit(self, fn, *args):
+            self.calls += 1
+            if self.calls == 3 and not self.restarts:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return super().submit(fn, *args)
+
+        def broken(self, exc):
+            return isinstance(exc, BrokenProcessPool)
+
+        def restart(self):
+            self.restarts += 1
+
+    engine = FlakyPool()
+    monkeypatch.setattr(batch_mod, "make_engine", lambda *a: engine)
+    got = run_batch(items, Config(), want_reports=True)
+    assert engine.restarts == 1
+    assert got.reports == expected.reports and got.digests == expected.digests

@@ -37,6 +37,8 @@ CASES = [
     ("GDP, UN -> HDP, OSN in Czech", "GDP fell, the UN said.", "en", "HDP klesl, uvedla OSN.", "cs", []),
     ("GDP dropped in Czech", "GDP fell, the IMF said.", "en", "Ekonomika klesla, uvedl MMF.", "cs",
      [("entities.acronym", "minor", "src:GDP")]),
+    ("ECB, GDP, UN -> EKP, BKT, YK in Finnish", "The ECB said GDP fell, the UN said.", "en",
+     "EKP:n mukaan BKT laski, YK kertoi.", "fi", []),
     ("GDP, UN -> PKB, ONZ in Polish", "GDP fell, the UN said.", "en", "PKB spadł, poinformowała ONZ.", "pl", []),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",

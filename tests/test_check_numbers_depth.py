@@ -127,6 +127,15 @@ CASES = [
      "Protestovalo přibližně 25 000 lidí a více než 300 jich bylo zatčeno.", "cs", []),
     ("Czech wrong month", "The summit is on April 15, 2024.", "en", "Summit se uskuteční 15. května 2024.", "cs",
      [("numbers.mismatch", "major", "15. května 2024")]),
+    ("Finnish date, miljardia euroa, noin", "About 25,000 people protested on April 15, 2024; the plan costs 3.5 billion euros.",
+     "en", "Noin 25 000 ihmistä osoitti mieltään 15. huhtikuuta 2024; suunnitelma maksaa 3,5 miljardia euroa.", "fi", []),
+    ("Finnish yli", "More than 300 homes were damaged.", "en", "Myrsky vaurioitti yli 300 kotia.", "fi", []),
+    ("Finnish wrong magnitude", "The plan costs 3.5 billion euros.", "en", "Suunnitelma maksaa 3,5 miljoonaa euroa.",
+     "fi", [("numbers.mismatch", "major", "3,5 miljoonaa euroa")]),
+    # A month then a decimal is no date: "in February 4.3%" (inflation), « в марте 4,3% »
+    ("month then a decimal, ru", "Inflation fell to 4.3% in March.", "en", "Инфляция в марте 4,3%.", "ru", []),
+    ("month then a decimal, fi", "Inflation slowed to 4.3 percent in February.", "en",
+     "Inflaatio hidastui helmikuussa 4,3 prosenttiin.", "fi", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.

@@ -64,6 +64,8 @@ CASES = [
     ("en→no, right", "They protested on Saturday.", "en", "De demonstrerte lørdag.", "no", []),
     ("en→cs, ve středu", "The vote is on Thursday.", "en", "Hlasování se koná ve středu.", "cs", [(CHECK, "major", "středu")]),
     ("en→cs, right", "The vote is on Wednesday.", "en", "Hlasování se koná ve středu.", "cs", []),
+    ("en→fi, tiistaina", "The police said on Wednesday.", "en", "Poliisi kertoi tiistaina.", "fi", [(CHECK, "major", "tiistaina")]),
+    ("en→fi, right", "The police said on Wednesday.", "en", "Poliisi kertoi keskiviikkona.", "fi", []),
     ("a language with no list", "The vote is on Thursday.", "en", "Głosowanie odbędzie się w środę.", "hu", []),
 ]
 

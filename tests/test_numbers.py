@@ -646,3 +646,16 @@ def test_digit_scanner_lookahead_keeps_every_date_and_time() -> None:
                 text = digits + tail + " 2021"
                 a, b = whole.match(text), digit.match(text)
                 assert (a.span(), a.lastgroup) == (b.span(), b.lastgroup), (key, text)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a month name then a decimal is a month and a number, not a date: "in February 4.3%"
+    ("Inflation was in February 4.3%.", "en", [("4.3%", "percent", 4.3)]),
+    ("в марте 4,3%", "ru", [("4,3%", "percent", 4.3)]),
+    ("w marcu 4,3%", "pl", [("4,3%", "percent", 4.3)]),
+    # the date and a date with its year still are
+    ("on February 4. Then", "en", [("February 4", "date", 204.0)]),
+    ("February 4, 2024", "en", [("February 4, 2024", "date", 204.0)]),
+])
+def test_month_then_decimal_is_no_date(text, lang, expected):
+    assert [(m.text, m.kind, m.value) for m in find_numbers(text, lang)] == expected

@@ -293,7 +293,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         # Polish and Russian (25 tys. osób, 3 mln zł, w 2023 r., ok. 300, тыс., млн., 2023 г.)
         "tys", "mln", "mld", "bln", "zł", "ok", "tzw", "godz", "тыс", "млн", "млрд", "трлн", "руб", "долл", "г",
         # Swedish, Danish, Norwegian and Czech (3 mdr. kronor, 3 mia. kroner, 5 mill. kroner, 25 tis. lidí)
-        "mdr", "milj", "mia", "mill", "kr", "tis", "mil", "tzv", "resp", "atd", "mj", "např",
+        "mdr", "milj", "mia", "mill", "kr", "tis", "mil", "tzv", "resp", "atd", "mj", "např", "milj", "esim", "ns", "mm",
     }
 )
 

@@ -509,6 +509,8 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "sv": tuple((d, d + "en", d + "ar") for d in "måndag tisdag onsdag torsdag fredag lördag söndag".split()),
     "da": tuple((d, d + "en", d + "e") for d in "mandag tirsdag onsdag torsdag fredag lørdag søndag".split()),
     "no": tuple((d, d + "en", d + "er") for d in "mandag tirsdag onsdag torsdag fredag lørdag søndag".split()),
+    # Finnish: the day and its essive, "on" (keskiviikkona)
+    "fi": tuple((d, d + "na") for d in "maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai".split()),
     # Czech, with the accusative and locative of "on" (ve středu, v sobotu, v neděli, ve čtvrtek)
     "cs": (("pondělí",), ("úterý",), ("středa", "středu", "středy"), ("čtvrtek", "čtvrtku", "čtvrtka"),
            ("pátek", "pátku"), ("sobota", "sobotu", "soboty"), ("neděle", "neděli")),
@@ -516,7 +518,7 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
 _WEEKDAYS["nb"] = _WEEKDAYS["no"]
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
-_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "nb", "cs"})
+_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "nb", "fi", "cs"})
 # After 周三 / 星期三, what makes the numeral a count: 每周三次, 每周五天 (not 周五天气, Friday's weather),
 # 每周两个小时.
 _ZH_COUNT_AFTER = re.compile(r"[次回遍趟场个]|天(?!气)")
