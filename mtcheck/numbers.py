@@ -882,6 +882,13 @@ _APPROX_BEFORE_REV_RE = re.compile(
     f"\\n?{_SP}*(?:(?i:(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if w.isascii()) + f"))(?![{_LATIN}])"
     "|(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if not w.isascii()) + "))"
 )
+# Qualifiers read only in their own language: Finnish « alle » ("under") is German and Italian « alle »
+# („alle 300 Mitarbeiter“, « alle 15 »). Read backwards like ``_APPROX_BEFORE_REV_RE``, where it finds none.
+_APPROX_ONLY_IN: dict[str, dict[str, str]] = {"fi": {"alle": "less_than"}}
+_APPROX_ONLY_IN_REV_RE = {
+    lang: re.compile(f"\\n?{_SP}*(?i:(" + _trie_regex(w[::-1] for w in words) + f"))(?![{_LATIN}])")
+    for lang, words in _APPROX_ONLY_IN.items()
+}
 _HANGUL_RE = re.compile("[\uac00-\ud7a3]")
 _NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
 _ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?!额))?")
@@ -1396,12 +1403,15 @@ def _parse_digits(s: str, lang_key: str) -> tuple[float, Optional[float]]:
     return as_decimal, as_thousands
 
 
-def _approx_before(t: str, start: int) -> Optional[str]:
-    """The qualifier written just before ``start`` (« plus de », "about", 约), if any."""
+def _approx_before(t: str, start: int, lang_key: str = "*") -> Optional[str]:
+    """The qualifier written just before ``start`` (« plus de », "about", 约), if any; ``lang_key`` adds the
+    qualifiers read only in that language (``_APPROX_ONLY_IN``)."""
     window = t[max(0, start - 24):start]
     m = _APPROX_BEFORE_REV_RE.match(window[::-1])
     if not m:
-        return None
+        own = _APPROX_ONLY_IN_REV_RE.get(lang_key)
+        found = own.match(window[::-1]) if own is not None else None
+        return _APPROX_ONLY_IN[lang_key][found.group(1)[::-1].lower()] if found else None
     word = (m.group(1) or m.group(2) or "")[::-1]
     begin = len(window) - m.end()  # where the word starts in the window
     if word == "近" and begin > 0 and window[begin - 1] in "最附将接临":
@@ -1722,7 +1732,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     kind = "number"
     measure: Optional[str] = None
     value, alt = _parse_digits(digits, lang_key)
-    approx = _approx_before(t, span_start)
+    approx = _approx_before(t, span_start, lang_key)
     weak = False
 
     # 第79 (ordinal), 百分之30 (percent)

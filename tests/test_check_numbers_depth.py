@@ -130,6 +130,9 @@ CASES = [
     ("Finnish date, miljardia euroa, noin", "About 25,000 people protested on April 15, 2024; the plan costs 3.5 billion euros.",
      "en", "Noin 25 000 ihmistä osoitti mieltään 15. huhtikuuta 2024; suunnitelma maksaa 3,5 miljardia euroa.", "fi", []),
     ("Finnish yli", "More than 300 homes were damaged.", "en", "Myrsky vaurioitti yli 300 kotia.", "fi", []),
+    ("Finnish alle", "Fewer than 300 homes were damaged.", "en", "Myrsky vaurioitti alle 300 kotia.", "fi", []),
+    ("Finnish yli for fewer than", "Fewer than 300 homes were damaged.", "en", "Myrsky vaurioitti yli 300 kotia.",
+     "fi", [("numbers.mismatch", "minor", "300")]),
     ("Finnish wrong magnitude", "The plan costs 3.5 billion euros.", "en", "Suunnitelma maksaa 3,5 miljoonaa euroa.",
      "fi", [("numbers.mismatch", "major", "3,5 miljoonaa euroa")]),
     # A month then a decimal is no date: "in February 4.3%" (inflation), « в марте 4,3% »

@@ -659,3 +659,16 @@ def test_digit_scanner_lookahead_keeps_every_date_and_time() -> None:
 ])
 def test_month_then_decimal_is_no_date(text, lang, expected):
     assert [(m.text, m.kind, m.value) for m in find_numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, approx", [
+    # Finnish « alle » is "under"; German „alle“ and Italian « alle » are "all" and "at": no qualifier there
+    ("Myrsky vaurioitti alle 300 kotia.", "fi", "less_than"),
+    ("Alle 300 kotia vaurioitui.", "fi", "less_than"),
+    ("Der Sturm beschädigte alle 300 Häuser.", "de", None),
+    ("La riunione inizia alle 15.", "it", None),
+    ("Kalle 300", "fi", None),
+])
+def test_qualifier_read_only_in_its_language(text, lang, approx):
+    (mention,) = find_numbers(text, lang)
+    assert mention.approx == approx
