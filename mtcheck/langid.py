@@ -29,6 +29,12 @@ _LANG_ALIASES = {"zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh",
                  "ji": "yi", "jw": "jv", "mo": "ro"}
 
 
+# Codes of a language that mtcheck's per-language tables and py3langid know under another code: Norwegian
+# Bokmål (nb) is their Norwegian (no). Applied where a check or the number reader takes a document's base
+# language (``checks.data.base_lang``, ``numbers._lang_key``); the report keeps the code the user gave.
+SAME_LANGUAGE = {"nb": "no"}
+
+
 def iso_639_1(tag: Optional[str]) -> Optional[str]:
     """The ISO 639-1 code of a language tag (``FR``, ``fr-FR``, ``zh_Hans``, ``iw`` → ``fr``, ``fr``, ``zh``,
     ``he``), or None when it names no language of ISO 639-1 (``*all*``, ``x-custom``, ``eng``, ``zz``)."""

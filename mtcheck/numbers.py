@@ -65,6 +65,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
+from .langid import SAME_LANGUAGE
 from .segment import text_cache
 
 __all__ = ["NumberMention", "find_numbers", "find_numbers_by_sentence", "numbers_match", "kinds_compatible", "mention_components",
@@ -246,7 +247,6 @@ _MONTHS_BY_LANG["cs"].update({n: i for names in (
 ) for i, n in enumerate(names.split(), 1)})
 _MONTHS_BY_LANG["fi"].update({n + end: i for end in ("", "ssa") for i, n in enumerate(
     "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu".split(), 1)})
-_MONTHS_BY_LANG["nb"] = _MONTHS_BY_LANG["no"]  # Norwegian Bokmål, as some tools name it
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -534,7 +534,7 @@ _MAGNITUDES: dict[str, float] = {
     "tisíc": 1e3, "tisíce": 1e3, "tis.": 1e3, "milionu": 1e6, "miliarda": 1e9, "miliardu": 1e9,
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
-_LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no nb fi cs pl".split())
+_LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no fi cs pl".split())
 _MAGNITUDE_WORD_RE = re.compile(
     f"(?:{_SP}*|-)(?i:(" + _trie_regex(sorted(_MAGNITUDES, key=len, reverse=True)) + f"))(?![{_LATIN}])"
 )
@@ -1326,7 +1326,8 @@ def _time_regex(lang_key: str) -> str:
 def _lang_key(lang: Optional[str]) -> str:
     if not lang:
         return "*"
-    return lang.lower().replace("_", "-").split("-")[0]
+    code = lang.lower().replace("_", "-").split("-")[0]
+    return SAME_LANGUAGE.get(code, code)
 
 
 # --- parsing helpers ------------------------------------------------------------------------------------
@@ -1407,10 +1408,11 @@ def _approx_before(t: str, start: int, lang_key: str = "*") -> Optional[str]:
     """The qualifier written just before ``start`` (« plus de », "about", 约), if any; ``lang_key`` adds the
     qualifiers read only in that language (``_APPROX_ONLY_IN``)."""
     window = t[max(0, start - 24):start]
-    m = _APPROX_BEFORE_REV_RE.match(window[::-1])
+    backwards = window[::-1]
+    m = _APPROX_BEFORE_REV_RE.match(backwards)
     if not m:
         own = _APPROX_ONLY_IN_REV_RE.get(lang_key)
-        found = own.match(window[::-1]) if own is not None else None
+        found = own.match(backwards) if own is not None else None
         return _APPROX_ONLY_IN[lang_key][found.group(1)[::-1].lower()] if found else None
     word = (m.group(1) or m.group(2) or "")[::-1]
     begin = len(window) - m.end()  # where the word starts in the window

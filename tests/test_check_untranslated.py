@@ -39,6 +39,27 @@ def flagged(issues: list[Issue], target: Document) -> list[tuple[str, str]]:
 
 # (id, source, source lang, target, target lang, alignment, expected (check, flagged substring) pairs)
 CASES = [
+    # Norwegian Bokmål (nb) is py3langid's Norwegian (no): a Norwegian sentence is in the target language
+    (
+        "en-nb Norwegian target given as nb",
+        "The bank expects growth. The European Central Bank raised its key interest rate by 0.25 percentage points on "
+        "Thursday, the third increase this year.",
+        "en",
+        "Banken venter vekst. Den europeiske sentralbanken hevet torsdag styringsrenten med 0,25 prosentpoeng, den "
+        "tredje økningen i år.",
+        "nb",
+        None,
+        [],
+    ),
+    (
+        "en-nb English sentence left in a Norwegian (nb) target",
+        "The bank expects the economy to grow. It aims to close the intelligence gap between countries.",
+        "en",
+        "Banken venter at økonomien vokser. It aims to close the intelligence gap between countries.",
+        "nb",
+        None,
+        [("untranslated.sentence", "It aims to close the intelligence gap between countries.")],
+    ),
     (
         "en-fr English sentence left in a French target",
         "The plan was announced on Monday. It aims to close the intelligence gap between countries.",

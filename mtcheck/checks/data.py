@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from typing import Optional, Sequence
 
-from ..langid import scripts_of_lang
+from ..langid import SAME_LANGUAGE, scripts_of_lang
 from ..types import Bead, Document, Span
 from .registry import CheckContext
 
@@ -79,7 +79,8 @@ def source_span(ctx: CheckContext, bead: Optional[Bead]) -> Optional[Span]:
 
 
 def base_lang(lang: Optional[str]) -> str:
-    return (lang or "").split("-")[0].split("_")[0].lower()
+    code = (lang or "").split("-")[0].split("_")[0].lower()
+    return SAME_LANGUAGE.get(code, code)
 
 
 # Scripts with upper and lower case. Georgian (Mkhedruli) is unicameral although Latin is the default
@@ -293,7 +294,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         # Polish and Russian (25 tys. osób, 3 mln zł, w 2023 r., ok. 300, тыс., млн., 2023 г.)
         "tys", "mln", "mld", "bln", "zł", "ok", "tzw", "godz", "тыс", "млн", "млрд", "трлн", "руб", "долл", "г",
         # Swedish, Danish, Norwegian and Czech (3 mdr. kronor, 3 mia. kroner, 5 mill. kroner, 25 tis. lidí)
-        "mdr", "milj", "mia", "mill", "kr", "tis", "mil", "tzv", "resp", "atd", "mj", "např", "milj", "esim", "ns", "mm",
+        "mdr", "milj", "mia", "mill", "kr", "tis", "mil", "tzv", "resp", "atd", "mj", "např", "esim", "ns", "mm",
     }
 )
 

@@ -79,8 +79,6 @@ def _read_concepts(path: Path) -> list[_Concept]:
             vals = tuple(f.strip() for f in cell.split("|") if f.strip())
             if vals:
                 forms[lang] = vals
-        if "no" in forms:  # Norwegian Bokmål under the code some tools give it
-            forms.setdefault("nb", forms["no"])
         acronyms = frozenset(f for vals in forms.values() for f in vals if _is_acronym(f) or _IDENT_RE.fullmatch(f))
         out.append(_Concept(forms, acronyms))
     return out

@@ -515,10 +515,9 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "cs": (("pondělí",), ("úterý",), ("středa", "středu", "středy"), ("čtvrtek", "čtvrtku", "čtvrtka"),
            ("pátek", "pátku"), ("sobota", "sobotu", "soboty"), ("neděle", "neděli")),
 }
-_WEEKDAYS["nb"] = _WEEKDAYS["no"]
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
-_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "nb", "fi", "cs"})
+_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "fi", "cs"})
 # After 周三 / 星期三, what makes the numeral a count: 每周三次, 每周五天 (not 周五天气, Friday's weather),
 # 每周两个小时.
 _ZH_COUNT_AFTER = re.compile(r"[次回遍趟场个]|天(?!气)")
