@@ -229,6 +229,17 @@ _MONTH_NAMES = {
           "lokakuuta marraskuuta joulukuuta",
     # Czech: the genitive of dates (15. dubna); the nominative and locative are added below
     "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
+    # Turkish (3 Mart, 15 Nisan 2024'te, şubat ayında; dotless ı written i, see _fold), Romanian (15 aprilie
+    # 2024; « mai » see _MONTH_NOT_BEFORE)
+    "tr": "ocak şubat mart nisan mayis haziran temmuz ağustos eylül ekim kasim aralik",
+    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    # Hungarian (március 3., 2024. április 15-én); the inessive (februárban) is added below
+    "hu": "január február március április május június július augusztus szeptember október november december",
+    # Greek: the genitive of dates (15 Απριλίου); the nominative and accusative are added below
+    "el": "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου "
+          "νοεμβρίου δεκεμβρίου",
+    # Ukrainian: the genitive of dates (15 квітня); the nominative and locative are added below
+    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -247,6 +258,15 @@ _MONTHS_BY_LANG["cs"].update({n: i for names in (
 ) for i, n in enumerate(names.split(), 1)})
 _MONTHS_BY_LANG["fi"].update({n + end: i for end in ("", "ssa") for i, n in enumerate(
     "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu".split(), 1)})
+_MONTHS_BY_LANG["hu"].update({n: i for i, n in enumerate(
+    "januárban februárban márciusban áprilisban májusban júniusban júliusban augusztusban szeptemberben "
+    "októberben novemberben decemberben".split(), 1)})
+_MONTHS_BY_LANG["el"].update({n + end: i for end in ("ς", "") for i, n in enumerate(  # ο Απρίλιος, τον Απρίλιο
+    "ιανουάριο φεβρουάριο μάρτιο απρίλιο μάιο ιούνιο ιούλιο αύγουστο σεπτέμβριο οκτώβριο νοέμβριο δεκέμβριο".split(), 1)})
+_MONTHS_BY_LANG["uk"].update({n: i for names in (
+    "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
+    "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",  # у березні 2023
+) for i, n in enumerate(names.split(), 1)})
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -264,6 +284,13 @@ _MONTH_ABBR_BY_LANG = {
 _MONTHS: dict[str, int] = {k: v for table in _MONTHS_BY_LANG.values() for k, v in table.items()}
 _MONTH_ABBR: dict[str, int] = {k: v for table in _MONTH_ABBR_BY_LANG.values() for k, v in table.items()}
 _MONTH_CAPITAL_ONLY = {"May": 5, "March": 3}  # "may"/"march" are common English words
+# Romanian « mai » is May and also "more" or "still": « cu 15 mai mulți » (15 more), « doar 15 mai sunt »
+# (only 15 are left). Before these words it is no month (« pe 15 mai va avea loc » is May 15).
+_MONTH_NOT_BEFORE = {
+    "ro": ("mai", "mult multe mulți mulţi multă puțin puţin puține puţine puțini puţini puțină puţină mare mari "
+                  "mic mică mici bine rău târziu devreme ales departe sunt este e au are avea aveau există era "
+                  "erau fi fost rămân rămas trebuie pot poate"),
+}
 
 
 @lru_cache(maxsize=64)
@@ -275,19 +302,31 @@ def _month_regex(lang_key: str) -> str:
     capital = [a.capitalize() for a in abbr if a.isascii()]
     if lang_key in ("en", "*", "zh") or lang_key not in _MONTHS_BY_LANG:
         capital += list(_MONTH_CAPITAL_ONLY)
+    guard = ""
+    if lang_key in _MONTH_NOT_BEFORE:
+        word, after = _MONTH_NOT_BEFORE[lang_key]
+        guard = f"(?!(?<=(?i:{word})){_SP}+(?i:{_trie_regex(after.split())})(?![{_LATIN}]))"
     return (
         "(?:(?i:" + _trie_regex(full) + ")"
         + "|(?i:" + _trie_regex(abbr) + r")\."
         + "|" + _trie_regex(capital)
-        + f")(?![{_LATIN}])"
+        + f")(?![{_LATIN}])" + guard
     )
+
+
+def _fold(word: str) -> str:
+    """``word`` lower-cased as the tables write it: Turkish dotless ı as i (« Mayıs », « milyarlık »: the
+    tables write « mayis », « milyarlik », which case-insensitive matching equates with them, and a text
+    written without Turkish letters has), « İ » as i."""
+    w = word.lower()
+    return w.replace("ı", "i").replace("i\u0307", "i") if not w.isascii() else w
 
 
 def _month_number(word: str) -> Optional[int]:
     w = word.rstrip(".")
     if w in _MONTH_CAPITAL_ONLY:
         return _MONTH_CAPITAL_ONLY[w]
-    w = w.lower()
+    w = _fold(w)
     return _MONTHS.get(w) or _MONTH_ABBR.get(w)
 
 
@@ -532,6 +571,33 @@ _MAGNITUDES: dict[str, float] = {
     "biljoona": 1e12, "biljoonaa": 1e12,
     # Czech (3,5 miliardy eur, 25 tis. lidí)
     "tisíc": 1e3, "tisíce": 1e3, "tis.": 1e3, "milionu": 1e6, "miliarda": 1e9, "miliardu": 1e9,
+    # Turkish (3,5 milyar euro, 25 bin kişi, 25 binden fazla, 3 milyarlık paket; « bin » see _MAGNITUDE_ONLY_IN)
+    "milyon": 1e6, "milyonluk": 1e6, "milyondan": 1e6, "milyona": 1e6, "milyar": 1e9, "milyarlik": 1e9,
+    "milyardan": 1e9, "milyara": 1e9, "trilyon": 1e12, "trilyonluk": 1e12,
+    "bin": 1e3, "binden": 1e3, "bine": 1e3, "bini": 1e3,
+    # Romanian (3,5 miliarde de euro, 25 de mii de persoane, 20 de milioane; bilion is 10^12; « mil. » in
+    # Romanian only)
+    "mie": 1e3, "mii": 1e3, "de mii": 1e3, "milioane": 1e6, "de milioane": 1e6, "miliarde": 1e9,
+    "de miliarde": 1e9, "bilioane": 1e12, "de bilioane": 1e12, "mil.": 1e6,
+    # Hungarian, with the suffixes a magnitude takes (25 ezer, 3,5 milliárd eurót, 2 milliárddal, 5 milliós)
+    "ezer": 1e3, "ezret": 1e3, "ezerrel": 1e3, "ezres": 1e3, "millió": 1e6, "milliót": 1e6, "millióval": 1e6,
+    "millióra": 1e6, "milliós": 1e6, "milliónyi": 1e6, "milliárd": 1e9, "milliárdot": 1e9, "milliárddal": 1e9,
+    "milliárdra": 1e9, "milliárdos": 1e9, "milliárdnyi": 1e9, "billió": 1e12, "billiót": 1e12,
+    # Greek (3,5 δισεκατομμύρια ευρώ, 3,5 δισ. ευρώ, 25.000 or 25 χιλιάδες)
+    "χιλιάδες": 1e3, "χιλιάδων": 1e3, "χιλ.": 1e3, "εκατομμύριο": 1e6, "εκατομμύρια": 1e6, "εκατομμυρίων": 1e6,
+    "εκατ.": 1e6, "εκ.": 1e6, "δισεκατομμύριο": 1e9, "δισεκατομμύρια": 1e9, "δισεκατομμυρίων": 1e9, "δισ.": 1e9, "δις": 1e9,
+    "τρισεκατομμύριο": 1e12, "τρισεκατομμύρια": 1e12, "τρισεκατομμυρίων": 1e12, "τρισ.": 1e12,
+    # Ukrainian (3,5 млрд євро, 25 тис. людей, 2 мільярди)
+    "тисяча": 1e3, "тисячі": 1e3, "тисяч": 1e3, "тис.": 1e3, "тис": 1e3, "мільйон": 1e6, "мільйона": 1e6,
+    "мільйони": 1e6, "мільйонів": 1e6, "мільярд": 1e9, "мільярда": 1e9, "мільярди": 1e9, "мільярдів": 1e9,
+    "трильйон": 1e12, "трильйона": 1e12, "трильйони": 1e12, "трильйонів": 1e12,
+}
+# Magnitude words read only in some languages ("*": the language is unknown): Turkish « bin » (a thousand)
+# is English "the 2011 bin Laden raid" and German „mit 25 bin ich“; Romanian « mil. » (million) is Spanish
+# and Portuguese « mil » (a thousand) before a full stop, and « mie » (a thousand) French « une mie ».
+_MAGNITUDE_ONLY_IN: dict[str, frozenset[str]] = {
+    **{w: frozenset({"tr"}) for w in ("bin", "binden", "bine", "bini")},
+    **{w: frozenset({"ro"}) for w in ("mil.", "mie", "mii", "de mii")},  # French « une mie de pain »
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
 _LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no fi cs pl".split())
@@ -595,6 +661,8 @@ def _composer(lang_key: str) -> _Composer:
     for w, v in _MAGNITUDES.items():
         if w in _HUNDRED_WORDS["en"] | _HUNDRED_WORDS["de"] or w == "mil" and "es" not in langs:
             continue
+        if w in _MAGNITUDE_ONLY_IN and lang_key not in _MAGNITUDE_ONLY_IN[w]:
+            continue  # "a bin", « 3 mil. »: not this language's magnitude
         if w in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
             v = 1e12
         kinds[w] = ("thousand", 1e3) if any(w in ws for ws in _THOUSAND_WORDS.values()) else ("big", v)
@@ -667,7 +735,7 @@ def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str
         m = c.next_re.match(t, pos)
         if m is None:
             break
-        kind, v = c.kinds[_SP_RUN_RE.sub(" ", m.group(2).lower())]
+        kind, v = c.kinds[_SP_RUN_RE.sub(" ", _fold(m.group(2)))]
         if m.group(1) and not (kind == "value" and prev == "mult"):
             break  # "and" only between a multiplier and what is added to it
         if kind == "half":  # two and a half, a million and a half, deux millions et demi, dos millones y medio
@@ -739,6 +807,18 @@ _CURRENCY_WORDS = {
     "евро": "EUR", "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "иен": "JPY", "иены": "JPY",
     "euroa": "EUR", "dollaria": "USD",  # Finnish partitive (3,5 miljardia euroa)
     "złotych": "PLN", "złote": "PLN", "zł": "PLN", "dolarów": "USD", "dolary": "USD",
+    # Turkish (3 milyar dolarlık, 5 milyar TL, avro), Romanian (de dolari, lei), Hungarian (eurót, dollárral),
+    # Greek (ευρώ, δολάρια), Ukrainian (євро, доларів, гривень)
+    "dolar": "USD", "dolarlik": "USD", "dolara": "USD", "dolardan": "USD", "dolarin": "USD", "euroluk": "EUR",
+    "euroya": "EUR", "euroyu": "EUR", "eurodan": "EUR", "euronun": "EUR", "avro": "EUR", "lira": "TRY",
+    "liralik": "TRY", "liraya": "TRY", "lirayi": "TRY", "liradan": "TRY", "liranin": "TRY", "tl": "TRY",
+    "dolari": "USD", "dolarilor": "USD", "lei": "RON",
+    "euró": "EUR", "eurót": "EUR", "euróval": "EUR", "euróra": "EUR", "eurós": "EUR", "eurónyi": "EUR",
+    "dollár": "USD", "dollárt": "USD", "dollárral": "USD", "dollárra": "USD", "dolláros": "USD", "forint": "HUF",
+    "forintot": "HUF", "forinttal": "HUF", "forintos": "HUF",
+    "ευρώ": "EUR", "δολάρια": "USD", "δολαρίων": "USD", "δολάριο": "USD",
+    "євро": "EUR", "долар": "USD", "долара": "USD", "долари": "USD", "доларів": "USD", "гривня": "UAH",
+    "гривні": "UAH", "гривень": "UAH", "грн": "UAH",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
@@ -781,7 +861,10 @@ _CURRENCY_PREFIX_FAMILY = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", 
                            "CHF": "CHF", "HKD": "HKD", "HK$": "HKD"}
 
 _PERCENT_RE = re.compile(
-    f"{_SP}*(?:%|(?i:pour{_SP}?cent|pourcent|per{_SP}?cent|percent|prozent|por{_SP}?ciento|por{_SP}?cien)(?![{_LATIN}]))"
+    f"{_SP}*(?:%|(?i:pour{_SP}?cent|pourcent|per{_SP}?cent|percent|prozent|por{_SP}?ciento|por{_SP}?cien"
+    # Romanian « la sută », Greek « τοις εκατό », Hungarian « százalék » with its suffixes (not « százalékpont »,
+    # a percentage point, which English "percentage points" is not read as either)
+    f"|la{_SP}sut[ăa]|τοις{_SP}εκατό|százalék(?:kal|ra|ról|os|ot|a|át|ban|on|nyi)?)(?![{_LATIN}]))"
 )
 _DECADE_SUFFIX_RE = re.compile(f"(?:['’]s|s|(?:iger|er)n?)(?![{_LATIN}])")
 _ORDINAL_SUFFIX_RE = re.compile(
@@ -835,7 +918,12 @@ _APPROX_BEFORE = {
                   "ponad", "co najmniej", "powyżej", "przeszło",
                   "mer än", "fler än", "över", "drygt", "minst", "mere end", "flere end", "mindst",
                   "mer enn", "flere enn", "drøyt", "více než", "víc než", "přes", "nejméně", "alespoň",
-                  "minimálně", "yli", "vähintään", "runsaat", "reilut"],
+                  "minimálně", "yli", "vähintään", "runsaat", "reilut",
+                  "en az", "peste", "cel puțin", "cel puţin", "mai mult de", "mai bine de", "több mint", "több, mint",
+                  "legalább", "πάνω από", "πάνω από το", "πάνω από τα", "περισσότερα από", "περισσότεροι από",
+                  "περισσότερες από", "περισσότερο από", "τουλάχιστον", "понад", "більше ніж", "більш ніж",
+                  "більше за", "щонайменше", "принаймні", "не менше ніж", "не менш ніж", "більш ніж на",
+                  "більше ніж на", "более чем на", "больше чем на"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
@@ -843,7 +931,11 @@ _APPROX_BEFORE = {
                   "abaixo de", "abaixo dos", "até", "por debajo de", "por debajo del", "inferior al", "minder dan",
                   "менее", "меньше", "ниже", "не более", "не больше", "poniżej", "mniej niż",
                   "mindre än", "färre än", "upp till", "mindre end", "færre end", "op til", "mindre enn",
-                  "færre enn", "opptil", "méně než", "až", "enintään", "korkeintaan"],
+                  "færre enn", "opptil", "méně než", "až", "enintään", "korkeintaan",
+                  "en fazla", "mai puțin de", "mai puţin de", "până la", "pana la", "kevesebb mint", "kevesebb, mint",
+                  "legfeljebb", "akár", "λιγότερα από", "λιγότεροι από", "λιγότερες από", "λιγότερο από", "κάτω από",
+                  "κάτω από το", "έως και", "менше ніж", "менш ніж", "не більше ніж", "не більш ніж", "менш ніж на",
+                  "менше ніж на", "менее чем на", "меньше чем на"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
@@ -852,7 +944,11 @@ _APPROX_BEFORE = {
               "около", "почти", "примерно", "порядка", "приблизительно", "około", "prawie", "blisko",
               "omkring", "cirka", "ungefär", "nästan", "knappt", "næsten", "knap", "rundt", "omtrent", "nesten",
               "přibližně", "zhruba", "téměř", "skoro", "kolem", "okolo", "noin", "lähes", "melkein", "suunnilleen",
-              "arviolta"],
+              "arviolta", "yaklaşık", "tahminen", "neredeyse", "aproximativ", "aproape", "în jur de", "cca.",
+              "mintegy", "körülbelül", "kb.", "nagyjából", "közel", "csaknem", "majdnem", "hozzávetőleg",
+              "megközelítőleg", "περίπου", "σχεδόν", "близько", "приблизно", "майже", "орієнтовно",
+              # "by about": the preposition between (зросте приблизно на 1,2%, вырастет примерно на 2%)
+              "приблизно на", "майже на", "примерно на", "почти на", "приблизительно на"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -864,10 +960,10 @@ _APPROX_GUARDS = {
 
 
 def _with_capitals(words: list[str]) -> list[str]:
-    """``words`` and, for Cyrillic words and Latin ones with a letter beyond ASCII, their capitalised form
-    (« Около 25 000 человек », "Około 25 tys.", « Até 5% »): the non-ASCII words match case-sensitively."""
-    return words + [w[0].upper() + w[1:] for w in words
-                    if "\u0400" <= w[0] <= "\u04ff" or (not w.isascii() and w[0].isascii() and w[0].islower())]
+    """``words`` and, for the words with a letter beyond ASCII (Greek, Cyrillic, « în jur de »), their
+    capitalised form (« Около 25 000 человек », "Około 25 tys.", « Até 5% », « Περίπου »): the non-ASCII
+    words match case-sensitively."""
+    return words + [w[0].upper() + w[1:] for w in words if not w.isascii() and w[0].islower()]
 
 
 _APPROX_WORD_KIND = {w: k for k, ws in _APPROX_BEFORE.items() for w in _with_capitals(ws)}
@@ -883,8 +979,8 @@ _APPROX_BEFORE_REV_RE = re.compile(
     "|(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if not w.isascii()) + "))"
 )
 # Qualifiers read only in their own language: Finnish « alle » ("under") is German and Italian « alle »
-# („alle 300 Mitarbeiter“, « alle 15 »). Read backwards like ``_APPROX_BEFORE_REV_RE``, where it finds none.
-_APPROX_ONLY_IN: dict[str, dict[str, str]] = {"fi": {"alle": "less_than"}}
+# („alle 300 Mitarbeiter“, « alle 15 »); Romanian « sub » ("under") is English "sub". Read backwards like ``_APPROX_BEFORE_REV_RE``, where it finds none.
+_APPROX_ONLY_IN: dict[str, dict[str, str]] = {"fi": {"alle": "less_than"}, "ro": {"sub": "less_than"}}
 _APPROX_ONLY_IN_REV_RE = {
     lang: re.compile(f"\\n?{_SP}*(?i:(" + _trie_regex(w[::-1] for w in words) + f"))(?![{_LATIN}])")
     for lang, words in _APPROX_ONLY_IN.items()
@@ -895,6 +991,16 @@ _ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?
 _ZH_SUFFIX_FIRST = frozenset("多余十百千万亿兆")
 _APPROX_AFTER_RE = re.compile(r"[个名人位家项次所条件种批只台辆架艘吨元岁倍]?(以上|以下|以内|左右|上下|之多)|个(多)(?=[月小星世钟])")
 _APPROX_SUFFIX_EN_RE = re.compile(f"(?:-|{_SP}+)(?:plus|odd)(?![{_LATIN}])")
+# Turkish qualifiers after the number, its case ending before them (on the digits after an apostrophe, on a
+# magnitude word in it): 300'den fazla, 25 binden fazla, 300'ü aşkın, %5'in üzerinde (more than); 5'ten az,
+# %5'in altında (less than); 300'e kadar, 3 milyona kadar (up to); 300 kadar, 300 civarında (about).
+_APPROX_AFTER_TR_RE = re.compile(
+    f"(?:(?:['’][dt][ae]n|(?<=[dt][ae]n)){_SP}+(?:(?P<more_than>fazla)|(?P<less_than>az))"
+    f"|(?:['’]y?[uüıi])?{_SP}+(?P<more_than_>aşkın)"
+    f"|['’]n?[iıuü]n{_SP}+(?:(?P<more_than__>üzerinde|üstünde)|(?P<less_than_>altında))"
+    f"|(?:['’]y?[ae]|(?<=[ae])){_SP}+(?P<less_than__>kadar)"
+    f"|{_SP}+(?P<about>kadar|civarında|civarı|dolayında))(?![{_LATIN}])"
+)
 
 APPROX_PHRASES = {"more_than": "more than", "less_than": "less than", "about": "about"}
 
@@ -933,6 +1039,12 @@ _MD_DATE = (
     rf"(MONTH){_SP}+([0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])(?:,?{_SP}+([12][0-9]{{3}})(?![0-9]))?"
 )
 _MY_DATE = rf"(MONTH){_SP}+(?:(?:de|del|of){_SP}+)?([12][0-9]{{3}})(?![0-9])"
+# Hungarian writes the year first, with a dot: 2024. április 15-én, 2024. március 3., 2024. áprilisban (in
+# April: no day after it).
+_YMD_NAME_DATE = (
+    rf"(?<![0-9.,])([12][0-9]{{3}})\.{_SP}+(MONTH)(?:(?<!ban)(?<!ben){_SP}+([0-3]?[0-9])(?![0-9]|[.,][0-9]))?"
+)
+_YEAR_FIRST_LANGS = frozenset({"hu"})
 _HOUR = "(?:[01]?[0-9]|2[0-4])"
 _TIME = (
     rf"(?<![0-9.,:])({_HOUR})(?::{_SP}?|[hH]|{_SP}[hH]{_SP}?)([0-5][0-9])(?![0-9])(?:{_SP}?(?i:[ap]\.?m\.?)(?![{_LATIN}]))?"
@@ -986,6 +1098,7 @@ def _patterns(lang_key: str) -> dict[str, str]:
     tail = _word_tail(lang_key)
     table = {
         "iso": _ISO_DATE,
+        "ymd": _YMD_NAME_DATE.replace("MONTH", month) if lang_key in _YEAR_FIRST_LANGS else None,
         "dmy": _DMY_DATE,
         "dmdot": _DM_DOT_DATE if lang_key in _DOT_ORDINAL_LANGS else None,
         "zhdate": _ZH_DATE,
@@ -1050,7 +1163,11 @@ _NUMERAL_RUN_TRIGGER_RE = re.compile(
 _CASE_EXOTIC_RE = re.compile(
     "[\u0130\u0131\u017f\u0181\u0186\u0189\u018a\u018f\u0190\u0193\u0194\u0196\u0197\u019c\u019d\u019f"
     "\u01a6\u01a9\u01ae\u01b1\u01b2\u01b7\u023a\u023e\u0244\u0245\u1e9e\u2126\u212a\u212b\u2c7e\u2c7f"
-    "\u1c80-\u1c88]"  # old Cyrillic forms that case-insensitive matching equates with в д о с т ъ (млн, трлн)
+    "\u1c80-\u1c88"  # old Cyrillic forms that case-insensitive matching equates with в д о с т ъ (млн, трлн)
+    # Greek: the two sigmas and Σ, which case-insensitive matching equates (« δισ. », « χιλιάδες »), and the
+    # symbol forms it equates with Greek letters (µ micro sign, ϐ ϕ ϖ ϰ ϱ ϵ, ypogegrammeni and prosgegrammeni,
+    # ΐ): a Greek text with a sigma is scanned with the full trigger
+    "\u00b5\u0345\u03a3\u03c2\u03c3\u03d0\u03d5\u03d6\u03f0\u03f1\u03f5\u1fbe\u1fd3]"
 )
 _LATIN_RUN_RE = re.compile(f"[{_LATIN}]+")
 # ASCII letters to lower case, every other byte to a space: the letter runs of an ASCII text (``_LATIN``
@@ -1277,7 +1394,7 @@ def _scanner(lang_key: str) -> re.Pattern:
 # numbers; a Chinese numeral (or 第, 首, 百分之, 上千...) only ``zhdate`` and ``zh``; anything else (a
 # letter) only ``md``, ``my`` and ``word``. Trying only those, in the scanner's order, gives the
 # scanner's match: the others cannot match there.
-_DIGIT_ALTERNATIVES = ("iso", "dmy", "dmdot", "zhdate", "dm", "time", "num")
+_DIGIT_ALTERNATIVES = ("iso", "ymd", "dmy", "dmdot", "zhdate", "dm", "time", "num")
 _ZH_ALTERNATIVES = ("zhdate", "zh")
 _LETTER_ALTERNATIVES = ("md", "my", "word")
 _ZH_START = frozenset("零〇一二两三四五六七八九十百千万亿上数几首第")
@@ -1595,7 +1712,7 @@ def _scan(text: str, t: str, lang_key: str, hits: list[int], masked: bool = Fals
         kind = m.lastgroup
         mention: Optional[NumberMention] = None
         try:
-            if kind in ("iso", "dmy", "dmdot", "zhdate", "dm", "md", "my"):
+            if kind in ("iso", "ymd", "dmy", "dmdot", "zhdate", "dm", "md", "my"):
                 mention = _read_date(kind, t, text, m, lang_key)
             elif kind == "time":
                 mention = _read_time(t, text, m, lang_key)
@@ -1615,7 +1732,7 @@ def _scan(text: str, t: str, lang_key: str, hits: list[int], masked: bool = Fals
                 mention = replace(mention, start=out[-1].end, text=text[out[-1].end:mention.end])
             out.append(mention)
             pos = max(m.end(), mention.end)
-        elif kind in ("iso", "dmy", "dmdot", "zhdate", "dm", "md", "my", "time"):
+        elif kind in ("iso", "ymd", "dmy", "dmdot", "zhdate", "dm", "md", "my", "time"):
             pos = m.start() + 1  # not a valid date or time: its digits may still be numbers ("00 July 25")
         else:
             pos = m.end() if m.end() > m.start() else m.start() + 1
@@ -1680,6 +1797,9 @@ def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Opti
     elif kind == "my":
         month = _month_number(g.group(1))
         year = int(g.group(2))
+    elif kind == "ymd":
+        year, month = int(g.group(1)), _month_number(g.group(2))
+        day = int(g.group(3)) if g.group(3) else None
     if month is None or not _valid_date(month, day):
         return None
     weak = day is None and year is None
@@ -1734,6 +1854,9 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     kind = "number"
     measure: Optional[str] = None
     value, alt = _parse_digits(digits, lang_key)
+    percent_first = lang_key == "tr" and start > 0 and t[start - 1] == "%"  # Turkish writes the sign first: %4,3
+    if percent_first:
+        span_start = start - 1
     approx = _approx_before(t, span_start, lang_key)
     weak = False
 
@@ -1744,6 +1867,8 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     elif t[max(0, start - 3):start] == "百分之":
         kind = "percent"
         span_start = start - 3
+    elif percent_first:
+        kind = "percent"
     elif cur is None and _AFTER_NUMBER_RE.match(t, end) is None:
         # Nothing after the digits that a step below reads (most numbers): each step's test fails at
         # ``end`` (``_AFTER_NUMBER_RE`` is their alternation), so the position stays there and the
@@ -1771,14 +1896,18 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     elif kind == "number":
         mw = _MAGNITUDE_WORD_RE.match(t, pos)
         if mw:
-            word = _SP_RUN_RE.sub(" ", mw.group(1).lower())
+            word = _SP_RUN_RE.sub(" ", _fold(mw.group(1)))
+            mw_end = mw.end()
+            if word == "mil." and lang_key != "ro":
+                word, mw_end = "mil", mw_end - 1
             magnitude = _MAGNITUDES[word]
             if word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
                 magnitude = 1e12
-            if word == "mil" and lang_key not in ("es", "pt", "*"):
+            if word == "mil" and lang_key not in ("es", "pt", "*") or (
+                    word in _MAGNITUDE_ONLY_IN and lang_key not in _MAGNITUDE_ONLY_IN[word]):
                 magnitude = 1.0
             else:
-                pos = mw.end()
+                pos = mw_end
         else:
             ms = _MAGNITUDE_SHORT_RE.match(t, pos)
             if ms and (ms.group(1) != "m" or unit is not None):
@@ -1815,7 +1944,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     if kind == "number":
         cm = _CURRENCY_SUFFIX_RE.match(t, pos)
         if cm:
-            word = (cm.group(1) or cm.group(2)).lower()
+            word = _fold(cm.group(1) or cm.group(2))
             unit = _CURRENCY_WORDS.get(word, unit)
             kind = "amount"
             pos = cm.end()
@@ -1882,6 +2011,10 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
             em = _APPROX_SUFFIX_EN_RE.match(t, pos)
             if em:
                 approx = "more_than" if em.group(0).endswith("plus") else "about"
+            elif lang_key == "tr":
+                tm = _APPROX_AFTER_TR_RE.match(t, pos)
+                if tm:
+                    approx = next(name for name, word in tm.groupdict().items() if word).rstrip("_")
     # 0 is in scores (2-0, 0:3) and times more often than a figure; a bare 1 is "a", "per", "an hour"
     weak = weak or value == 0 or (value == 1 and magnitude == 1.0 and kind in ("number", "amount"))
     measure = measure or _measure_at(t, pos)
@@ -1898,6 +2031,7 @@ _AFTER_NUMBER_RE = re.compile("|".join([
     "[" + "".join(sorted(_ZH_SUFFIX_FIRST)) + "后成倍年日号.ᵉº" + _LATIN + "]",
     _MAGNITUDE_WORD_RE.pattern, _MAGNITUDE_SHORT_RE.pattern, _PERCENT_RE.pattern, _CURRENCY_SUFFIX_RE.pattern,
     _DECADE_SUFFIX_RE.pattern, _APPROX_AFTER_RE.pattern, _APPROX_SUFFIX_EN_RE.pattern, _MEASURE_AFTER_RE.pattern,
+    _APPROX_AFTER_TR_RE.pattern,
 ]))
 
 

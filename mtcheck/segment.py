@@ -102,6 +102,12 @@ def _split_line(line: str, lang: str) -> tuple[tuple[int, int], ...]:
 # An ordinal with its dot (« 1. desember », „3. marts“, « 15. dubna ») that sentencex ends a sentence
 # after in some languages (Norwegian, Swedish): a piece that then opens in lower case goes on the sentence.
 _ORDINAL_DOT_RE = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+# Hungarian writes a year with a dot before its month (« 2024. április 15-én »): the same there.
+_YEAR_DOT_RE = re.compile(r"(?<![\d.,])[12]\d{3}\.$")
+_YEAR_DOT_LANGS = frozenset({"hu"})
+# A dateline's agency after a date with an ordinal dot (« STOCKHOLM, március 3. (Reuters) - Az Európai… »):
+# no sentence starts with "(Reuters) -".
+_AGENCY_OPENING_RE = re.compile(r"\([^()]{1,30}\)[ \u00a0]*[-–—]")
 
 
 def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
@@ -115,7 +121,9 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
         prev = line[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
         nxt = line[start:end].lstrip()
         if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and nxt[:1].isupper())
-                       or (nxt[:1].islower() and _ORDINAL_DOT_RE.search(prev))):
+                       or (nxt[:1].islower() and (_ORDINAL_DOT_RE.search(prev) or (
+                           lang in _YEAR_DOT_LANGS and _YEAR_DOT_RE.search(prev))))
+                       or (nxt[:1] == "(" and _AGENCY_OPENING_RE.match(nxt))):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -44,6 +44,16 @@ def test_chinese_sentences():
     ("He won in round 3. Then he left.", "en", ["He won in round 3.", "Then he left."]),
     # a decimal's dot is no ordinal's
     ("Kursen steg med 2,5. etterpå falt den.", "no", ["Kursen steg med 2,5.", "etterpå falt den."]),
+    # Hungarian writes the year with a dot before the month
+    ("A NATO 2024. április 15-én csúcsot tart. Ezt a szóvivő mondta.", "hu",
+     ["A NATO 2024. április 15-én csúcsot tart.", "Ezt a szóvivő mondta."]),
+    # elsewhere a year's dot ends a sentence, whatever follows
+    ("Prices rose in 2024. inflation fell.", "en", ["Prices rose in 2024.", "inflation fell."]),
+    # a dateline's agency after a date with an ordinal dot
+    ("STOCKHOLM, március 3. (Reuters) - Az EKB emelte a kamatot.", "hu",
+     ["STOCKHOLM, március 3. (Reuters) - Az EKB emelte a kamatot."]),
+    ("COSTA MESA, Kalifornien. (AP) - Die Chargers haben unterschrieben.", "de",
+     ["COSTA MESA, Kalifornien. (AP) - Die Chargers haben unterschrieben."]),
 ])
 def test_ordinal_dot_before_lower_case_goes_on(text, lang, expected):
     assert [s.text for s in split_sentences(text, lang)] == expected

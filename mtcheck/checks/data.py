@@ -295,6 +295,10 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "tys", "mln", "mld", "bln", "zł", "ok", "tzw", "godz", "тыс", "млн", "млрд", "трлн", "руб", "долл", "г",
         # Swedish, Danish, Norwegian and Czech (3 mdr. kronor, 3 mia. kroner, 5 mill. kroner, 25 tis. lidí)
         "mdr", "milj", "mia", "mill", "kr", "tis", "mil", "tzv", "resp", "atd", "mj", "např", "esim", "ns", "mm",
+        # Turkish, Romanian, Hungarian, Greek and Ukrainian (vb., dl. Popescu, kb. 300, stb., ο κ. Παπαδόπουλος,
+        # 3,5 δισ. ευρώ, 25 тис. людей, у 2023 р.)
+        "vb", "vd", "dl", "dna", "cca", "kb", "stb", "ill", "ún", "κ", "κα", "εκ", "εκατ", "δισ", "τρισ", "χιλ",
+        "тис", "грн", "р", "ст",
     }
 )
 

@@ -514,10 +514,29 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     # Czech, with the accusative and locative of "on" (ve středu, v sobotu, v neděli, ve čtvrtek)
     "cs": (("pondělí",), ("úterý",), ("středa", "středu", "středy"), ("čtvrtek", "čtvrtku", "čtvrtka"),
            ("pátek", "pátku"), ("sobota", "sobotu", "soboty"), ("neděle", "neděli")),
+    # Turkish: « pazar » alone is also "market" (pazar payı, market share): Sunday only as « pazar günü »
+    "tr": (("pazartesi",), ("salı",), ("çarşamba",), ("perşembe",), ("cuma",), ("cumartesi",),
+           ("pazar günü", "pazar sabahı", "pazar akşamı", "pazar gecesi")),
+    # Romanian, with the definite forms (sâmbăta, on Saturdays); « luni » is also "months" (trei luni): Monday
+    # only as « lunea »
+    "ro": (("lunea",), ("marți", "marţi", "marti", "marțea", "marţea"), ("miercuri", "miercurea"), ("joi", "joia"),
+           ("vineri", "vinerea"), ("sâmbătă", "sâmbăta", "sambata"), ("duminică", "duminica")),
+    # Hungarian: the day, its "on" (szerdán) and its adjective (szombati)
+    "hu": (("hétfő", "hétfőn", "hétfői"), ("kedd", "kedden", "keddi"), ("szerda", "szerdán", "szerdai"),
+           ("csütörtök", "csütörtökön", "csütörtöki"), ("péntek", "pénteken", "pénteki"),
+           ("szombat", "szombaton", "szombati"), ("vasárnap", "vasárnapi")),
+    # Greek, capitalised (lower-case « τρίτη », « τετάρτη », « πέμπτη » are third, fourth, fifth), with the genitive
+    "el": (("Δευτέρα", "Δευτέρας"), ("Τρίτη", "Τρίτης"), ("Τετάρτη", "Τετάρτης"), ("Πέμπτη", "Πέμπτης"),
+           ("Παρασκευή", "Παρασκευής"), ("Σάββατο", "Σαββάτου"), ("Κυριακή", "Κυριακής")),
+    # Ukrainian, with the accusative of "on" (у середу, в суботу) and the genitive
+    "uk": (("понеділок", "понеділка"), ("вівторок", "вівторка"), ("середа", "середу"), ("четвер", "четверга"),
+           tuple(f"п{a}ятниц{e}" for e in "яюі" for a in "'’ʼ"), ("субота", "суботу", "суботи"),
+           ("неділя", "неділю", "неділі")),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
-_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "fi", "cs"})
+_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "fi", "cs", "tr", "ro", "hu",
+                              "uk"})
 # After 周三 / 星期三, what makes the numeral a count: 每周三次, 每周五天 (not 周五天气, Friday's weather),
 # 每周两个小时.
 _ZH_COUNT_AFTER = re.compile(r"[次回遍趟场个]|天(?!气)")
@@ -600,8 +619,10 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
-    language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, pl, zh (星期四, 周四, 礼拜四), ja
-    (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German compounds („Donnerstagabend“). Silent where one
+    language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, pl, sv, da, no, fi, cs, tr, ro,
+    hu, el, uk, zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
+    compounds („Donnerstagabend“); not Turkish « pazar » alone (a market: Sunday is « pazar günü »), Romanian
+    « luni » (also months: Monday is « lunea »), Greek days in lower case (« τρίτη » is third). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named
     by the source of a neighbouring bead (an alignment slip). In French, Spanish, Italian and Portuguese,
     which write the days in lower case, a capitalised day inside a sentence is a name (« Mercredi Addams »,
