@@ -34,6 +34,21 @@ _LANG_ALIASES = {"zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh",
 # language (``checks.data.base_lang``, ``numbers._lang_key``); the report keeps the code the user gave.
 SAME_LANGUAGE = {"nb": "no"}
 
+# Languages written right to left (Arabic, Hebrew, Persian, Urdu, Pashto, Yiddish, Dhivehi, Sindhi, Uyghur,
+# Kurdish in Arabic script): HTML gives their text dir="rtl".
+RTL_LANGS = frozenset("ar he fa ur ps yi dv sd ug ckb iw".split())
+
+
+def text_direction(lang: Optional[str]) -> str:
+    """``rtl`` for a language written right to left (its base code, any region or script tag aside), else ``ltr``."""
+    base = (lang or "").lower().replace("_", "-").split("-")[0]
+    return "rtl" if base in RTL_LANGS else "ltr"
+
+
+def dir_attr(lang: Optional[str]) -> str:
+    """The HTML attribute for text of ``lang``: ``' dir="rtl"'`` right to left, else nothing (the page's ltr)."""
+    return ' dir="rtl"' if text_direction(lang) == "rtl" else ""
+
 
 def iso_639_1(tag: Optional[str]) -> Optional[str]:
     """The ISO 639-1 code of a language tag (``FR``, ``fr-FR``, ``zh_Hans``, ``iw`` → ``fr``, ``fr``, ``zh``,

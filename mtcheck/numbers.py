@@ -151,8 +151,11 @@ def shifted_mentions(mentions: list[NumberMention], offset: int) -> list[NumberM
 # Korean writes dates and magnitudes with the same Sino-Korean syllables after digits: 2024년 4월 15일,
 # 3만, 1억 2천만, 39조 (년 月 일 만 억 조 천 = 年 月 日 万 亿 兆 千); they are read as the Chinese ones (only
 # after digits do they make a number: 일본, 만약, 조사 hold none).
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩년월일만억조천", "0123456789%.:亿万两年月日万亿兆千")
-_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩년월일만억조천]")  # a text without them is its own translation
+# Full-width digits and signs, Chinese traditional and Korean numerals, and the Arabic-Indic and Persian digits
+# with the Arabic decimal and thousands separators and percent sign (٤٫٣٪, ٢٥٬٠٠٠), read as their ASCII forms.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩년월일만억조천٠١٢٣٤٥٦٧٨٩٫٬٪۰۱۲۳۴۵۶۷۸۹",
+                           "0123456789%.:亿万两年月日万亿兆千0123456789.,%0123456789")
+_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩년월일만억조천٠-٩٫٬٪۰-۹]")  # a text without them is its own translation
 _FULLWIDTH_CHARS = {chr(a): chr(b) for a, b in _FULLWIDTH.items()}  # none of them is another's image
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
@@ -240,6 +243,11 @@ _MONTH_NAMES = {
           "νοεμβρίου δεκεμβρίου",
     # Ukrainian: the genitive of dates (15 квітня); the nominative and locative are added below
     "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    # Arabic: the Egyptian names; the Levantine ones, the pairs news writes (15 أبريل نيسان 2024) and the
+    # spellings without hamza are added below
+    "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    # Hebrew: the names and, below, the names with « ב » (in), as dates write them (15 באפריל 2024)
+    "he": "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -267,6 +275,14 @@ _MONTHS_BY_LANG["uk"].update({n: i for names in (
     "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
     "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",  # у березні 2023
 ) for i, n in enumerate(names.split(), 1)})
+_AR_LEVANTINE = ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+                 "تشرين الثاني", "كانون الأول")
+_MONTHS_BY_LANG["ar"].update({n: i for i, n in enumerate(_AR_LEVANTINE, 1)})
+_MONTHS_BY_LANG["ar"].update({f"{a} {b}": i for i, (a, b) in enumerate(zip(_MONTH_NAMES["ar"].split(), _AR_LEVANTINE), 1)})
+_MONTHS_BY_LANG["ar"].update({"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10})
+_MONTHS_BY_LANG["ar"].update({f"{a} {b}": i for a, i in (("إبريل", 4), ("ابريل", 4), ("يونيه", 6), ("يوليه", 7),
+                                                         ("اغسطس", 8), ("اكتوبر", 10)) for b in _AR_LEVANTINE[i - 1:i]})
+_MONTHS_BY_LANG["he"].update({"מרס": 3, **{"ב" + n: i for n, i in list(_MONTHS_BY_LANG["he"].items()) + [("מרס", 3)]}})
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -585,12 +601,19 @@ _MAGNITUDES: dict[str, float] = {
     "milliárdra": 1e9, "milliárdos": 1e9, "milliárdnyi": 1e9, "billió": 1e12, "billiót": 1e12,
     # Greek (3,5 δισεκατομμύρια ευρώ, 3,5 δισ. ευρώ, 25.000 or 25 χιλιάδες)
     "χιλιάδες": 1e3, "χιλιάδων": 1e3, "χιλ.": 1e3, "εκατομμύριο": 1e6, "εκατομμύρια": 1e6, "εκατομμυρίων": 1e6,
-    "εκατ.": 1e6, "εκ.": 1e6, "δισεκατομμύριο": 1e9, "δισεκατομμύρια": 1e9, "δισεκατομμυρίων": 1e9, "δισ.": 1e9, "δις": 1e9,
+    "εκατ.": 1e6, "εκ.": 1e6, "δισεκατομμύριο": 1e9, "δισεκατομμύρια": 1e9, "δισεκατομμυρίων": 1e9, "δισ.": 1e9,
+    "δις": 1e9,
     "τρισεκατομμύριο": 1e12, "τρισεκατομμύρια": 1e12, "τρισεκατομμυρίων": 1e12, "τρισ.": 1e12,
     # Ukrainian (3,5 млрд євро, 25 тис. людей, 2 мільярди)
     "тисяча": 1e3, "тисячі": 1e3, "тисяч": 1e3, "тис.": 1e3, "тис": 1e3, "мільйон": 1e6, "мільйона": 1e6,
     "мільйони": 1e6, "мільйонів": 1e6, "мільярд": 1e9, "мільярда": 1e9, "мільярди": 1e9, "мільярдів": 1e9,
     "трильйон": 1e12, "трильйона": 1e12, "трильйони": 1e12, "трильйонів": 1e12,
+    # Arabic (25 ألف شخص, 3.5 مليار يورو, بليون is 10^9)
+    "ألف": 1e3, "آلاف": 1e3, "ألفا": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليار": 1e9, "مليارات": 1e9,
+    "مليارا": 1e9, "بليون": 1e9, "بلايين": 1e9, "تريليون": 1e12, "تريليونات": 1e12,
+    # Hebrew (25 אלף, 3.5 מיליארד אירו, מיליוני דולרים)
+    "אלף": 1e3, "אלפים": 1e3, "אלפי": 1e3, "מיליון": 1e6, "מיליוני": 1e6, "מיליארד": 1e9, "מיליארדי": 1e9,
+    "טריליון": 1e12,
 }
 # Magnitude words read only in some languages ("*": the language is unknown): Turkish « bin » (a thousand)
 # is English "the 2011 bin Laden raid" and German „mit 25 bin ich“; Romanian « mil. » (million) is Spanish
@@ -819,6 +842,10 @@ _CURRENCY_WORDS = {
     "ευρώ": "EUR", "δολάρια": "USD", "δολαρίων": "USD", "δολάριο": "USD",
     "євро": "EUR", "долар": "USD", "долара": "USD", "долари": "USD", "доларів": "USD", "гривня": "UAH",
     "гривні": "UAH", "гривень": "UAH", "грн": "UAH",
+    "يورو": "EUR", "دولار": "USD", "دولارات": "USD", "دولارا": "USD", "جنيه": "EGP", "ريال": "SAR", "درهم": "AED",
+    "يوان": "CNY", "ين": "JPY", "روبل": "RUB", "إسترليني": "GBP", "استرليني": "GBP",
+    "אירו": "EUR", "יורו": "EUR", "דולר": "USD", "דולרים": "USD", "שקל": "ILS", "שקלים": "ILS", 'ש"ח': "ILS",
+    "ש״ח": "ILS",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
@@ -864,7 +891,9 @@ _PERCENT_RE = re.compile(
     f"{_SP}*(?:%|(?i:pour{_SP}?cent|pourcent|per{_SP}?cent|percent|prozent|por{_SP}?ciento|por{_SP}?cien"
     # Romanian « la sută », Greek « τοις εκατό », Hungarian « százalék » with its suffixes (not « százalékpont »,
     # a percentage point, which English "percentage points" is not read as either)
-    f"|la{_SP}sut[ăa]|τοις{_SP}εκατό|százalék(?:kal|ra|ról|os|ot|a|át|ban|on|nyi)?)(?![{_LATIN}]))"
+    f"|la{_SP}sut[ăa]|τοις{_SP}εκατό|százalék(?:kal|ra|ról|os|ot|a|át|ban|on|nyi)?)(?![{_LATIN}])"
+    # Arabic « بالمئة », « في المائة », Hebrew « אחוז » (not « נקודות אחוז », percentage points: a word between)
+    f"|(?:بال|في{_SP}+ال)م(?:ئ|ائ)ة|אחוז(?:ים)?(?![\u05d0-\u05ea]))"
 )
 _DECADE_SUFFIX_RE = re.compile(f"(?:['’]s|s|(?:iger|er)n?)(?![{_LATIN}])")
 _ORDINAL_SUFFIX_RE = re.compile(
@@ -923,7 +952,9 @@ _APPROX_BEFORE = {
                   "legalább", "πάνω από", "πάνω από το", "πάνω από τα", "περισσότερα από", "περισσότεροι από",
                   "περισσότερες από", "περισσότερο από", "τουλάχιστον", "понад", "більше ніж", "більш ніж",
                   "більше за", "щонайменше", "принаймні", "не менше ніж", "не менш ніж", "більш ніж на",
-                  "більше ніж на", "более чем на", "больше чем на"],
+                  "більше ніж на", "более чем на", "больше чем на",
+                  "أكثر من", "أزيد من", "ما يزيد على", "ما يزيد عن", "ما لا يقل عن", "ما يربو على",
+                  "יותר מ-", "יותר מ־", "למעלה מ-", "למעלה מ־", "מעל", "מעל ל-", "מעל ל־", "לפחות"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
@@ -935,7 +966,8 @@ _APPROX_BEFORE = {
                   "en fazla", "mai puțin de", "mai puţin de", "până la", "pana la", "kevesebb mint", "kevesebb, mint",
                   "legfeljebb", "akár", "λιγότερα από", "λιγότεροι από", "λιγότερες από", "λιγότερο από", "κάτω από",
                   "κάτω από το", "έως και", "менше ніж", "менш ніж", "не більше ніж", "не більш ніж", "менш ніж на",
-                  "менше ніж на", "менее чем на", "меньше чем на"],
+                  "менше ніж на", "менее чем на", "меньше чем на",
+                  "أقل من", "ما يصل إلى", "ما لا يزيد على", "ما لا يزيد عن", "פחות מ-", "פחות מ־"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
@@ -948,7 +980,12 @@ _APPROX_BEFORE = {
               "mintegy", "körülbelül", "kb.", "nagyjából", "közel", "csaknem", "majdnem", "hozzávetőleg",
               "megközelítőleg", "περίπου", "σχεδόν", "близько", "приблизно", "майже", "орієнтовно",
               # "by about": the preposition between (зросте приблизно на 1,2%, вырастет примерно на 2%)
-              "приблизно на", "майже на", "примерно на", "почти на", "приблизительно на"],
+              "приблизно на", "майже на", "примерно на", "почти на", "приблизительно на",
+              # Arabic (« بنحو »: a prefix before the word, as Arabic letters are no letters of _LATIN)
+              "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقرب من", "تقريبا",
+              # Hebrew, with the hyphen (or maqaf) before the digits: כ-25 (about 25), בכ-1.2%; « כ », « מ », « ל »
+              # are prefixes (their letters end no word: the final forms ך ם do)
+              "כ-", "כ־", "כמעט", "קרוב ל-", "קרוב ל־"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -979,7 +1016,8 @@ _APPROX_BEFORE_REV_RE = re.compile(
     "|(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if not w.isascii()) + "))"
 )
 # Qualifiers read only in their own language: Finnish « alle » ("under") is German and Italian « alle »
-# („alle 300 Mitarbeiter“, « alle 15 »); Romanian « sub » ("under") is English "sub". Read backwards like ``_APPROX_BEFORE_REV_RE``, where it finds none.
+# („alle 300 Mitarbeiter“, « alle 15 »); Romanian « sub » ("under") is English "sub". Read backwards like
+# ``_APPROX_BEFORE_REV_RE``, where it finds none.
 _APPROX_ONLY_IN: dict[str, dict[str, str]] = {"fi": {"alle": "less_than"}, "ro": {"sub": "less_than"}}
 _APPROX_ONLY_IN_REV_RE = {
     lang: re.compile(f"\\n?{_SP}*(?i:(" + _trie_regex(w[::-1] for w in words) + f"))(?![{_LATIN}])")
@@ -993,12 +1031,14 @@ _APPROX_AFTER_RE = re.compile(r"[个名人位家项次所条件种批只台辆�
 _APPROX_SUFFIX_EN_RE = re.compile(f"(?:-|{_SP}+)(?:plus|odd)(?![{_LATIN}])")
 # Turkish qualifiers after the number, its case ending before them (on the digits after an apostrophe, on a
 # magnitude word in it): 300'den fazla, 25 binden fazla, 300'ü aşkın, %5'in üzerinde (more than); 5'ten az,
-# %5'in altında (less than); 300'e kadar, 3 milyona kadar (up to); 300 kadar, 300 civarında (about).
+# %5'in altında (less than); 300'e kadar, 3 milyona kadar, 5 liraya kadar (up to); 300 kadar, 5 lira kadar, 300
+# civarında (about).
 _APPROX_AFTER_TR_RE = re.compile(
     f"(?:(?:['’][dt][ae]n|(?<=[dt][ae]n)){_SP}+(?:(?P<more_than>fazla)|(?P<less_than>az))"
     f"|(?:['’]y?[uüıi])?{_SP}+(?P<more_than_>aşkın)"
     f"|['’]n?[iıuü]n{_SP}+(?:(?P<more_than__>üzerinde|üstünde)|(?P<less_than_>altında))"
-    f"|(?:['’]y?[ae]|(?<=[ae])){_SP}+(?P<less_than__>kadar)"
+    f"|(?:['’]y?[ae]|(?<=bine)|(?<=milyona)|(?<=milyara)|(?<=trilyona)|(?<=euroya)|(?<=liraya)|(?<=dolara))"
+    f"{_SP}+(?P<less_than__>kadar)"
     f"|{_SP}+(?P<about>kadar|civarında|civarı|dolayında))(?![{_LATIN}])"
 )
 

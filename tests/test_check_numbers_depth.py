@@ -184,6 +184,27 @@ CASES = [
      "Економіка зросте приблизно на 1,2% з 15 квітня 2024 року.", "uk", []),
     ("Ukrainian wrong month", "The summit is on April 15, 2024.", "en", "Саміт відбудеться 15 травня 2024 року.", "uk",
      [("numbers.mismatch", "major", "15 травня 2024")]),
+    # Arabic: the month pairs of news (أبريل نيسان), مليار, ألف, بالمئة, qualifiers with a clitic (بنحو, بأكثر من),
+    # Arabic-Indic digits and separators.
+    ("Arabic date with both month names", "The summit is on April 15, 2024.", "en",
+     "تعقد القمة في 15 أبريل نيسان 2024.", "ar", []),
+    ("Arabic مليار يورو", "The government will spend 3.5 billion euros.", "en", "ستنفق الحكومة 3.5 مليار يورو.", "ar", []),
+    ("Arabic بنحو, بالمئة", "The economy will grow by about 1.2%.", "en", "سينمو الاقتصاد بنحو 1.2 بالمئة.", "ar", []),
+    ("Arabic بأكثر من", "The storm damaged more than 300 homes.", "en", "ألحقت العاصفة أضرارا بأكثر من 300 منزل.", "ar",
+     []),
+    ("Arabic-Indic digits", "About 25,000 people protested and inflation fell to 4.3%.", "en",
+     "احتج نحو ٢٥ ألف شخص وتراجع التضخم إلى ٤٫٣٪.", "ar", []),
+    ("Arabic wrong magnitude", "The plan costs 3.5 billion euros.", "en", "تبلغ تكلفة الخطة 3.5 مليون يورو.", "ar",
+     [("numbers.mismatch", "major", "3.5 مليون يورو")]),
+    ("Arabic wrong month", "The summit is on April 15, 2024.", "en", "تعقد القمة في 15 مايو أيار 2024.", "ar",
+     [("numbers.mismatch", "major", "15 مايو أيار 2024")]),
+    # Hebrew: prefixes and a hyphen before the digits (ב-15 באפריל, כ-25 אלף, יותר מ-300), אחוז
+    ("Hebrew date with prefixes", "The summit is on April 15, 2024.", "en", "הפסגה תתקיים ב-15 באפריל 2024.", "he", []),
+    ("Hebrew כ- and אלף", "About 25,000 people protested.", "en", "כ-25 אלף בני אדם הפגינו.", "he", []),
+    ("Hebrew בכ- percent, יותר מ-", "The economy grew by about 1.2% and more than 300 firms closed.", "en",
+     "הכלכלה צמחה בכ-1.2% ויותר מ-300 חברות נסגרו.", "he", []),
+    ("Hebrew wrong magnitude", "The plan costs 3.5 billion euros.", "en", "התוכנית עולה 3.5 מיליון אירו.", "he",
+     [("numbers.mismatch", "major", "3.5 מיליון אירו")]),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.
@@ -459,6 +480,22 @@ def test_halves_times_and_idioms(text, lang, expected):
     ("최대 3만 명", "ko", "less_than"),
     ("日本の人口は約1億2千万人だ。", "ja", "about"),
     ("少なくとも5人が死亡", "ja", "more_than"),
+    # Turkish qualifiers after the number, read through its case ending
+    ("300'den fazla ev", "tr", "more_than"),
+    ("5'ten az kişi", "tr", "less_than"),
+    ("300'ü aşkın kişi", "tr", "more_than"),
+    ("%5'in üzerinde", "tr", "more_than"),
+    ("300'e kadar kişi", "tr", "less_than"),
+    ("5 liraya kadar", "tr", "less_than"),
+    ("5 lira kadar", "tr", "about"),
+    ("300 civarında kişi", "tr", "about"),
+    ("300 kadar", "en", None),
+    # Romanian « sub » (under) in Romanian only; capitalised non-ASCII qualifiers
+    ("sub 5%", "ro", "less_than"),
+    ("sub 5%", "en", None),
+    ("În jur de 300 de oameni", "ro", "about"),
+    ("Περίπου 300 σπίτια", "el", "about"),
 ])
-def test_cjk_qualifiers(text, lang, approx):
+def test_qualifiers_per_language(text, lang, approx):
+    """Qualifiers of Korean, Japanese, Turkish (after the number), Romanian, Greek."""
     assert [m.approx for m in find_numbers(text, lang)] == [approx]

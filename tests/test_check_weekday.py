@@ -84,6 +84,13 @@ CASES = [
     ("en→uk, у вівторок", "The police said on Wednesday.", "en", "Поліція повідомила у вівторок.", "uk",
      [(CHECK, "major", "вівторок")]),
     ("en→uk, п’ятницю", "They protested on Friday.", "en", "Вони протестували в п’ятницю.", "uk", []),
+    ("en→ar, يوم الثلاثاء", "The police said on Wednesday.", "en", "وقالت الشرطة يوم الثلاثاء.", "ar",
+     [(CHECK, "major", "الثلاثاء")]),
+    ("en→ar, right", "The police said on Wednesday.", "en", "وقالت الشرطة يوم الأربعاء.", "ar", []),
+    ("en→he, ביום שלישי", "The police said on Wednesday.", "en", "המשטרה מסרה ביום שלישי.", "he",
+     [(CHECK, "major", "ביום שלישי")]),
+    ("en→he, right; שבת alone is no day", "The union went on strike on Wednesday.", "en", "הוועד שבת ביום רביעי.", "he",
+     []),
     ("a language with no list", "The vote is on Thursday.", "en", "Hlasovanie sa uskutoční v stredu.", "sk", []),
 ]
 

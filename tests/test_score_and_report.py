@@ -71,3 +71,14 @@ def test_reports_keep_their_invariants(src_sents, tgt_sents, sep):
     assert len(rows) == len(report.issues) + 1 and all(len(r) == 12 for r in rows)
     page = to_html(report)
     assert "<b>" not in page
+
+
+def test_html_report_writes_right_to_left_text_right_to_left():
+    """An Arabic translation's sentences are in a dir="rtl" block (its issue list after it stays left to right);
+    the English source's cells carry no direction; the Arabic suggestion is isolated in the English line."""
+    report = check_texts("Prices rose on Wednesday.", "ارتفعت الأسعار يوم الثلاثاء.", src_lang="en", tgt_lang="ar")
+    page = to_html(report)
+    assert [i.check for i in report.issues] == ["numbers.weekday"]
+    assert '<td lang="ar"><div dir="rtl">ارتفعت الأسعار يوم <mark class="major"' in page
+    assert '<td lang="en">Prices rose on <mark' in page
+    assert "Suggestion: <q><bdi>الأربعاء</bdi></q>" in page

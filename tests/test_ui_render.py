@@ -54,6 +54,23 @@ def test_aligned_table_exact_html():
     )
 
 
+def test_right_to_left_text_gets_its_direction():
+    """An Arabic translation: its cells and its quotes are dir="rtl"; the English source's are not; the
+    suggestion is isolated from the English sentence around it."""
+    src = doc("Prices rose on Wednesday.", "en")
+    tgt = doc("ارتفعت الأسعار يوم الثلاثاء.", "ar-EG")
+    day = Issue("numbers.weekday", Category.ACCURACY_NUMBER, Severity.MAJOR, "Source names Wednesday",
+                Span(15, 24), Span(15, 27), "الأربعاء")
+    report = Report("sig", src, tgt, None, (Bead((0,), (0,)),), (day,), Scores(MqmScore(5.0, 4, 0.0, False)))
+    table = render.aligned_table(report, [(1, day)])
+    assert '<td class="mt-src" lang="en">' in table
+    assert '<td class="mt-tgt" lang="ar-EG" dir="rtl">ارتفعت الأسعار <mark class="mt-major"' in table
+    card = render.issue_card(1, day, report)
+    assert '<mark class="mt-major" dir="rtl">يوم الثلاثاء</mark>' in card
+    assert '<mark class="mt-major">Wednesday</mark>' in card
+    assert "Suggestion: <strong><bdi>الأربعاء</bdi></strong>" in card
+
+
 def test_only_flagged_rows_and_filtered_issues():
     report, drift, omission = small_report()
     html = render.aligned_table(report, [(1, drift)], only_flagged=True)

@@ -11,6 +11,7 @@ from html import escape
 from typing import Iterable, Optional, Sequence
 
 from mtcheck.io.report import bead_of_issue, marked_pieces, marked_source_span
+from mtcheck.langid import dir_attr
 from mtcheck.types import Document, Issue, Report
 
 SEVERITIES = ("critical", "major", "minor", "info")
@@ -75,10 +76,11 @@ def mark_text(text: str, base: int, spans: Iterable[tuple[int, int, int, Issue]]
 
 def _cell(doc: Document, idx: Sequence[int], spans: list[tuple[int, int, int, Issue]], side: str) -> str:
     lang = esc(doc.lang)
+    direction = dir_attr(doc.lang)
     if not idx:
-        return f'<td class="mt-empty" lang="{lang}"></td>'
+        return f'<td class="mt-empty" lang="{lang}"{direction}></td>'
     body = " ".join(mark_text(doc.sentences[i].text, doc.sentences[i].start, spans) for i in idx)
-    return f'<td class="mt-{side}" lang="{lang}">{body}</td>'
+    return f'<td class="mt-{side}" lang="{lang}"{direction}>{body}</td>'
 
 
 def _worst(issues: Iterable[Issue]) -> Optional[str]:
@@ -146,13 +148,14 @@ def issue_card(n: int, issue: Issue, report: Report) -> str:
     if issue.target_span is not None:
         text = report.target.text[issue.target_span.start:issue.target_span.end]
         quotes.append(f'<div class="mt-quote"><span class="mt-side">translation</span>'
-                      f'<mark class="mt-{sev}">{esc(short(text))}</mark></div>')
+                      f'<mark class="mt-{sev}"{dir_attr(report.target.lang)}>{esc(short(text))}</mark></div>')
     sp = marked_source_span(issue, report.source) if issue.target_span is not None else issue.source_span
     if sp is not None:
         text = report.source.text[sp.start:sp.end]
         quotes.append(f'<div class="mt-quote"><span class="mt-side">source</span>'
-                      f'<mark class="mt-{sev}">{esc(short(text))}</mark></div>')
-    sugg = f'<div class="mt-sugg">Suggestion: <strong>{esc(issue.suggestion)}</strong></div>' if issue.suggestion else ""
+                      f'<mark class="mt-{sev}"{dir_attr(report.source.lang)}>{esc(short(text))}</mark></div>')
+    sugg = (f'<div class="mt-sugg">Suggestion: <strong><bdi>{esc(issue.suggestion)}</bdi></strong></div>'
+            if issue.suggestion else "")
     conf = f' <span class="mt-conf">confidence {issue.confidence:.2f}</span>' if issue.confidence is not None else ""
     return (
         f'<div class="mt-card mt-card-{sev}" id="mt-issue-{n}">'
@@ -203,7 +206,8 @@ def occurrences_table(report: Report, units: Sequence[tuple[int, list[tuple[int,
         bead = report.alignment[k]
         s = " ".join(_hits(src.sentences[i].text, src.sentences[i].start, src_spans) for i in bead.source)
         t = " ".join(_hits(tgt.sentences[j].text, tgt.sentences[j].start, tgt_spans) for j in bead.target)
-        rows.append(f'<tr><td class="mt-n">{k + 1}</td><td lang="{esc(src.lang)}">{s}</td><td lang="{esc(tgt.lang)}">{t}</td></tr>')
+        rows.append(f'<tr><td class="mt-n">{k + 1}</td><td lang="{esc(src.lang)}"{dir_attr(src.lang)}>{s}</td>'
+                    f'<td lang="{esc(tgt.lang)}"{dir_attr(tgt.lang)}>{t}</td></tr>')
     return ('<table class="mt-table mt-occ"><colgroup><col class="mt-n"><col><col></colgroup>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 

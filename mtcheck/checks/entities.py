@@ -102,9 +102,10 @@ def _norm_ident(s: str) -> str:
 
 
 def _latin_form(form: str) -> bool:
-    """A form matched from a word start, case aside (Latin and other alphabets); the others (Han, kana…)
-    are matched as the plain literal."""
-    return form[0].isascii() or form[0].isalpha() and form[0] < "\u3000"
+    """A form matched from a word start, case aside (Latin and other alphabets); the others (Han, kana…,
+    and Hebrew and Arabic, whose prepositions, article and "and" glue to the word: « והאיחוד האירופי »,
+    « والاتحاد الأوروبي ») are matched as the plain literal, anywhere."""
+    return form[0].isascii() or form[0].isalpha() and form[0] < "\u3000" and not "\u0590" <= form[0] <= "\u06ff"
 
 
 @lru_cache(maxsize=4096)

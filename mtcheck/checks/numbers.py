@@ -532,6 +532,15 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "uk": (("понеділок", "понеділка"), ("вівторок", "вівторка"), ("середа", "середу"), ("четвер", "четверга"),
            tuple(f"п{a}ятниц{e}" for e in "яюі" for a in "'’ʼ"), ("субота", "суботу", "суботи"),
            ("неділя", "неділю", "неділі")),
+    # Arabic, with the article (يوم الخميس), and the spellings without hamza
+    "ar": (("الاثنين", "الإثنين"), ("الثلاثاء",), ("الأربعاء", "الاربعاء"), ("الخميس",), ("الجمعة",), ("السبت",),
+           ("الأحد", "الاحد")),
+    # Hebrew: « יום » and the ordinal (ביום רביעי, Wednesday), with the prefixes that glue to it (ב in, מ from,
+    # ל to, ו and); Saturday « שבת » not alone (also "he went on strike")
+    "he": tuple(tuple(p + "יום " + d for p in ("", "ב", "מ", "ל", "ו", "וב")) for d in
+                ("שני", "שלישי", "רביעי", "חמישי", "שישי"))
+    + (("בשבת", "השבת", "ביום שבת", "יום שבת", "ובשבת"),)
+    + (tuple(p + "יום ראשון" for p in ("", "ב", "מ", "ל", "ו", "וב")),),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
@@ -620,7 +629,7 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
     language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, pl, sv, da, no, fi, cs, tr, ro,
-    hu, el, uk, zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
+    hu, el, uk, ar (يوم الخميس), he (ביום חמישי), zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
     compounds („Donnerstagabend“); not Turkish « pazar » alone (a market: Sunday is « pazar günü »), Romanian
     « luni » (also months: Monday is « lunea »), Greek days in lower case (« τρίτη » is third). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named

@@ -333,16 +333,23 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
 _END_CLOSERS = " \t\u00a0\u202f\"'“”‘’„‚»«」』）)]】›‹*"
 _END_CLASS = {".": "stop", "。": "stop", "．": "stop", "…": "stop", "?": "question", "？": "question",
               "!": "exclamation", "！": "exclamation", ":": "colon", "：": "colon", ";": "semicolon",
-              "；": "semicolon", ",": "comma", "，": "comma"}
+              "；": "semicolon", ",": "comma", "，": "comma",
+              # Arabic, Persian and Urdu (؟ ، ؛ ۔), the Greek question mark (U+037E; Greek writes it as ";", see
+              # _end_class), Devanagari's danda, Ethiopic, Burmese and Khmer full stops and question mark
+              "؟": "question", "،": "comma", "؛": "semicolon", "۔": "stop", "\u037e": "question", "।": "stop",
+              "॥": "stop", "።": "stop", "፧": "question", "။": "stop", "។": "stop"}
 _END_NAMES = {"stop": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
               "colon": "a colon", "semicolon": "a semicolon", "comma": "a comma", None: "no end punctuation"}
 
 
-def _end_class(text: str) -> tuple[Optional[str], int]:
-    """The kind of punctuation ending ``text`` (closing quotes and brackets looked through) and where."""
+def _end_class(text: str, lang: Optional[str] = None) -> tuple[Optional[str], int]:
+    """The kind of punctuation ending ``text`` (closing quotes and brackets looked through) and where; in
+    Greek (``lang`` "el") a final ";" is the question mark."""
     t = text.rstrip(_END_CLOSERS)
     if not t:
         return None, 0
+    if t[-1] == ";" and lang == "el":
+        return "question", len(t) - 1
     return _END_CLASS.get(t[-1]), len(t) - 1
 
 
@@ -351,7 +358,8 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Issue]:
     """End punctuation that differs from the source: a question or exclamation lost, or no end mark.
 
     Bead by bead, the mark that ends the source (closing quotes and brackets looked through, full-width
-    marks read as their ASCII kin, « … » as a full stop) is compared with the one that ends the
+    marks and those of other scripts (؟, ۔, ।) read as their ASCII kin, the Greek ";" as a question mark,
+    « … » as a full stop) is compared with the one that ends the
     translation. Reported (minor): a source question or exclamation ending otherwise, and a source
     ending with a full stop, question or exclamation mark whose translation ends with none. Not
     reported, unlike pofilter's ``endpunc``: a translation that adds a full stop to an unpunctuated
@@ -362,11 +370,12 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Issue]:
     source punctuates and the newsroom's style does not.
     """
     noise = noise_targets(ctx)
+    src_lang, tgt_lang = base_lang(ctx.source.lang), base_lang(ctx.target.lang)
     for _, bead, src, tgt in bead_sides(ctx):
         if any(j in noise for j in bead.target) or not src.text or not tgt.text:
             continue
-        s_kind, _ = _end_class(src.text)
-        t_kind, t_pos = _end_class(tgt.text)
+        s_kind, _ = _end_class(src.text, src_lang)
+        t_kind, t_pos = _end_class(tgt.text, tgt_lang)
         if s_kind == t_kind or s_kind not in ("stop", "question", "exclamation"):
             continue
         if s_kind == "stop" and t_kind is not None:

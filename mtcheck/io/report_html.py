@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..langid import dir_attr
 from ..types import Document, Issue, Report
 from .report import issues_by_bead, marked_pieces, marked_source_span, summary
 
@@ -44,8 +45,15 @@ def _side(doc: Document, idx: tuple[int, ...], issues: list[Issue], side: str) -
     return " ".join(_marked_sentence(doc, i, spans) for i in idx) or '<span class="meta">—</span>'
 
 
+def _rtl_block(lang: str, html: str) -> str:
+    """``html`` in a block of its own direction when ``lang`` is written right to left (the issues listed
+    after it stay left to right)."""
+    attr = dir_attr(lang)
+    return f"<div{attr}>{html}</div>" if attr else html
+
+
 def _issue_item(issue: Issue) -> str:
-    sugg = f" Suggestion: <q>{escape(issue.suggestion)}</q>" if issue.suggestion else ""
+    sugg = f" Suggestion: <q><bdi>{escape(issue.suggestion)}</bdi></q>" if issue.suggestion else ""
     return (f'<li><span class="sev {issue.severity.value}">{escape(issue.severity.value)}</span> '
             f'{escape(issue.category.value)} <code>{escape(issue.check)}</code>: {escape(issue.message)}{sugg}</li>')
 
@@ -67,8 +75,9 @@ def to_html(report: Report) -> str:
             qe_cell = f'<br><small class="qe">QE {value:.3f}</small>' if value is not None else ""
         rows.append(
             f'<tr{cls} id="bead-{k}"><td class="n">{k}{qe_cell}</td>'
-            f'<td lang="{escape(src.lang)}">{_side(src, bead.source, issues, "source")}</td>'
-            f'<td lang="{escape(tgt.lang)}">{_side(tgt, bead.target, issues, "target")}{listing}</td></tr>'
+            f'<td lang="{escape(src.lang)}"{dir_attr(src.lang)}>{_side(src, bead.source, issues, "source")}</td>'
+            f'<td lang="{escape(tgt.lang)}">{_rtl_block(tgt.lang, _side(tgt, bead.target, issues, "target"))}'
+            f'{listing}</td></tr>'
         )
     metrics = ""
     s = report.scores
