@@ -153,9 +153,9 @@ def shifted_mentions(mentions: list[NumberMention], offset: int) -> list[NumberM
 # after digits do they make a number: 일본, 만약, 조사 hold none).
 # Full-width digits and signs, Chinese traditional and Korean numerals, and the Arabic-Indic and Persian digits
 # with the Arabic decimal and thousands separators and percent sign (٤٫٣٪, ٢٥٬٠٠٠), read as their ASCII forms.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩년월일만억조천٠١٢٣٤٥٦٧٨٩٫٬٪۰۱۲۳۴۵۶۷۸۹",
-                           "0123456789%.:亿万两年月日万亿兆千0123456789.,%0123456789")
-_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩년월일만억조천٠-٩٫٬٪۰-۹]")  # a text without them is its own translation
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：億萬兩년월일만억조천٠١٢٣٤٥٦٧٨٩٫٬٪۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯",
+                           "0123456789%.:亿万两年月日万亿兆千0123456789.,%012345678901234567890123456789")
+_FULLWIDTH_RE = re.compile("[０-９％．：億萬兩년월일만억조천٠-٩٫٬٪۰-۹०-९০-৯]")  # a text without them is its own translation
 _FULLWIDTH_CHARS = {chr(a): chr(b) for a, b in _FULLWIDTH.items()}  # none of them is another's image
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _LATIN_RE = re.compile(f"[{_LATIN}]")
@@ -248,6 +248,10 @@ _MONTH_NAMES = {
     "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     # Hebrew: the names and, below, the names with « ב » (in), as dates write them (15 באפריל 2024)
     "he": "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+    # Hindi (with and without nukta, and the spellings with a half nasal: सितम्बर), Indonesian, Malay
+    "hi": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    "id": "januari februari maret april mei juni juli agustus september oktober november desember",
+    "ms": "januari februari mac april mei jun julai ogos september oktober november disember",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -283,6 +287,8 @@ _MONTHS_BY_LANG["ar"].update({"إبريل": 4, "ابريل": 4, "يونيه": 6,
 _MONTHS_BY_LANG["ar"].update({f"{a} {b}": i for a, i in (("إبريل", 4), ("ابريل", 4), ("يونيه", 6), ("يوليه", 7),
                                                          ("اغسطس", 8), ("اكتوبر", 10)) for b in _AR_LEVANTINE[i - 1:i]})
 _MONTHS_BY_LANG["he"].update({"מרס": 3, **{"ב" + n: i for n, i in list(_MONTHS_BY_LANG["he"].items()) + [("מרס", 3)]}})
+_MONTHS_BY_LANG["hi"].update({"फरवरी": 2, "\u092b\u093cरवरी": 2, "\u095eरवरी": 2, "सितम्बर": 9, "अक्तूबर": 10,
+                              "नवम्बर": 11, "दिसम्बर": 12})
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -614,7 +620,16 @@ _MAGNITUDES: dict[str, float] = {
     # Hebrew (25 אלף, 3.5 מיליארד אירו, מיליוני דולרים)
     "אלף": 1e3, "אלפים": 1e3, "אלפי": 1e3, "מיליון": 1e6, "מיליוני": 1e6, "מיליארד": 1e9, "מיליארדי": 1e9,
     "טריליון": 1e12,
+    # Hindi (25 हज़ार, 3.5 अरब यूरो, 5 लाख, 2 करोड़, with and without nukta; « अरब » is also "Arab", see
+    # _MAGNITUDE_NOT_BEFORE), Indonesian and Malay (25 ribu, 3,5 miliar euro, 5 juta; Malay bilion is 10^9,
+    # see _MAGNITUDE_IN_LANG), Vietnamese (25 nghìn, 3,5 tỷ euro, 5 triệu, 2 nghìn tỷ)
+    "\u0939\u091c\u093c\u093e\u0930": 1e3, "\u0939\u095b\u093e\u0930": 1e3, "हजार": 1e3, "लाख": 1e5,
+    "\u0915\u0930\u094b\u0921\u093c": 1e7, "\u0915\u0930\u094b\u095c": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
+    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "triliun": 1e12, "trilion": 1e12,
+    "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
 }
+# Words whose value depends on the language: Malay « bilion » is 10^9, Polish « bilion » 10^12.
+_MAGNITUDE_IN_LANG: dict[str, dict[str, float]] = {"ms": {"bilion": 1e9}}
 # Magnitude words read only in some languages ("*": the language is unknown): Turkish « bin » (a thousand)
 # is English "the 2011 bin Laden raid" and German „mit 25 bin ich“; Romanian « mil. » (million) is Spanish
 # and Portuguese « mil » (a thousand) before a full stop, and « mie » (a thousand) French « une mie ».
@@ -624,8 +639,11 @@ _MAGNITUDE_ONLY_IN: dict[str, frozenset[str]] = {
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
 _LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no fi cs pl".split())
+# Hindi « अरब » is a billion and "Arab": « 22 अरब देश » (22 Arab countries), « अरब लीग ».
+_MAGNITUDE_NOT_BEFORE = f"(?!(?<=अरब){_SP}*(?:देश|लीग|राष्ट्र|जगत|सागर|मुल्क|दुनिया|समुदाय|नेता|सरकार|प्रायद्वीप))"
 _MAGNITUDE_WORD_RE = re.compile(
     f"(?:{_SP}*|-)(?i:(" + _trie_regex(sorted(_MAGNITUDES, key=len, reverse=True)) + f"))(?![{_LATIN}])"
+    + _MAGNITUDE_NOT_BEFORE
 )
 # Short magnitudes glued to the digits: 5bn, 3k, 2M, $5m (m only after a currency: 5m is five metres).
 _MAGNITUDE_SHORT_RE = re.compile(f"(bn|mn|tn|trn|k|K|M|B|m)(?![{_LATIN}0-9])")
@@ -686,6 +704,7 @@ def _composer(lang_key: str) -> _Composer:
             continue
         if w in _MAGNITUDE_ONLY_IN and lang_key not in _MAGNITUDE_ONLY_IN[w]:
             continue  # "a bin", « 3 mil. »: not this language's magnitude
+        v = _MAGNITUDE_IN_LANG.get(lang_key, {}).get(w, v)
         if w in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
             v = 1e12
         kinds[w] = ("thousand", 1e3) if any(w in ws for ws in _THOUSAND_WORDS.values()) else ("big", v)
@@ -846,6 +865,8 @@ _CURRENCY_WORDS = {
     "يوان": "CNY", "ين": "JPY", "روبل": "RUB", "إسترليني": "GBP", "استرليني": "GBP",
     "אירו": "EUR", "יורו": "EUR", "דולר": "USD", "דולרים": "USD", "שקל": "ILS", "שקלים": "ILS", 'ש"ח': "ILS",
     "ש״ח": "ILS",
+    "यूरो": "EUR", "डॉलर": "USD", "रुपये": "INR", "रुपए": "INR", "रुपया": "INR", "पाउंड": "GBP",
+    "rupiah": "IDR", "ringgit": "MYR", "đô la": "USD", "đô-la": "USD", "đồng": "VND", "nhân dân tệ": "CNY",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
@@ -893,7 +914,10 @@ _PERCENT_RE = re.compile(
     # a percentage point, which English "percentage points" is not read as either)
     f"|la{_SP}sut[ăa]|τοις{_SP}εκατό|százalék(?:kal|ra|ról|os|ot|a|át|ban|on|nyi)?)(?![{_LATIN}])"
     # Arabic « بالمئة », « في المائة », Hebrew « אחוז » (not « נקודות אחוז », percentage points: a word between)
-    f"|(?:بال|في{_SP}+ال)م(?:ئ|ائ)ة|אחוז(?:ים)?(?![\u05d0-\u05ea]))"
+    f"|(?:بال|في{_SP}+ال)م(?:ئ|ائ)ة|אחוז(?:ים)?(?![\u05d0-\u05ea])"
+    # Hindi « प्रतिशत », « फीसदी » (with or without nukta), Indonesian « persen », Malay « peratus »,
+    # Vietnamese « phần trăm »
+    f"|प्रतिशत|(?:फ़|फ़|फ)ीसदी|(?i:persen|peratus|phần{_SP}trăm)(?![{_LATIN}]))"
 )
 _DECADE_SUFFIX_RE = re.compile(f"(?:['’]s|s|(?:iger|er)n?)(?![{_LATIN}])")
 _ORDINAL_SUFFIX_RE = re.compile(
@@ -954,7 +978,9 @@ _APPROX_BEFORE = {
                   "більше за", "щонайменше", "принаймні", "не менше ніж", "не менш ніж", "більш ніж на",
                   "більше ніж на", "более чем на", "больше чем на",
                   "أكثر من", "أزيد من", "ما يزيد على", "ما يزيد عن", "ما لا يقل عن", "ما يربو على",
-                  "יותר מ-", "יותר מ־", "למעלה מ-", "למעלה מ־", "מעל", "מעל ל-", "מעל ל־", "לפחות"],
+                  "יותר מ-", "יותר מ־", "למעלה מ-", "למעלה מ־", "מעל", "מעל ל-", "מעל ל־", "לפחות",
+                  "कम से कम", "lebih dari", "lebih daripada", "setidaknya", "sedikitnya", "paling sedikit",
+                  "di atas", "hơn", "trên", "ít nhất"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
@@ -967,7 +993,8 @@ _APPROX_BEFORE = {
                   "legfeljebb", "akár", "λιγότερα από", "λιγότεροι από", "λιγότερες από", "λιγότερο από", "κάτω από",
                   "κάτω από το", "έως και", "менше ніж", "менш ніж", "не більше ніж", "не більш ніж", "менш ніж на",
                   "менше ніж на", "менее чем на", "меньше чем на",
-                  "أقل من", "ما يصل إلى", "ما لا يزيد على", "ما لا يزيد عن", "פחות מ-", "פחות מ־"],
+                  "أقل من", "ما يصل إلى", "ما لا يزيد على", "ما لا يزيد عن", "פחות מ-", "פחות מ־",
+                  "kurang dari", "kurang daripada", "di bawah", "hingga", "dưới", "chưa đến", "lên tới", "lên đến"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
@@ -985,7 +1012,9 @@ _APPROX_BEFORE = {
               "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقرب من", "تقريبا",
               # Hebrew, with the hyphen (or maqaf) before the digits: כ-25 (about 25), בכ-1.2%; « כ », « מ », « ל »
               # are prefixes (their letters end no word: the final forms ך ם do)
-              "כ-", "כ־", "כמעט", "קרוב ל-", "קרוב ל־"],
+              "כ-", "כ־", "כמעט", "קרוב ל-", "קרוב ל־",
+              "लगभग", "करीब", "क़रीब", "क़रीब", "तकरीबन", "तक़रीबन", "तक़रीबन",
+              "sekitar", "kurang lebih", "hampir", "kira-kira", "lebih kurang", "khoảng", "gần", "xấp xỉ"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -1041,6 +1070,14 @@ _APPROX_AFTER_TR_RE = re.compile(
     f"{_SP}+(?P<less_than__>kadar)"
     f"|{_SP}+(?P<about>kadar|civarında|civarı|dolayında))(?![{_LATIN}])"
 )
+# Hindi qualifiers after the number: 300 से अधिक / ज़्यादा (more than), 300 से कम (less than), 300 तक (up to),
+# 300 के करीब / आसपास (about); « ज़ » written with or without nukta, precomposed or not.
+_HI_ZYADA = "(?:\u091c\u093c|\u095b|\u091c)्यादा"
+_APPROX_AFTER_HI_RE = re.compile(
+    f"{_SP}+(?:से{_SP}+(?:(?P<more_than>अधिक|{_HI_ZYADA}|ऊपर)|(?P<less_than>कम))|(?P<less_than_>तक)"
+    f"|के{_SP}+(?P<about>(?:क\u093c|क़|क)रीब|आसपास|लगभग))(?![\u0900-\u097f])"
+)
+_APPROX_AFTER_BY_LANG = {"tr": _APPROX_AFTER_TR_RE, "hi": _APPROX_AFTER_HI_RE}
 
 APPROX_PHRASES = {"more_than": "more than", "less_than": "less than", "about": "about"}
 
@@ -1085,6 +1122,14 @@ _YMD_NAME_DATE = (
     rf"(?<![0-9.,])([12][0-9]{{3}})\.{_SP}+(MONTH)(?:(?<!ban)(?<!ben){_SP}+([0-3]?[0-9])(?![0-9]|[.,][0-9]))?"
 )
 _YEAR_FIRST_LANGS = frozenset({"hu"})
+# Vietnamese names a month by its number: (ngày) 15 tháng 4 (năm 2024) is April 15 (2024); tháng 2 is February
+# and tháng 4 năm 2024 April 2024 (read at the month's digits, ``_read_number``).
+_VI_DATE = (
+    rf"(?<![0-9.,])([0-3]?[0-9]){_SP}+(?i:tháng){_SP}+([01]?[0-9])(?![0-9])"
+    rf"(?:,?{_SP}+(?i:năm){_SP}+([12][0-9]{{3}})(?![0-9]))?"
+)
+_VI_MONTH_BEFORE_RE = re.compile(f"(?i:tháng){_SP}$")
+_VI_YEAR_AFTER_RE = re.compile(rf",?{_SP}+(?i:năm){_SP}+([12][0-9]{{3}})(?![0-9])")
 _HOUR = "(?:[01]?[0-9]|2[0-4])"
 _TIME = (
     rf"(?<![0-9.,:])({_HOUR})(?::{_SP}?|[hH]|{_SP}[hH]{_SP}?)([0-5][0-9])(?![0-9])(?:{_SP}?(?i:[ap]\.?m\.?)(?![{_LATIN}]))?"
@@ -1139,6 +1184,7 @@ def _patterns(lang_key: str) -> dict[str, str]:
     table = {
         "iso": _ISO_DATE,
         "ymd": _YMD_NAME_DATE.replace("MONTH", month) if lang_key in _YEAR_FIRST_LANGS else None,
+        "vidate": _VI_DATE if lang_key == "vi" else None,
         "dmy": _DMY_DATE,
         "dmdot": _DM_DOT_DATE if lang_key in _DOT_ORDINAL_LANGS else None,
         "zhdate": _ZH_DATE,
@@ -1434,7 +1480,7 @@ def _scanner(lang_key: str) -> re.Pattern:
 # numbers; a Chinese numeral (or 第, 首, 百分之, 上千...) only ``zhdate`` and ``zh``; anything else (a
 # letter) only ``md``, ``my`` and ``word``. Trying only those, in the scanner's order, gives the
 # scanner's match: the others cannot match there.
-_DIGIT_ALTERNATIVES = ("iso", "ymd", "dmy", "dmdot", "zhdate", "dm", "time", "num")
+_DIGIT_ALTERNATIVES = ("iso", "ymd", "vidate", "dmy", "dmdot", "zhdate", "dm", "time", "num")
 _ZH_ALTERNATIVES = ("zhdate", "zh")
 _LETTER_ALTERNATIVES = ("md", "my", "word")
 _ZH_START = frozenset("零〇一二两三四五六七八九十百千万亿上数几首第")
@@ -1752,7 +1798,7 @@ def _scan(text: str, t: str, lang_key: str, hits: list[int], masked: bool = Fals
         kind = m.lastgroup
         mention: Optional[NumberMention] = None
         try:
-            if kind in ("iso", "ymd", "dmy", "dmdot", "zhdate", "dm", "md", "my"):
+            if kind in ("iso", "ymd", "vidate", "dmy", "dmdot", "zhdate", "dm", "md", "my"):
                 mention = _read_date(kind, t, text, m, lang_key)
             elif kind == "time":
                 mention = _read_time(t, text, m, lang_key)
@@ -1772,7 +1818,7 @@ def _scan(text: str, t: str, lang_key: str, hits: list[int], masked: bool = Fals
                 mention = replace(mention, start=out[-1].end, text=text[out[-1].end:mention.end])
             out.append(mention)
             pos = max(m.end(), mention.end)
-        elif kind in ("iso", "ymd", "dmy", "dmdot", "zhdate", "dm", "md", "my", "time"):
+        elif kind in ("iso", "ymd", "vidate", "dmy", "dmdot", "zhdate", "dm", "md", "my", "time"):
             pos = m.start() + 1  # not a valid date or time: its digits may still be numbers ("00 July 25")
         else:
             pos = m.end() if m.end() > m.start() else m.start() + 1
@@ -1840,6 +1886,9 @@ def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Opti
     elif kind == "ymd":
         year, month = int(g.group(1)), _month_number(g.group(2))
         day = int(g.group(3)) if g.group(3) else None
+    elif kind == "vidate":
+        day, month = int(g.group(1)), int(g.group(2))
+        year = int(g.group(3)) if g.group(3) else None
     if month is None or not _valid_date(month, day):
         return None
     weak = day is None and year is None
@@ -1894,6 +1943,11 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     kind = "number"
     measure: Optional[str] = None
     value, alt = _parse_digits(digits, lang_key)
+    if lang_key == "vi" and digits.isdigit() and 1 <= value <= 12 and _VI_MONTH_BEFORE_RE.search(t, max(0, start - 7), start):
+        ym = _VI_YEAR_AFTER_RE.match(t, end)  # tháng 4 (năm 2024): a month
+        year = int(ym.group(1)) if ym else None
+        return _mention(text, start, ym.end() if ym else end, _date_value(year, int(value), None), "date",
+                        weak=year is None, year=year, month=int(value))
     percent_first = lang_key == "tr" and start > 0 and t[start - 1] == "%"  # Turkish writes the sign first: %4,3
     if percent_first:
         span_start = start - 1
@@ -1940,7 +1994,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
             mw_end = mw.end()
             if word == "mil." and lang_key != "ro":
                 word, mw_end = "mil", mw_end - 1
-            magnitude = _MAGNITUDES[word]
+            magnitude = _MAGNITUDE_IN_LANG.get(lang_key, {}).get(word) or _MAGNITUDES[word]
             if word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
                 magnitude = 1e12
             if word == "mil" and lang_key not in ("es", "pt", "*") or (
@@ -2051,8 +2105,8 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
             em = _APPROX_SUFFIX_EN_RE.match(t, pos)
             if em:
                 approx = "more_than" if em.group(0).endswith("plus") else "about"
-            elif lang_key == "tr":
-                tm = _APPROX_AFTER_TR_RE.match(t, pos)
+            elif lang_key in _APPROX_AFTER_BY_LANG:
+                tm = _APPROX_AFTER_BY_LANG[lang_key].match(t, pos)
                 if tm:
                     approx = next(name for name, word in tm.groupdict().items() if word).rstrip("_")
     # 0 is in scores (2-0, 0:3) and times more often than a figure; a bare 1 is "a", "per", "an hour"
@@ -2071,7 +2125,7 @@ _AFTER_NUMBER_RE = re.compile("|".join([
     "[" + "".join(sorted(_ZH_SUFFIX_FIRST)) + "后成倍年日号.ᵉº" + _LATIN + "]",
     _MAGNITUDE_WORD_RE.pattern, _MAGNITUDE_SHORT_RE.pattern, _PERCENT_RE.pattern, _CURRENCY_SUFFIX_RE.pattern,
     _DECADE_SUFFIX_RE.pattern, _APPROX_AFTER_RE.pattern, _APPROX_SUFFIX_EN_RE.pattern, _MEASURE_AFTER_RE.pattern,
-    _APPROX_AFTER_TR_RE.pattern,
+    *(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx in _APPROX_AFTER_BY_LANG.values()),  # their groups unnamed
 ]))
 
 

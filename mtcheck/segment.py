@@ -207,6 +207,32 @@ def _split_lines(text: str, lang: str | None, presegmented: bool) -> tuple[Sente
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
+def _combining_marks() -> str:
+    """A regex class body of the combining marks (Unicode categories Mn, Mc, Me) of the basic plane's blocks
+    of scripts written with them (Devanagari and the other Indic scripts, Thai, Lao, Tibetan, Burmese, Khmer,
+    Hebrew points, Arabic harakat, the Latin, Greek and Cyrillic combining marks of decomposed text). ``re``'s
+    ``\\w`` leaves them out, so « की » (ki: the letter क and the vowel sign ी) would read as the word « क »."""
+    import unicodedata
+
+    out, start, prev = [], None, None
+    for cp in [*range(0x0300, 0x1E00), *range(0x20D0, 0x2100), *range(0xA670, 0xAC00), *range(0xFE00, 0xFE30)]:
+        if unicodedata.category(chr(cp))[0] == "M":
+            if start is None:
+                start = cp
+            elif cp != prev + 1:
+                out.append((start, prev))
+                start = cp
+            prev = cp
+    out.append((start, prev))
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in out)
+
+
+COMBINING_MARKS = _combining_marks()
+MARK_RE = re.compile(f"[{COMBINING_MARKS}]")
+# Words as _WORD_RE reads them, each letter with the combining marks after it (a text that holds a mark).
+_WORD_WITH_MARKS_RE = re.compile(rf"(?:\w[{COMBINING_MARKS}]*)+(?:[-'’](?:\w[{COMBINING_MARKS}]*)+)*")
+
+
 @lru_cache(maxsize=1)
 def _jieba():  # type: ignore[no-untyped-def]
     import logging
@@ -233,7 +259,7 @@ def word_tokens(text: str, lang: str | None) -> list[tuple[int, int]]:
         from .terms.ja import word_spans as ja_word_spans
 
         return ja_word_spans(text)
-    return [m.span() for m in _WORD_RE.finditer(text)]
+    return [m.span() for m in (_WORD_WITH_MARKS_RE if MARK_RE.search(text) else _WORD_RE).finditer(text)]
 
 
 def count_words(text: str, lang: str | None) -> int:
@@ -248,7 +274,9 @@ def count_words(text: str, lang: str | None) -> int:
         return len(word_tokens(text, lang))
     if base != "zh":
         found = _latin1_word_count(text)
-        return len(_WORD_RE.findall(text)) if found is None else found
+        if found is not None:
+            return found
+        return len((_WORD_WITH_MARKS_RE if MARK_RE.search(text) else _WORD_RE).findall(text))
     lines = text.split("\n")
     known = [_LINE_WORDS.get(line) for line in lines]
     new = list(dict.fromkeys(line for line, count in zip(lines, known) if count is None))

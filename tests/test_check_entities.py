@@ -55,6 +55,15 @@ CASES = [
      'נאט"ו והאיחוד האירופי אמרו כי התמ"ג ירד.', "he", []),
     ("ECB dropped in Hebrew", "The ECB and the EU met.", "en", "הבנק והאיחוד האירופי נפגשו.", "he",
      [("entities.acronym", "minor", "src:ECB")]),
+    ("NATO, EU, GDP in Hindi", "NATO and the EU said GDP fell.", "en", "नाटो और यूरोपीय संघ ने कहा कि जीडीपी गिरा।", "hi", []),
+    ("GDP, UN -> PDB, PBB in Indonesian", "GDP fell, the UN said.", "en", "PDB turun, kata PBB.", "id", []),
+    ("GDP -> KDNK in Malay", "GDP fell, the UN said.", "en", "KDNK jatuh, kata PBB.", "ms", []),
+    ("UN -> LHQ in Vietnamese", "The UN and the EU met.", "en", "LHQ và EU đã họp.", "vi", []),
+    ("UN dropped in Vietnamese", "The UN and the EU met.", "en", "EU đã họp.", "vi", [("entities.acronym", "minor", "src:UN")]),
+    # An acronym is no word in lower case: "us" is no US, "as" no Indonesian AS
+    ("美国 -> us is no US", "美国官员对我们说。", "zh", "The officials spoke to us as friends.", "en",
+     [("entities.acronym", "minor", "src:美国")]),
+    ("美国 -> the US", "美国官员对我们说。", "zh", "US officials spoke to us.", "en", []),
     ("GDP, UN -> PKB, ONZ in Polish", "GDP fell, the UN said.", "en", "PKB spadł, poinformowała ONZ.", "pl", []),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",

@@ -205,6 +205,27 @@ CASES = [
      "הכלכלה צמחה בכ-1.2% ויותר מ-300 חברות נסגרו.", "he", []),
     ("Hebrew wrong magnitude", "The plan costs 3.5 billion euros.", "en", "התוכנית עולה 3.5 מיליון אירו.", "he",
      [("numbers.mismatch", "major", "3.5 מיליון אירו")]),
+    # Hindi (अरब a billion, not "Arab"; qualifiers after the number), Indonesian, Malay (bilion 10^9),
+    # Vietnamese (months by number: tháng 4)
+    ("Hindi अरब यूरो", "The government will spend 3.5 billion euros.", "en", "सरकार 3.5 अरब यूरो खर्च करेगी।", "hi", []),
+    ("Hindi अरब देश are Arab countries", "22 Arab countries met.", "en", "22 अरब देशों ने बैठक की।", "hi", []),
+    ("Hindi से अधिक, date", "More than 300 homes were damaged on April 15, 2024.", "en",
+     "15 अप्रैल 2024 को 300 से अधिक घर क्षतिग्रस्त हुए।", "hi", []),
+    ("Hindi Devanagari digits", "About 25,000 people protested.", "en", "लगभग २५,००० लोगों ने प्रदर्शन किया।", "hi", []),
+    ("Hindi wrong magnitude", "The plan costs 3.5 billion euros.", "en", "योजना पर 3.5 करोड़ यूरो खर्च होंगे।", "hi",
+     [("numbers.mismatch", "major", "3.5 करोड़ यूरो")]),
+    ("Indonesian miliar, sekitar, lebih dari", "About 25,000 people marched and 3.5 billion euros were spent on more "
+     "than 300 homes.", "en", "Sekitar 25.000 orang berbaris dan 3,5 miliar euro dibelanjakan untuk lebih dari 300 rumah.",
+     "id", []),
+    ("Malay bilion is 10^9", "The government will spend 3.5 billion euros.", "en",
+     "Kerajaan akan membelanjakan 3.5 bilion euro.", "ms", []),
+    ("Malay date", "The summit is on March 15, 2024.", "en", "Sidang kemuncak diadakan pada 15 Mac 2024.", "ms", []),
+    ("Vietnamese date, tháng 2", "The summit is on April 15, 2024; inflation fell in February.", "en",
+     "Hội nghị diễn ra vào ngày 15 tháng 4 năm 2024; lạm phát giảm trong tháng 2.", "vi", []),
+    ("Vietnamese tỷ, khoảng, hơn", "About 25,000 people marched and 3.5 billion euros were spent on more than 300 "
+     "homes.", "en", "Khoảng 25.000 người tuần hành và 3,5 tỷ euro được chi cho hơn 300 ngôi nhà.", "vi", []),
+    ("Vietnamese wrong month", "The summit is on April 15, 2024.", "en",
+     "Hội nghị diễn ra vào ngày 15 tháng 5 năm 2024.", "vi", [("numbers.mismatch", "major", "15 tháng 5 năm 2024")]),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.

@@ -30,6 +30,12 @@ CASES = [
      "Walla Walla et Baden-Baden sont des villes thermales.", "fr", []),
     ("across a full stop is two sentences", "He left. It was late.", "en", "Il est parti. Il était tard.", "fr", []),
     ("Chinese reduplication is grammar", "Let's have a look.", "en", "我们看看吧。", "zh", []),
+    # Vowel signs are part of the word: « की कीमतों » (ki kimaton) is no « क क »; a word written twice is found whole
+    ("Hindi vowel signs are no word break", "Food prices rose in the market.", "en",
+     "बाज़ार में खाद्य पदार्थों की कीमतों में वृद्धि हुई।", "hi", []),
+    ("Hindi word repeated", "Food prices rose.", "en", "खाद्य पदार्थों की की कीमतें बढ़ीं।", "hi",
+     [("repetition.word", "minor", "की की")]),
+    ("Hebrew points are part of the word", "He said it.", "en", "הוּא אָמַר אָמַר זֹאת.", "he", [("repetition.word", "minor", "אָמַר אָמַר")]),
     ("a sentence repeated where the source goes on", "The vote was delayed. Turnout was low.", "en",
      "Le vote a été reporté. Le vote a été reporté.", "fr",
      [("repetition.sentence", "major", "Le vote a été reporté.")]),

@@ -91,6 +91,16 @@ CASES = [
      [(CHECK, "major", "ביום שלישי")]),
     ("en→he, right; שבת alone is no day", "The union went on strike on Wednesday.", "en", "הוועד שבת ביום רביעי.", "he",
      []),
+    ("en→hi, मंगलवार", "The police said on Wednesday.", "en", "पुलिस ने मंगलवार को कहा।", "hi", [(CHECK, "major", "मंगलवार")]),
+    ("en→id, Selasa", "The police said on Wednesday.", "en", "Polisi mengatakan pada hari Selasa.", "id",
+     [(CHECK, "major", "Selasa")]),
+    ("en→id, minggu is a week", "The police said on Wednesday that prices rose last week.", "en",
+     "Polisi mengatakan pada hari Rabu bahwa harga naik minggu lalu.", "id", []),
+    ("en→ms, Ahad", "They protested on Saturday.", "en", "Mereka membantah pada hari Ahad.", "ms", [(CHECK, "major", "Ahad")]),
+    ("en→vi, thứ Ba", "The police said on Wednesday.", "en", "Cảnh sát cho biết hôm thứ Ba.", "vi",
+     [(CHECK, "major", "thứ Ba")]),
+    ("en→vi, thứ ba is third", "The police said on Wednesday it was the third rise.", "en",
+     "Cảnh sát cho biết hôm thứ Tư rằng đây là lần tăng thứ ba.", "vi", []),
     ("a language with no list", "The vote is on Thursday.", "en", "Hlasovanie sa uskutoční v stredu.", "sk", []),
 ]
 

@@ -68,6 +68,11 @@ def test_presegmented_is_one_sentence_per_line():
 def test_word_counts():
     assert count_words("外交部发言人林剑主持例行记者会。", "zh") == 6
     assert count_words("Le porte-parole a tenu une conférence l'après-midi.", "fr") == 7
+    # vowel signs and points are part of their word (``\w`` leaves them out): four Hindi words, three French
+    # words written decomposed (e + U+0301), two Hebrew words with points
+    assert count_words("की कीमतों में वृद्धि", "hi") == 4
+    assert count_words("cafe\u0301 au lait", "fr") == 3
+    assert count_words("הוּא אָמַר", "he") == 2
 
 
 def jieba_words(text):

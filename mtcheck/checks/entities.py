@@ -103,9 +103,10 @@ def _norm_ident(s: str) -> str:
 
 def _latin_form(form: str) -> bool:
     """A form matched from a word start, case aside (Latin and other alphabets); the others (Han, kana…,
-    and Hebrew and Arabic, whose prepositions, article and "and" glue to the word: « והאיחוד האירופי »,
-    « والاتحاد الأوروبي ») are matched as the plain literal, anywhere."""
-    return form[0].isascii() or form[0].isalpha() and form[0] < "\u3000" and not "\u0590" <= form[0] <= "\u06ff"
+    Hebrew and Arabic, whose prepositions, article and "and" glue to the word: « והאיחוד האירופי »,
+    « والاتحاد الأوروبي », and the Indic scripts, whose vowel signs ``\\w`` does not read) are matched as the
+    plain literal, anywhere."""
+    return form[0].isascii() or form[0].isalpha() and form[0] < "\u3000" and not "\u0590" <= form[0] <= "\u0dff"
 
 
 @lru_cache(maxsize=4096)
@@ -114,8 +115,15 @@ def _form_regex(form: str) -> re.Pattern:
         # Latin forms: from a word start; forms of 4+ letters may be followed by an ending ("America" in
         # "American", "Nations" in "Nations-Unies"); short ones must be whole words.
         tail = "" if len(form) >= 4 and not _is_acronym(form) else r"(?![\w])"
+        if _is_acronym(form):
+            # An acronym matches "NATO" and "Nato", not a word in lower case: "US" is no "us", Indonesian
+            # "AS" no English "as".
+            tail = f"(?-i:(?<![{_LOWER}].{{{len(form) - 1}}}))" + tail
         return re.compile(_after_no_word_char(form) + tail, re.IGNORECASE | re.DOTALL)
     return re.compile(re.escape(form))
+
+
+_LOWER = "a-zß-öø-ÿα-ωάέήίόύώϊϋΐΰа-яёіїєґ"
 
 
 @lru_cache(maxsize=64)

@@ -541,6 +541,13 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
                 ("שני", "שלישי", "רביעי", "חמישי", "שישי"))
     + (("בשבת", "השבת", "ביום שבת", "יום שבת", "ובשבת"),)
     + (tuple(p + "יום ראשון" for p in ("", "ב", "מ", "ל", "ו", "וב")),),
+    "hi": (("सोमवार",), ("मंगलवार",), ("बुधवार",), ("गुरुवार", "बृहस्पतिवार"), ("शुक्रवार",), ("शनिवार",), ("रविवार",)),
+    # Indonesian and Malay, capitalised; « minggu » is also "week": Sunday as « hari Minggu », or Malay « Ahad »
+    "id": (("Senin",), ("Selasa",), ("Rabu",), ("Kamis",), ("Jumat", "Jum'at"), ("Sabtu",),
+           ("hari Minggu", "Minggu malam", "Minggu pagi")),
+    "ms": (("Isnin",), ("Selasa",), ("Rabu",), ("Khamis",), ("Jumaat",), ("Sabtu",), ("Ahad", "hari Minggu")),
+    # Vietnamese: « thứ » and the ordinal, capitalised (« thứ ba » in lower case is "third")
+    "vi": tuple((f"thứ {d}", f"Thứ {d}") for d in ("Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy")) + (("Chủ nhật", "chủ nhật"),),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
@@ -629,7 +636,7 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
     language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, pl, sv, da, no, fi, cs, tr, ro,
-    hu, el, uk, ar (يوم الخميس), he (ביום חמישי), zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
+    hu, el, uk, ar (يوم الخميس), he (ביום חמישי), hi, id, ms, vi (thứ Năm), zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
     compounds („Donnerstagabend“); not Turkish « pazar » alone (a market: Sunday is « pazar günü »), Romanian
     « luni » (also months: Monday is « lunea »), Greek days in lower case (« τρίτη » is third). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named

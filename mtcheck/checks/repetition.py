@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 
 import numpy as np
 
-from ..segment import text_cache
+from ..segment import COMBINING_MARKS, MARK_RE, text_cache
 from ..types import Category, Document, Issue, Severity
 from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, document_joined, is_cased_lang,
                    noise_targets, source_span)
@@ -23,6 +23,15 @@ _REPEAT_RE = re.compile(
 
 # The words as _REPEAT_RE reads them (same pattern and flags): what a repetition repeats.
 _WORD_TOKEN_RE = re.compile(_WORD, re.IGNORECASE)
+# The same for a text holding combining marks (Hindi, Thai, Hebrew points…): each letter with the marks after
+# it, so that « की कीमतों » (ki kimaton) is no « क क ». Its words' letters are those of _WORD's (``may_repeat``
+# still tells where it cannot match).
+_MARKS = COMBINING_MARKS
+_WORD_WITH_MARKS = rf"(?:[^\W\d_][{_MARKS}]*)+(?:['’-](?:[^\W\d_][{_MARKS}]*)+)*"
+_REPEAT_WITH_MARKS_RE = re.compile(
+    rf"(?<![\w{_MARKS}'’-])({_WORD_WITH_MARKS}(?:[ \u00a0]+{_WORD_WITH_MARKS}){{0,5}}?)((?:[ \u00a0]+\1)+)"
+    rf"(?![\w{_MARKS}'’-])", re.IGNORECASE
+)
 
 
 def may_repeat(text: str) -> bool:
@@ -203,7 +212,8 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     language's legitimate doubles (« vous vous », « nous nous », "had had", "that that", German
     « die die » in a relative clause, "very very"), a repetition the aligned source has too (Baden-Baden,
     "Sirhan Sirhan", "bye bye"), and languages written without spaces (Chinese, Japanese), where
-    doubling is grammar (看看, 常常).
+    doubling is grammar (看看, 常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of
+    its word: « की कीमतों » is no « क क ».
 
     False positives: names made of a repeated word that the source writes otherwise; emphatic
     repetition in quoted speech ("no, no, no" without commas).
@@ -227,10 +237,13 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
         _, bead, src, side = sides[k]
         if not bead.target or any(j in noise for j in bead.target):
             continue
-        if not may_repeat(side.text) or not _REPEAT_RE.search(side.text):
+        if not may_repeat(side.text):
+            continue
+        repeat_re = _REPEAT_WITH_MARKS_RE if MARK_RE.search(side.text) else _REPEAT_RE
+        if not repeat_re.search(side.text):
             continue
         source_lower = src.text.lower()
-        for m in _REPEAT_RE.finditer(side.text):
+        for m in repeat_re.finditer(side.text):
             unit = m.group(1)
             words = unit.split()
             times = 1 + len(m.group(2).split()) // len(words)
