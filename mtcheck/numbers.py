@@ -252,6 +252,16 @@ _MONTH_NAMES = {
     "hi": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
     "id": "januari februari maret april mei juni juli agustus september oktober november desember",
     "ms": "januari februari mac april mei jun julai ogos september oktober november disember",
+    # Slovak, Croatian, Serbian (Latin and Cyrillic), Slovenian: the genitive of dates (15. apríla, 15. travnja,
+    # 15. aprila); the nominative and locative are added below. Croatian « listopad » is October, Czech and
+    # Polish « listopad(a) » November: each language reads its own table first (``_month_number``).
+    "sk": "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",
+    "hr": "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca",
+    "sr": "januara februara marta aprila maja juna jula avgusta septembra oktobra novembra decembra",
+    "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
+    "bg": "януари февруари март април май юни юли август септември октомври ноември декември",
+    # Catalan (3 de març, 15 d'abril de 2024)
+    "ca": "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -289,6 +299,22 @@ _MONTHS_BY_LANG["ar"].update({f"{a} {b}": i for a, i in (("إبريل", 4), ("ا
 _MONTHS_BY_LANG["he"].update({"מרס": 3, **{"ב" + n: i for n, i in list(_MONTHS_BY_LANG["he"].items()) + [("מרס", 3)]}})
 _MONTHS_BY_LANG["hi"].update({"फरवरी": 2, "\u092b\u093cरवरी": 2, "\u095eरवरी": 2, "सितम्बर": 9, "अक्तूबर": 10,
                               "नवम्बर": 11, "दिसम्बर": 12})
+_MONTHS_BY_LANG["sk"].update({n: i for names in (
+    "január február marec apríl máj jún júl august september október november december",
+    "januári februári marci apríli máji júni júli auguste septembri októbri novembri decembri",  # v marci 2023
+) for i, n in enumerate(names.split(), 1)})
+_MONTHS_BY_LANG["hr"].update({n: i for names in (
+    "siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad studeni prosinac",
+    "siječnju veljači ožujku travnju svibnju lipnju srpnju kolovozu rujnu listopadu studenom prosincu",
+) for i, n in enumerate(names.split(), 1)} | {"studenog": 11})
+_MONTHS_BY_LANG["sr"].update({n: i for names in (
+    "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar",
+    "јануар фебруар март април мај јун јул август септембар октобар новембар децембар",
+    "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра децембра",
+) for i, n in enumerate(names.split(), 1)})
+_MONTHS_BY_LANG["sl"].update({n: i for i, n in enumerate(
+    "januar februar marec april maj junij julij avgust september oktober november december".split(), 1)})
+_MONTHS_BY_LANG["ca"].update({f"d{a}{n}": i for a in "'’" for n, i in (("abril", 4), ("agost", 8), ("octubre", 10))})
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -303,7 +329,12 @@ _MONTH_ABBR_BY_LANG = {
     "es": {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sep": 9, "sept": 9, "oct": 10,
            "nov": 11, "dic": 12},
 }
-_MONTHS: dict[str, int] = {k: v for table in _MONTHS_BY_LANG.values() for k, v in table.items()}
+# Every language's names, for a text of no known language; a name two languages give different months
+# (« listopad ») keeps the first table's.
+_MONTHS: dict[str, int] = {}
+for _table in _MONTHS_BY_LANG.values():
+    for _name, _number in _table.items():
+        _MONTHS.setdefault(_name, _number)
 _MONTH_ABBR: dict[str, int] = {k: v for table in _MONTH_ABBR_BY_LANG.values() for k, v in table.items()}
 _MONTH_CAPITAL_ONLY = {"May": 5, "March": 3}  # "may"/"march" are common English words
 # Romanian « mai » is May and also "more" or "still": « cu 15 mai mulți » (15 more), « doar 15 mai sunt »
@@ -344,12 +375,12 @@ def _fold(word: str) -> str:
     return w.replace("ı", "i").replace("i\u0307", "i") if not w.isascii() else w
 
 
-def _month_number(word: str) -> Optional[int]:
+def _month_number(word: str, lang_key: str = "*") -> Optional[int]:
     w = word.rstrip(".")
     if w in _MONTH_CAPITAL_ONLY:
         return _MONTH_CAPITAL_ONLY[w]
     w = _fold(w)
-    return _MONTHS.get(w) or _MONTH_ABBR.get(w)
+    return _MONTHS_BY_LANG.get(lang_key, {}).get(w) or _MONTHS.get(w) or _MONTH_ABBR.get(w)
 
 
 def _add_tens(table: dict[str, float], tens: dict[int, str], forms) -> None:
@@ -627,6 +658,15 @@ _MAGNITUDES: dict[str, float] = {
     "\u0915\u0930\u094b\u0921\u093c": 1e7, "\u0915\u0930\u094b\u095c": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
     "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "triliun": 1e12, "trilion": 1e12,
     "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
+    # Slovak, Croatian, Serbian, Slovenian (3,5 miliardy eur, 3,5 milijardi eura, 25 tisuća, 3 mlrd.; « mil. »
+    # see _MAGNITUDE_ONLY_IN), Bulgarian (3,5 млрд. евро, 25 хиляди), Catalan (3.500 milions, « mil » a thousand
+    # as in Spanish)
+    "milión": 1e6, "milióna": 1e6, "milióny": 1e6, "miliónov": 1e6, "miliárd": 1e9, "bilión": 1e12,
+    "tisuća": 1e3, "tisuće": 1e3, "hiljada": 1e3, "hiljade": 1e3, "tisoč": 1e3, "milijun": 1e6, "milijuna": 1e6,
+    "milijuni": 1e6, "miliona": 1e6, "milijon": 1e6, "milijona": 1e6, "milijonov": 1e6, "milijarda": 1e9,
+    "milijardi": 1e9, "milijarde": 1e9, "milijard": 1e9, "mlrd": 1e9, "mlrd.": 1e9, "bilijun": 1e12,
+    "хиляда": 1e3, "хиляди": 1e3, "хил.": 1e3, "милион": 1e6, "милиона": 1e6, "милиард": 1e9, "милиарда": 1e9,
+    "milions": 1e6, "milió": 1e6, "mil milions": 1e9, "bilions": 1e12,
 }
 # Words whose value depends on the language: Malay « bilion » is 10^9, Polish « bilion » 10^12.
 _MAGNITUDE_IN_LANG: dict[str, dict[str, float]] = {"ms": {"bilion": 1e9}}
@@ -635,7 +675,8 @@ _MAGNITUDE_IN_LANG: dict[str, dict[str, float]] = {"ms": {"bilion": 1e9}}
 # and Portuguese « mil » (a thousand) before a full stop, and « mie » (a thousand) French « une mie ».
 _MAGNITUDE_ONLY_IN: dict[str, frozenset[str]] = {
     **{w: frozenset({"tr"}) for w in ("bin", "binden", "bine", "bini")},
-    **{w: frozenset({"ro"}) for w in ("mil.", "mie", "mii", "de mii")},  # French « une mie de pain »
+    **{w: frozenset({"ro"}) for w in ("mie", "mii", "de mii")},  # French « une mie de pain »
+    "mil.": frozenset({"ro", "cs", "sk", "hr", "sr", "bs"}),  # 3 mil. Kč, 3 mil. eur, 3 mil. kuna
 }
 # "billion" is 1e12 in French, German and Spanish ("milliard" is 1e9).
 _LONG_SCALE_LANGS = frozenset("fr de es it pt nl sv da no fi cs pl".split())
@@ -867,6 +908,8 @@ _CURRENCY_WORDS = {
     "ש״ח": "ILS",
     "यूरो": "EUR", "डॉलर": "USD", "रुपये": "INR", "रुपए": "INR", "रुपया": "INR", "पाउंड": "GBP",
     "rupiah": "IDR", "ringgit": "MYR", "đô la": "USD", "đô-la": "USD", "đồng": "VND", "nhân dân tệ": "CNY",
+    "eura": "EUR", "evra": "EUR", "evrov": "EUR", "evro": "EUR", "evre": "EUR", "dolara": "USD", "dolarjev": "USD",
+    "dinara": "RSD", "лева": "BGN",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
@@ -917,7 +960,9 @@ _PERCENT_RE = re.compile(
     f"|(?:بال|في{_SP}+ال)م(?:ئ|ائ)ة|אחוז(?:ים)?(?![\u05d0-\u05ea])"
     # Hindi « प्रतिशत », « फीसदी » (with or without nukta), Indonesian « persen », Malay « peratus »,
     # Vietnamese « phần trăm »
-    f"|प्रतिशत|(?:फ़|फ़|फ)ीसदी|(?i:persen|peratus|phần{_SP}trăm)(?![{_LATIN}]))"
+    f"|प्रतिशत|(?:फ़|फ़|फ)ीसदी|(?i:persen|peratus|phần{_SP}trăm"
+    # Croatian, Serbian « posto », « odsto », Slovenian « odstotka », Slovak « percenta », Bulgarian « процента »
+    f"|posto|odsto|odstot(?:ka|kov|ke|ek)|percent[aá]|процента)(?![{_LATIN}]))"
 )
 _DECADE_SUFFIX_RE = re.compile(f"(?:['’]s|s|(?:iger|er)n?)(?![{_LATIN}])")
 _ORDINAL_SUFFIX_RE = re.compile(
@@ -980,7 +1025,9 @@ _APPROX_BEFORE = {
                   "أكثر من", "أزيد من", "ما يزيد على", "ما يزيد عن", "ما لا يقل عن", "ما يربو على",
                   "יותר מ-", "יותר מ־", "למעלה מ-", "למעלה מ־", "מעל", "מעל ל-", "מעל ל־", "לפחות",
                   "कम से कम", "lebih dari", "lebih daripada", "setidaknya", "sedikitnya", "paling sedikit",
-                  "di atas", "hơn", "trên", "ít nhất"],
+                  "di atas", "hơn", "trên", "ít nhất", "viac ako", "viac než", "najmenej", "aspoň", "više od", "preko",
+                  "najmanje", "več kot", "najmanj", "повече от", "над", "най-малко", "поне", "més de", "almenys",
+                  "com a mínim"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
@@ -994,7 +1041,8 @@ _APPROX_BEFORE = {
                   "κάτω από το", "έως και", "менше ніж", "менш ніж", "не більше ніж", "не більш ніж", "менш ніж на",
                   "менше ніж на", "менее чем на", "меньше чем на",
                   "أقل من", "ما يصل إلى", "ما لا يزيد على", "ما لا يزيد عن", "פחות מ-", "פחות מ־",
-                  "kurang dari", "kurang daripada", "di bawah", "hingga", "dưới", "chưa đến", "lên tới", "lên đến"],
+                  "kurang dari", "kurang daripada", "di bawah", "hingga", "dưới", "chưa đến", "lên tới", "lên đến",
+                  "menej ako", "menej než", "manje od", "manj kot", "по-малко от", "под", "menys de", "fins a"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
@@ -1014,7 +1062,11 @@ _APPROX_BEFORE = {
               # are prefixes (their letters end no word: the final forms ך ם do)
               "כ-", "כ־", "כמעט", "קרוב ל-", "קרוב ל־",
               "लगभग", "करीब", "क़रीब", "क़रीब", "तकरीबन", "तक़रीबन", "तक़रीबन",
-              "sekitar", "kurang lebih", "hampir", "kira-kira", "lebih kurang", "khoảng", "gần", "xấp xỉ"],
+              "sekitar", "kurang lebih", "hampir", "kira-kira", "lebih kurang", "khoảng", "gần", "xấp xỉ",
+              "približne", "takmer", "oko", "otprilike", "gotovo", "približno", "okoli", "skoraj", "приблизително",
+              "al voltant de", "al voltant del", "al voltant d'un", "al voltant d’un", "gairebé", "prop de",
+              # "by about" with the preposition between (porastie približne o 1,2 %, poroste zhruba o 1,2 %)
+              "približne o", "takmer o", "asi o", "přibližně o", "zhruba o", "téměř o", "skoro o"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -1045,9 +1097,11 @@ _APPROX_BEFORE_REV_RE = re.compile(
     "|(" + _trie_regex(w[::-1] for w in _APPROX_WORD_KIND if not w.isascii()) + "))"
 )
 # Qualifiers read only in their own language: Finnish « alle » ("under") is German and Italian « alle »
-# („alle 300 Mitarbeiter“, « alle 15 »); Romanian « sub » ("under") is English "sub". Read backwards like
+# („alle 300 Mitarbeiter“, « alle 15 »); Romanian « sub » ("under") is English "sub"; Catalan « uns » (some) is
+# German „uns“ („gab uns 300 Euro“). Read backwards like
 # ``_APPROX_BEFORE_REV_RE``, where it finds none.
-_APPROX_ONLY_IN: dict[str, dict[str, str]] = {"fi": {"alle": "less_than"}, "ro": {"sub": "less_than"}}
+_APPROX_ONLY_IN: dict[str, dict[str, str]] = {"fi": {"alle": "less_than"}, "ro": {"sub": "less_than"},
+                                               "ca": {"uns": "about", "unes": "about"}}
 _APPROX_ONLY_IN_REV_RE = {
     lang: re.compile(f"\\n?{_SP}*(?i:(" + _trie_regex(w[::-1] for w in words) + f"))(?![{_LATIN}])")
     for lang, words in _APPROX_ONLY_IN.items()
@@ -1874,17 +1928,17 @@ def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Opti
         day = _small_int(g.group(3))
     elif kind == "dm":
         day = int(g.group(1))
-        month = _month_number(g.group(3))
+        month = _month_number(g.group(3), lang_key)
         year = int(g.group(4)) if g.group(4) else None
     elif kind == "md":
-        month = _month_number(g.group(1))
+        month = _month_number(g.group(1), lang_key)
         day = int(g.group(2))
         year = int(g.group(3)) if g.group(3) else None
     elif kind == "my":
-        month = _month_number(g.group(1))
+        month = _month_number(g.group(1), lang_key)
         year = int(g.group(2))
     elif kind == "ymd":
-        year, month = int(g.group(1)), _month_number(g.group(2))
+        year, month = int(g.group(1)), _month_number(g.group(2), lang_key)
         day = int(g.group(3)) if g.group(3) else None
     elif kind == "vidate":
         day, month = int(g.group(1)), int(g.group(2))
@@ -1992,12 +2046,12 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
         if mw:
             word = _SP_RUN_RE.sub(" ", _fold(mw.group(1)))
             mw_end = mw.end()
-            if word == "mil." and lang_key != "ro":
+            if word == "mil." and lang_key not in _MAGNITUDE_ONLY_IN["mil."]:
                 word, mw_end = "mil", mw_end - 1
             magnitude = _MAGNITUDE_IN_LANG.get(lang_key, {}).get(word) or _MAGNITUDES[word]
             if word in ("billion", "billions") and lang_key in _LONG_SCALE_LANGS:
                 magnitude = 1e12
-            if word == "mil" and lang_key not in ("es", "pt", "*") or (
+            if word == "mil" and lang_key not in ("es", "pt", "ca", "gl", "*") or (
                     word in _MAGNITUDE_ONLY_IN and lang_key not in _MAGNITUDE_ONLY_IN[word]):
                 magnitude = 1.0
             else:

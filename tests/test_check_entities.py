@@ -64,6 +64,10 @@ CASES = [
     ("美国 -> us is no US", "美国官员对我们说。", "zh", "The officials spoke to us as friends.", "en",
      [("entities.acronym", "minor", "src:美国")]),
     ("美国 -> the US", "美国官员对我们说。", "zh", "US officials spoke to us.", "en", []),
+    ("GDP, EU -> BDP, EU in Croatian", "EU GDP fell.", "en", "BDP EU-a je pao.", "hr", []),
+    ("GDP, EU -> HDP, EÚ in Slovak", "EU GDP fell.", "en", "HDP EÚ klesol.", "sk", []),
+    ("GDP, EU -> БВП, ЕС in Bulgarian", "EU GDP fell.", "en", "БВП на ЕС спадна.", "bg", []),
+    ("GDP, EU -> PIB, UE in Catalan", "EU GDP fell.", "en", "El PIB de la UE va caure.", "ca", []),
     ("GDP, UN -> PKB, ONZ in Polish", "GDP fell, the UN said.", "en", "PKB spadł, poinformowała ONZ.", "pl", []),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",

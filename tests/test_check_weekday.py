@@ -101,7 +101,16 @@ CASES = [
      [(CHECK, "major", "thứ Ba")]),
     ("en→vi, thứ ba is third", "The police said on Wednesday it was the third rise.", "en",
      "Cảnh sát cho biết hôm thứ Tư rằng đây là lần tăng thứ ba.", "vi", []),
-    ("a language with no list", "The vote is on Thursday.", "en", "Hlasovanie sa uskutoční v stredu.", "sk", []),
+    ("en→sk, v utorok", "The police said on Wednesday.", "en", "Polícia to uviedla v utorok.", "sk",
+     [(CHECK, "major", "utorok")]),
+    ("en→hr, u srijedu", "The vote is on Wednesday.", "en", "Glasanje je u srijedu.", "hr", []),
+    ("en→sr, у уторак", "The vote is on Wednesday.", "en", "Гласање је у уторак.", "sr", [(CHECK, "major", "уторак")]),
+    ("en→sl, v sredo", "The vote is on Wednesday.", "en", "Glasovanje bo v sredo.", "sl", []),
+    ("en→bg, във вторник", "The police said on Wednesday.", "en", "Полицията съобщи във вторник.", "bg",
+     [(CHECK, "major", "вторник")]),
+    ("en→ca, dimarts", "The police said on Wednesday.", "en", "Ho va dir la policia dimarts.", "ca",
+     [(CHECK, "major", "dimarts")]),
+    ("a language with no list", "The vote is on Thursday.", "en", "Balsavimas vyks trečiadienį.", "lt", []),
 ]
 
 

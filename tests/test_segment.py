@@ -47,6 +47,8 @@ def test_chinese_sentences():
     # Hungarian writes the year with a dot before the month
     ("A NATO 2024. április 15-én csúcsot tart. Ezt a szóvivő mondta.", "hu",
      ["A NATO 2024. április 15-én csúcsot tart.", "Ezt a szóvivő mondta."]),
+    ("Banka očekuje da će gospodarstvo 2024. porasti za 1,2 posto. To je rekao guverner.", "hr",
+     ["Banka očekuje da će gospodarstvo 2024. porasti za 1,2 posto.", "To je rekao guverner."]),
     # elsewhere a year's dot ends a sentence, whatever follows
     ("Prices rose in 2024. inflation fell.", "en", ["Prices rose in 2024.", "inflation fell."]),
     # a dateline's agency after a date with an ordinal dot

@@ -548,11 +548,24 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "ms": (("Isnin",), ("Selasa",), ("Rabu",), ("Khamis",), ("Jumaat",), ("Sabtu",), ("Ahad", "hari Minggu")),
     # Vietnamese: « thứ » and the ordinal, capitalised (« thứ ba » in lower case is "third")
     "vi": tuple((f"thứ {d}", f"Thứ {d}") for d in ("Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy")) + (("Chủ nhật", "chủ nhật"),),
+    # Slovak, Croatian, Serbian, Slovenian, Bulgarian, with the accusative of "on" (v stredu, u srijedu, v sredo);
+    # Catalan
+    "sk": (("pondelok",), ("utorok",), ("streda", "stredu"), ("štvrtok",), ("piatok",), ("sobota", "sobotu"),
+           ("nedeľa", "nedeľu")),
+    "hr": (("ponedjeljak",), ("utorak",), ("srijeda", "srijedu"), ("četvrtak",), ("petak",), ("subota", "subotu"),
+           ("nedjelja", "nedjelju")),
+    "sr": (("ponedeljak", "понедељак"), ("utorak", "уторак"), ("sreda", "sredu", "среда", "среду"),
+           ("četvrtak", "четвртак"), ("petak", "петак"), ("subota", "subotu", "субота", "суботу"),
+           ("nedelja", "nedelju", "недеља", "недељу")),
+    "sl": (("ponedeljek",), ("torek",), ("sreda", "sredo"), ("četrtek",), ("petek",), ("sobota", "soboto"),
+           ("nedelja", "nedeljo")),
+    "bg": (("понеделник",), ("вторник",), ("сряда",), ("четвъртък",), ("петък",), ("събота",), ("неделя",)),
+    "ca": (("dilluns",), ("dimarts",), ("dimecres",), ("dijous",), ("divendres",), ("dissabte",), ("diumenge",)),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
 _LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "no", "fi", "cs", "tr", "ro", "hu",
-                              "uk"})
+                              "uk", "sk", "hr", "sr", "sl", "bg", "ca"})
 # After 周三 / 星期三, what makes the numeral a count: 每周三次, 每周五天 (not 周五天气, Friday's weather),
 # 每周两个小时.
 _ZH_COUNT_AFTER = re.compile(r"[次回遍趟场个]|天(?!气)")
@@ -636,7 +649,7 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
     language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, pl, sv, da, no, fi, cs, tr, ro,
-    hu, el, uk, ar (يوم الخميس), he (ביום חמישי), hi, id, ms, vi (thứ Năm), zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
+    hu, el, uk, ar (يوم الخميس), he (ביום חמישי), hi, id, ms, vi (thứ Năm), sk, hr, sr, sl, bg, ca, zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
     compounds („Donnerstagabend“); not Turkish « pazar » alone (a market: Sunday is « pazar günü »), Romanian
     « luni » (also months: Monday is « lunea »), Greek days in lower case (« τρίτη » is third). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named
