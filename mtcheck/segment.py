@@ -105,7 +105,8 @@ _ORDINAL_DOT_RE = re.compile(r"(?<![\d.,])\d{1,3}\.$")
 # Hungarian writes a year with a dot before its month (« 2024. április 15-én »): the same there.
 _YEAR_DOT_RE = re.compile(r"(?<![\d.,])[12]\d{3}\.$")
 _YEAR_DOT_LANGS = frozenset({"hu", "hr", "sr", "bs"})  # and Croatian, Serbian, Bosnian (« u 2024. godini »)
-# A dateline's agency after a date with an ordinal dot (« STOCKHOLM, március 3. (Reuters) - Az Európai… »):
+# A dateline's agency after a full stop that sentencex took for a sentence end (a date's ordinal dot,
+# « STOCKHOLM, március 3. (Reuters) - Az Európai… »; an abbreviation, « COSTA MESA, Kalifornien. (AP) - Die… »):
 # no sentence starts with "(Reuters) -".
 _AGENCY_OPENING_RE = re.compile(r"\([^()]{1,30}\)[ \u00a0]*[-–—]")
 
