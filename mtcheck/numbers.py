@@ -262,6 +262,8 @@ _MONTH_NAMES = {
     "bg": "януари февруари март април май юни юли август септември октомври ноември декември",
     # Catalan (3 de març, 15 d'abril de 2024)
     "ca": "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    # Persian: the Gregorian months (15 آوریل 2024); the Solar Hijri ones are added below
+    "fa": "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
 }
 _MONTHS_BY_LANG: dict[str, dict[str, int]] = {
     code: {n: i for i, n in enumerate(names.split(), 1) if n != "-"} for code, names in _MONTH_NAMES.items()
@@ -315,6 +317,11 @@ _MONTHS_BY_LANG["sr"].update({n: i for names in (
 _MONTHS_BY_LANG["sl"].update({n: i for i, n in enumerate(
     "januar februar marec april maj junij julij avgust september oktober november december".split(), 1)})
 _MONTHS_BY_LANG["ca"].update({f"d{a}{n}": i for a in "'’" for n, i in (("abril", 4), ("agost", 8), ("octubre", 10))})
+# (Not « می » for May: it is also the verbal prefix written with a space, « ۱۵ می شود », "it becomes 15".)
+_MONTHS_BY_LANG["fa"].update({"ژوییه": 7, "آگوست": 8})
+# The Solar Hijri months (۲۷ فروردین ۱۴۰۳ is April 15, 2024), numbered 101-112: ``_read_date`` converts them.
+_SOLAR_HIJRI = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
+_MONTHS_BY_LANG["fa"].update({n: 100 + i for i, n in enumerate(_SOLAR_HIJRI, 1)})
 _MONTHS_BY_LANG["ru"].update({n: i for names in (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",  # nominative
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",  # в марте 2023
@@ -667,6 +674,8 @@ _MAGNITUDES: dict[str, float] = {
     "milijardi": 1e9, "milijarde": 1e9, "milijard": 1e9, "mlrd": 1e9, "mlrd.": 1e9, "bilijun": 1e12,
     "хиляда": 1e3, "хиляди": 1e3, "хил.": 1e3, "милион": 1e6, "милиона": 1e6, "милиард": 1e9, "милиарда": 1e9,
     "milions": 1e6, "milió": 1e6, "mil milions": 1e9, "bilions": 1e12,
+    # Persian (25 هزار, 3.5 میلیارد یورو; the Persian yeh, not the Arabic one)
+    "هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9, "هزار میلیارد": 1e12, "تریلیون": 1e12,
 }
 # Words whose value depends on the language: Malay « bilion » is 10^9, Polish « bilion » 10^12.
 _MAGNITUDE_IN_LANG: dict[str, dict[str, float]] = {"ms": {"bilion": 1e9}}
@@ -910,6 +919,7 @@ _CURRENCY_WORDS = {
     "rupiah": "IDR", "ringgit": "MYR", "đô la": "USD", "đô-la": "USD", "đồng": "VND", "nhân dân tệ": "CNY",
     "eura": "EUR", "evra": "EUR", "evrov": "EUR", "evro": "EUR", "evre": "EUR", "dolara": "USD", "dolarjev": "USD",
     "dinara": "RSD", "лева": "BGN",
+    "یورو": "EUR", "دلار": "USD", "ریال": "IRR", "تومان": "IRR",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
@@ -962,7 +972,9 @@ _PERCENT_RE = re.compile(
     # Vietnamese « phần trăm »
     f"|प्रतिशत|(?:फ़|फ़|फ)ीसदी|(?i:persen|peratus|phần{_SP}trăm"
     # Croatian, Serbian « posto », « odsto », Slovenian « odstotka », Slovak « percenta », Bulgarian « процента »
-    f"|posto|odsto|odstot(?:ka|kov|ke|ek)|percent[aá]|процента)(?![{_LATIN}]))"
+    f"|posto|odsto|odstot(?:ka|kov|ke|ek)|percent[aá]|процента)(?![{_LATIN}])"
+    # Persian « درصد », « درصدی » (adjective: رشد ۰٫۷ درصدی)
+    f"|درصدی?)"
 )
 _DECADE_SUFFIX_RE = re.compile(f"(?:['’]s|s|(?:iger|er)n?)(?![{_LATIN}])")
 _ORDINAL_SUFFIX_RE = re.compile(
@@ -1027,7 +1039,7 @@ _APPROX_BEFORE = {
                   "कम से कम", "lebih dari", "lebih daripada", "setidaknya", "sedikitnya", "paling sedikit",
                   "di atas", "hơn", "trên", "ít nhất", "viac ako", "viac než", "najmenej", "aspoň", "više od", "preko",
                   "najmanje", "več kot", "najmanj", "повече от", "над", "най-малко", "поне", "més de", "almenys",
-                  "com a mínim"],
+                  "com a mínim", "بیش از", "بیشتر از", "دست‌کم", "دست کم", "حداقل"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
@@ -1042,7 +1054,8 @@ _APPROX_BEFORE = {
                   "менше ніж на", "менее чем на", "меньше чем на",
                   "أقل من", "ما يصل إلى", "ما لا يزيد على", "ما لا يزيد عن", "פחות מ-", "פחות מ־",
                   "kurang dari", "kurang daripada", "di bawah", "hingga", "dưới", "chưa đến", "lên tới", "lên đến",
-                  "menej ako", "menej než", "manje od", "manj kot", "по-малко от", "под", "menys de", "fins a"],
+                  "menej ako", "menej než", "manje od", "manj kot", "по-малко от", "под", "menys de", "fins a",
+                  "کمتر از", "حداکثر"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
@@ -1066,7 +1079,8 @@ _APPROX_BEFORE = {
               "približne", "takmer", "oko", "otprilike", "gotovo", "približno", "okoli", "skoraj", "приблизително",
               "al voltant de", "al voltant del", "al voltant d'un", "al voltant d’un", "gairebé", "prop de",
               # "by about" with the preposition between (porastie približne o 1,2 %, poroste zhruba o 1,2 %)
-              "približne o", "takmer o", "asi o", "přibližně o", "zhruba o", "téměř o", "skoro o"],
+              "približne o", "takmer o", "asi o", "přibližně o", "zhruba o", "téměř o", "skoro o",
+              "حدود", "حدودا", "حدوداً", "تقریبا", "تقریباً", "نزدیک به"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -1702,6 +1716,34 @@ def _valid_date(month: Optional[int], day: Optional[int]) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
 
+def _solar_hijri_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
+    """The Gregorian date of the Solar Hijri date ``jy``-``jm``-``jd`` (the arithmetic of the jalaali calendar
+    libraries: its 33-year cycle of leap years, exact for 1178-1633 SH)."""
+    jy += 1595
+    days = (-355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
+            + ((jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186))
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    gd = days + 1
+    leap = gy % 4 == 0 and gy % 100 != 0 or gy % 400 == 0
+    for gm, length in enumerate((31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), 1):
+        if gd <= length:
+            return gy, gm, gd
+        gd -= length
+    return gy, 12, 31  # pragma: no cover - a day beyond the year
+
+
 def _date_value(year: Optional[int], month: Optional[int], day: Optional[int]) -> float:
     if month is not None and day is not None:
         return float(month * 100 + day)
@@ -1943,9 +1985,16 @@ def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Opti
     elif kind == "vidate":
         day, month = int(g.group(1)), int(g.group(2))
         year = int(g.group(3)) if g.group(3) else None
+    weak = day is None and year is None
+    if month is not None and month > 100:  # a Solar Hijri month: its Gregorian date
+        if day is None or not 1 <= day <= 31 or (year is not None and not 1200 <= year <= 1600):
+            return None  # a month alone spans two Gregorian months; a Gregorian year is no Solar one
+        # Without a year, the day of 1403 (SH): a year later or earlier it may fall a day apart, so weak.
+        weak = year is None
+        gregorian_year, month, day = _solar_hijri_to_gregorian(year or 1403, month - 100, day)
+        year = None if weak else gregorian_year
     if month is None or not _valid_date(month, day):
         return None
-    weak = day is None and year is None
     return _mention(text, g.start(), g.end(), _date_value(year, month, day), "date",
                     weak=weak, year=year, month=month, day=day, spelled=kind == "zhdate" and not g.group(2).isdigit())
 

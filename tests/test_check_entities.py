@@ -68,6 +68,8 @@ CASES = [
     ("GDP, EU -> HDP, EÚ in Slovak", "EU GDP fell.", "en", "HDP EÚ klesol.", "sk", []),
     ("GDP, EU -> БВП, ЕС in Bulgarian", "EU GDP fell.", "en", "БВП на ЕС спадна.", "bg", []),
     ("GDP, EU -> PIB, UE in Catalan", "EU GDP fell.", "en", "El PIB de la UE va caure.", "ca", []),
+    ("NATO, EU, GDP in Persian", "NATO and the EU said GDP fell.", "en",
+     "ناتو و اتحادیه اروپا گفتند تولید ناخالص داخلی کاهش یافت.", "fa", []),
     ("GDP, UN -> PKB, ONZ in Polish", "GDP fell, the UN said.", "en", "PKB spadł, poinformowała ONZ.", "pl", []),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",

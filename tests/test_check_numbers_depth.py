@@ -246,6 +246,15 @@ CASES = [
     ("Catalan unes; German uns is us", "Some 25,000 people marched.", "en", "Unes 25.000 persones es van manifestar.",
      "ca", []),
     ("German « uns » is no qualifier", "He gave us 300 euros.", "en", "Er gab uns 300 Euro.", "de", []),
+    # Persian: Persian digits, میلیارد, درصد, حدود / بیش از; a Solar Hijri date is read as its Gregorian date
+    ("Persian Gregorian date, میلیارد", "It will spend 3.5 billion euros from April 15, 2024.", "en",
+     "از ۱۵ آوریل ۲۰۲۴ ۳٫۵ میلیارد یورو هزینه خواهد کرد.", "fa", []),
+    ("Persian Solar Hijri date", "The summit is on April 15, 2024.", "en", "نشست در ۲۷ فروردین ۱۴۰۳ برگزار می‌شود.", "fa",
+     []),
+    ("Persian Solar Hijri date a day off", "The summit is on April 15, 2024.", "en",
+     "نشست در ۲۸ فروردین ۱۴۰۳ برگزار می‌شود.", "fa", [("numbers.mismatch", "major", "۲۸ فروردین ۱۴۰۳")]),
+    ("Persian حدود, بیش از, درصد", "About 25,000 people marched; growth was 1.2%; more than 300 homes were hit.", "en",
+     "حدود ۲۵ هزار نفر راهپیمایی کردند؛ رشد ۱٫۲ درصد بود؛ بیش از ۳۰۰ خانه آسیب دید.", "fa", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.
@@ -406,6 +415,10 @@ def test_format_for(value, lang, expected):
     ("2023. áprilisban 5 ember", "hu", [("2023. áprilisban", "date", 202304.0, None), ("5", "number", 5.0, None)]),
     # Greek: δισ. / δις, τοις εκατό; Ukrainian тис., млрд євро
     ("3,5 δις ευρώ", "el", [("3,5 δις ευρώ", "amount", 3.5e9, "EUR")]),
+    # Solar Hijri: 27 Farvardin 1403 is April 15, 2024 (value month*100+day); 11 Dey 1399 is December 31, 2020
+    ("۲۷ فروردین ۱۴۰۳", "fa", [("۲۷ فروردین ۱۴۰۳", "date", 415.0, None)]),
+    ("۱۱ دی ۱۳۹۹", "fa", [("۱۱ دی ۱۳۹۹", "date", 1231.0, None)]),
+    ("تعداد به ۱۵ می شود", "fa", [("۱۵", "number", 15.0, None)]),  # « می » the verbal prefix, no May
     ("4,3 τοις εκατό", "el", [("4,3 τοις εκατό", "percent", 4.3, None)]),
     ("25 тис. людей", "uk", [("25 тис.", "number", 25000.0, None)]),
     ("3,5 млрд гривень", "uk", [("3,5 млрд гривень", "amount", 3.5e9, "UAH")]),

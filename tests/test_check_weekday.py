@@ -110,6 +110,11 @@ CASES = [
      [(CHECK, "major", "вторник")]),
     ("en→ca, dimarts", "The police said on Wednesday.", "en", "Ho va dir la policia dimarts.", "ca",
      [(CHECK, "major", "dimarts")]),
+    ("en→fa, سه‌شنبه", "The police said on Wednesday.", "en", "پلیس روز سه‌شنبه اعلام کرد.", "fa",
+     [(CHECK, "major", "سه‌شنبه")]),
+    ("en→fa, چهارشنبه is no شنبه", "The police said on Wednesday.", "en", "پلیس روز چهارشنبه اعلام کرد.", "fa", []),
+    ("en→fa, سه شنبه with a space", "The police said on Wednesday.", "en", "پلیس روز سه شنبه اعلام کرد.", "fa",
+     [(CHECK, "major", "سه شنبه")]),
     ("a language with no list", "The vote is on Thursday.", "en", "Balsavimas vyks trečiadienį.", "lt", []),
 ]
 

@@ -561,6 +561,10 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
            ("nedelja", "nedeljo")),
     "bg": (("понеделник",), ("вторник",), ("сряда",), ("четвъртък",), ("петък",), ("събота",), ("неделя",)),
     "ca": (("dilluns",), ("dimarts",), ("dimecres",), ("dijous",), ("divendres",), ("dissabte",), ("diumenge",)),
+    # Persian: every day but Friday ends with « شنبه » (Saturday), written with a zero-width non-joiner, a space
+    # or nothing between its parts; each is read whole (longest first)
+    "fa": tuple(tuple(f"{n}{j}شنبه" for j in ("", "\u200c", " ")) for n in ("دو", "سه", "چهار", "پنج"))
+    + (("جمعه",), ("شنبه",), tuple(f"یک{j}شنبه" for j in ("", "\u200c", " "))),
 }
 # Languages that write the days in lower case: there a capitalised day inside a sentence is a name
 # (« Mercredi Addams », Plácido Domingo, Santo Domingo), not a day.
@@ -649,7 +653,7 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     Where both sides of a bead name days of the week, a day in the translation that the source does not
     name (source "on Thursday", translation „am Mittwoch“) is major, with the source's day, in the target
     language, as suggestion. Days are read in en, de, fr, es, it, pt, nl, ru, pl, sv, da, no, fi, cs, tr, ro,
-    hu, el, uk, ar (يوم الخميس), he (ביום חמישי), hi, id, ms, vi (thứ Năm), sk, hr, sr, sl, bg, ca, zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
+    hu, el, uk, ar (يوم الخميس), he (ביום חמישי), hi, id, ms, vi (thứ Năm), sk, hr, sr, sl, bg, ca, fa (چهارشنبه), zh (星期四, 周四, 礼拜四), ja (木曜日) and ko (목요일): plurals („montags“, « les lundis »), German
     compounds („Donnerstagabend“); not Turkish « pazar » alone (a market: Sunday is « pazar günü »), Romanian
     « luni » (also months: Monday is « lunea »), Greek days in lower case (« τρίτη » is third). Silent where one
     side names no day (a translation may give the date instead, or "yesterday"), and where the day is named
