@@ -64,6 +64,10 @@ CASES = [
     ("美国 -> us is no US", "美国官员对我们说。", "zh", "The officials spoke to us as friends.", "en",
      [("entities.acronym", "minor", "src:美国")]),
     ("美国 -> the US", "美国官员对我们说。", "zh", "US officials spoke to us.", "en", []),
+    # a translation that has lost its casing (the founding sample's): « pcc » is the PCC there
+    ("中共 -> pcc in a text without casing", "中共中央政治局委员、外交部长王毅出席会议并致辞。", "zh",
+     "wang yi, membre du bureau politique du comité central du pcc et ministre des affaires étrangères, y a assisté.",
+     "fr", []),
     ("GDP, EU -> BDP, EU in Croatian", "EU GDP fell.", "en", "BDP EU-a je pao.", "hr", []),
     ("GDP, EU -> HDP, EÚ in Slovak", "EU GDP fell.", "en", "HDP EÚ klesol.", "sk", []),
     ("GDP, EU -> БВП, ЕС in Bulgarian", "EU GDP fell.", "en", "БВП на ЕС спадна.", "bg", []),
