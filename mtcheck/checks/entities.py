@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from ..langid import scripts_of_lang
 from ..segment import text_cache
@@ -176,18 +176,34 @@ def _caseless(text: str) -> bool:
     (« pcc ») is still that acronym."""
     if text == text.lower():
         return True
-    upper = sum(1 for ch in text if ch.isupper())
-    return upper * 200 < sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isupper, text)) * 200 < sum(map(str.isalpha, text))
 
 
-def _has_form(concept: _Concept, lang: str, text: str, caseless: bool = False) -> bool:
+def _has_form(concept: _Concept, lang: str, text: str, caseless: Callable[[], bool] = lambda: False) -> bool:
     """Whether ``text`` holds a form of ``concept`` (of ``lang``, else English) or one of its acronyms;
-    ``caseless``: the text has lost its casing (no capital), where an acronym may be in lower case."""
+    ``caseless()``: whether the text has lost its casing, where an acronym may be in lower case (asked only
+    when no form is found otherwise: most acronyms are)."""
     forms = concept.forms.get(lang) or concept.forms.get("en", ())
     for f in (*forms, *concept.acronyms):
-        if _form_regex(f, caseless).search(text):
+        if _form_regex(f).search(text):
             return True
+    if concept.acronyms and caseless():
+        return any(_form_regex(f, True).search(text) for f in (*forms, *concept.acronyms) if _is_acronym(f))
     return False
+
+
+class _Caseless:
+    """``_caseless`` of a text, computed once and only when asked."""
+
+    __slots__ = ("text", "value")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.value = text, None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = _caseless(self.text)
+        return self.value
 
 
 # --- links: URLs, e-mails, handles, hashtags --------------------------------------------------------
@@ -468,7 +484,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
     candidates = _acronym_sentences(ctx, non_latin, any_form)
     mask_source, _ = ctx.shared(_MASKS_NOTE, _masks)
-    caseless = _caseless(ctx.target.text)
+    caseless = _Caseless(ctx.target.text)
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates is not None and candidates.isdisjoint(bead.source):
             continue  # neither an acronym nor a source form (see _acronym_sentences)
@@ -542,7 +558,7 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     gate = _DIGIT_OR_CAPITAL_RE if src_latin and tgt_latin else _DIGIT_OR_LATIN_RE if tgt_latin else _DIGIT_RE
     candidates = sentences_matching(ctx.source, [gate])
     mask_source, mask_target = ctx.shared(_MASKS_NOTE, _masks)
-    caseless = _caseless(ctx.target.text)
+    caseless = _Caseless(ctx.target.text)
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates.isdisjoint(bead.source):
             continue  # none of them in the bead: no identifier, no name
