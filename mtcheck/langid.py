@@ -39,15 +39,10 @@ SAME_LANGUAGE = {"nb": "no"}
 RTL_LANGS = frozenset("ar he fa ur ps yi dv sd ug ckb iw".split())
 
 
-def text_direction(lang: Optional[str]) -> str:
-    """``rtl`` for a language written right to left (its base code, any region or script tag aside), else ``ltr``."""
-    base = (lang or "").lower().replace("_", "-").split("-")[0]
-    return "rtl" if base in RTL_LANGS else "ltr"
-
-
 def dir_attr(lang: Optional[str]) -> str:
-    """The HTML attribute for text of ``lang``: ``' dir="rtl"'`` right to left, else nothing (the page's ltr)."""
-    return ' dir="rtl"' if text_direction(lang) == "rtl" else ""
+    """The HTML attribute for text of ``lang`` (its base code, any region or script tag aside): ``' dir="rtl"'``
+    for a language written right to left, else nothing (the page's ltr)."""
+    return ' dir="rtl"' if (lang or "").lower().replace("_", "-").split("-")[0] in RTL_LANGS else ""
 
 
 def iso_639_1(tag: Optional[str]) -> Optional[str]:

@@ -293,11 +293,10 @@ _MONTHS_BY_LANG["uk"].update({n: i for names in (
 ) for i, n in enumerate(names.split(), 1)})
 _AR_LEVANTINE = ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
                  "تشرين الثاني", "كانون الأول")
-_MONTHS_BY_LANG["ar"].update({n: i for i, n in enumerate(_AR_LEVANTINE, 1)})
-_MONTHS_BY_LANG["ar"].update({f"{a} {b}": i for i, (a, b) in enumerate(zip(_MONTH_NAMES["ar"].split(), _AR_LEVANTINE), 1)})
 _MONTHS_BY_LANG["ar"].update({"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10})
-_MONTHS_BY_LANG["ar"].update({f"{a} {b}": i for a, i in (("إبريل", 4), ("ابريل", 4), ("يونيه", 6), ("يوليه", 7),
-                                                         ("اغسطس", 8), ("اكتوبر", 10)) for b in _AR_LEVANTINE[i - 1:i]})
+# Each Egyptian name (and spelling) followed by the Levantine one, as news writes them, and the Levantine alone.
+_MONTHS_BY_LANG["ar"].update({f"{n} {_AR_LEVANTINE[i - 1]}": i for n, i in list(_MONTHS_BY_LANG["ar"].items())})
+_MONTHS_BY_LANG["ar"].update({n: i for i, n in enumerate(_AR_LEVANTINE, 1)})
 _MONTHS_BY_LANG["he"].update({"מרס": 3, **{"ב" + n: i for n, i in list(_MONTHS_BY_LANG["he"].items()) + [("מרס", 3)]}})
 _MONTHS_BY_LANG["hi"].update({"फरवरी": 2, "\u092b\u093cरवरी": 2, "\u095eरवरी": 2, "सितम्बर": 9, "अक्तूबर": 10,
                               "नवम्बर": 11, "दिसम्बर": 12})
@@ -338,10 +337,7 @@ _MONTH_ABBR_BY_LANG = {
 }
 # Every language's names, for a text of no known language; a name two languages give different months
 # (« listopad ») keeps the first table's.
-_MONTHS: dict[str, int] = {}
-for _table in _MONTHS_BY_LANG.values():
-    for _name, _number in _table.items():
-        _MONTHS.setdefault(_name, _number)
+_MONTHS: dict[str, int] = {k: v for table in reversed(list(_MONTHS_BY_LANG.values())) for k, v in table.items()}
 _MONTH_ABBR: dict[str, int] = {k: v for table in _MONTH_ABBR_BY_LANG.values() for k, v in table.items()}
 _MONTH_CAPITAL_ONLY = {"May": 5, "March": 3}  # "may"/"march" are common English words
 # Romanian « mai » is May and also "more" or "still": « cu 15 mai mulți » (15 more), « doar 15 mai sunt »

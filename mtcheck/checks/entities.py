@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -191,19 +191,6 @@ def _has_form(concept: _Concept, lang: str, text: str, caseless: Callable[[], bo
         return any(_form_regex(f, True).search(text) for f in (*forms, *concept.acronyms) if _is_acronym(f))
     return False
 
-
-class _Caseless:
-    """``_caseless`` of a text, computed once and only when asked."""
-
-    __slots__ = ("text", "value")
-
-    def __init__(self, text: str) -> None:
-        self.text, self.value = text, None
-
-    def __call__(self) -> bool:
-        if self.value is None:
-            self.value = _caseless(self.text)
-        return self.value
 
 
 # --- links: URLs, e-mails, handles, hashtags --------------------------------------------------------
@@ -484,7 +471,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
     candidates = _acronym_sentences(ctx, non_latin, any_form)
     mask_source, _ = ctx.shared(_MASKS_NOTE, _masks)
-    caseless = _Caseless(ctx.target.text)
+    caseless = cache(partial(_caseless, ctx.target.text))  # asked only when an acronym is not found
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates is not None and candidates.isdisjoint(bead.source):
             continue  # neither an acronym nor a source form (see _acronym_sentences)
@@ -558,7 +545,7 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     gate = _DIGIT_OR_CAPITAL_RE if src_latin and tgt_latin else _DIGIT_OR_LATIN_RE if tgt_latin else _DIGIT_RE
     candidates = sentences_matching(ctx.source, [gate])
     mask_source, mask_target = ctx.shared(_MASKS_NOTE, _masks)
-    caseless = _Caseless(ctx.target.text)
+    caseless = cache(partial(_caseless, ctx.target.text))  # asked only when an acronym is not found
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates.isdisjoint(bead.source):
             continue  # none of them in the bead: no identifier, no name

@@ -15,22 +15,24 @@ from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side
                    noise_targets, source_span)
 from .registry import CheckContext, register
 
+def _repeat_re(word: str, marks: str = "") -> re.Pattern:
+    """A ``word`` or a phrase of up to six, written again at once (case aside), between characters that are no
+    word characters, ``marks`` or joiners."""
+    return re.compile(rf"(?<![\w{marks}'’-])({word}(?:[ \u00a0]+{word}){{0,5}}?)((?:[ \u00a0]+\1)+)(?![\w{marks}'’-])",
+                      re.IGNORECASE)
+
+
 # A word (letters, inner apostrophes and hyphens) or a phrase of up to six words, written again at once.
 _WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
-_REPEAT_RE = re.compile(
-    rf"(?<![\w'’-])({_WORD}(?:[ \u00a0]+{_WORD}){{0,5}}?)((?:[ \u00a0]+\1)+)(?![\w'’-])", re.IGNORECASE
-)
+_REPEAT_RE = _repeat_re(_WORD)
 
 # The words as _REPEAT_RE reads them (same pattern and flags): what a repetition repeats.
 _WORD_TOKEN_RE = re.compile(_WORD, re.IGNORECASE)
 # The same for a text holding combining marks (Hindi, Thai, Hebrew points…): each letter with the marks after
 # it, so that « की कीमतों » (ki kimaton) is no « क क ». Its words' letters are those of _WORD's (``may_repeat``
 # still tells where it cannot match).
-_MARKS = COMBINING_MARKS
-_WORD_WITH_MARKS = rf"(?:[^\W\d_][{_MARKS}]*)+(?:['’-](?:[^\W\d_][{_MARKS}]*)+)*"
-_REPEAT_WITH_MARKS_RE = re.compile(
-    rf"(?<![\w{_MARKS}'’-])({_WORD_WITH_MARKS}(?:[ \u00a0]+{_WORD_WITH_MARKS}){{0,5}}?)((?:[ \u00a0]+\1)+)"
-    rf"(?![\w{_MARKS}'’-])", re.IGNORECASE
+_REPEAT_WITH_MARKS_RE = _repeat_re(
+    rf"(?:[^\W\d_][{COMBINING_MARKS}]*)+(?:['’-](?:[^\W\d_][{COMBINING_MARKS}]*)+)*", COMBINING_MARKS
 )
 
 
