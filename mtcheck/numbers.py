@@ -22,12 +22,14 @@ Decisions worth knowing:
 * Japanese writes the same numerals: 億, 萬 and 兩 are read as 亿, 万 and 两 (one code point for one);
   兆 (10^12), 円, ドル, ユーロ and 人民元 are known, and a compound of digit groups is one number, each group
   below the one before it: ``3億5000万円`` / ``3亿5000万元`` (3.5e8), ``3万9千円`` = ``3万9000円`` (39,000),
-  ``1億2千万`` (1.2e8), ``1兆2000億円`` (1.2e12); 約 and およそ ("about") and 少なくとも ("at least") qualify it.
+  ``1億2千万`` (1.2e8), ``1兆2000億円`` (1.2e12); 約 and およそ ("about") and 少なくとも ("at least") qualify it, and so do 以上, 超, 余り, 未満,
+  近く, 程度... after the number and its counter (``300戸以上``, ``300人を超える``).
 * Korean writes dates and magnitudes with Sino-Korean syllables after digits, read as the Chinese ones:
   ``2024년 4월 15일``, ``39조 원`` (3.9e13 KRW), ``1억 2천만`` (its groups spaced), ``9조 1천억 원``; 원, 달러, 엔,
   유로 and 위안 are currencies (원 and 엔 only before a particle or a space: 3원칙 is "three principles");
   ``제3조`` is Article 3, ``10일간`` ten days (not the 10th); 약 / 대략 (about), 최소 / 적어도 (at least) and
-  최대 (up to) qualify a number, not when they end a longer word (계약, "contract").
+  최대 (up to) qualify a number, not when they end a longer word (계약, "contract"); so do 이상, 초과, 미만,
+  가량, 정도... after the number and its counter (``300채 이상``, ``300명이 넘는``, ``300여 명``).
 * German short dates ``27.7.`` / ``27.07.`` are day and month in the dot-ordinal languages; a numeric date
   whose only valid reading is month first (``09/26/2024``) is read so in any language.
 * URLs, domain names and e-mail addresses give no mention (``www.thepaper.cn``).
@@ -1035,7 +1037,14 @@ _APPROX_BEFORE = {
                   "कम से कम", "lebih dari", "lebih daripada", "setidaknya", "sedikitnya", "paling sedikit",
                   "di atas", "hơn", "trên", "ít nhất", "viac ako", "viac než", "najmenej", "aspoň", "više od", "preko",
                   "najmanje", "več kot", "najmanj", "повече от", "над", "най-малко", "поне", "més de", "almenys",
-                  "com a mínim", "بیش از", "بیشتر از", "دست‌کم", "دست کم", "حداقل"],
+                  "com a mínim", "بیش از", "بیشتر از", "دست‌کم", "دست کم", "حداقل",
+                  # an article or a contracted preposition between (più del 30%, más del 30%, més del 30%)
+                  "più del", "più dell'", "più dell’", "più dei", "più della", "più delle", "più degli",
+                  "oltre l'", "oltre l’", "oltre i", "oltre al", "oltre all'", "oltre all’", "almeno il",
+                  "almeno l'", "almeno l’", "superiore al", "superiore all'", "superiore all’",
+                  "más del", "más de la", "más de las", "más de los", "al menos el", "por lo menos",
+                  "superior al", "mais do que", "acima do", "acima da", "més del", "més de la", "més d'un",
+                  "més d’un"],
     "less_than": ["less than", "fewer than", "under", "below", "up to", "moins de", "moins d'", "moins d’",
                   "jusqu'à", "jusqu’à", "weniger als", "bis zu", "höchstens", "längstens", "menos de", "hasta",
                   "不到", "不足", "少于", "低于", "未满", "未到", "최대",
@@ -1051,7 +1060,11 @@ _APPROX_BEFORE = {
                   "أقل من", "ما يصل إلى", "ما لا يزيد على", "ما لا يزيد عن", "פחות מ-", "פחות מ־",
                   "kurang dari", "kurang daripada", "di bawah", "hingga", "dưới", "chưa đến", "lên tới", "lên đến",
                   "menej ako", "menej než", "manje od", "manj kot", "по-малко от", "под", "menys de", "fins a",
-                  "کمتر از", "حداکثر"],
+                  "کمتر از", "حداکثر",
+                  "meno del", "meno dell'", "meno dell’", "meno dei", "meno della", "meno delle", "meno degli",
+                  "fino all'", "fino all’", "fino ai", "sotto l'", "sotto l’", "menos del", "menos de la",
+                  "hasta el", "hasta un", "hasta una", "menos do que", "até o", "até a", "até os", "abaixo do",
+                  "abaixo da", "menys de", "menys del", "menys de la", "fins al", "fins a l'", "fins a l’"],
     "about": ["about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "circa",
               "ca.", "environ", "près de", "presque", "quelque", "autour de", "rund", "etwa", "ungefähr",
               "fast", "zirka", "beinahe", "nahezu", "annähernd", "knapp", "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "casi",
@@ -1076,7 +1089,12 @@ _APPROX_BEFORE = {
               "al voltant de", "al voltant del", "al voltant d'un", "al voltant d’un", "gairebé", "prop de",
               # "by about" with the preposition between (porastie približne o 1,2 %, poroste zhruba o 1,2 %)
               "približne o", "takmer o", "asi o", "přibližně o", "zhruba o", "téměř o", "skoro o",
-              "حدود", "حدودا", "حدوداً", "تقریبا", "تقریباً", "نزدیک به"],
+              "حدود", "حدودا", "حدوداً", "تقریبا", "تقریباً", "نزدیک به",
+              "circa il", "circa l'", "circa l’", "circa i", "circa lo", "quasi il", "quasi l'", "quasi l’",
+              "quasi i", "intorno all'", "intorno all’", "attorno al", "attorno all'", "attorno all’",
+              "cerca del", "cerca de la", "casi el", "casi la", "casi un", "alrededor del", "en torno al",
+              "en torno a", "aproximadamente el", "cerca dos", "cerca das", "em torno dos", "em torno das",
+              "quase o", "quase a", "prop del", "gairebé el", "gairebé la"],
 }
 _APPROX_GUARDS = {
     "over": re.compile(r"(?i)\b(?:take|takes|took|taken|taking|hand|hands|handed|turn|turns|turned|win|won|"
@@ -1120,7 +1138,8 @@ _HANGUL_RE = re.compile("[\uac00-\ud7a3]")
 _NOT_TENTHS = set("为功立员本熟果长就绩交型品")  # 3成为 "3 becomes", not 30%
 _ZH_SUFFIX_RE = re.compile(r"(多|余(?!额))?([十百千万亿兆]+)?(多|余(?!额))?")
 _ZH_SUFFIX_FIRST = frozenset("多余十百千万亿兆")
-_APPROX_AFTER_RE = re.compile(r"[个名人位家项次所条件种批只台辆架艘吨元岁倍]?(以上|以下|以内|左右|上下|之多)|个(多)(?=[月小星世钟])")
+_APPROX_AFTER_RE = re.compile(r"(?:个月|小时|分钟|公里|平方米|公顷|[个名人位家项次所条件种批只台辆架艘吨元岁倍户例起座栋间株头篇部场届轮]"
+                             r")?(以上|以下|以内|左右|上下|之多)|个(多)(?=[月小星世钟])")
 _APPROX_SUFFIX_EN_RE = re.compile(f"(?:-|{_SP}+)(?:plus|odd)(?![{_LATIN}])")
 # Turkish qualifiers after the number, its case ending before them (on the digits after an apostrophe, on a
 # magnitude word in it): 300'den fazla, 25 binden fazla, 300'ü aşkın, %5'in üzerinde (more than); 5'ten az,
@@ -1141,7 +1160,28 @@ _APPROX_AFTER_HI_RE = re.compile(
     f"{_SP}+(?:से{_SP}+(?:(?P<more_than>अधिक|{_HI_ZYADA}|ऊपर)|(?P<less_than>कम))|(?P<less_than_>तक)"
     f"|के{_SP}+(?P<about>(?:क\u093c|क़|क)रीब|आसपास|लगभग))(?![\u0900-\u097f])"
 )
-_APPROX_AFTER_BY_LANG = {"tr": _APPROX_AFTER_TR_RE, "hi": _APPROX_AFTER_HI_RE}
+# Japanese qualifiers after the number and its counter: 300戸以上, 300人超, 300人余り (more than), 300人未満,
+# 300人弱, 300人足らず (less than), 300人近く, 300人程度, 300人前後 (about), 300人を超える, 300人を下回る.
+_JA_COUNTER = ("(?:人|戸|件|社|台|機|隻|棟|軒|世帯|校|店|[カかヶケヵ](?:国|所|月)|箇所|本|個|頭|匹|羽|回|歳|才|年|日|時間|分|秒"
+               "|キロ|メートル|トン|円|ドル|ユーロ|ポイント)")
+_APPROX_AFTER_JA_RE = re.compile(
+    f"{_JA_COUNTER}?(?:(?P<more_than>以上|超|余り|余|強|あまり)|(?P<less_than>未満|以下|以内|弱|足らず)"
+    f"|(?P<about>近く|程度|前後|ほど|くらい|ぐらい)"
+    f"|を(?:(?P<more_than_>超え|超す|上回)|(?P<less_than_>下回)))"
+)
+# Korean, after the number and its counter (a space or none between): 300채 이상, 300명 초과, 300명 남짓, 300여 명
+# (more than), 300명이 넘는 / 300명을 웃도는 (more than), 300명 미만 / 이하 / 이내 (less than), 300명을 밑도는,
+# 300명 가량 / 정도 / 안팎 / 내외 / 쯤 / 가까이 (about).
+# (Matched on the text as read, where 월 년 만 are 月 年 万: 개월 is 개月, 미만 is 미万.)
+_KO_COUNTER = "(?:명|개국|개사|개月|개|채|곳|건|대|척|마리|가구|권|편|회|번|차례|살|세|가지|군데|톤|年|시간|원|달러|유로|엔|위안)"
+_APPROX_AFTER_KO_RE = re.compile(
+    f"(?P<more_than>여)(?={_SP}*{_KO_COUNTER})"
+    f"|{_SP}?(?:{_KO_COUNTER}{_SP}?)?(?:(?P<more_than_>이상|초과|남짓|넘게)|(?P<less_than>미万|이하|이내)"
+    f"|(?P<about>가량|정도|안팎|내외|쯤|가까이)"
+    f"|[이가을를]{_SP}?(?P<more_than__>넘는|넘은|넘어|넘게|넘었|웃도|웃돈|웃돌)|[을를]{_SP}?(?P<less_than_>밑도|밑돈|밑돌))"
+)
+_APPROX_AFTER_BY_LANG = {"tr": _APPROX_AFTER_TR_RE, "hi": _APPROX_AFTER_HI_RE, "ja": _APPROX_AFTER_JA_RE,
+                         "ko": _APPROX_AFTER_KO_RE}
 
 APPROX_PHRASES = {"more_than": "more than", "less_than": "less than", "about": "about"}
 

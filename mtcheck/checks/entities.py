@@ -57,8 +57,18 @@ _NOT_ACRONYMS = frozenset(
 
 @dataclass(frozen=True)
 class _Concept:
-    forms: dict  # lang -> tuple of forms
+    forms: dict  # lang -> tuple of forms: every form that renders the concept in a translation
     acronyms: frozenset  # every all-capital or letters-and-digits form (NATO, G20) of any language
+    named: dict  # lang -> tuple of the forms that name it (looked for in a source): not ``_accept_only``
+
+
+def _accept_only(form: str) -> bool:
+    """A form that renders a concept but does not name it: one marked ``~`` in the file (a capital city for
+    its country or union, « Brüssel », 워싱턴; an adjective of a script without case, « الأوروبي »; a common
+    noun, 国内生产总值), or one in lower case in a script with case (an adjective or a common noun:
+    « européen », „europäisch“, « ευρωπαϊκ », « приложение »). A source's « Brüssel » or the « ευρωπαϊκ » of
+    « Ευρωπαϊκής Κεντρικής Τράπεζας » (the ECB) does not ask the translation for the EU."""
+    return form.startswith("~") or form[0].islower()
 
 
 def _is_acronym(form: str) -> bool:
@@ -74,13 +84,14 @@ def _read_concepts(path: Path) -> list[_Concept]:
     out = []
     for line in lines[1:]:
         cols = line.split("\t")
-        forms = {}
+        forms, named = {}, {}
         for lang, cell in zip(header[1:], cols[1:]):
-            vals = tuple(f.strip() for f in cell.split("|") if f.strip())
-            if vals:
-                forms[lang] = vals
+            marked = [f.strip() for f in cell.split("|") if f.strip().lstrip("~")]
+            if marked:
+                forms[lang] = tuple(f.lstrip("~") for f in marked)
+                named[lang] = tuple(f for f in marked if not _accept_only(f))
         acronyms = frozenset(f for vals in forms.values() for f in vals if _is_acronym(f) or _IDENT_RE.fullmatch(f))
-        out.append(_Concept(forms, acronyms))
+        out.append(_Concept(forms, acronyms, named))
     return out
 
 
@@ -101,6 +112,15 @@ def _norm_ident(s: str) -> str:
     return re.sub(r"[\s.-]", "", s).lower()
 
 
+# A letter or digit of a word that spaces separate: Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese
+# write a Latin acronym or name against their own words (« ECBの », « NATO와 », « GDP增长 »), so their
+# characters end no Latin word.
+_UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+                    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff"
+                    "\uff66-\uff9f")
+_SPACED_WORD_CHAR = f"[^\\W{_UNSPACED_RANGES}]"
+
+
 def _latin_form(form: str) -> bool:
     """A form matched from a word start, case aside (Latin and other alphabets); the others (Han, kana…,
     Hebrew and Arabic, whose prepositions, article and "and" glue to the word: « והאיחוד האירופי »,
@@ -114,7 +134,7 @@ def _form_regex(form: str, caseless: bool = False) -> re.Pattern:
     if _latin_form(form):
         # Latin forms: from a word start; forms of 4+ letters may be followed by an ending ("America" in
         # "American", "Nations" in "Nations-Unies"); short ones must be whole words.
-        tail = "" if len(form) >= 4 and not _is_acronym(form) else r"(?![\w])"
+        tail = "" if len(form) >= 4 and not _is_acronym(form) else f"(?!{_SPACED_WORD_CHAR})"
         if _is_acronym(form) and not caseless:
             # An acronym matches "NATO" and "Nato", not a word in lower case: "US" is no "us", Indonesian
             # "AS" no English "as". (In a text that has lost its casing, ``caseless``, « pcc » is the PCC.)
@@ -131,8 +151,8 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
     """The concepts (of the equivalents files, ``extra`` the configured one) with forms of ``src_lang`` not in ASCII, with those forms, and one pattern that
     matches where any of those forms' patterns does (None when there are none): a text it does not
     match holds none of them."""
-    out = [(c, [f for f in c.forms[src_lang] if not f.isascii()]) for c in _concepts(extra)[0]
-           if any(not f.isascii() for f in c.forms.get(src_lang, ()))]
+    out = [(c, [f for f in c.named[src_lang] if not f.isascii()]) for c in _concepts(extra)[0]
+           if any(not f.isascii() for f in c.named.get(src_lang, ()))]
     every = [f for _, forms in out for f in forms]
     if every and not any(_latin_form(f) for f in every):
         # Plain literals (Han, kana…): their trie matches where one of them does, several times faster than
@@ -409,14 +429,14 @@ def _extra_file(ctx: CheckContext) -> Optional[str]:
 
 @lru_cache(maxsize=4096)
 def _whole_word_regex(word: str) -> re.Pattern:
-    return re.compile(_after_no_word_char(word) + r"(?![\w])", re.IGNORECASE | re.DOTALL)
+    return re.compile(_after_no_word_char(word) + f"(?!{_SPACED_WORD_CHAR})", re.IGNORECASE | re.DOTALL)
 
 
 def _after_no_word_char(literal: str) -> str:
-    """The pattern ``(?<![\\w])LITERAL`` written ``LITERAL(?<!\\w.{n})`` (n = its length; for DOTALL): the
-    same matches, but ``re`` looks for the literal first instead of testing the lookbehind at every
-    position (each character of a literal matches one character, case ignored or not)."""
-    return re.escape(literal) + r"(?<!\w.{%d})" % len(literal)
+    """The pattern ``(?<!W)LITERAL`` (W: ``_SPACED_WORD_CHAR``) written ``LITERAL(?<!W.{n})`` (n = its
+    length; for DOTALL): the same matches, but ``re`` looks for the literal first instead of testing the
+    lookbehind at every position (each character of a literal matches one character, case ignored or not)."""
+    return re.escape(literal) + r"(?<!%s.{%d})" % (_SPACED_WORD_CHAR, len(literal))
 
 
 def _word_in(word: str, text: str) -> bool:
@@ -455,7 +475,9 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     fewer than one letter in 200 a capital), or the translation must use a legitimate equivalent from the
     equivalents file (NATO → OTAN or « Alliance atlantique » in French, EU → UE, WHO → OMS, UN → ONU,
     IMF → IWF in German, 北约 → NATO from Chinese, G20 → 二十国集团, UK → „britische“). Source names of the file written in
-    a non-Latin script (北约, 联合国) are checked the same way. Minor. Skipped: Roman numerals, units and
+    a non-Latin script (北约, 联合国) are checked the same way; only the forms that name a concept, not a capital
+    city, an adjective or a common noun (``_accept_only``: « Brüssel », « européen », 国内生产总值). An acronym
+    written against Chinese, Japanese or Korean words (« ECBの », « NATO와 ») is found. Minor. Skipped: Roman numerals, units and
     time zones (KM, GMT), acronyms inside URLs, handles and hashtags, headlines in capitals, capitalised
     words next to other capitalised words ("MAN MACED IN ROW"), unknown ones of five letters or more
     ("CHAINSAW": shouting, not an acronym) and an unknown one that opens a dateline ("ROME, March 3
@@ -499,7 +521,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                 continue
             if _norm_ident(word) in {_norm_ident(t) for t in _IDENT_RE.findall(tgt.text)}:
                 continue
-            expected = [f for c in options for f in (c.forms.get(tgt_lang) or ())][:3]
+            expected = [f for c in options for f in (c.named.get(tgt_lang) or c.forms.get(tgt_lang) or ())][:3]
             hint = f" (or {', '.join(expected)})" if expected else ""
             yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
                         f"Acronym '{word}' of the source is not in the translation{hint}",
@@ -507,7 +529,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                         suggestion=expected[0] if expected else word)
         for c, (form, start, end) in found_forms:
             if not _has_form(c, tgt_lang, tgt.text, caseless):
-                expected = list(c.forms.get(tgt_lang) or c.forms.get("en", ()))[:3]
+                expected = list(c.named.get(tgt_lang) or c.forms.get(tgt_lang) or c.named.get("en") or c.forms.get("en", ()))[:3]
                 yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
                             f"'{form}' of the source is not rendered in the translation (expected "
                             f"{', '.join(expected)})",
