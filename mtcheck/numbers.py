@@ -995,6 +995,29 @@ _MEASURE_WORDS = {
               "米 公里 千米 厘米 毫米 公顷 平方公里 平方米 公斤 千克 吨 升 摄氏度 度",
     "mu": "亩",
 }
+# Units of length, area, volume and mass whose two systems are not interchangeable, by dimension: a
+# translation that keeps the number and changes the unit (10 km → "10 miles") states another quantity.
+# (Matched on the text as read: Korean 마일 is 마日 there.) Words that also name a currency (pound, Pfund, libra, фунт, 磅, ポンド) or either of two units (キロ: km or
+# kg) are left out.
+_UNIT_DIMENSIONS = {
+    ("length", "metric"): "km kilometre kilometres kilometer kilometers kilometern kilomètre kilomètres kilómetro "
+                          "kilómetros chilometro chilometri quilômetro quilômetros quilómetro quilómetros kilometr "
+                          "kilometry kilometrów kilometra километр километра километров км 公里 千米 キロメートル 킬로미터",
+    ("length", "imperial"): "mile miles meile meilen milla millas miglio miglia milha milhas mijl mijlen миля мили "
+                            "миль 英里 マイル 마日",
+    ("area", "metric"): "hectare hectares ha hektar hektaren hectárea hectáreas ettaro ettari гектар гектара "
+                        "гектаров 公顷 ヘクタール 헥타르",
+    ("area", "imperial"): "acre acres acri acro акр акра акров 英亩 エーカー 에이커",
+    ("volume", "metric"): "litre litres liter liters litern litro litros litri литр литра литров 升 リットル 리터",
+    ("volume", "imperial"): "gallon gallons gallone gallonen galón galones galloni galão galões галлон галлона "
+                            "галлонов 加仑 ガロン 갤런",
+    ("mass", "metric"): "kg kilogram kilograms kilogramme kilogrammes kilogramm kilogramo kilogramos chilogrammo "
+                        "chilogrammi quilograma quilogramas килограмм килограмма килограммов кг 公斤 千克 キログラム 킬로그램",
+    ("mass", "imperial"): "lb lbs",
+}
+_DIMENSION_OF = {w: key for key, words in _UNIT_DIMENSIONS.items() for w in words.split()}
+for (_dim, _system), _words in _UNIT_DIMENSIONS.items():
+    _MEASURE_WORDS[_system] += " " + _words
 _MEASURE_OF = {w: system for system, words in _MEASURE_WORDS.items() for w in words.split()}
 _MEASURE_OF.update({w.lower(): s for w, s in list(_MEASURE_OF.items())})
 _MEASURE_AFTER_RE = re.compile(
@@ -1008,6 +1031,27 @@ def _measure_at(t: str, pos: int) -> Optional[str]:
     if not m:
         return None
     return _MEASURE_OF.get(m.group(0).strip(" -\u00a0\u202f\u2009\t").lower())
+
+
+def unit_after(text: str, mention: NumberMention) -> Optional[tuple[str, str, str]]:
+    """(dimension, system, the unit as written) of the unit of length, area, volume or mass written after
+    ``mention`` in ``text`` (10 km, 10 Meilen, 10英里), or None."""
+    if mention.measure is None:
+        return None
+    glued = _UNIT_IN_MENTION_RE.search(mention.text)  # 10km: the finder took the unit into the mention
+    if glued:
+        key = _DIMENSION_OF.get(glued.group().lower())
+        return (*key, glued.group()) if key else None
+    after = text[mention.end:mention.end + 40]
+    m = _MEASURE_AFTER_RE.match(after.translate(_FULLWIDTH))
+    if not m or after[m.end():m.end() + 1] in ("²", "³", "2", "3", "/"):  # km², km/h: another quantity
+        return None
+    word = after[:m.end()].strip(" -\u00a0\u202f\u2009\t")  # as written (the match is on the text as read)
+    key = _DIMENSION_OF.get(m.group(0).strip(" -\u00a0\u202f\u2009\t").lower())
+    return (*key, word) if key else None
+
+
+_UNIT_IN_MENTION_RE = re.compile(r"(?<=[0-9])[^\W\d_]+$")
 
 
 _HYPHEN_PREFIX_OK = {"mi", "mid", "pre", "pré", "post", "fin", "début", "ex", "anti", "pro", "vers", "circa",
@@ -1239,7 +1283,9 @@ _TIME = (
     rf"(?<![0-9.,:])({_HOUR})(?::{_SP}?|[hH]|{_SP}[hH]{_SP}?)([0-5][0-9])(?![0-9])(?:{_SP}?(?i:[ap]\.?m\.?)(?![{_LATIN}]))?"
     rf"|(?<![0-9.,:])({_HOUR})(?:[.:]([0-5][0-9]))?{_SP}?(?:Uhr(?![{_LATIN}])|(?i:[ap]\.m\.))"
     rf"|(?<![0-9.,:])([01]?[0-9]){{ampm_space}}(?i:[ap]m)(?![{_LATIN}])"
-    rf"|(?<![0-9.,:])({_HOUR})\s*[时点](?:\s*([0-5]?[0-9])\s*分|半)?(?![0-9零〇一二三四五六七八九])"
+    # 3点30分, 下午3时; Japanese 3時30分 (not 3時間, three hours); Korean 3시 30분, 3시 반 (not 3시간)
+    rf"|(?<![0-9.,:])({_HOUR})\s*(?:[时点]|時(?!間)|시(?![간즌]))(?:\s*([0-5]?[0-9])\s*[分분]|\s*[半반])?"
+    r"(?![0-9零〇一二三四五六七八九])"
     rf"|(?<![0-9.,:])([01][0-9]|2[0-3])([0-5][0-9]){_SP}?(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST)(?![{_LATIN}])"
     rf"|(?<![0-9.,:])({_HOUR}){_SP}?h(?![{_LATIN}0-9])"  # 15 h, 15h (French)
     rf"|(?<![0-9.,:])({_HOUR})\.([0-5][0-9]){{ampm_space}}(?i:[ap]m)(?![{_LATIN}])"  # 3.30pm (British)
@@ -1598,7 +1644,7 @@ _ZH_START = frozenset("零〇一二两三四五六七八九十百千万亿上数
 # digit scanner, given this as a lookahead before its date and time alternatives, tries ``num`` at once.
 _MONTH_FIRSTS = "".join(sorted({w[0] for w in list(_MONTHS) + list(_MONTH_ABBR) + [m.lower() for m in _MONTH_CAPITAL_ONLY]}))
 _DATE_TIME_AHEAD = (
-    "(?=[0-9]{1,2}(?![0-9])(?:[./\\-:]|\\s*(?:(?i:[" + re.escape(_MONTH_FIRSTS) + "ap])|[erèᵉºhHdU时点月]))"
+    "(?=[0-9]{1,2}(?![0-9])(?:[./\\-:]|\\s*(?:(?i:[" + re.escape(_MONTH_FIRSTS) + "ap])|[erèᵉºhHdU时点月時시]))"
     "|[0-9]{4}(?![0-9])(?:[-/.]|\\s*[年GUCEPB]))"
 )
 
@@ -2035,6 +2081,9 @@ def _read_date(kind: str, t: str, text: str, m: re.Match, lang_key: str) -> Opti
                     weak=weak, year=year, month=month, day=day, spelled=kind == "zhdate" and not g.group(2).isdigit())
 
 
+_AFTERNOON = ("下午", "傍晚", "晚上", "午後", "夕方", "오후", "저녁")
+
+
 def _read_time(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
     g = _part("time", lang_key).match(t, m.start())
     if g is None:  # pragma: no cover
@@ -2053,7 +2102,9 @@ def _read_time(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
         hour, minute = int(g.group(11)), int(g.group(12))
     else:
         hour = int(g.group(6))
-        minute = int(g.group(7)) if g.group(7) else (30 if g.group(0).rstrip().endswith("半") else 0)
+        minute = int(g.group(7)) if g.group(7) else (30 if g.group(0).rstrip().endswith(("半", "반")) else 0)
+        if hour < 12 and t[max(0, g.start() - 5):g.start()].rstrip().endswith(_AFTERNOON):
+            hour += 12  # 下午3点, 午後3時, 오후 3시
     tail = g.group(0).lower().replace(".", "").replace(" ", "")
     if tail.endswith("pm") and hour < 12:
         hour += 12

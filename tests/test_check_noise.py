@@ -164,6 +164,15 @@ NOISE_CASES = [
         [("noise.debris", "StartseitePolitikWirtschaftKultur")],
     ),
     (
+        "en-ja an unaligned sentence of kanji and kana is no glued menu",
+        "The bank raised its rate.",
+        "en",
+        "銀行は金利を引き上げた。\n今年3回目の利上げとなる。",
+        "ja",
+        (Bead((0,), (0,)), Bead((), (1,))),
+        [],
+    ),
+    (
         "en-es nav labels",
         "The president spoke to reporters.",
         "en",

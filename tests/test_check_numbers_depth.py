@@ -268,6 +268,28 @@ CASES = [
     ("Japanese 以上 after a counter", "More than 300 homes were damaged.", "en", "300戸以上の住宅が被害を受けた。", "ja", []),
     ("Japanese 未満 for more than", "More than 300 homes were damaged.", "en", "300戸未満の住宅が被害を受けた。", "ja",
      [("numbers.mismatch", "minor", "300")]),
+    # The same number with a unit of the other system: not converted (acres → Hektar in three WMT references)
+    ("10 acres -> 10 Hektar", "The fire burned 10 acres.", "en", "Das Feuer verbrannte 10 Hektar.", "de",
+     [("numbers.mismatch", "major", "10")]),
+    ("10 km -> 10 milles", "The stadium is 10 km from the centre.", "en", "Le stade est à 10 miles du centre.", "fr",
+     [("numbers.mismatch", "major", "10")]),
+    ("10 km -> 10英里", "The stadium is 10 km from the centre.", "en", "体育场距离市中心10英里。", "zh",
+     [("numbers.mismatch", "major", "10")]),
+    ("5 gallons -> 5 Liter", "It holds 5 gallons.", "en", "Er fasst 5 Liter.", "de", [("numbers.mismatch", "major", "5")]),
+    ("10 miles -> 16 km is a conversion", "The stadium is 10 miles from the centre.", "en",
+     "Le stade est à 16 km du centre.", "fr", []),
+    ("10 km (6 miles) -> 10 km", "The stadium is 10 km (6 miles) from the centre.", "en",
+     "Le stade est à 10 km du centre.", "fr", []),
+    ("10 km -> 10 Kilometer", "The stadium is 10 km from the centre.", "en", "Das Stadion liegt 10 Kilometer vom Zentrum.",
+     "de", []),
+    ("30 degrees -> 30 Grad", "It was 30 degrees on Monday.", "en", "Am Montag waren es 30 Grad.", "de", []),
+    ("10 km² -> 10 square miles: no unit of length", "The park covers 10 km².", "en", "The park covers 10 square miles.",
+     "en", []),
+    ("10 km -> 10마일", "The stadium is 10 km from the centre.", "en", "경기장은 시내에서 10마일 떨어져 있다.", "ko",
+     [("numbers.mismatch", "major", "10")]),
+    ("Japanese time moved", "The vote will take place at 3:30 p.m.", "en", "投票は午後4時30分に行われる。", "ja",
+     [("numbers.mismatch", "major", "4時30分")]),
+    ("Korean time kept", "The vote will take place at 3:30 p.m.", "en", "투표는 오후 3시 30분에 열린다.", "ko", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.
@@ -435,6 +457,15 @@ def test_format_for(value, lang, expected):
     ("4,3 τοις εκατό", "el", [("4,3 τοις εκατό", "percent", 4.3, None)]),
     ("25 тис. людей", "uk", [("25 тис.", "number", 25000.0, None)]),
     ("3,5 млрд гривень", "uk", [("3,5 млрд гривень", "amount", 3.5e9, "UAH")]),
+    # Japanese and Korean clock times, the afternoon read (as Chinese 下午 now is in digits too)
+    ("午後3時30分に", "ja", [("3時30分", "time", 15.3, None)]),
+    ("15時30分", "ja", [("15時30分", "time", 15.3, None)]),
+    ("午前10時", "ja", [("10時", "time", 10.0, None)]),
+    ("3時間続いた", "ja", [("3", "number", 3.0, None)]),  # three hours
+    ("오후 3시 30분에", "ko", [("3시 30분", "time", 15.3, None)]),
+    ("3시 반", "ko", [("3시 반", "time", 3.3, None)]),
+    ("3시간 동안", "ko", [("3", "number", 3.0, None)]),  # three hours
+    ("下午3点30分", "zh", [("3点30分", "time", 15.3, None)]),
 ])
 def test_find_numbers_depth(text, lang, expected):
     assert [(m.text, m.kind, m.value, m.unit) for m in find_numbers(text, lang)] == expected
@@ -612,3 +643,21 @@ def test_qualifiers_per_language(text, lang, approx):
     """Qualifiers of Korean, Japanese, Chinese and Turkish (after the number), Romanian, Greek, and the
     Romance ones with an article before the number."""
     assert [m.approx for m in find_numbers(text, lang)] == [approx]
+
+
+@pytest.mark.parametrize("src, sl, tgt, tl, pairs", [
+    # a wrong amount is paired with the amount in its currency, not with a changed count written before it
+    ("The Senate approved $4.5 billion by 68 votes to 31.", "en",
+     "Der Senat billigte mit 68 zu 13 Stimmen 4,5 Millionen Dollar.", "de",
+     [("$4.5 billion", "4,5 Millionen Dollar"), ("31", "13")]),
+    ("美国参议院以68票对31票通过了45亿美元。", "zh", "The Senate approved $450,000 by 68 votes to 13.", "en",
+     [("31", "13"), ("45亿美元", "$450,000")]),
+    # a percentage is paired with a percentage, a year with the nearest magnitude
+    ("Growth was 2.1% in 2023 and 120 firms closed.", "en", "Das Wachstum lag 2019 bei 12 % und 210 Firmen schlossen.", "de",
+     [("2.1%", "12 %"), ("2023", "2019"), ("120", "210")]),
+])
+def test_wrong_numbers_are_paired_by_kind_currency_and_magnitude(src, sl, tgt, tl, pairs):
+    issues, source, target = run(src, sl, tgt, tl, ["numbers.mismatch"])
+    found = sorted((source.text[i.source_span.start:i.source_span.end], target.text[i.target_span.start:i.target_span.end])
+                   for i in issues)
+    assert found == sorted(pairs)

@@ -28,6 +28,15 @@ CASES = [
     ("identical three-word line next to a translated one", "Thank you all.\n\nThe session is closed.", "en",
      "Thank you all.\n\nLa séance est levée.", "fr", [("untranslated.unchanged", "major", "Thank you all.")]),
     ("identical name", "Angela Merkel", "en", "Angela Merkel", "de", []),
+    # Neighbours share function words: only those the target language does not use are evidence
+    ("a date written alike in Spanish and Portuguese", "El acto se celebrará el 15 de abril de 2024 en Madrid.", "es",
+     "O ato será realizado em 15 de abril de 2024 em Madri.", "pt", []),
+    ("Spanish left in Portuguese", "El gobierno revisará el plan la próxima semana, dijo el ministro.", "es",
+     "O governo revisará el plan la próxima semana, disse o ministro.", "pt",
+     [("untranslated.partial", "major", "revisará el plan la próxima semana")]),
+    ("English left in Italian", "The government will review the plan next week, the minister said.", "en",
+     "Il governo will review the plan next week, ha detto il ministro.", "it",
+     [("untranslated.partial", "major", "will review the plan next week")]),
 ]
 
 

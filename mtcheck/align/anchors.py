@@ -148,8 +148,10 @@ def _shared_find_numbers() -> Optional[FindNumbers]:
 # Only sentences with a digit (ASCII or full width) are searched for numbers: numbers written only in
 # words or Chinese numerals ("three", "hundert", 三) are rendered freely by translators and make weak
 # anchors, and the search costs about a microsecond per character, most of the aligner's time.
-_MAY_HAVE_NUMBER_RE = re.compile("[0-9\uff10-\uff19]")
-_DIGIT_RUN_RE = re.compile("[0-9\uff10-\uff19][0-9\uff10-\uff19.,:/\u00a0\u202f -]*")
+# (Also the Arabic-Indic, Persian, Devanagari and Bengali digits the number finder reads: ۲۵, ٤٫٣, २५.)
+_DIGITS = "0-9\uff10-\uff19\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef"
+_MAY_HAVE_NUMBER_RE = re.compile(f"[{_DIGITS}]")
+_DIGIT_RUN_RE = re.compile(f"[{_DIGITS}][{_DIGITS}.,:/\u00a0\u202f\u066b\u066c -]*")
 # Context kept on each side of a run of digits when a long sentence is searched piecewise: enough for
 # "July 26", "26 juillet", "3,5 Millionen", "2030万元", "第3000场", "more than 80 per cent".
 _NUMBER_CONTEXT = 16

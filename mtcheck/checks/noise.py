@@ -220,9 +220,14 @@ def _is_language_menu(text: str, unaligned: bool, spans: Optional[list[tuple[int
     return glued >= 2 or len(scripts) >= 3
 
 
+# Scripts one writing system mixes inside a word: Japanese writes kanji and kana together (今年3回目の利上げ),
+# Korean may write Hangul with Hanja. A change between them glues nothing.
+_SCRIPT_FAMILY = {"Hiragana": "Han", "Katakana": "Han", "Hangul": "Han", "Bopomofo": "Han"}
+
+
 def _glue_transitions(token: str) -> int:
     """Places inside one token where a new word was glued on: a lower-case letter followed by a
-    capital (HomeWorld) or a change of script (한어Русский)."""
+    capital (HomeWorld) or a change of script (한어Русский; not between kanji and kana)."""
     count = 0
     prev: Optional[str] = None
     for ch in token:
@@ -232,10 +237,15 @@ def _glue_transitions(token: str) -> int:
         if prev is not None:
             if prev.islower() and ch.isupper():
                 count += 1
-            elif script_of(prev) != script_of(ch):
+            elif _family(prev) != _family(ch):
                 count += 1
         prev = ch
     return count
+
+
+def _family(ch: str) -> Optional[str]:
+    script = script_of(ch)
+    return _SCRIPT_FAMILY.get(script, script) if script else script
 
 
 def _is_glued_menu(text: str) -> bool:

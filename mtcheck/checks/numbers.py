@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from math import log10
 from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from ..numbers import (
@@ -14,6 +15,7 @@ from ..numbers import (
     mention_components,
     numbers_match,
     spelled_forms,
+    unit_after,
     DECIMAL_COMMA_LANGS,
     NUMBER_WORD_LANGS,
 )
@@ -96,6 +98,38 @@ def _qualifier_changed(ctx: CheckContext, s: NumberMention, t: NumberMention) ->
         return s.approx != t.approx
     bare, doc = (t, ctx.target) if s.approx else (s, ctx.source)
     return not _hedged(doc, bare)
+
+
+def _pairing_distance(s: NumberMention, t: NumberMention) -> tuple[bool, bool, float]:
+    """How unlikely ``t`` is the translation of ``s`` among numbers of compatible kinds: another currency,
+    another kind, then how many powers of ten apart (a sort key; the first of equals is kept by ``min``)."""
+    magnitude = abs(log10(abs(s.value) + 1) - log10(abs(t.value) + 1))
+    return s.unit != t.unit, s.kind != t.kind, round(magnitude)
+
+
+def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+    """Major issues for the source numbers whose translation keeps the number but writes a unit of the other
+    system of the same dimension (10 km → "10 miles", 5 hectares → „5 Acres“), when no target number of the
+    same value keeps the unit's system; the pairs are removed from ``source`` and ``target``."""
+    for s in [s for s in source if s.measure]:
+        same = [t for t in target if t.measure and numbers_match(s, t)]
+        if not same or any(t.measure == s.measure for t in same):
+            continue
+        s_unit = unit_after(ctx.source.text, s)
+        if s_unit is None:
+            continue
+        for t in same:
+            t_unit = unit_after(ctx.target.text, t)
+            if t_unit is not None and t_unit[0] == s_unit[0] and t_unit[1] != s_unit[1]:
+                source.remove(s)
+                target.remove(t)
+                yield Issue(
+                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                    f"Source has {describe_mention(s)} {s_unit[2]}; the translation has {describe_mention(t)} "
+                    f"{t_unit[2]}: the unit changed ({s_unit[1]} to {t_unit[1]}), the number was not converted",
+                    source_span=_span(s), target_span=_span(t),
+                )
+                break
 
 
 def _same_reading(s: NumberMention, t: NumberMention) -> bool:
@@ -236,7 +270,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
     Compares, bead by bead, the numbers of the source with those of the translation after normalisation
     (``4,5`` = ``4.5``, ``3.5万`` = ``35 000``, ``9月26日`` = « 26 septembre », ``80多`` = « plus de 80 »,
-    ``十项`` = "10", ``$1 trillion`` = „1-Billionen", "twenty-first" = « 21e »). A wrong value is major;
+    ``十项`` = "10", ``$1 trillion`` = „1-Billionen", "twenty-first" = « 21e »). A wrong value is major; so is
+    the same number with a unit of length, area, volume or mass of the other system (10 km → "10 miles",
+    10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres);
     a number of the source missing from the translation, or one the translation added, is major; a
     changed qualifier ("more than 80" rendered as "80") is minor, and only reported when the bare side
     has no hedging word near the number ("at least", 最大, „über").
@@ -277,10 +313,14 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # Step 1 pairs each source mention with the first target mention it accepts: when the i-th of
         # each side accept each other, every source mention takes its own (the ones before it are gone),
         # both sides are left empty and nothing is reported (most beads with numbers).
-        if len(source) == len(target) and all(map(_same_reading, source, target)):
+        if len(source) == len(target) and all(map(_same_reading, source, target)) \
+                and not any(s.measure != t.measure and s.measure and t.measure for s, t in zip(source, target)):
             continue
         all_source, all_target = source, target  # the lists of ``of``, never changed: the steps below change copies
         source, target = list(source), list(target)
+
+        # 0. The same number with a unit of the other system and no conversion (10 km → "10 miles").
+        yield from _units_changed(ctx, source, target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
         # (A side left empty pairs nothing more: the next steps are skipped then.)
@@ -329,19 +369,23 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         source = [s for s in source if s not in source_repeated]
 
         # 5. Left on both sides: a wrong value. Only a firm target number is paired (« neuf » may mean new).
+        # Each source number takes the likeliest of the target numbers it may be compared with: the same
+        # currency, the same kind, the nearest magnitude, then the first ("$4.5 billion" is paired with
+        # "4,5 millions de dollars", not with the "13" of a changed vote count before it).
         target_firm = [t for t in target if not t.weak]
         for s in sorted(source, key=lambda m: m.weak):  # firm source numbers pair first
-            for t in target_firm:
-                if kinds_compatible(s, t):
-                    target_firm.remove(t)
-                    source.remove(s)
-                    target.remove(t)
-                    yield Issue(
-                        CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                        f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
-                        source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s),
-                    )
-                    break
+            candidates = [t for t in target_firm if kinds_compatible(s, t)]
+            if not candidates:
+                continue
+            t = min(candidates, key=lambda t: _pairing_distance(s, t)) if len(candidates) > 1 else candidates[0]
+            target_firm.remove(t)
+            source.remove(s)
+            target.remove(t)
+            yield Issue(
+                CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
+                source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s),
+            )
 
         # 6. Left on one side only.
         related_target = _side_span(ctx.target, bead.target)

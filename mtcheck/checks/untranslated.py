@@ -474,7 +474,26 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
                     "auch hat wurde werden sind war bei nach aus wie aber oder noch dass".split()),
     "es": frozenset("el la los las de del y en que es un una por con para se no al lo su sus fue ha son está pero "
                     "como más".split()),
+    # The languages below share many of these words with their neighbours (« de abril de » is Spanish and
+    # Portuguese): what a source language does not share is only known where the target has its list.
+    "it": frozenset("il lo la i gli le di del della dei delle degli da dal dalla in nel nella nei con su sul sulla "
+                    "per tra fra e ed o che non è sono era ha hanno un una uno al alla ai agli come anche più ma "
+                    "se si questo questa".split()),
+    "pt": frozenset("o a os as de do da dos das em no na nos nas um uma uns umas e ou que não é são foi era com "
+                    "por para pelo pela ao à aos às se mais mas como também seu sua".split()),
+    "ca": frozenset("el la els les de del dels en a al als amb per i o que no és són va ha han un una uns unes es "
+                    "se més però com també seu seva aquest aquesta".split()),
+    "gl": frozenset("o a os as de do da dos das en no na nos nas un unha e ou que non é son foi con por para ao á "
+                    "se máis pero como".split()),
+    "ro": frozenset("și în la de pe cu din pentru este sunt a fost au nu că care un o al ale lui ei se mai dar sau "
+                    "ca prin după".split()),
+    "nl": frozenset("de het een en van in op met voor aan is was zijn werd worden niet dat die dit deze er te om ook "
+                    "maar of naar bij uit door als dan heeft hebben".split()),
+    "sv": frozenset("och i på av för med till som att det den en ett är var har inte om men från vid efter".split()),
+    "da": frozenset("og i på af for med til som at det den en et er var har ikke om men fra ved efter".split()),
+    "no": frozenset("og i på av for med til som at det den en et er var har ikke om men fra ved etter".split()),
 }
+FUNCTION_WORDS["nb"] = FUNCTION_WORDS["no"]
 _WORD_SPAN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SCRIPT_RUNS = {
     "Han": r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]",

@@ -795,8 +795,8 @@ def _source_terms(src: _Side, source: Document, min_units: int, sentences: dict[
             if cased and n == 1:
                 if toks[i].text[:1].islower():
                     lower_seen.add(key[0])
-                else:
-                    capitalised[key[0]].append(toks[i])
+                elif toks[i].text[:1].isupper() or not toks[i].text[:1].isalpha():
+                    capitalised[key[0]].append(toks[i])  # (a word of a script without case is no name by it)
             every[key].append((k, g, n))
     for key, occ in every.items():
         if len(occ) < min_units or len({k for k, _, _ in occ}) < min_units:
