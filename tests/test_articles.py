@@ -1,9 +1,10 @@
 """Whole news articles, end to end (``api.check_texts``, default configuration, no model).
 
-Two articles written for these tests in English (``en.txt``, a Reuters-style economy brief: a rate
+Three articles written for these tests in English (``en.txt``, a Reuters-style economy brief: a rate
 decision, inflation 4.3%, about 25,000 protesters, 3.5 billion euros, a summit on April 15, 2024, more than
 300 homes, days of the week; ``en2.txt``, an AP-style brief: $4.5 billion, a vote of 68 to 31, the 79th
-bill, 3:30 p.m. (1930 GMT), the 1990s, a 2-1 score, £45, 74,000 seats, 10 km), each translated by hand,
+bill, 3:30 p.m. (1930 GMT), the 1990s, a 2-1 score, £45, 74,000 seats, 10 km; ``en3.txt``, a politics brief:
+names, quotations, the BBC, a URL and a handle, the UNHCR, 41%, January 22), each translated by hand,
 correctly, into other languages (``tests/fixtures/articles``). A correct translation, in either direction
 and between two of its translations, gives no issue at all; a copy with errors put in (``*_bad.txt``: a
 wrong magnitude, number, date, time, day, unit or qualifier) gives exactly those errors.
@@ -28,6 +29,8 @@ CORRECT = [
     *[("en", "en", lang, lang) for lang in
       "fr de es it pt nl pl ru zh ja ko sv tr el ar he hi fa id vi".split()],
     *[("en2", "en", f"{lang}2", lang) for lang in "fr de es zh ja ko ru".split()],
+    *[("en3", "en", f"{lang}3", lang) for lang in "fr de es zh ru".split()],
+    *[(f"{lang}3", lang, "en3", "en") for lang in "fr de es zh ru".split()],
     *[(lang, lang, "en", "en") for lang in "zh ja ko ar he de".split()],
     # between two translations: Arabic and Persian, Hindi and Persian (their digits), Spanish and Portuguese
     # (« de abril de » is both). (Korean to Japanese is not here: the aligner leaves the short second
@@ -45,7 +48,9 @@ def test_a_correct_translation_gives_no_issue(src, sl, tgt, tl):
 
 
 def _found(report) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    return sorted((i.check, i.severity.value, report.target.text[i.target_span.start:i.target_span.end])
+    """(check, severity, the flagged target text, or "src:" and the source text where the target has none)."""
+    return sorted((i.check, i.severity.value, report.target.text[i.target_span.start:i.target_span.end]
+                   if i.target_span else "src:" + report.source.text[i.source_span.start:i.source_span.end])
                   for i in report.issues)
 
 
@@ -78,6 +83,15 @@ BAD = [
                               ("numbers.mismatch", "major", "210"), ("numbers.mismatch", "major", "4,5 Millionen Dollar"),
                               ("numbers.mismatch", "major", "47.000"), ("numbers.mismatch", "major", "54 Pfund"),
                               ("numbers.mismatch", "major", "97.")]),
+    # a URL changed, a handle and an acronym dropped, a name misspelt and one in lower case, a quotation mark
+    # left alone, a wrong percentage and date
+    ("en3", "fr3_bad", "fr", [("casing.lost", "minor", "badenoch"), ("entities.acronym", "minor", "src:BBC"),
+                              ("entities.handle", "minor", "src:@10DowningStreet"), ("entities.name", "minor", "Stramer"),
+                              ("entities.url", "major", "www.gov.uk/speech"), ("numbers.mismatch", "major", "12 janvier"),
+                              ("numbers.mismatch", "major", "14 %"), ("punctuation.pairs", "minor", "«")]),
+    ("en3", "zh3_bad", "zh", [("entities.acronym", "minor", "src:BBC"), ("entities.handle", "minor", "src:@10DowningStreet"),
+                              ("entities.url", "major", "www.gov.uk/speech"), ("numbers.mismatch", "major", "14%"),
+                              ("numbers.mismatch", "major", "1月12日"), ("punctuation.pairs", "minor", "“")]),
 ]
 
 

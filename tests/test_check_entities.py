@@ -102,6 +102,18 @@ CASES = [
     ("AP -> 美联社, AFP -> 法新社", "The AP and AFP reported it.", "en", "美联社和法新社报道了此事。", "zh", []),
     ("美联社 not rendered", "美联社报道了此事。", "zh", "The news agency reported it.", "en",
      [("entities.acronym", "minor", "src:美联社")]),
+    # A URL, a handle or an e-mail ends where Chinese text glued to it starts
+    ("URL and handle against Chinese words", "The text is at www.gov.uk/speeches and on X under @10DowningStreet.", "en",
+     "全文可在www.gov.uk/speeches以及X平台的@10DowningStreet上查阅。", "zh", []),
+    ("URL changed against Chinese words", "The text is at www.gov.uk/speeches.", "en", "全文可在www.gov.uk/speech上查阅。",
+     "zh", [("entities.url", "major", "www.gov.uk/speech")]),
+    ("e-mail against Chinese words", "Write to press@example.org.", "en", "请联系press@example.org获取。", "zh", []),
+    # 英国 inside 英国广播公司 (the BBC) asks for no UK
+    ("英国 of 英国广播公司 asks for no UK", "斯塔默对英国广播公司表示。", "zh", "Starmer told the BBC.", "en", []),
+    ("英国 outside it still does", "英国首相对英国广播公司表示。", "zh", "The prime minister told the BBC.", "en",
+     [("entities.acronym", "minor", "src:英国")]),
+    ("HCR -> UNHCR", "L'agence des Nations unies pour les réfugiés (HCR) s'est dite préoccupée.", "fr",
+     "The UN refugee agency (UNHCR) said it was concerned.", "en", []),
     ("GDP, UN -> PKB, ONZ in Polish", "GDP fell, the UN said.", "en", "PKB spadł, poinformowała ONZ.", "pl", []),
     # A dateline's city in capitals is no acronym; an acronym there is still one.
     ("dateline ROME -> ROMA", "ROME, March 3 (Reuters) - Italy's economy grew 0.7% in 2023.", "en",

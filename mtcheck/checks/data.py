@@ -103,11 +103,13 @@ NOUN_CAPITALISING_LANGS = {"de", "lb"}
 # ---------------------------------------------------------------------------------------------------
 # Tokens that are language-neutral or not words: URLs, e-mails, handles.
 
+# (A URL or a handle ends where Chinese, Japanese or Korean text glued to it starts: « www.gov.uk/speeches以及 ».)
+_CJK_STOP = "\u3000-\u303f\uff00-\uffef\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 URL_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s<>()\"«»“”]+"
+    f"(?:https?://|ftp://|www\\.)[^\\s<>()\"«»“”{_CJK_STOP}]+"
     r"|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|cn|fr|de|uk|ru|jp|es|it|info|gov|edu|int|io)\b"
-    r"|[@#]\w+",
+    r"|@[A-Za-z0-9_]+|#\w+",
     re.IGNORECASE,
 )
 

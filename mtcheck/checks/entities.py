@@ -24,16 +24,31 @@ from .registry import CheckContext, register
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
 
 _TRAIL = ".,;:!?'’\")»”]}>。，、；：！？）"
+# A letter or digit of a word that spaces separate: Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese
+# write a Latin acronym or name against their own words (« ECBの », « NATO와 », « GDP增长 »), so their
+# characters end no Latin word.
+_UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+                    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff"
+                    "\uff66-\uff9f")
+_SPACED_WORD_CHAR = f"[^\\W{_UNSPACED_RANGES}]"
+
+
+# A URL ends at white space, a bracket, a quote, or a character of a language written without spaces
+# (« www.gov.uk/speeches以及X平台 »: the Chinese words after it are no part of it), CJK punctuation and
+# full-width forms included; a domain may stand against such words (« 在example.org上 »).
+_URL_STOP = f"\\s<>()\"«»“”\u3000-\u303f\uff00-\uffef{_UNSPACED_RANGES}"
 _URL_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s<>()\"«»“”，。、；）]+"
-    r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|cn|fr|de|uk|eu|es|ch|jp)"
-    r"(?:/[^\s<>()\"«»“”，。、；）]*)?(?![\w.-]*\w)",
+    f"(?:https?://|ftp://|www\\.)[^{_URL_STOP}]+"
+    f"|(?<![@.-])(?<!{_SPACED_WORD_CHAR})[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|gov|edu|int|io|cn|fr|de|uk|eu|es|ch|jp)"
+    f"(?:/[^{_URL_STOP}]*)?(?![\\w.-]*{_SPACED_WORD_CHAR})",
     re.IGNORECASE,
 )
 # What every match of _URL_RE holds: a scheme, "www." or a dot before one of its domains.
 _URL_HINT = UrlHint(("com", "org", "net", "gov", "edu", "int", "io", "cn", "fr", "de", "uk", "eu", "es", "ch", "jp"))
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
+# An e-mail's local part and a handle are ASCII: a Chinese or Japanese word glued before or after them is
+# no part of them (« 联系press@example.org », « 的@10DowningStreet上 »).
+_EMAIL_RE = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_HANDLE_RE = re.compile(r"(?<![A-Za-z0-9_@.])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_@])")
 _HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_][\w]{1,60}")
 # Acronyms: two or more capitals (digits and & allowed after the first), not part of a longer word.
 # (Patterns here test their first letter before the lookbehind on the character before it: a pattern that
@@ -112,15 +127,6 @@ def _norm_ident(s: str) -> str:
     return re.sub(r"[\s.-]", "", s).lower()
 
 
-# A letter or digit of a word that spaces separate: Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese
-# write a Latin acronym or name against their own words (« ECBの », « NATO와 », « GDP增长 »), so their
-# characters end no Latin word.
-_UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
-                    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff"
-                    "\uff66-\uff9f")
-_SPACED_WORD_CHAR = f"[^\\W{_UNSPACED_RANGES}]"
-
-
 def _latin_form(form: str) -> bool:
     """A form matched from a word start, case aside (Latin and other alphabets); the others (Han, kana…,
     Hebrew and Arabic, whose prepositions, article and "and" glue to the word: « והאיחוד האירופי »,
@@ -167,26 +173,34 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
 
 def _found_forms(non_latin: list, text: str) -> list:
     """(concept, (form, start, end)) for each concept of ``non_latin`` one of whose forms is in ``text``:
-    the first of its forms found (``_find_form``). A plain literal (``_latin_form`` false) is found when it
+    the first of its forms found (``_form_spans``), not inside a longer form of another concept found there
+    (英国 of 英国广播公司, the BBC, asks for no UK). A plain literal (``_latin_form`` false) is found when it
     is in the text: the forms of the text are picked out by ``in`` before the concepts are read."""
     present = {f for _, forms in non_latin for f in forms if _latin_form(f) or f in text}
+    hits = [(c, f, span) for c, forms in non_latin for f in forms if f in present for span in _form_spans(f, text)]
     out = []
     for c, forms in non_latin:
         for f in forms:
-            if f in present and (hit := _find_form(f, text)):
-                out.append((c, hit))
+            if f not in present:
+                continue
+            free = [(a, b) for c2, f2, (a, b) in hits if c2 is c and f2 == f and not any(
+                c3 is not c and a3 <= a and b <= b3 and b3 - a3 > b - a for c3, _, (a3, b3) in hits)]
+            if free:
+                out.append((c, (f, *free[0])))
                 break
     return out
 
 
-def _find_form(form: str, text: str) -> Optional[tuple[str, int, int]]:
-    """(form, start, end) of the first place ``_form_regex(form)`` matches in ``text``, or None. A form
-    whose pattern is the plain literal (Han, kana…) is looked for as a substring: the same first match."""
-    if not _latin_form(form):
-        pos = text.find(form)
-        return None if pos < 0 else (form, pos, pos + len(form))
-    m = _form_regex(form).search(text)
-    return None if m is None else (form, m.start(), m.end())
+def _form_spans(form: str, text: str) -> list[tuple[int, int]]:
+    """Every place ``_form_regex(form)`` matches in ``text``; a form whose pattern is the plain literal (Han,
+    kana…) is looked for as a substring."""
+    if _latin_form(form):
+        return [m.span() for m in _form_regex(form).finditer(text)]
+    spans, pos = [], text.find(form)
+    while pos >= 0:
+        spans.append((pos, pos + len(form)))
+        pos = text.find(form, pos + 1)
+    return spans
 
 
 def _caseless(text: str) -> bool:
