@@ -586,6 +586,9 @@ _MULTIPLIER_NOUNS = {
     "centenary": 100, "centennial": 100, "centenaire": 100, "bicentenary": 200, "bicentennial": 200,
     "bicentenaire": 200, "half-decade": 5, "half-century": 50,
 }
+# Plurals ("decades", „Jahrzehnte“) are no figure alone: "for decades".
+_MULTIPLIER_PLURALS = {"decades", "décennies", "jahrzehnte", "jahrzehnten", "décadas", "dozens", "docenas", "centuries",
+                       "siècles", "jahrhunderte", "siglos"}
 _ANNIVERSARY_NOUNS = {"centenary", "centennial", "centenaire", "bicentenary", "bicentennial", "bicentenaire",
                       "half-decade", "half-century"}
 _MULTIPLIER_AFTER_RE = re.compile(
@@ -793,7 +796,7 @@ def _half_after_noun(lang_key: str) -> re.Pattern:
 # „ein paar hundert Patienten“, „mehrere Tausend“, « plusieurs mille ».
 _BARE_MULTIPLIERS = ("hundert", "tausend", "cent", "mille", "cien", "mil")
 _VAGUE_BEFORE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:mehrere[nr]?|einige[nrs]?|paar|wenige[nr]?|etliche[nr]?|viele[nr]?|zig"
-                              r"|plusieurs|quelques|varios|varias|algunos|algunas|unos\s+pocos|unas\s+pocas)\s+$")
+                              r"|few|several|many|plusieurs|quelques|varios|varias|algunos|algunas|unos\s+pocos|unas\s+pocas)\s+$")
 
 
 def _compose(t: str, end: int, word: str, value: Optional[float], lang_key: str
@@ -1146,6 +1149,13 @@ _APPROX_GUARDS = {
     "up to": re.compile(r"(?i)\b(?:add|adds|added|adding|come|comes|came|amount|amounts|amounted|live|lived|"
                         r"bring|brought|sum|sums|summed)\s*$"),
     "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
+    # "rose 4.2% to 2.6 million": after a change, « hasta », « até », « fino a », « jusqu'à » say where it went
+    **dict.fromkeys(("hasta", "até", "fino a", "fino al", "fino ai", "fino all'", "fino all’", "jusqu'à", "jusqu’à"),
+                    re.compile(r"(?i)(?:[0-9]\s*%|[0-9]\s*(?:por ciento|per cento|pour cent|por cento)|\b(?:aument\w*"
+                               r"|sub(?:ió|ieron|e|en|ir|ido|iu|iram)|crec\w*|cay\w*|ca(?:e|en|ído|iu|íram)|baj\w*"
+                               r"|increment\w*|dismin\w*|reduj\w*|descend\w*|cresc\w*|sal(?:it\w*|e|gono|ire)"
+                               r"|sces[oaie]|augment\w*|progress\w*|grimp\w*|mont(?:é|ée|és|ées|er|e|ent)|recul\w*"
+                               r"|baiss\w*|chut\w*|recuou|recuaram))\s*$")),
 }
 
 
@@ -2449,8 +2459,10 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
                 return _mention(text, start, end, float(year), "year", alt_value=float(year % 100), spelled=True,
                                 weak=True)
     if word in _MULTIPLIER_NOUNS:
-        if word in _ANNIVERSARY_NOUNS or not word.endswith("s") and not word.endswith("en") and not word.endswith("e"):
-            # "the bicentennial" = 200 (years), "a decade" = 10, "a dozen" = 12
+        if word not in _ANNIVERSARY_NOUNS and _VAGUE_BEFORE_RE.search(t, max(0, start - 24), start):
+            return None  # "a few dozen", „ein paar Jahrzehnte“: no figure
+        if word in _ANNIVERSARY_NOUNS or word not in _MULTIPLIER_PLURALS:
+            # "the bicentennial" = 200 (years), "a decade" = 10, "the next decade" = 10, "a dozen" = 12
             return _mention(text, start, end, float(_MULTIPLIER_NOUNS[word]), "number", spelled=True, weak=True)
         return None
     base = word.rstrip("s")

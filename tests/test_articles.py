@@ -1,10 +1,12 @@
 """Whole news articles, end to end (``api.check_texts``, default configuration, no model).
 
-Three articles written for these tests in English (``en.txt``, a Reuters-style economy brief: a rate
+Four articles written for these tests in English (``en.txt``, a Reuters-style economy brief: a rate
 decision, inflation 4.3%, about 25,000 protesters, 3.5 billion euros, a summit on April 15, 2024, more than
 300 homes, days of the week; ``en2.txt``, an AP-style brief: $4.5 billion, a vote of 68 to 31, the 79th
 bill, 3:30 p.m. (1930 GMT), the 1990s, a 2-1 score, £45, 74,000 seats, 10 km; ``en3.txt``, a politics brief:
-names, quotations, the BBC, a URL and a handle, the UNHCR, 41%, January 22), each translated by hand,
+names, quotations, the BBC, a URL and a handle, the UNHCR, 41%, January 22; ``en4.txt``, a company brief:
+4.3 trillion yen, 35 °C, a third, between 5 and 7 billion euros, noon, the next decade, the fourth year),
+each translated by hand,
 correctly, into other languages (``tests/fixtures/articles``). A correct translation, in either direction
 and between two of its translations, gives no issue at all; a copy with errors put in (``*_bad.txt``: a
 wrong magnitude, number, date, time, day, unit or qualifier) gives exactly those errors.
@@ -31,6 +33,8 @@ CORRECT = [
     *[("en2", "en", f"{lang}2", lang) for lang in "fr de es zh ja ko ru".split()],
     *[("en3", "en", f"{lang}3", lang) for lang in "fr de es zh ru".split()],
     *[(f"{lang}3", lang, "en3", "en") for lang in "fr de es zh ru".split()],
+    *[("en4", "en", f"{lang}4", lang) for lang in "fr de es zh ja".split()],
+    *[(f"{lang}4", lang, "en4", "en") for lang in "fr de es zh ja".split()],
     *[(lang, lang, "en", "en") for lang in "zh ja ko ar he de".split()],
     # between two translations: Arabic and Persian, Hindi and Persian (their digits), Spanish and Portuguese
     # (« de abril de » is both). (Korean to Japanese is not here: the aligner leaves the short second
@@ -89,6 +93,16 @@ BAD = [
                               ("entities.handle", "minor", "src:@10DowningStreet"), ("entities.name", "minor", "Stramer"),
                               ("entities.url", "major", "www.gov.uk/speech"), ("numbers.mismatch", "major", "12 janvier"),
                               ("numbers.mismatch", "major", "14 %"), ("punctuation.pairs", "minor", "«")]),
+    # a wrong percentage, magnitude (Billionen / Milliarden: 10¹² / 10⁹), range end, age and hour for "noon";
+    # 5年連続 for "the fourth consecutive year" (the German „fünften“ against "fourth" is two ordinals in words,
+    # which may be rendered freely: not compared)
+    ("en4", "de4_bad", "de", [("numbers.mismatch", "major", "14 Uhr"), ("numbers.mismatch", "major", "2,4 %"),
+                              ("numbers.mismatch", "major", "2,6 Milliarden"), ("numbers.mismatch", "major", "4,3 Milliarden Yen"),
+                              ("numbers.mismatch", "major", "78"), ("numbers.mismatch", "major", "9 Milliarden Euro")]),
+    ("en4", "ja4_bad", "ja", [("numbers.mismatch", "major", "2.4%"), ("numbers.mismatch", "major", "260億"),
+                              ("numbers.mismatch", "major", "2時"), ("numbers.mismatch", "major", "4300億円"),
+                              ("numbers.mismatch", "major", "5年"), ("numbers.mismatch", "major", "78年"),
+                              ("numbers.mismatch", "major", "90億ユーロ")]),
     ("en3", "zh3_bad", "zh", [("entities.acronym", "minor", "src:BBC"), ("entities.handle", "minor", "src:@10DowningStreet"),
                               ("entities.url", "major", "www.gov.uk/speech"), ("numbers.mismatch", "major", "14%"),
                               ("numbers.mismatch", "major", "1月12日"), ("punctuation.pairs", "minor", "“")]),

@@ -290,6 +290,12 @@ CASES = [
     ("Japanese time moved", "The vote will take place at 3:30 p.m.", "en", "投票は午後4時30分に行われる。", "ja",
      [("numbers.mismatch", "major", "4時30分")]),
     ("Korean time kept", "The vote will take place at 3:30 p.m.", "en", "투표는 오후 3시 30분에 열린다.", "ko", []),
+    ("noon -> 12 Uhr", "Sato will speak at noon on Friday.", "en", "Sato spricht am Freitag um 12 Uhr.", "de", []),
+    ("12 Uhr -> noon", "Sato spricht am Freitag um 12 Uhr.", "de", "Sato will speak at noon on Friday.", "en", []),
+    ("midnight -> 0 Uhr", "The curfew starts at midnight.", "en", "Die Ausgangssperre beginnt um 0 Uhr.", "de", []),
+    ("noon -> 13 Uhr", "Sato will speak at noon on Friday.", "en", "Sato spricht am Freitag um 13 Uhr.", "de",
+     [("numbers.mismatch", "major", "13 Uhr")]),
+    ("the next decade -> 10年間", "It will invest over the next decade.", "en", "今後10年間で投資する。", "ja", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.
@@ -466,6 +472,10 @@ def test_format_for(value, lang, expected):
     ("3시 반", "ko", [("3시 반", "time", 3.3, None)]),
     ("3시간 동안", "ko", [("3", "number", 3.0, None)]),  # three hours
     ("下午3点30分", "zh", [("3点30分", "time", 15.3, None)]),
+    # a decade alone is ten (years), as "a decade" was; "for decades" is no figure
+    ("over the next decade", "en", [("decade", "number", 10.0, None)]),
+    ("au cours de la prochaine décennie", "fr", [("décennie", "number", 10.0, None)]),
+    ("for decades", "en", []),
 ])
 def test_find_numbers_depth(text, lang, expected):
     assert [(m.text, m.kind, m.value, m.unit) for m in find_numbers(text, lang)] == expected
@@ -638,11 +648,20 @@ def test_halves_times_and_idioms(text, lang, expected):
     ("del 30%", "es", None),
     ("més del 30%", "ca", "more_than"),
     ("mais do que 300", "pt", "more_than"),
+    # after a change, « hasta », « jusqu'à », « fino a », « até » say where it went, not "up to"
+    ("las ventas aumentaron un 4,2 % hasta 2,6 millones", "es", [None, None]),
+    ("subió hasta 300", "es", None),
+    ("podrá recibir hasta 300 euros", "es", "less_than"),
+    ("subsidios hasta 300 euros", "es", "less_than"),
+    ("a grimpé jusqu'à 300", "fr", None),
+    ("un montant jusqu'à 300 euros", "fr", "less_than"),
+    ("è salito del 4% fino a 300", "it", [None, None]),
+    ("subiu 4,2% até 2,6 milhões", "pt", [None, None]),
 ])
 def test_qualifiers_per_language(text, lang, approx):
     """Qualifiers of Korean, Japanese, Chinese and Turkish (after the number), Romanian, Greek, and the
-    Romance ones with an article before the number."""
-    assert [m.approx for m in find_numbers(text, lang)] == [approx]
+    Romance ones with an article before the number (a list: the qualifiers of several numbers)."""
+    assert [m.approx for m in find_numbers(text, lang)] == (approx if isinstance(approx, list) else [approx])
 
 
 @pytest.mark.parametrize("src, sl, tgt, tl, pairs", [

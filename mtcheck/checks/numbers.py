@@ -102,9 +102,8 @@ def _qualifier_changed(ctx: CheckContext, s: NumberMention, t: NumberMention) ->
 
 def _pairing_distance(s: NumberMention, t: NumberMention) -> tuple[bool, bool, float]:
     """How unlikely ``t`` is the translation of ``s`` among numbers of compatible kinds: another currency,
-    another kind, then how many powers of ten apart (a sort key; the first of equals is kept by ``min``)."""
-    magnitude = abs(log10(abs(s.value) + 1) - log10(abs(t.value) + 1))
-    return s.unit != t.unit, s.kind != t.kind, round(magnitude)
+    another kind, then how far apart their magnitudes are (a sort key)."""
+    return s.unit != t.unit, s.kind != t.kind, abs(log10(abs(s.value) + 1) - log10(abs(t.value) + 1))
 
 
 def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
@@ -172,6 +171,21 @@ def _covered(m: NumberMention, values: set[float]) -> bool:
 
 def _date_time_parts(mentions: Iterable[NumberMention]) -> set[float]:
     return _values(m for m in mentions if m.kind in ("date", "time"))
+
+
+# Noon and midnight in words: a time of 12:00 or 0:00 on the other side is the same ("at noon" / „um 12 Uhr“).
+# (Not « après-midi », the afternoon, nor „Mittagessen“.)
+_NOON_MIDNIGHT_RE = {
+    12: re.compile(r"(?i)(?<![\w-])(?:noon|midday|midi|mittags?|mediod[ií]a|mezzogiorno|meio-dia)(?![\w-])|正午|中午12"),
+    0: re.compile(r"(?i)(?<![\w-])(?:midnight|minuit|mitternacht|medianoche|mezzanotte|meia-noite)(?![\w-])|午夜|深夜0"),
+}
+
+
+def _noon_or_midnight(m: NumberMention, text: str) -> bool:
+    """A time of 12:00 or 0:00 (24:00) that ``text`` says in words."""
+    if m.kind != "time" or m.minute not in (0, None) or m.hour not in (0, 12, 24):
+        return False
+    return _NOON_MIDNIGHT_RE[m.hour % 24].search(text) is not None
 
 
 _DIGIT_RUN_RE = re.compile(r"[0-9０-９]+")
@@ -272,7 +286,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     (``4,5`` = ``4.5``, ``3.5万`` = ``35 000``, ``9月26日`` = « 26 septembre », ``80多`` = « plus de 80 »,
     ``十项`` = "10", ``$1 trillion`` = „1-Billionen", "twenty-first" = « 21e »). A wrong value is major; so is
     the same number with a unit of length, area, volume or mass of the other system (10 km → "10 miles",
-    10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres);
+    10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres); a wrong
+    value is reported against the likeliest number of the translation (the same currency and kind, the
+    nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
     changed qualifier ("more than 80" rendered as "80") is minor, and only reported when the bare side
     has no hedging word near the number ("at least", 最大, „über").
@@ -359,8 +375,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         source_digits, target_digits = _digit_runs(source_text), _digit_runs(target_text)
         source = [s for s in source if not _raw_digits(s) & target_digits]
         target = [t for t in target if not _raw_digits(t) & source_digits]
-        source = [s for s in source if not _spelled_in(s, target_text, tgt_lang)]
-        target = [t for t in target if not _spelled_in(t, source_text, src_lang)]
+        source = [s for s in source if not _spelled_in(s, target_text, tgt_lang) and not _noon_or_midnight(s, target_text)]
+        target = [t for t in target if not _spelled_in(t, source_text, src_lang) and not _noon_or_midnight(t, source_text)]
         source_measures = {m.measure for m in all_source if m.measure}
         target_measures = {m.measure for m in all_target if m.measure}
         source = [s for s in source if not (s.measure and target_measures - {s.measure})]
@@ -372,20 +388,26 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # Each source number takes the likeliest of the target numbers it may be compared with: the same
         # currency, the same kind, the nearest magnitude, then the first ("$4.5 billion" is paired with
         # "4,5 millions de dollars", not with the "13" of a changed vote count before it).
+        # The pairs are taken likeliest first over the whole bead (a weak "first" does not take the "5" that
+        # "fourth" → 5年連続 left), firm source numbers before weak ones, then in document order.
         target_firm = [t for t in target if not t.weak]
-        for s in sorted(source, key=lambda m: m.weak):  # firm source numbers pair first
-            candidates = [t for t in target_firm if kinds_compatible(s, t)]
-            if not candidates:
+        ranked = sorted(((s.weak, *_pairing_distance(s, t), i, j, s, t) for i, s in enumerate(source)
+                         for j, t in enumerate(target_firm) if kinds_compatible(s, t)), key=lambda r: r[:6])
+        paired_s: set[int] = set()
+        paired_t: set[int] = set()
+        for *_, i, j, s, t in ranked:
+            if i in paired_s or j in paired_t:
                 continue
-            t = min(candidates, key=lambda t: _pairing_distance(s, t)) if len(candidates) > 1 else candidates[0]
-            target_firm.remove(t)
-            source.remove(s)
-            target.remove(t)
+            paired_s.add(i)
+            paired_t.add(j)
             yield Issue(
                 CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
                 f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
                 source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s),
             )
+        paired_targets = [target_firm[j] for j in paired_t]
+        source = [s for i, s in enumerate(source) if i not in paired_s]
+        target = [t for t in target if not any(t is p for p in paired_targets)]
 
         # 6. Left on one side only.
         related_target = _side_span(ctx.target, bead.target)
