@@ -2431,6 +2431,10 @@ def _read_zh(t: str, text: str, m: re.Match) -> Optional[NumberMention]:
                     measure=_measure_at(t, pos))
 
 
+# What follows Portuguese « segundo » when it means "according to": an article, a pronoun or a name.
+_ACCORDING_TO_AFTER_RE = re.compile(r"\s+(?:o|a|os|as|ele|ela|eles|elas|fontes|dados|[A-ZÀ-Ý])(?![a-zà-ÿ])|\s+[A-ZÀ-Ý]")
+
+
 def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
     word = m.group(0).lower()
     start, end = m.start(), m.end()
@@ -2442,6 +2446,8 @@ def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
             value = float(_WORDS[code][word])
             break
         if word in _ORDINAL_WORDS[code]:
+            if word in ("segundo", "segunda") and lang_key in ("pt", "gl") and _ACCORDING_TO_AFTER_RE.match(t, end):
+                return None  # Portuguese « segundo o instituto »: according to
             value = float(_ORDINAL_WORDS[code][word])
             kind = "ordinal"
             break

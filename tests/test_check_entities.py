@@ -152,6 +152,8 @@ CASES = [
     ("a name with two letters swapped", "Kanye West issues public apology to Kim Kardashian.", "en",
      "Kayne West entschuldigt sich öffentlich bei Kim Kardashian.", "de",
      [("entities.name", "minor", "Kayne")]),
+    ("a sentence's first word is no name by its capital", "Circa 25.000 persone hanno protestato sabato.", "it",
+     "Cerca de 25 mil pessoas protestaram no sábado.", "pt", []),
     ("a vowel changed inside a name", "The talks with Stoltenberg took place in Syria.", "en",
      "Les entretiens avec Stoltenburg ont eu lieu en Syrie.", "fr", [("entities.name", "minor", "Stoltenburg")]),
     ("cognates and exonyms are spelt otherwise", "President Tebboune spoke about Kashmir in December.", "en",
@@ -278,6 +280,8 @@ def _misspelt_names_by_matches(src, tgt, src_text):
                 continue
             edit = e._one_edit_apart(name, other)
             if edit is None or not e._typo_like(name, other, *edit):
+                continue
+            if e._only_sentence_initial(src_text, name) and e._only_sentence_initial(tgt.text, other):
                 continue
             out.append((name, other, src.span(sm.start(), sm.end()), tgt.span(m.start(), m.end())))
             break

@@ -296,6 +296,17 @@ CASES = [
     ("noon -> 13 Uhr", "Sato will speak at noon on Friday.", "en", "Sato spricht am Freitag um 13 Uhr.", "de",
      [("numbers.mismatch", "major", "13 Uhr")]),
     ("the next decade -> 10年間", "It will invest over the next decade.", "en", "今後10年間で投資する。", "ja", []),
+    # an ordinal in words where the reader has no words (num2words' word and its endings) against 第1
+    ("primo trimestre -> 第1四半期", "Il PIL è cresciuto nel primo trimestre.", "it", "第1四半期のGDPは増加した。", "ja", []),
+    ("primeiro trimestre -> 第1四半期", "O PIB cresceu no primeiro trimestre.", "pt", "第1四半期のGDPは増加した。", "ja", []),
+    ("первом квартале -> 第1四半期", "ВВП в первом квартале вырос.", "ru", "第1四半期のGDPは増加した。", "ja", []),
+    ("ilk çeyrekte -> 第1四半期", "GSYH ilk çeyrekte büyüdü.", "tr", "第1四半期のGDPは増加した。", "ja", []),
+    ("الربع الأول -> 第1四半期", "ونما الناتج المحلي الإجمالي في الربع الأول.", "ar", "第1四半期のGDPは増加した。", "ja", []),
+    ("terzo trimestre -> 第1四半期", "Il PIL è cresciuto nel terzo trimestre.", "it", "第1四半期のGDPは増加した。", "ja",
+     [("numbers.mismatch", "major", "第1")]),
+    # Portuguese « segundo » before an article or a name is "according to", no ordinal
+    ("segundo o instituto -> 第1四半期", "O PIB cresceu no primeiro trimestre, segundo o instituto.", "pt",
+     "統計局によると、第1四半期のGDPは増加した。", "ja", []),
     ("Italian wrong magnitude", "The fund holds 2.5 billion euros.", "en", "Il fondo detiene 2,5 milioni di euro.", "it",
      [("numbers.mismatch", "major", "2,5 milioni di euro")]),
     # Korean: dates and magnitudes with Sino-Korean syllables, groups spaced, currencies, counts of days.

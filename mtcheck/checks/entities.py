@@ -679,6 +679,19 @@ def _first_cap_word(text: str, word: str) -> re.Match:
     return next(m for m in _CAP_WORD_RE.finditer(text) if m.group() == word)
 
 
+def _only_sentence_initial(text: str, word: str) -> bool:
+    """Whether every occurrence of ``word`` in ``text`` opens a sentence (after a quotation mark or a bracket
+    perhaps) and is no part of a longer name ("Kanye West"): its capital says nothing of a name."""
+    for m in re.finditer(f"(?<!\\w){re.escape(word)}(?!\\w)", text):
+        before = text[max(0, m.start() - 4):m.start()].rstrip(" \u00a0\"'«“„(《「¿¡—–-")
+        if before and before[-1] not in ".!?:;\n" or _CAPITAL_NEXT_RE.match(text, m.end()):
+            return False
+    return True
+
+
+_CAPITAL_NEXT_RE = re.compile(r"[ \u00a0][A-ZÀ-ÖØ-Þ]")
+
+
 def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Issue]:
     """Names of a Latin-script source spelt one letter otherwise in the translation (Merkel → Merkle)."""
     # The words as strings (findall): the match of a word, needed only for an issue, is found again then
@@ -713,6 +726,8 @@ def _misspelt_names(src: BeadSide, tgt: BeadSide, src_text: str) -> Iterator[Iss
             edit = _one_edit_apart(name, other)
             if edit is None or not _typo_like(name, other, *edit):
                 continue
+            if _only_sentence_initial(src_text, name) and _only_sentence_initial(tgt.text, other):
+                continue  # « Circa 25.000 persone » / « Cerca de 25 mil »: capitals of sentence starts, no names
             sm, m = _first_cap_word(src_text, name), _first_cap_word(tgt.text, other)
             yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
                         f"The name '{name}' of the source is spelt '{other}' in the translation",

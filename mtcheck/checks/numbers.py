@@ -233,6 +233,40 @@ def _words_pattern(value: int, lang: str) -> Optional[re.Pattern]:
     return re.compile(rf"(?<![^\W\d_]){rx}(?![^\W\d_])")
 
 
+# The endings an ordinal in words takes, by language (num2words writes the masculine nominative): « prima »,
+# « primeira », « первом квартале », « pierwszym kwartale », « birincisi ».
+_ORDINAL_ENDINGS = {"it": ("o", "[oaie]"), "pt": ("o", "(?:o|a|os|as)"), "ru": ("ый|ой|ий", r"\w{1,3}"),
+                    "uk": ("ий|ій", r"\w{1,3}"), "pl": ("y|i", r"\w{1,3}"), "tr": ("", r"\w{0,3}")}
+
+
+@lru_cache(maxsize=256)
+def _ordinal_pattern(value: int, lang: str) -> Optional[re.Pattern]:
+    """An ordinal from 1 to 20 in words in ``lang`` (num2words), with the endings it takes (« prima »,
+    « primeira », « первом »); None where num2words does not know the language or writes several words."""
+    try:
+        from num2words import num2words
+
+        word = num2words(value, to="ordinal", lang=lang).lower()
+    except (NotImplementedError, OverflowError, ValueError, TypeError, ImportError, AttributeError):
+        return None
+    if not word or " " in word:
+        return None
+    rx = re.escape(word)
+    if lang in _ORDINAL_ENDINGS:
+        ending, endings = _ORDINAL_ENDINGS[lang]
+        stem = re.sub(f"(?:{ending})$", "", word) if ending else word
+        if stem != word or not ending:
+            rx = re.escape(stem) + endings
+    if (lang, value) in _ORDINAL_OTHER_WORDS:
+        rx = f"(?:{rx}|{_ORDINAL_OTHER_WORDS[lang, value]})"
+    return re.compile(rf"(?<![^\W\d_]){rx}(?![^\W\d_])")
+
+
+# Other words for an ordinal than num2words': Turkish « ilk » (the first: « ilk çeyrekte »); Arabic with its
+# article and hamza (« الربع الأول », the first quarter).
+_ORDINAL_OTHER_WORDS = {("tr", 1): "ilk", ("ar", 1): "الأول|الاول|الأولى|أول", ("ar", 2): "الثاني|الثانية"}
+
+
 def _spelled_in(m: NumberMention, other_text: str, other_lang: str = "") -> bool:
     """The other side spells the number out where the finder took no mention ("a one-hour broadcast",
     三讯演播区 for "3-channel studio"); in a language without word tables of the reader, as num2words
@@ -244,6 +278,11 @@ def _spelled_in(m: NumberMention, other_text: str, other_lang: str = "") -> bool
         rx = _words_pattern(int(m.value), other_lang)
         if rx is not None and rx.search(other_text.lower()):
             return True
+    if other_lang and other_lang not in NUMBER_WORD_LANGS and m.kind == "ordinal" and m.value == int(m.value) \
+            and 1 <= m.value <= 20:
+        rx = _ordinal_pattern(int(m.value), other_lang)
+        if rx is not None and rx.search(other_text.lower()):
+            return True  # 第1四半期 / « nel primo trimestre »
     if m.scale != 1.0:
         return False
     lowered = other_text.lower()
