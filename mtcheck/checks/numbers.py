@@ -239,6 +239,11 @@ _ORDINAL_ENDINGS = {"it": ("o", "[oaie]"), "pt": ("o", "(?:o|a|os|as)"), "ru": (
                     "uk": ("ий|ій", r"\w{1,3}"), "pl": ("y|i", r"\w{1,3}"), "tr": ("", r"\w{0,3}")}
 
 
+# Other words for an ordinal than num2words': Turkish « ilk » (the first: « ilk çeyrekte »); Arabic with its
+# article and hamza (« الربع الأول », the first quarter).
+_ORDINAL_OTHER_WORDS = {("tr", 1): "ilk", ("ar", 1): "الأول|الاول|الأولى|أول", ("ar", 2): "الثاني|الثانية"}
+
+
 @lru_cache(maxsize=256)
 def _ordinal_pattern(value: int, lang: str) -> Optional[re.Pattern]:
     """An ordinal from 1 to 20 in words in ``lang`` (num2words), with the endings it takes (« prima »,
@@ -260,11 +265,6 @@ def _ordinal_pattern(value: int, lang: str) -> Optional[re.Pattern]:
     if (lang, value) in _ORDINAL_OTHER_WORDS:
         rx = f"(?:{rx}|{_ORDINAL_OTHER_WORDS[lang, value]})"
     return re.compile(rf"(?<![^\W\d_]){rx}(?![^\W\d_])")
-
-
-# Other words for an ordinal than num2words': Turkish « ilk » (the first: « ilk çeyrekte »); Arabic with its
-# article and hamza (« الربع الأول », the first quarter).
-_ORDINAL_OTHER_WORDS = {("tr", 1): "ilk", ("ar", 1): "الأول|الاول|الأولى|أول", ("ar", 2): "الثاني|الثانية"}
 
 
 def _spelled_in(m: NumberMention, other_text: str, other_lang: str = "") -> bool:
