@@ -1019,9 +1019,8 @@ _UNIT_DIMENSIONS = {
     ("mass", "imperial"): "lb lbs",
 }
 _DIMENSION_OF = {w: key for key, words in _UNIT_DIMENSIONS.items() for w in words.split()}
-for (_dim, _system), _words in _UNIT_DIMENSIONS.items():
-    _MEASURE_WORDS[_system] += " " + _words
-_MEASURE_OF = {w: system for system, words in _MEASURE_WORDS.items() for w in words.split()}
+_MEASURE_OF = {w: system for system, words in _MEASURE_WORDS.items() for w in words.split()} \
+    | {w: system for w, (_, system) in _DIMENSION_OF.items()}
 _MEASURE_OF.update({w.lower(): s for w, s in list(_MEASURE_OF.items())})
 _MEASURE_AFTER_RE = re.compile(
     f"(?:{_SP}|-)?(?:(?i:(" + _trie_regex(sorted(w for w in _MEASURE_OF if w.isascii() and w.isalpha())) + f"))(?![{_LATIN}])"
@@ -2432,7 +2431,7 @@ def _read_zh(t: str, text: str, m: re.Match) -> Optional[NumberMention]:
 
 
 # What follows Portuguese « segundo » when it means "according to": an article, a pronoun or a name.
-_ACCORDING_TO_AFTER_RE = re.compile(r"\s+(?:o|a|os|as|ele|ela|eles|elas|fontes|dados|[A-ZÀ-Ý])(?![a-zà-ÿ])|\s+[A-ZÀ-Ý]")
+_ACCORDING_TO_AFTER_RE = re.compile(r"\s+(?:(?:o|a|os|as|ele|ela|eles|elas|fontes|dados)(?![a-zà-ÿ])|[A-ZÀ-Ý])")
 
 
 def _read_word(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:

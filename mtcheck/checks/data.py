@@ -103,10 +103,16 @@ NOUN_CAPITALISING_LANGS = {"de", "lb"}
 # ---------------------------------------------------------------------------------------------------
 # Tokens that are language-neutral or not words: URLs, e-mails, handles.
 
-# (A URL or a handle ends where Chinese, Japanese or Korean text glued to it starts: « www.gov.uk/speeches以及 ».)
-_CJK_STOP = "\u3000-\u303f\uff00-\uffef\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+# The letters of the languages written without spaces: Chinese, Japanese, Korean, Thai, Lao, Khmer and
+# Burmese write a Latin acronym, a name or a URL against their own words (« ECBの », « NATO와 », « GDP增长 »,
+# « www.gov.uk/speeches以及 »): their characters end no Latin word and no URL.
+UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+                   "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff"
+                   "\uff66-\uff9f")
+# What ends a URL: white space, a bracket, a quotation mark, CJK punctuation, full-width forms, such letters.
+URL_STOP = f"\\s<>()\"«»“”\u3000-\u303f\uff00-\uffef{UNSPACED_RANGES}"
 URL_RE = re.compile(
-    f"(?:https?://|ftp://|www\\.)[^\\s<>()\"«»“”{_CJK_STOP}]+"
+    f"(?:https?://|ftp://|www\\.)[^{URL_STOP}]+"
     r"|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|cn|fr|de|uk|ru|jp|es|it|info|gov|edu|int|io)\b"
     r"|@[A-Za-z0-9_]+|#\w+",

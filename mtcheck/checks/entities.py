@@ -17,30 +17,23 @@ from typing import Callable, Iterator, Optional
 from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
-from .data import (MARKUP_RE, WORD_RE, BeadSide, UrlHint, ascii_case_counts, base_lang, bead_sides, blank_spans,
-                   document_joined, literal_trie, sentences_matching)
+from .data import (MARKUP_RE, UNSPACED_RANGES, URL_STOP, WORD_RE, BeadSide, UrlHint, ascii_case_counts, base_lang,
+                   bead_sides, blank_spans, document_joined, literal_trie, sentences_matching)
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
 
 _TRAIL = ".,;:!?'’\")»”]}>。，、；：！？）"
-# A letter or digit of a word that spaces separate: Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese
-# write a Latin acronym or name against their own words (« ECBの », « NATO와 », « GDP增长 »), so their
-# characters end no Latin word.
-_UNSPACED_RANGES = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
-                    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff"
-                    "\uff66-\uff9f")
-_SPACED_WORD_CHAR = f"[^\\W{_UNSPACED_RANGES}]"
+# A letter or digit of a word that spaces separate (``UNSPACED_RANGES``: « ECBの », « NATO와 »).
+_SPACED_WORD_CHAR = f"[^\\W{UNSPACED_RANGES}]"
 
 
-# A URL ends at white space, a bracket, a quote, or a character of a language written without spaces
-# (« www.gov.uk/speeches以及X平台 »: the Chinese words after it are no part of it), CJK punctuation and
-# full-width forms included; a domain may stand against such words (« 在example.org上 »).
-_URL_STOP = f"\\s<>()\"«»“”\u3000-\u303f\uff00-\uffef{_UNSPACED_RANGES}"
+# A URL ends at ``URL_STOP`` (« www.gov.uk/speeches以及X平台 »: the Chinese words after it are no part of
+# it); a domain may stand against such words (« 在example.org上 »).
 _URL_RE = re.compile(
-    f"(?:https?://|ftp://|www\\.)[^{_URL_STOP}]+"
+    f"(?:https?://|ftp://|www\\.)[^{URL_STOP}]+"
     f"|(?<![@.-])(?<!{_SPACED_WORD_CHAR})[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|gov|edu|int|io|cn|fr|de|uk|eu|es|ch|jp)"
-    f"(?:/[^{_URL_STOP}]*)?(?![\\w.-]*{_SPACED_WORD_CHAR})",
+    f"(?:/[^{URL_STOP}]*)?(?![\\w.-]*{_SPACED_WORD_CHAR})",
     re.IGNORECASE,
 )
 # What every match of _URL_RE holds: a scheme, "www." or a dot before one of its domains.

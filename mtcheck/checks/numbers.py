@@ -270,7 +270,10 @@ def _ordinal_pattern(value: int, lang: str) -> Optional[re.Pattern]:
 def _spelled_in(m: NumberMention, other_text: str, other_lang: str = "") -> bool:
     """The other side spells the number out where the finder took no mention ("a one-hour broadcast",
     三讯演播区 for "3-channel studio"); in a language without word tables of the reader, as num2words
-    writes it (« trecento case », „drie miljoen euro“ for 300 homes, 3 million euros)."""
+    writes it (« trecento case », „drie miljoen euro“ for 300 homes, 3 million euros); noon or midnight in
+    words for a time of 12:00 or 0:00."""
+    if m.kind == "time":
+        return _noon_or_midnight(m, other_text)
     if m.kind not in ("number", "ordinal", "amount"):
         return False
     if other_lang and other_lang not in NUMBER_WORD_LANGS and m.kind != "ordinal" and m.value == int(m.value) \
@@ -414,8 +417,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         source_digits, target_digits = _digit_runs(source_text), _digit_runs(target_text)
         source = [s for s in source if not _raw_digits(s) & target_digits]
         target = [t for t in target if not _raw_digits(t) & source_digits]
-        source = [s for s in source if not _spelled_in(s, target_text, tgt_lang) and not _noon_or_midnight(s, target_text)]
-        target = [t for t in target if not _spelled_in(t, source_text, src_lang) and not _noon_or_midnight(t, source_text)]
+        source = [s for s in source if not _spelled_in(s, target_text, tgt_lang)]
+        target = [t for t in target if not _spelled_in(t, source_text, src_lang)]
         source_measures = {m.measure for m in all_source if m.measure}
         target_measures = {m.measure for m in all_target if m.measure}
         source = [s for s in source if not (s.measure and target_measures - {s.measure})]
@@ -444,9 +447,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                 f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
                 source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s),
             )
-        paired_targets = [target_firm[j] for j in paired_t]
+        paired_targets = {id(target_firm[j]) for j in paired_t}
         source = [s for i, s in enumerate(source) if i not in paired_s]
-        target = [t for t in target if not any(t is p for p in paired_targets)]
+        target = [t for t in target if id(t) not in paired_targets]
 
         # 6. Left on one side only.
         related_target = _side_span(ctx.target, bead.target)
