@@ -388,6 +388,12 @@ def _month_number(word: str, lang_key: str = "*") -> Optional[int]:
     return _MONTHS_BY_LANG.get(lang_key, {}).get(w) or _MONTHS.get(w) or _MONTH_ABBR.get(w)
 
 
+def own_month(word: str, lang: Optional[str]) -> Optional[int]:
+    """The month ``word`` names in the language's own table (full names, any case), or None: for the
+    sentence splitter, which must not end a sentence between the day and the month of „3. März“."""
+    return _MONTHS_BY_LANG.get(_lang_key(lang), {}).get(_fold(word))
+
+
 def _add_tens(table: dict[str, float], tens: dict[int, str], forms) -> None:
     """Tens and their compounds: ``forms(tens_word, unit)`` gives the ways a language writes tens + unit."""
     for t, tw in tens.items():
@@ -1035,6 +1041,46 @@ def _measure_at(t: str, pos: int) -> Optional[str]:
     return _MEASURE_OF.get(m.group(0).strip(" -\u00a0\u202f\u2009\t").lower())
 
 
+# Units of time after a number, by language, with their size: hours, days and weeks in hours, months and
+# years in months. A translation may say a duration in another unit ("14 days" / „zwei Wochen“, "48 hours" /
+# « deux jours », "18 months" / „anderthalb Jahre“); the number check takes the two as one quantity.
+_DURATION_WORDS = {
+    "hour": "hour hours hr hrs stunde stunden heure heures hora horas ora ore uur час часа часов godzina godziny "
+            "godzin 小时 个小时 個小時 小時 钟头 時間 시간",
+    "day": "day days tag tage tagen tages jour jours journée journées día días dia dias giorno giorni dag dagen "
+           "день дня дней сутки суток dzień dni 天 日間 일",
+    "week": "week weeks woche wochen semaine semaines semana semanas settimana settimane weken неделя недели "
+            "недель неделю tydzień tygodnie tygodni 周 个星期 個星期 个礼拜 週間 주 주일 주간",
+    "month": "month months monat monate monaten monats mois mes meses mese mesi mês maand maanden месяц месяца "
+             "месяцев miesiąc miesiące miesięcy 个月 個月 か月 カ月 ヶ月 ケ月 箇月 개월 달",
+    "year": "year years jahr jahre jahren jahres an ans année années año años anno anni ano anos jaar jaren год "
+            "года лет rok lata lat 年 年間 년",
+}
+_DURATION_SIZE = {"hour": ("time", 1.0), "day": ("time", 24.0), "week": ("time", 168.0),
+                  "month": ("calendar", 1.0), "year": ("calendar", 12.0)}
+_DURATION_OF = {w: unit for unit, words in _DURATION_WORDS.items() for w in words.split()}
+_DURATION_AFTER_RE = re.compile(
+    f"(?:{_SP}|-)?(?:(?i:(" + _trie_regex(sorted(w for w in _DURATION_OF if w.isascii())) + f"))(?![{_LATIN}])"
+    "|(" + _trie_regex(sorted(w for w in _DURATION_OF if not w.isascii())) + f"))(?![{_LATIN}])"
+)
+
+
+def duration_after(text: str, mention: NumberMention) -> Optional[tuple[str, float]]:
+    """(``time`` or ``calendar``, the duration in hours or in months) of a number followed by a unit of
+    time in ``text`` ("14 days": ("time", 336.0); „zwei Wochen“; 18个月: ("calendar", 18.0)), or None.
+    Numbers only: a date (3月, 2024年) or an ordinal is no duration."""
+    if mention.kind != "number" or mention.value is None:
+        return None
+    m = _DURATION_AFTER_RE.match(text, mention.end)
+    if m is None:
+        return None
+    unit = _DURATION_OF.get((m.group(1) or m.group(2)).lower())
+    if unit is None:
+        return None
+    family, size = _DURATION_SIZE[unit]
+    return family, mention.value * size
+
+
 def unit_after(text: str, mention: NumberMention) -> Optional[tuple[str, str, str]]:
     """(dimension, system, the unit as written) of the unit of length, area, volume or mass written after
     ``mention`` in ``text`` (10 km, 10 Meilen, 10英里), or None."""
@@ -1299,8 +1345,11 @@ _TIME = (
     rf"|(?<![0-9.,:])({_HOUR}){_SP}?h(?![{_LATIN}0-9])"  # 15 h, 15h (French)
     rf"|(?<![0-9.,:])({_HOUR})\.([0-5][0-9]){{ampm_space}}(?i:[ap]m)(?![{_LATIN}])"  # 3.30pm (British)
 )
+# Indian grouping (lakh and crore: 2,06,737 = 206,737; 1,25,000 crore), as Indian English news writes numbers,
+# is tried first; then groups of three, then a plain number.
 _NUM = (
-    r"(?<![0-9])(?:[0-9]{1,3}(?:[,.'’ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
+    r"(?<![0-9])(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9,])(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:[,.'’ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
 )
 _ZH_NUM = (
     r"(?:第\s*)?(?:百分之)?(?:[上数几](?=[十百千万亿]))?[零〇一二两三四五六七八九十百千万亿]+"

@@ -111,6 +111,27 @@ _YEAR_DOT_LANGS = frozenset({"hu", "hr", "sr", "bs"})  # and Croatian, Serbian, 
 _AGENCY_OPENING_RE = re.compile(r"\([^()]{1,30}\)[ \u00a0]*[-–—]")
 
 
+# German writes every noun with a capital, so an ordinal's dot before one (« in der 84. Minute », « aus dem
+# 16. Jahrhundert », « zum 100. Mal ») looks like a sentence end to sentencex; after an article, a contraction
+# of one or a possessive, a number is an ordinal, never the end of a sentence.
+_DE_ORDINAL_AFTER_RE = re.compile(
+    r"(?:^|[\s(„“\"'])(?i:der|die|das|den|dem|des|zum|zur|am|im|vom|beim|ins|ans|seine[mnrs]?|sein|ihre[mnrs]?|ihr"
+    r"|unsere[mnrs]?|unser|deren|dessen|jede[mnrs]?|diese[mnrs]?)[ \u00a0]+\d{1,3}\.$")
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _opens_with_month(piece: str, lang: str) -> bool:
+    """Does ``piece`` open with a month name of ``lang``? After an ordinal dot it is the month of a date
+    (sentencex ends a German sentence after „am 3.“ in „am 3. März, einem Sonntag“: the date was cut
+    in two, and with it the number check's reading of it)."""
+    first = _FIRST_WORD_RE.match(piece)
+    if first is None:
+        return False
+    from .numbers import own_month  # lazily: numbers imports this module
+
+    return own_month(first.group(), lang) is not None
+
+
 def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     from sentencex import get_sentence_boundaries
 
@@ -124,6 +145,8 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
         if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and nxt[:1].isupper())
                        or (nxt[:1].islower() and (_ORDINAL_DOT_RE.search(prev) or (
                            lang in _YEAR_DOT_LANGS and _YEAR_DOT_RE.search(prev))))
+                       or (_ORDINAL_DOT_RE.search(prev) and (_opens_with_month(nxt, lang) or (
+                           lang == "de" and _DE_ORDINAL_AFTER_RE.search(prev))))
                        or (nxt[:1] == "(" and _AGENCY_OPENING_RE.match(nxt))):
             merged[-1] = (merged[-1][0], end)
         else:

@@ -51,6 +51,22 @@ def test_chinese_sentences():
      ["Banka očekuje da će gospodarstvo 2024. porasti za 1,2 posto.", "To je rekao guverner."]),
     # elsewhere a year's dot ends a sentence, whatever follows
     ("Prices rose in 2024. inflation fell.", "en", ["Prices rose in 2024.", "inflation fell."]),
+    # a month after the ordinal's dot is the date's, whatever its case (German writes it with a capital,
+    # and sentencex cut „am 3.“ off „März, einem Sonntag“)
+    ("Am 3. März, einem Sonntag, kam er. Dann ging er.", "de", ["Am 3. März, einem Sonntag, kam er.", "Dann ging er."]),
+    ("Sie werden am Dienstag, dem 28. Juli, und Mittwoch, dem 29. Juli, getestet.", "de",
+     ["Sie werden am Dienstag, dem 28. Juli, und Mittwoch, dem 29. Juli, getestet."]),
+    ("Fakhfakhs Rücktritt am 15. Juli, nach weniger als 5 Monaten im Amt, bedrohte die Regierung.", "de",
+     ["Fakhfakhs Rücktritt am 15. Juli, nach weniger als 5 Monaten im Amt, bedrohte die Regierung."]),
+    # German capitalises nouns: an ordinal after an article or a possessive goes on, whatever follows
+    ("Aston Villa traf in der 84. Minute. Dann kam der Regen.", "de",
+     ["Aston Villa traf in der 84. Minute.", "Dann kam der Regen."]),
+    ("Eine Moschee aus dem 16. Jahrhundert wurde zerstört.", "de", ["Eine Moschee aus dem 16. Jahrhundert wurde zerstört."]),
+    ("Brian May feierte seinen 73. Geburtstag.", "de", ["Brian May feierte seinen 73. Geburtstag."]),
+    ("Das Treffen beginnt um 8. Danach gibt es Essen.", "de", ["Das Treffen beginnt um 8.", "Danach gibt es Essen."]),
+    # no month after the dot: a new sentence; English has no ordinal dot, and « March » may open one
+    ("Er wurde 3. Dann ging er.", "de", ["Er wurde 3.", "Dann ging er."]),
+    ("He finished 3. March was cold.", "en", ["He finished 3.", "March was cold."]),
     # a dateline's agency after a date with an ordinal dot
     ("STOCKHOLM, március 3. (Reuters) - Az EKB emelte a kamatot.", "hu",
      ["STOCKHOLM, március 3. (Reuters) - Az EKB emelte a kamatot."]),

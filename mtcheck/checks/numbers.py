@@ -10,6 +10,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 from ..numbers import (
     NumberMention,
     describe_mention,
+    duration_after,
     find_numbers_by_sentence,
     kinds_compatible,
     mention_components,
@@ -303,6 +304,43 @@ def _spelled_in(m: NumberMention, other_text: str, other_lang: str = "") -> bool
     return False
 
 
+# The emergency numbers news names (911 in North America, 999 in Britain, 112 in Europe, 000 in Australia)
+# next to a word of calling: a phone number, which a translation renders by the local one or by a word
+# („Notruf“, « les secours »). "Catch-22" is a title and an idiom (« cercle vicieux », „Zwickmühle“).
+_EMERGENCY_NUMBERS = frozenset({911.0, 999.0, 112.0, 0.0})
+_CALL_BEFORE_RE = re.compile(r"(?i:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring(?:ing)?|rang|phoned?|anrufen|wählte?n?"
+                             r"|rief(?:en)?|appel(?:é|er|ez|le|ait)?|llam(?:ar|ó|aron|ando)))[ \u00a0]+(?:the[ \u00a0]+|die[ \u00a0]+|den[ \u00a0]+|le[ \u00a0]+|el[ \u00a0]+|al[ \u00a0]+)?$")
+_CALL_AFTER_RE = re.compile(r"(?i:[ \u00a0-]*(?:call(?:er|ers|s)?|dispatch(?:er|ers)?|operators?|emergency|hotline|"
+                            r"line|service|services|center|centre|number|-?notruf\w*|-?anruf\w*))\b")
+_CATCH_22_RE = re.compile(r"(?i:catch)[ \u00a0-]$")
+
+
+def _no_quantity(m: NumberMention, text: str) -> bool:
+    """``m`` is an emergency phone number next to a word of calling ("a 911 caller", "dialled 999"), or
+    the 22 of "Catch-22": a name, not a quantity a translation must repeat."""
+    if m.kind != "number":
+        return False
+    before = text[max(0, m.start - 20):m.start]
+    if m.value == 22.0 and _CATCH_22_RE.search(before):
+        return True
+    if m.value not in _EMERGENCY_NUMBERS or not m.text.isdigit() or len(m.text) != 3:
+        return False
+    return bool(_CALL_BEFORE_RE.search(before) or _CALL_AFTER_RE.match(text, m.end))
+
+
+def _duration_converted(m: NumberMention, text: str, others: Sequence[NumberMention], other_text: str) -> bool:
+    """``m`` is a duration ("14 days") that one of ``others`` says in another unit of time („zwei Wochen“:
+    the same number of hours, or of months for months and years). Offsets are the documents'."""
+    own = duration_after(text, m)
+    if own is None:
+        return False
+    for o in others:
+        other = duration_after(other_text, o)
+        if other is not None and other[0] == own[0] and abs(other[1] - own[1]) < 1e-9 and o.value != m.value:
+            return True
+    return False
+
+
 def _span(m: NumberMention) -> Span:
     return Span(m.start, m.end)
 
@@ -341,7 +379,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     side and said once on the other; a number found in a neighbouring bead (an alignment slip); a number
     that is part of a date or time on the other side, that the other side spells out ("one-hour") or
     writes inside an identifier (Covid-19); numbers with units of another system on the other side (feet
-    against metres: a conversion); beads with an empty side (the alignment checks report those).
+    against metres: a conversion); a duration the other side says in another unit of time ("14 days" /
+    „zwei Wochen“, "48 hours" / « deux jours », "18 months" / „anderthalb Jahre“); an emergency number next
+    to a word of calling ("a 911 caller" / „den Notruf“, "dialled 999") and the 22 of "Catch-22"; beads with
+    an empty side (the alignment checks report those).
 
     False positives remain where a translation converts currencies, turns a date into a weekday or
     "yesterday", rounds a figure, drops a count that restates a list (江苏、浙江、辽宁3省 → "Jiangsu,
@@ -351,7 +392,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     to appear elsewhere in the bead or its neighbours), a German number in words over a thousand with a tail
     („zweitausendfünfhundert“: news writes 2500), a hundred or a thousand after a word of vagueness („ein
     paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), Roman numerals, fractions; phone
-    numbers and codes are out of scope. Numbers in words are read whole: "three hundred thousand",
+    numbers and codes are out of scope (an emergency number changed, "called 911" / „wählte 119“, is not
+    reported); a duration with the same number and another unit of time (14天 / "14 weeks"). Numbers in words are read whole: "three hundred thousand",
     « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万, and their halves:
     "half a million", « deux heures et demie », „eine halbe Milliarde“, 两个半小时; "24/7" is no figure.
     In languages the reader has no number words for (Italian, Portuguese, Dutch, Swedish, Polish,
@@ -419,6 +461,12 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         target = [t for t in target if not _raw_digits(t) & source_digits]
         source = [s for s in source if not _spelled_in(s, target_text, tgt_lang)]
         target = [t for t in target if not _spelled_in(t, source_text, src_lang)]
+        # An emergency number ("a 911 caller" / „ein Anrufer wählte den Notruf“) or "Catch-22": no quantity.
+        source = [s for s in source if not _no_quantity(s, ctx.source.text)]
+        target = [t for t in target if not _no_quantity(t, ctx.target.text)]
+        # A duration said in another unit of time ("14 days" / „zwei Wochen“, "18 months" / „anderthalb Jahre“).
+        source = [s for s in source if not _duration_converted(s, ctx.source.text, all_target, ctx.target.text)]
+        target = [t for t in target if not _duration_converted(t, ctx.target.text, all_source, ctx.source.text)]
         source_measures = {m.measure for m in all_source if m.measure}
         target_measures = {m.measure for m in all_target if m.measure}
         source = [s for s in source if not (s.measure and target_measures - {s.measure})]
