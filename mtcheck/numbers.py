@@ -1065,20 +1065,21 @@ _DURATION_AFTER_RE = re.compile(
 )
 
 
-def duration_after(text: str, mention: NumberMention) -> Optional[tuple[str, float]]:
-    """(``time`` or ``calendar``, the duration in hours or in months) of a number followed by a unit of
-    time in ``text`` ("14 days": ("time", 336.0); „zwei Wochen“; 18个月: ("calendar", 18.0)), or None.
-    Numbers only: a date (3月, 2024年) or an ordinal is no duration."""
+def duration_after(text: str, mention: NumberMention) -> Optional[tuple[str, float, str]]:
+    """(``time`` or ``calendar``, the duration in hours or in months, the unit as written) of a number
+    followed by a unit of time in ``text`` ("14 days": ("time", 336.0, "days"); „zwei Wochen“; 18个月:
+    ("calendar", 18.0, "个月")), or None. Numbers only: a date (3月, 2024年) or an ordinal is no duration."""
     if mention.kind != "number" or mention.value is None:
         return None
     m = _DURATION_AFTER_RE.match(text, mention.end)
     if m is None:
         return None
-    unit = _DURATION_OF.get((m.group(1) or m.group(2)).lower())
+    word = m.group(1) or m.group(2)
+    unit = _DURATION_OF.get(word.lower())
     if unit is None:
         return None
     family, size = _DURATION_SIZE[unit]
-    return family, mention.value * size
+    return family, mention.value * size, word
 
 
 def unit_after(text: str, mention: NumberMention) -> Optional[tuple[str, str, str]]:

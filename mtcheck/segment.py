@@ -117,6 +117,40 @@ _AGENCY_OPENING_RE = re.compile(r"\([^()]{1,30}\)[ \u00a0]*[-–—]")
 _DE_ORDINAL_AFTER_RE = re.compile(
     r"(?:^|[\s(„“\"'])(?i:der|die|das|den|dem|des|zum|zur|am|im|vom|beim|ins|ans|seine[mnrs]?|sein|ihre[mnrs]?|ihr"
     r"|unsere[mnrs]?|unser|deren|dessen|jede[mnrs]?|diese[mnrs]?)[ \u00a0]+\d{1,3}\.$")
+# An abbreviation that sentencex takes for a sentence end in some languages (Polish « w 2023 r. inflacja »,
+# « ok. 25 tys. osób, m.in. studenci », Spanish « aprox. 300 personas », Dutch « o.a. studenten »): one of
+# these, or letters with inner dots (m.in., o.a., z.B., т.е.), followed by a piece that opens in lower case;
+# or one written before a number, followed by a digit. (Not any short word: in a text that lost its
+# casing, every sentence opens in lower case.)
+_ABBREVIATIONS = frozenset(
+    "r. tys. mln. mld. ul. godz. np. tzw. tj. wg. ur. zm. pkt. proc. zł. gr. ds. "  # Polish
+    "aprox. núm. pág. ej. vs. etc. "  # Spanish, Portuguese, and everywhere
+    "bijv. ca. resp. enz. "  # Dutch
+    "bzw. usw. ggf. evtl. inkl. zzgl. vgl. nr. "  # German
+    "ecc. sig. dott. pag. "  # Italian
+    "env. cf. apr. av. "  # French
+    "г. гг. тыс. млн. млрд. руб. др. ул. им. ок. стр. "  # Russian
+    "tzv. apod. atd. např. cca. "  # Czech
+    "approx. vol. pp. ".split())  # not "ok." nor "no.": English words that may end a sentence
+_BEFORE_NUMBER_ABBREVIATIONS = frozenset(
+    "ok. ca. cca. approx. aprox. env. nr. no. núm. tel. godz. ul. str. pp. vol. art. par. tys. mln. mld. bzw. "
+    "ggf. zł. руб. тыс. млн. млрд. г. ок. стр.".split())
+_INNER_DOTS_RE = re.compile(r"(?:[^\W\d_]{1,2}\.){2,3}")
+
+
+def _after_abbreviation(prev: str, nxt: str) -> bool:
+    """Does ``prev`` end with an abbreviation that ``nxt`` continues (see ``_ABBREVIATIONS``)?"""
+    first = nxt[:1]
+    if not (first.islower() or first.isdigit()) or not prev.endswith("."):
+        return False
+    token = prev.rsplit(None, 1)[-1].lstrip("(„“\"'«").lower()
+    if first.isdigit():
+        return token in _BEFORE_NUMBER_ABBREVIATIONS
+    if not nxt.split(None, 1)[0].islower():
+        return False  # iPhone, eBay: a name that may open a sentence
+    return token in _ABBREVIATIONS or _INNER_DOTS_RE.fullmatch(token) is not None
+
+
 _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -147,6 +181,7 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
                            lang in _YEAR_DOT_LANGS and _YEAR_DOT_RE.search(prev))))
                        or (_ORDINAL_DOT_RE.search(prev) and (_opens_with_month(nxt, lang) or (
                            lang == "de" and _DE_ORDINAL_AFTER_RE.search(prev))))
+                       or _after_abbreviation(prev, nxt)
                        or (nxt[:1] == "(" and _AGENCY_OPENING_RE.match(nxt))):
             merged[-1] = (merged[-1][0], end)
         else:

@@ -405,6 +405,16 @@ CASES = [
     ("24 months and 2 years", "The loan runs for 24 months.", "en", "El préstamo dura 2 años.", "es", []),
     ("24 months and 3 years", "The loan runs for 24 months.", "en", "El préstamo dura 3 años.", "es",
      [("numbers.mismatch", "major", "3")]),
+    # The same number with another unit of time is another duration
+    ("14天 and 14 weeks", "隔离期为14天。", "zh", "The quarantine lasts 14 weeks.", "en", [("numbers.mismatch", "major", "14")]),
+    ("3 months and 3 Jahre", "The loan runs for 3 months.", "en", "Der Kredit läuft 3 Jahre.", "de",
+     [("numbers.mismatch", "major", "3")]),
+    ("48-hour and 48-Tage", "A 48-hour strike began.", "en", "Ein 48-Tage-Streik begann.", "de",
+     [("numbers.mismatch", "major", "48")]),
+    ("3 days and 3 weeks, reordered", "They stayed 3 days and 3 weeks.", "en", "Sie blieben 3 Wochen und 3 Tage.",
+     "de", []),
+    ("3个月 and 3 years of work in 3 months", "我们在3个月内完成了3年的工作。", "zh", "We did 3 years of work in 3 months.",
+     "en", []),
     ("Indian grouping and 206.737", "Tamil Nadu has reported 2,06,737 cases as of Saturday.", "en",
      "Tamil Nadu meldete bis Samstag 206.737 Fälle.", "de", []),
     # Emergency numbers are phone numbers; Catch-22 a title

@@ -64,6 +64,17 @@ def test_chinese_sentences():
     ("Eine Moschee aus dem 16. Jahrhundert wurde zerstört.", "de", ["Eine Moschee aus dem 16. Jahrhundert wurde zerstört."]),
     ("Brian May feierte seinen 73. Geburtstag.", "de", ["Brian May feierte seinen 73. Geburtstag."]),
     ("Das Treffen beginnt um 8. Danach gibt es Essen.", "de", ["Das Treffen beginnt um 8.", "Danach gibt es Essen."]),
+    # an abbreviation in lower case before a word in lower case, or one written before a number before a digit
+    ("W 2023 r. inflacja wzrosła. Bank podniósł stopy.", "pl", ["W 2023 r. inflacja wzrosła.", "Bank podniósł stopy."]),
+    ("Protestowało ok. 25 tys. osób, m.in. studenci.", "pl", ["Protestowało ok. 25 tys. osób, m.in. studenci."]),
+    ("Asistieron aprox. 300 personas. Luego se fueron.", "es", ["Asistieron aprox. 300 personas.", "Luego se fueron."]),
+    ("Er kwamen o.a. studenten. Daarna vertrokken ze.", "nl", ["Er kwamen o.a. studenten.", "Daarna vertrokken ze."]),
+    ("Выросла на 3 млн. руб. в год. Потом упала.", "ru", ["Выросла на 3 млн. руб. в год.", "Потом упала."]),
+    # a sentence may open with a digit, or with a name in lower case, and a text that lost its casing opens
+    # every sentence in lower case
+    ("le porte-parole a dit. le plan avance.", "fr", ["le porte-parole a dit.", "le plan avance."]),
+    ("He bought it. 25 people came.", "en", ["He bought it.", "25 people came."]),
+    ("The plan failed. iPhone sales rose.", "en", ["The plan failed.", "iPhone sales rose."]),
     # no month after the dot: a new sentence; English has no ordinal dot, and « March » may open one
     ("Er wurde 3. Dann ging er.", "de", ["Er wurde 3.", "Dann ging er."]),
     ("He finished 3. March was cold.", "en", ["He finished 3.", "March was cold."]),
@@ -73,7 +84,7 @@ def test_chinese_sentences():
     ("COSTA MESA, Kalifornien. (AP) - Die Chargers haben unterschrieben.", "de",
      ["COSTA MESA, Kalifornien. (AP) - Die Chargers haben unterschrieben."]),
 ])
-def test_ordinal_dot_before_lower_case_goes_on(text, lang, expected):
+def test_dots_that_end_no_sentence_go_on(text, lang, expected):
     assert [s.text for s in split_sentences(text, lang)] == expected
 
 

@@ -132,6 +132,41 @@ def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[
                 break
 
 
+def _other_duration(ctx: CheckContext, s: NumberMention, t: NumberMention) -> bool:
+    """``s`` and ``t`` are durations of one family (hours to weeks, or months and years) that differ."""
+    if s.kind != "number" or t.kind != "number":
+        return False
+    ds = duration_after(ctx.source.text, s)
+    if ds is None:
+        return False
+    dt = duration_after(ctx.target.text, t)
+    return dt is not None and dt[0] == ds[0] and abs(dt[1] - ds[1]) >= 1e-9
+
+
+def _durations_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+    """Major issues for the source durations whose translation keeps the number but writes another unit of
+    time (14天 → "14 weeks", "3 months" → „3 Jahre“), when no target number says the same duration (in any
+    unit: „zwei Wochen“ for "14 days"); the pairs are removed from ``source`` and ``target``."""
+    for s in [s for s in source if s.kind == "number"]:
+        ds = duration_after(ctx.source.text, s)
+        if ds is None:
+            continue
+        durations = [(t, duration_after(ctx.target.text, t)) for t in target if t.kind == "number"]
+        if any(d is not None and d[0] == ds[0] and abs(d[1] - ds[1]) < 1e-9 for _, d in durations):
+            continue
+        for t, dt in durations:
+            if dt is not None and dt[0] == ds[0] and numbers_match(s, t):
+                source.remove(s)
+                target.remove(t)
+                yield Issue(
+                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                    f"Source has {describe_mention(s)} {ds[2]}; the translation has {describe_mention(t)} {dt[2]}: "
+                    "the unit of time changed",
+                    source_span=_span(s), target_span=_span(t),
+                )
+                break
+
+
 def _same_reading(s: NumberMention, t: NumberMention) -> bool:
     """Step 1's test: the same kind and quantity, with the same qualifier."""
     return s.kind == t.kind and numbers_match(s, t) and _approx_agrees(s, t)
@@ -366,7 +401,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     (``4,5`` = ``4.5``, ``3.5万`` = ``35 000``, ``9月26日`` = « 26 septembre », ``80多`` = « plus de 80 »,
     ``十项`` = "10", ``$1 trillion`` = „1-Billionen", "twenty-first" = « 21e »). A wrong value is major; so is
     the same number with a unit of length, area, volume or mass of the other system (10 km → "10 miles",
-    10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres); a wrong
+    10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres), and the
+    same number with another unit of time (14天 → "14 weeks", "3 months" → „3 Jahre“); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
@@ -393,7 +429,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     („zweitausendfünfhundert“: news writes 2500), a hundred or a thousand after a word of vagueness („ein
     paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), Roman numerals, fractions; phone
     numbers and codes are out of scope (an emergency number changed, "called 911" / „wählte 119“, is not
-    reported); a duration with the same number and another unit of time (14天 / "14 weeks"). Numbers in words are read whole: "three hundred thousand",
+    reported). Numbers in words are read whole: "three hundred thousand",
     « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万, and their halves:
     "half a million", « deux heures et demie », „eine halbe Milliarde“, 两个半小时; "24/7" is no figure.
     In languages the reader has no number words for (Italian, Portuguese, Dutch, Swedish, Polish,
@@ -414,13 +450,16 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # each side accept each other, every source mention takes its own (the ones before it are gone),
         # both sides are left empty and nothing is reported (most beads with numbers).
         if len(source) == len(target) and all(map(_same_reading, source, target)) \
-                and not any(s.measure != t.measure and s.measure and t.measure for s, t in zip(source, target)):
+                and not any(s.measure != t.measure and s.measure and t.measure for s, t in zip(source, target)) \
+                and not any(_other_duration(ctx, s, t) for s, t in zip(source, target)):
             continue
         all_source, all_target = source, target  # the lists of ``of``, never changed: the steps below change copies
         source, target = list(source), list(target)
 
-        # 0. The same number with a unit of the other system and no conversion (10 km → "10 miles").
+        # 0. The same number with a unit of the other system and no conversion (10 km → "10 miles"), or with
+        # another unit of time (14天 → "14 weeks").
         yield from _units_changed(ctx, source, target)
+        yield from _durations_changed(ctx, source, target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
         # (A side left empty pairs nothing more: the next steps are skipped then.)
