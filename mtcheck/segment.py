@@ -17,7 +17,22 @@ _WS = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009
 # A segment ending in an initial or a title (« M. », "Dr.", "J.") before a name does not end a sentence.
 # A title is followed by a name whatever its case (« M. de Villepin »);
 # a single capital initial only by a capitalised word.
-_TITLE_RE = re.compile(r"(?:^|[\s(«“\"'])(?:M|Mme|Mlle|Mgr|Me|Pr|Dr|Mr|Mrs|Ms|St|Ste|Sr|Jr|Hr|Fr|Prof|Gen|Sen|Rep|Gov|Sra|Sres)\.$")
+_TITLE_RE = re.compile(r"(?:^|[\s(«“\"'])(?:M|Mme|Mlle|Mgr|Me|Pr|Dr|Mr|Mrs|Ms|St|Ste|Sr|Jr|Hr|Fr|Prof|Gen|Sen|Rep|Gov|Sra|Sres"
+                       r"|Atty|Sgt|Lt|Col|Capt|Cpl|Adm|Rev|Det|Supt|Insp|Maj|Brig"  # English ranks and offices (AP)
+                       r"|Fa|Dhr|Mevr|mevr|dhr|Dott|dott|Sig|sig|prof|hab|inż|Ks|ks|płk)\.$")  # de nl it pl
+# "9 a.m. Monday", "3:30 p.m. EDT", "10 a.m. Jan. 6" (AP style): a weekday, a month or a time zone after a.m.
+# or p.m. goes on the sentence.
+_AMPM_END_RE = re.compile(r"(?i:\b[ap]\.m\.)$")
+_AMPM_NEXT_RE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|local|Eastern|Central|Mountain|Pacific"
+    r"|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AEST|AEDT)\b")
+# A German magnitude abbreviation after a number before its currency („3 Tsd. Euro“, „4,5 Mio. Dollar“).
+_DE_MAGNITUDE_END_RE = re.compile(r"\d[ \u00a0]?(?:Tsd|Mio|Mrd|Bio)\.$")
+_DE_CURRENCY_NEXT_RE = re.compile(
+    r"(?:Euro|US-Dollar|Dollar|Franken|Pfund|Yuan|Renminbi|Yen|Rubel|Kronen|Zloty|Złoty|Rupien|Won|Lira|Real"
+    r"|Rand|Peso|Dirham|Schekel|Forint|Lei|Lew|Hrywnja|Griwna|Baht|Ringgit|Dinar|Riyal|Rial)\b")
 _INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'])[A-ZÀ-ÖØ-Þ]\.$")
 _CJK_LANGS = {"zh", "ja", "ko"}
 
@@ -124,7 +139,7 @@ _DE_ORDINAL_AFTER_RE = re.compile(
 # casing, every sentence opens in lower case.)
 _ABBREVIATIONS = frozenset(
     "r. tys. mln. mld. ul. godz. np. tzw. tj. wg. ur. zm. pkt. proc. zł. gr. ds. "  # Polish
-    "aprox. núm. pág. ej. vs. etc. "  # Spanish, Portuguese, and everywhere
+    "aprox. núm. pág. ej. mill. vs. etc. "  # Spanish, Portuguese, and everywhere
     "bijv. ca. resp. enz. "  # Dutch
     "bzw. usw. ggf. evtl. inkl. zzgl. vgl. nr. "  # German
     "ecc. sig. dott. pag. "  # Italian
@@ -182,6 +197,8 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
                        or (_ORDINAL_DOT_RE.search(prev) and (_opens_with_month(nxt, lang) or (
                            lang == "de" and _DE_ORDINAL_AFTER_RE.search(prev))))
                        or _after_abbreviation(prev, nxt)
+                       or (_AMPM_END_RE.search(prev) and _AMPM_NEXT_RE.match(nxt))
+                       or (lang == "de" and _DE_MAGNITUDE_END_RE.search(prev) and _DE_CURRENCY_NEXT_RE.match(nxt))
                        or (nxt[:1] == "(" and _AGENCY_OPENING_RE.match(nxt))):
             merged[-1] = (merged[-1][0], end)
         else:

@@ -70,6 +70,18 @@ def test_chinese_sentences():
     ("Asistieron aprox. 300 personas. Luego se fueron.", "es", ["Asistieron aprox. 300 personas.", "Luego se fueron."]),
     ("Er kwamen o.a. studenten. Daarna vertrokken ze.", "nl", ["Er kwamen o.a. studenten.", "Daarna vertrokken ze."]),
     ("Выросла на 3 млн. руб. в год. Потом упала.", "ru", ["Выросла на 3 млн. руб. в год.", "Потом упала."]),
+    ("Costó 3,5 mill. de euros.", "es", ["Costó 3,5 mill. de euros."]),
+    # titles and ranks before a name (AP: Atty. Gen.; German Fa. for Firma; Dutch, Polish)
+    ("Gov. Gavin Newsom met Atty. Gen. Rob Bonta.", "en", ["Gov. Gavin Newsom met Atty. Gen. Rob Bonta."]),
+    ("Prof. Dr. Müller sagte, die Fa. Siemens sei gut.", "de", ["Prof. Dr. Müller sagte, die Fa. Siemens sei gut."]),
+    ("Dhr. Jansen zei dat mevr. De Vries kwam.", "nl", ["Dhr. Jansen zei dat mevr. De Vries kwam."]),
+    ("Dr hab. Jan Kowalski powiedział to.", "pl", ["Dr hab. Jan Kowalski powiedział to."]),
+    # a.m. and p.m. before a weekday, a month or a time zone (AP style); a German magnitude before its currency
+    ("They met at 9 a.m. Monday in St. Louis.", "en", ["They met at 9 a.m. Monday in St. Louis."]),
+    ("It starts at 3:30 p.m. EDT on Friday.", "en", ["It starts at 3:30 p.m. EDT on Friday."]),
+    ("The meeting began at 9 a.m. The president spoke.", "en", ["The meeting began at 9 a.m.", "The president spoke."]),
+    ("Es kostet 4,5 Mio. Dollar und 3 Tsd. Euro. Das sagte er.", "de",
+     ["Es kostet 4,5 Mio. Dollar und 3 Tsd. Euro.", "Das sagte er."]),
     # a sentence may open with a digit, or with a name in lower case, and a text that lost its casing opens
     # every sentence in lower case
     ("le porte-parole a dit. le plan avance.", "fr", ["le porte-parole a dit.", "le plan avance."]),
