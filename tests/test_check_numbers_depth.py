@@ -415,6 +415,15 @@ CASES = [
      "de", []),
     ("3个月 and 3 years of work in 3 months", "我们在3个月内完成了3年的工作。", "zh", "We did 3 years of work in 3 months.",
      "en", []),
+    # A Chinese or Japanese count of the list before it (4 MT systems and a reference of WMT 2021 dropped it)
+    ("江苏、浙江、辽宁3省", "剧组跨越江苏、浙江、辽宁3省近2000公里拍摄取景。", "zh",
+     "The crew travelled nearly 2000 kilometres across Jiangsu, Zhejiang and Liaoning provinces.", "en", []),
+    ("中、美、日等3国", "中、美、日等3国代表出席。", "zh", "Representatives of China, the US and Japan attended.", "en", []),
+    ("東京、大阪、京都の3都市", "東京、大阪、京都の3都市で開かれた。", "ja", "It was held in Tokyo, Osaka and Kyoto.", "en", []),
+    ("list restated in the target", "The crew filmed across Jiangsu, Zhejiang and Liaoning provinces.", "en",
+     "剧组跨越江苏、浙江、辽宁3省拍摄。", "zh", []),
+    ("等4省 after three", "剧组跨越江苏、浙江和辽宁等4省拍摄。", "zh",
+     "The crew filmed across Jiangsu, Zhejiang and Liaoning provinces.", "en", [("numbers.mismatch", "major", "src:4")]),
     ("Indian grouping and 206.737", "Tamil Nadu has reported 2,06,737 cases as of Saturday.", "en",
      "Tamil Nadu meldete bis Samstag 206.737 Fälle.", "de", []),
     # Emergency numbers are phone numbers; Catch-22 a title

@@ -363,6 +363,34 @@ def _no_quantity(m: NumberMention, text: str) -> bool:
     return bool(_CALL_BEFORE_RE.search(before) or _CALL_AFTER_RE.match(text, m.end))
 
 
+_LIST_STOP_RE = re.compile(r"[，。；：！？,;:!?（）()“”「」《》\"\n]")
+_LIST_CONJUNCTIONS = ("以及", "和", "及", "与", "與", "や", "と")
+_LIST_TAILS = ("等", "など", "的", "の")
+
+
+def _restates_list(m: NumberMention, text: str) -> bool:
+    """``m`` counts the items of the Chinese or Japanese list written right before it, separated by 、 (and
+    a last one joined by 和, 及, 与, や or と): 江苏、浙江、辽宁3省, 中、美、日等3国, 東京、大阪、京都の3都市. A
+    translation names the items and may drop the count."""
+    if m.kind != "number" or m.value is None or not 2 <= m.value <= 20 or m.value != int(m.value):
+        return False
+    window = text[max(0, m.start - 100):m.start]
+    stop = None
+    for stop in _LIST_STOP_RE.finditer(window):
+        pass
+    if stop is not None:
+        window = window[stop.end():]
+    for tail in _LIST_TAILS:
+        if window.endswith(tail):
+            window = window[:-len(tail)]
+            break
+    parts = window.split("、")
+    if len(parts) < 2 or not all(parts):
+        return False
+    items = len(parts) + (1 if any(c in parts[-1] for c in _LIST_CONJUNCTIONS) else 0)
+    return items == int(m.value)
+
+
 def _duration_converted(m: NumberMention, text: str, others: Sequence[NumberMention], other_text: str) -> bool:
     """``m`` is a duration ("14 days") that one of ``others`` says in another unit of time („zwei Wochen“:
     the same number of hours, or of months for months and years). Offsets are the documents'."""
@@ -417,12 +445,13 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     writes inside an identifier (Covid-19); numbers with units of another system on the other side (feet
     against metres: a conversion); a duration the other side says in another unit of time ("14 days" /
     „zwei Wochen“, "48 hours" / « deux jours », "18 months" / „anderthalb Jahre“); an emergency number next
-    to a word of calling ("a 911 caller" / „den Notruf“, "dialled 999") and the 22 of "Catch-22"; beads with
+    to a word of calling ("a 911 caller" / „den Notruf“, "dialled 999") and the 22 of "Catch-22"; a Chinese or
+    Japanese count of the list before it (江苏、浙江、辽宁3省 → "Jiangsu, Zhejiang and Liaoning"); beads with
     an empty side (the alignment checks report those).
 
     False positives remain where a translation converts currencies, turns a date into a weekday or
-    "yesterday", rounds a figure, drops a count that restates a list (江苏、浙江、辽宁3省 → "Jiangsu,
-    Zhejiang and Liaoning"), or where the aligner put a number two beads away; on human references of
+    "yesterday", rounds a figure, drops a count that restates a list other than one separated by 、 (中美两国
+    → "China and the US"), or where the aligner put a number two beads away; on human references of
     WMT 2021 news (zh→en, en→de) it fires on under 1% of segments, most of them real slips of the
     reference. False negatives: the mismatch hidden by a forgiveness above (a wrong number that happens
     to appear elsewhere in the bead or its neighbours), a German number in words over a thousand with a tail
@@ -500,6 +529,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         target = [t for t in target if not _raw_digits(t) & source_digits]
         source = [s for s in source if not _spelled_in(s, target_text, tgt_lang)]
         target = [t for t in target if not _spelled_in(t, source_text, src_lang)]
+        # A Chinese or Japanese count that restates the list before it (江苏、浙江、辽宁3省 / "Jiangsu, Zhejiang
+        # and Liaoning provinces").
+        source = [s for s in source if not _restates_list(s, ctx.source.text)]
+        target = [t for t in target if not _restates_list(t, ctx.target.text)]
         # An emergency number ("a 911 caller" / „ein Anrufer wählte den Notruf“) or "Catch-22": no quantity.
         source = [s for s in source if not _no_quantity(s, ctx.source.text)]
         target = [t for t in target if not _no_quantity(t, ctx.target.text)]
