@@ -150,7 +150,7 @@ _ABBREVIATIONS = frozenset(
 _BEFORE_NUMBER_ABBREVIATIONS = frozenset(
     "ok. ca. cca. approx. aprox. env. nr. no. núm. tel. godz. ul. str. pp. vol. art. par. tys. mln. mld. bzw. "
     "ggf. zł. руб. тыс. млн. млрд. г. ок. стр.".split())
-_INNER_DOTS_RE = re.compile(r"(?:[^\W\d_]{1,2}\.){2,3}")
+_INNER_DOTS_RE = re.compile(r"(?:[^\W\d_]{1,2}\.-?){1,2}[^\W\d_]{1,2}\.")  # m.in., o.a., z.B., é.-u.
 
 
 def _after_abbreviation(prev: str, nxt: str) -> bool:
@@ -159,6 +159,7 @@ def _after_abbreviation(prev: str, nxt: str) -> bool:
     if not (first.islower() or first.isdigit()) or not prev.endswith("."):
         return False
     token = prev.rsplit(None, 1)[-1].lstrip("(„“\"'«").lower()
+    token = token[max(token.rfind("'"), token.rfind("’")) + 1:]  # « l'art. 5 »
     if first.isdigit():
         return token in _BEFORE_NUMBER_ABBREVIATIONS
     if not nxt.split(None, 1)[0].islower():
@@ -191,7 +192,7 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     for start, end in bounds:
         prev = line[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
         nxt = line[start:end].lstrip()
-        if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and nxt[:1].isupper())
+        if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and (nxt[:1].isupper() or nxt[:1] == "-"))
                        or (nxt[:1].islower() and (_ORDINAL_DOT_RE.search(prev) or (
                            lang in _YEAR_DOT_LANGS and _YEAR_DOT_RE.search(prev))))
                        or (_ORDINAL_DOT_RE.search(prev) and (_opens_with_month(nxt, lang) or (

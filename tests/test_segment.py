@@ -71,6 +71,8 @@ def test_chinese_sentences():
     ("Er kwamen o.a. studenten. Daarna vertrokken ze.", "nl", ["Er kwamen o.a. studenten.", "Daarna vertrokken ze."]),
     ("Выросла на 3 млн. руб. в год. Потом упала.", "ru", ["Выросла на 3 млн. руб. в год.", "Потом упала."]),
     ("Costó 3,5 mill. de euros.", "es", ["Costó 3,5 mill. de euros."]),
+    ("Les É.-U. ont dit non. Puis ils sont partis.", "fr", ["Les É.-U. ont dit non.", "Puis ils sont partis."]),
+    ("Selon l'art. 5 de la loi, il part.", "fr", ["Selon l'art. 5 de la loi, il part."]),
     # titles and ranks before a name (AP: Atty. Gen.; German Fa. for Firma; Dutch, Polish)
     ("Gov. Gavin Newsom met Atty. Gen. Rob Bonta.", "en", ["Gov. Gavin Newsom met Atty. Gen. Rob Bonta."]),
     ("Prof. Dr. Müller sagte, die Fa. Siemens sei gut.", "de", ["Prof. Dr. Müller sagte, die Fa. Siemens sei gut."]),
