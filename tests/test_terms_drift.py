@@ -1130,6 +1130,32 @@ def test_common_words_are_not_terms():
     assert not sources & {"国家", "合作", "各国"}  # « pays », « coopération »
 
 
+EN_DE_ADVERB = (
+    "The response was frankly shambolic, the minister said.\n"
+    "Critics called the rollout frankly shambolic again on Monday.\n"
+    "The opposition said the plan was frankly shambolic and costly.\n"
+    "Officials blamed the supply chain for the delays.\n"
+    "The supply chain was disrupted by the floods.\n"
+    "Experts expect the supply chain to recover soon.\n",
+    "Die Reaktion sei offen gesagt chaotisch gewesen, sagte der Minister.\n"
+    "Kritiker nannten die Einführung am Montag erneut offen gesagt chaotisch.\n"
+    "Die Opposition sagte, der Plan sei ehrlich gesagt chaotisch und teuer.\n"
+    "Beamte machten die Lieferkette für die Verzögerungen verantwortlich.\n"
+    "Die Lieferkette wurde durch die Überschwemmungen unterbrochen.\n"
+    "Experten erwarten, dass sich die Lieferkette bald erholt.\n",
+)
+
+
+def test_an_adverb_before_an_adjective_is_no_term():
+    """"frankly shambolic" (WMT 2021 en-de, standard.co.uk.57834) has no noun: « offen gesagt » / « ehrlich
+    gesagt » is no drift. A noun in -ly before a noun ("supply chain") stays a term."""
+    src, tgt = EN_DE_ADVERB
+    assert drift_issues(src, tgt, "en", "de") == []
+    sources = {t.source for t in find_renderings(*documents(src, tgt, "en", "de"))}
+    assert "supply chain" in sources
+    assert "frankly shambolic" not in sources
+
+
 def test_short_nouns_are_terms_only_when_rare_and_rendered_specifically():
     src, tgt = ZH_EN_SHORT_NOUN_SYNONYM
     table = {t.source: t for t in find_renderings(*documents(src, tgt, "zh", "en"))}

@@ -467,10 +467,23 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
         time = time_words(lang)
         if time and all(t.func or t.key in time or t.text.lower() in time for t in toks):
             return False
+        if lang == "en" and _adverb_adjective(toks):
+            return False
         return any(len(t.text) >= 4 and not t.func for t in toks)
     word = toks[0].text
     # A single word must be a name or an acronym, not a common noun such as « pays ».
     return (word.isupper() and len(word) >= 2) or (word[:1].isupper() and not _sentence_initial(text, toks[0]))
+
+
+_ADJECTIVE_ENDINGS = ("ic", "ous", "ive", "al", "ful", "less", "able", "ible", "ish", "ant", "ent", "ed")
+
+
+def _adverb_adjective(toks: list[Token]) -> bool:
+    """An English adverb in -ly before an adjective ("frankly shambolic", "highly contagious", "deeply
+    concerned"): no noun, so no term (nouns in -ly, "family", "supply", "assembly", end no such pair)."""
+    first, last = toks[0].text, toks[-1].text
+    return (first.islower() and first.endswith("ly") and len(first) >= 5 and last.islower()
+            and last.endswith(_ADJECTIVE_ENDINGS))
 
 
 # Short Chinese nouns (高温, 士官, 疫情; abbreviations such as 中共, 央视) are too common to be terms by
