@@ -19,7 +19,8 @@ _WS = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009
 # a single capital initial only by a capitalised word.
 _TITLE_RE = re.compile(r"(?:^|[\s(«“\"'])(?:M|Mme|Mlle|Mgr|Me|Pr|Dr|Mr|Mrs|Ms|St|Ste|Sr|Jr|Hr|Fr|Prof|Gen|Sen|Rep|Gov|Sra|Sres"
                        r"|Atty|Sgt|Lt|Col|Capt|Cpl|Adm|Rev|Det|Supt|Insp|Maj|Brig"  # English ranks and offices (AP)
-                       r"|Fa|Dhr|Mevr|mevr|dhr|Dott|dott|Sig|sig|prof|hab|inż|Ks|ks|płk)\.$")  # de nl it pl
+                       r"|Fa|Dhr|Mevr|mevr|dhr|Dott|dott|Sig|sig|prof|hab|inż|Ks|ks|płk"  # de nl it pl
+                       r"|TP|Tp)\.$")  # Vietnamese « TP.HCM », « TP. Hà Nội » (thành phố, city)
 # "9 a.m. Monday", "3:30 p.m. EDT", "10 a.m. Jan. 6" (AP style): a weekday, a month or a time zone after a.m.
 # or p.m. goes on the sentence.
 _AMPM_END_RE = re.compile(r"(?i:\b[ap]\.m\.)$")
@@ -33,7 +34,15 @@ _DE_MAGNITUDE_END_RE = re.compile(r"\d[ \u00a0]?(?:Tsd|Mio|Mrd|Bio)\.$")
 _DE_CURRENCY_NEXT_RE = re.compile(
     r"(?:Euro|US-Dollar|Dollar|Franken|Pfund|Yuan|Renminbi|Yen|Rubel|Kronen|Zloty|Złoty|Rupien|Won|Lira|Real"
     r"|Rand|Peso|Dirham|Schekel|Forint|Lei|Lew|Hrywnja|Griwna|Baht|Ringgit|Dinar|Riyal|Rial)\b")
-_INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'])[A-ZÀ-ÖØ-Þ]\.$")
+# An initial (J. Smith, the U. of U.S.), also right after Chinese or Japanese text or punctuation (据报道，U.S.经济).
+_INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'，、：（\u3040-\u30ff\u4e00-\u9fff])[A-ZÀ-ÖØ-Þ]\.$")
+# A quotation closed and continued by its quotative particle: Japanese 「勝つ。」と言った, Korean "이길 것이다."라고
+# 말했다 (the sentence goes on after the quote).
+_QUOTE_CLOSED_RE = re.compile(r"[」』\"”’]$")
+_QUOTATIVE_NEXT = {
+    "ja": re.compile(r"(?:と|って|との|とも)"),
+    "ko": re.compile(r"(?:라고|이라고|라며|이라며|라는|이라는|고\s|며\s|란\s)"),
+}
 _CJK_LANGS = {"zh", "ja", "ko"}
 
 
@@ -146,6 +155,7 @@ _ABBREVIATIONS = frozenset(
     "env. cf. apr. av. "  # French
     "г. гг. тыс. млн. млрд. руб. др. ул. им. ок. стр. "  # Russian
     "tzv. apod. atd. např. cca. "  # Czech
+    "dvs. f.eks. t.ex. osv. jf. "  # Swedish, Danish, Norwegian
     "approx. vol. pp. ".split())  # not "ok." nor "no.": English words that may end a sentence
 _BEFORE_NUMBER_ABBREVIATIONS = frozenset(
     "ok. ca. cca. approx. aprox. env. nr. no. núm. tel. godz. ul. str. pp. vol. art. par. tys. mln. mld. bzw. "
@@ -153,13 +163,22 @@ _BEFORE_NUMBER_ABBREVIATIONS = frozenset(
 _INNER_DOTS_RE = re.compile(r"(?:[^\W\d_]{1,2}\.-?){1,2}[^\W\d_]{1,2}\.")  # m.in., o.a., z.B., é.-u.
 
 
+# "For example", "that is", "among others": never the end of a sentence, whatever follows (« f.eks. Oslo »).
+_NEVER_LAST = frozenset("e.g. i.e. f.eks. t.ex. bl.a. dvs. z.b. d.h. u.a. m.in. np. tj. p.ex. vgl. cf. pl. "
+                        "т.е. напр.".split())
+
+
 def _after_abbreviation(prev: str, nxt: str) -> bool:
     """Does ``prev`` end with an abbreviation that ``nxt`` continues (see ``_ABBREVIATIONS``)?"""
-    first = nxt[:1]
-    if not (first.islower() or first.isdigit()) or not prev.endswith("."):
+    if not prev.endswith("."):
         return False
     token = prev.rsplit(None, 1)[-1].lstrip("(„“\"'«").lower()
     token = token[max(token.rfind("'"), token.rfind("’")) + 1:]  # « l'art. 5 »
+    if token in _NEVER_LAST:
+        return True
+    first = nxt[:1]
+    if not (first.islower() or first.isdigit()):
+        return False
     if first.isdigit():
         return token in _BEFORE_NUMBER_ABBREVIATIONS
     if not nxt.split(None, 1)[0].islower():
@@ -198,6 +217,7 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
                        or (_ORDINAL_DOT_RE.search(prev) and (_opens_with_month(nxt, lang) or (
                            lang == "de" and _DE_ORDINAL_AFTER_RE.search(prev))))
                        or _after_abbreviation(prev, nxt)
+                       or (lang in _QUOTATIVE_NEXT and _QUOTE_CLOSED_RE.search(prev) and _QUOTATIVE_NEXT[lang].match(nxt))
                        or (_AMPM_END_RE.search(prev) and _AMPM_NEXT_RE.match(nxt))
                        or (lang == "de" and _DE_MAGNITUDE_END_RE.search(prev) and _DE_CURRENCY_NEXT_RE.match(nxt))
                        or (nxt[:1] == "(" and _AGENCY_OPENING_RE.match(nxt))):

@@ -72,6 +72,16 @@ def test_chinese_sentences():
     ("Выросла на 3 млн. руб. в год. Потом упала.", "ru", ["Выросла на 3 млн. руб. в год.", "Потом упала."]),
     ("Costó 3,5 mill. de euros.", "es", ["Costó 3,5 mill. de euros."]),
     ("Les É.-U. ont dit non. Puis ils sont partis.", "fr", ["Les É.-U. ont dit non.", "Puis ils sont partis."]),
+    ("Enligt SCB, dvs. myndigheten, växte BNP. Sedan föll den.", "sv",
+     ["Enligt SCB, dvs. myndigheten, växte BNP.", "Sedan föll den."]),
+    ("Flere byer, f.eks. Oslo og Bergen, vokste.", "no", ["Flere byer, f.eks. Oslo og Bergen, vokste."]),
+    ("Tại TP.HCM, giá nhà tăng 5%. Người dân lo lắng.", "vi", ["Tại TP.HCM, giá nhà tăng 5%.", "Người dân lo lắng."]),
+    ("It rained 50 mm. The river rose.", "en", ["It rained 50 mm.", "The river rose."]),
+    # a quotation continued by its quotative particle; an initial right after Chinese punctuation
+    ("彼は「勝つ。」と言った。そして去った。", "ja", ["彼は「勝つ。」と言った。", "そして去った。"]),
+    ("그는 \"이길 것이다.\"라고 말했다. 그리고 떠났다.", "ko", ["그는 \"이길 것이다.\"라고 말했다.", "그리고 떠났다."]),
+    ("据新华社报道，U.S.经济增长2.1%。", "zh", ["据新华社报道，U.S.经济增长2.1%。"]),
+    ("他说：“我们会赢。”然后他离开了。", "zh", ["他说：“我们会赢。”", "然后他离开了。"]),
     ("Selon l'art. 5 de la loi, il part.", "fr", ["Selon l'art. 5 de la loi, il part."]),
     # titles and ranks before a name (AP: Atty. Gen.; German Fa. for Firma; Dutch, Polish)
     ("Gov. Gavin Newsom met Atty. Gen. Rob Bonta.", "en", ["Gov. Gavin Newsom met Atty. Gen. Rob Bonta."]),
