@@ -2170,6 +2170,11 @@ def _read_time(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
     return _mention(text, g.start(), g.end(), hour + minute / 100, "time", hour=hour, minute=minute)
 
 
+# A fraction (3/4, a denominator of 2 to 10, not a date: no further slash or digit) and a mixed number (1 1/2).
+_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
+_FRACTION_AFTER_RE = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
+
+
 def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[NumberMention]:
     start, end = m.start(), m.end()
     digits = t[start:end]
@@ -2189,6 +2194,19 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     if (digits == "24" and t.startswith("/7", end) and not t[end + 2:end + 3].isdigit()) or (
             digits == "7" and start >= 3 and t[start - 3:start] == "24/" and not t[start - 4:start - 3].isdigit()):
         return None  # 24/7: round the clock, no figure („rund um die Uhr“)
+    if digits.isdigit() and len(digits) <= 3 and cur is None:
+        frac = _FRACTION_AFTER_RE.match(t, end)
+        if frac is not None and int(frac.group(2)) > int(frac.group(1)) >= 1 and 2 <= int(frac.group(2)) <= 10 \
+                and not (start and (t[start - 1] in "/." or t[start - 1].isdigit())):
+            # « 1 1/2 Stunden »: one and a half (weak: "90 minutes" may say it)
+            value = int(digits) + int(frac.group(1)) / int(frac.group(2))
+            return _mention(text, start, frac.end(), value, "number", weak=True,
+                            approx=_approx_before(t, start, lang_key))
+        frac = _FRACTION_RE.match(t, end)
+        if frac is not None and int(frac.group(1)) > int(digits) >= 1 and 2 <= int(frac.group(1)) <= 10 \
+                and not (start and (t[start - 1] in "/." or t[start - 1].isdigit())):
+            return _mention(text, start, frac.end(), int(digits) / int(frac.group(1)), "number", weak=True,
+                            approx=_approx_before(t, start, lang_key))  # 3/4
     kind = "number"
     measure: Optional[str] = None
     value, alt = _parse_digits(digits, lang_key)

@@ -424,6 +424,8 @@ CASES = [
      "剧组跨越江苏、浙江、辽宁3省拍摄。", "zh", []),
     ("等4省 after three", "剧组跨越江苏、浙江和辽宁等4省拍摄。", "zh",
      "The crew filmed across Jiangsu, Zhejiang and Liaoning provinces.", "en", [("numbers.mismatch", "major", "src:4")]),
+    ("an hour and a half and 1 1/2 Stunden", "Travelers wait about an hour and a half to cross.", "en",
+     "Reisende warten circa 1 1/2 Stunden, um zu überqueren.", "de", []),
     ("Indian grouping and 206.737", "Tamil Nadu has reported 2,06,737 cases as of Saturday.", "en",
      "Tamil Nadu meldete bis Samstag 206.737 Fälle.", "de", []),
     # Emergency numbers are phone numbers; Catch-22 a title
@@ -465,6 +467,10 @@ def test_format_for(value, lang, expected):
 
 @pytest.mark.parametrize("text,lang,expected", [
     ("売上高は3億5000万円だった。", "ja", [("3億5000万円", "amount", 3.5e8, "JPY")]),
+    # Fractions in digits, and mixed numbers: weak (a translation may say them in words)
+    ("Reisende warten circa 1 1/2 Stunden.", "de", [("1 1/2", "number", 1.5, None)]),
+    ("A 3/4 majority is needed.", "en", [("3/4", "number", 0.75, None)]),
+    ("The vote is on 3/4/2024.", "en", [("3/4/2024", "date", 403.0, None)]),
     # Indian grouping (lakh, crore), as Indian English news writes numbers
     ("Tamil Nadu has reported 2,06,737 cases.", "en", [("2,06,737", "number", 206737.0, None)]),
     ("About 1,00,000 people attended.", "en", [("1,00,000", "number", 1e5, None)]),

@@ -456,7 +456,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     reference. False negatives: the mismatch hidden by a forgiveness above (a wrong number that happens
     to appear elsewhere in the bead or its neighbours), a German number in words over a thousand with a tail
     („zweitausendfünfhundert“: news writes 2500), a hundred or a thousand after a word of vagueness („ein
-    paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), Roman numerals, fractions; phone
+    paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), Roman numerals, fractions in words
+    ("three quarters"; fractions in digits are read, weak: 3/4, „1 1/2 Stunden“); phone
     numbers and codes are out of scope (an emergency number changed, "called 911" / „wählte 119“, is not
     reported). Numbers in words are read whole: "three hundred thousand",
     « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万, and their halves:
