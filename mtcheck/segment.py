@@ -21,28 +21,8 @@ _TITLE_RE = re.compile(r"(?:^|[\s(«“\"'])(?:M|Mme|Mlle|Mgr|Me|Pr|Dr|Mr|Mrs|Ms
                        r"|Atty|Sgt|Lt|Col|Capt|Cpl|Adm|Rev|Det|Supt|Insp|Maj|Brig"  # English ranks and offices (AP)
                        r"|Fa|Dhr|Mevr|mevr|dhr|Dott|dott|Sig|sig|prof|hab|inż|Ks|ks|płk"  # de nl it pl
                        r"|TP|Tp)\.$")  # Vietnamese « TP.HCM », « TP. Hà Nội » (thành phố, city)
-# "9 a.m. Monday", "3:30 p.m. EDT", "10 a.m. Jan. 6" (AP style): a weekday, a month or a time zone after a.m.
-# or p.m. goes on the sentence.
-_AMPM_END_RE = re.compile(r"(?i:\b[ap]\.m\.)$")
-_AMPM_NEXT_RE = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|local|Eastern|Central|Mountain|Pacific"
-    r"|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AEST|AEDT)\b")
-# A German magnitude abbreviation after a number before its currency („3 Tsd. Euro“, „4,5 Mio. Dollar“).
-_DE_MAGNITUDE_END_RE = re.compile(r"\d[ \u00a0]?(?:Tsd|Mio|Mrd|Bio)\.$")
-_DE_CURRENCY_NEXT_RE = re.compile(
-    r"(?:Euro|US-Dollar|Dollar|Franken|Pfund|Yuan|Renminbi|Yen|Rubel|Kronen|Zloty|Złoty|Rupien|Won|Lira|Real"
-    r"|Rand|Peso|Dirham|Schekel|Forint|Lei|Lew|Hrywnja|Griwna|Baht|Ringgit|Dinar|Riyal|Rial)\b")
 # An initial (J. Smith, the U. of U.S.), also right after Chinese or Japanese text or punctuation (据报道，U.S.经济).
 _INITIAL_RE = re.compile(r"(?:^|[\s(«“\"'，、：（\u3040-\u30ff\u4e00-\u9fff])[A-ZÀ-ÖØ-Þ]\.$")
-# A quotation closed and continued by its quotative particle: Japanese 「勝つ。」と言った, Korean "이길 것이다."라고
-# 말했다 (the sentence goes on after the quote).
-_QUOTE_CLOSED_RE = re.compile(r"[」』\"”’]$")
-_QUOTATIVE_NEXT = {
-    "ja": re.compile(r"(?:と|って|との|とも)"),
-    "ko": re.compile(r"(?:라고|이라고|라며|이라며|라는|이라는|고\s|며\s|란\s)"),
-}
 _CJK_LANGS = {"zh", "ja", "ko"}
 
 
@@ -135,6 +115,26 @@ _YEAR_DOT_LANGS = frozenset({"hu", "hr", "sr", "bs"})  # and Croatian, Serbian, 
 _AGENCY_OPENING_RE = re.compile(r"\([^()]{1,30}\)[ \u00a0]*[-–—]")
 
 
+# "9 a.m. Monday", "3:30 p.m. EDT", "10 a.m. Jan. 6" (AP style): a weekday, a month or a time zone after a.m.
+# or p.m. goes on the sentence.
+_AMPM_END_RE = re.compile(r"(?i:\b[ap]\.m\.)$")
+_AMPM_NEXT_RE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|local|Eastern|Central|Mountain|Pacific"
+    r"|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST|IST|JST|HKT|AEST|AEDT)\b")
+# A German magnitude abbreviation after a number before its currency („3 Tsd. Euro“, „4,5 Mio. Dollar“).
+_DE_MAGNITUDE_END_RE = re.compile(r"\d[ \u00a0]?(?:Tsd|Mio|Mrd|Bio)\.$")
+_DE_CURRENCY_NEXT_RE = re.compile(
+    r"(?:Euro|US-Dollar|Dollar|Franken|Pfund|Yuan|Renminbi|Yen|Rubel|Kronen|Zloty|Złoty|Rupien|Won|Lira|Real"
+    r"|Rand|Peso|Dirham|Schekel|Forint|Lei|Lew|Hrywnja|Griwna|Baht|Ringgit|Dinar|Riyal|Rial)\b")
+# A quotation closed and continued by its quotative particle: Japanese 「勝つ。」と言った, Korean "이길 것이다."라고
+# 말했다 (the sentence goes on after the quote).
+_QUOTE_CLOSED_RE = re.compile(r"[」』\"”’]$")
+_QUOTATIVE_NEXT = {
+    "ja": re.compile(r"(?:と|って|との|とも)"),
+    "ko": re.compile(r"(?:라고|이라고|라며|이라며|라는|이라는|고\s|며\s|란\s)"),
+}
 # German writes every noun with a capital, so an ordinal's dot before one (« in der 84. Minute », « aus dem
 # 16. Jahrhundert », « zum 100. Mal ») looks like a sentence end to sentencex; after an article, a contraction
 # of one or a possessive, a number is an ordinal, never the end of a sentence.
@@ -143,19 +143,19 @@ _DE_ORDINAL_AFTER_RE = re.compile(
     r"|unsere[mnrs]?|unser|deren|dessen|jede[mnrs]?|diese[mnrs]?)[ \u00a0]+\d{1,3}\.$")
 # An abbreviation that sentencex takes for a sentence end in some languages (Polish « w 2023 r. inflacja »,
 # « ok. 25 tys. osób, m.in. studenci », Spanish « aprox. 300 personas », Dutch « o.a. studenten »): one of
-# these, or letters with inner dots (m.in., o.a., z.B., т.е.), followed by a piece that opens in lower case;
-# or one written before a number, followed by a digit. (Not any short word: in a text that lost its
-# casing, every sentence opens in lower case.)
+# these, or letters with inner dots (o.a., u.s.w.), followed by a piece that opens in lower case; or one
+# written before a number, followed by a digit; or one of _NEVER_LAST, whatever follows. (Not any short
+# word: in a text that lost its casing, every sentence opens in lower case.)
 _ABBREVIATIONS = frozenset(
-    "r. tys. mln. mld. ul. godz. np. tzw. tj. wg. ur. zm. pkt. proc. zł. gr. ds. "  # Polish
+    "r. tys. mln. mld. ul. godz. tzw. wg. ur. zm. pkt. proc. zł. gr. ds. "  # Polish
     "aprox. núm. pág. ej. mill. vs. etc. "  # Spanish, Portuguese, and everywhere
     "bijv. ca. resp. enz. "  # Dutch
-    "bzw. usw. ggf. evtl. inkl. zzgl. vgl. nr. "  # German
-    "ecc. sig. dott. pag. "  # Italian
-    "env. cf. apr. av. "  # French
+    "bzw. usw. ggf. evtl. inkl. zzgl. nr. "  # German
+    "ecc. pag. "  # Italian
+    "env. apr. av. "  # French
     "г. гг. тыс. млн. млрд. руб. др. ул. им. ок. стр. "  # Russian
     "tzv. apod. atd. např. cca. "  # Czech
-    "dvs. f.eks. t.ex. osv. jf. "  # Swedish, Danish, Norwegian
+    "osv. jf. "  # Swedish, Danish, Norwegian
     "approx. vol. pp. ".split())  # not "ok." nor "no.": English words that may end a sentence
 _BEFORE_NUMBER_ABBREVIATIONS = frozenset(
     "ok. ca. cca. approx. aprox. env. nr. no. núm. tel. godz. ul. str. pp. vol. art. par. tys. mln. mld. bzw. "
@@ -201,6 +201,23 @@ def _opens_with_month(piece: str, lang: str) -> bool:
     return own_month(first.group(), lang) is not None
 
 
+def _continues(prev: str, nxt: str, lang: str) -> bool:
+    """Does ``nxt``, a piece sentencex cut off, go on the sentence ``prev`` (both stripped)?"""
+    first = nxt[:1]
+    return bool(
+        _TITLE_RE.search(prev)  # M. Lin, Dr. Smith, Atty. Gen.
+        or (_INITIAL_RE.search(prev) and (first.isupper() or first == "-"))  # J. Smith, É.-U.
+        or (first.islower() and (_ORDINAL_DOT_RE.search(prev)  # « 1. desember »
+                                 or (lang in _YEAR_DOT_LANGS and _YEAR_DOT_RE.search(prev))))  # « 2024. április »
+        or (_ORDINAL_DOT_RE.search(prev) and (_opens_with_month(nxt, lang)  # „am 15. Juli, nach“
+                                              or (lang == "de" and _DE_ORDINAL_AFTER_RE.search(prev))))  # „der 84. Minute“
+        or _after_abbreviation(prev, nxt)  # « ok. 25 tys. », « f.eks. Oslo »
+        or (lang in _QUOTATIVE_NEXT and _QUOTE_CLOSED_RE.search(prev) and _QUOTATIVE_NEXT[lang].match(nxt))
+        or (_AMPM_END_RE.search(prev) and _AMPM_NEXT_RE.match(nxt))  # 9 a.m. Monday
+        or (lang == "de" and _DE_MAGNITUDE_END_RE.search(prev) and _DE_CURRENCY_NEXT_RE.match(nxt))  # 3 Tsd. Euro
+        or (first == "(" and _AGENCY_OPENING_RE.match(nxt)))  # « március 3. (Reuters) - »
+
+
 def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     from sentencex import get_sentence_boundaries
 
@@ -211,16 +228,7 @@ def _split_line_uncached(line: str, lang: str) -> list[tuple[int, int]]:
     for start, end in bounds:
         prev = line[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
         nxt = line[start:end].lstrip()
-        if merged and (_TITLE_RE.search(prev) or (_INITIAL_RE.search(prev) and (nxt[:1].isupper() or nxt[:1] == "-"))
-                       or (nxt[:1].islower() and (_ORDINAL_DOT_RE.search(prev) or (
-                           lang in _YEAR_DOT_LANGS and _YEAR_DOT_RE.search(prev))))
-                       or (_ORDINAL_DOT_RE.search(prev) and (_opens_with_month(nxt, lang) or (
-                           lang == "de" and _DE_ORDINAL_AFTER_RE.search(prev))))
-                       or _after_abbreviation(prev, nxt)
-                       or (lang in _QUOTATIVE_NEXT and _QUOTE_CLOSED_RE.search(prev) and _QUOTATIVE_NEXT[lang].match(nxt))
-                       or (_AMPM_END_RE.search(prev) and _AMPM_NEXT_RE.match(nxt))
-                       or (lang == "de" and _DE_MAGNITUDE_END_RE.search(prev) and _DE_CURRENCY_NEXT_RE.match(nxt))
-                       or (nxt[:1] == "(" and _AGENCY_OPENING_RE.match(nxt))):
+        if merged and _continues(prev, nxt, lang):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

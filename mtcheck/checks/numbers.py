@@ -132,6 +132,11 @@ def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[
                 break
 
 
+def _same_duration(a: Optional[tuple[str, float, str]], b: Optional[tuple[str, float, str]]) -> bool:
+    """Two readings of ``duration_after``: the same duration (hours, or months for months and years)."""
+    return a is not None and b is not None and a[0] == b[0] and abs(a[1] - b[1]) < 1e-9
+
+
 def _other_duration(ctx: CheckContext, s: NumberMention, t: NumberMention) -> bool:
     """``s`` and ``t`` are durations of one family (hours to weeks, or months and years) that differ."""
     if s.kind != "number" or t.kind != "number":
@@ -140,7 +145,7 @@ def _other_duration(ctx: CheckContext, s: NumberMention, t: NumberMention) -> bo
     if ds is None:
         return False
     dt = duration_after(ctx.target.text, t)
-    return dt is not None and dt[0] == ds[0] and abs(dt[1] - ds[1]) >= 1e-9
+    return dt is not None and dt[0] == ds[0] and not _same_duration(ds, dt)
 
 
 def _durations_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
@@ -152,7 +157,7 @@ def _durations_changed(ctx: CheckContext, source: list[NumberMention], target: l
         if ds is None:
             continue
         durations = [(t, duration_after(ctx.target.text, t)) for t in target if t.kind == "number"]
-        if any(d is not None and d[0] == ds[0] and abs(d[1] - ds[1]) < 1e-9 for _, d in durations):
+        if any(_same_duration(ds, d) for _, d in durations):
             continue
         for t, dt in durations:
             if dt is not None and dt[0] == ds[0] and numbers_match(s, t):
@@ -395,13 +400,8 @@ def _duration_converted(m: NumberMention, text: str, others: Sequence[NumberMent
     """``m`` is a duration ("14 days") that one of ``others`` says in another unit of time („zwei Wochen“:
     the same number of hours, or of months for months and years). Offsets are the documents'."""
     own = duration_after(text, m)
-    if own is None:
-        return False
-    for o in others:
-        other = duration_after(other_text, o)
-        if other is not None and other[0] == own[0] and abs(other[1] - own[1]) < 1e-9 and o.value != m.value:
-            return True
-    return False
+    return own is not None and any(o.value != m.value and _same_duration(own, duration_after(other_text, o))
+                                   for o in others)
 
 
 def _span(m: NumberMention) -> Span:
