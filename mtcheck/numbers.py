@@ -455,7 +455,8 @@ _WORDS: dict[str, dict[str, float]] = _number_words()
 # Languages whose numbers in words the reader reads: its word tables, and the Chinese numerals (read in
 # Japanese and Korean too).
 NUMBER_WORD_LANGS = frozenset(_WORDS) | {"zh", "ja", "ko"}
-_ARTICLE_ONES = {"one": 1, "a": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einer": 1, "uno": 1, "una": 1}
+_ARTICLE_ONES = {"one": 1, "a": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "eines": 1,
+                 "uno": 1, "una": 1}
 _DE_SMALL = {int(v): w for w, v in _WORDS["de"].items() if 2 <= v <= 99}  # German 2..99, one form each
 
 

@@ -424,6 +424,11 @@ CASES = [
      "剧组跨越江苏、浙江、辽宁3省拍摄。", "zh", []),
     ("等4省 after three", "剧组跨越江苏、浙江和辽宁等4省拍摄。", "zh",
      "The crew filmed across Jiangsu, Zhejiang and Liaoning provinces.", "en", [("numbers.mismatch", "major", "src:4")]),
+    # A magnitude in a compound after a declined article: „einem Billionen-Dollar-Paket“ (two MT systems of WMT 2021)
+    ("$1 trillion and einem Billionen-Dollar-Paket", "They agree on a $1 trillion package.", "en",
+     "Sie sind sich mit einem Billionen-Dollar-Paket einig.", "de", []),
+    ("$1 trillion and einem Milliarden-Paket", "They agree on a $1 trillion package.", "en",
+     "Sie sind sich mit einem Milliarden-Paket einig.", "de", [("numbers.mismatch", "major", "einem Milliarden")]),
     ("an hour and a half and 1 1/2 Stunden", "Travelers wait about an hour and a half to cross.", "en",
      "Reisende warten circa 1 1/2 Stunden, um zu überqueren.", "de", []),
     ("Indian grouping and 206.737", "Tamil Nadu has reported 2,06,737 cases as of Saturday.", "en",
