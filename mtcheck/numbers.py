@@ -2195,19 +2195,17 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
     if (digits == "24" and t.startswith("/7", end) and not t[end + 2:end + 3].isdigit()) or (
             digits == "7" and start >= 3 and t[start - 3:start] == "24/" and not t[start - 4:start - 3].isdigit()):
         return None  # 24/7: round the clock, no figure („rund um die Uhr“)
-    if digits.isdigit() and len(digits) <= 3 and cur is None:
-        frac = _FRACTION_AFTER_RE.match(t, end)
-        if frac is not None and int(frac.group(2)) > int(frac.group(1)) >= 1 and 2 <= int(frac.group(2)) <= 10 \
-                and not (start and (t[start - 1] in "/." or t[start - 1].isdigit())):
-            # « 1 1/2 Stunden »: one and a half (weak: "90 minutes" may say it)
-            value = int(digits) + int(frac.group(1)) / int(frac.group(2))
-            return _mention(text, start, frac.end(), value, "number", weak=True,
-                            approx=_approx_before(t, start, lang_key))
-        frac = _FRACTION_RE.match(t, end)
-        if frac is not None and int(frac.group(1)) > int(digits) >= 1 and 2 <= int(frac.group(1)) <= 10 \
-                and not (start and (t[start - 1] in "/." or t[start - 1].isdigit())):
-            return _mention(text, start, frac.end(), int(digits) / int(frac.group(1)), "number", weak=True,
-                            approx=_approx_before(t, start, lang_key))  # 3/4
+    if digits.isdigit() and len(digits) <= 3 and cur is None \
+            and not (start and (t[start - 1] in "/." or t[start - 1].isdigit())):
+        # « 1 1/2 Stunden » (one and a half), 3/4: weak, as "90 minutes" or "three quarters" may say it
+        mixed = _FRACTION_AFTER_RE.match(t, end)
+        frac = mixed or _FRACTION_RE.match(t, end)
+        if frac is not None:
+            whole, num, den = (int(digits), int(frac.group(1)), int(frac.group(2))) if mixed \
+                else (0, int(digits), int(frac.group(1)))
+            if 1 <= num < den <= 10:
+                return _mention(text, start, frac.end(), whole + num / den, "number", weak=True,
+                                approx=_approx_before(t, start, lang_key))
     kind = "number"
     measure: Optional[str] = None
     value, alt = _parse_digits(digits, lang_key)

@@ -107,29 +107,37 @@ def _pairing_distance(s: NumberMention, t: NumberMention) -> tuple[bool, bool, f
     return s.unit != t.unit, s.kind != t.kind, abs(log10(abs(s.value) + 1) - log10(abs(t.value) + 1))
 
 
-def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
-    """Major issues for the source numbers whose translation keeps the number but writes a unit of the other
-    system of the same dimension (10 km → "10 miles", 5 hectares → „5 Acres“), when no target number of the
-    same value keeps the unit's system; the pairs are removed from ``source`` and ``target``."""
-    for s in [s for s in source if s.measure]:
-        same = [t for t in target if t.measure and numbers_match(s, t)]
-        if not same or any(t.measure == s.measure for t in same):
+def _unit_swaps(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention], read, kept,
+                why) -> Iterator[Issue]:
+    """Major issues for the source numbers whose translation keeps the number but writes another unit of the
+    same dimension; the pairs are removed from ``source`` and ``target``. ``read(text, mention)`` gives
+    (dimension, quantity the unit makes of the number, unit as written) or None; ``kept(s, reading,
+    target)`` says the translation renders it anyway; ``why(reading, reading)`` ends the message."""
+    for s in list(source):
+        rs = read(ctx.source.text, s)
+        if rs is None or kept(s, rs, target):
             continue
-        s_unit = unit_after(ctx.source.text, s)
-        if s_unit is None:
-            continue
-        for t in same:
-            t_unit = unit_after(ctx.target.text, t)
-            if t_unit is not None and t_unit[0] == s_unit[0] and t_unit[1] != s_unit[1]:
+        for t in target:
+            rt = read(ctx.target.text, t) if numbers_match(s, t) else None
+            if rt is not None and rt[0] == rs[0] and rt[1] != rs[1]:
                 source.remove(s)
                 target.remove(t)
                 yield Issue(
                     CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                    f"Source has {describe_mention(s)} {s_unit[2]}; the translation has {describe_mention(t)} "
-                    f"{t_unit[2]}: the unit changed ({s_unit[1]} to {t_unit[1]}), the number was not converted",
+                    f"Source has {describe_mention(s)} {rs[2]}; the translation has {describe_mention(t)} {rt[2]}: "
+                    + why(rs, rt),
                     source_span=_span(s), target_span=_span(t),
                 )
                 break
+
+
+def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+    """The same number with a unit of the other system of the same dimension (10 km → "10 miles", 5 hectares
+    → „5 Acres“), when no target number of the same value keeps the unit's system."""
+    return _unit_swaps(
+        ctx, source, target, unit_after,
+        lambda s, _, target: any(t.measure == s.measure and numbers_match(s, t) for t in target),
+        lambda rs, rt: f"the unit changed ({rs[1]} to {rt[1]}), the number was not converted")
 
 
 def _same_duration(a: Optional[tuple[str, float, str]], b: Optional[tuple[str, float, str]]) -> bool:
@@ -149,27 +157,12 @@ def _other_duration(ctx: CheckContext, s: NumberMention, t: NumberMention) -> bo
 
 
 def _durations_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
-    """Major issues for the source durations whose translation keeps the number but writes another unit of
-    time (14天 → "14 weeks", "3 months" → „3 Jahre“), when no target number says the same duration (in any
-    unit: „zwei Wochen“ for "14 days"); the pairs are removed from ``source`` and ``target``."""
-    for s in [s for s in source if s.kind == "number"]:
-        ds = duration_after(ctx.source.text, s)
-        if ds is None:
-            continue
-        durations = [(t, duration_after(ctx.target.text, t)) for t in target if t.kind == "number"]
-        if any(_same_duration(ds, d) for _, d in durations):
-            continue
-        for t, dt in durations:
-            if dt is not None and dt[0] == ds[0] and numbers_match(s, t):
-                source.remove(s)
-                target.remove(t)
-                yield Issue(
-                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                    f"Source has {describe_mention(s)} {ds[2]}; the translation has {describe_mention(t)} {dt[2]}: "
-                    "the unit of time changed",
-                    source_span=_span(s), target_span=_span(t),
-                )
-                break
+    """The same number with another unit of time (14天 → "14 weeks", "3 months" → „3 Jahre“), when no target
+    number says the same duration (in any unit: „zwei Wochen“ for "14 days")."""
+    return _unit_swaps(
+        ctx, source, target, duration_after,
+        lambda _, ds, target: any(_same_duration(ds, duration_after(ctx.target.text, t)) for t in target),
+        lambda rs, rt: "the unit of time changed")
 
 
 def _same_reading(s: NumberMention, t: NumberMention) -> bool:
