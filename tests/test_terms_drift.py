@@ -1164,6 +1164,28 @@ def test_short_nouns_are_terms_only_when_rare_and_rendered_specifically():
     assert table["防汛"].variants == []
 
 
+ZH_EN_DECREE = (
+    "特朗普周一签署了一项行政令。\n民主党人批评这项行政令。\n共和党人支持这项行政令。\n法院暂停了该行政令的实施。\n"
+    "疫情令经济受挫。\n",
+    "Trump signed an executive order on Monday.\nDemocrats criticised the executive order.\n"
+    "Republicans supported the executive order.\nThe court suspended the implementation of the decree.\n"
+    "The epidemic made the economy falter.\n",
+)
+
+
+def test_a_decree_cut_off_by_jieba_is_one_term():
+    """jieba cuts 行政令 ("executive order") as 行政|令 and tags 令 a verb; the decree is one noun, a term
+    (禁足令, 居家令 too: all 7 such merges in the WMT 2021 zh sources are decrees). The causative verb 令
+    before its object (疫情令经济受挫) stays a verb."""
+    source, target, alignment = documents(*ZH_EN_DECREE, "zh", "en")
+    table = {t.source: t for t in find_renderings(source, target, alignment)}
+    assert set(table) == {"行政令"}
+    dominant = table["行政令"].dominant
+    assert dominant is not None and dominant.text == "executive order" and len(dominant.occurrences) == 3
+    assert [t.text for t in tokenize(source, [4])] == ["疫情", "令", "经济", "受挫"]
+    assert [t.text for t in tokenize(source, [0])] == ["特朗普", "周一", "签署", "了", "一项", "行政令"]
+
+
 # --- a property: wherever the drift is put, exactly it is flagged ----------------------------------------
 
 TERM_LINES = [0, 1, 3, 5]  # the sentences of EN_ES_MINISTRY that name the ministry

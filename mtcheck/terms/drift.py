@@ -252,6 +252,8 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
             for word, flag in _TAGGERS[lang](sent.text):
                 pieces.append((pos, pos + len(word), word, flag))
                 pos += len(word)
+            if lang == "zh" and "令" in sent.text:
+                pieces = _zh_decrees(pieces)
         else:
             pieces = _spaced_pieces(sent.text)
         prev_end: Optional[int] = None
@@ -307,6 +309,27 @@ def tokenize(doc: Document, sentence_ids: Sequence[int]) -> list[Token]:
         func = in_prep[i] or stop
         out.append(Token(s, e, word, key, stop, brk, flag, func, norm, link, initial,
                          not func and (len(key) >= 2 or not key.isascii())))
+    return out
+
+
+_ZH_NOT_AFTER_DECREE = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "r", "m", "eng", "j", "vn", "an"}
+
+
+def _zh_decrees(pieces: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """令 ("order", "decree") after a word of two characters, which jieba cuts off and tags as a verb
+    (行政|令 "executive order", 隔离|令 "quarantine order", 移民|令, 限购|令), made one noun with it, so
+    that the decree is a term candidate as 逮捕令 (one word in jieba's dictionary) is. Not the causative
+    verb 令 ("to make"), which takes an object: 疫情令经济受挫 ("the epidemic made the economy falter"),
+    政府令其…: before a noun, a pronoun or a numeral 令 stays a verb."""
+    out: list[tuple[int, int, str, str]] = []
+    for k, (s, e, word, flag) in enumerate(pieces):
+        if word == "令" and flag == "v" and out and out[-1][1] == s and len(out[-1][2]) == 2 \
+                and out[-1][3] in ("n", "vn", "v") and all("\u4e00" <= ch <= "\u9fff" for ch in out[-1][2]) \
+                and (k + 1 == len(pieces) or pieces[k + 1][3] not in _ZH_NOT_AFTER_DECREE):
+            ps, _, pword, _ = out.pop()
+            out.append((ps, e, pword + word, "n"))
+            continue
+        out.append((s, e, word, flag))
     return out
 
 
