@@ -40,7 +40,7 @@ def _nearest(occurrences, at: int) -> tuple[RelatedSpan, ...]:  # type: ignore[n
     return tuple(RelatedSpan("target", o.start, o.end) for o in sorted(near, key=lambda o: o.start))
 
 
-@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=6, order=60)
+@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=7, order=60)
 def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     """Terminology drift: a recurring source term rendered differently from its dominant rendering.
 
