@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.checks.punctuation import unpaired
+from mtcheck.checks.punctuation import pair_marks, unpaired
 
 from .check_helpers import assert_table, flagged, run
 
@@ -27,6 +27,12 @@ CASES = [
      "The World Health Organization (WHO) said: “The epidemic continues.”", "en", []),
     ("closing quote missing in English", "他说：“我们会赢。”", "zh", "He said: “We will win.", "en",
      [("punctuation.pairs", "minor", "“")]),
+    ("opening quote written again at the end: one finding", "他说：“我们会赢。”", "zh", "He said: “We will win. “", "en",
+     [("punctuation.pairs", "minor", "“")]),
+    ("German quotation closed with a straight quote: one finding", "\"It is beautiful,\" she said.", "en",
+     "„Das ist schön\", sagte sie.", "de", [("punctuation.pairs", "minor", "\"")]),
+    ("straight quote closed with a curly one: one finding", "他说：“我们会赢。”", "zh", "He said: \"We will win.”", "en",
+     [("punctuation.pairs", "minor", "”")]),
     ("list markers are no brackets", "Deux options : a) partir, b) rester.", "fr", "Two options: a) leave, b) stay.", "en", []),
     ("question lost", "Is this the end?", "en", "Est-ce la fin.", "fr", [("punctuation.end", "minor", ".")]),
     ("full-width question kept", "这项计划是否可行？", "zh", "Is this plan feasible?", "en", []),
@@ -67,6 +73,27 @@ def test_mark_table(case_id, src, sl, tgt, tl, expected):
 ])
 def test_unpaired(text, lang, expected):
     assert unpaired(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,alone,mixed", [
+    ("He said, “Vietnam deserves thanks. “", "en", [], [(9, "“", 35, "“")]),
+    ("\"From July 21, we surveyed the workers.”", "en", [], [(0, "\"", 39, "”")]),
+    ("„Das ist etwas Schönes\", sagte sie.", "de", [], [(0, "„", 22, "\"")]),
+    ("“A” “B", "en", [(4, "“")], []),
+    ("(a “b) c”", "en", [(3, "“"), (8, "”")], []),  # one style, cut apart by a bracket: two marks alone
+    ("“a\n\n“b", "en", [(0, "“"), (4, "“")], []),  # a quotation over paragraphs is no mixed pair
+])
+def test_pair_marks(text, lang, alone, mixed):
+    assert pair_marks(text, lang) == (alone, mixed)
+
+
+def test_mixed_pair_message_and_suggestion():
+    issues, source, target = run("他说：“我们会赢。”", "zh", "He said: “We will win. “", "en", ("punctuation.pairs",))
+    assert [(i.message, i.target_span.start, i.suggestion) for i in issues] == [
+        ("Opening quotation mark '“' closes the quotation: the closing mark is '”'", 23, "”")]
+    issues, source, target = run("“很美，”她说。", "zh", "„Das ist schön\", sagte sie.", "de", ("punctuation.pairs",))
+    assert [(i.message, i.target_span.start, i.suggestion) for i in issues] == [
+        ("Quotation mark '\"' closes the quotation opened with '„': the pair mixes two styles", 14, "“")]
 
 
 def test_quotation_over_paragraphs_left_open_like_the_source():

@@ -268,6 +268,36 @@ def _family(c: str) -> str:
     return "bracket" if c in _BRACKETS or c in _BRACKETS.values() else "quote"
 
 
+# Marks that open a quotation in some language, and marks that close one in some language.
+_MAY_OPEN = frozenset("\"“„«»‹「『《〈")
+_MAY_CLOSE = frozenset("\"”“»«›」』》〉")
+
+
+def pair_marks(text: str, lang: str) -> tuple[list[tuple[int, str]], list[tuple[int, str, int, str]]]:
+    """The marks of ``text`` without a partner (``unpaired``), and the quotations opened and closed with
+    marks of two styles, each as (opening offset, mark, closing offset, mark): „…", "…”, “…“ (the opening
+    mark written again at the end). Of the marks ``unpaired`` leaves, two quotation marks next to each
+    other in that list, the first one that opens a quotation in some language and the second one that
+    closes one but not the first one's (two of one style left alone were cut apart by a bracket: "(a “b) c”"),
+    make such a pair."""
+    bad = unpaired(text, lang)
+    pairs = _pairs_of(lang)
+    alone: list[tuple[int, str]] = []
+    mixed: list[tuple[int, str, int, str]] = []
+    k = 0
+    while k < len(bad):
+        pos, c = bad[k]
+        if k + 1 < len(bad):
+            pos2, c2 = bad[k + 1]
+            if c in _MAY_OPEN and c2 in _MAY_CLOSE and c2 not in pairs.get(c, '"') and "\n" not in text[pos:pos2]:
+                mixed.append((pos, c, pos2, c2))
+                k += 2
+                continue
+        alone.append((pos, c))
+        k += 1
+    return alone, mixed
+
+
 def _paragraphs(doc: Document) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for j, s in enumerate(doc.sentences):
@@ -280,13 +310,16 @@ def _paragraph_text(doc: Document, ids: list[int]) -> tuple[str, int]:
     return doc.text[first.start:last.end], first.start
 
 
-@register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+@register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=2, order=50)
 def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
     """Quote or bracket without its partner, by the target language's pairing rules.
 
     Within each target paragraph, opening and closing marks are paired as the language writes them:
     « » in French, „ “ and » « in German, “ ” in English, 「」 『』 《》 in Chinese and Japanese, and
     ( ) [ ] （ ） 【 】 everywhere; straight " pair with each other. Each mark left alone is minor. A
+    quotation opened and closed with marks of two styles („…", "…”, or “…“ with the opening mark written
+    again at the end) is one finding on its closing mark, naming both, with the closing mark that goes
+    with the opening one as the suggestion, not two marks "without partner". A
     quotation that runs over several paragraphs (no closing mark at the end of a paragraph, by
     typographic convention) is not reported when the aligned source paragraph leaves the same kind of
     mark open too. Unlike pofilter's ``brackets``, a translation that drops a pair of brackets (« la
@@ -308,7 +341,18 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
         text, offset = _paragraph_text(ctx.target, ids)
         if not _PAIR_RE.search(text):
             continue
-        for pos, c in unpaired(text, tgt):
+        alone, mixed = pair_marks(text, tgt)
+        closers = _pairs_of(tgt)
+        for pos, c, pos2, c2 in mixed:
+            abs_pos = offset + pos2
+            j = next((k for k in ids if ctx.target.sentences[k].start <= abs_pos < ctx.target.sentences[k].end + 1), ids[0])
+            want = '"' if c == '"' else closers.get(c, _DEFAULT_QUOTES.get(c, ""))[:1] or None
+            message = (f"Opening quotation mark '{c2}' closes the quotation" + (f": the closing mark is '{want}'" if want else "")
+                       if c2 == c else f"Quotation mark '{c2}' closes the quotation opened with '{c}': the pair mixes two styles")
+            yield Issue("punctuation.pairs", Category.FLUENCY_PUNCTUATION, Severity.MINOR, message,
+                        source_span=source_span(ctx, beads.get(j)), target_span=Span(abs_pos, abs_pos + 1),
+                        suggestion=want if want != c2 else None)
+        for pos, c in alone:
             if c in ")）" and re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])$", text[max(0, pos - 3):pos]):
                 continue  # list marker 1) a)
             if c == ")" and text[max(0, pos - 1):pos] in (":", ";"):
@@ -321,7 +365,7 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
                 p = ctx.source.sentences[bead.source[0]].paragraph
                 if p not in src_open_cache:
                     s_text, _ = _paragraph_text(ctx.source, src_paragraphs[p])
-                    src_open_cache[p] = {_family(x) for _, x in unpaired(s_text, src)}
+                    src_open_cache[p] = {_family(x) for _, x in pair_marks(s_text, src)[0]}
                 if fam in src_open_cache[p]:
                     continue
             what = "Bracket" if fam == "bracket" else "Quotation mark"
