@@ -450,6 +450,46 @@ def _word_in(word: str, text: str) -> bool:
     return _whole_word_regex(word).search(text) is not None
 
 
+@lru_cache(maxsize=4096)
+def _acronym_regex(word: str) -> re.Pattern:
+    """An acronym as a translation may write it: whole, or with an ``s`` (the German genitive „CNNs“, the
+    plural "NGOs"), and one of letters and digits with a space or a hyphen between them ("APEC 2020" for
+    APEC2020, "G-20" for G20)."""
+    m = re.fullmatch(r"([A-Z&]+)([0-9]+)", word)
+    body = re.escape(m.group(1)) + r"[ \-]?" + m.group(2) if m else re.escape(word)
+    return re.compile(f"(?<!{_SPACED_WORD_CHAR}){body}s?(?!{_SPACED_WORD_CHAR})", re.IGNORECASE)
+
+
+# Words that may sit inside a written-out name without giving it a letter ("Bank of England", « Banque de
+# France », „Bundesamt für Statistik“).
+_NAME_LINKS = frozenset("of the and for de du des la le et y del der die das für und von e i da do".split())
+_WORDS_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _spelled_out(word: str, text: str) -> bool:
+    """Whether ``text`` writes the acronym ``word`` out: consecutive capitalised words (the parts of a
+    hyphenated one each count: "Saint-Germain") whose initials spell it, with only linking words between
+    them ("Paris Saint-Germain" for PSG, "National Election Authority" for NEA). Three letters or more."""
+    letters = word.upper()
+    if not letters.isalpha() or len(letters) < 3:  # two capitals start many pairs of words by chance
+        return False
+    words = _WORDS_RE.findall(text)
+    for i, w in enumerate(words):
+        if w[:1] != letters[0] or not w[:1].isupper():
+            continue
+        k, j = 1, i + 1
+        while k < len(letters) and j < len(words):
+            nxt = words[j]
+            if nxt[:1] == letters[k] and nxt[:1].isupper():
+                k += 1
+            elif nxt.lower() not in _NAME_LINKS:
+                break
+            j += 1
+        if k == len(letters):
+            return True
+    return False
+
+
 # Two capitals with only capitals, digits and & between them: what every acronym holds (_ACRONYM_RE).
 _CAPITALS_RE = re.compile("[A-Z][A-Z0-9&]*[A-Z]")
 
@@ -473,7 +513,7 @@ def _plain_unspaced(forms: tuple[str, ...]) -> bool:
     return not any(_latin_form(f) or any(ch.isspace() for ch in f) for f in forms)
 
 
-@register("entities.acronym", Category.ACCURACY_ENTITY, version=1, order=45)
+@register("entities.acronym", Category.ACCURACY_ENTITY, version=2, order=45)
 def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Acronym of the source neither kept nor rendered by a known equivalent in the translation.
 
@@ -488,7 +528,10 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     time zones (KM, GMT), acronyms inside URLs, handles and hashtags, headlines in capitals, capitalised
     words next to other capitalised words ("MAN MACED IN ROW"), unknown ones of five letters or more
     ("CHAINSAW": shouting, not an acronym) and an unknown one that opens a dateline ("ROME, March 3
-    (Reuters) -", translated « ROMA »).
+    (Reuters) -", translated « ROMA »). Found too: the acronym with an ``s`` („CNNs“, "NGOs"), one of letters
+    and digits spaced or hyphenated ("APEC 2020", "G-20"), and the acronym written out in capitalised words
+    whose initials spell it ("Paris Saint-Germain" for PSG). A country's adjective renders it (中国 →
+    "Chinese", „chinesisch“; US → "American").
 
     False positives: an acronym the translator expanded or paraphrased with a form missing from the
     file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, and
@@ -518,7 +561,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             if word in seen or word in _NOT_ACRONYMS or _ROMAN_RE.match(word) or not sum(c.isalpha() for c in word) >= 2:
                 continue
             seen.add(word)
-            if _word_in(word, tgt.text):
+            if _acronym_regex(word).search(tgt.text) or _spelled_out(word, tgt.text):
                 continue
             options = by_acronym.get(_norm_ident(word), [])
             if not options and (_shouted(text, m.start(), m.end()) or sum(c.isalpha() for c in word) >= 5
