@@ -204,7 +204,46 @@ LEGITIMATE_DOUBLES: dict[str, frozenset[str]] = {
 }
 
 
-@register("repetition.word", Category.FLUENCY_REPETITION, version=1, order=50)
+# "more and more", "bigger and bigger": a word doubled around "and" is idiomatic, and "and more and more"
+# (or "bigger and bigger and") repeats "and more" without an error. The coordinator and the words so doubled.
+_COORDINATED_DOUBLES: dict[str, tuple[str, frozenset[str]]] = {
+    "en": ("and", frozenset("more less better worse further farther again over round on through".split())),
+    "de": ("und", frozenset({"mehr", "immer"})),
+    "fr": ("et", frozenset({"encore", "plus"})),
+    "es": ("y", frozenset({"más", "menos"})),
+    "it": ("e", frozenset({"più", "meno"})),
+    "pt": ("e", frozenset({"mais", "menos"})),
+    "nl": ("en", frozenset({"meer", "minder"})),
+}
+
+
+def _coordinated_double(words: list[str], lang: str) -> bool:
+    """``words`` (the unit written twice) are a coordinator and a word doubled around it: "and more" of "and
+    more and more", "bigger and" of "bigger and bigger and" (an English comparative in -er)."""
+    rule = _COORDINATED_DOUBLES.get(lang)
+    if rule is None or len(words) != 2:
+        return False
+    coordinator, doubled = rule
+    a, b = words[0].lower(), words[1].lower()
+    word = b if a == coordinator else a if b == coordinator else None
+    return word is not None and (word in doubled or lang == "en" and len(word) >= 5 and word.endswith("er"))
+
+
+_PY_INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s".split()
+_PY_FINALS = "a o e i u v ai ei ao ou an en ang eng ong ia ie iao iu ian in iang ing iong ua uo uai ui uan un uang ue".split()
+# Syllables of Hanyu pinyin as names are written in Latin letters (a superset: every initial with every final).
+PINYIN_SYLLABLES = frozenset({i + f for i in _PY_INITIALS for f in _PY_FINALS} | set(_PY_FINALS) | set(
+    "er yi ya ye yao you yan yin yang ying yong yu yue yuan yun wu wa wo wai wei wan wen wang weng".split()))
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _doubled_pinyin_name(unit: str, source: str) -> bool:
+    """A Chinese given name of one syllable written twice ("Ni Ni" for 倪妮, "Li Li" for 李丽): one capitalised
+    pinyin syllable, from a source written in Han characters (which writes two characters, not a double)."""
+    return unit[:1].isupper() and unit[1:].islower() and unit.lower() in PINYIN_SYLLABLES and _HAN_RE.search(source) is not None
+
+
+@register("repetition.word", Category.FLUENCY_REPETITION, version=2, order=50)
 def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     """Word or phrase repeated at once: "the the", « de de », "in the city in the city".
 
@@ -212,7 +251,9 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     (case aside; only spaces between: "it. It" is two sentences) is minor; three times or more, or a
     phrase of three words or more repeated, is major (a machine-translation loop). Skipped: the
     language's legitimate doubles (« vous vous », « nous nous », "had had", "that that", German
-    « die die » in a relative clause, "very very"), a repetition the aligned source has too (Baden-Baden,
+    « die die » in a relative clause, "very very"), a word doubled around "and" ("and more and more", "bigger
+    and bigger and": "more and more", „mehr und mehr“), a Chinese given name of one pinyin syllable written
+    twice ("Ni Ni" for 倪妮, from a source in Han characters), a repetition the aligned source has too (Baden-Baden,
     "Sirhan Sirhan", "bye bye"), and languages written without spaces (Chinese, Japanese), where
     doubling is grammar (看看, 常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of
     its word: « की कीमतों » is no « क क ».
@@ -249,7 +290,8 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
             unit = m.group(1)
             words = unit.split()
             times = 1 + len(m.group(2).split()) // len(words)
-            if len(words) == 1 and unit.lower() in legit and times == 2:
+            if times == 2 and (len(words) == 1 and unit.lower() in legit or _coordinated_double(words, tgt)
+                               or len(words) == 1 and m.group(2).strip() == unit and _doubled_pinyin_name(unit, src.text)):
                 continue
             if source_lower and re.sub(r"\s+", " ", m.group().lower()) in source_lower:
                 continue
