@@ -587,7 +587,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                             related=_related(tgt), suggestion=expected[0] if expected else None)
 
 
-@register("entities.name", Category.ACCURACY_ENTITY, version=1, order=45)
+@register("entities.name", Category.ACCURACY_ENTITY, version=2, order=45)
 def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Identifier with digits, or Latin-script name of a non-Latin source, changed or missing.
 
@@ -596,8 +596,8 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     (G20 → 二十国集团): one replaced by another identifier of the same shape (A380 → A350) is major, one
     missing is minor. In a source written in another script (Chinese, Japanese, Russian…), Latin-script
     words with a capital (Tesla, iPhone, TikTok) are names kept in their original form: one missing from
-    a Latin-script translation is minor. Markup (``<script>``) and lower-case words (app, vlog) are
-    skipped. Between two Latin-script languages, a capitalised source word of five letters or more
+    a Latin-script translation is minor. Markup (``<script>``), lower-case words (app, vlog) and tokens
+    with one letter (the « 08H00 » of a Macau time) are skipped. Between two Latin-script languages, a capitalised source word of five letters or more
     that the translation spells with two neighbouring letters swapped (Merkel → Merkle) or one plain
     vowel changed (Stoltenberg → Stoltenburg) is minor; other differences are how languages spell
     cognates and exonyms (Dezember, Präsident, Kaschmir, Syrie, Irak) and are left alone.
@@ -658,7 +658,8 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         masked_idents = blank_spans(text, [m.span() for m in idents])
         for m in _LATIN_TOKEN_RE.finditer(masked_idents):
             word = m.group()
-            if _is_acronym(word) or len(word) < 3 or word.lower() in reported or word.islower():
+            if _is_acronym(word) or len(word) < 3 or word.lower() in reported or word.islower() \
+                    or sum(c.isalpha() for c in word) < 2:  # « 08H00 », « H00-7 »: a time, no name
                 continue
             reported.add(word.lower())
             if _word_in(word, tgt.text):
