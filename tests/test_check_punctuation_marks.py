@@ -80,6 +80,7 @@ def test_unpaired(text, lang, expected):
     ("\"From July 21, we surveyed the workers.”", "en", [], [(0, "\"", 39, "”")]),
     ("„Das ist etwas Schönes\", sagte sie.", "de", [], [(0, "„", 22, "\"")]),
     ("“A” “B", "en", [(4, "“")], []),
+    ("Ich denke: “Nein, absolut nicht„.", "de", [], [(11, "“", 31, "„")]),  # WMT 2021 en-de MT output
     ("(a “b) c”", "en", [(3, "“"), (8, "”")], []),  # one style, cut apart by a bracket: two marks alone
     ("“a\n\n“b", "en", [(0, "“"), (4, "“")], []),  # a quotation over paragraphs is no mixed pair
 ])

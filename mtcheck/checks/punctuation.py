@@ -270,7 +270,7 @@ def _family(c: str) -> str:
 
 # Marks that open a quotation in some language, and marks that close one in some language.
 _MAY_OPEN = frozenset("\"“„«»‹「『《〈")
-_MAY_CLOSE = frozenset("\"”“»«›」』》〉")
+_MAY_CLOSE = frozenset("\"”“„»«›」』》〉")  # „ too: German « “Nein„ » closes with the opening mark
 
 
 def pair_marks(text: str, lang: str) -> tuple[list[tuple[int, str]], list[tuple[int, str, int, str]]]:
