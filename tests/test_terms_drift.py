@@ -22,7 +22,7 @@ from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
-from mtcheck.terms.drift import (Occurrence, _Side, _Term, _edit_distance, _in_order, _name_around, _nominal_compound,
+from mtcheck.terms.drift import (Occurrence, _Side, _Term, _edit_distance, _relation, _in_order, _name_around, _nominal_compound,
                                  _one_edit, _neighbours, _other_body, _quoted_title_word, _rival_beside, _spaced_pieces, _swapped,
                                  _title_edge, find_renderings, tokenize)
 from mtcheck.terms.matching import normalise_token
@@ -1098,6 +1098,34 @@ def test_near_variant_says_so():
     (issue,) = drift_issues(src, tgt, "zh", "fr")
     assert issue.message.endswith("; a near-variant (linking words)")
     assert "3 times" in issue.message
+
+
+ZH_EN_CENTRES = (
+    "香港已启用多个检疫中心。\n竹篙湾检疫中心预计提供3500个单位。\n政府将再建两个检疫中心。\n新的检疫中心将于下月启用。\n",
+    "Hong Kong has opened several quarantine centres.\nThe Penny's Bay quarantine centre is expected to provide 3,500 "
+    "units.\nThe government will build two more quarantine centres.\nThe new quarantine centers will open next month.\n",
+)
+
+
+@pytest.mark.parametrize("british,american", [
+    ("centres", "centers"), ("colour", "color"), ("organisation", "organization"), ("analysed", "analyzed"),
+    ("catalogue", "catalog"), ("defence", "defense"), ("travelled", "traveled"), ("paediatric", "pediatric"),
+    ("programme", "program"), ("Centre", "Center"),
+])
+def test_british_and_american_spellings_are_one_word(british, american):
+    assert _relation(american, british, "en") == "orthography"
+
+
+def test_british_and_american_spelling_is_a_near_variant():
+    """WMT 2021 zh-en MT output (hyp.SMU): 检疫中心 "quarantine centres" 3 times, "quarantine centers" once, was a
+    major drift; it is the same words spelt the American way, a minor near-variant. Other words stay apart."""
+    src, tgt = ZH_EN_CENTRES
+    (issue,) = drift_issues(src, tgt, "zh", "en")
+    assert issue.severity.value == "minor"
+    assert tgt[issue.target_span.start:issue.target_span.end] == "quarantine centers"
+    assert issue.message.endswith("; a near-variant (orthography)")
+    assert _relation("four", "for", "en") is None and _relation("status", "states", "en") is None
+    assert _relation("centres", "centers", "de") is None  # the English spellings, in English only
 
 
 def test_term_table_keeps_inflected_forms_together():

@@ -1884,12 +1884,36 @@ def _undouble(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+# British spellings and their American counterparts, as endings (or letters) rewritten the American way:
+# centre / center, colour / color, organisation / organization, analyse / analyze, catalogue / catalog,
+# defence / defense, travelled / traveled, paediatric / pediatric, programme / program.
+_EN_SPELLINGS = [(re.compile(p), r) for p, r in (
+    (r"(?<=[bcdfghklmnpstvz])re(s|d)?$", r"er\1"),
+    (r"(?<=\w{3})our(s|ed|ing|ful|ite|ites|able|ably|less)?$", r"or\1"),
+    (r"(?<=\w{2})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),
+    (r"ys(e|es|ed|ing)$", r"yz\1"),
+    (r"(?<=\w{3})ogue(s)?$", r"og\1"),
+    (r"(?<=\w{3})ence(s)?$", r"ense\1"),
+    (r"(?<=[aeiou])ll(ed|ing|er|ers)$", r"l\1"),
+    (r"(?<=\w)(ae|oe)(?=\w)", "e"),
+    (r"^programme(s)?$", r"program\1"),
+)]
+
+
+def _american(word: str) -> str:
+    for pattern, repl in _EN_SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 @lru_cache(maxsize=500_000)
 def _relation(word: str, dom_word: str, lang: str) -> Optional[str]:
     """How a word of the unit relates to a word of the dominant rendering (both surface forms)."""
     a, b = fold(word), fold(dom_word)
     if a == b:
         return "same" if word.lower() == dom_word.lower() or _same_lemmas(word, dom_word, lang) else "orthography"
+    if lang.split("-")[0] == "en" and min(len(a), len(b)) >= 4 and _american(a) == _american(b):
+        return "orthography"  # British and American spelling: quarantine centres / quarantine centers
     # A doubled letter is a common spelling variant of a short name too (Hana / Hanna, Bona / Bonna).
     if word[:1].isupper() and dom_word[:1].isupper() and min(len(a), len(b)) >= 3 \
             and _undouble(a) == _undouble(b):
