@@ -1184,6 +1184,25 @@ def test_an_adverb_before_an_adjective_is_no_term():
     assert "frankly shambolic" not in sources
 
 
+EN_DE_ADVERB_VERB = (
+    "Police may compulsorily question anyone for up to seven days.\n"
+    "Officers can compulsorily question every suspect, the bill says.\n"
+    "Critics say the power to compulsorily question people goes too far.\n",
+    "Die Polizei darf jeden bis zu sieben Tage lang zwangsweise befragen.\n"
+    "Beamte können jeden Verdächtigen zwangsweise befragen, heißt es im Gesetz.\n"
+    "Kritiker sagen, die Befugnis, Menschen zwangsweise zu befragen, gehe zu weit.\n",
+)
+
+
+def test_an_adverb_opening_a_phrase_is_no_term():
+    """"compulsorily question" (WMT 2021 en-de, MT outputs of the Australian counter-terrorism bill) is a
+    verb phrase: no term, no drift between „jeden zwangsweise“ and „Tage lang zwangsweise“."""
+    src, tgt = EN_DE_ADVERB_VERB
+    assert drift_issues(src, tgt, "en", "de") == []
+    sources = {t.source for t in find_renderings(*documents(src, tgt, "en", "de"))}
+    assert not any(s.startswith("compulsorily") for s in sources)
+
+
 def test_short_nouns_are_terms_only_when_rare_and_rendered_specifically():
     src, tgt = ZH_EN_SHORT_NOUN_SYNONYM
     table = {t.source: t for t in find_renderings(*documents(src, tgt, "zh", "en"))}

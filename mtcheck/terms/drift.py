@@ -490,7 +490,7 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
         time = time_words(lang)
         if time and all(t.func or t.key in time or t.text.lower() in time for t in toks):
             return False
-        if lang == "en" and _adverb_adjective(toks):
+        if lang == "en" and (_adverb_adjective(toks) or _adverb_first(toks[0].text)):
             return False
         return any(len(t.text) >= 4 and not t.func for t in toks)
     word = toks[0].text
@@ -507,6 +507,18 @@ def _adverb_adjective(toks: list[Token]) -> bool:
     first, last = toks[0].text, toks[-1].text
     return (first.islower() and first.endswith("ly") and len(first) >= 5 and last.islower()
             and last.endswith(_ADJECTIVE_ENDINGS))
+
+
+# Endings of English adverbs that no noun or adjective of the length given has ("compulsorily", "allegedly",
+# "reportedly", "fully", "dangerously", "probably"; not "family", "rally", "daily", "elderly", "friendly").
+_ADVERB_ENDINGS = (("ily", 8), ("ally", 7), ("ously", 7), ("ively", 7), ("ently", 7), ("antly", 7), ("fully", 5),
+                   ("lessly", 8), ("edly", 7), ("ably", 6), ("ibly", 6))
+
+
+def _adverb_first(word: str) -> bool:
+    """An English adverb in -ly opening a candidate ("compulsorily question" of "to compulsorily question
+    suspects", WMT 2021 en-de): a term is a noun phrase, which no such adverb opens."""
+    return word.islower() and any(word.endswith(end) and len(word) >= n for end, n in _ADVERB_ENDINGS)
 
 
 # Short Chinese nouns (高温, 士官, 疫情; abbreviations such as 中共, 央视) are too common to be terms by
