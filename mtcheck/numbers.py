@@ -1111,7 +1111,18 @@ _HYPHEN_PREFIX_OK = {"mi", "mid", "pre", "pré", "post", "fin", "début", "ex", 
 
 # Approximation words before a number (searched at the end of a short window before it).
 _APPROX_BEFORE = {
-    "more_than": ["more than", "over", "above", "upwards of", "in excess of", "at least", "plus de", "plus d'",
+    "more_than": ["more than", "over", "above", "upwards of", "in excess of", "at least", "exceed", "exceeds",
+                  "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "surpassing", "topped",
+                  # the verbs that say it ("exceeded 40 °C", « a dépassé les 40 », „übersteigt 40“, « superó los 40 »)
+                  "dépasse", "dépassé", "dépassent", "dépassant", "dépasser", "dépassait", "dépassera", "dépasse les",
+                  "dépassé les", "dépassent les", "dépassant les", "dépasser les", "dépassait les", "dépassera les",
+                  "übersteigt", "überstieg", "überstiegen", "übersteigen", "überschreitet", "überschritt",
+                  "überschritten", "übertrifft", "übertraf", "übertroffen",
+                  "supera", "superan", "superó", "superaron", "superando", "superar", "supera los", "supera las",
+                  "superó los", "superó las", "superan los", "superaron los", "superando los", "superato", "superano",
+                  "superando i", "supera i", "superou", "ultrapassa", "ultrapassou", "ultrapassam", "ultrapassaram",
+                  "ultrapassando", "ultrapassa os", "ultrapassou os", "超出",
+                  "plus de", "plus d'",
                   "plus d’", "au moins", "mehr als", "mindestens", "más de", "mas de", "al menos",
                   "超过", "超", "逾", "多于", "至少", "高于", "高达", "少なくとも", "최소", "적어도",
                   "più di", "oltre", "almeno", "oltre il", "sopra il", "mais de", "pelo menos", "acima de", "acima dos",

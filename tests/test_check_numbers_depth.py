@@ -246,6 +246,11 @@ CASES = [
     ("Catalan unes; German uns is us", "Some 25,000 people marched.", "en", "Unes 25.000 persones es van manifestar.",
      "ca", []),
     ("German « uns » is no qualifier", "He gave us 300 euros.", "en", "Er gab uns 300 Euro.", "de", []),
+    ("超过 rendered by 'exceeding'", "局地最高气温超过40℃。", "zh", "Local temperatures exceeded 40 °C.", "en", []),
+    ("'topped' rendered by a German verb away from the number", "The number of tests topped 60,000 on Saturday.", "en",
+     "Die Zahl der Tests überstieg am Samstag 60.000.", "de", []),
+    ("'exceeded' rendered by 'reached': the qualifier is lost", "Temperatures exceeded 40 °C.", "en",
+     "Les températures ont atteint 40 °C.", "fr", [("numbers.mismatch", "minor", "40")]),
     # Persian: Persian digits, میلیارد, درصد, حدود / بیش از; a Solar Hijri date is read as its Gregorian date
     ("Persian Gregorian date, میلیارد", "It will spend 3.5 billion euros from April 15, 2024.", "en",
      "از ۱۵ آوریل ۲۰۲۴ ۳٫۵ میلیارد یورو هزینه خواهد کرد.", "fa", []),
@@ -662,6 +667,12 @@ def test_halves_times_and_idioms(text, lang, expected):
 
 
 @pytest.mark.parametrize("text, lang, approx", [
+    # a verb of exceeding says "more than" (WMT 2021 zh-en MT: 超过40℃ -> "temperatures exceeding 40 °C")
+    ("local temperatures exceeding 40 °C", "en", "more_than"),
+    ("the journey exceeds 10000 kilometers", "en", "more_than"),
+    ("la température a dépassé les 40 degrés", "fr", "more_than"),
+    ("Die Zahl übersteigt 40.", "de", "more_than"),
+    ("la cifra superó los 40 grados", "es", "more_than"),
     ("약 3건", "ko", "about"),
     ("계약 3건을 체결했다", "ko", None),  # 계약 (contract) ends with 약 but is no qualifier
     ("최대 3만 명", "ko", "less_than"),

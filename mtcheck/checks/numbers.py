@@ -82,6 +82,9 @@ _HEDGE_RE = re.compile(
     r"|casi|unos|unas|alrededor|hasta|al menos|aproximadamente|superior|inferior|ab|bis)(?![a-zà-ÿ])"
     r"|约|近|多|余|超|过|破|逾|至少|最多|最大|最高|最低|最少|以上|以下|以内|左右|上下|高于|低于|不到|不足|达|几"
     r"|約|未満|程度|前後|足らず|上回|下回|이상|이하|미만|초과|넘|약(?= )|가량|정도|안팎|내외|가까이|남짓|최소|최대"
+    # verbs of exceeding, any form, also where the word order puts them away from the number
+    # („überstieg am Samstag 60.000“ for "topped 60,000 on Saturday")
+    r"|(?i:(?<![a-zà-ÿ])(?:exceed|surpass|topp|dépass|übersteig|überstieg|überschr|übertr|supera|superó|ultrapass)[a-zà-ÿ]*)"
 )
 
 
