@@ -417,7 +417,7 @@ def _suggestion(s: NumberMention) -> Optional[str]:
     return s.text if s.text.isdigit() and s.text.isascii() else None
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=3, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=4, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
