@@ -397,7 +397,12 @@ def _end_class(text: str, lang: Optional[str] = None) -> tuple[Optional[str], in
     return _END_CLASS.get(t[-1]), len(t) - 1
 
 
-@register("punctuation.end", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+def _ends_bracketed(text: str) -> bool:
+    """Whether ``text`` ends with a closing bracket (white space and quotes aside)."""
+    return text.rstrip(" \t\u00a0\u202f\"'“”‘’»«」』")[-1:] in ")）]】"
+
+
+@register("punctuation.end", Category.FLUENCY_PUNCTUATION, version=2, order=50)
 def end_punctuation(ctx: CheckContext) -> Iterator[Issue]:
     """End punctuation that differs from the source: a question or exclamation lost, or no end mark.
 
@@ -408,7 +413,9 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Issue]:
     ending with a full stop, question or exclamation mark whose translation ends with none. Not
     reported, unlike pofilter's ``endpunc``: a translation that adds a full stop to an unpunctuated
     source (a headline, a dateline), a colon or semicolon of the source ending the translation with a full
-    stop (sentences restructured), « … » against "." .
+    stop (sentences restructured), « … » against "." , a full stop inside a closing bracket that ends the
+    source where the translation ends with the bracket and no stop (« （涉及：查询隔离酒店问题。） » → "(involving:
+    quarantine hotels)": the stop inside a bracket is Chinese usage).
 
     False positives: a rhetorical question the translator turned into a statement; a headline the
     source punctuates and the newsroom's style does not.
@@ -424,6 +431,8 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Issue]:
             continue
         if s_kind == "stop" and t_kind is not None:
             continue
+        if s_kind == "stop" and _ends_bracketed(src.text) and _ends_bracketed(tgt.text):
+            continue  # « （涉及：查询隔离酒店问题。） » → "(involving: quarantine hotels)": no stop inside a bracket
         if t_kind is None:
             word = re.search(r"\S+$", tgt.text.rstrip(_END_CLOSERS))
             start = word.start() if word else max(0, t_pos)
