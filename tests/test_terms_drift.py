@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
+from mtcheck.checks.entities import name_and_adjective
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
 from mtcheck.terms.drift import (Occurrence, _Side, _Term, _edit_distance, _relation, _in_order, _name_around, _nominal_compound,
@@ -1126,6 +1127,19 @@ def test_british_and_american_spelling_is_a_near_variant():
     assert issue.message.endswith("; a near-variant (orthography)")
     assert _relation("four", "for", "en") is None and _relation("status", "states", "en") is None
     assert _relation("centres", "centers", "de") is None  # the English spellings, in English only
+
+
+def test_a_country_and_its_adjective_are_one_term():
+    """WMT 2021 zh-en, chinese.dw.com.5398, hyp.IIE-MT: 英国 "British" 6 times ("the British government",
+    "British tourists") and "the UK" once was a drift; a country's name and its adjective (the equivalents
+    file of entities.acronym says which forms are which) are one term in two parts of speech."""
+    fixtures = Path(__file__).parent / "fixtures"
+    src = (fixtures / "wmt21_zhen_dw5398.zh.txt").read_text(encoding="utf-8")
+    tgt = (fixtures / "wmt21_zhen_dw5398_IIE-MT.en.txt").read_text(encoding="utf-8")
+    assert "Before the UK issued" in tgt and tgt.count("British") == 7
+    assert drift_issues(src, tgt, "zh", "en") == []
+    assert name_and_adjective("UK", "British", "en") and name_and_adjective("China", "chinesische", "de")
+    assert not name_and_adjective("US", "United States", "en")  # two names: a drift of style, still reported
 
 
 def test_term_table_keeps_inflected_forms_together():

@@ -103,6 +103,33 @@ def _read_concepts(path: Path) -> list[_Concept]:
     return out
 
 
+def name_and_adjective(a: str, b: str, lang: str, extra: Optional[str] = None) -> bool:
+    """Whether one of ``a`` and ``b`` names a concept of the equivalents file and the other is one of its
+    forms that do not name it (an adjective, a people, a capital: "UK" and "British", "US" and "American",
+    „China“ and „chinesische“), in ``lang``'s column: the same thing in another part of speech."""
+    for concept in _concepts(extra)[0]:
+        forms = concept.forms.get(lang)
+        if not forms:
+            continue
+        named = {f.lower() for f in concept.named.get(lang, ())}
+        other = [f.lower() for f in forms if f.lower() not in named]
+        if not other:
+            continue
+
+        def kind(text: str) -> Optional[str]:
+            low = text.lower()
+            if low in named:
+                return "name"
+            if any(low == f or (len(f) >= 4 and f.islower() and low.startswith(f) and len(low) - len(f) <= 3)
+                   for f in other):
+                return "other"
+            return None
+
+        if {kind(a), kind(b)} == {"name", "other"}:
+            return True
+    return False
+
+
 @lru_cache(maxsize=8)
 def _concepts(extra: Optional[str]) -> tuple[tuple[_Concept, ...], dict]:
     concepts = _read_concepts(_DATA_FILE)

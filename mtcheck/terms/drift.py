@@ -2995,6 +2995,12 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             # of a body ("Ice ⟦Scotland⟧"): the body's name, not a rendering of the word.
             term.variants = [v for v in term.variants if fold(v.text) != fold(term.text) or not any(
                 _in_longer_name(o, src, loose=True) for o in term.occurrences if o.unit == v.unit)]
+        if term.variants and term.dominant is not None:
+            # "British" beside "UK", "American" beside "US" (英国, 美国): a country's adjective or people and its
+            # name are one term in two parts of speech (the equivalents file of entities.acronym says which).
+            from ..checks.entities import name_and_adjective
+
+            term.variants = [v for v in term.variants if not name_and_adjective(term.dominant.text, v.text, target.lang)]
         term.variants.sort(key=lambda v: v.start)
     out = [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]
     # A nested term found more often settles a disagreement with the term around it (_contested), judged on
