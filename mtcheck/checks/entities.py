@@ -487,6 +487,16 @@ def _acronym_regex(word: str) -> re.Pattern:
     return re.compile(f"(?<!{_SPACED_WORD_CHAR}){body}s?(?!{_SPACED_WORD_CHAR})", re.IGNORECASE)
 
 
+_YEAR_GLUED_RE = re.compile(r"([A-Z][A-Z&]+)((?:19|20)\d\d)")
+
+
+def _year_glued(text: str, m: re.Match) -> Optional[str]:
+    """The letters of an acronym written against a year in Chinese or Japanese text ("APEC2020年后合作愿景",
+    the vision of APEC after 2020): "APEC"; None for any other match (G20, A380, COVID-19)."""
+    g = _YEAR_GLUED_RE.fullmatch(m.group())
+    return g.group(1) if g and text[m.end():m.end() + 1] == "年" else None
+
+
 # Words that may sit inside a written-out name without giving it a letter ("Bank of England", « Banque de
 # France », „Bundesamt für Statistik“).
 _NAME_LINKS = frozenset("of the and for de du des la le et y del der die das für und von e i da do".split())
@@ -584,7 +594,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             continue
         seen: set[str] = set()
         for m in acronyms:
-            word = m.group()
+            word = _year_glued(text, m) or m.group()
             if word in seen or word in _NOT_ACRONYMS or _ROMAN_RE.match(word) or not sum(c.isalpha() for c in word) >= 2:
                 continue
             seen.add(word)
@@ -599,10 +609,11 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             if _norm_ident(word) in {_norm_ident(t) for t in _IDENT_RE.findall(tgt.text)}:
                 continue
             expected = [f for c in options for f in (c.named.get(tgt_lang) or c.forms.get(tgt_lang) or ())][:3]
-            hint = f" (or {', '.join(expected)})" if expected else ""
+            others = [f for f in expected if f != word]  # "(or APEC)" for APEC says nothing
+            hint = f" (or {', '.join(others)})" if others else ""
             yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
                         f"Acronym '{word}' of the source is not in the translation{hint}",
-                        source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt),
+                        source_span=src.span(m.start(), m.start() + len(word)), target_span=None, related=_related(tgt),
                         suggestion=expected[0] if expected else word)
         for c, (form, start, end) in found_forms:
             if not _has_form(c, tgt_lang, tgt.text, caseless):
@@ -657,6 +668,8 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             t_norm = _norm_ident(tgt.text)
         used: set[str] = set()
         for m in idents:
+            if _year_glued(text, m):
+                continue  # APEC2020年: APEC and a year (entities.acronym and numbers.mismatch read them)
             key = _norm_ident(m.group())
             if key in reported or key in t_idents or key in t_norm:
                 continue
