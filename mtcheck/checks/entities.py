@@ -191,11 +191,12 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
     return out, (re.compile("|".join(parts)) if parts else None)
 
 
-def _found_forms(non_latin: list, text: str) -> list:
+def _found_forms(non_latin: list, text: str, skip: Optional[Callable[[str, int, int], bool]] = None) -> list:
     """(concept, (form, start, end)) for each concept of ``non_latin`` one of whose forms is in ``text``:
     the first of its forms found (``_form_spans``), not inside a longer form of another concept found there
     (英国 of 英国广播公司, the BBC, asks for no UK). A plain literal (``_latin_form`` false) is found when it
-    is in the text: the forms of the text are picked out by ``in`` before the concepts are read."""
+    is in the text: the forms of the text are picked out by ``in`` before the concepts are read. ``skip(text,
+    start, end)``: places that do not count (_title_word)."""
     present = {f for _, forms in non_latin for f in forms if _latin_form(f) or f in text}
     hits = [(c, f, span) for c, forms in non_latin for f in forms if f in present for span in _form_spans(f, text)]
     out = []
@@ -204,7 +205,8 @@ def _found_forms(non_latin: list, text: str) -> list:
             if f not in present:
                 continue
             free = [(a, b) for c2, f2, (a, b) in hits if c2 is c and f2 == f and not any(
-                c3 is not c and a3 <= a and b <= b3 and b3 - a3 > b - a for c3, _, (a3, b3) in hits)]
+                c3 is not c and a3 <= a and b <= b3 and b3 - a3 > b - a for c3, _, (a3, b3) in hits)
+                and not (skip is not None and skip(text, a, b))]
             if free:
                 out.append((c, (f, *free[0])))
                 break
@@ -487,6 +489,18 @@ def _acronym_regex(word: str) -> re.Pattern:
     return re.compile(f"(?<!{_SPACED_WORD_CHAR}){body}s?(?!{_SPACED_WORD_CHAR})", re.IGNORECASE)
 
 
+def _title_word(text: str, start: int, end: int) -> bool:
+    """A source form inside a title in book-title marks (《中国机长》, the film "The Captain") or right before
+    one (英国《泰晤士报》, "The Times"): the title's translation says what it says, the country may go."""
+    if text[end:end + 1] in "《『":
+        return True
+    opening = max(text.rfind("《", 0, start), text.rfind("『", 0, start))  # not 「」: quotation marks in Japanese
+    if opening < 0:
+        return False
+    closing = text.find("》" if text[opening] == "《" else "』", opening)
+    return closing >= end and "\n" not in text[opening:closing]
+
+
 _YEAR_GLUED_RE = re.compile(r"([A-Z][A-Z&]+)((?:19|20)\d\d)")
 
 
@@ -561,7 +575,9 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     IMF → IWF in German, 北约 → NATO from Chinese, G20 → 二十国集团, UK → „britische“). Source names of the file written in
     a non-Latin script (北约, 联合国) are checked the same way; only the forms that name a concept, not a capital
     city, an adjective or a common noun (``_accept_only``: « Brüssel », « européen », 国内生产总值). An acronym
-    written against Chinese, Japanese or Korean words (« ECBの », « NATO와 ») is found. Minor. Skipped: Roman numerals, units and
+    written against Chinese, Japanese or Korean words (« ECBの », « NATO와 ») is found; a source name inside a title
+    in book-title marks or right before one (《中国机长》 "The Captain", 英国《泰晤士报》 "The Times") asks for
+    nothing. Minor. Skipped: Roman numerals, units and
     time zones (KM, GMT), acronyms inside URLs, handles and hashtags, headlines in capitals, capitalised
     words next to other capitalised words ("MAN MACED IN ROW"), unknown ones of five letters or more
     ("CHAINSAW": shouting, not an acronym) and an unknown one that opens a dateline ("ROME, March 3
@@ -587,7 +603,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         text = _masked_side(src.text, mask_source)
         acronyms = list(_ACRONYM_RE.finditer(text))
         # Per concept, the first of its non-Latin source forms found in the source (None: none is).
-        found_forms = [] if any_form is None or not any_form.search(src.text) else _found_forms(non_latin, src.text)
+        found_forms = [] if any_form is None or not any_form.search(src.text) else _found_forms(non_latin, src.text, _title_word)
         if not acronyms and not found_forms:
             continue  # nothing to check (the headline test below would skip the bead or find nothing)
         if _is_headline_caps(text):
