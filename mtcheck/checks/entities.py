@@ -103,29 +103,32 @@ def _read_concepts(path: Path) -> list[_Concept]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _names_and_others(lang: str, extra: Optional[str]) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Per concept with both kinds in ``lang``'s column: the forms that name it and its other forms (adjectives,
+    peoples, capitals), lower-cased."""
+    out = []
+    for concept in _concepts(extra)[0]:
+        named = frozenset(f.lower() for f in concept.named.get(lang, ()))
+        other = tuple(f.lower() for f in concept.forms.get(lang, ()) if f.lower() not in named)
+        if named and other:
+            out.append((named, other))
+    return tuple(out)
+
+
 def name_and_adjective(a: str, b: str, lang: str, extra: Optional[str] = None) -> bool:
     """Whether one of ``a`` and ``b`` names a concept of the equivalents file and the other is one of its
     forms that do not name it (an adjective, a people, a capital: "UK" and "British", "US" and "American",
-    „China“ and „chinesische“), in ``lang``'s column: the same thing in another part of speech."""
-    for concept in _concepts(extra)[0]:
-        forms = concept.forms.get(lang)
-        if not forms:
-            continue
-        named = {f.lower() for f in concept.named.get(lang, ())}
-        other = [f.lower() for f in forms if f.lower() not in named]
-        if not other:
-            continue
+    „China“ and „chinesische“; a lower-case stem takes an ending of up to three letters), in ``lang``'s
+    column: the same thing in another part of speech."""
+    low_a, low_b = a.lower(), b.lower()
+    for named, other in _names_and_others(lang, extra):
 
-        def kind(text: str) -> Optional[str]:
-            low = text.lower()
-            if low in named:
-                return "name"
-            if any(low == f or (len(f) >= 4 and f.islower() and low.startswith(f) and len(low) - len(f) <= 3)
-                   for f in other):
-                return "other"
-            return None
+        def is_other(low: str) -> bool:
+            return any(low == f or (len(f) >= 4 and f.islower() and low.startswith(f) and len(low) - len(f) <= 3)
+                       for f in other)
 
-        if {kind(a), kind(b)} == {"name", "other"}:
+        if (low_a in named and is_other(low_b)) or (low_b in named and is_other(low_a)):
             return True
     return False
 

@@ -310,6 +310,11 @@ def _paragraph_text(doc: Document, ids: list[int]) -> tuple[str, int]:
     return doc.text[first.start:last.end], first.start
 
 
+def _sentence_at(doc: Document, ids: list[int], offset: int) -> int:
+    """The sentence of ``ids`` (a paragraph's) that holds ``offset`` or ends just before it; the first one else."""
+    return next((k for k in ids if doc.sentences[k].start <= offset < doc.sentences[k].end + 1), ids[0])
+
+
 @register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=2, order=50)
 def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
     """Quote or bracket without its partner, by the target language's pairing rules.
@@ -345,7 +350,7 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
         closers = _pairs_of(tgt)
         for pos, c, pos2, c2 in mixed:
             abs_pos = offset + pos2
-            j = next((k for k in ids if ctx.target.sentences[k].start <= abs_pos < ctx.target.sentences[k].end + 1), ids[0])
+            j = _sentence_at(ctx.target, ids, abs_pos)
             want = '"' if c == '"' else closers.get(c, _DEFAULT_QUOTES.get(c, ""))[:1] or None
             message = (f"Opening quotation mark '{c2}' closes the quotation" + (f": the closing mark is '{want}'" if want else "")
                        if c2 == c else f"Quotation mark '{c2}' closes the quotation opened with '{c}': the pair mixes two styles")
@@ -358,7 +363,7 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
             if c == ")" and text[max(0, pos - 1):pos] in (":", ";"):
                 continue  # smiley
             abs_pos = offset + pos
-            j = next((k for k in ids if ctx.target.sentences[k].start <= abs_pos < ctx.target.sentences[k].end + 1), ids[0])
+            j = _sentence_at(ctx.target, ids, abs_pos)
             bead = beads.get(j)
             fam = _family(c)
             if bead is not None and bead.source:
