@@ -130,6 +130,8 @@ CASES = [
      "He had seen The Captain and read The Times.", "en", []),
     ("the same country outside a title does", "他看过《中国机长》，还去过中国。", "zh",
      "He had seen The Captain and had been to the country.", "en", [("entities.acronym", "minor", "src:中国")]),
+    ("a country at the very end is no title's", "他们访问了中国", "zh", "They visited the country", "en",
+     [("entities.acronym", "minor", "src:中国")]),
     ("APEC2020年后 is APEC and a year", "制定APEC2020年后合作愿景的工作正有序推进。", "zh",
      "Work on a post-2020 APEC cooperation vision is proceeding.", "en", []),
     ("APEC2020年后 with APEC dropped", "制定APEC2020年后合作愿景的工作正有序推进。", "zh",

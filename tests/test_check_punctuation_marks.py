@@ -92,6 +92,13 @@ def test_pair_marks(text, lang, alone, mixed):
     assert pair_marks(text, lang) == (alone, mixed)
 
 
+def test_ends_bracketed_needs_a_bracket():
+    from mtcheck.checks.punctuation import _ends_bracketed
+
+    assert [_ends_bracketed(t) for t in ("", "”", "a)", "（涉及：查询。）", "（涉及）。", "(x) ”")] == [
+        False, False, True, True, False, True]
+
+
 def test_mixed_pair_message_and_suggestion():
     issues, source, target = run("他说：“我们会赢。”", "zh", "He said: “We will win. “", "en", ("punctuation.pairs",))
     assert [(i.message, i.target_span.start, i.suggestion) for i in issues] == [

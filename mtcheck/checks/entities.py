@@ -495,7 +495,7 @@ def _acronym_regex(word: str) -> re.Pattern:
 def _title_word(text: str, start: int, end: int) -> bool:
     """A source form inside a title in book-title marks (《中国机长》, the film "The Captain") or right before
     one (英国《泰晤士报》, "The Times"): the title's translation says what it says, the country may go."""
-    if text[end:end + 1] in "《『":
+    if text[end:end + 1] and text[end:end + 1] in "《『":
         return True
     opening = max(text.rfind("《", 0, start), text.rfind("『", 0, start))  # not 「」: quotation marks in Japanese
     if opening < 0:

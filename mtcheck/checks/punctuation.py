@@ -404,7 +404,8 @@ def _end_class(text: str, lang: Optional[str] = None) -> tuple[Optional[str], in
 
 def _ends_bracketed(text: str) -> bool:
     """Whether ``text`` ends with a closing bracket (white space and quotes aside)."""
-    return text.rstrip(" \t\u00a0\u202f\"'“”‘’»«」』")[-1:] in ")）]】"
+    last = text.rstrip(" \t\u00a0\u202f\"'“”‘’»«」』")[-1:]
+    return bool(last) and last in ")）]】"
 
 
 @register("punctuation.end", Category.FLUENCY_PUNCTUATION, version=2, order=50)
