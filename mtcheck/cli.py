@@ -405,7 +405,9 @@ def ignore_command(
         issues = reports[0]["issues"]
         for n in issue:
             if not 1 <= n <= len(issues):
-                raise UsageError(f"--issue {n}: {report} has {len(issues)} issues (numbered from 1)")
+                from .io.report import counted
+
+                raise UsageError(f"--issue {n}: {report} has {counted(len(issues), 'issue')} (numbered from 1)")
             chosen.append((reports[0], issues[n - 1]))
     for f in fp:
         f = f.lower()

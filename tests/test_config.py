@@ -273,7 +273,7 @@ def test_ignore_then_suppressed_in_later_runs_until_removed(tmp_path, capsys):
         assert rep["scores"]["mqm"]["penalty"] == 0.0 and rep["scores"]["mqm"]["pass"] is True
         assert "|suppress:" in rep["signature"]
     code = main(["check", src, tgt, "--suppress", str(ignore)])
-    assert code == 0 and "1 issues suppressed by the ignore list" in capsys.readouterr().out
+    assert code == 0 and "1 issue suppressed by the ignore list" in capsys.readouterr().out
     # Removed: the issue is back.
     assert main(["ignore", "--remove", fp[:10], "--suppress", str(ignore)]) == 0
     assert capsys.readouterr().out == f"removed 1 entry from {ignore}\n"
@@ -316,7 +316,7 @@ def test_bad_ignore_list_is_a_config_error(tmp_path, capsys, content, words):
 
 @pytest.mark.parametrize("args,words", [
     (["ignore"], "give a REPORT and --issue N or --fingerprint FP (or --remove FP)"),
-    (["ignore", "REPORT", "--issue", "2"], "--issue 2: {report} has 1 issues (numbered from 1)"),
+    (["ignore", "REPORT", "--issue", "2"], "--issue 2: {report} has 1 issue (numbered from 1)"),
     (["ignore", "REPORT", "--fingerprint", "ffffffffff"], "no issue with fingerprint 'ffffffffff' in {report}"),
     (["ignore", "REPORT", "--fingerprint", "abc"], "--fingerprint needs at least 6 hex digits, not 'abc'"),
 ])

@@ -82,3 +82,9 @@ def test_html_report_writes_right_to_left_text_right_to_left():
     assert '<td lang="ar"><div dir="rtl">ارتفعت الأسعار يوم <mark class="major"' in page
     assert '<td lang="en">Prices rose on <mark' in page
     assert "Suggestion: <q><bdi>الأربعاء</bdi></q>" in page
+
+
+def test_counts_are_singular_or_plural():
+    from mtcheck.io.report import counted
+
+    assert [counted(n, "issue") for n in (0, 1, 2)] == ["0 issues", "1 issue", "2 issues"]

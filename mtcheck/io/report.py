@@ -33,6 +33,11 @@ def _doc_dict(doc: Optional[Document]) -> Optional[dict]:
     }
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 issue", "2 issues", "0 issues"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def summary(issues: Sequence[Issue]) -> dict:
     sev = Counter(i.severity.value for i in issues)
     cat = Counter(i.category.value for i in issues)
@@ -249,9 +254,9 @@ def to_text(report: Report, colour: bool = False, width: Optional[int] = None) -
         out.append(f"  QE mean {qe.mean:.3f}, min {qe.min:.3f} ({qe.model}); lowest: "
                    + ", ".join(f"bead {k} {v:.3f}" for v, k in lowest))
     counts = summary(report.issues)["by_severity"]
-    out.append(f"  {len(report.issues)} issues" + (": " + ", ".join(f"{v} {k}" for k, v in counts.items()) if counts else ""))
+    out.append(f"  {counted(len(report.issues), 'issue')}" + (": " + ", ".join(f"{v} {k}" for k, v in counts.items()) if counts else ""))
     if report.suppressed:
-        out.append(f"  {len(report.suppressed)} issues suppressed by the ignore list")
+        out.append(f"  {counted(len(report.suppressed), 'issue')} suppressed by the ignore list")
     for e in report.check_errors:
         out.append(f"  check error in {e.check}: {e.message}")
     grouped, loose = issues_by_bead(report)

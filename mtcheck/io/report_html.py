@@ -6,7 +6,7 @@ from html import escape
 
 from ..langid import dir_attr
 from ..types import Document, Issue, Report
-from .report import issues_by_bead, marked_pieces, marked_source_span, summary
+from .report import counted, issues_by_bead, marked_pieces, marked_source_span, summary
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Noto Sans","Noto Sans CJK SC",sans-serif;margin:1.5rem;color:#1b1b1b}
@@ -104,7 +104,7 @@ def to_html(report: Report) -> str:
 <body>
 <h1>mtcheck report: {escape(src.lang)} → {escape(tgt.lang)}</h1>
 <p class="meta">Source: {escape(src.path or "text")} ({escape(src.encoding or "text")}) · Target: {escape(tgt.path or "text")} ({escape(tgt.encoding or "text")})</p>
-<p>MQM score <strong>{m.score:.2f}</strong> (penalty {m.penalty:g} over {m.words} words): {verdict} · {len(report.issues)} issues ({sev_text})</p>
+<p>MQM score <strong>{m.score:.2f}</strong> (penalty {m.penalty:g} over {m.words} words): {verdict} · {counted(len(report.issues), 'issue')} ({sev_text})</p>
 {metrics}
 <table><thead><tr><th class="n">#</th><th>Source</th><th>Target</th></tr></thead>
 <tbody>
