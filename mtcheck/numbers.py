@@ -1109,6 +1109,11 @@ _HYPHEN_PREFIX_OK = {"mi", "mid", "pre", "pré", "post", "fin", "début", "ex", 
                      "und", "et", "à", "a", "y", "to", "and", "or", "oder", "ou", "von", "from", "de", "du", "le",
                      "la", "under", "over", "u", "U"}
 
+# Verbs of exceeding, by their stems (any ending): "exceeds", « dépassé », „überstieg“, « superó ». Their forms
+# right before a number are "more than" below; anywhere near a bare number they hedge it (checks/numbers.py).
+EXCEED_STEMS = ("exceed", "surpass", "topp", "dépass", "übersteig", "überstieg", "überschr", "übertr", "supera",
+                "superó", "ultrapass")
+
 # Approximation words before a number (searched at the end of a short window before it).
 _APPROX_BEFORE = {
     "more_than": ["more than", "over", "above", "upwards of", "in excess of", "at least", "exceed", "exceeds",

@@ -8,6 +8,7 @@ from math import log10
 from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from ..numbers import (
+    EXCEED_STEMS,
     NumberMention,
     describe_mention,
     duration_after,
@@ -84,7 +85,7 @@ _HEDGE_RE = re.compile(
     r"|約|未満|程度|前後|足らず|上回|下回|이상|이하|미만|초과|넘|약(?= )|가량|정도|안팎|내외|가까이|남짓|최소|최대"
     # verbs of exceeding, any form, also where the word order puts them away from the number
     # („überstieg am Samstag 60.000“ for "topped 60,000 on Saturday")
-    r"|(?i:(?<![a-zà-ÿ])(?:exceed|surpass|topp|dépass|übersteig|überstieg|überschr|übertr|supera|superó|ultrapass)[a-zà-ÿ]*)"
+    r"|(?i:(?<![a-zà-ÿ])(?:" + "|".join(EXCEED_STEMS) + r")[a-zà-ÿ]*)"
 )
 
 

@@ -339,6 +339,7 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
     src_open_cache: dict[int, set[str]] = {}
     src_paragraphs = _paragraphs(ctx.source)
     beads = {j: bead for bead in ctx.alignment for j in bead.target}
+    quote_pairs = _pairs_of(tgt)
     for ids in _paragraphs(ctx.target).values():
         ids = [j for j in ids if j not in noise]
         if not ids:
@@ -347,11 +348,10 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
         if not _PAIR_RE.search(text):
             continue
         alone, mixed = pair_marks(text, tgt)
-        closers = _pairs_of(tgt)
         for pos, c, pos2, c2 in mixed:
             abs_pos = offset + pos2
             j = _sentence_at(ctx.target, ids, abs_pos)
-            want = '"' if c == '"' else closers.get(c, _DEFAULT_QUOTES.get(c, ""))[:1] or None
+            want = '"' if c == '"' else quote_pairs.get(c, _DEFAULT_QUOTES.get(c, ""))[:1] or None
             message = (f"Opening quotation mark '{c2}' closes the quotation" + (f": the closing mark is '{want}'" if want else "")
                        if c2 == c else f"Quotation mark '{c2}' closes the quotation opened with '{c}': the pair mixes two styles")
             yield Issue("punctuation.pairs", Category.FLUENCY_PUNCTUATION, Severity.MINOR, message,

@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 
 import numpy as np
 
+from ..langid import HAN_CORE_RE
 from ..segment import COMBINING_MARKS, MARK_RE, text_cache
 from ..types import Category, Document, Issue, Severity
 from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, document_joined, is_cased_lang,
@@ -234,13 +235,12 @@ _PY_FINALS = "a o e i u v ai ei ao ou an en ang eng ong ia ie iao iu ian in iang
 # Syllables of Hanyu pinyin as names are written in Latin letters (a superset: every initial with every final).
 PINYIN_SYLLABLES = frozenset({i + f for i in _PY_INITIALS for f in _PY_FINALS} | set(_PY_FINALS) | set(
     "er yi ya ye yao you yan yin yang ying yong yu yue yuan yun wu wa wo wai wei wan wen wang weng".split()))
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _doubled_pinyin_name(unit: str, source: str) -> bool:
     """A Chinese given name of one syllable written twice ("Ni Ni" for 倪妮, "Li Li" for 李丽): one capitalised
     pinyin syllable, from a source written in Han characters (which writes two characters, not a double)."""
-    return unit[:1].isupper() and unit[1:].islower() and unit.lower() in PINYIN_SYLLABLES and _HAN_RE.search(source) is not None
+    return unit[:1].isupper() and unit[1:].islower() and unit.lower() in PINYIN_SYLLABLES and HAN_CORE_RE.search(source) is not None
 
 
 @register("repetition.word", Category.FLUENCY_REPETITION, version=2, order=50)

@@ -119,6 +119,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
+from ..langid import HAN_CORE_RE
 from ..numbers import _month_number
 from ..segment import per_sentence_cache, register_cache, remember
 from ..types import Bead, Document
@@ -324,7 +325,7 @@ def _zh_decrees(pieces: list[tuple[int, int, str, str]]) -> list[tuple[int, int,
     out: list[tuple[int, int, str, str]] = []
     for k, (s, e, word, flag) in enumerate(pieces):
         if word == "令" and flag == "v" and out and out[-1][1] == s and len(out[-1][2]) == 2 \
-                and out[-1][3] in ("n", "vn", "v") and all("\u4e00" <= ch <= "\u9fff" for ch in out[-1][2]) \
+                and out[-1][3] in ("n", "vn", "v") and HAN_CORE_RE.fullmatch(out[-1][2]) \
                 and (k + 1 == len(pieces) or pieces[k + 1][3] not in _ZH_NOT_AFTER_DECREE):
             ps, _, pword, _ = out.pop()
             out.append((ps, e, pword + word, "n"))
@@ -490,7 +491,7 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
         time = time_words(lang)
         if time and all(t.func or t.key in time or t.text.lower() in time for t in toks):
             return False
-        if lang == "en" and (_adverb_adjective(toks) or _adverb_first(toks[0].text)):
+        if lang == "en" and _opens_with_adverb(toks):
             return False
         return any(len(t.text) >= 4 and not t.func for t in toks)
     word = toks[0].text
@@ -501,24 +502,22 @@ def _specific_source(toks: list[Token], lang: str, text: str) -> bool:
 _ADJECTIVE_ENDINGS = ("ic", "ous", "ive", "al", "ful", "less", "able", "ible", "ish", "ant", "ent", "ed")
 
 
-def _adverb_adjective(toks: list[Token]) -> bool:
-    """An English adverb in -ly before an adjective ("frankly shambolic", "highly contagious", "deeply
-    concerned"): no noun, so no term (nouns in -ly, "family", "supply", "assembly", end no such pair)."""
-    first, last = toks[0].text, toks[-1].text
-    return (first.islower() and first.endswith("ly") and len(first) >= 5 and last.islower()
-            and last.endswith(_ADJECTIVE_ENDINGS))
-
-
 # Endings of English adverbs that no noun or adjective of the length given has ("compulsorily", "allegedly",
 # "reportedly", "fully", "dangerously", "probably"; not "family", "rally", "daily", "elderly", "friendly").
 _ADVERB_ENDINGS = (("ily", 8), ("ally", 7), ("ously", 7), ("ively", 7), ("ently", 7), ("antly", 7), ("fully", 5),
                    ("lessly", 8), ("edly", 7), ("ably", 6), ("ibly", 6))
 
 
-def _adverb_first(word: str) -> bool:
-    """An English adverb in -ly opening a candidate ("compulsorily question" of "to compulsorily question
-    suspects", WMT 2021 en-de): a term is a noun phrase, which no such adverb opens."""
-    return word.islower() and any(word.endswith(end) and len(word) >= n for end, n in _ADVERB_ENDINGS)
+def _opens_with_adverb(toks: list[Token]) -> bool:
+    """An English candidate opened by an adverb in -ly: a term is a noun phrase, which no adverb opens. The
+    adverb is one by its ending ("compulsorily question" of "to compulsorily question suspects", WMT 2021
+    en-de), or any word in -ly before an adjective ("frankly shambolic", "highly contagious", "deeply
+    concerned"; nouns in -ly, "family", "supply", "assembly", end no such pair)."""
+    first, last = toks[0].text, toks[-1].text
+    if not first.islower() or not first.endswith("ly"):
+        return False
+    return any(first.endswith(end) and len(first) >= n for end, n in _ADVERB_ENDINGS) or (
+        len(first) >= 5 and last.islower() and last.endswith(_ADJECTIVE_ENDINGS))
 
 
 # Short Chinese nouns (高温, 士官, 疫情; abbreviations such as 中共, 央视) are too common to be terms by
@@ -2861,6 +2860,8 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     variants. Every term's dominant rendering is still found, as it tells which target words other
     terms account for, so the variants of the terms wanted are exactly what they would be without it.
     With ``wanted`` (a pooled batch), rare short nouns are no candidates."""
+    from ..checks.entities import name_and_adjective  # lazily: the checks package imports this module
+
     units = [k for k, b in enumerate(alignment) if b.source and b.target]
     src = _Side({k: tokenize(source, alignment[k].source) for k in units}, source.text)
     tgt = _Side({k: tokenize(target, alignment[k].target) for k in units}, target.text)
@@ -2998,8 +2999,6 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
         if term.variants and term.dominant is not None:
             # "British" beside "UK", "American" beside "US" (英国, 美国): a country's adjective or people and its
             # name are one term in two parts of speech (the equivalents file of entities.acronym says which).
-            from ..checks.entities import name_and_adjective
-
             term.variants = [v for v in term.variants if not name_and_adjective(term.dominant.text, v.text, target.lang)]
         term.variants.sort(key=lambda v: v.start)
     out = [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]
