@@ -57,6 +57,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -109,24 +110,28 @@ def pofilter_checker(tgt_lang: str):  # type: ignore[no-untyped-def]
                                   checks.CheckerConfig(targetlanguage=tgt_lang))
 
 
-def run_pofilter(work: dict) -> tuple[float, int]:
-    """(seconds, failures) of pofilter's checks over every pair."""
+def run_pofilter(work: dict, per_pair: Optional[dict] = None) -> tuple[float, int]:
+    """(seconds, failures) of pofilter's checks over every pair; ``per_pair`` gets each pair's seconds."""
     from translate.storage import po
 
     failures = 0
     t0 = time.perf_counter()
     for pair, articles in work.items():
         checker = work_checkers[pair]
+        t_pair = time.perf_counter()
         for art in articles:
             for src, tgt in art:
                 unit = po.pounit(src)
                 unit.target = tgt
                 failures += len(checker.filterunit(unit))
+        if per_pair is not None:
+            per_pair[pair] = time.perf_counter() - t_pair
     return time.perf_counter() - t0, failures
 
 
-def run_mtcheck(work: dict, disabled: tuple[str, ...] = ()) -> tuple[float, int]:
-    """(seconds, issues) of mtcheck's checks over every article (pre-aligned 1-1 beads)."""
+def run_mtcheck(work: dict, disabled: tuple[str, ...] = (), per_pair: Optional[dict] = None) -> tuple[float, int]:
+    """(seconds, issues) of mtcheck's checks over every article (pre-aligned 1-1 beads); ``per_pair`` gets
+    each pair's seconds."""
     from mtcheck import api
     from mtcheck.config import Config
     from mtcheck.types import Bead
@@ -138,6 +143,7 @@ def run_mtcheck(work: dict, disabled: tuple[str, ...] = ()) -> tuple[float, int]
     t0 = time.perf_counter()
     for pair, articles in work.items():
         src_lang, tgt_lang = PAIRS[pair]
+        t_pair = time.perf_counter()
         for art in articles:
             # No help from sentences seen before (other systems translate the same documents, and the
             # runs repeat): every per-process cache (drift tokens and units, the checks' per-text
@@ -150,6 +156,8 @@ def run_mtcheck(work: dict, disabled: tuple[str, ...] = ()) -> tuple[float, int]
             beads = tuple(Bead((k,), (k,), 1.0) for k in range(len(art)))
             report = api.check_documents(source, target, None, cfg, alignment=beads)
             issues += len(report.issues)
+        if per_pair is not None:
+            per_pair[pair] = time.perf_counter() - t_pair
     return time.perf_counter() - t0, issues
 
 
@@ -317,14 +325,21 @@ def main() -> int:
     run_pofilter(warm)
     run_mtcheck(warm)
     po_times, mt_times, nt_times = [], [], []
+    po_pair: dict[str, list[float]] = defaultdict(list)
+    nt_pair: dict[str, list[float]] = defaultdict(list)
     po_fail = mt_issues = nt_issues = 0
     for k in range(args.runs):
-        t, po_fail = run_pofilter(work)
+        seconds: dict[str, float] = {}
+        t, po_fail = run_pofilter(work, seconds)
         po_times.append(t)
+        for pair, x in seconds.items():
+            po_pair[pair].append(x)
         t, mt_issues = run_mtcheck(work)
         mt_times.append(t)
-        t, nt_issues = run_mtcheck(work, NO_TERMS)
+        t, nt_issues = run_mtcheck(work, NO_TERMS, seconds)
         nt_times.append(t)
+        for pair, x in seconds.items():
+            nt_pair[pair].append(x)
         print(f"run {k + 1}: pofilter {po_times[-1]:.2f} s, mtcheck {mt_times[-1]:.2f} s, "
               f"formal-check suite {nt_times[-1]:.2f} s", file=sys.stderr)
     load_after = os.getloadavg()
@@ -353,6 +368,14 @@ def main() -> int:
         "ratio_per_run": [round(r, 2) for r in ratios],
         "mtcheck_seconds_per_check_one_pass": breakdown,
         "ratio_formal_suite_over_pofilter": round(po_med / nt_med, 2),
+        # Each language pair's share of the same runs (its articles timed inside them): the median seconds
+        # of each side and their ratio.
+        "per_pair": {pair: {"segments": sum(len(a) for a in work[pair]),
+                            "pofilter_median_s": round(statistics.median(po_pair[pair]), 4),
+                            "formal_suite_median_s": round(statistics.median(nt_pair[pair]), 4),
+                            "ratio_formal_suite_over_pofilter": round(statistics.median(po_pair[pair])
+                                                                      / statistics.median(nt_pair[pair]), 2)}
+                     for pair in work},
         "coverage": coverage(po_tests, nt_checks),
         "goal": "the formal-check suite (issue 4: every check but the terminology engine of issue 3) >= 3x "
                 "pofilter's segments per second, running more checks",
@@ -372,6 +395,9 @@ def main() -> int:
           f"(median {mt_med:.2f} s of {args.runs})")
     print(f"mtcheck formal-check suite, without {', '.join(NO_TERMS)} ({len(nt_checks)} checks): "
           f"{result['mtcheck_formal_suite']['segments_per_s']} segments/s (median {nt_med:.2f} s)")
+    for pair, row in result["per_pair"].items():
+        print(f"  {pair}: pofilter {row['pofilter_median_s']:.3f} s, formal-check suite "
+              f"{row['formal_suite_median_s']:.3f} s: {row['ratio_formal_suite_over_pofilter']}x")
     cov = result["coverage"]
     print(f"ratio, formal-check suite ({len(nt_checks)} checks) / pofilter: "
           f"{result['ratio_formal_suite_over_pofilter']}x; with the terminology engine "
