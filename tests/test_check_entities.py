@@ -110,8 +110,22 @@ CASES = [
     ("e-mail against Chinese words", "Write to press@example.org.", "en", "请联系press@example.org获取。", "zh", []),
     # 英国 inside 英国广播公司 (the BBC) asks for no UK
     ("英国 of 英国广播公司 asks for no UK", "斯塔默对英国广播公司表示。", "zh", "Starmer told the BBC.", "en", []),
-    ("英国 outside it still does", "英国首相对英国广播公司表示。", "zh", "The prime minister told the BBC.", "en",
+    ("英国 outside it still does", "他说英国会起诉英国广播公司。", "zh", "He said it would sue the BBC.", "en",
      [("entities.acronym", "minor", "src:英国")]),
+    # A country before a name it qualifies may go unsaid (WMT 2021 zh-en references and MT outputs); before a
+    # common noun (美国官员, 中国科学家, above) or on its own it is asked for.
+    ("美国洛杉矶 -> Los Angeles", "他们目前住在美国洛杉矶追求新事业。", "zh",
+     "They now live in Los Angeles to pursue new careers.", "en", []),
+    ("美国得克萨斯州 -> Texas, 英国阿斯利康 -> AstraZeneca", "飓风登陆美国得克萨斯州，英国阿斯利康捐款。", "zh",
+     "The hurricane hit Texas, and AstraZeneca donated.", "en", []),
+    ("a title and a name: 美国总统特朗普 -> President Trump", "美国总统特朗普表示将访问日本。", "zh",
+     "President Trump said he would visit Japan.", "en", []),
+    ("the start of a longer name: 英国首相 -> the prime minister", "英国首相对英国广播公司表示。", "zh",
+     "The prime minister told the BBC.", "en", []),
+    ("the same country on its own once is asked for", "美国洛杉矶是美国第二大城市。", "zh",
+     "Los Angeles is the second largest city.", "en", [("entities.acronym", "minor", "src:美国")]),
+    ("英国 -> London, as 美国 -> Washington", "据中国驻英国大使馆网站消息，发言人回答了提问。", "zh",
+     "According to the website of the Chinese Embassy in London, the spokesman answered questions.", "en", []),
     # A country's adjective renders it; a longer name holding it asks for that name (WMT 2021 zh-en references)
     ("中国 -> Chinese", "当2019年12月发现新冠病毒时，中国科学家很快就鉴定出病毒种类。", "zh",
      "When the coronavirus was discovered in December 2019, Chinese scientists quickly identified it.", "en", []),

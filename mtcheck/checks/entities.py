@@ -504,6 +504,44 @@ def _title_word(text: str, start: int, end: int) -> bool:
     return closing >= end and "\n" not in text[opening:closing]
 
 
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})  # jieba: places, people, organisations, other names
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def _zh_place_modifiers(text: str) -> tuple[set[tuple[int, int]], dict[int, int]]:
+    """Where a place name of a Chinese ``text`` qualifies a name after it: the (start, end) of each place
+    name (jieba's tag ``ns``: 美国, 英国) followed by a name (美国|洛杉矶, 英国|阿斯利康, 美国|陶氏|化学) or by
+    a title and a person's name (美国|总统|特朗普, 英国|交通|大臣|沙普斯: up to three common nouns, then the
+    name); and where each name of two words' length or more starts → where it ends (英国首相, 中国外交部,
+    美国国务院: a place name such a name begins with qualifies the rest of it)."""
+    from ..terms.zh import pos_words
+
+    places: set[tuple[int, int]] = set()
+    names: dict[int, int] = {}
+    words = pos_words(text)
+    at = 0
+    for k, (word, tag) in enumerate(words):
+        if tag in _PROPER_TAGS:
+            names[at] = at + len(word)
+        if tag == "ns":
+            after = [t for _, t in words[k + 1 : k + 5]]
+            titles = 0
+            while titles < min(3, len(after)) and after[titles] == "n":
+                titles += 1
+            if after and (after[0] in _PROPER_TAGS or (titles and titles < len(after) and after[titles] in _PERSON_TAGS)):
+                places.add((at, at + len(word)))
+        at += len(word)
+    return places, names
+
+
+def _place_modifier(start: int, end: int, modifiers: tuple[set[tuple[int, int]], dict[int, int]]) -> bool:
+    """Whether the source form at ``start:end`` is a place name qualifying a name (``_zh_place_modifiers``):
+    美国洛杉矶 "Los Angeles", 英国阿斯利康 "AstraZeneca", 美国总统特朗普 "President Trump", or the start of a
+    longer name (英国首相 "the Prime Minister", 美国国务院 "the State Department")."""
+    places, names = modifiers
+    return (start, end) in places or names.get(start, end) > end
+
+
 _YEAR_GLUED_RE = re.compile(r"([A-Z][A-Z&]+)((?:19|20)\d\d)")
 
 
@@ -567,7 +605,7 @@ def _plain_unspaced(forms: tuple[str, ...]) -> bool:
     return not any(_latin_form(f) or any(ch.isspace() for ch in f) for f in forms)
 
 
-@register("entities.acronym", Category.ACCURACY_ENTITY, version=2, order=45)
+@register("entities.acronym", Category.ACCURACY_ENTITY, version=3, order=45)
 def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Acronym of the source neither kept nor rendered by a known equivalent in the translation.
 
@@ -587,10 +625,16 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     (Reuters) -", translated « ROMA »). Found too: the acronym with an ``s`` („CNNs“, "NGOs"), one of letters
     and digits spaced or hyphenated ("APEC 2020", "G-20"), and the acronym written out in capitalised words
     whose initials spell it ("Paris Saint-Germain" for PSG). A country's adjective renders it (中国 →
-    "Chinese", „chinesisch“; US → "American").
+    "Chinese", „chinesisch“; US → "American"), and so does its capital (英国 → "London", 美国 →
+    "Washington"). In a Chinese source a country that qualifies a name after it may go unsaid: a place
+    name (jieba's part-of-speech tags) followed by a name (美国洛杉矶 "Los Angeles", 美国陶氏化学 "Dow
+    Chemical", 英国阿斯利康 "AstraZeneca"), by a title and a person's name (美国总统特朗普 "President Trump"),
+    or beginning a longer name (英国首相 "the Prime Minister", 美国国务院 "the State Department"); one before
+    a common noun (中国科学家 "scientists") or standing alone is asked for, once is enough.
 
     False positives: an acronym the translator expanded or paraphrased with a form missing from the
-    file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, and
+    file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, a country
+    before a common noun that the context makes plain (中国百姓 "people" in a Chinese article), and
     acronyms of the source that are really shouted words ("it was a BIG mistake").
     """
     tgt_lang = base_lang(ctx.target.lang)
@@ -634,8 +678,17 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                         f"Acronym '{word}' of the source is not in the translation{hint}",
                         source_span=src.span(m.start(), m.start() + len(word)), target_span=None, related=_related(tgt),
                         suggestion=expected[0] if expected else word)
+        modifiers: Optional[tuple[set[tuple[int, int]], dict[int, int]]] = None
         for c, (form, start, end) in found_forms:
             if not _has_form(c, tgt_lang, tgt.text, caseless):
+                if src_lang == "zh":
+                    # A country before the name it qualifies (美国洛杉矶 "Los Angeles", 美国总统特朗普 "President
+                    # Trump") may go unsaid: asked for only where it stands before no name once.
+                    if modifiers is None:
+                        modifiers = _zh_place_modifiers(src.text)
+                    if all(_place_modifier(a, b, modifiers) or _title_word(src.text, a, b)
+                           for a, b in _form_spans(form, src.text)):
+                        continue
                 expected = list(c.named.get(tgt_lang) or c.forms.get(tgt_lang) or c.named.get("en") or c.forms.get("en", ()))[:3]
                 yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
                             f"'{form}' of the source is not rendered in the translation (expected "
