@@ -124,6 +124,11 @@ CASES = [
      "The prime minister told the BBC.", "en", []),
     ("the same country on its own once is asked for", "美国洛杉矶是美国第二大城市。", "zh",
      "Los Angeles is the second largest city.", "en", [("entities.acronym", "minor", "src:美国")]),
+    ("人民币 -> yuan, CNY", "人民币兑美元汇率上涨，离岸人民币业务增长。", "zh",
+     "The yuan rose against the dollar, and offshore CNY business grew.", "en", []),
+    ("人民币 dropped", "人民币兑美元即期汇价23日升破7.0关口。", "zh",
+     "The spot exchange rate against the US dollar rose above 7.0 on the 23rd.", "en",
+     [("entities.acronym", "minor", "src:人民币")]),
     ("英国 -> London, as 美国 -> Washington", "据中国驻英国大使馆网站消息，发言人回答了提问。", "zh",
      "According to the website of the Chinese Embassy in London, the spokesman answered questions.", "en", []),
     # A country's adjective renders it; a longer name holding it asks for that name (WMT 2021 zh-en references)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from mtcheck.api import check_texts, make_document
 from mtcheck.checks.registry import CheckContext
-from mtcheck.checks.entities import name_and_adjective
+from mtcheck.checks.entities import name_and_adjective, two_names
 from mtcheck.checks.terms import terminology_drift
 from mtcheck.config import Config
 from mtcheck.terms.drift import (Occurrence, _Side, _Term, _edit_distance, _relation, _in_order, _name_around, _nominal_compound,
@@ -1140,6 +1140,29 @@ def test_a_country_and_its_adjective_are_one_term():
     assert drift_issues(src, tgt, "zh", "en") == []
     assert name_and_adjective("UK", "British", "en") and name_and_adjective("China", "chinesische", "de")
     assert not name_and_adjective("US", "United States", "en")  # two names: a drift of style, still reported
+
+
+ZH_EN_US_NAMES = (
+    "美国宣布新的关税。\n美国官员表示谈判将继续。\n美国还将派出代表团。\n美国和中国的贸易额下降。\n",
+    "The US announced new tariffs.\nUS officials said the talks would continue.\nThe US will also send a delegation."
+    "\nTrade between the United States and China fell.\n",
+)
+
+
+def test_two_names_of_one_thing_are_a_near_variant():
+    """WMT 2021 zh-en MT outputs (hyp.SMU, hyp.Online-W, ref.A…): 美国 "US" most times and "United States" once or
+    twice, and 人民币汇率 "RMB exchange rate" beside "renminbi exchange rate", were major drift; two names of
+    one thing (the equivalents file's forms of a concept, or an acronym and the words that spell it) are a
+    minor near-variant, as two spellings are: still shown to an editor who wants one of them."""
+    src, tgt = ZH_EN_US_NAMES
+    (issue,) = drift_issues(src, tgt, "zh", "en")
+    assert issue.severity.value == "minor"
+    assert tgt[issue.target_span.start:issue.target_span.end] == "United States"
+    assert issue.message.endswith("; a near-variant (another name of the same thing)")
+    assert two_names("US", "United States", "en") and two_names("RMB exchange rate", "renminbi exchange rate", "en")
+    assert two_names("UNO", "Vereinte Nationen", "de") and two_names("NEA", "National Election Authority", "en")
+    assert not two_names("US", "UK", "en") and not two_names("plan inclusif", "plan d'avantages universels", "fr")
+    assert not two_names("NEA", "National Energy Agency office", "en")  # more words than letters
 
 
 def test_term_table_keeps_inflected_forms_together():

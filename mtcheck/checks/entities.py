@@ -134,6 +134,40 @@ def name_and_adjective(a: str, b: str, lang: str, extra: Optional[str] = None) -
 
 
 @lru_cache(maxsize=8)
+def _names_by_concept(lang: str, extra: Optional[str]) -> tuple[frozenset[str], ...]:
+    """Per concept with two forms or more in ``lang``'s column (else the English one): those forms,
+    lower-cased ("us", "u.s.", "usa", "united states", "america", "american", "washington"…)."""
+    out = []
+    for concept in _concepts(extra)[0]:
+        forms = frozenset(f.lower() for f in concept.forms.get(lang) or concept.forms.get("en", ()))
+        if len(forms) >= 2:
+            out.append(forms)
+    return tuple(out)
+
+
+def two_names(a: str, b: str, lang: str, extra: Optional[str] = None) -> bool:
+    """Whether ``a`` and ``b`` name one thing two ways, the words they share aside ("RMB exchange rate",
+    "renminbi exchange rate"): two forms of the same concept of the equivalents file in ``lang``'s column
+    ("US" and "United States", „UNO“ and „Vereinte Nationen“), or an acronym and the capitalised words that
+    spell it ("NEA", "National Election Authority")."""
+    wa, wb = a.split(), b.split()
+    while wa and wb and wa[0].lower() == wb[0].lower():
+        wa, wb = wa[1:], wb[1:]
+    while wa and wb and wa[-1].lower() == wb[-1].lower():
+        wa, wb = wa[:-1], wb[:-1]
+    if not wa or not wb:
+        return False
+    x, y = " ".join(wa), " ".join(wb)
+    low_x, low_y = x.lower(), y.lower()
+    if any(low_x in forms and low_y in forms for forms in _names_by_concept(lang, extra)):
+        return True
+    for acronym, words in ((x, y), (y, x)):
+        if acronym.isalpha() and acronym.isupper() and len(words.split()) == len(acronym) and _spelled_out(acronym, words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
 def _concepts(extra: Optional[str]) -> tuple[tuple[_Concept, ...], dict]:
     concepts = _read_concepts(_DATA_FILE)
     if extra:

@@ -40,7 +40,7 @@ def _nearest(occurrences, at: int) -> tuple[RelatedSpan, ...]:  # type: ignore[n
     return tuple(RelatedSpan("target", o.start, o.end) for o in sorted(near, key=lambda o: o.start))
 
 
-@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=7, order=60)
+@register("terms.drift", Category.TERMINOLOGY_INCONSISTENT, version=8, order=60)
 def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     """Terminology drift: a recurring source term rendered differently from its dominant rendering.
 
@@ -50,7 +50,9 @@ def terminology_drift(ctx: CheckContext) -> Iterator[Issue]:
     it) is a variant (major, or minor when the evidence is weaker, or info when a single weak signal
     points at it: new words that recur elsewhere in the article, a context on one side only, the only
     quoted span, a name kept with other context words); the same words with other linking words, word
-    order, spacing or accents are a near-variant (minor). Shortened and fuller mentions
+    order, spacing, accents or British/American spelling are a near-variant (minor), and so are two names
+    of one thing ("US" / "United States", "RMB" / "renminbi": forms of one concept of the equivalents file
+    of ``entities.acronym``, or an acronym and the capitalised words that spell it). Shortened and fuller mentions
     (« le plan » after « le plan inclusif »), inflection and pronouns are not flagged. With a model
     (``--model``), where the term occurs without its dominant rendering, the target words the word aligner
     links it to are one more signal (minor alone, major with another signal on the same words).

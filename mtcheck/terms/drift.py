@@ -2860,7 +2860,7 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
     variants. Every term's dominant rendering is still found, as it tells which target words other
     terms account for, so the variants of the terms wanted are exactly what they would be without it.
     With ``wanted`` (a pooled batch), rare short nouns are no candidates."""
-    from ..checks.entities import name_and_adjective  # lazily: the checks package imports this module
+    from ..checks.entities import name_and_adjective, two_names  # lazily: the checks package imports this module
 
     units = [k for k, b in enumerate(alignment) if b.source and b.target]
     src = _Side({k: tokenize(source, alignment[k].source) for k in units}, source.text)
@@ -3000,6 +3000,11 @@ def find_renderings(source: Document, target: Document, alignment: Sequence[Bead
             # "British" beside "UK", "American" beside "US" (英国, 美国): a country's adjective or people and its
             # name are one term in two parts of speech (the equivalents file of entities.acronym says which).
             term.variants = [v for v in term.variants if not name_and_adjective(term.dominant.text, v.text, target.lang)]
+            # "United States" beside "US", "renminbi" beside "RMB": two names of one thing (the equivalents
+            # file, or an acronym and the words that spell it) are a near-variant, as two spellings are.
+            for v in term.variants:
+                if v.kind != "near" and two_names(term.dominant.text, v.text, target.lang):
+                    v.kind, v.how = "near", "another name of the same thing"
         term.variants.sort(key=lambda v: v.start)
     out = [TermRenderings(t.text, t.key, t.occurrences, t.dominant, t.variants) for t in terms]
     # A nested term found more often settles a disagreement with the term around it (_contested), judged on
