@@ -1142,6 +1142,24 @@ def test_a_country_and_its_adjective_are_one_term():
     assert not name_and_adjective("US", "United States", "en")  # two names: a drift of style, still reported
 
 
+ZH_EN_HOUSE_SEATS = (
+    "专家说众院席位分配违宪。\n各州的众议院席位取决于人口。\n美国每隔10年就要重新分配众议院席位。\n加州可能失去众议院席位。\n"
+    "人口普查将决定美国国会众议院席位的分配。\n",
+    "Experts say the allocation of House seats is unconstitutional.\nEach state's House seats depend on its population.\n"
+    "Every 10 years, the US reallocates House seats.\nCalifornia may lose House seats.\n"
+    "The census will determine the allocation of seats in the US House of Representatives.\n",
+)
+
+
+def test_words_in_another_order_with_words_between_say_word_order():
+    """WMT 2021 zh-en, voa-voachinese.2104, hyp.Online-W: 席位 "House seats" 4 times and "seats in the US House" once
+    was a near-variant said to differ in "spacing"; its words come in another order."""
+    src, tgt = ZH_EN_HOUSE_SEATS
+    (issue,) = drift_issues(src, tgt, "zh", "en")
+    assert tgt[issue.target_span.start:issue.target_span.end] == "seats in the US House"
+    assert issue.message.endswith("; a near-variant (word order)")
+
+
 ZH_EN_US_NAMES = (
     "美国宣布新的关税。\n美国官员表示谈判将继续。\n美国还将派出代表团。\n美国和中国的贸易额下降。\n",
     "The US announced new tariffs.\nUS officials said the talks would continue.\nThe US will also send a delegation."

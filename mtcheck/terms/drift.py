@@ -2528,7 +2528,13 @@ class _Recombination:
                 if len(glued) < len(joined) - 1:
                     continue
                 if any(glued == order or (limit and _edit_distance(glued, order, limit) <= limit) for order in self.orders):
-                    out.append((0.7, i, j + 1, "compound" if self.lang_compounds else "spacing", "near"))
+                    if self.lang_compounds:
+                        how = "compound"
+                    elif glued == joined or (limit and _edit_distance(glued, joined, limit) <= limit):
+                        how = "spacing"
+                    else:  # the words of the dominant rendering in another order ("seats in the House")
+                        how = "word order"
+                    out.append((0.7, i, j + 1, how, "near"))
         return out
 
 
