@@ -1746,9 +1746,30 @@ def _part(name: str, lang_key: str) -> re.Pattern:
     return re.compile(_patterns(lang_key)[name])
 
 
+# Languages that write a clock time with a dot after a word that announces one: « a las 15.30 » (es), « alle
+# 15.30 » (it), « às 15.30 » (pt), „om 15.30 uur“ (nl), « kl. 15.30 » (da, no, sv), « klo 15.30 » (fi). Elsewhere
+# 15.30 stays a number (German has „15.30 Uhr“, read by its Uhr).
+_DOT_TIME_WORDS = {
+    "es": ("las", "la", "desde las", "hasta las"),
+    "it": ("alle", "ore", "dalle", "le"),
+    "pt": ("às", "as", "das", "até às"),
+    "nl": ("om", "tot", "van"),
+    "da": ("kl.", "kl"),
+    "no": ("kl.", "kl"),
+    "sv": ("kl.", "kl"),
+    "fi": ("klo",),
+}
+
+
 def _time_regex(lang_key: str) -> str:
     # "5 pm" with a space only where "am" is not a word of the language (German "am 3. Oktober").
-    return _TIME.replace("{ampm_space}", f"{_SP}?" if lang_key in ("en", "zh", "ja", "ko") else "")
+    out = _TIME.replace("{ampm_space}", f"{_SP}?" if lang_key in ("en", "zh", "ja", "ko") else "")
+    words = _DOT_TIME_WORDS.get(lang_key)
+    if words:
+        # Groups 13 and 14: the hour and the minutes of « a las 15.30 » (each look-behind has a fixed width).
+        behind = "|".join(f"(?<=(?<![{_LATIN}]){re.escape(w)}[ \u00a0])" for w in words)
+        out += rf"|(?:{behind})({_HOUR})\.([0-5][0-9])(?![0-9]|[.,][0-9])"
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -2176,6 +2197,8 @@ def _read_time(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
         hour, minute = int(g.group(10)), 0
     elif g.group(11) is not None:  # 3.30pm
         hour, minute = int(g.group(11)), int(g.group(12))
+    elif g.re.groups >= 13 and g.group(13) is not None:  # a las 15.30
+        hour, minute = int(g.group(13)), int(g.group(14))
     else:
         hour = int(g.group(6))
         minute = int(g.group(7)) if g.group(7) else (30 if g.group(0).rstrip().endswith(("半", "반")) else 0)

@@ -159,7 +159,7 @@ _ABBREVIATIONS = frozenset(
     "approx. vol. pp. ".split())  # not "ok." nor "no.": English words that may end a sentence
 _BEFORE_NUMBER_ABBREVIATIONS = frozenset(
     "ok. ca. cca. approx. aprox. env. nr. no. núm. tel. godz. ul. str. pp. vol. art. par. tys. mln. mld. bzw. "
-    "ggf. zł. руб. тыс. млн. млрд. г. ок. стр.".split())
+    "ggf. zł. руб. тыс. млн. млрд. г. ок. стр. kl.".split())  # kl.: Scandinavian « kl. 15.30 » (klockan)
 _INNER_DOTS_RE = re.compile(r"(?:[^\W\d_]{1,2}\.-?){1,2}[^\W\d_]{1,2}\.")  # m.in., o.a., z.B., é.-u.
 
 

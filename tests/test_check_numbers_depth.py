@@ -386,6 +386,16 @@ CASES = [
     ("3.30pm and 15.30 Uhr", "It happened at 3.30pm on Monday.", "en", "Es geschah am Montag um 15.30 Uhr.", "de", []),
     ("3.30pm and 16.30 Uhr", "It happened at 3.30pm on Monday.", "en", "Es geschah am Montag um 16.30 Uhr.", "de",
      [("numbers.mismatch", "major", "16.30 Uhr")]),
+    # A clock time with a dot after the word that announces it (RAE's « a las 15.30 », « alle 15.30 », « kl. 9.15 »)
+    ("3:30 p.m. and a las 15.30", "The meeting is at 3:30 p.m. on June 5.", "en",
+     "La reunión es a las 15.30 del 5 de junio.", "es", []),
+    ("3:30 p.m. and a las 13.30", "The meeting is at 3:30 p.m. on June 5.", "en",
+     "La reunión es a las 13.30 del 5 de junio.", "es", [("numbers.mismatch", "major", "13.30")]),
+    ("3.30pm and alle 15.30", "The vote is at 3.30pm.", "en", "Il voto è alle 15.30.", "it", []),
+    ("9:15 and om 9.15 uur", "The meeting starts at 9:15.", "en", "De vergadering begint om 9.15 uur.", "nl", []),
+    ("9:15 and kl. 9.15", "The meeting starts at 9:15.", "en", "Mötet börjar kl. 9.15.", "sv", []),
+    ("15.30 per cent stays a number in Spanish", "Prices rose 15.30 percent.", "en",
+     "Los precios subieron un 15,30 por ciento.", "es", []),
     ("1.5 years and un an et demi", "Talks have lasted 1.5 years.", "en", "Les négociations durent depuis un an et demi.",
      "fr", []),
     ("2.5 million and dos millones y medio", "The city has 2.5 million inhabitants.", "en",
@@ -656,6 +666,9 @@ def test_ordinals_beyond_twenty(text, lang, expected):
     ("一年半", "zh", [("一年半", 1.5, True)]),
     ("open 24/7", "en", []),
     ("at 3.30pm", "en", [("3.30pm", 15.3, False)]),
+    ("a las 15.30", "es", [("15.30", 15.3, False)]),
+    ("costó 15.30 euros", "es", [("15.30 euros", 15.3, False)]),  # no word announces a time
+    ("kl. 9.05", "da", [("9.05", 9.05, False)]),
     ("um 3.30 am Montag", "de", [("3.30", 3.3, False)]),  # German "am" is no a.m.
     ("Ich habe es tausendmal gesagt.", "de", [("tausend", 1000.0, True)]),  # a compound: a manner of speaking
     ("zweitausend Menschen", "de", [("zweitausend", 2000.0, False)]),

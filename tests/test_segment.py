@@ -75,6 +75,7 @@ def test_chinese_sentences():
     ("Enligt SCB, dvs. myndigheten, växte BNP. Sedan föll den.", "sv",
      ["Enligt SCB, dvs. myndigheten, växte BNP.", "Sedan föll den."]),
     ("Flere byer, f.eks. Oslo og Bergen, vokste.", "no", ["Flere byer, f.eks. Oslo og Bergen, vokste."]),
+    ("Mötet börjar kl. 9.15. Sedan går vi hem.", "sv", ["Mötet börjar kl. 9.15.", "Sedan går vi hem."]),
     ("Tại TP.HCM, giá nhà tăng 5%. Người dân lo lắng.", "vi", ["Tại TP.HCM, giá nhà tăng 5%.", "Người dân lo lắng."]),
     ("It rained 50 mm. The river rose.", "en", ["It rained 50 mm.", "The river rose."]),
     # a quotation continued by its quotative particle; an initial right after Chinese punctuation

@@ -418,7 +418,7 @@ def _suggestion(s: NumberMention) -> Optional[str]:
     return s.text if s.text.isdigit() and s.text.isascii() else None
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=4, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=5, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -459,6 +459,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     reported). Numbers in words are read whole: "three hundred thousand",
     « trois cent mille euros », „zweihundertfünfzig“, « dos mil quinientos », 三千五百万, and their halves:
     "half a million", « deux heures et demie », „eine halbe Milliarde“, 两个半小时; "24/7" is no figure.
+    Clock times are read as each language writes them: "3:30 p.m.", "3.30pm", „15.30 Uhr“, « 15 h 30 », 下午3点,
+    and a time with a dot after the word that announces it, « a las 15.30 », « alle 15.30 », „om 9.15 uur“,
+    « kl. 9.15 » (es, it, pt, nl, da, no, sv, fi; elsewhere 15.30 stays a decimal number).
     In languages the reader has no number words for (Italian, Portuguese, Dutch, Swedish, Polish,
     Russian...), a number the other side spells out as num2words writes it is no missing number (300 /
     « trecento », 3 million / „drie miljoen“).
@@ -656,7 +659,7 @@ def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values:
     return None
 
 
-@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=1, order=40)
+@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=2, order=40)
 def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     """Number whose value is right but written in the source's convention, not the target locale's.
 
