@@ -2275,7 +2275,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
         if len(digits) == 4 and 1800 <= value <= 2199 and digits.isdigit():
             kind = "year"
         return _build_mention(span_start, end, text[span_start:end], value, kind, approx, False,
-                              value == 0 or value == 1, alt)
+                              (value == 0 or value == 1) and not _in_scoreline(t, span_start, end), alt)
 
     pos = end
     magnitude = 1.0
@@ -2414,11 +2414,33 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
                 tm = _APPROX_AFTER_BY_LANG[lang_key].match(t, pos)
                 if tm:
                     approx = next(name for name, word in tm.groupdict().items() if word).rstrip("_")
-    # 0 is in scores (2-0, 0:3) and times more often than a figure; a bare 1 is "a", "per", "an hour"
-    weak = weak or value == 0 or (value == 1 and magnitude == 1.0 and kind in ("number", "amount"))
+    # 0 is in scores (2-0, 0:3) and times more often than a figure; a bare 1 is "a", "per", "an hour"; but a
+    # side of a scoreline or tally (3-0, 2:1, 3比1, « 3 a 0 ») is exact, 0 and 1 too.
+    if (value == 0 or value == 1) and not weak and magnitude == 1.0 and kind == "number" and unit is None \
+            and _in_scoreline(t, span_start, pos):
+        pass
+    else:
+        weak = weak or value == 0 or (value == 1 and magnitude == 1.0 and kind in ("number", "amount"))
     measure = measure or _measure_at(t, pos)
     return _mention(text, span_start, pos, value, kind, approx=approx, weak=weak,
                     alt_value=alt, unit=unit, scale=magnitude, measure=measure)
+
+
+# A scoreline or tally: two numbers of one or two digits joined by a dash, a colon, 比, 対, 대 or a word
+# between spaces (« 3 a 0 », « 2 à 1 », „2 zu 1“, "2 to 1"), neither side part of a longer figure.
+_SCORE_JOIN = r"(?:[ \u00a0]?[-–:比対대][ \u00a0]?|[ \u00a0](?:a|à|zu|to)[ \u00a0])"
+_SCORE_AFTER_RE = re.compile(_SCORE_JOIN + r"\d{1,2}(?![\d:/]|[.,\-–]\d)")
+_SCORE_BEFORE_RE = re.compile(r"(?<![\d.,:/\-–])\d{1,2}" + _SCORE_JOIN + r"$")
+
+
+def _in_scoreline(t: str, start: int, end: int) -> bool:
+    """Whether the number ``t[start:end]`` is a side of a scoreline (3-0, 0:3, 3比1, « 3 a 0 »), not of a
+    longer figure (1.5-2, 3-4-2024, 2020-21)."""
+    if start > 0 and t[start - 1] in ".,/" and t[start - 2:start - 1].isdigit():
+        return False
+    if t[end:end + 1] in (".", ",", "/") and t[end + 1:end + 2].isdigit():
+        return False
+    return _SCORE_AFTER_RE.match(t, end) is not None or _SCORE_BEFORE_RE.search(t[max(0, start - 8):start]) is not None
 
 
 # What ``_read_number`` reads after the digits of a number without currency symbol, 第 or 百分之: a Chinese

@@ -386,6 +386,16 @@ CASES = [
     ("3.30pm and 15.30 Uhr", "It happened at 3.30pm on Monday.", "en", "Es geschah am Montag um 15.30 Uhr.", "de", []),
     ("3.30pm and 16.30 Uhr", "It happened at 3.30pm on Monday.", "en", "Es geschah am Montag um 16.30 Uhr.", "de",
      [("numbers.mismatch", "major", "16.30 Uhr")]),
+    # A side of a scoreline is exact, 0 and 1 too (a bare 0 or 1 elsewhere is "a", "no", "per" and stays weak)
+    ("3-0 and 3 a 1", "The score was 3-0.", "en", "El marcador fue 3 a 1.", "es", [("numbers.mismatch", "major", "1")]),
+    ("3-0 and 3 a 0", "The score was 3-0.", "en", "El marcador fue 3 a 0.", "es", []),
+    ("1-0 and 2:0", "They won 1-0.", "en", "Sie gewannen 2:0.", "de", [("numbers.mismatch", "major", "2")]),
+    ("1-0 dropped", "They won 1-0.", "en", "Sie gewannen knapp.", "de",
+     [("numbers.mismatch", "major", "src:1"), ("numbers.mismatch", "major", "src:0")]),
+    ("3比1 and 3-2", "比分为3比1。", "zh", "The score was 3-2.", "en", [("numbers.mismatch", "major", "2")]),
+    # the translation may say a tally as a score (WMT 2021 en-de, ref.C, guardian.306722)
+    ("a three-goal deficit and 0:3", "The fightback overhauled a three-goal deficit.", "en",
+     "Die Aufholjagd nach einem 0:3 Rückstand.", "de", []),
     # A clock time with a dot after the word that announces it (RAE's « a las 15.30 », « alle 15.30 », « kl. 9.15 »)
     ("3:30 p.m. and a las 15.30", "The meeting is at 3:30 p.m. on June 5.", "en",
      "La reunión es a las 15.30 del 5 de junio.", "es", []),
@@ -667,6 +677,9 @@ def test_ordinals_beyond_twenty(text, lang, expected):
     ("open 24/7", "en", []),
     ("at 3.30pm", "en", [("3.30pm", 15.3, False)]),
     ("a las 15.30", "es", [("15.30", 15.3, False)]),
+    ("a 2-1 win, a 0:0 draw", "en", [("2", 2.0, False), ("1", 1.0, False), ("0", 0.0, False), ("0", 0.0, False)]),
+    ("1 person, 0 deaths, 1.5-1, 2020-1", "en",
+     [("1", 1.0, True), ("0", 0.0, True), ("1.5", 1.5, False), ("1", 1.0, True), ("2020", 2020.0, False), ("1", 1.0, True)]),
     ("costó 15.30 euros", "es", [("15.30 euros", 15.3, False)]),  # no word announces a time
     ("kl. 9.05", "da", [("9.05", 9.05, False)]),
     ("um 3.30 am Montag", "de", [("3.30", 3.3, False)]),  # German "am" is no a.m.

@@ -418,7 +418,7 @@ def _suggestion(s: NumberMention) -> Optional[str]:
     return s.text if s.text.isdigit() and s.text.isascii() else None
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=5, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=6, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -436,7 +436,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
 
     Kept quiet on purpose, so that a news desk is not drowned in false alarms: numbers written in words
     that a translation may drop or rephrase (一个 as "a", « neuf » meaning new, 两千), Chinese ranges and
-    vague amounts (五六百, 上千), day-only or month-only dates, a bare 0 or 1; a number repeated on one
+    vague amounts (五六百, 上千), day-only or month-only dates, a bare 0 or 1 (but not a source's 0 or 1 as
+    a side of a scoreline or tally: 3-0, 2:1, 3比1, « 3 a 0 », „1:0“ → "2-0" is major); a number repeated on one
     side and said once on the other; a number found in a neighbouring bead (an alignment slip); a number
     that is part of a date or time on the other side, that the other side spells out ("one-hour") or
     writes inside an identifier (Covid-19); numbers with units of another system on the other side (feet
@@ -576,6 +577,11 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         related_target = _side_span(ctx.target, bead.target)
         for m, on_source in [(s, True) for s in source] + [(t, False) for t in target]:
             if m.weak:
+                continue
+            if not on_source and m.kind == "number" and m.value in (0.0, 1.0) and m.unit is None:
+                # A 0 or 1 firm only as a side of a scoreline: a translation may say a tally as a score
+                # ("a three-goal deficit" / „ein 0:3-Rückstand“); one the source has and the translation
+                # dropped or changed is reported (above, and in step 5).
                 continue
             yield Issue(
                 CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
