@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.checks.punctuation import pair_marks, unpaired
+from mtcheck.checks.punctuation import inverted_marks, pair_marks, unpaired
 
 from .check_helpers import assert_table, flagged, run
 
@@ -33,6 +33,18 @@ CASES = [
      "„Das ist schön\", sagte sie.", "de", [("punctuation.pairs", "minor", "\"")]),
     ("straight quote closed with a curly one: one finding", "他说：“我们会赢。”", "zh", "He said: \"We will win.”", "en",
      [("punctuation.pairs", "minor", "”")]),
+    # Spanish opens a question with ¿ and an exclamation with ¡
+    ("Spanish question without ¿", "Is it true?", "en", "Es verdad?", "es", [("punctuation.pairs", "minor", "?")]),
+    ("Spanish question with ¿", "Is it true?", "en", "¿Es verdad?", "es", []),
+    ("Spanish question inside a sentence", "If it rains, will you come?", "en", "Si llueve, ¿vendrás?", "es", []),
+    ("Spanish exclamation without ¡, question with ¿", '"Are you coming?" she asked. "Yes!"', "en",
+     "«¿Vienes?», preguntó. «Sí!»", "es", [("punctuation.pairs", "minor", "!")]),
+    ("Spanish ¡¿…?! closes both", "What are you saying?!", "en", "¡¿Qué dices?!", "es", []),
+    ("Spanish ¿ never closed", "Why not?", "en", "¿Por qué no.", "es",
+     [("punctuation.pairs", "minor", "¿"), ("punctuation.end", "minor", ".")]),
+    ("Spanish (?) and a URL's ? are no question", "He said yes (?) at https://x.es/a?b=1.", "en",
+     "Dijo que sí (?) en https://x.es/a?b=1.", "es", []),
+    ("English needs no ¿", "他问：“是真的吗？”", "zh", "He asked: “Is it true?”", "en", []),
     ("list markers are no brackets", "Deux options : a) partir, b) rester.", "fr", "Two options: a) leave, b) stay.", "en", []),
     ("question lost", "Is this the end?", "en", "Est-ce la fin.", "fr", [("punctuation.end", "minor", ".")]),
     ("stop inside a closing bracket, not kept", "旅游局1宗(涉及：查询隔离酒店问题。）", "zh",
@@ -126,3 +138,16 @@ def test_stray_break_inside_a_segment_of_a_cased_document(tgt, lang, expected):
     else:
         src, src_lang = "He met the president on Monday. The meeting lasted an hour.", "en"
     assert_table(("punctuation.stray_break",), src, src_lang, tgt, lang, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("¿Es verdad?", []),
+    ("Es verdad?", [(9, 10)]),
+    ("¡Viva! ¿Qué?", []),
+    ("Qué dices?!", [(9, 11)]),
+    ("¡Hola!!", []),
+    ("¿Por qué no", [(0, 1)]),
+    ("Yahoo!Mail y Dijo (!) algo.", []),
+])
+def test_inverted_marks(text, expected):
+    assert [(a, b) for a, b, _ in inverted_marks(text)] == expected

@@ -315,7 +315,7 @@ def _sentence_at(doc: Document, ids: list[int], offset: int) -> int:
     return next((k for k in ids if doc.sentences[k].start <= offset < doc.sentences[k].end + 1), ids[0])
 
 
-@register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=2, order=50)
+@register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=3, order=50)
 def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
     """Quote or bracket without its partner, by the target language's pairing rules.
 
@@ -328,9 +328,13 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
     quotation that runs over several paragraphs (no closing mark at the end of a paragraph, by
     typographic convention) is not reported when the aligned source paragraph leaves the same kind of
     mark open too. Unlike pofilter's ``brackets``, a translation that drops a pair of brackets (« la
-    capitale (Paris) » → "Paris, the capital") is no finding: only a mark without partner is.
+    capitale (Paris) » → "Paris, the capital") is no finding: only a mark without partner is. In Spanish
+    (and Galician, Asturian), sentence by sentence, a question or exclamation mark needs its opening ¿ or
+    ¡ (« Es verdad? » → « ¿Es verdad? »; « Si llueve, ¿vendrás? », « ¡¿Qué dices?! » are right), and an
+    opening one its closing mark; « (?) », « (!) » and a ? inside a URL are none.
 
-    False positives: list items numbered « 1) », « a) »; smileys « :) »; a quotation split over
+    False positives: list items numbered « 1) », « a) »; smileys « :) »; a Spanish sentence quoting an
+    English question or a brand with its exclamation mark (Yahoo!); a quotation split over
     paragraphs when the source was written otherwise; German texts mixing „ “ with ” closers.
     """
     tgt = base_lang(ctx.target.lang)
@@ -377,6 +381,48 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue("punctuation.pairs", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
                         f"{what} '{c}' has no partner",
                         source_span=source_span(ctx, bead), target_span=Span(abs_pos, abs_pos + 1))
+    if tgt in _INVERTED_LANGS and ("?" in ctx.target.text or "!" in ctx.target.text or "¿" in ctx.target.text
+                                   or "¡" in ctx.target.text):
+        for j, sent in enumerate(ctx.target.sentences):
+            if j in noise:
+                continue
+            for a, b, message in inverted_marks(sent.text):
+                yield Issue("punctuation.pairs", Category.FLUENCY_PUNCTUATION, Severity.MINOR, message,
+                            source_span=source_span(ctx, beads.get(j)), target_span=Span(sent.start + a, sent.start + b))
+
+
+# Spanish (and Galician, Asturian) open a question with ¿ and an exclamation with ¡: « ¿Es verdad? »,
+# « Si llueve, ¿vendrás? », « ¡Viva! ». A run of closing marks ("?!", "!!") closes one opening mark; a mark
+# inside brackets alone « (?) », « (!) » or inside a word or URL (« Yahoo!Mail », « a?b=1 ») is none.
+_INVERTED_LANGS = frozenset({"es", "gl", "ast"})
+_INVERTED_RE = re.compile(r"[¿¡]|[?!]+")
+
+
+def inverted_marks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, message) of the question and exclamation marks of a Spanish sentence ``text`` that
+    lack their partner: a closing ? or ! without an opening ¿ or ¡ before it, an opening one never closed."""
+    open_marks: list[int] = []
+    out: list[tuple[int, int, str]] = []
+    for m in _INVERTED_RE.finditer(text):
+        c, a, b = m.group(), m.start(), m.end()
+        if c in "¿¡":
+            open_marks.append(a)
+            continue
+        if text[a - 1:a] == "(" and text[b:b + 1] == ")":
+            continue  # (?) (!): doubt or surprise about the word before
+        nxt = text[b:b + 1]
+        if nxt and (nxt.isalnum() or nxt in "=&/_"):
+            continue  # inside a word or a URL
+        if open_marks:
+            for _ in range(min(len(set(c)), len(open_marks))):  # « ¡¿Qué dices?! » closes both
+                open_marks.pop()
+            continue
+        want = "¿" if c[0] == "?" else "¡"
+        out.append((a, b, f"'{c}' closes no '{want}': Spanish opens the {'question' if want == '¿' else 'exclamation'} with '{want}'"))
+    for a in open_marks:
+        want = "?" if text[a] == "¿" else "!"
+        out.append((a, a + 1, f"'{text[a]}' is never closed: no '{want}' after it in the sentence"))
+    return sorted(out)
 
 
 _END_CLOSERS = " \t\u00a0\u202f\"'“”‘’„‚»«」』）)]】›‹*"
