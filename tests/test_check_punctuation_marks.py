@@ -151,3 +151,18 @@ def test_stray_break_inside_a_segment_of_a_cased_document(tgt, lang, expected):
 ])
 def test_inverted_marks(text, expected):
     assert [(a, b) for a, b, _ in inverted_marks(text)] == expected
+
+
+@pytest.mark.parametrize("tgt_lang, expected", [
+    ("fr", [("punctuation.french_spacing", "minor", "t:"), ("punctuation.french_spacing", "minor", "«E"),
+            ("punctuation.french_spacing", "minor", "i!"), ("punctuation.french_spacing", "minor", "i?")]),
+    # Canadian French (OQLF) writes ; ! ? without a space, keeps it before : and inside guillemets
+    ("fr-CA", [("punctuation.french_spacing", "minor", "t:"), ("punctuation.french_spacing", "minor", "«E")]),
+    # Swiss French omits it before ; : ! ?
+    ("fr-CH", [("punctuation.french_spacing", "minor", "«E")]),
+])
+def test_french_spacing_follows_the_region_given(tgt_lang, expected):
+    from mtcheck.config import Config
+
+    assert_table(("punctuation.french_spacing",), 'He said: "Is it true? Yes!"', "en",
+                 "Il a dit: «Est-ce vrai? Oui!»", "fr", expected, config=Config(tgt_lang=tgt_lang))

@@ -500,7 +500,7 @@ _FR_NEEDS_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\u00a0\u202f\u2009(«\[?!:;.…
 _FR_NEEDS_SPACE_AFTER_RE = re.compile(r"«(?=[^\s\u00a0\u202f\u2009])")
 
 
-@register("punctuation.french_spacing", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+@register("punctuation.french_spacing", Category.FLUENCY_PUNCTUATION, version=2, order=50)
 def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
     """French spacing: no space before « ; : ! ? » » or after « « ».
 
@@ -508,11 +508,17 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
     and after the opening one. Each mark glued to the preceding (or, for «, following) word is minor.
     Skipped: times and ratios (« 12:30 », « 3:1 »), URLs, « ?! » and « !? » pairs.
 
-    False positives: Swiss French, which omits the space before ; : ! ? by convention; a quoted
-    English phrase with its own punctuation.
+    Regional usage is followed when the target language given (``--tgt-lang``) says the region: Canadian French (``fr-CA``,
+    the Office québécois de la langue française) writes ; ! ? without a space, and Swiss French
+    (``fr-CH``) ; : ! ?; the guillemets keep their spaces in both.
+
+    False positives: Swiss or Canadian French declared as plain ``fr``; a quoted English phrase with its
+    own punctuation.
     """
     if base_lang(ctx.target.lang) != "fr":
         return
+    region = (ctx.config.tgt_lang or "").replace("_", "-").split("-")[1:2]  # as the user gave it: fr-CA
+    glued_ok = {"CA": ";!?", "CH": ";:!?"}.get(region[0].upper() if region else "", "")
     noise = noise_targets(ctx)
     for j, sent in enumerate(ctx.target.sentences):
         if j in noise:
@@ -529,6 +535,8 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
                 if m.group() == ":" and p > 0 and text[p - 1].isdigit() and text[p + 1:p + 2].isdigit():
                     continue
                 mark = m.group()
+                if side == "before" and mark in glued_ok:
+                    continue
                 start = p - 1 if side == "before" else p
                 yield Issue("punctuation.french_spacing", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
                             f"French writes a space {side} '{mark}'",
