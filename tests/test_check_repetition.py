@@ -26,6 +26,13 @@ CASES = [
     ("a phrase looping three times", "Prices rose in the city.", "en",
      "Les prix ont augmenté dans la ville dans la ville dans la ville.", "fr",
      [("repetition.word", "major", "dans la ville dans la ville dans la ville")]),
+    # a word repeated for emphasis where the source repeats one as often (commas in the source allowed)
+    ("Bye bye! -> ¡Adiós adiós!", "Bye bye!", "en", "¡Adiós adiós!", "es", []),
+    ("No, no, no! -> Non non non !", "No, no, no!", "en", "Non non non !", "fr", []),
+    ("No, no! -> Non non non !: more than the source", "No, no!", "en", "Non non non !", "fr",
+     [("repetition.word", "major", "Non non non")]),
+    ("that that is grammar: que que is still a slip", "He said that that plan works.", "en",
+     "Il a dit que que le plan marche.", "fr", [("repetition.word", "minor", "que que")]),
     ("a repetition the source has too", "Baden-Baden and Walla Walla are spa towns.", "en",
      "Walla Walla et Baden-Baden sont des villes thermales.", "fr", []),
     # WMT 2021 zh-en MT outputs: idioms and Chinese names, and the real loops beside them

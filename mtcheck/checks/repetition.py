@@ -243,7 +243,23 @@ def _doubled_pinyin_name(unit: str, source: str) -> bool:
     return unit[:1].isupper() and unit[1:].islower() and unit.lower() in PINYIN_SYLLABLES and HAN_CORE_RE.search(source) is not None
 
 
-@register("repetition.word", Category.FLUENCY_REPETITION, version=2, order=50)
+_SOURCE_REPEAT_RE = re.compile(r"\b(\w+)((?:,?\s+\1\b)+)", re.IGNORECASE)
+_WORDS_ONLY_RE = re.compile(r"\w+")
+
+
+# Doubles of grammar, not of emphasis ("had had", "that that", « vous vous », „die die“): a source that has
+# one says nothing of a doubled word in its translation (« que que » for "that that" is a slip).
+_GRAMMAR_DOUBLES = frozenset("had that is do vous nous die der das den dem que".split())
+
+
+def _repeats_a_word(text: str) -> int:
+    """How many times in a row, at most, ``text`` (a source side) writes a word for emphasis, commas between
+    allowed ("Bye bye": 2, "No, no, no": 3; 1 when it repeats none; "had had" is grammar, not emphasis)."""
+    return max((1 + len(_WORDS_ONLY_RE.findall(m.group(2))) for m in _SOURCE_REPEAT_RE.finditer(text)
+                if m.group(1).lower() not in _GRAMMAR_DOUBLES), default=1)
+
+
+@register("repetition.word", Category.FLUENCY_REPETITION, version=3, order=50)
 def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     """Word or phrase repeated at once: "the the", « de de », "in the city in the city".
 
@@ -254,12 +270,14 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     « die die » in a relative clause, "very very"), a word doubled around "and" ("and more and more", "bigger
     and bigger and": "more and more", „mehr und mehr“), a Chinese given name of one pinyin syllable written
     twice ("Ni Ni" for 倪妮, from a source in Han characters), a repetition the aligned source has too (Baden-Baden,
-    "Sirhan Sirhan", "bye bye"), and languages written without spaces (Chinese, Japanese), where
-    doubling is grammar (看看, 常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of
+    "Sirhan Sirhan", "bye bye"), a word repeated where the aligned source repeats one as often for
+    emphasis ("Bye bye!" → « ¡Adiós adiós! », "No, no, no!" → « Non non non ! »; not "that that" → « que
+    que »), and languages written without spaces (Chinese, Japanese), where doubling is grammar (看看, 常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of
     its word: « की कीमतों » is no « क क ».
 
     False positives: names made of a repeated word that the source writes otherwise; emphatic
-    repetition in quoted speech ("no, no, no" without commas).
+    repetition in quoted speech that the source does not repeat. Missed: a slip that doubles a word of a
+    sentence whose source repeats one for emphasis elsewhere.
     """
     tgt = base_lang(ctx.target.lang)
     if tgt in ("zh", "ja", "ko", "th"):
@@ -295,6 +313,8 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
                 continue
             if source_lower and re.sub(r"\s+", " ", m.group().lower()) in source_lower:
                 continue
+            if len(words) == 1 and _repeats_a_word(src.text) >= times:
+                continue  # the source repeats a word as often ("Bye bye!" → « ¡Adiós adiós! », "No, no, no" → « Non non non »)
             severe = times >= 3 or len(words) >= 3
             yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MAJOR if severe else Severity.MINOR,
                         f"'{unit}' is written {times} times in a row",
