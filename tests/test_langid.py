@@ -220,3 +220,18 @@ def test_script_mismatch_examples():
     assert langid.script_mismatch("人工智能能力建设 AI", ("Han",), 0.3) is None
     assert langid.script_mismatch("人工 ABCDEFGHIJ", ("Han",), 0.3) == "Latin"  # too few for the core's bound
     assert langid.script_mismatch("12 345 !", ("Latin",), 0.3) is None  # no letter
+
+
+def test_addresses_say_nothing_of_the_declared_language():
+    """A short Chinese text with a URL, an e-mail address or a handle has more Latin letters than Han
+    characters; they are addresses, written in Latin in every language: no language error. A text that is
+    Latin beyond its addresses still is one."""
+    import pytest
+
+    from mtcheck.api import make_document
+    from mtcheck.errors import LanguageError
+
+    for text in ("请访问www.example.com。", "详情请发邮件至press@example.org。", "请关注@XinhuaNews和#COP28。"):
+        assert make_document(text, path=None, lang="zh", encoding=None).lang == "zh"
+    with pytest.raises(LanguageError, match="mostly in Latin script"):
+        make_document("Visit www.example.com for the full report today.", path=None, lang="zh", encoding=None)
