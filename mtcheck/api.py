@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import re
-
-
 from dataclasses import replace
 from functools import lru_cache
 from typing import Optional, Sequence

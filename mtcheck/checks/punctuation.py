@@ -392,8 +392,9 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
 
 
 # Spanish (and Galician, Asturian) open a question with ¿ and an exclamation with ¡: « ¿Es verdad? »,
-# « Si llueve, ¿vendrás? », « ¡Viva! ». A run of closing marks ("?!", "!!") closes one opening mark; a mark
-# inside brackets alone « (?) », « (!) » or inside a word or URL (« Yahoo!Mail », « a?b=1 ») is none.
+# « Si llueve, ¿vendrás? », « ¡Viva! ». A run of closing marks closes one opening mark per kind of mark in it
+# (« ¡Hola!! » one, « ¡¿Qué dices?! » two); a mark inside brackets alone « (?) », « (!) » or inside a word or
+# URL (« Yahoo!Mail », « a?b=1 ») is none.
 _INVERTED_LANGS = frozenset({"es", "gl", "ast"})
 _INVERTED_RE = re.compile(r"[¿¡]|[?!]+")
 
@@ -508,9 +509,9 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
     and after the opening one. Each mark glued to the preceding (or, for «, following) word is minor.
     Skipped: times and ratios (« 12:30 », « 3:1 »), URLs, « ?! » and « !? » pairs.
 
-    Regional usage is followed when the target language given (``--tgt-lang``) says the region: Canadian French (``fr-CA``,
-    the Office québécois de la langue française) writes ; ! ? without a space, and Swiss French
-    (``fr-CH``) ; : ! ?; the guillemets keep their spaces in both.
+    Regional usage is followed when the target language given (``--tgt-lang``) says the region:
+    Canadian French (``fr-CA``, the Office québécois de la langue française) writes ; ! ? without a
+    space, and Swiss French (``fr-CH``) ; : ! ?; the guillemets keep their spaces in both.
 
     False positives: Swiss or Canadian French declared as plain ``fr``; a quoted English phrase with its
     own punctuation.

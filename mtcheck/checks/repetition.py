@@ -272,8 +272,9 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     twice ("Ni Ni" for 倪妮, from a source in Han characters), a repetition the aligned source has too (Baden-Baden,
     "Sirhan Sirhan", "bye bye"), a word repeated where the aligned source repeats one as often for
     emphasis ("Bye bye!" → « ¡Adiós adiós! », "No, no, no!" → « Non non non ! »; not "that that" → « que
-    que »), and languages written without spaces (Chinese, Japanese), where doubling is grammar (看看, 常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of
-    its word: « की कीमतों » is no « क क ».
+    que »), and languages written without spaces (Chinese, Japanese), where doubling is grammar (看看,
+    常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of its word: « की कीमतों »
+    is no « क क ».
 
     False positives: names made of a repeated word that the source writes otherwise; emphatic
     repetition in quoted speech that the source does not repeat. Missed: a slip that doubles a word of a
