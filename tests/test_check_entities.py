@@ -165,6 +165,8 @@ CASES = [
      "Ein Wechsel zu Paris stand im Raum, Sagte Gestern ein Berater.", "de", [("entities.acronym", "minor", "src:PSG")]),
     ("a Macau time 08H00 is no Latin name", "查询热线统计数字(7月25日08H00-7月26日08H00)", "zh",
      "Enquiry hotline statistics (July 25, 08:00 - July 26, 08:00)", "en", []),
+    ("a Latin name of a Chinese source misspelt", "哈利王子与妻子梅根（Meghan Markle）的生活。", "zh",
+     "The life of Prince Harry and his wife Megan Markle.", "en", [("entities.name", "minor", "Megan")]),
     ("a Latin name of a Chinese source dropped", "哈利王子与妻子梅根（Meghan Markle）的生活。", "zh",
      "The life of Prince Harry and his wife.", "en",
      [("entities.name", "minor", "src:Meghan"), ("entities.name", "minor", "src:Markle")]),

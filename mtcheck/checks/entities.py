@@ -731,7 +731,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                             related=_related(tgt), suggestion=expected[0] if expected else None)
 
 
-@register("entities.name", Category.ACCURACY_ENTITY, version=2, order=45)
+@register("entities.name", Category.ACCURACY_ENTITY, version=3, order=45)
 def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Identifier with digits, or Latin-script name of a non-Latin source, changed or missing.
 
@@ -740,7 +740,8 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     (G20 → 二十国集团): one replaced by another identifier of the same shape (A380 → A350) is major, one
     missing is minor. In a source written in another script (Chinese, Japanese, Russian…), Latin-script
     words with a capital (Tesla, iPhone, TikTok) are names kept in their original form: one missing from
-    a Latin-script translation is minor. Markup (``<script>``), lower-case words (app, vlog) and tokens
+    a Latin-script translation is minor (one the translation spells a letter off, Meghan → "Megan", is
+    reported where it is written). Markup (``<script>``), lower-case words (app, vlog) and tokens
     with one letter (the « 08H00 » of a Macau time) are skipped. Between two Latin-script languages, a capitalised source word of five letters or more
     that the translation spells with two neighbouring letters swapped (Merkel → Merkle) or one plain
     vowel changed (Stoltenberg → Stoltenburg) is minor; other differences are how languages spell
@@ -810,9 +811,33 @@ def name_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             reported.add(word.lower())
             if _word_in(word, tgt.text):
                 continue
+            near = _near_spelling(word, tgt.text)
+            if near is not None:  # « 梅根（Meghan Markle） » → "his wife Megan": misspelt, not dropped
+                yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
+                            f"'{word}', written in Latin script in the source, is written '{near.group()}' in the translation",
+                            source_span=src.span(m.start(), m.end()), target_span=tgt.span(near.start(), near.end()),
+                            suggestion=word)
+                continue
             yield Issue("entities.name", Category.ACCURACY_ENTITY, Severity.MINOR,
                         f"'{word}', written in Latin script in the source, is missing from the translation",
                         source_span=src.span(m.start(), m.end()), target_span=None, related=_related(tgt))
+
+
+def _near_spelling(word: str, text: str) -> Optional[re.Match]:
+    """The first capitalised word of ``text`` that spells the name ``word`` (four letters or more) a letter
+    off: one edit, two for a name of eight letters or more, the same first letter (Meghan / Megan)."""
+    if len(word) < 4 or not word[:1].isupper():
+        return None
+    from ..terms.drift import _edit_distance  # lazily: the terms package imports this module
+
+    limit = 2 if len(word) >= 8 else 1
+    low = word.lower()
+    for m in _CAP_WORD_RE.finditer(text):
+        other = m.group().lower()
+        if other[:1] == low[:1] and other != low and abs(len(other) - len(low)) <= limit \
+                and _edit_distance(other, low, limit) <= limit:
+            return m
+    return None
 
 
 _DIGIT_OR_CAPITAL_RE = re.compile("[0-9A-ZÀ-ÖØ-Þ]")  # _IDENT_RE needs a digit, _CAP_WORD_RE a capital
