@@ -146,6 +146,35 @@ NOISE_CASES = [
         ],
     ),
     (
+        # the aligner attached each sentence of the banner line to a neighbouring sentence's bead
+        "en-fr cookie banner line split between two beads is one issue",
+        "The minister resigned.\nThe vote failed.",
+        "en",
+        "Le ministre a démissionné.\nNous utilisons des cookies. En poursuivant votre navigation, vous acceptez leur "
+        "utilisation.\nLe vote a échoué.",
+        "fr",
+        (Bead((0,), (0, 1)), Bead((1,), (2, 3))),
+        [("noise.debris", "Nous utilisons des cookies. En poursuivant votre navigation, vous acceptez leur utilisation.")],
+    ),
+    (
+        "en-fr cookies of the article itself, in beads of their own",
+        "The site uses cookies. By continuing you accept them.\nThe vote failed.",
+        "en",
+        "Le site utilise des cookies. En continuant, vous les acceptez.\nLe vote a échoué.",
+        "fr",
+        (Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), (2,))),
+        [],
+    ),
+    (
+        "en-fr two sentences of one line, the line a bead's whole translation",
+        "The minister resigned and the vote failed.",
+        "en",
+        "Le ministre a démissionné. Nous utilisons des cookies, vous acceptez leur utilisation.",
+        "fr",
+        (Bead((0,), (0, 1)),),
+        [],
+    ),
+    (
         "en-de breadcrumb menu of unknown labels",
         "The government presented a plan.",
         "en",

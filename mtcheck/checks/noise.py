@@ -311,23 +311,52 @@ def _markup_runs(text: str) -> Iterator[tuple[int, int]]:
         yield run[0], run[1]
 
 
-def _loosely_aligned(ctx: CheckContext, j: int, bead: Bead) -> bool:
-    """A line of its own at the edge of a bead with more target than source sentences: the aligner
-    may have attached a debris line (« rapport/commentaires ») to its neighbour's bead."""
-    if len(bead.target) <= len(bead.source) or j not in (min(bead.target), max(bead.target)):
-        return False
+def _line_of(ctx: CheckContext, j: int) -> range:
+    """The target sentences on the line of sentence ``j`` (consecutive)."""
     sents = ctx.target.sentences
     line = sents[j].line
-    return all(sents[k].line != line for k in (j - 1, j + 1) if 0 <= k < len(sents))
+    lo = hi = j
+    while lo > 0 and sents[lo - 1].line == line:
+        lo -= 1
+    while hi + 1 < len(sents) and sents[hi + 1].line == line:
+        hi += 1
+    return range(lo, hi + 1)
 
 
-@register(CHECK_ID, Category.OTHER_NOISE, version=1, order=10)
+def _loosely_aligned(ctx: CheckContext, j: int, bead: Bead) -> bool:
+    """A line at the edges of beads with more target than source sentences: the aligner may have attached
+    a debris line (« rapport/commentaires ») to its neighbour's bead, or a line of two sentences (a cookie
+    banner) one to each neighbour. Each sentence of the line is at an edge of its bead (or in none), and
+    each such bead translates its source with sentences off the line too."""
+    if len(bead.target) <= len(bead.source) or j not in (min(bead.target), max(bead.target)):
+        return False
+    line = _line_of(ctx, j)
+    if len(line) == 1:
+        return True
+    on_line = set(line)
+    beads = bead_of_target(ctx)
+    for k in line:
+        b = beads.get(k)
+        if b is None or not b.source:
+            continue
+        if len(b.target) <= len(b.source):
+            return False
+        targets = sorted(b.target)
+        inside = [t for t in targets if t in on_line]
+        if len(inside) == len(targets) or (targets[:len(inside)] != inside and targets[-len(inside):] != inside):
+            return False
+    return True
+
+
+@register(CHECK_ID, Category.OTHER_NOISE, version=2, order=10)
 def debris(ctx: CheckContext) -> list[Issue]:
     """Navigation, menu or markup debris that is not part of the article.
 
-    Flags target sentences with no source counterpart (in a 0-n bead, in no bead, or a line of its own
-    at the edge of a bead with more target than source sentences) that look like site navigation: a
-    language menu (major), words or scripts glued into a menu (major), a cookie banner (major), short
+    Flags target sentences with no source counterpart (in a 0-n bead, in no bead, or a line at the edges
+    of beads with more target than source sentences: a line of its own attached to its neighbour's bead,
+    or a line of two sentences attached one to each neighbour) that look like site navigation: a
+    language menu (major), words or scripts glued into a menu (major), a cookie banner (major; read on its
+    whole line when the line holds two sentences), short
     navigation labels such as « nouvelles », "Home | World | Sport", « rapport/commentaires »,
     "Read more: …" (minor). A language menu is flagged even inside an aligned
     bead, when its names are glued together. HTML tags and entities (``<div>``, ``&nbsp;``) are flagged
@@ -367,8 +396,12 @@ def debris(ctx: CheckContext) -> list[Issue]:
                 kind = "glued-menu"
             else:
                 kind = _nav_kind(bare)
+                line = _line_of(ctx, j) if kind is None and bead is not None and bead.source else None
+                if line is not None and len(line) > 1 and _nav_kind(
+                        " ".join(sentences[k].text for k in line)) == "cookie":
+                    kind = "cookie"  # « Nous utilisons des cookies. En poursuivant, vous acceptez… » on one line
             if (
-                kind is None
+                kind in (None, "cookie")
                 and previous_kind == "cookie"
                 and j > 0
                 and ctx.target.sentences[j - 1].line == sent.line
