@@ -252,6 +252,15 @@ CASES = [
         [],
     ),
     (
+        "en-fr a month's abbreviation: Sept. -> sept.",
+        "The vote is on Sept. 26, Macron said.",
+        "en",
+        "Le vote a lieu le 26 sept., a déclaré macron.",
+        "fr",
+        None,
+        [("casing.lost", "macron", "minor")],
+    ),
+    (
         "en-de april is a lowered name in German",
         "The talks resume in April in Geneva, the ministry said.",
         "en",

@@ -215,7 +215,7 @@ def _source_opens_lower(ctx: CheckContext, bead: Optional[Bead], j: int) -> bool
     return first.islower()
 
 
-@register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=2, order=50)
+@register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=3, order=50)
 def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     """Lost casing: sentence starts and names in lower case in a language that capitalises them.
 
@@ -233,8 +233,9 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     False positives: styles that open headlines, captions or list items in lower case on purpose; a
     name that happens to be a common word of the target language in the same bead (« Paris » and
     « les paris »); words that the target language writes in lower case but the source capitalises and
-    that are spelt the same (job titles like en "Doctor" → es "doctor" when no name follows, days and
-    months when spelt alike). Not checked: languages written without case (zh, ja, ko, th, ar, he…).
+    that are spelt the same (job titles like en "Doctor" → es "doctor" when no name follows; days and
+    months when spelt alike, except those of the calendar tables of ``numbers``, which are known: « april »,
+    « sept. »). Not checked: languages written without case (zh, ja, ko, th, ar, he…).
     """
     tgt = base_lang(ctx.target.lang)
     if not is_cased_lang(tgt):
@@ -328,15 +329,15 @@ def _lowered_name_possible(source: Document, target: Document) -> bool:
 @lru_cache(maxsize=64)
 def _lower_case_calendar(lang: Optional[str]) -> frozenset[str]:
     """The month and day names of a language that writes them in lower case (April → Swedish, Danish,
-    Norwegian and Dutch « april », September → « september »): spelt like the source's capitalised
-    English name, they are no lowered name."""
-    from ..numbers import _MONTHS_BY_LANG
+    Norwegian and Dutch « april », September → « september »), and their abbreviations (Sept. → French
+    « sept. »): spelt like the source's capitalised English name, they are no lowered name."""
+    from ..numbers import _MONTH_ABBR_BY_LANG, _MONTHS_BY_LANG
     from .numbers import _LOWER_CASE_DAYS, _WEEKDAYS
 
     if lang not in _LOWER_CASE_DAYS:
         return frozenset()
     days = (form.lower() for forms in _WEEKDAYS.get(lang, ()) for form in forms)
-    return frozenset(_MONTHS_BY_LANG.get(lang, {})) | frozenset(days)
+    return frozenset(_MONTHS_BY_LANG.get(lang, {})) | frozenset(_MONTH_ABBR_BY_LANG.get(lang, {})) | frozenset(days)
 
 
 def _lower_cased_names(ctx: CheckContext, noise: set[int],
