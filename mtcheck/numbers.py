@@ -1749,10 +1749,10 @@ def _part(name: str, lang_key: str) -> re.Pattern:
 # Languages that write a clock time with a dot after a word that announces one: « a las 15.30 » (es), « alle
 # 15.30 » (it), « às 15.30 » (pt), „om 15.30 uur“ (nl), « kl. 15.30 » (da, no, sv), « klo 15.30 » (fi). Elsewhere
 # 15.30 stays a number (German has „15.30 Uhr“, read by its Uhr).
-_DOT_TIME_WORDS = {
-    "es": ("las", "la", "desde las", "hasta las"),
+_DOT_TIME_WORDS = {  # « desde las », « até às » are found by their last word
+    "es": ("las", "la"),
     "it": ("alle", "ore", "dalle", "le"),
-    "pt": ("às", "as", "das", "até às"),
+    "pt": ("às", "as", "das"),
     "nl": ("om", "tot", "van"),
     "da": ("kl.", "kl"),
     "no": ("kl.", "kl"),
@@ -2416,11 +2416,9 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
                     approx = next(name for name, word in tm.groupdict().items() if word).rstrip("_")
     # 0 is in scores (2-0, 0:3) and times more often than a figure; a bare 1 is "a", "per", "an hour"; but a
     # side of a scoreline or tally (3-0, 2:1, 3比1, « 3 a 0 ») is exact, 0 and 1 too.
-    if (value == 0 or value == 1) and not weak and magnitude == 1.0 and kind == "number" and unit is None \
-            and _in_scoreline(t, span_start, pos):
-        pass
-    else:
-        weak = weak or value == 0 or (value == 1 and magnitude == 1.0 and kind in ("number", "amount"))
+    bare = value == 0 or (value == 1 and magnitude == 1.0 and kind in ("number", "amount"))
+    weak = weak or bare and not (kind == "number" and magnitude == 1.0 and unit is None
+                                 and _in_scoreline(t, span_start, pos))
     measure = measure or _measure_at(t, pos)
     return _mention(text, span_start, pos, value, kind, approx=approx, weak=weak,
                     alt_value=alt, unit=unit, scale=magnitude, measure=measure)

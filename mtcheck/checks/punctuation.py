@@ -381,8 +381,7 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue("punctuation.pairs", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
                         f"{what} '{c}' has no partner",
                         source_span=source_span(ctx, bead), target_span=Span(abs_pos, abs_pos + 1))
-    if tgt in _INVERTED_LANGS and ("?" in ctx.target.text or "!" in ctx.target.text or "¿" in ctx.target.text
-                                   or "¡" in ctx.target.text):
+    if tgt in _INVERTED_LANGS and _INVERTED_RE.search(ctx.target.text):
         for j, sent in enumerate(ctx.target.sentences):
             if j in noise:
                 continue
