@@ -189,4 +189,80 @@ def test_any_text_as_jieba(text: str) -> None:
 def test_line_counts_with_the_tables_as_jieba(lines: list[str]) -> None:
     """line_word_counts with the tables (lines joined short or long): each line's count of jieba's words."""
     zh._cutter()  # built: the tables count
-    assert zh.line_word_counts(lines) == [len(jieba_words(line)) for line in lines]
+    assert zh._python_line_word_counts(lines) == [len(jieba_words(line)) for line in lines]
+
+
+# --- the same counts by jieba-rs (rjieba) ----------------------------------------------------------------
+
+_RJIEBA = zh._rust_cutter() is not None
+needs_rjieba = pytest.mark.skipif(not _RJIEBA, reason="rjieba is not installed")
+
+# Where jieba-rs cuts otherwise than jieba: runs of ASCII letters, digits and symbols outside Han words (jieba's
+# finalseg splits them, jieba-rs keeps them whole), and characters outside jieba's Han range (its blocks end
+# there; jieba-rs's go on). Lines from the WMT 2021 zh sources (and variants of them).
+RUST_LINES = [
+    ("NEWS.GOV.MO: 新型冠状病毒感染应变协调中心查询热线统计数字(7月25日08H00-7月26日08H00)", 22),
+    ("完成(首播时间：周一至周日12：00-13:00 )，", 10),
+    ("应征青年可以通过全国征兵网（网址：http://www.gfbzb.gov.cn）查询", 14),
+    ("绿地控股（600606.SH）发布公告", 5),
+    ("以416.62亿元接手格力电器（000651.SZ）15%股权", 9),
+    ("美国U.S.和AT&T、C++、C#、c++11的A股与T恤", 13),
+    ("莫斯科Москва的γ射线，café与１２号", 16),
+    # rare Han characters: the line is counted by the tables (jieba-rs takes 中高 and 送出 as words: 9 and 6)
+    ("对于去过疫情中高𠀀风险地区的人员", 10),
+    ("反击中鿖送出长距离直塞", 7),
+    ("喜剧㐀片导演", 4),
+    ("", 0),
+    ("，。“”", 0),
+]
+
+
+@needs_rjieba
+@pytest.mark.parametrize("line,count", RUST_LINES)
+def test_rust_counts_as_jieba(line: str, count: int) -> None:
+    assert len(jieba_words(line)) == count
+    assert zh._rust_line_word_counts([line]) == [count]
+    assert zh.line_word_counts([line, line]) == [count, count]
+
+
+@needs_rjieba
+def test_rust_counts_of_all_the_lines_at_once() -> None:
+    lines = [line for line, _ in RUST_LINES]
+    assert zh._rust_line_word_counts(lines) == [count for _, count in RUST_LINES]
+    sample = SAMPLE.read_text(encoding="utf-8").splitlines()
+    assert zh._rust_line_word_counts(sample) == [len(jieba_words(line)) for line in sample]
+
+
+@needs_rjieba
+def test_rust_counts_leave_marked_text_to_the_tables() -> None:
+    """The count marks tokens with NUL and \\x01, and Rust strings hold no lone surrogate: a text holding one
+    of them is not counted by jieba-rs."""
+    assert zh._rust_line_word_counts(["我们\x00他们"]) is None
+    assert zh._rust_line_word_counts(["我们\x01他们"]) is None
+    assert zh.line_word_counts(["我们\x01他们"]) == [len(jieba_words("我们\x01他们"))] == [2]
+    assert zh._rust_line_word_counts(["我们\udc80他们"]) is None  # a byte kept by surrogateescape
+    assert zh.line_word_counts(["我们\udc80他们"]) == [2]
+
+
+def test_counts_without_rjieba(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without rjieba (or with MTCHECK_NO_RJIEBA set), the tables count, the same."""
+    monkeypatch.setattr(zh, "_rust_cutter", lambda: None)
+    lines = [line for line, _ in RUST_LINES]
+    assert zh._rust_line_word_counts(lines) is None
+    assert zh.line_word_counts(lines) == [count for _, count in RUST_LINES]
+
+
+@needs_rjieba
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([p for p in _PIECES if "\n" not in p]), max_size=12).map("".join),
+                min_size=1, max_size=8))
+def test_rust_counts_of_generated_lines_as_jieba(lines: list[str]) -> None:
+    assert zh._rust_line_word_counts(lines) == [len(jieba_words(line)) for line in lines]
+
+
+@needs_rjieba
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\x00\x01"), max_size=25),
+                min_size=1, max_size=4))
+def test_rust_counts_of_any_lines_as_jieba(lines: list[str]) -> None:
+    assert zh._rust_line_word_counts(lines) == [len(jieba_words(line)) for line in lines]
