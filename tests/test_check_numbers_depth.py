@@ -471,6 +471,24 @@ CASES = [
     ("dem 28. Juli, wrong day", "Passengers will be tested on Tuesday, July 28, and Wednesday, July 29, on arrival.", "en",
      "Die Passagiere werden am Dienstag, dem 28. Juli, und Mittwoch, dem 27. Juli, bei der Ankunft getestet.", "de",
      [("numbers.mismatch", "major", "27. Juli")]),
+    # Roman numerals of the other side, read where a number is left unmatched: French writes centuries so
+    ("21st century and XXIe siècle", "Cities of the 21st century need trees.", "en",
+     "Les villes du XXIe siècle ont besoin d'arbres.", "fr", []),
+    ("21st century and XXe siècle", "Cities of the 21st century need trees.", "en",
+     "Les villes du XXe siècle ont besoin d'arbres.", "fr", [("numbers.mismatch", "major", "XXe")]),
+    ("1st century and Ier siècle", "The town was founded in the 1st century.", "en",
+     "La ville a été fondée au Ier siècle.", "fr", []),
+    ("21st century and XXI. Jahrhundert", "Cities of the 21st century need trees.", "en",
+     "Städte des XXI. Jahrhunderts brauchen Bäume.", "de", []),
+    ("Louis XIV and Louis 14", "Louis XIV died in 1715.", "en", "Louis 14 est mort en 1715.", "fr", []),
+    ("Louis XIV and Louis 15", "Louis XIV died in 1715.", "en", "Louis 15 est mort en 1715.", "fr",
+     [("numbers.mismatch", "major", "15")]),
+    ("Ⅱ级 and level 2", "该台风为Ⅱ级预警。", "zh", "The typhoon carries a level 2 warning.", "en", []),
+    ("Ⅱ级 and level 3", "该台风为Ⅱ级预警。", "zh", "The typhoon carries a level 3 warning.", "en",
+     [("numbers.mismatch", "major", "3")]),
+    # never next to a word in capitals (a headline in capitals: XI is Xi Jinping)
+    ("11 envoys and a headline in capitals", "China's Xi meets 11 envoys", "en", "CHINAS XI TRIFFT GESANDTE", "de",
+     [("numbers.mismatch", "major", "src:11")]),
 ]
 
 

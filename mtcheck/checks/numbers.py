@@ -418,7 +418,61 @@ def _suggestion(s: NumberMention) -> Optional[str]:
     return s.text if s.text.isdigit() and s.text.isascii() else None
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=6, order=40)
+# Roman numerals: read only where a number of the other side is left unmatched (« XXIe siècle » for "21st
+# century", "Louis XIV" / « Louis 14 », Ⅱ级 / "level 2"). Letters I, V and X (1 to 39: centuries, monarchs
+# and popes, wars, phases, levels), L and C too before an ordinal ending (« XLe »); two letters or more, or
+# one before an ordinal ending (« Ier », « Ve siècle »), never next to a word in capitals (a headline in
+# capitals, an acronym: "XI JINPING", "DC"); the Roman numerals of Unicode (Ⅱ, Ⅻ, ⅳ) always.
+_ROMAN_RE = re.compile(
+    r"([\u2160-\u2188]+)|(?<![^\W_])([IVXLC]+)(er|ère|re|ème|e|ᵉʳ|ᵉ|\.(?=\s+\w))?(?![^\W\d_])")
+_ROMAN_VALUE_RE = re.compile(r"C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CAPITALS_WORD_RE = re.compile(r"[^\W\d_a-z]{2,}")
+
+
+def _roman_value(letters: str) -> Optional[int]:
+    """The value of ``letters`` written as a Roman numeral the usual way (XIV, not XIIII), or None."""
+    if not letters or not _ROMAN_VALUE_RE.fullmatch(letters):
+        return None
+    values = [_ROMAN_DIGITS[ch] for ch in letters]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention]:
+    """The Roman numerals of the sentences ``indices`` of ``doc`` (see ``_ROMAN_RE``), as firm mentions
+    (offsets of the document): ordinals before an ordinal ending, numbers otherwise."""
+    import unicodedata
+
+    out: list[NumberMention] = []
+    for i in indices:
+        sent = doc.sentences[i]
+        text = sent.text
+        for m in _ROMAN_RE.finditer(text):
+            ending = m.group(3)
+            if m.group(1):
+                letters = unicodedata.normalize("NFKC", m.group(1)).upper()
+            else:
+                letters = m.group(2)
+                if (len(letters) < 2 and not ending) or (set(letters) & {"L", "C"} and not ending):
+                    continue
+                before = text[: m.start()].split()[-1:]
+                after = text[m.end():].split()[:1]
+                if any(_CAPITALS_WORD_RE.fullmatch(w.strip(".,;:!?\"'()«»“”‘’")) for w in before + after):
+                    continue
+            value = _roman_value(letters)
+            if value:
+                kind = "ordinal" if ending and ending != "." or (ending == "." and doc.lang and
+                                                                 base_lang(doc.lang) in _DOT_ORDINAL_LANGS) else "number"
+                end = m.end() if ending != "." or kind == "ordinal" else m.end(2)
+                out.append(NumberMention(sent.start + m.start(), sent.start + end, text[m.start():end],
+                                         float(value), kind, spelled=True))
+    return out
+
+
+_DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
+
+
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=7, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -454,7 +508,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     reference. False negatives: the mismatch hidden by a forgiveness above (a wrong number that happens
     to appear elsewhere in the bead or its neighbours), a German number in words over a thousand with a tail
     („zweitausendfünfhundert“: news writes 2500), a hundred or a thousand after a word of vagueness („ein
-    paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), Roman numerals, fractions in words
+    paar hundert“, « plusieurs mille »: no figure, as "a few hundred"), a Roman numeral changed into another
+    (Louis XIV → « Louis XV »: Roman numerals are read only where a number of the other side is left
+    unmatched, so "21st century" / « XXIe siècle », "Louis XIV" / « Louis 14 » and Ⅱ级 / "level 2" agree and
+    « XXe siècle » is reported; never next to a word in capitals), fractions in words
     ("three quarters"; fractions in digits are read, weak: 3/4, „1 1/2 Stunden“); phone
     numbers and codes are out of scope (an emergency number changed, "called 911" / „wählte 119“, is not
     reported). Numbers in words are read whole: "three hundred thousand",
@@ -548,6 +605,17 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         source_repeated = [s for s in source if _covered(s, target_values)]
         source = [s for s in source if s not in source_repeated]
 
+        # 4b. Roman numerals of the other side (read only now): the same value is no mismatch; another one is
+        # paired in step 5 ("21st century" / « XXe siècle »); one left unpaired says nothing.
+        target_romans = _roman_mentions(ctx.target, bead.target) if any(not m.weak for m in source) else []
+        source_romans = _roman_mentions(ctx.source, bead.source) if any(not m.weak for m in target) else []
+        if target_romans:
+            source = [m for m in source if not _covered(m, {r.value for r in target_romans})]
+        if source_romans:
+            target = [m for m in target if not _covered(m, {r.value for r in source_romans})]
+        romans = {id(r) for r in target_romans + source_romans}
+        source, target = source + source_romans, target + target_romans
+
         # 5. Left on both sides: a wrong value. Only a firm target number is paired (« neuf » may mean new).
         # Each source number takes the likeliest of the target numbers it may be compared with: the same
         # currency, the same kind, the nearest magnitude, then the first ("$4.5 billion" is paired with
@@ -556,7 +624,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # "fourth" → 5年連続 left), firm source numbers before weak ones, then in document order.
         target_firm = [t for t in target if not t.weak]
         ranked = sorted(((s.weak, *_pairing_distance(s, t), i, j, s, t) for i, s in enumerate(source)
-                         for j, t in enumerate(target_firm) if kinds_compatible(s, t)), key=lambda r: r[:6])
+                         for j, t in enumerate(target_firm)
+                         if kinds_compatible(s, t) and not (s.weak and id(t) in romans)), key=lambda r: r[:6])
         paired_s: set[int] = set()
         paired_t: set[int] = set()
         for *_, i, j, s, t in ranked:
@@ -576,7 +645,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # 6. Left on one side only.
         related_target = _side_span(ctx.target, bead.target)
         for m, on_source in [(s, True) for s in source] + [(t, False) for t in target]:
-            if m.weak:
+            if m.weak or id(m) in romans:
                 continue
             if not on_source and m.kind == "number" and m.value in (0.0, 1.0) and m.unit is None:
                 # A 0 or 1 firm only as a side of a scoreline: a translation may say a tally as a score
