@@ -486,6 +486,22 @@ CASES = [
     ("Ⅱ级 and level 2", "该台风为Ⅱ级预警。", "zh", "The typhoon carries a level 2 warning.", "en", []),
     ("Ⅱ级 and level 3", "该台风为Ⅱ级预警。", "zh", "The typhoon carries a level 3 warning.", "en",
      [("numbers.mismatch", "major", "3")]),
+    # The same amount in another currency: swapped, not converted (WMT 2021 en-de MT, thesun.co.uk.114364:
+    # "£101million" → „101-Millionen-Euro“, „101-Millionen-Dollar“)
+    ("$5 million and 5 millions d'euros", "He earned $5 million.", "en", "Il a gagné 5 millions d'euros.", "fr",
+     [("numbers.mismatch", "major", "5 millions d'euros")]),
+    ("£101million and 101-Millionen-Euro", "Inter want their £101million release clause met.", "en",
+     "Inter will, dass seine 101-Millionen-Euro-Klausel erfüllt wird.", "de",
+     [("numbers.mismatch", "major", "101-Millionen-Euro")]),
+    ("500万美元 and 5 million yuan", "他赚了500万美元。", "zh", "He earned 5 million yuan.", "en",
+     [("numbers.mismatch", "major", "5 million yuan")]),
+    ("500万美元 and 5 million dollars", "他赚了500万美元。", "zh", "He earned 5 million dollars.", "en", []),
+    ("$5 million converted in brackets", "The deal is worth $5 million (4.6 million euros).", "en",
+     "Le contrat vaut 5 millions de dollars (4,6 millions d'euros).", "fr", []),
+    ("$5 million and 5 million euros, both said", "The deal is worth $5 million, or 5 million euros.", "en",
+     "Le contrat vaut 5 millions de dollars, soit 5 millions d'euros.", "fr", []),
+    ("HK$ and dollars are not told apart", "The deal is worth HK$5 million.", "en",
+     "Der Deal ist 5 Millionen Dollar wert.", "de", []),
     # never next to a word in capitals (a headline in capitals: XI is Xi Jinping)
     ("11 envoys and a headline in capitals", "China's Xi meets 11 envoys", "en", "CHINAS XI TRIFFT GESANDTE", "de",
      [("numbers.mismatch", "major", "src:11")]),

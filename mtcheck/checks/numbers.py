@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from math import log10
 from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
@@ -142,6 +143,33 @@ def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[
         ctx, source, target, unit_after,
         lambda s, _, target: any(t.measure == s.measure and numbers_match(s, t) for t in target),
         lambda rs, rt: f"the unit changed ({rs[1]} to {rt[1]}), the number was not converted")
+
+
+# Currencies written with a dollar: "$" is the US dollar in most news, but HK$, A$, C$ and "dollars" may be
+# read by the other side as one another; a change among them is not reported.
+_DOLLAR_FAMILIES = frozenset({"USD", "HKD", "AUD", "CAD", "SGD", "TWD", "NZD"})
+
+
+def _currencies_changed(source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+    """The same amount in another currency ("$5 million" → « 5 millions d'euros », 500万美元 → "5 million yuan"),
+    when no target amount of the same value keeps the currency: not a conversion (the value would change),
+    a currency swapped. The pairs are removed from ``source`` and ``target``."""
+    for s in list(source):
+        if s.kind != "amount" or not s.unit or any(t.unit == s.unit and numbers_match(s, t) for t in target):
+            continue
+        for t in target:
+            if (t.kind == "amount" and t.unit and t.unit != s.unit
+                    and not (s.unit in _DOLLAR_FAMILIES and t.unit in _DOLLAR_FAMILIES)
+                    and numbers_match(s, replace(t, unit=s.unit))):
+                source.remove(s)
+                target.remove(t)
+                yield Issue(
+                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                    f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}: the currency "
+                    f"changed ({s.unit} to {t.unit}), the amount was not converted",
+                    source_span=_span(s), target_span=_span(t),
+                )
+                break
 
 
 def _same_duration(a: Optional[tuple[str, float, str]], b: Optional[tuple[str, float, str]]) -> bool:
@@ -472,7 +500,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=7, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=8, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -481,7 +509,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     ``十项`` = "10", ``$1 trillion`` = „1-Billionen", "twenty-first" = « 21e »). A wrong value is major; so is
     the same number with a unit of length, area, volume or mass of the other system (10 km → "10 miles",
     10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres), and the
-    same number with another unit of time (14天 → "14 weeks", "3 months" → „3 Jahre“); a wrong
+    same number with another unit of time (14天 → "14 weeks", "3 months" → „3 Jahre“), and the same amount
+    in another currency ("$5 million" → « 5 millions d'euros », 500万美元 → "5 million yuan": swapped, not
+    converted; dollars of different countries are not told apart: HK$ / "dollars"); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
@@ -548,6 +578,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # another unit of time (14天 → "14 weeks").
         yield from _units_changed(ctx, source, target)
         yield from _durations_changed(ctx, source, target)
+        yield from _currencies_changed(source, target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
         # (A side left empty pairs nothing more: the next steps are skipped then.)
