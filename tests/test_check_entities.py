@@ -131,6 +131,13 @@ CASES = [
      [("entities.acronym", "minor", "src:人民币")]),
     ("英国 -> London, as 美国 -> Washington", "据中国驻英国大使馆网站消息，发言人回答了提问。", "zh",
      "According to the website of the Chinese Embassy in London, the spokesman answered questions.", "en", []),
+    # HK, Hong Kong: one concept (HK$ is a Hong Kong dollar, „Hongkong-Dollar“)
+    ("HK$ -> Hongkong-Dollar", "The deal is worth HK$5 million.", "en",
+     "Der Deal ist 5 Millionen Hongkong-Dollar wert.", "de", []),
+    ("HK$ -> dollars de Hong Kong", "The deal is worth HK$5 million.", "en",
+     "Le contrat vaut 5 millions de dollars de Hong Kong.", "fr", []),
+    ("HK$ -> dollars, Hong Kong dropped", "The deal is worth HK$5 million.", "en",
+     "Der Deal ist 5 Millionen Dollar wert.", "de", [("entities.acronym", "minor", "src:HK")]),
     # A country's adjective renders it; a longer name holding it asks for that name (WMT 2021 zh-en references)
     ("中国 -> Chinese", "当2019年12月发现新冠病毒时，中国科学家很快就鉴定出病毒种类。", "zh",
      "When the coronavirus was discovered in December 2019, Chinese scientists quickly identified it.", "en", []),
