@@ -502,6 +502,16 @@ CASES = [
      "Le contrat vaut 5 millions de dollars, soit 5 millions d'euros.", "fr", []),
     ("HK$ and dollars are not told apart", "The deal is worth HK$5 million.", "en",
      "Der Deal ist 5 Millionen Dollar wert.", "de", []),
+    # A full date with its day or month changed, or both swapped, is a wrong date (the swap was silent; the
+    # others were a source date with "no matching number" and nothing marked in the translation)
+    ("March 2 and 3 mars", "The minister resigned on Monday, March 2.", "en",
+     "Le ministre a démissionné le lundi 3 mars.", "fr", [("numbers.mismatch", "major", "3 mars")]),
+    ("March 2 and 3 février", "The minister resigned on March 2.", "en", "Le ministre a démissionné le 3 février.",
+     "fr", [("numbers.mismatch", "major", "3 février")]),
+    ("3月2日 and February 3", "会议于3月2日举行。", "zh", "The meeting was held on February 3.", "en",
+     [("numbers.mismatch", "major", "February 3")]),
+    ("March 2-3 and les 2 et 3 mars", "The talks ran on March 2-3.", "en",
+     "Les pourparlers ont eu lieu les 2 et 3 mars.", "fr", []),
     # never next to a word in capitals (a headline in capitals: XI is Xi Jinping)
     ("11 envoys and a headline in capitals", "China's Xi meets 11 envoys", "en", "CHINAS XI TRIFFT GESANDTE", "de",
      [("numbers.mismatch", "major", "src:11")]),

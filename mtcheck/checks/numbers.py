@@ -172,6 +172,33 @@ def _currencies_changed(source: list[NumberMention], target: list[NumberMention]
                 break
 
 
+def _dates_changed(source: list[NumberMention], target: list[NumberMention], all_source: list[NumberMention],
+                   all_target: list[NumberMention]) -> Iterator[Issue]:
+    """Major issues for the full dates (day and month) of the source whose translation has a date that shares
+    one of the two and changes the other, or swaps them; the pairs are removed from ``source`` and ``target``."""
+    source_numbers = {m.value for m in all_source if m.kind != "date"}
+    target_numbers = {m.value for m in all_target if m.kind != "date"}
+    for s in list(source):
+        if s.kind != "date" or s.weak or s.day is None or s.month is None:
+            continue
+        for t in target:
+            if t.kind != "date" or t.weak or t.day is None or t.month is None or (
+                    s.year is not None and t.year is not None and s.year != t.year):
+                continue
+            changed = (s.month == t.month) != (s.day == t.day) or (
+                s.day == t.month and s.month == t.day and s.day != s.month)
+            if not changed or float(s.day) in target_numbers or float(t.day) in source_numbers:
+                continue
+            source.remove(s)
+            target.remove(t)
+            yield Issue(
+                CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
+                source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s),
+            )
+            break
+
+
 def _same_duration(a: Optional[tuple[str, float, str]], b: Optional[tuple[str, float, str]]) -> bool:
     """Two readings of ``duration_after``: the same duration (hours, or months for months and years)."""
     return a is not None and b is not None and a[0] == b[0] and abs(a[1] - b[1]) < 1e-9
@@ -500,7 +527,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=8, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=9, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -511,7 +538,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres), and the
     same number with another unit of time (14天 → "14 weeks", "3 months" → „3 Jahre“), and the same amount
     in another currency ("$5 million" → « 5 millions d'euros », 500万美元 → "5 million yuan": swapped, not
-    converted; dollars of different countries are not told apart: HK$ / "dollars"); a wrong
+    converted; dollars of different countries are not told apart: HK$ / "dollars"); a full date with its day
+    or month changed, or the two swapped ("March 2" / « 3 mars », « 3 février »), is a wrong date; a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
@@ -596,6 +624,13 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             )
         if not source and not target:
             continue
+
+        # 2b. A full date with one field changed ("March 2" / « 3 mars », 3月2日 / "February 2") or day and month
+        # swapped (« 3 février »): a wrong date, which the forgiveness of step 3 would take for the parts of
+        # a date (each side's fields are among the other's values). Not where the other side says the day
+        # as a number of its own (a range: "March 2-3" / « 2 et 3 mars »).
+        if source and target:
+            yield from _dates_changed(source, target, all_source, all_target)
 
         # 3. Forgive what an alignment slip or a date on the other side explains.
         neighbours = [beads[k] for k in (b - 1, b + 1) if 0 <= k < len(beads)]
