@@ -172,6 +172,13 @@ def _currencies_changed(source: list[NumberMention], target: list[NumberMention]
                 break
 
 
+def _wrong_number(s: NumberMention, t: NumberMention) -> Issue:
+    """The major issue of a source number ``s`` rendered as another number ``t``."""
+    return Issue(CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                 f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
+                 source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s))
+
+
 def _dates_changed(source: list[NumberMention], target: list[NumberMention], all_source: list[NumberMention],
                    all_target: list[NumberMention]) -> Iterator[Issue]:
     """Major issues for the full dates (day and month) of the source whose translation has a date that shares
@@ -191,11 +198,7 @@ def _dates_changed(source: list[NumberMention], target: list[NumberMention], all
                 continue
             source.remove(s)
             target.remove(t)
-            yield Issue(
-                CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
-                source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s),
-            )
+            yield _wrong_number(s, t)
             break
 
 
@@ -699,11 +702,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                 continue
             paired_s.add(i)
             paired_t.add(j)
-            yield Issue(
-                CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}",
-                source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s),
-            )
+            yield _wrong_number(s, t)
         paired_targets = {id(target_firm[j]) for j in paired_t}
         source = [s for i, s in enumerate(source) if i not in paired_s]
         target = [t for t in target if id(t) not in paired_targets]
