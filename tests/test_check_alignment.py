@@ -143,6 +143,31 @@ def test_much_shorter_translation_is_a_minor_partial_omission():
     assert "shorter" in issues[0].message
 
 
+LONG_EN = ("The minister arrived in Paris on Monday, where he met the president, the prime minister and several "
+           "business leaders to discuss trade.")
+
+
+def test_a_one_sentence_translation_cut_short_is_measured_by_the_pair_s_usual_ratio():
+    """Fewer than three beads give no median: the ratio of the totals would be the article's own, and a
+    translation cut short its own yardstick. en→fr: 1.25 characters per source character."""
+    short = "Le ministre est arrivé à Paris lundi."
+    source, target = doc([[LONG_EN]], "en"), doc([[short]], "fr")
+    issues = run(source, target, one_to_one(1))
+    assert described(issues, source, target) == [
+        ("align.omission", Category.ACCURACY_OMISSION, Severity.MINOR, LONG_EN, short),
+    ]
+    assert "(31 characters where about 141 are expected)" in issues[0].message
+    full = ("Le ministre est arrivé lundi à Paris, où il a rencontré le président, le Premier ministre et plusieurs "
+            "chefs d'entreprise pour parler commerce.")
+    assert run(doc([[LONG_EN]], "en"), doc([[full]], "fr"), one_to_one(1)) == []
+
+
+def test_a_pair_without_a_usual_ratio_keeps_the_article_s_own():
+    """Russian has no prior ratio: a one-sentence article is measured by itself (nothing to report)."""
+    source, target = doc([[LONG_EN]], "en"), doc([["Министр прибыл в Париж в понедельник."]], "ru")
+    assert run(source, target, one_to_one(1)) == []
+
+
 def test_with_the_aligner_end_to_end():
     zh = [
         "国家统计局15日发布数据显示，一季度国内生产总值同比增长5.3%。",
