@@ -157,6 +157,43 @@ NOISE_CASES = [
         [("noise.debris", "Nous utilisons des cookies. En poursuivant votre navigation, vous acceptez leur utilisation.")],
     ),
     (
+        # a call to subscribe, follow or share: the site's promotion, not the article (major)
+        "en-fr call to subscribe on a line attached to its neighbour's bead",
+        "The minister arrived on Monday.\nHe met the president.",
+        "en",
+        "Le ministre est arrivé lundi.\nCliquez ici pour vous abonner à notre newsletter.\nIl a rencontré le président.",
+        "fr",
+        (Bead((0,), (0, 1)), Bead((1,), (2,))),
+        [("noise.debris", "Cliquez ici pour vous abonner à notre newsletter.")],
+    ),
+    (
+        "en-de call to follow, unaligned",
+        "The talks went on.",
+        "en",
+        "Die Gespräche gingen weiter.\nFolgen Sie uns auf Twitter, um keine Nachricht zu verpassen.",
+        "de",
+        (Bead((0,), (0,)), Bead((), (1,))),
+        [("noise.debris", "Folgen Sie uns auf Twitter, um keine Nachricht zu verpassen.")],
+    ),
+    (
+        "en-zh call to scan and follow, unaligned",
+        "The talks went on.",
+        "en",
+        "会谈继续进行。\n扫码关注我们的公众号。",
+        "zh",
+        (Bead((0,), (0,)), Bead((), (1,))),
+        [("noise.debris", "扫码关注我们的公众号。")],
+    ),
+    (
+        "en-fr newsletters of the article itself, aligned",
+        "Readers can subscribe to the newsletter for free.",
+        "en",
+        "Les lecteurs peuvent s'abonner gratuitement à la newsletter.",
+        "fr",
+        (Bead((0,), (0,)),),
+        [],
+    ),
+    (
         "en-fr cookies of the article itself, in beads of their own",
         "The site uses cookies. By continuing you accept them.\nThe vote failed.",
         "en",
@@ -289,6 +326,15 @@ def test_noise_debris(src, src_lang, tgt, tgt_lang, alignment, expected):
         if issue.check == "noise.debris":
             assert issue.category is Category.OTHER_NOISE
             assert issue.source_span is None
+
+
+def test_a_call_to_subscribe_is_major_and_noted():
+    issues, _, target, ctx = run_family("The talks went on.", "en",
+                                        "Die Gespräche gingen weiter.\nJetzt Newsletter abonnieren!", "de",
+                                        (Bead((0,), (0,)), Bead((), (1,))))
+    assert [(i.check, i.severity, target.text[i.target_span.start:i.target_span.end]) for i in issues] == [
+        ("noise.debris", Severity.MAJOR, "Jetzt Newsletter abonnieren!")]
+    assert ctx.notes["noise_target_sentences"] == {1}
 
 
 def test_noise_severities_and_notes():

@@ -250,6 +250,19 @@ NAV_PREFIXES: tuple[str, ...] = (
     "lea también", "lee también", "ver también", "leggi anche", "leia também",
 )
 
+# A call to subscribe, follow, share or download: the site's promotion, not the article (read lower-cased on a
+# line with no source counterpart; a translation of the source's own call, 更多原创资讯请下载“澎湃新闻”APP, is none).
+PROMO_RE = re.compile(
+    r"\b(?:subscribe (?:to|now|for)|sign up (?:for|to|now)|(?:our|free) newsletter|follow us|share this"
+    r"|click here|download (?:our|the) app"
+    r"|abonnez-vous|inscrivez-vous|(?:notre|la) newsletter|lettre d'information|suivez-nous|cliquez ici"
+    r"|téléchargez (?:notre|l'application)"
+    r"|newsletter abonnieren|jetzt abonnieren|folgen sie uns|klicken sie hier|(?:unseren|den) newsletter"
+    r"|laden sie (?:unsere|die) app"
+    r"|suscr[ií]bete|suscr[ií]base|(?:nuestro|el) bolet[ií]n|s[ií]guenos|haz clic aqu[ií]|haga clic aqu[ií]"
+    r"|descarga (?:nuestra|la) app)\b"
+    r"|订阅|关注我们|点击(?:这里|此处|下载|订阅)|扫码|扫描二维码|分享到|下载[^。！]{0,12}(?:app|客户端|应用)"
+)
 COOKIE_WORDS = re.compile(r"\bcookies?\b", re.IGNORECASE)
 CONSENT_WORDS = re.compile(
     r"accept|agree|consent|we use|privacy|utilis|accepte|confidentialit|akzept|zustimm|datenschutz|"

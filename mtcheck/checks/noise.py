@@ -27,6 +27,7 @@ from .data import (
     NAV_LABELS,
     NAV_PREFIXES,
     NOISE_NOTE,
+    PROMO_RE,
     bead_of_target,
     document_joined,
     joined_sentences,
@@ -259,10 +260,12 @@ def _is_glued_menu(text: str) -> bool:
 
 
 def _nav_kind(text: str) -> Optional[str]:
-    """'label', 'menu', 'link' or 'cookie' for an unaligned line that looks like site navigation."""
+    """'label', 'menu', 'link', 'cookie' or 'promo' for an unaligned line that looks like site navigation."""
     line = text.strip().replace("’", "'").lower()
     if COOKIE_WORDS.search(line) and CONSENT_WORDS.search(line):
         return "cookie"
+    if len(line) <= 200 and PROMO_RE.search(line):
+        return "promo"
     core = line.strip(" .:!…|›»>•·-–—")
     if not core:
         return None
@@ -292,6 +295,8 @@ _KIND_MESSAGES = {
     "label": ("Navigation label with no source counterpart (website debris)", Severity.MINOR),
     "menu": ("Navigation menu with no source counterpart (website debris)", Severity.MINOR),
     "link": ("Link to another article with no source counterpart (website debris)", Severity.MINOR),
+    "promo": ("Call to subscribe, follow or share left in the translation (website debris, not part of the article)",
+              Severity.MAJOR),
 }
 
 
@@ -348,7 +353,7 @@ def _loosely_aligned(ctx: CheckContext, j: int, bead: Bead) -> bool:
     return True
 
 
-@register(CHECK_ID, Category.OTHER_NOISE, version=2, order=10)
+@register(CHECK_ID, Category.OTHER_NOISE, version=3, order=10)
 def debris(ctx: CheckContext) -> list[Issue]:
     """Navigation, menu or markup debris that is not part of the article.
 
@@ -356,16 +361,18 @@ def debris(ctx: CheckContext) -> list[Issue]:
     of beads with more target than source sentences: a line of its own attached to its neighbour's bead,
     or a line of two sentences attached one to each neighbour) that look like site navigation: a
     language menu (major), words or scripts glued into a menu (major), a cookie banner (major; read on its
-    whole line when the line holds two sentences), short
-    navigation labels such as « nouvelles », "Home | World | Sport", « rapport/commentaires »,
-    "Read more: …" (minor). A language menu is flagged even inside an aligned
+    whole line when the line holds two sentences), a call to subscribe, follow, share or download
+    ("Subscribe to our newsletter", « Cliquez ici pour vous abonner à notre newsletter », „Folgen Sie uns“,
+    扫码关注; major), short navigation labels such as « nouvelles », "Home | World | Sport",
+    « rapport/commentaires », "Read more: …" (minor). A language menu is flagged even inside an aligned
     bead, when its names are glued together. HTML tags and entities (``<div>``, ``&nbsp;``) are flagged
     anywhere in the target unless the same markup is in the source (minor). Flagged sentences are noted
     in ``ctx.notes["noise_target_sentences"]`` for the checks that run later.
 
     False positives: a genuine one-word line with no source counterpart that happens to be a navigation
     word (a section title « Monde » added by the translator); an unaligned line listing three or more
-    items between "|" or "·"; an article about web cookies whose sentence the aligner failed to align;
+    items between "|" or "·"; an article about web cookies or newsletters whose sentence the aligner failed
+    to align;
     literal HTML quoted in a technology article when the source does not contain the same text. It
     relies on the alignment: a debris line the aligner merged into the middle of a bead, or into a
     bead with as many source as target sentences, is missed (glued language menus are found anyway).
@@ -396,6 +403,10 @@ def debris(ctx: CheckContext) -> list[Issue]:
                 kind = "glued-menu"
             else:
                 kind = _nav_kind(bare)
+                if kind == "promo" and bead is not None and bead.source and PROMO_RE.search(
+                        " ".join(ctx.source.sentences[i].text for i in bead.source
+                                 if 0 <= i < len(ctx.source.sentences)).lower()):
+                    kind = None  # the source's own call, translated (« … téléchargez l'application »)
                 line = _line_of(ctx, j) if kind is None and bead is not None and bead.source else None
                 if line is not None and len(line) > 1 and _nav_kind(
                         " ".join(sentences[k].text for k in line)) == "cookie":
