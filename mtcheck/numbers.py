@@ -1213,8 +1213,12 @@ _APPROX_GUARDS = {
                         r"bring|brought|sum|sums|summed)\s*$"),
     "some": re.compile(r"(?i)\b(?:for|in|at|of|and|with|to)\s*$"),
     # "rose 4.2% to 2.6 million": after a change, « hasta », « até », « fino a », « jusqu'à » say where it went
-    **dict.fromkeys(("hasta", "até", "fino a", "fino al", "fino ai", "fino all'", "fino all’", "jusqu'à", "jusqu’à"),
-                    re.compile(r"(?i)(?:[0-9]\s*%|[0-9]\s*(?:por ciento|per cento|pour cent|por cento)|\b(?:aument\w*"
+    # (and after a change in percentage points: « subió 2 puntos porcentuales hasta el 7 % »)
+    **dict.fromkeys(("hasta", "hasta el", "hasta la", "até", "até o", "até a", "fino a", "fino al", "fino ai",
+                     "fino all'", "fino all’", "jusqu'à", "jusqu’à"),
+                    re.compile(r"(?i)(?:[0-9]\s*%|[0-9]\s*(?:por ciento|per cento|pour cent|por cento)"
+                               r"|\b(?:porcentual(?:es)?|percentual[ei]|percentua(?:l|is)|de pourcentage)"  # points
+                               r"|\b(?:aument\w*"
                                r"|sub(?:ió|ieron|e|en|ir|ido|iu|iram)|crec\w*|cay\w*|ca(?:e|en|ído|iu|íram)|baj\w*"
                                r"|increment\w*|dismin\w*|reduj\w*|descend\w*|cresc\w*|sal(?:it\w*|e|gono|ire)"
                                r"|sces[oaie]|augment\w*|progress\w*|grimp\w*|mont(?:é|ée|és|ées|er|e|ent)|recul\w*"

@@ -172,6 +172,97 @@ def _currencies_changed(source: list[NumberMention], target: list[NumberMention]
                 break
 
 
+# Percentage points after a number (the number itself is read as a plain number): a change of 2 percentage
+# points is not one of 2 % (unemployment from 5 % to 7 % rose 2 points, or 40 %).
+_PERCENTAGE_POINTS_RE = re.compile(
+    "[ \u00a0]?(?:个?百分点|(?i:percentage[- \u00a0]points?|per[- ]?cent(?:age)? points?|pct\\.? points?"
+    "|points? de pourcentage|prozentpunkte?n?|punto porcentual|puntos porcentuales|punt[io] percentual[ei]"
+    "|ponto percentual|pontos percentuais|procentpunt(?:en)?)(?![^\\W\\d_]))")
+
+
+def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
+                       target: list[NumberMention]) -> Iterator[Issue]:
+    """Major issues for a number of percentage points rendered as the same number of percent, or the other way
+    round ("2 percentage points" → „2 Prozent“, 2个百分点 → "2 percent"); the pairs are removed from ``source``
+    and ``target``."""
+    def reading(m: NumberMention, text: str) -> Optional[str]:
+        if m.kind == "percent":
+            return "percent"
+        if m.kind == "number":
+            found = _PERCENTAGE_POINTS_RE.match(text, m.end)
+            if found:
+                return "percentage points"
+        return None
+
+    for s in list(source):
+        rs = reading(s, ctx.source.text)
+        if rs is None:
+            continue
+        same_value = [t for t in target if _same_value(s, t)]
+        readings = [(t, reading(t, ctx.target.text)) for t in same_value]
+        if any(rt == rs for _, rt in readings):
+            continue  # said the same way somewhere in the translation
+        for t, rt in readings:
+            if rt is not None:
+                source.remove(s)
+                target.remove(t)
+                yield Issue(
+                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                    f"Source has {_fmt_value(s)} {rs}; the translation has {_fmt_value(t)} {rt}: "
+                    "percentage points and percent are not the same change",
+                    source_span=_span(s), target_span=_span(t),
+                )
+                break
+
+
+# Temperatures below zero: the number is read without its sign; the sign is read here, for a temperature on
+# both sides (a change may be said in words either way: "-2.3%" is « un recul de 2,3 % »; a temperature
+# below zero is not, but for "below zero", „unter null“, « sous zéro »).
+_NEGATIVE_HINT_RE = re.compile(r"[-−‑]\s?\d|零下|负\d|(?i:\b(?:minus|moins|menos|meno|below zero|below freezing"
+                               r"|unter null|sous zéro|bajo cero|sotto zero|abaixo de zero)\b)")
+_TEMPERATURE_AFTER_RE = re.compile(r"[ \u00a0]?(?:°|℃|℉|摄氏度|华氏度|度|(?i:degrees?|grad|degrés?|grados?|gradi|graus?)\b)")
+_MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w.,:/)\]\-−‑])[-−‑]\s?|零下|负|(?i:\b(?:minus|moins|menos|meno)\s))$")
+_BELOW_ZERO_AFTER_RE = re.compile(r"[^.;:!?。；]{0,20}?(?:零下|(?i:below zero|below freezing|unter null|unter dem "
+                                  r"gefrierpunkt|sous zéro|au-dessous de zéro|bajo cero|sotto zero|abaixo de zero))")
+
+
+def _temperature_sign(text: str, m: NumberMention) -> Optional[int]:
+    """-1 or 1 for a temperature (a number before a unit of temperature), None for another number."""
+    if m.kind != "number" or not _TEMPERATURE_AFTER_RE.match(text, m.end):
+        return None
+    if _MINUS_BEFORE_RE.search(text, max(0, m.start - 7), m.start) or _BELOW_ZERO_AFTER_RE.match(text, m.end):
+        return -1
+    return 1
+
+
+def _signs_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+    """Major issues for a temperature whose translation has the same number with the other sign (零下5摄氏度 →
+    "5 degrees Celsius", "-5°C" → « 5 °C »), when no temperature of the translation has the source's."""
+    signs = [(t, _temperature_sign(ctx.target.text, t)) for t in target]
+    for s in source:
+        sign = _temperature_sign(ctx.source.text, s)
+        if sign is None:
+            continue
+        same = [(t, ts) for t, ts in signs if ts is not None and _same_value(s, t)]
+        if same and all(ts != sign for _, ts in same):
+            t = same[0][0]
+            yield Issue(
+                CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                f"Source has {'-' if sign < 0 else ''}{_fmt_value(s)}°; the translation has "
+                f"{'' if sign < 0 else '-'}{_fmt_value(t)}°: the temperature changed sign",
+                source_span=_span(s), target_span=_span(t),
+            )
+
+
+def _same_value(s: NumberMention, t: NumberMention) -> bool:
+    """The same value read either way (2 = 2 %, 1,5 = 1.5), kinds aside."""
+    return numbers_match(replace(s, kind="number", unit=None), replace(t, kind="number", unit=None))
+
+
+def _fmt_value(m: NumberMention) -> str:
+    return describe_mention(replace(m, kind="number", unit=None, approx=None))
+
+
 def _wrong_number(s: NumberMention, t: NumberMention) -> Issue:
     """The major issue of a source number ``s`` rendered as another number ``t``."""
     return Issue(CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
@@ -530,7 +621,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=9, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=10, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -542,7 +633,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     same number with another unit of time (14天 → "14 weeks", "3 months" → „3 Jahre“), and the same amount
     in another currency ("$5 million" → « 5 millions d'euros », 500万美元 → "5 million yuan": swapped, not
     converted; dollars of different countries are not told apart: HK$ / "dollars"); a full date with its day
-    or month changed, or the two swapped ("March 2" / « 3 mars », « 3 février »), is a wrong date; a wrong
+    or month changed, or the two swapped ("March 2" / « 3 mars », « 3 février »), is a wrong date; so is
+    a change in percentage points said in percent or the other way round ("2 percentage points" / „2 Prozent“,
+    2个百分点 / "2 percent"), and a temperature whose sign changed (零下5摄氏度 / "5 degrees", "-5°C" / « 5 °C »;
+    « 5 degrés sous zéro » keeps it); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
@@ -588,6 +682,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     src, tgt = _mentions_of(ctx)
     src_lang, tgt_lang = base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or ""
     beads = ctx.alignment
+    # A sign to compare (a minus, « moins », 零下, "below zero") on either side: read per bead then.
+    signed = bool(_NEGATIVE_HINT_RE.search(ctx.source.text) or _NEGATIVE_HINT_RE.search(ctx.target.text))
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
             continue
@@ -595,6 +691,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         target = tgt.of(bead.target)
         if not source and not target:
             continue
+        if signed and source and target:
+            yield from _signs_changed(ctx, source, target)
         # Step 1 pairs each source mention with the first target mention it accepts: when the i-th of
         # each side accept each other, every source mention takes its own (the ones before it are gone),
         # both sides are left empty and nothing is reported (most beads with numbers).
@@ -610,6 +708,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         yield from _units_changed(ctx, source, target)
         yield from _durations_changed(ctx, source, target)
         yield from _currencies_changed(source, target)
+        yield from _points_or_percent(ctx, source, target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
         # (A side left empty pairs nothing more: the next steps are skipped then.)
