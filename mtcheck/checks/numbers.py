@@ -218,8 +218,9 @@ def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
 # Temperatures below zero: the number is read without its sign; the sign is read here, for a temperature on
 # both sides (a change may be said in words either way: "-2.3%" is « un recul de 2,3 % »; a temperature
 # below zero is not, but for "below zero", „unter null“, « sous zéro »).
-_NEGATIVE_HINT_RE = re.compile(r"[-−‑]\s?\d|零下|负\d|(?i:\b(?:minus|moins|menos|meno|below zero|below freezing"
-                               r"|unter null|sous zéro|bajo cero|sotto zero|abaixo de zero)\b)")
+_NEGATIVE_HINT_RE = re.compile(r"(?<![\w.,:/)\]\-−‑])[-−‑]\s?\d|零下|负\d|(?i:\b(?:(?:minus|moins|menos|meno)\s\d"
+                               r"|below zero|below freezing|unter null|sous zéro|bajo cero|sotto zero|abaixo de zero))")
+_TEMPERATURE_HINT_RE = re.compile(r"[°℃℉度]|(?i:degree|grad|degré|grado|grau)")
 _TEMPERATURE_AFTER_RE = re.compile(r"[ \u00a0]?(?:°|℃|℉|摄氏度|华氏度|度|(?i:degrees?|grad|degrés?|grados?|gradi|graus?)\b)")
 _MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w.,:/)\]\-−‑])[-−‑]\s?|零下|负|(?i:\b(?:minus|moins|menos|meno)\s))$")
 _BELOW_ZERO_AFTER_RE = re.compile(r"[^.;:!?。；]{0,20}?(?:零下|(?i:below zero|below freezing|unter null|unter dem "
@@ -682,8 +683,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     src, tgt = _mentions_of(ctx)
     src_lang, tgt_lang = base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or ""
     beads = ctx.alignment
-    # A sign to compare (a minus, « moins », 零下, "below zero") on either side: read per bead then.
-    signed = bool(_NEGATIVE_HINT_RE.search(ctx.source.text) or _NEGATIVE_HINT_RE.search(ctx.target.text))
+    # A sign to compare (a minus, « moins 5 », 零下, "below zero") on either side, and temperatures on both: the
+    # signs are read per bead then.
+    signed = bool((_NEGATIVE_HINT_RE.search(ctx.source.text) or _NEGATIVE_HINT_RE.search(ctx.target.text))
+                  and _TEMPERATURE_HINT_RE.search(ctx.source.text) and _TEMPERATURE_HINT_RE.search(ctx.target.text))
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
             continue
