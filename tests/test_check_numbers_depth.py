@@ -523,6 +523,12 @@ CASES = [
      [("numbers.mismatch", "major", "0,5 %")]),
     ("0.5个百分点 and 0,5 point de pourcentage", "失业率上升了0.5个百分点。", "zh",
      "Le chômage a augmenté de 0,5 point de pourcentage.", "fr", []),
+    ("0.25 percentage points and 0.25%ポイント", "The bank raised its rate by 0.25 percentage points.", "en",
+     "同行は金利を0.25%ポイント引き上げた。", "ja", []),
+    ("0.25 percentage points and 0,25 %", "The bank raised its rate by 0.25 percentage points.", "en",
+     "La banque a relevé son taux de 0,25 %.", "fr", [("numbers.mismatch", "major", "0,25 %")]),
+    ("0,25 процентного пункта and 0.25%", "ЕЦБ повысил ставку на 0,25 процентного пункта.", "ru",
+     "The ECB raised its rate by 0.25%.", "en", [("numbers.mismatch", "major", "0.25%")]),
     # « hasta el » after a change in percentage points says where it went, not "up to"
     ("2 percentage points to 7% and hasta el 7 %", "Unemployment rose by 2 percentage points to 7%.", "en",
      "El desempleo subió 2 puntos porcentuales hasta el 7 %.", "es", []),

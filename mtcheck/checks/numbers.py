@@ -177,7 +177,12 @@ def _currencies_changed(source: list[NumberMention], target: list[NumberMention]
 _PERCENTAGE_POINTS_RE = re.compile(
     "[ \u00a0]?(?:个?百分点|(?i:percentage[- \u00a0]points?|per[- ]?cent(?:age)? points?|pct\\.? points?"
     "|points? de pourcentage|prozentpunkte?n?|punto porcentual|puntos porcentuales|punt[io] percentual[ei]"
-    "|ponto percentual|pontos percentuais|procentpunt(?:en)?)(?![^\\W\\d_]))")
+    "|ponto percentual|pontos percentuais|procentpunt(?:en)?|procentenhet(?:er)?|punkt(?:u|y|ów)? procentow(?:ego|e|ych)"
+    "|процентн(?:ого|ых|ый) пункт(?:а|ов)?|ποσοστιαί(?:ες|α) μονάδ(?:ες|α)|poin persentase|điểm phần trăm"
+    "|نقطة مئوية|نقاط مئوية|נקודות אחוז|נקודת אחוז)(?![^\\W\\d_]))")
+
+
+_POINTS_AFTER_PERCENT_RE = re.compile("[ \u00a0]?(?:ポイント|포인트|अंक|(?i:points?)(?![^\\W\\d_]))")
 
 
 def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
@@ -187,7 +192,9 @@ def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
     and ``target``."""
     def reading(m: NumberMention, text: str) -> Optional[str]:
         if m.kind == "percent":
-            return "percent"
+            # Japanese, Korean and Hindi write percentage points as percent and points: 0.25%ポイント, 2%포인트,
+            # « 0.25 प्रतिशत अंक » ("2% points")
+            return "percentage points" if _POINTS_AFTER_PERCENT_RE.match(text, m.end) else "percent"
         if m.kind == "number":
             found = _PERCENTAGE_POINTS_RE.match(text, m.end)
             if found:
