@@ -70,7 +70,7 @@ from typing import Iterable, Optional, Sequence
 from .langid import SAME_LANGUAGE
 from .segment import text_cache
 
-__all__ = ["NumberMention", "find_numbers", "find_numbers_by_sentence", "numbers_match", "kinds_compatible", "mention_components",
+__all__ = ["NumberMention", "find_numbers", "find_numbers_by_sentence", "numbers_match", "same_value", "kinds_compatible", "mention_components",
            "describe_mention", "zh_numeral_forms", "spelled_forms", "shifted_mentions", "DECIMAL_COMMA_LANGS"]
 
 
@@ -2661,6 +2661,12 @@ def _same(a: float, b: float) -> bool:
 
 def _values(m: NumberMention) -> tuple[float, ...]:
     return (m.value,) if m.alt_value is None else (m.value, m.alt_value)
+
+
+def same_value(a: NumberMention, b: NumberMention) -> bool:
+    """The same value read either way (the other reading of an ambiguous 1,500 too), kinds, units and
+    qualifiers aside: 2 and 2 %, $5 million and 5 millions d'euros."""
+    return any(_same(x, y) for x in _values(a) for y in _values(b))
 
 
 def kinds_compatible(a: NumberMention, b: NumberMention) -> bool:

@@ -17,6 +17,7 @@ from ..numbers import (
     kinds_compatible,
     mention_components,
     numbers_match,
+    same_value,
     spelled_forms,
     unit_after,
     DECIMAL_COMMA_LANGS,
@@ -160,7 +161,7 @@ def _currencies_changed(source: list[NumberMention], target: list[NumberMention]
         for t in target:
             if (t.kind == "amount" and t.unit and t.unit != s.unit
                     and not (s.unit in _DOLLAR_FAMILIES and t.unit in _DOLLAR_FAMILIES)
-                    and numbers_match(s, replace(t, unit=s.unit))):
+                    and same_value(s, t)):
                 source.remove(s)
                 target.remove(t)
                 yield Issue(
@@ -205,8 +206,8 @@ def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
         rs = reading(s, ctx.source.text)
         if rs is None:
             continue
-        same_value = [t for t in target if _same_value(s, t)]
-        readings = [(t, reading(t, ctx.target.text)) for t in same_value]
+        alike = [t for t in target if same_value(s, t)]
+        readings = [(t, reading(t, ctx.target.text)) for t in alike]
         if any(rt == rs for _, rt in readings):
             continue  # said the same way somewhere in the translation
         for t, rt in readings:
@@ -225,9 +226,11 @@ def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
 # Temperatures below zero: the number is read without its sign; the sign is read here, for a temperature on
 # both sides (a change may be said in words either way: "-2.3%" is « un recul de 2,3 % »; a temperature
 # below zero is not, but for "below zero", „unter null“, « sous zéro »).
-_NEGATIVE_HINT_RE = re.compile(r"(?<![\w.,:/)\]\-−‑])[-−‑]\s?\d|零下|负\d|(?i:\b(?:(?:minus|moins|menos|meno)\s\d"
-                               r"|below zero|below freezing|unter null|sous zéro|bajo cero|sotto zero|abaixo de zero))")
-_TEMPERATURE_HINT_RE = re.compile(r"[°℃℉度]|(?i:degree|grad|degré|grado|grau)")
+# (Both patterns open with a class of characters, which ``re`` scans a document for quickly.)
+_NEGATIVE_HINT_RE = re.compile(r"[-−‑](?<![\w.,:/)\]\-−‑][-−‑])(?=\s?\d)|零下|负(?=\d)|[mM](?:inus|oins|enos|eno)\s\d"
+                               r"|[bB]elow (?:zero|freezing)|[uU]nter null|[sS]ous zéro|[bB]ajo cero|[sS]otto zero"
+                               r"|[aA]baixo de zero")
+_TEMPERATURE_HINT_RE = re.compile(r"[°℃℉度]|[dD]egr[eé]|[gG]ra(?:d|u)")
 _TEMPERATURE_AFTER_RE = re.compile(r"[ \u00a0]?(?:°|℃|℉|摄氏度|华氏度|度|(?i:degrees?|grad|degrés?|grados?|gradi|graus?)\b)")
 _MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w.,:/)\]\-−‑])[-−‑]\s?|零下|负|(?i:\b(?:minus|moins|menos|meno)\s))$")
 _BELOW_ZERO_AFTER_RE = re.compile(r"[^.;:!?。；]{0,20}?(?:零下|(?i:below zero|below freezing|unter null|unter dem "
@@ -251,7 +254,7 @@ def _signs_changed(ctx: CheckContext, source: list[NumberMention], target: list[
         sign = _temperature_sign(ctx.source.text, s)
         if sign is None:
             continue
-        same = [(t, ts) for t, ts in signs if ts is not None and _same_value(s, t)]
+        same = [(t, ts) for t, ts in signs if ts is not None and same_value(s, t)]
         if same and all(ts != sign for _, ts in same):
             t = same[0][0]
             yield Issue(
@@ -260,11 +263,6 @@ def _signs_changed(ctx: CheckContext, source: list[NumberMention], target: list[
                 f"{'' if sign < 0 else '-'}{_fmt_value(t)}°: the temperature changed sign",
                 source_span=_span(s), target_span=_span(t),
             )
-
-
-def _same_value(s: NumberMention, t: NumberMention) -> bool:
-    """The same value read either way (2 = 2 %, 1,5 = 1.5), kinds aside."""
-    return numbers_match(replace(s, kind="number", unit=None), replace(t, kind="number", unit=None))
 
 
 def _fmt_value(m: NumberMention) -> str:
@@ -692,8 +690,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     beads = ctx.alignment
     # A sign to compare (a minus, « moins 5 », 零下, "below zero") on either side, and temperatures on both: the
     # signs are read per bead then.
-    signed = bool((_NEGATIVE_HINT_RE.search(ctx.source.text) or _NEGATIVE_HINT_RE.search(ctx.target.text))
-                  and _TEMPERATURE_HINT_RE.search(ctx.source.text) and _TEMPERATURE_HINT_RE.search(ctx.target.text))
+    signed = bool(_TEMPERATURE_HINT_RE.search(ctx.source.text) and _TEMPERATURE_HINT_RE.search(ctx.target.text)
+                  and (_NEGATIVE_HINT_RE.search(ctx.source.text) or _NEGATIVE_HINT_RE.search(ctx.target.text)))
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
             continue
