@@ -226,11 +226,6 @@ def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
 # Temperatures below zero: the number is read without its sign; the sign is read here, for a temperature on
 # both sides (a change may be said in words either way: "-2.3%" is « un recul de 2,3 % »; a temperature
 # below zero is not, but for "below zero", „unter null“, « sous zéro »).
-# (Both patterns open with a class of characters, which ``re`` scans a document for quickly.)
-_NEGATIVE_HINT_RE = re.compile(r"[-−‑](?<![\w.,:/)\]\-−‑][-−‑])(?=\s?\d)|零下|负(?=\d)|[mM](?:inus|oins|enos|eno)\s\d"
-                               r"|[bB]elow (?:zero|freezing)|[uU]nter null|[sS]ous zéro|[bB]ajo cero|[sS]otto zero"
-                               r"|[aA]baixo de zero")
-_TEMPERATURE_HINT_RE = re.compile(r"[°℃℉度]|[dD]egr[eé]|[gG]ra(?:d|u)")
 _TEMPERATURE_AFTER_RE = re.compile(r"[ \u00a0]?(?:°|℃|℉|摄氏度|华氏度|度|(?i:degrees?|grad|degrés?|grados?|gradi|graus?)\b)")
 _MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w.,:/)\]\-−‑])[-−‑]\s?|零下|负|(?i:\b(?:minus|moins|menos|meno)\s))$")
 _BELOW_ZERO_AFTER_RE = re.compile(r"[^.;:!?。；]{0,20}?(?:零下|(?i:below zero|below freezing|unter null|unter dem "
@@ -249,11 +244,13 @@ def _temperature_sign(text: str, m: NumberMention) -> Optional[int]:
 def _signs_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
     """Major issues for a temperature whose translation has the same number with the other sign (零下5摄氏度 →
     "5 degrees Celsius", "-5°C" → « 5 °C »), when no temperature of the translation has the source's."""
-    signs = [(t, _temperature_sign(ctx.target.text, t)) for t in target]
+    signs: Optional[list[tuple[NumberMention, Optional[int]]]] = None
     for s in source:
         sign = _temperature_sign(ctx.source.text, s)
         if sign is None:
             continue
+        if signs is None:  # read once a source temperature is found (a match after each number otherwise)
+            signs = [(t, _temperature_sign(ctx.target.text, t)) for t in target]
         same = [(t, ts) for t, ts in signs if ts is not None and same_value(s, t)]
         if same and all(ts != sign for _, ts in same):
             t = same[0][0]
@@ -688,10 +685,6 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     src, tgt = _mentions_of(ctx)
     src_lang, tgt_lang = base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or ""
     beads = ctx.alignment
-    # A sign to compare (a minus, « moins 5 », 零下, "below zero") on either side, and temperatures on both: the
-    # signs are read per bead then.
-    signed = bool(_TEMPERATURE_HINT_RE.search(ctx.source.text) and _TEMPERATURE_HINT_RE.search(ctx.target.text)
-                  and (_NEGATIVE_HINT_RE.search(ctx.source.text) or _NEGATIVE_HINT_RE.search(ctx.target.text)))
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
             continue
@@ -699,7 +692,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         target = tgt.of(bead.target)
         if not source and not target:
             continue
-        if signed and source and target:
+        if source and target:
             yield from _signs_changed(ctx, source, target)
         # Step 1 pairs each source mention with the first target mention it accepts: when the i-th of
         # each side accept each other, every source mention takes its own (the ones before it are gone),
