@@ -6,11 +6,13 @@
 Exactness: on every Chinese source of the WMT 2021 newstest MQM zh-en files (each distinct segment, and each
 document as ``bench/checks.py`` builds it: its segments one a line), the tokens that hold a letter or a digit
 must be ``jieba.tokenize``'s (HMM on), offset for offset, and every token start inside jieba's blocks must be
-jieba's. Any difference is printed and the script exits 1.
+jieba's; each line's count (``line_word_counts``, the MQM score's) must be jieba's, by jieba-rs (rjieba) and by
+the tables. Any difference is printed and the script exits 1.
 
 Speed: the 1,000 zh-en sources of ``bench/checks.py`` (its seeded articles), CPU time (``time.process_time``)
 median of ``--runs``, mtcheck's caches emptied before each article as the checks benchmark does:
-``segment.count_words`` per document (what the MQM score counts: ``bench/checks.py``'s documents),
+``segment.count_words`` per document (what the MQM score counts: ``bench/checks.py``'s documents; with
+rjieba, and without it: the tables),
 ``segment.count_words`` per segment, ``segment.word_tokens`` per segment, each against the same loop over
 ``jieba.tokenize`` that the functions replaced (tokens that hold a letter or a digit).
 """
@@ -38,13 +40,21 @@ def jieba_starts(jb, text: str) -> list[int]:  # type: ignore[no-untyped-def]
 
 
 def exactness(jb, texts: list[str]) -> int:  # type: ignore[no-untyped-def]
-    from mtcheck.terms.zh import _jieba_spans, _token_starts, word_count, word_spans
+    """Texts whose words differ from jieba's: by the tables (``word_spans``, ``word_count``, the token starts),
+    or, counted a line each as the MQM score counts them (``line_word_counts``), by jieba-rs and by the
+    tables."""
+    from mtcheck.terms.zh import (_jieba_spans, _python_line_word_counts, _rust_line_word_counts, _token_starts,
+                                  word_count, word_spans)
 
     bad = 0
     for text in texts:
         want = _jieba_spans(text)
+        lines = text.split("\n")
+        per_line = [len(_jieba_spans(line)) for line in lines]
+        rust = _rust_line_word_counts(lines)
         if (word_spans(text) != want or word_count(text) != len(want)
-                or _token_starts(text) != jieba_starts(jb, text)):
+                or _token_starts(text) != jieba_starts(jb, text)
+                or _python_line_word_counts(lines) != per_line or (rust is not None and rust != per_line)):
             bad += 1
             print("differs from jieba:", text[:80])
     return bad
@@ -95,8 +105,19 @@ def main() -> int:
     one_doc = lambda art, doc: (doc,)  # noqa: E731
     each_seg = lambda art, doc: [s for s, _ in art]  # noqa: E731
     jieba_count = lambda text: len(_jieba_spans(text))  # noqa: E731
+    from mtcheck.terms import zh
+
+    def tables_only(text: str) -> int:  # count_words as it counts without rjieba
+        saved = zh._rust_cutter
+        zh._rust_cutter = lambda: None  # type: ignore[assignment]
+        try:
+            return segment.count_words(text, "zh")
+        finally:
+            zh._rust_cutter = saved  # type: ignore[assignment]
+
     cases = {
         "count_words per document": (lambda t: segment.count_words(t, "zh"), jieba_count, one_doc),
+        "count_words per document, without rjieba": (tables_only, jieba_count, one_doc),
         "count_words per segment": (lambda t: segment.count_words(t, "zh"), jieba_count, each_seg),
         "word_tokens per segment": (lambda t: segment.word_tokens(t, "zh"), _jieba_spans,
                                     each_seg),
@@ -104,13 +125,13 @@ def main() -> int:
     segment.count_words(docs[0], "zh")  # dictionaries loaded before timing
     results = {"sources": len(sents), "characters": sum(map(len, sents)), "documents": len(docs),
                "exactness": {"distinct_sources": len(sources), "documents": len(documents), "differ": bad},
-               "runs": args.runs, "cpu_seconds": {}}
+               "runs": args.runs, "rjieba": zh._rust_cutter() is not None, "cpu_seconds": {}}
     for name, (ours, theirs, texts_of) in cases.items():
         mine = cpu(per_article(ours, texts_of), args.runs)
         ref = cpu(per_article(theirs, texts_of), args.runs)
         results["cpu_seconds"][name] = {"mtcheck": round(mine, 4), "jieba": round(ref, 4),
                                         "speedup": round(ref / mine, 2)}
-        print(f"{name:28s} mtcheck {mine:.4f} s  jieba {ref:.4f} s  {ref / mine:.2f}x")
+        print(f"{name:42s} mtcheck {mine:.4f} s  jieba {ref:.4f} s  {ref / mine:.2f}x")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 1 if bad else 0
