@@ -2211,6 +2211,8 @@ def _read_time(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Number
     tail = g.group(0).lower().replace(".", "").replace(" ", "")
     if tail.endswith("pm") and hour < 12:
         hour += 12
+    elif tail.endswith("am") and hour == 12:
+        hour = 0  # 12 a.m. is midnight
     return _mention(text, g.start(), g.end(), hour + minute / 100, "time", hour=hour, minute=minute)
 
 

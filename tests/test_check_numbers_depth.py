@@ -547,6 +547,24 @@ CASES = [
      "de", [("numbers.mismatch", "major", "5")]),
     ("20-25 degrees is a range", "It was 20-25 degrees.", "en", "Il faisait 20-25 degrés.", "fr", []),
     ("-2.3% said in words", "GDP changed by -2.3%.", "en", "Le PIB a reculé de 2,3 %.", "fr", []),
+    # A clock time in the other half of the day, both sides saying which half
+    ("3 p.m. and 3 h", "The meeting starts at 3 p.m.", "en", "La réunion commence à 3 h.", "fr",
+     [("numbers.mismatch", "major", "3 h")]),
+    ("3 p.m. and 15 h", "The meeting starts at 3 p.m.", "en", "La réunion commence à 15 h.", "fr", []),
+    ("3 p.m. and 3 Uhr nachmittags", "The meeting starts at 3 p.m.", "en",
+     "Die Sitzung beginnt um 3 Uhr nachmittags.", "de", []),
+    ("下午3点 and 3 a.m.", "会议下午3点开始。", "zh", "The meeting starts at 3 a.m.", "en",
+     [("numbers.mismatch", "major", "3 a.m.")]),
+    ("3点 and 3 p.m.: the source says no half", "会议3点开始。", "zh", "The meeting starts at 3 p.m.", "en", []),
+    ("3:30 and 15 h 30: the source says no half", "The meeting starts at 3:30.", "en",
+     "La réunion commence à 15 h 30.", "fr", []),
+    ("12 a.m. is 0 h", "The curfew starts at 12 a.m.", "en", "Le couvre-feu commence à 0 h.", "fr", []),
+    # WMT 2021 zh-en: 24时 is the 0:00 after it
+    ("0时至24时 and 0:00 to 24", "7月25日0时至24时，乌鲁木齐新增确诊病例22例。", "zh",
+     "From 0:00 to 24 on July 25, Urumqi reported 22 new confirmed cases.", "en", []),
+    # WMT 2021 en-de MT (kcal.8567): "shortly after 3 pm" → „kurz nach 3 Uhr“
+    ("3 pm and kurz nach 3 Uhr", "The fire was reported shortly after 3 pm.", "en",
+     "Das Feuer wurde kurz nach 3 Uhr gemeldet.", "de", [("numbers.mismatch", "major", "3 Uhr")]),
     # never next to a word in capitals (a headline in capitals: XI is Xi Jinping)
     ("11 envoys and a headline in capitals", "China's Xi meets 11 envoys", "en", "CHINAS XI TRIFFT GESANDTE", "de",
      [("numbers.mismatch", "major", "src:11")]),

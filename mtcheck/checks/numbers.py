@@ -186,6 +186,60 @@ _PERCENTAGE_POINTS_RE = re.compile(
 _POINTS_AFTER_PERCENT_RE = re.compile("[ \u00a0]?(?:ポイント|포인트|अंक|(?i:points?)(?![^\\W\\d_]))")
 
 
+# Clock times whose half of the day is said: a 24-hour reading (13:00 and after, 0:xx), "a.m."/"p.m.", the
+# French « h » and German „Uhr“ of news (« 3 h » is 3:00 at night, „15 Uhr“ the afternoon), a Chinese time of
+# day before the hour (下午3点, 凌晨3点), a word of the part of the day after it (« du matin », „nachmittags“,
+# « de la tarde »). "3:30", 3点 or « a las 3 » alone say neither half.
+_HALF_DAY_BEFORE_ZH = ("上午", "下午", "晚上", "凌晨", "早上", "早晨", "中午", "傍晚", "夜里", "深夜", "清晨", "午后", "夜间")
+_HALF_DAY_AFTER_RE = re.compile(r"[ \u00a0]+(?i:(du matin|morgens|vormittags|de la mañana|della mattina|da manhã)"
+                                r"|(de l'après-midi|de l’après-midi|du soir|nachmittags|abends|de la tarde"
+                                r"|de la noche|del pomeriggio|di sera|da tarde|da noite))\b")
+_HALF_DAY_IN_RE = re.compile(r"(?i)[ap]\.?m\.?$|\d[ \u00a0]*(?:h|uhr)(?:[ \u00a0]*\d+)?$")
+
+
+def _said_hour(text: str, m: NumberMention) -> Optional[int]:
+    """The hour (0-23) of the time ``m`` of ``text`` when it says which half of the day it is in (above), else
+    None. A word of the afternoon or evening after an hour before 12 moves it on by 12 (« 3 heures du soir »,
+    „3 Uhr nachmittags“: the reader reads 3)."""
+    hour = m.hour
+    if hour is None:
+        return None
+    part = _HALF_DAY_AFTER_RE.match(text, m.end)
+    if part:
+        return hour + 12 if part.group(2) and hour < 12 else hour
+    if hour >= 13 or hour == 0 or _HALF_DAY_IN_RE.search(m.text):
+        return hour
+    return hour if text[max(0, m.start - 2):m.start] in _HALF_DAY_BEFORE_ZH else None
+
+
+def _half_day_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+    """Major issues for a clock time whose translation has the same time in the other half of the day, both
+    sides saying which half ("3 p.m." → « 3 h » or „3 Uhr“, 下午3点 → "3 a.m."), when no time of the
+    translation has the source's hour."""
+    times = [t for t in target if t.kind == "time" and t.hour is not None]
+    if not times:
+        return
+    for s in source:
+        if s.kind != "time" or s.hour is None or any(t.hour == s.hour and (t.minute or 0) == (s.minute or 0)
+                                                     for t in times):
+            continue
+        source_hour = _said_hour(ctx.source.text, s)
+        if source_hour is None:
+            continue
+        for t in times:
+            if (t.hour - s.hour) % 12 or (t.minute or 0) != (s.minute or 0):
+                continue
+            target_hour = _said_hour(ctx.target.text, t)
+            if target_hour is not None and target_hour % 24 != source_hour % 24:  # 24时 is the 0:00 after
+                yield Issue(
+                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                    f"Source has {source_hour:02d}:{(s.minute or 0):02d}; the translation has "
+                    f"{target_hour:02d}:{(t.minute or 0):02d}: the other half of the day",
+                    source_span=_span(s), target_span=_span(t),
+                )
+                break
+
+
 def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
                        target: list[NumberMention]) -> Iterator[Issue]:
     """Major issues for a number of percentage points rendered as the same number of percent, or the other way
@@ -624,7 +678,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=10, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=11, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -639,7 +693,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     or month changed, or the two swapped ("March 2" / « 3 mars », « 3 février »), is a wrong date; so is
     a change in percentage points said in percent or the other way round ("2 percentage points" / „2 Prozent“,
     2个百分点 / "2 percent"), and a temperature whose sign changed (零下5摄氏度 / "5 degrees", "-5°C" / « 5 °C »;
-    « 5 degrés sous zéro » keeps it); a wrong
+    « 5 degrés sous zéro » keeps it), and a clock time moved to the other half of the day where both sides
+    say the half ("3 p.m." → « 3 h » or „3 Uhr“, 下午3点 → "3 a.m."; "3:30", 3点 alone say neither); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
@@ -694,6 +749,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             continue
         if source and target:
             yield from _signs_changed(ctx, source, target)
+            yield from _half_day_changed(ctx, source, target)
         # Step 1 pairs each source mention with the first target mention it accepts: when the i-th of
         # each side accept each other, every source mention takes its own (the ones before it are gone),
         # both sides are left empty and nothing is reported (most beads with numbers).
