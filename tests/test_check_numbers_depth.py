@@ -565,6 +565,20 @@ CASES = [
     # WMT 2021 en-de MT (kcal.8567): "shortly after 3 pm" → „kurz nach 3 Uhr“
     ("3 pm and kurz nach 3 Uhr", "The fire was reported shortly after 3 pm.", "en",
      "Das Feuer wurde kurz nach 3 Uhr gemeldet.", "de", [("numbers.mismatch", "major", "3 Uhr")]),
+    # Small numbers in words, each the only one left on its side: weak (may be dropped), not changed
+    ("三名 and Two", "三名警察受伤。", "zh", "Two police officers were injured.", "en",
+     [("numbers.mismatch", "major", "Two")]),
+    ("三名 and Three", "三名警察受伤。", "zh", "Three police officers were injured.", "en", []),
+    ("三名 dropped", "三名警察受伤。", "zh", "Police officers were injured.", "en", []),
+    ("Three and Zwei", "Three police officers were injured.", "en", "Zwei Polizisten wurden verletzt.", "de",
+     [("numbers.mismatch", "major", "Zwei")]),
+    ("第二次 and the third time", "这是今年第二次。", "zh", "It was the third time this year.", "en",
+     [("numbers.mismatch", "major", "third")]),
+    ("second is also a unit of time", "It was the second time this year.", "en",
+     "C'était la troisième fois cette année.", "fr", []),
+    # WMT 2021 en-de, ref.D (upi.228777): the human reference itself changed the number
+    ("two to four weeks and drei bis vier Wochen", "Symptoms can take two to four weeks to appear.", "en",
+     "Es kann drei bis vier Wochen dauern, bis Symptome auftreten.", "de", [("numbers.mismatch", "major", "drei")]),
     # never next to a word in capitals (a headline in capitals: XI is Xi Jinping)
     ("11 envoys and a headline in capitals", "China's Xi meets 11 envoys", "en", "CHINAS XI TRIFFT GESANDTE", "de",
      [("numbers.mismatch", "major", "src:11")]),

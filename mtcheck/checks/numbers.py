@@ -320,6 +320,17 @@ def _fmt_value(m: NumberMention) -> str:
     return describe_mention(replace(m, kind="number", unit=None, approx=None))
 
 
+# Words of small numbers that are other words too: « neuf » (new), « seconde » and "second" (of time), Italian
+# « sei » (you are) and « otto » (a name), „acht“ („in Acht nehmen“).
+_AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "neuve", "seconde", "second", "seconds", "sei", "otto", "acht"})
+
+
+def _small_in_words(m: NumberMention) -> bool:
+    """A number or an ordinal from 2 to 12 written in words (weak: a translation may drop or rephrase it)."""
+    return (m.weak and m.spelled and m.kind in ("number", "ordinal") and 2 <= m.value <= 12
+            and m.text.lower() not in _AMBIGUOUS_NUMBER_WORDS)
+
+
 def _wrong_number(s: NumberMention, t: NumberMention) -> Issue:
     """The major issue of a source number ``s`` rendered as another number ``t``."""
     return Issue(CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
@@ -678,7 +689,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=11, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=12, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -694,7 +705,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     a change in percentage points said in percent or the other way round ("2 percentage points" / „2 Prozent“,
     2个百分点 / "2 percent"), and a temperature whose sign changed (零下5摄氏度 / "5 degrees", "-5°C" / « 5 °C »;
     « 5 degrés sous zéro » keeps it), and a clock time moved to the other half of the day where both sides
-    say the half ("3 p.m." → « 3 h » or „3 Uhr“, 下午3点 → "3 a.m."; "3:30", 3点 alone say neither); a wrong
+    say the half ("3 p.m." → « 3 h » or „3 Uhr“, 下午3点 → "3 a.m."; "3:30", 3点 alone say neither); a small
+    number in words changed into another in words, each the only one left on its side ("Three police officers"
+    → „Zwei Polizisten“, 三名 → "Two", 第二次 → "the third time"; not « neuf », "second", „acht“); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
@@ -862,6 +875,18 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         paired_targets = {id(target_firm[j]) for j in paired_t}
         source = [s for i, s in enumerate(source) if i not in paired_s]
         target = [t for t in target if id(t) not in paired_targets]
+
+        # 5b. Small numbers in words on both sides, each side's only one left, of the same kind and another
+        # value ("Three police officers" / „Zwei Polizisten“, 三名 / "Two", "the second time" / « la troisième
+        # fois »): weak each (a translation may drop or rephrase them), but not changed into another.
+        small_source = [m for m in source if _small_in_words(m)]
+        small_target = [m for m in target if _small_in_words(m)]
+        if len(small_source) == 1 and len(small_target) == 1:
+            s, t = small_source[0], small_target[0]
+            if s.kind == t.kind and not same_value(s, t):
+                source.remove(s)
+                target.remove(t)
+                yield _wrong_number(s, t)
 
         # 6. Left on one side only.
         related_target = _side_span(ctx.target, bead.target)
