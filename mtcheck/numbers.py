@@ -965,9 +965,13 @@ def _currency_prefix(t: str, start: int) -> Optional[re.Match]:
     return _CURRENCY_PREFIX_RE.search(window)
 
 
+# A currency named before a number that ends with a bare 元 (新台币500万元: New Taiwan dollars, not renminbi).
+_YUAN_OF = {"台币": "TWD", "台幣": "TWD", "港币": "HKD", "港幣": "HKD", "门币": "MOP", "門幣": "MOP", "澳币": "MOP",
+            "澳幣": "MOP"}
 _CURRENCY_PREFIX_FAMILY = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR", "₽": "RUB",
                            "USD": "USD", "EUR": "EUR", "RMB": "CNY", "CNY": "CNY", "GBP": "GBP", "JPY": "JPY",
-                           "CHF": "CHF", "HKD": "HKD", "HK$": "HKD"}
+                           "CHF": "CHF", "HKD": "HKD", "HK$": "HKD", "US$": "USD", "NT$": "TWD", "A$": "AUD",
+                           "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "S$": "SGD", "R$": "BRL"}
 
 _PERCENT_RE = re.compile(
     f"{_SP}*(?:%|(?i:pour{_SP}?cent|pourcent|per{_SP}?cent|percent|prozent|por{_SP}?ciento|por{_SP}?cien"
@@ -2351,6 +2355,8 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
         if cm:
             word = _fold(cm.group(1) or cm.group(2))
             unit = _CURRENCY_WORDS.get(word, unit)
+            if word == "元" and unit == "CNY":  # 新台币500万元, 港币500万元: the yuan of Taiwan, Hong Kong, Macau
+                unit = _YUAN_OF.get(t[max(0, span_start - 4):span_start].rstrip()[-2:], unit)
             kind = "amount"
             pos = cm.end()
         elif unit is not None or cur:

@@ -502,6 +502,12 @@ CASES = [
      "Le contrat vaut 5 millions de dollars, soit 5 millions d'euros.", "fr", []),
     ("HK$ and dollars are not told apart", "The deal is worth HK$5 million.", "en",
      "Der Deal ist 5 Millionen Dollar wert.", "de", []),
+    # the yuan of Taiwan and Hong Kong (新台币, 港币 before a bare 元), NT$, R$; a bare 元 is not compared
+    ("新台币500万元 and NT$5 million", "他们投资了新台币500万元。", "zh", "They invested NT$5 million.", "en", []),
+    ("港币500万元 and HK$5 million", "他们投资了港币500万元。", "zh", "They invested HK$5 million.", "en", []),
+    ("a bare 500万元 and HK$5 million", "他们投资了500万元。", "zh", "They invested HK$5 million.", "en", []),
+    ("R$5 milhões and 5 million dollars", "Eles investiram R$5 milhões.", "pt", "They invested 5 million dollars.", "en",
+     [("numbers.mismatch", "major", "5 million dollars")]),
     # A full date with its day or month changed, or both swapped, is a wrong date (the swap was silent; the
     # others were a source date with "no matching number" and nothing marked in the translation)
     ("March 2 and 3 mars", "The minister resigned on Monday, March 2.", "en",

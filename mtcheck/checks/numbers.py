@@ -151,12 +151,23 @@ def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[
 _DOLLAR_FAMILIES = frozenset({"USD", "HKD", "AUD", "CAD", "SGD", "TWD", "NZD"})
 
 
-def _currencies_changed(source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+def _bare_yuan(text: str, m: NumberMention) -> bool:
+    """An amount in a bare 元 (500万元) with no 人民币 around it: the yuan of the mainland in most news, but Taiwan,
+    Hong Kong and Macau write their own currencies so too."""
+    return (m.unit == "CNY" and m.text.endswith("元") and text[max(0, m.start - 3):m.start] != "人民币"
+            and not text.startswith("人民币", m.end))
+
+
+def _currencies_changed(source: list[NumberMention], target: list[NumberMention],
+                        source_text: str = "") -> Iterator[Issue]:
     """The same amount in another currency ("$5 million" → « 5 millions d'euros », 500万美元 → "5 million yuan"),
     when no target amount of the same value keeps the currency: not a conversion (the value would change),
-    a currency swapped. The pairs are removed from ``source`` and ``target``."""
+    a currency swapped. The pairs are removed from ``source`` and ``target``. A bare 元 of the source
+    (``_bare_yuan``) may be another yuan than the renminbi: not compared."""
     for s in list(source):
         if s.kind != "amount" or not s.unit or any(t.unit == s.unit and numbers_match(s, t) for t in target):
+            continue
+        if _bare_yuan(source_text, s):
             continue
         for t in target:
             if (t.kind == "amount" and t.unit and t.unit != s.unit
@@ -777,7 +788,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # another unit of time (14天 → "14 weeks").
         yield from _units_changed(ctx, source, target)
         yield from _durations_changed(ctx, source, target)
-        yield from _currencies_changed(source, target)
+        yield from _currencies_changed(source, target, ctx.source.text)
         yield from _points_or_percent(ctx, source, target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).
