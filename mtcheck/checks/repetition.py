@@ -259,7 +259,19 @@ def _repeats_a_word(text: str) -> int:
                 if m.group(1).lower() not in _GRAMMAR_DOUBLES), default=1)
 
 
-@register("repetition.word", Category.FLUENCY_REPETITION, version=3, order=50)
+# German relative doubles (« das Kind, das das Spiel gewann », „die die Regeln brechen“) follow a noun or a
+# comma: at the start of a sentence („Das das Haus ist groß.“) the double is a slip.
+_RELATIVE_DOUBLES_DE = frozenset({"die", "der", "das", "den", "dem", "des"})
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether ``text[i]`` opens a sentence: nothing but opening quotes, brackets and spaces before it, or
+    a sentence's end (. ! ? :) just before those."""
+    before = text[:i].rstrip(" \u00a0\"'„“”«»‹›‚‘’(")
+    return not before or before[-1] in ".!?:"
+
+
+@register("repetition.word", Category.FLUENCY_REPETITION, version=4, order=50)
 def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     """Word or phrase repeated at once: "the the", « de de », "in the city in the city".
 
@@ -267,9 +279,10 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     (case aside; only spaces between: "it. It" is two sentences) is minor; three times or more, or a
     phrase of three words or more repeated, is major (a machine-translation loop). Skipped: the
     language's legitimate doubles (« vous vous », « nous nous », "had had", "that that", German
-    « die die » in a relative clause, "very very"), a word doubled around "and" ("and more and more", "bigger
-    and bigger and": "more and more", „mehr und mehr“), a Chinese given name of one pinyin syllable written
-    twice ("Ni Ni" for 倪妮, from a source in Han characters), a repetition the aligned source has too (Baden-Baden,
+    « die die » in a relative clause — not at the start of a sentence: „Das das Haus“ —, "very very"), a
+    word doubled around "and" ("and more and more", "bigger and bigger and": "more and more", „mehr und
+    mehr“), a Chinese given name of one pinyin syllable written twice ("Ni Ni" for 倪妮, from a source in
+    Han characters), a repetition the aligned source has too (Baden-Baden,
     "Sirhan Sirhan", "bye bye"), a word repeated where the aligned source repeats one as often for
     emphasis ("Bye bye!" → « ¡Adiós adiós! », "No, no, no!" → « Non non non ! »; not "that that" → « que
     que »), and languages written without spaces (Chinese, Japanese), where doubling is grammar (看看,
@@ -309,7 +322,10 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
             unit = m.group(1)
             words = unit.split()
             times = 1 + len(m.group(2).split()) // len(words)
-            if times == 2 and (len(words) == 1 and unit.lower() in legit or _coordinated_double(words, tgt)
+            if times == 2 and (len(words) == 1 and unit.lower() in legit
+                               and not (tgt == "de" and unit.lower() in _RELATIVE_DOUBLES_DE
+                                        and _opens_sentence(side.text, m.start()))
+                               or _coordinated_double(words, tgt)
                                or len(words) == 1 and m.group(2).strip() == unit and _doubled_pinyin_name(unit, src.text)):
                 continue
             if source_lower and re.sub(r"\s+", " ", m.group().lower()) in source_lower:
