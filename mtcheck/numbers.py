@@ -2773,8 +2773,13 @@ def spelled_forms(value: float) -> tuple[str, ...]:
 
 
 def _fmt(v: float) -> str:
+    """``v`` for a message: digits grouped by thousands from 10,000 on (3,500,000,000,000 CNY, not
+    3500000000000), the decimals it has."""
     if v == int(v) and abs(v) < 1e18:
-        return str(int(v))
+        return f"{int(v):,}" if abs(v) >= 10_000 else str(int(v))
+    if abs(v) >= 10_000:
+        whole, frac = f"{v:.6f}".rstrip("0").split(".")
+        return f"{int(whole):,}" + (f".{frac}" if frac else "")
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
 

@@ -913,3 +913,15 @@ def test_wrong_numbers_are_paired_by_kind_currency_and_magnitude(src, sl, tgt, t
     found = sorted((source.text[i.source_span.start:i.source_span.end], target.text[i.target_span.start:i.target_span.end])
                    for i in issues)
     assert found == sorted(pairs)
+
+
+def test_large_numbers_are_grouped_in_messages():
+    """Messages group the digits of large values by thousands (3,500,000,000,000 CNY, not 3500000000000 CNY);
+    the fingerprint's template reads both as one number."""
+    from mtcheck.api import check_texts
+    from mtcheck.suppress import message_template
+
+    report = check_texts("营收达3.5万亿元。\n", "Revenue reached 35 billion yuan.\n", src_lang="zh", tgt_lang="en")
+    messages = [i.message for i in report.issues if i.check == "numbers.mismatch"]
+    assert messages == ["Source has 3,500,000,000,000 CNY; the translation has 35,000,000,000 CNY"]
+    assert message_template(messages[0]) == message_template("Source has 3500000000000 CNY; the translation has 35000000000 CNY")
