@@ -968,14 +968,21 @@ def _format_for(value: float, lang: str) -> str:
     return grouped + ("." + frac if frac else "")
 
 
-def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values: set[float]) -> Optional[str]:
-    """Why ``digits`` (of mention ``m``) is written in another locale's convention, or None."""
+def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values: set[float],
+                        source_read: frozenset[float] = frozenset()) -> Optional[str]:
+    """Why ``digits`` (of mention ``m``) is written in another locale's convention, or None. ``source_read``:
+    the values the source's numbers are read as (their first readings)."""
     comma_lang = lang in _DECIMAL_COMMA
     if comma_lang:
         if _POINT_DECIMAL_RE.fullmatch(digits):
             return "a decimal point"
         if _COMMA_GROUPS_RE.fullmatch(digits):
             return "commas between thousands"
+        if lang == "fr" and (_DOT_GROUPS_RE.fullmatch(digits) or _ONE_GROUP_RE.fullmatch(digits) and "." in digits
+                             and m.value >= 1000 and m.value in source_read):
+            # French groups with a (narrow) space, never a full stop; a single group only where the source's
+            # number is read so (1,200 or German 1.200, not a version "2.100" the source reads as 2.1)
+            return "full stops between thousands"
     else:
         if _COMMA_DECIMAL_RE.fullmatch(digits):
             return "a decimal comma"
@@ -991,12 +998,12 @@ def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values:
     return None
 
 
-@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=2, order=40)
+@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=3, order=40)
 def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     """Number whose value is right but written in the source's convention, not the target locale's.
 
     French, German, Spanish (and the other decimal-comma languages) write 4,5 and group thousands with
-    spaces or full stops; English, Chinese and Japanese write 4.5 and 1,500,000. A target number with
+    spaces or full stops (French with spaces only: « 1.200 » for 1,200 is minor too); English, Chinese and Japanese write 4.5 and 1,500,000. A target number with
     an unambiguous decimal point or comma of the other convention (« 4.5 % » in French, "4,5%" in
     English), or grouped the other way (« 1,500,000 » in French, "1.500.000" in English), or a single
     group that the target locale reads as another value (« 12,500 » in French, where the source says
@@ -1020,13 +1027,14 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
         if not target:
             continue
         source_values = _values(src.of(bead.source))
+        source_read = frozenset(m.value for m in src.of(bead.source))
         for t in target:
             d = _DIGITS_RE.search(ctx.target.text, t.start, t.end)
             if d is None or ("." not in d.group() and "," not in d.group()):
                 continue
             if t.value not in source_values and (t.alt_value is None or t.alt_value not in source_values):
                 continue
-            why = _foreign_convention(d.group(), t, lang, source_values)
+            why = _foreign_convention(d.group(), t, lang, source_values, source_read)
             if why is None:
                 continue
             value = t.alt_value if (t.alt_value in source_values and t.value not in source_values) else t.value
