@@ -34,6 +34,12 @@ CASES = [
     ("German 1.200 kept in French", "Der Preis beträgt 1.200 Euro.", "de", "Le prix est de 1.200 euros.", "fr",
      [("numbers.locale", "minor", "1.200")]),
     ("version 2.100 in French", "Version 2.100 was released.", "en", "La version 2.100 est sortie.", "fr", []),
+    # A clock time written with a point in French: one issue, the locale's, with « 15 h 30 » as suggestion
+    ("3.30pm and à 15.30", "The meeting is at 3.30pm.", "en", "La réunion est à 15.30.", "fr",
+     [("numbers.locale", "minor", "15.30")]),
+    ("at 15.30 and à 15 h 30", "The meeting is at 15.30.", "en", "La réunion est à 15 h 30.", "fr", []),
+    ("3.30pm and à 16 h 30", "The meeting is at 3.30pm.", "en", "La réunion est à 16 h 30.", "fr",
+     [("numbers.mismatch", "major", "16 h 30")]),
     ("month-first date in French", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 09/26/2024.", "fr",
      [("numbers.locale", "minor", "09/26/2024")]),
     ("day-first date in French", "The vote is on 09/26/2024.", "en", "Le vote aura lieu le 26/09/2024.", "fr", []),
@@ -933,3 +939,14 @@ def test_large_numbers_are_grouped_in_messages():
     messages = [i.message for i in report.issues if i.check == "numbers.mismatch"]
     assert messages == ["Source has 3,500,000,000,000 CNY; the translation has 35,000,000,000 CNY"]
     assert message_template(messages[0]) == message_template("Source has 3500000000000 CNY; the translation has 35000000000 CNY")
+
+
+def test_a_french_clock_time_with_a_point_is_suggested_as_such():
+    from mtcheck.api import check_texts
+
+    report = check_texts("The meeting is at 3.30pm.\n", "La réunion est à 15.30.\n", src_lang="en", tgt_lang="fr")
+    assert [(i.check, i.message, i.suggestion) for i in report.issues] == [
+        ("numbers.locale", "'15.30' is a clock time written with a point; fr writes 15 h 30", "15 h 30")]
+    price = check_texts("Shares closed at 15.30 euros.\n", "L'action a clôturé à 15.30 euros.\n", src_lang="en",
+                        tgt_lang="fr")
+    assert [i.suggestion for i in price.issues] == ["15,3"]  # a price written with a point: no clock

@@ -342,6 +342,16 @@ def _small_in_words(m: NumberMention) -> bool:
             and m.text.lower() not in _AMBIGUOUS_NUMBER_WORDS)
 
 
+def _clock(m: NumberMention) -> Optional[float]:
+    """A time as hours and hundredths (15:30 → 15.30), or a number that may be a time written with a point
+    (15.3 of « 15.30 »: hours 0-23, hundredths 0-59, not a whole number); None for anything else."""
+    if m.kind == "time" and m.hour is not None:
+        return round(m.hour + (m.minute or 0) / 100, 2)
+    if m.kind == "number" and 0 <= m.value < 24 and m.value != int(m.value) and round(m.value % 1 * 100) < 60:
+        return round(m.value, 2)
+    return None
+
+
 def _wrong_number(s: NumberMention, t: NumberMention) -> Issue:
     """The major issue of a source number ``s`` rendered as another number ``t``."""
     return Issue(CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
@@ -700,7 +710,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
 _DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=12, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=13, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -851,6 +861,16 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         target_measures = {m.measure for m in all_target if m.measure}
         source = [s for s in source if not (s.measure and target_measures - {s.measure})]
         target = [t for t in target if not (t.measure and source_measures - {t.measure})]
+        # A clock time the other side writes as a decimal number ("3.30pm" / « à 15.30 », "at 15.30" / « à 15 h 30 »):
+        # the same time (``numbers.locale`` reports the writing).
+        source_times = {_clock(m) for m in all_source if m.kind == "time"}
+        target_times = {_clock(m) for m in all_target if m.kind == "time"}
+        source_dotted = {_clock(m) for m in all_source if m.kind == "number"}
+        target_dotted = {_clock(m) for m in all_target if m.kind == "number"}
+        source = [s for s in source if _clock(s) is None
+                  or _clock(s) not in (target_dotted if s.kind == "time" else target_times)]
+        target = [t for t in target if _clock(t) is None
+                  or _clock(t) not in (source_dotted if t.kind == "time" else source_times)]
         source_repeated = [s for s in source if _covered(s, target_values)]
         source = [s for s in source if s not in source_repeated]
 
@@ -968,6 +988,23 @@ def _format_for(value: float, lang: str) -> str:
     return grouped + ("." + frac if frac else "")
 
 
+_FR_CLOCK_BEFORE_RE = re.compile(r"(?i)(?:\bà|\bvers|\bdès|\bjusqu['’]à|\bde|\bentre)\s$")
+_CLOCK_DIGITS_RE = re.compile(r"([01]?[0-9]|2[0-3])\.([0-5][0-9])")
+
+
+def _french_clock(text: str, d: re.Match, source: list[NumberMention]) -> Optional[str]:
+    """« 15 h 30 » for the digits ``d`` (15.30) of a French text when they are a clock time: after « à »,
+    « vers », « dès », « jusqu'à », « de », « entre », and the aligned source has that time ("3.30pm"); else
+    None (« l'action a clôturé à 15.30 » is a price written with a point)."""
+    found = _CLOCK_DIGITS_RE.fullmatch(d.group())
+    if found is None or not _FR_CLOCK_BEFORE_RE.search(text, max(0, d.start() - 10), d.start()):
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2))
+    if not any(m.kind == "time" and m.hour == hour and (m.minute or 0) == minute for m in source):
+        return None
+    return f"{hour} h {found.group(2)}"
+
+
 def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values: set[float],
                         source_read: frozenset[float] = frozenset()) -> Optional[str]:
     """Why ``digits`` (of mention ``m``) is written in another locale's convention, or None. ``source_read``:
@@ -998,12 +1035,13 @@ def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values:
     return None
 
 
-@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=3, order=40)
+@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=4, order=40)
 def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     """Number whose value is right but written in the source's convention, not the target locale's.
 
     French, German, Spanish (and the other decimal-comma languages) write 4,5 and group thousands with
-    spaces or full stops (French with spaces only: « 1.200 » for 1,200 is minor too); English, Chinese and Japanese write 4.5 and 1,500,000. A target number with
+    spaces or full stops (French with spaces only: « 1.200 » for 1,200 is minor too; a clock time the source
+    has, written « à 15.30 », is suggested as « 15 h 30 »); English, Chinese and Japanese write 4.5 and 1,500,000. A target number with
     an unambiguous decimal point or comma of the other convention (« 4.5 % » in French, "4,5%" in
     English), or grouped the other way (« 1,500,000 » in French, "1.500.000" in English), or a single
     group that the target locale reads as another value (« 12,500 » in French, where the source says
@@ -1036,6 +1074,14 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
                 continue
             why = _foreign_convention(d.group(), t, lang, source_values, source_read)
             if why is None:
+                continue
+            clock = _french_clock(ctx.target.text, d, src.of(bead.source)) if lang == "fr" else None
+            if clock is not None:  # « à 15.30 »: a time, which French writes « 15 h 30 », not a decimal « 15,3 »
+                yield Issue(
+                    LOCALE_CHECK_ID, Category.LOCALE_FORMAT, Severity.MINOR,
+                    f"'{d.group()}' is a clock time written with a point; fr writes {clock}",
+                    source_span=None, target_span=Span(d.start(), d.end()), suggestion=clock,
+                )
                 continue
             value = t.alt_value if (t.alt_value in source_values and t.value not in source_values) else t.value
             digits_value = value / t.scale if t.scale != 1.0 else value
