@@ -189,7 +189,8 @@ _ZH_CLASSIFIERS = set(
 DECIMAL_COMMA_LANGS = frozenset(
     "fr de es it pt nl ru pl cs sk sv da no nb nn fi tr ro hu el uk bg hr sl sr lt lv et id vi ca eu gl".split()
 )
-_DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv is".split())
+# Languages that write an ordinal as a number and a full stop (die 79. Generalversammlung).
+DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv is".split())
 
 
 # --- words ----------------------------------------------------------------------------------------------
@@ -1420,7 +1421,7 @@ def _patterns(lang_key: str) -> dict[str, str]:
         "ymd": _YMD_NAME_DATE.replace("MONTH", month) if lang_key in _YEAR_FIRST_LANGS else None,
         "vidate": _VI_DATE if lang_key == "vi" else None,
         "dmy": _DMY_DATE,
-        "dmdot": _DM_DOT_DATE if lang_key in _DOT_ORDINAL_LANGS else None,
+        "dmdot": _DM_DOT_DATE if lang_key in DOT_ORDINAL_LANGS else None,
         "zhdate": _ZH_DATE,
         "dm": _DM_DATE.replace("MONTH", month),
         "md": _MD_DATE.replace("MONTH", month) if lang_key in ("en", "*", "zh") or lang_key not in _WORDS else None,
@@ -2399,7 +2400,7 @@ def _read_number(t: str, text: str, m: re.Match, lang_key: str) -> Optional[Numb
                     measure = _MEASURE_OF.get(um.group(0)) or ("imperial" if um.group(0) == "F" and value >= 32 else None)
                 else:
                     return None  # 5G, 3D, 10x: an identifier
-        elif (nxt == "." and plain and len(digits) <= 3 and lang_key in _DOT_ORDINAL_LANGS
+        elif (nxt == "." and plain and len(digits) <= 3 and lang_key in DOT_ORDINAL_LANGS
               and _DOT_SPACE_LETTER_RE.match(t[pos:pos + 3])):
             kind = "ordinal"  # die 79. Generalversammlung
             pos += 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -9,6 +10,7 @@ from math import log10
 from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from ..numbers import (
+    DOT_ORDINAL_LANGS,
     EXCEED_STEMS,
     NumberMention,
     describe_mention,
@@ -679,8 +681,6 @@ def _roman_value(letters: str) -> Optional[int]:
 def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention]:
     """The Roman numerals of the sentences ``indices`` of ``doc`` (see ``_ROMAN_RE``), as firm mentions
     (offsets of the document): ordinals before an ordinal ending, numbers otherwise."""
-    import unicodedata
-
     out: list[NumberMention] = []
     for i in indices:
         sent = doc.sentences[i]
@@ -700,14 +700,11 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
             value = _roman_value(letters)
             if value:
                 kind = "ordinal" if ending and ending != "." or (ending == "." and doc.lang and
-                                                                 base_lang(doc.lang) in _DOT_ORDINAL_LANGS) else "number"
+                                                                 base_lang(doc.lang) in DOT_ORDINAL_LANGS) else "number"
                 end = m.end() if ending != "." or kind == "ordinal" else m.end(2)
                 out.append(NumberMention(sent.start + m.start(), sent.start + end, text[m.start():end],
                                          float(value), kind, spelled=True))
     return out
-
-
-_DOT_ORDINAL_LANGS = frozenset("de da no nb nn fi cs sk pl hu sl hr sr et lv".split())
 
 
 @register(CHECK_ID, Category.ACCURACY_NUMBER, version=13, order=40)
