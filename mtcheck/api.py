@@ -1,7 +1,6 @@
 """The facade the CLI and the UI call: read, segment, align, check, score. No printing here."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -33,10 +32,6 @@ def _detected_language(text: str, path: str) -> str:
     return detect_document_language(text)
 
 
-# URLs, e-mail addresses, handles and hashtags (what a text of any language writes in Latin letters).
-_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'）」】》]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)[@#][A-Za-z0-9_]+", re.ASCII)
-
-
 def make_document(text: str, *, path: Optional[str], lang: Optional[str], encoding: Optional[str],
                   presegmented: bool = False) -> Document:
     """Build a Document from decoded text: detect the language when not given, check the declared
@@ -49,8 +44,10 @@ def make_document(text: str, *, path: Optional[str], lang: Optional[str], encodi
         dominant = script_mismatch(text, scripts_of_lang(code), 0.3)
         if dominant is not None:
             # Addresses are written in Latin letters in every language (« 请访问www.example.com。»): they say
-            # nothing of the text's language.
-            dominant = script_mismatch(_ADDRESS_RE.sub(" ", text), scripts_of_lang(code), 0.3)
+            # nothing of the text's language (the checks' URL, e-mail, handle and hashtag pattern).
+            from .checks.data import blank_spans, url_spans
+
+            dominant = script_mismatch(blank_spans(text, url_spans(text)), scripts_of_lang(code), 0.3)
         if dominant is not None:
             raise LanguageError(f"declared language '{code}' but the text is mostly in {dominant} script", path or "<text>")
     sentences = split_sentences(text, code, presegmented=presegmented)

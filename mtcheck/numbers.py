@@ -2716,7 +2716,7 @@ def numbers_match(a: NumberMention, b: NumberMention, strict_approx: bool = Fals
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False
-    return any(_same(x, y) for x in _values(a) for y in _values(b))
+    return same_value(a, b)
 
 
 def mention_components(m: NumberMention) -> set[float]:
@@ -2776,12 +2776,11 @@ def spelled_forms(value: float) -> tuple[str, ...]:
 def _fmt(v: float) -> str:
     """``v`` for a message: digits grouped by thousands from 10,000 on (3,500,000,000,000 CNY, not
     3500000000000), the decimals it has."""
-    if v == int(v) and abs(v) < 1e18:
-        return f"{int(v):,}" if abs(v) >= 10_000 else str(int(v))
-    if abs(v) >= 10_000:
-        whole, frac = f"{v:.6f}".rstrip("0").split(".")
-        return f"{int(whole):,}" + (f".{frac}" if frac else "")
-    return f"{v:.6f}".rstrip("0").rstrip(".")
+    text = str(int(v)) if v == int(v) and abs(v) < 1e18 else f"{v:.6f}".rstrip("0").rstrip(".")
+    if abs(v) < 10_000:
+        return text
+    whole, dot, frac = text.partition(".")
+    return f"{int(whole):,}{dot}{frac}"
 
 
 def describe_mention(m: NumberMention) -> str:

@@ -116,27 +116,32 @@ def _pairing_distance(s: NumberMention, t: NumberMention) -> tuple[bool, bool, f
 
 
 def _unit_swaps(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention], read, kept,
-                why) -> Iterator[Issue]:
+                why, same=numbers_match, describe=describe_mention) -> Iterator[Issue]:
     """Major issues for the source numbers whose translation keeps the number but writes another unit of the
     same dimension; the pairs are removed from ``source`` and ``target``. ``read(text, mention)`` gives
-    (dimension, quantity the unit makes of the number, unit as written) or None; ``kept(s, reading,
-    target)`` says the translation renders it anyway; ``why(reading, reading)`` ends the message."""
+    (dimension, quantity the unit makes of the number, unit as written, "" when ``describe`` says it) or
+    None; ``kept(s, reading, target)`` says the translation renders it anyway; ``same(s, t)`` that two
+    numbers are the same (``numbers_match``); ``why(s, t, reading, reading)`` ends the message."""
     for s in list(source):
         rs = read(ctx.source.text, s)
         if rs is None or kept(s, rs, target):
             continue
         for t in target:
-            rt = read(ctx.target.text, t) if numbers_match(s, t) else None
+            rt = read(ctx.target.text, t) if same(s, t) else None
             if rt is not None and rt[0] == rs[0] and rt[1] != rs[1]:
                 source.remove(s)
                 target.remove(t)
                 yield Issue(
                     CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                    f"Source has {describe_mention(s)} {rs[2]}; the translation has {describe_mention(t)} {rt[2]}: "
-                    + why(rs, rt),
+                    f"Source has {_written(describe(s), rs[2])}; the translation has {_written(describe(t), rt[2])}: "
+                    + why(s, t, rs, rt),
                     source_span=_span(s), target_span=_span(t),
                 )
                 break
+
+
+def _written(number: str, unit: str) -> str:
+    return f"{number} {unit}" if unit else number
 
 
 def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
@@ -145,7 +150,7 @@ def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[
     return _unit_swaps(
         ctx, source, target, unit_after,
         lambda s, _, target: any(t.measure == s.measure and numbers_match(s, t) for t in target),
-        lambda rs, rt: f"the unit changed ({rs[1]} to {rt[1]}), the number was not converted")
+        lambda s, t, rs, rt: f"the unit changed ({rs[1]} to {rt[1]}), the number was not converted")
 
 
 # Currencies written with a dollar: "$" is the US dollar in most news, but HK$, A$, C$ and "dollars" may be
@@ -160,30 +165,25 @@ def _bare_yuan(text: str, m: NumberMention) -> bool:
             and not text.startswith("人民币", m.end))
 
 
-def _currencies_changed(source: list[NumberMention], target: list[NumberMention],
-                        source_text: str = "") -> Iterator[Issue]:
+def _currencies_changed(ctx: CheckContext, source: list[NumberMention],
+                        target: list[NumberMention]) -> Iterator[Issue]:
     """The same amount in another currency ("$5 million" → « 5 millions d'euros », 500万美元 → "5 million yuan"),
     when no target amount of the same value keeps the currency: not a conversion (the value would change),
     a currency swapped. The pairs are removed from ``source`` and ``target``. A bare 元 of the source
     (``_bare_yuan``) may be another yuan than the renminbi: not compared."""
-    for s in list(source):
-        if s.kind != "amount" or not s.unit or any(t.unit == s.unit and numbers_match(s, t) for t in target):
-            continue
-        if _bare_yuan(source_text, s):
-            continue
-        for t in target:
-            if (t.kind == "amount" and t.unit and t.unit != s.unit
-                    and not (s.unit in _DOLLAR_FAMILIES and t.unit in _DOLLAR_FAMILIES)
-                    and same_value(s, t)):
-                source.remove(s)
-                target.remove(t)
-                yield Issue(
-                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                    f"Source has {describe_mention(s)}; the translation has {describe_mention(t)}: the currency "
-                    f"changed ({s.unit} to {t.unit}), the amount was not converted",
-                    source_span=_span(s), target_span=_span(t),
-                )
-                break
+    return _unit_swaps(
+        ctx, source, target, _currency,
+        lambda s, _, target: _bare_yuan(ctx.source.text, s) or any(t.unit == s.unit and numbers_match(s, t)
+                                                                   for t in target),
+        lambda s, t, rs, rt: f"the currency changed ({s.unit} to {t.unit}), the amount was not converted",
+        same=same_value)
+
+
+def _currency(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
+    """An amount's reading for ``_unit_swaps``: its currency, the dollars of every country one quantity."""
+    if m.kind != "amount" or not m.unit:
+        return None
+    return ("currency", "dollar" if m.unit in _DOLLAR_FAMILIES else m.unit, "")
 
 
 # Percentage points after a number (the number itself is read as a plain number): a change of 2 percentage
@@ -256,38 +256,25 @@ def _half_day_changed(ctx: CheckContext, source: list[NumberMention], target: li
 def _points_or_percent(ctx: CheckContext, source: list[NumberMention],
                        target: list[NumberMention]) -> Iterator[Issue]:
     """Major issues for a number of percentage points rendered as the same number of percent, or the other way
-    round ("2 percentage points" → „2 Prozent“, 2个百分点 → "2 percent"); the pairs are removed from ``source``
-    and ``target``."""
-    def reading(m: NumberMention, text: str) -> Optional[str]:
-        if m.kind == "percent":
-            # Japanese, Korean and Hindi write percentage points as percent and points: 0.25%ポイント, 2%포인트,
-            # « 0.25 प्रतिशत अंक » ("2% points")
-            return "percentage points" if _POINTS_AFTER_PERCENT_RE.match(text, m.end) else "percent"
-        if m.kind == "number":
-            found = _PERCENTAGE_POINTS_RE.match(text, m.end)
-            if found:
-                return "percentage points"
-        return None
+    round ("2 percentage points" → „2 Prozent“, 2个百分点 → "2 percent"), when the translation says it the
+    source's way nowhere; the pairs are removed from ``source`` and ``target``."""
+    return _unit_swaps(
+        ctx, source, target, _share,
+        lambda s, rs, target: any(same_value(s, t) and _share(ctx.target.text, t) == rs for t in target),
+        lambda s, t, rs, rt: "percentage points and percent are not the same change",
+        same=same_value, describe=_fmt_value)
 
-    for s in list(source):
-        rs = reading(s, ctx.source.text)
-        if rs is None:
-            continue
-        alike = [t for t in target if same_value(s, t)]
-        readings = [(t, reading(t, ctx.target.text)) for t in alike]
-        if any(rt == rs for _, rt in readings):
-            continue  # said the same way somewhere in the translation
-        for t, rt in readings:
-            if rt is not None:
-                source.remove(s)
-                target.remove(t)
-                yield Issue(
-                    CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
-                    f"Source has {_fmt_value(s)} {rs}; the translation has {_fmt_value(t)} {rt}: "
-                    "percentage points and percent are not the same change",
-                    source_span=_span(s), target_span=_span(t),
-                )
-                break
+
+def _share(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
+    """A share's reading for ``_unit_swaps``: percent or percentage points. Japanese, Korean and Hindi write
+    percentage points as percent and points: 0.25%ポイント, 2%포인트, « 0.25 प्रतिशत अंक » ("2% points")."""
+    if m.kind == "percent":
+        unit = "percentage points" if _POINTS_AFTER_PERCENT_RE.match(text, m.end) else "percent"
+    elif m.kind == "number" and _PERCENTAGE_POINTS_RE.match(text, m.end):
+        unit = "percentage points"
+    else:
+        return None
+    return ("share", unit, unit)
 
 
 # Temperatures below zero: the number is read without its sign; the sign is read here, for a temperature on
@@ -406,7 +393,7 @@ def _durations_changed(ctx: CheckContext, source: list[NumberMention], target: l
     return _unit_swaps(
         ctx, source, target, duration_after,
         lambda _, ds, target: any(_same_duration(ds, duration_after(ctx.target.text, t)) for t in target),
-        lambda rs, rt: "the unit of time changed")
+        lambda s, t, rs, rt: "the unit of time changed")
 
 
 def _same_reading(s: NumberMention, t: NumberMention) -> bool:
@@ -795,7 +782,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # another unit of time (14天 → "14 weeks").
         yield from _units_changed(ctx, source, target)
         yield from _durations_changed(ctx, source, target)
-        yield from _currencies_changed(source, target, ctx.source.text)
+        yield from _currencies_changed(ctx, source, target)
         yield from _points_or_percent(ctx, source, target)
 
         # 1. Same quantity with the same qualifier; 2. same quantity, qualifier changed (minor).

@@ -691,8 +691,8 @@ def _python_line_word_counts(lines: list[str]) -> list[int]:
     return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(lines)).tolist()
 
 
-# jieba's default cut counted by jieba-rs (the ``rjieba`` wheel: jieba's dictionary and HMM in Rust, 5 times
-# faster than the tables above on news text). jieba-rs cuts Han text as jieba does, but it differs in two ways,
+# jieba's default cut counted by jieba-rs (the ``rjieba`` wheel: jieba's dictionary and HMM in Rust; the MQM
+# score's count over the zh-en articles of bench/checks.py 9.2 ms against the tables' 26.3 ms, bench/zh_words.py). jieba-rs cuts Han text as jieba does, but it differs in two ways,
 # both made good here:
 # - it keeps together what jieba's HMM stage splits outside Han text: "600606.SH", "08H00-7", "U.S",
 #   "www.gfbzb.gov.cn" are one token of jieba-rs and 2, 2, 2 and 4 tokens holding a letter or a digit of
@@ -706,7 +706,7 @@ def _python_line_word_counts(lines: list[str]) -> list[int]:
 #   counted by the tables above.
 # Checked against jieba on every Chinese line of the WMT 2021 MQM sources and the founding sample, and on
 # 110,000 generated lines (dictionary words, rare characters, ASCII and other scripts mixed in): the same
-# counts; tests/test_zh_words.py keeps a table of such lines and a property test.
+# counts; tests/test_terms_zh.py keeps a table of such lines and property tests.
 _RUST_RARE_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _RUST_WORDS = re.compile(
     "(?:^|\x00)(?:(?=[^\x00]*[\u4e00-\u9fd5])[^\x00]*|(?:AT&T|[cC](?:\\+\\+|#))(?=\x00|$))"  # one token
