@@ -34,6 +34,30 @@ CASES = [
     ("German 1.200 kept in French", "Der Preis beträgt 1.200 Euro.", "de", "Le prix est de 1.200 euros.", "fr",
      [("numbers.locale", "minor", "1.200")]),
     ("version 2.100 in French", "Version 2.100 was released.", "en", "La version 2.100 est sortie.", "fr", []),
+    # Five digits or more without grouping (numbers.locale v5), where the source writes a count, not a code
+    ("64847人 and 64847 people", "比利时累计64847人感染新冠病毒。", "zh",
+     "A total of 64847 people in Belgium have been infected.", "en", [("numbers.locale", "minor", "64847")]),
+    ("3万元 and 30000 yuan", "部门责令改正，处3万元罚款。", "zh", "The department will impose a fine of 30000 yuan.", "en",
+     [("numbers.locale", "minor", "30000")]),
+    ("1.5万 and 15000 soldiers", "共有1.5万军人、219艘各类舰艇参加。", "zh",
+     "A total of 15000 soldiers and 219 ships took part.", "en", [("numbers.locale", "minor", "15000")]),
+    ("3.5万 and 35,000", "该市人口3.5万。", "zh", "The city's population is 35,000.", "en", []),
+    ("a stock code is no count", "绿地控股（600606.SH）发布公告。", "zh", "Greenland Holdings (600606.SH) issued a notice.",
+     "en", []),
+    ("a number after 编号 is no count", "编号12345的文件已公布。", "zh", "The document numbered 12345 was published.", "en", []),
+    ("28,000 and 28000 Menschen", "More than 28,000 people have died in Spain.", "en",
+     "In Spanien sind mehr als 28000 Menschen gestorben.", "de", [("numbers.locale", "minor", "28000")]),
+    ("28,000 and 28.000 Menschen", "More than 28,000 people have died in Spain.", "en",
+     "In Spanien sind mehr als 28.000 Menschen gestorben.", "de", []),
+    ("28,000 and 28000 personnes", "More than 28,000 people have died in Spain.", "en",
+     "Plus de 28000 personnes sont mortes en Espagne.", "fr", [("numbers.locale", "minor", "28000")]),
+    ("nearly 27000 and knapp 27000", "Madhya Pradesh has nearly 27000 COVID-19 cases.", "en",
+     "Madhya Pradesh hat knapp 27000 COVID-19-Fälle.", "de", [("numbers.locale", "minor", "27000")]),
+    ("four digits may go ungrouped", "About 2,500 people came.", "en", "Etwa 2500 Menschen kamen.", "de", []),
+    ("a postcode is no count", "The postcode is 10115.", "en", "Die Postleitzahl ist 10115.", "de", []),
+    ("a flight number is no count", "Flight 12345 landed safely.", "en", "Der Flug 12345 landete sicher.", "de", []),
+    ("1.5 million and 1500000", "The fund raised 1.5 million dollars.", "en", "Le fonds a levé 1500000 dollars.", "fr",
+     [("numbers.locale", "minor", "1500000")]),
     # A clock time written with a point in French: one issue, the locale's, with « 15 h 30 » as suggestion
     ("3.30pm and à 15.30", "The meeting is at 3.30pm.", "en", "La réunion est à 15.30.", "fr",
      [("numbers.locale", "minor", "15.30")]),
@@ -616,6 +640,12 @@ def test_locale_suggestion():
     assert sorted(i.suggestion for i in issues) == ["1\u202f500\u202f000", "4,5"]
     issues, _, _ = run("The vote is on 09/26/2024.", "en", "Die Abstimmung ist am 09/26/2024.", "de", ("numbers.locale",))
     assert [i.suggestion for i in issues] == ["26.9.2024"]
+    issues, _, _ = run("部门责令改正，处3万元罚款。", "zh", "Se impuso una multa de 20000 yuanes y de 30000 yuanes.", "es",
+                       ("numbers.locale", "numbers.mismatch"))
+    assert sorted((i.check, i.suggestion, i.target_span.start) for i in issues) == [
+        ("numbers.locale", "30.000", 41), ("numbers.mismatch", None, 23)]
+    assert [i.message for i in issues if i.check == "numbers.locale"] == [
+        "'30000' is written without grouping its thousands; es writes 30.000"]
 
 
 @pytest.mark.parametrize("value,lang,expected", [
