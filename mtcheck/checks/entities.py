@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from ..langid import scripts_of_lang
 from ..segment import text_cache
@@ -284,6 +284,30 @@ def _has_form(concept: _Concept, lang: str, text: str, caseless: Callable[[], bo
         return any(_form_regex(f, True).search(text) for f in (*forms, *concept.acronyms) if _is_acronym(f))
     return False
 
+
+# "US dollar", „US-Dollar“, "US$": a currency (人民币对美元), which names no country.
+_CURRENCY_AFTER_RE = re.compile(r"[\s-]?(?:\$|dollar|dólar|dollaro|dollari)", re.IGNORECASE)
+
+
+def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt_lang: str, src_lang: str,
+                src_text: str, tgt_text: str) -> Optional[tuple[str, re.Match]]:
+    """Another concept of the file that the translation names where the source's is missing, and that the
+    source names nowhere (in any of its forms, adjectives and capitals included): the UN rendered
+    „Vereinigten Staaten“ (the US): the concept's first English name and the match of its first form found in
+    the translation (a form that names it in the target language, else in English, or one of its acronyms);
+    None when there is none."""
+    skip = set(map(id, missing))
+    for d in concepts:
+        if id(d) in skip:
+            continue
+        for f in (*(d.named.get(tgt_lang) or d.named.get("en", ())), *sorted(d.acronyms)):
+            m = next((m for m in _form_regex(f).finditer(tgt_text) if not _CURRENCY_AFTER_RE.match(tgt_text, m.end())),
+                     None)
+            if m is not None:
+                if _has_form(d, src_lang, src_text) or _has_form(d, "en", src_text):
+                    break
+                return (d.named.get("en") or d.forms.get("en") or (f,))[0], m
+    return None
 
 
 # --- links: URLs, e-mails, handles, hashtags --------------------------------------------------------
@@ -639,7 +663,7 @@ def _plain_unspaced(forms: tuple[str, ...]) -> bool:
     return not any(_latin_form(f) or any(ch.isspace() for ch in f) for f in forms)
 
 
-@register("entities.acronym", Category.ACCURACY_ENTITY, version=3, order=45)
+@register("entities.acronym", Category.ACCURACY_ENTITY, version=4, order=45)
 def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Acronym of the source neither kept nor rendered by a known equivalent in the translation.
 
@@ -664,7 +688,10 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     name (jieba's part-of-speech tags) followed by a name (美国洛杉矶 "Los Angeles", 美国陶氏化学 "Dow
     Chemical", 英国阿斯利康 "AstraZeneca"), by a title and a person's name (美国总统特朗普 "President Trump"),
     or beginning a longer name (英国首相 "the Prime Minister", 美国国务院 "the State Department"); one before
-    a common noun (中国科学家 "scientists") or standing alone is asked for, once is enough.
+    a common noun (中国科学家 "scientists") or standing alone is asked for, once is enough. Where the
+    translation names, instead, another organisation or country of the file that the source names nowhere
+    (the UN rendered „Vereinigten Staaten“, 北约 rendered "the United Nations"; a currency, "the US dollar"
+    for 美元, is no naming), the issue is major and points at that name.
 
     False positives: an acronym the translator expanded or paraphrased with a form missing from the
     file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, a country
@@ -673,7 +700,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """
     tgt_lang = base_lang(ctx.target.lang)
     src_lang = base_lang(ctx.source.lang)
-    _, by_acronym = _concepts(_extra_file(ctx))
+    concepts, by_acronym = _concepts(_extra_file(ctx))
     non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
     candidates = _acronym_sentences(ctx, non_latin, any_form)
     mask_source, _ = ctx.shared(_MASKS_NOTE, _masks)
@@ -706,6 +733,14 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             if _norm_ident(word) in {_norm_ident(t) for t in _IDENT_RE.findall(tgt.text)}:
                 continue
             expected = [f for c in options for f in (c.named.get(tgt_lang) or c.forms.get(tgt_lang) or ())][:3]
+            other = _substitute(concepts, options, tgt_lang, src_lang, src.text, tgt.text) if options else None
+            if other is not None:  # the UN rendered „Vereinigten Staaten“: another organisation or country named
+                yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
+                            f"Acronym '{word}' of the source is rendered as '{other[1].group()}' ({other[0]}), which "
+                            f"names something else", source_span=src.span(m.start(), m.start() + len(word)),
+                            target_span=tgt.span(other[1].start(), other[1].end()),
+                            suggestion=expected[0] if expected else word)
+                continue
             others = [f for f in expected if f != word]  # "(or APEC)" for APEC says nothing
             hint = f" (or {', '.join(others)})" if others else ""
             yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
@@ -724,6 +759,14 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                            for a, b in _form_spans(form, src.text)):
                         continue
                 expected = list(c.named.get(tgt_lang) or c.forms.get(tgt_lang) or c.named.get("en") or c.forms.get("en", ()))[:3]
+                other = _substitute(concepts, (c,), tgt_lang, src_lang, src.text, tgt.text)
+                if other is not None:
+                    yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
+                                f"'{form}' of the source is rendered as '{other[1].group()}' ({other[0]}), which names "
+                                f"something else", source_span=src.span(start, end),
+                                target_span=tgt.span(other[1].start(), other[1].end()),
+                                suggestion=expected[0] if expected else None)
+                    continue
                 yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
                             f"'{form}' of the source is not rendered in the translation (expected "
                             f"{', '.join(expected)})",
