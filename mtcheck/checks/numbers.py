@@ -323,12 +323,23 @@ def _fmt_value(m: NumberMention) -> str:
 # Words of small numbers that are other words too: « neuf » (new), « seconde » and "second" (of time), Italian
 # « sei » (you are) and « otto » (a name), „acht“ („in Acht nehmen“).
 _AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "neuve", "seconde", "second", "seconds", "sei", "otto", "acht"})
+# "second" / « second(e) » after an article or a possessive is the ordinal ("the second time", « la seconde
+# fois », « son second mandat »), not a second of time ("a second later", « une seconde »).
+_ORDINAL_SECOND = frozenset({"second", "seconde"})
+_ORDINAL_BEFORE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:the|its|his|her|their|our|my|your|this|le|la|les|du|au|sa|son|ses|leur|leurs)\s+$")
 
 
-def _small_in_words(m: NumberMention) -> bool:
-    """A number or an ordinal from 2 to 12 written in words (weak: a translation may drop or rephrase it)."""
-    return (m.weak and m.spelled and m.kind in ("number", "ordinal") and 2 <= m.value <= 12
-            and m.text.lower() not in _AMBIGUOUS_NUMBER_WORDS)
+def _small_in_words(m: NumberMention, text: str) -> bool:
+    """A number from 2 to 12 or an ordinal from 1 to 12 ("first", „erste“, 首次) written in words (weak: a
+    translation may drop or rephrase it); ``text`` is the document the mention's offsets are in."""
+    if not (m.weak and m.spelled and m.kind in ("number", "ordinal")
+            and (2 if m.kind == "number" else 1) <= m.value <= 12):
+        return False
+    word = m.text.lower()
+    if word in _ORDINAL_SECOND:
+        return _ORDINAL_BEFORE_RE.search(text, max(0, m.start - 12), m.start) is not None
+    return word not in _AMBIGUOUS_NUMBER_WORDS
 
 
 def _clock(m: NumberMention) -> Optional[float]:
@@ -694,7 +705,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
     return out
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=13, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=14, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -712,7 +723,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     « 5 degrés sous zéro » keeps it), and a clock time moved to the other half of the day where both sides
     say the half ("3 p.m." → « 3 h » or „3 Uhr“, 下午3点 → "3 a.m."; "3:30", 3点 alone say neither); a small
     number in words changed into another in words, each the only one left on its side ("Three police officers"
-    → „Zwei Polizisten“, 三名 → "Two", 第二次 → "the third time"; not « neuf », "second", „acht“); a wrong
+    → „Zwei Polizisten“, 三名 → "Two", 第二次 → "the third time", "the first time" → „das zweite Mal“, 首次 →
+    "his second visit"; "second" only after an article or a possessive, not "a second later"; not « neuf »,
+    „acht“); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
     a number of the source missing from the translation, or one the translation added, is major; a
@@ -894,8 +907,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # 5b. Small numbers in words on both sides, each side's only one left, of the same kind and another
         # value ("Three police officers" / „Zwei Polizisten“, 三名 / "Two", "the second time" / « la troisième
         # fois »): weak each (a translation may drop or rephrase them), but not changed into another.
-        small_source = [m for m in source if _small_in_words(m)]
-        small_target = [m for m in target if _small_in_words(m)]
+        small_source = [m for m in source if _small_in_words(m, ctx.source.text)]
+        small_target = [m for m in target if _small_in_words(m, ctx.target.text)]
         if len(small_source) == 1 and len(small_target) == 1:
             s, t = small_source[0], small_target[0]
             if s.kind == t.kind and not same_value(s, t):
