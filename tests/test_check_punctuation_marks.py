@@ -8,7 +8,7 @@ from mtcheck.checks.punctuation import inverted_marks, pair_marks, unpaired
 from .check_helpers import assert_table, flagged, run
 
 MARK_CHECKS = ("punctuation.pairs", "punctuation.end", "punctuation.french_spacing", "punctuation.double_space",
-               "punctuation.quote_style")
+               "punctuation.quote_style", "punctuation.inner_space")
 
 CASES = [
     ("French guillemet left open", "He said: \"We will win.\"", "en", "Il a déclaré : « Nous allons gagner.", "fr",
@@ -72,6 +72,29 @@ CASES = [
      "À 10:30, voir https://www.lemonde.fr.", "fr", []),
     ("guillemets in English", "Il a parlé de « révolution ».", "fr", "He spoke of « revolution ».", "en",
      [("punctuation.quote_style", "minor", "«")]),
+    # A pair spaced just inside both marks (punctuation.inner_space): a tokeniser's spaces left by MT
+    ("spaced straight quotes (WMT 2021 zh-en, SMU)", "“温室效应”加剧了全球变暖。", "zh",
+     "The \" greenhouse effect \" has increased global warming.", "en",
+     [("punctuation.inner_space", "minor", "\" greenhouse effect \"")]),
+    ("straight quotes unspaced", "“温室效应”加剧了全球变暖。", "zh", "The \"greenhouse effect\" has increased global warming.",
+     "en", []),
+    ("spaced brackets", "The agency (WHO) warned.", "en", "Die Behörde ( WHO ) warnte.", "de",
+     [("punctuation.inner_space", "minor", "( WHO )")]),
+    ("spaced German quotes", "He called it \"historic\".", "en", "Er nannte es „ historisch “.", "de",
+     [("punctuation.inner_space", "minor", "„ historisch “")]),
+    ("spaced on one side only", "He called it \"historic\".", "en", "He called it \"historic \".", "en", []),
+    ("an inch mark is no opening quote", "一台5英寸和一台6英寸的屏幕。", "zh", "A 5\" screen and a 6 \" one.", "en", []),
+    ("French spaces the inside of straight quotes", "He called it \"historic\".", "en",
+     "Il l'a qualifié de \" historique \".", "fr", []),
+    ("French spaced brackets", "The agency (WHO) warned.", "en", "L'agence ( OMS ) a averti.", "fr",
+     [("punctuation.inner_space", "minor", "( OMS )")]),
+    ("the source spaces them too", "The agency ( WHO ) warned.", "en", "Die Behörde ( WHO ) warnte.", "de", []),
+    # WMT 2021 en-de (Nemo, UEdin): German „ misused as a closing mark is no opening one
+    ("„ misused as a closing mark", "Kids ask, 'Can I have a channel?' and I'm like, 'No.'", "en",
+     "Kinder fragen: “Kann ich einen Kanal haben?„ und ich denke: “Nein.„", "de", [("punctuation.pairs", "minor", "„")]),
+    ("„ glued to a word", "The White House Correspondents' dinner was vicious, said \"Morning Joe\".", "en",
+     "Das White House Correspondents„ Dinner war bösartig, sagte “ Morning Joe“.", "de",
+     [("punctuation.pairs", "minor", "“")]),
 ]
 
 
@@ -166,3 +189,10 @@ def test_french_spacing_follows_the_region_given(tgt_lang, expected):
 
     assert_table(("punctuation.french_spacing",), 'He said: "Is it true? Yes!"', "en",
                  "Il a dit: «Est-ce vrai? Oui!»", "fr", expected, config=Config(tgt_lang=tgt_lang))
+
+
+def test_inner_space_suggestion_and_message():
+    issues, _, _ = run("“温室效应”加剧了全球变暖。", "zh", "The \" greenhouse effect \" has increased global warming.", "en",
+                       ("punctuation.inner_space",))
+    assert [(i.message, i.suggestion, i.category.value) for i in issues] == [
+        ('Space inside the marks of "…"', '"greenhouse effect"', "fluency/punctuation")]
