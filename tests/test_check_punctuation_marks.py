@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.checks.punctuation import inverted_marks, pair_marks, unpaired
 
@@ -196,3 +198,24 @@ def test_inner_space_suggestion_and_message():
                        ("punctuation.inner_space",))
     assert [(i.message, i.suggestion, i.category.value) for i in issues] == [
         ('Space inside the marks of "…"', '"greenhouse effect"', "fluency/punctuation")]
+
+
+_INNER_PIECES = ['"', "“", "”", "„", "“", "(", ")", "[", "]", " ", "\u00a0", "a", "Wort", "5", ".", "\n", "'", '" a "',
+                 "( Wort )", "„ Wort “", "“ a ”", "[ 5 ]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_INNER_PIECES), max_size=12).map("".join), min_size=1, max_size=5),
+       st.sampled_from(["en", "de", "fr"]))
+def test_inner_space_sentences_found_in_one_pass_are_those_read_alone(sentences, lang):
+    """The document-level gate of punctuation.inner_space (sentences_matching over the sentences joined by
+    NUL) finds exactly the sentences in which the patterns match on their own."""
+    from mtcheck.checks.data import sentences_matching
+    from mtcheck.checks.punctuation import _INNER_SPACE_RES, _inner_spaces
+
+    from .check_helpers import doc_of_lines
+
+    sentences = [s.replace("\n", " ").strip() or "a" for s in sentences]
+    doc = doc_of_lines(sentences, lang)
+    patterns = [rx for o, rx in _INNER_SPACE_RES if not (o == '"' and lang == "fr")]
+    assert sentences_matching(doc, patterns) == {k for k, s in enumerate(sentences) if _inner_spaces(s, lang)}

@@ -10,6 +10,7 @@ from ..types import Category, Document, Issue, Severity, Span
 from .data import (
     ABBREVIATIONS,
     CONTINUATION_WORDS,
+    BeadSide,
     URL_RE,
     WORD_RE,
     base_lang,
@@ -18,6 +19,7 @@ from .data import (
     is_brand_like,
     is_cased_lang,
     noise_targets,
+    sentences_matching,
     source_span,
     url_spans,
 )
@@ -588,10 +590,10 @@ def double_space(ctx: CheckContext) -> Iterator[Issue]:
 # punctuation.inner_space: a quotation or a bracket with a space just inside both of its marks (" greenhouse
 # effect ", ( text )): the spaces a tokeniser puts around every mark, left by a machine translation. Each
 # pattern's group 1 is the text inside, without the spaces.
-_INNER = "[ \u00a0]+([^{marks}\\s](?:[^{marks}\\n]{{0,298}}[^{marks}\\s])?)[ \u00a0]+"
+_INNER = "[ \u00a0]+([^{marks}\\s](?:[^{marks}\\n\\x00]{{0,298}}[^{marks}\\s])?)[ \u00a0]+"
 # A quote opens after a space, a bracket or the start (not the inch mark of 5", not a German „ misused as a
 # closing mark: “Kann ich?„ und …), and closes before no letter.
-_OPENS = '(?<![^\\s(\\[{{]{mark})'
+_OPENS = '(?<![^\\s(\\[{{\\x00]{mark})'
 _CLOSES = "(?![^\\W\\d_])"
 _INNER_SPACE_RES = (
     ("\"", re.compile('"' + _OPENS.format(mark='"') + _INNER.format(marks='"') + '"' + _CLOSES)),
@@ -604,15 +606,17 @@ _INNER_SPACE_RES = (
 _SPACED_QUOTE_LANGS = frozenset({"fr"})
 
 
+def _inner_patterns(lang: str) -> list[re.Pattern]:
+    """The patterns of ``_INNER_SPACE_RES`` read in ``lang`` (straight quotes are left alone in French).
+    Each begins with its mark, a literal ``re`` looks for fast: searching a text with them costs less than
+    asking first whether the text holds a mark followed by a space."""
+    return [rx for opening, rx in _INNER_SPACE_RES if not (opening == '"' and lang in _SPACED_QUOTE_LANGS)]
+
+
 def _inner_spaces(text: str, lang: str) -> list[re.Match]:
-    """The pairs of ``text`` spaced just inside both marks, in order (for ``lang``: straight quotes are
-    left alone in French)."""
-    found = []
-    for opening, rx in _INNER_SPACE_RES:
-        if opening + " " not in text and opening + "\u00a0" not in text:
-            continue
-        if opening == '"' and lang in _SPACED_QUOTE_LANGS:
-            continue
+    """The pairs of ``text`` spaced just inside both marks, in order."""
+    found: list[re.Match] = []
+    for rx in _inner_patterns(lang):
         found += rx.finditer(text)
     return sorted(found, key=lambda m: m.start())
 
@@ -632,14 +636,19 @@ def inner_space(ctx: CheckContext) -> Iterator[Issue]:
     False positives: a layout that spaces the inside of brackets on purpose (a table, a formula).
     """
     lang = base_lang(ctx.target.lang)
-    joined, _ = document_joined(ctx.target)
-    if not any(o + " " in joined or o + "\u00a0" in joined for o, _ in _INNER_SPACE_RES):
+    # The sentences holding a pair, found in one pass per pattern over the document (the patterns read NUL,
+    # which joins the sentences, as the start or end of a text): a bead of one sentence not among them holds
+    # none; a bead of several is read whole (a pair may span its sentences).
+    hits = sentences_matching(ctx.target, _inner_patterns(lang))
+    if not hits and all(len(bead.target) <= 1 for bead in ctx.alignment):
         return
     noise = noise_targets(ctx)
     src_lang = base_lang(ctx.source.lang)
-    for _, bead, src, tgt in bead_sides(ctx):
-        if any(j in noise for j in bead.target):
+    for bead in ctx.alignment:
+        if len(bead.target) == 1 and bead.target[0] not in hits or not bead.target or not bead.source \
+                or any(j in noise for j in bead.target):
             continue
+        src, tgt = BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target)
         found = _inner_spaces(tgt.text, lang)
         if not found or _inner_spaces(src.text, src_lang):
             continue
