@@ -289,6 +289,20 @@ def _has_form(concept: _Concept, lang: str, text: str, caseless: Callable[[], bo
 _CURRENCY_AFTER_RE = re.compile(r"[\s-]?(?:\$|dollar|dólar|dollaro|dollari)", re.IGNORECASE)
 
 
+# The concepts of the file that are things, not organisations, countries or news outlets (by their first
+# English form): a source's GDP left out is no organisation renamed, and "AI" in a translation names none.
+_COMMON_NOUN_CONCEPTS = frozenset({"GDP", "AI", "COVID-19", "CEO", "CFO", "SME", "NGO", "EV", "app", "DNA", "AIDS",
+                                   "RMB"})
+# What a Chinese source writes for a country in compounds (驻英使馆 "the embassy in the UK", 中美 "China and
+# the US", 访华 "visiting China"): a source holding the character may name the country, so the country in
+# the translation renders nothing else.
+_ZH_COUNTRY_CHARACTERS = {"UK": "英", "US": "美", "PRC": "中华", "HK": "港"}
+
+
+def _english_name(concept: _Concept) -> str:
+    return (concept.named.get("en") or concept.forms.get("en") or ("",))[0]
+
+
 def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt_lang: str, src_lang: str,
                 src_text: str, tgt_text: str) -> Optional[tuple[str, re.Match]]:
     """Another concept of the file that the translation names where the source's is missing, and that the
@@ -296,9 +310,15 @@ def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt
     „Vereinigten Staaten“ (the US): the concept's first English name and the match of its first form found in
     the translation (a form that names it in the target language, else in English, or one of its acronyms);
     None when there is none."""
+    missing = list(missing)
+    if any(_english_name(c) in _COMMON_NOUN_CONCEPTS for c in missing):
+        return None
     skip = set(map(id, missing))
     for d in concepts:
-        if id(d) in skip:
+        name = _english_name(d)
+        if id(d) in skip or name in _COMMON_NOUN_CONCEPTS:
+            continue
+        if src_lang == "zh" and any(ch in src_text for ch in _ZH_COUNTRY_CHARACTERS.get(name, "")):
             continue
         for f in (*(d.named.get(tgt_lang) or d.named.get("en", ())), *sorted(d.acronyms)):
             m = next((m for m in _form_regex(f).finditer(tgt_text) if not _CURRENCY_AFTER_RE.match(tgt_text, m.end())),
@@ -306,7 +326,7 @@ def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt
             if m is not None:
                 if _has_form(d, src_lang, src_text) or _has_form(d, "en", src_text):
                     break
-                return (d.named.get("en") or d.forms.get("en") or (f,))[0], m
+                return name or f, m
     return None
 
 
@@ -690,8 +710,10 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     or beginning a longer name (英国首相 "the Prime Minister", 美国国务院 "the State Department"); one before
     a common noun (中国科学家 "scientists") or standing alone is asked for, once is enough. Where the
     translation names, instead, another organisation or country of the file that the source names nowhere
-    (the UN rendered „Vereinigten Staaten“, 北约 rendered "the United Nations"; a currency, "the US dollar"
-    for 美元, is no naming), the issue is major and points at that name.
+    (the UN rendered „Vereinigten Staaten“, 北约 rendered "the United Nations", 中新网 rendered "Xinhua" or
+    "CNN"; not in an address; a currency, "the US dollar" for 美元, is no naming; a country whose character a
+    Chinese source holds, 驻英 "in the UK", is named there; GDP, AI and the other things of the file neither
+    are nor render an organisation), the issue is major and points at that name.
 
     False positives: an acronym the translator expanded or paraphrased with a form missing from the
     file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, a country
@@ -703,7 +725,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     concepts, by_acronym = _concepts(_extra_file(ctx))
     non_latin, any_form = _non_latin_forms(_extra_file(ctx), src_lang)
     candidates = _acronym_sentences(ctx, non_latin, any_form)
-    mask_source, _ = ctx.shared(_MASKS_NOTE, _masks)
+    mask_source, mask_target = ctx.shared(_MASKS_NOTE, _masks)
     caseless = cache(partial(_caseless, ctx.target.text))  # asked only when an acronym is not found
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates is not None and candidates.isdisjoint(bead.source):
@@ -733,7 +755,8 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             if _norm_ident(word) in {_norm_ident(t) for t in _IDENT_RE.findall(tgt.text)}:
                 continue
             expected = [f for c in options for f in (c.named.get(tgt_lang) or c.forms.get(tgt_lang) or ())][:3]
-            other = _substitute(concepts, options, tgt_lang, src_lang, src.text, tgt.text) if options else None
+            other = _substitute(concepts, options, tgt_lang, src_lang, src.text, _masked_side(tgt.text, mask_target)) \
+                if options else None
             if other is not None:  # the UN rendered „Vereinigten Staaten“: another organisation or country named
                 yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
                             f"Acronym '{word}' of the source is rendered as '{other[1].group()}' ({other[0]}), which "
@@ -759,7 +782,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                            for a, b in _form_spans(form, src.text)):
                         continue
                 expected = list(c.named.get(tgt_lang) or c.forms.get(tgt_lang) or c.named.get("en") or c.forms.get("en", ()))[:3]
-                other = _substitute(concepts, (c,), tgt_lang, src_lang, src.text, tgt.text)
+                other = _substitute(concepts, (c,), tgt_lang, src_lang, src.text, _masked_side(tgt.text, mask_target))
                 if other is not None:
                     yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
                                 f"'{form}' of the source is rendered as '{other[1].group()}' ({other[0]}), which names "
