@@ -10,7 +10,7 @@ from mtcheck.checks.punctuation import inverted_marks, pair_marks, unpaired
 from .check_helpers import assert_table, flagged, run
 
 MARK_CHECKS = ("punctuation.pairs", "punctuation.end", "punctuation.french_spacing", "punctuation.double_space",
-               "punctuation.quote_style", "punctuation.inner_space")
+               "punctuation.quote_style", "punctuation.inner_space", "punctuation.spaced_hyphen")
 
 CASES = [
     ("French guillemet left open", "He said: \"We will win.\"", "en", "Il a déclaré : « Nous allons gagner.", "fr",
@@ -91,6 +91,21 @@ CASES = [
     ("French spaced brackets", "The agency (WHO) warned.", "en", "L'agence ( OMS ) a averti.", "fr",
      [("punctuation.inner_space", "minor", "( OMS )")]),
     ("the source spaces them too", "The agency ( WHO ) warned.", "en", "Die Behörde ( WHO ) warnte.", "de", []),
+    # A spaced hyphen between lower-case words of an English translation (punctuation.spaced_hyphen)
+    ("multi - story (WMT 2021 zh-en, NiuTrans)", "一架小型飞机撞上一座多层住宅楼的顶层。", "zh",
+     "A small plane crashed into the top floor of a multi - story residential building.", "en",
+     [("punctuation.spaced_hyphen", "minor", "multi - story")]),
+    ("two - year - old is one compound", "一名两岁儿童受伤。", "zh", "A two - year - old child was injured.", "en",
+     [("punctuation.spaced_hyphen", "minor", "two - year - old")]),
+    ("multi-story unspaced", "一架小型飞机撞上一座多层住宅楼的顶层。", "zh",
+     "A small plane crashed into the top floor of a multi-story residential building.", "en", []),
+    ("a headline's credit line", "国际米兰迎来意甲第3000场比赛 - 中新网", "zh",
+     "Inter Milan Has Its 3000th Serie A Game - China News", "en", []),
+    ("a credit line with a domain", "各国学习经验-中新网", "zh", "Countries learn from experience - chinanews.com", "en", []),
+    ("the source's own spaced hyphen", "The plan - which failed - was dropped.", "en",
+     "The plan - which failed - was dropped.", "en", []),
+    ("German types its spaced dash so", "He was held hostage - during a visit.", "en",
+     "Er wurde als Geisel gehalten - beim Besuch eines Stützpunkts.", "de", []),
     # WMT 2021 en-de (Nemo, UEdin): German „ misused as a closing mark is no opening one
     ("„ misused as a closing mark", "Kids ask, 'Can I have a channel?' and I'm like, 'No.'", "en",
      "Kinder fragen: “Kann ich einen Kanal haben?„ und ich denke: “Nein.„", "de", [("punctuation.pairs", "minor", "„")]),
@@ -219,3 +234,9 @@ def test_inner_space_sentences_found_in_one_pass_are_those_read_alone(sentences,
     doc = doc_of_lines(sentences, lang)
     patterns = [rx for o, rx in _INNER_SPACE_RES if not (o == '"' and lang == "fr")]
     assert sentences_matching(doc, patterns) == {k for k, s in enumerate(sentences) if _inner_spaces(s, lang)}
+
+
+def test_spaced_hyphen_suggestion_and_message():
+    issues, _, _ = run("一名两岁儿童受伤。", "zh", "A two - year - old child was injured.", "en", ("punctuation.spaced_hyphen",))
+    assert [(i.message, i.suggestion) for i in issues] == [
+        ("Spaced hyphen in 'two - year - old': a compound is written 'two-year-old', a dash as —", "two-year-old")]
