@@ -456,3 +456,25 @@ def test_link_checks_skip_only_kinds_no_sentence_may_hold(source, target, data):
     gated = issues()
     with mock.patch.object(entities, "_kinds_held", lambda ctx: frozenset(entities._KIND_NAMES)):
         assert issues() == gated
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_form_key_prefilter_never_hides_a_form(data):
+    """_has_form's test of each form's first two letters (lower-cased) before its pattern gives the pattern's
+    own answer, for texts built from the file's forms with their letters' case changed and the characters
+    that ``re`` matches case aside otherwise than ``str.lower`` (ı, İ, ſ, the Kelvin sign, ẞ) put in."""
+    from mtcheck.checks.entities import _concepts, _form_regex, _has_form
+
+    concepts, _ = _concepts(None)
+    concept = data.draw(st.sampled_from(concepts))
+    lang = data.draw(st.sampled_from(sorted(concept.forms)))
+    pieces = [f for forms in concept.forms.values() for f in forms] + ["ı", "İ", "ſ", "\u212a", "ẞ", " ", "x"]
+    words = data.draw(st.lists(st.sampled_from(pieces), min_size=1, max_size=4))
+    odd = {"i": "ı", "I": "ı", "s": "ſ", "S": "ſ", "k": "\u212a", "K": "\u212a"}
+    if data.draw(st.booleans()):
+        words = ["".join(odd.get(ch, ch) for ch in w) for w in words]
+    text = "".join(w.swapcase() if data.draw(st.booleans()) else w for w in words)
+    forms = concept.forms.get(lang) or concept.forms.get("en", ())
+    expected = any(_form_regex(f).search(text) for f in (*forms, *concept.acronyms))
+    assert _has_form(concept, lang, text) == expected

@@ -228,13 +228,31 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
     return out, (re.compile("|".join(parts)) if parts else None)
 
 
+_FORM_KINDS: dict[int, tuple] = {}
+
+
+def _forms_by_kind(non_latin: list) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The forms of ``non_latin`` matched from a word start (``_latin_form``), and the plain literals: worked
+    out once per list (``_non_latin_forms`` gives the same list for a configuration and a language)."""
+    hit = _FORM_KINDS.get(id(non_latin))
+    if hit is not None and hit[0] is non_latin:
+        return hit[1]
+    every = [f for _, forms in non_latin for f in forms]
+    kinds = (frozenset(f for f in every if _latin_form(f)), tuple(dict.fromkeys(f for f in every if not _latin_form(f))))
+    if len(_FORM_KINDS) >= 16:
+        _FORM_KINDS.clear()
+    _FORM_KINDS[id(non_latin)] = (non_latin, kinds)
+    return kinds
+
+
 def _found_forms(non_latin: list, text: str, skip: Optional[Callable[[str, int, int], bool]] = None) -> list:
     """(concept, (form, start, end)) for each concept of ``non_latin`` one of whose forms is in ``text``:
     the first of its forms found (``_form_spans``), not inside a longer form of another concept found there
     (英国 of 英国广播公司, the BBC, asks for no UK). A plain literal (``_latin_form`` false) is found when it
     is in the text: the forms of the text are picked out by ``in`` before the concepts are read. ``skip(text,
     start, end)``: places that do not count (_title_word)."""
-    present = {f for _, forms in non_latin for f in forms if _latin_form(f) or f in text}
+    latin, plain = _forms_by_kind(non_latin)
+    present = latin | {f for f in plain if f in text}
     hits = [(c, f, span) for c, forms in non_latin for f in forms if f in present for span in _form_spans(f, text)]
     out = []
     for c, forms in non_latin:
@@ -272,16 +290,42 @@ def _caseless(text: str) -> bool:
     return sum(map(str.isupper, text)) * 200 < sum(map(str.isalpha, text))
 
 
+@lru_cache(maxsize=4096)
+def _form_key(form: str) -> str:
+    """Two letters that every text ``_form_regex(form)`` matches in holds once lower-cased (its first two,
+    lower-cased), or "" (in every text) when ``re``'s case-insensitive matching reads them otherwise than
+    ``str.lower`` may: beyond ASCII, and i, s and k (which match ı, ſ and the Kelvin sign K)."""
+    key = form[:2].lower()
+    return key if key.isascii() and not set(key) & {"i", "s", "k"} else ""
+
+
+_KEYED_FORMS: dict[tuple[int, str], tuple] = {}
+
+
+def _keyed_forms(concept: _Concept, lang: str) -> tuple[tuple[str, str], ...]:
+    """The forms of ``concept`` in ``lang`` (else in English), then its acronyms, each with its ``_form_key``:
+    worked out once per concept and language."""
+    hit = _KEYED_FORMS.get((id(concept), lang))
+    if hit is not None and hit[0] is concept:
+        return hit[1]
+    forms = concept.forms.get(lang) or concept.forms.get("en", ())
+    keyed = tuple((f, _form_key(f)) for f in (*forms, *concept.acronyms))
+    if len(_KEYED_FORMS) >= 4096:
+        _KEYED_FORMS.clear()
+    _KEYED_FORMS[(id(concept), lang)] = (concept, keyed)
+    return keyed
+
+
 def _has_form(concept: _Concept, lang: str, text: str, caseless: Callable[[], bool] = lambda: False) -> bool:
     """Whether ``text`` holds a form of ``concept`` (of ``lang``, else English) or one of its acronyms;
     ``caseless()``: whether the text has lost its casing, where an acronym may be in lower case (asked only
     when no form is found otherwise: most acronyms are)."""
-    forms = concept.forms.get(lang) or concept.forms.get("en", ())
-    for f in (*forms, *concept.acronyms):
-        if _form_regex(f).search(text):
+    low = text.lower()
+    for f, key in _keyed_forms(concept, lang):
+        if key in low and _form_regex(f).search(text):
             return True
     if concept.acronyms and caseless():
-        return any(_form_regex(f, True).search(text) for f in (*forms, *concept.acronyms) if _is_acronym(f))
+        return any(_form_regex(f, True).search(text) for f, _ in _keyed_forms(concept, lang) if _is_acronym(f))
     return False
 
 
@@ -299,8 +343,36 @@ _COMMON_NOUN_CONCEPTS = frozenset({"GDP", "AI", "COVID-19", "CEO", "CFO", "SME",
 _ZH_COUNTRY_CHARACTERS = {"UK": "英", "US": "美", "PRC": "中华", "HK": "港"}
 
 
+# The news outlets of the file (by their first English form).
+_NEWS_OUTLETS = frozenset({"Chinanews", "Xinhua"})
+
+
 def _english_name(concept: _Concept) -> str:
     return (concept.named.get("en") or concept.forms.get("en") or ("",))[0]
+
+
+_SUBSTITUTES: dict[tuple[int, str], tuple] = {}
+
+
+def _substitutes(concepts: tuple[_Concept, ...], tgt_lang: str) -> list[tuple[_Concept, str, list[tuple[str, str]]]]:
+    """The concepts that may name something else in a translation (not the file's common nouns), in file
+    order, each with its English name and the forms looked for (those that name it in ``tgt_lang``, else in
+    English, then its acronyms), each with its first two letters in lower case; worked out once per set of
+    concepts and language."""
+    hit = _SUBSTITUTES.get((id(concepts), tgt_lang))
+    if hit is not None and hit[0] is concepts:
+        return hit[1]
+    out = []
+    for d in concepts:
+        name = _english_name(d)
+        if name in _COMMON_NOUN_CONCEPTS:
+            continue
+        forms = (*(d.named.get(tgt_lang) or d.named.get("en", ())), *sorted(d.acronyms))
+        out.append((d, name, [(f, _form_key(f)) for f in forms]))
+    if len(_SUBSTITUTES) >= 64:
+        _SUBSTITUTES.clear()
+    _SUBSTITUTES[(id(concepts), tgt_lang)] = (concepts, out)
+    return out
 
 
 def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt_lang: str, src_lang: str,
@@ -314,13 +386,15 @@ def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt
     if any(_english_name(c) in _COMMON_NOUN_CONCEPTS for c in missing):
         return None
     skip = set(map(id, missing))
-    for d in concepts:
-        name = _english_name(d)
-        if id(d) in skip or name in _COMMON_NOUN_CONCEPTS:
+    low = tgt_text.lower()
+    for d, name, forms in _substitutes(concepts, tgt_lang):
+        if id(d) in skip:
             continue
         if src_lang == "zh" and any(ch in src_text for ch in _ZH_COUNTRY_CHARACTERS.get(name, "")):
             continue
-        for f in (*(d.named.get(tgt_lang) or d.named.get("en", ())), *sorted(d.acronyms)):
+        for f, key in forms:
+            if key not in low:
+                continue
             m = next((m for m in _form_regex(f).finditer(tgt_text) if not _CURRENCY_AFTER_RE.match(tgt_text, m.end())),
                      None)
             if m is not None:
@@ -773,9 +847,10 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         modifiers: Optional[tuple[set[tuple[int, int]], dict[int, int]]] = None
         for c, (form, start, end) in found_forms:
             if not _has_form(c, tgt_lang, tgt.text, caseless):
-                if src_lang == "zh":
+                if src_lang == "zh" and _english_name(c) not in _NEWS_OUTLETS:
                     # A country before the name it qualifies (美国洛杉矶 "Los Angeles", 美国总统特朗普 "President
-                    # Trump") may go unsaid: asked for only where it stands before no name once.
+                    # Trump") may go unsaid: asked for only where it stands before no name once (a news outlet's
+                    # credit qualifies nothing: no part-of-speech tagging for it).
                     if modifiers is None:
                         modifiers = _zh_place_modifiers(src.text)
                     if all(_place_modifier(a, b, modifiers) or _title_word(src.text, a, b)
