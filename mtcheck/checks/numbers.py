@@ -1127,8 +1127,8 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
             if d is None:
                 continue
             if "." not in d.group() and "," not in d.group():
-                if grouping and t.value >= (1000 if four_digits else 10000) and _ungrouped_count(
-                        ctx.target.text, d, t, src.of(bead.source), ctx.source.text, src_lang):
+                if grouping and t.value >= (1000 if four_digits else 10000) and t.value in source_values \
+                        and _ungrouped_count(ctx.target.text, d, t, src.of(bead.source), ctx.source.text, src_lang):
                     wanted = _format_for(t.value, lang)
                     yield Issue(
                         LOCALE_CHECK_ID, Category.LOCALE_FORMAT, Severity.MINOR,
