@@ -503,3 +503,22 @@ def test_function_word_shortcut_findings(sentence, source, expected):
         assert found is not None and found.reason == "copy" and found.lang == "en"
     else:
         assert found is not None and found.reason == "language" and found.lang == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["der", "und", "ist", "the", "of", "le", "et", "Der", "UND", "DIE", " ", ",", "-", "_",
+                                 "1", "ª", "µ", "ß", "é", "Ä", "\u00a0", "İ", "ſ", "ё", "中", "\u2019", "'"]),
+                max_size=14).map("".join),
+       st.sampled_from([("de", ("de", "en", "fr", "es")), ("en", ("en", "de", "fr")), ("fr", ("fr", "en", "es"))]))
+@example("der_und ist", ("de", ("de", "en", "fr", "es")))
+@example("der1und ist", ("de", ("de", "en", "fr", "es")))
+@example("derªund istµ", ("de", ("de", "en", "fr", "es")))
+@example("DER UND İst", ("de", ("de", "en", "fr", "es")))
+def test_function_words_split_in_c_are_the_patterns(text, langs):
+    """The Latin-1 byte split of _target_function_words finds the words _LOWER_WORD_RE finds."""
+    from mtcheck.checks.untranslated import _LOWER_WORD_RE, _function_word_sets, _target_function_words
+
+    sets = _function_word_sets(langs[0], langs[1])
+    own, others = sets[0], sets[1]
+    words = set(_LOWER_WORD_RE.findall(text.lower()))
+    assert _target_function_words(text, sets) == (len(words & own) >= 2 and words.isdisjoint(others))

@@ -196,19 +196,33 @@ _LOWER_WORD_RE = re.compile(r"\w+")  # digits and "_" make no function word
 
 
 @lru_cache(maxsize=64)
-def _function_word_sets(tgt: str, langs: tuple[str, ...]) -> Optional[tuple[frozenset[str], frozenset[str]]]:
-    """The target language's own function words and those of the other languages of ``langs``; None when
-    one of them has no list."""
+def _function_word_sets(tgt: str, langs: tuple[str, ...]) -> Optional[tuple[frozenset, frozenset, frozenset, frozenset]]:
+    """The target language's own function words and those of the other languages of ``langs``, as text and
+    as Latin-1 bytes (every listed word is Latin-1); None when one of them has no list."""
     if any(lang not in _OWN_FUNCTION_WORDS for lang in (tgt, *langs)):
         return None
-    return _OWN_FUNCTION_WORDS[tgt], frozenset().union(*(_OWN_FUNCTION_WORDS[c] for c in langs if c != tgt))
+    own = _OWN_FUNCTION_WORDS[tgt]
+    others = frozenset().union(*(_OWN_FUNCTION_WORDS[c] for c in langs if c != tgt))
+    return own, others, frozenset(w.encode("latin-1") for w in own), frozenset(w.encode("latin-1") for w in others)
 
 
-def _target_function_words(text: str, sets: tuple[frozenset[str], frozenset[str]]) -> bool:
+# The Latin-1 characters ``_LOWER_WORD_RE`` reads as word characters, and a table that makes every other byte a
+# space: a lower-cased Latin-1 text's words (runs of word characters) are then its bytes split on white space.
+_LATIN1_WORD_BYTES = bytes(b for b in range(256) if _LOWER_WORD_RE.match(chr(b)))
+_LATIN1_WORDS_TABLE = bytes(b if b in _LATIN1_WORD_BYTES else 32 for b in range(256))
+
+
+def _target_function_words(text: str, sets: tuple[frozenset, frozenset, frozenset, frozenset]) -> bool:
     """Whether ``text`` holds two different function words of the target language's own and none of
-    another candidate's own: then it is written in the target language, whatever else it quotes."""
-    own, others = sets
-    words = set(_LOWER_WORD_RE.findall(text.lower()))
+    another candidate's own: then it is written in the target language, whatever else it quotes. (A text
+    whose lower case is Latin-1, most of them, is split into words in C: the same words as the pattern's.)"""
+    own, others, own_bytes, others_bytes = sets
+    low = text.lower()
+    try:
+        words = set(low.encode("latin-1").translate(_LATIN1_WORDS_TABLE).split())
+        own, others = own_bytes, others_bytes
+    except UnicodeEncodeError:
+        words = set(_LOWER_WORD_RE.findall(low))
     return len(words & own) >= 2 and words.isdisjoint(others)
 
 
