@@ -514,6 +514,8 @@ def test_function_word_shortcut_findings(sentence, source, expected):
 @example("der1und ist", ("de", ("de", "en", "fr", "es")))
 @example("derªund istµ", ("de", ("de", "en", "fr", "es")))
 @example("DER UND İst", ("de", ("de", "en", "fr", "es")))
+@example("der’und ist", ("de", ("de", "en", "fr", "es")))
+@example("derёund ist", ("de", ("de", "en", "fr", "es")))
 def test_function_words_split_in_c_are_the_patterns(text, langs):
     """The Latin-1 byte split of _target_function_words finds the words _LOWER_WORD_RE finds."""
     from mtcheck.checks.untranslated import _LOWER_WORD_RE, _function_word_sets, _target_function_words

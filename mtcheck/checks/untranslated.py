@@ -210,18 +210,23 @@ def _function_word_sets(tgt: str, langs: tuple[str, ...]) -> Optional[tuple[froz
 # space: a lower-cased Latin-1 text's words (runs of word characters) are then its bytes split on white space.
 _LATIN1_WORD_BYTES = bytes(b for b in range(256) if _LOWER_WORD_RE.match(chr(b)))
 _LATIN1_WORDS_TABLE = bytes(b if b in _LATIN1_WORD_BYTES else 32 for b in range(256))
+assert "?" not in _LATIN1_WORD_BYTES.decode("latin-1")
+# A word character beyond Latin-1 (ё, 中, ſ): a text holding one is read with the pattern.
+_WORD_BEYOND_LATIN1_RE = re.compile(r"[^\W\x00-\xff]")
 
 
 def _target_function_words(text: str, sets: tuple[frozenset, frozenset, frozenset, frozenset]) -> bool:
     """Whether ``text`` holds two different function words of the target language's own and none of
     another candidate's own: then it is written in the target language, whatever else it quotes. (A text
-    whose lower case is Latin-1, most of them, is split into words in C: the same words as the pattern's.)"""
+    whose word characters are Latin-1, most of them, is split into words in C: the same words as the
+    pattern's.)"""
     own, others, own_bytes, others_bytes = sets
     low = text.lower()
-    try:
-        words = set(low.encode("latin-1").translate(_LATIN1_WORDS_TABLE).split())
+    if low.isascii() or not _WORD_BEYOND_LATIN1_RE.search(low):
+        # Characters beyond Latin-1 that are no word characters (’ “ ” –) separate words as "?" does.
+        words = set(low.encode("latin-1", "replace").translate(_LATIN1_WORDS_TABLE).split())
         own, others = own_bytes, others_bytes
-    except UnicodeEncodeError:
+    else:
         words = set(_LOWER_WORD_RE.findall(low))
     return len(words & own) >= 2 and words.isdisjoint(others)
 
