@@ -187,3 +187,21 @@ def test_w_ignoring_case_is_w_or_w_capital():
     every = (array.array("I", range(0xD800)).tobytes() + array.array("I", range(0xE000, 0x110000)).tobytes()).decode(
         "utf-32-le" if sys.byteorder == "little" else "utf-32-be")
     assert set(re.findall("(?i)w", every)) == {"w", "W"}
+
+
+def test_identity_cache_keys_on_the_object_itself():
+    from mtcheck.checks.data import identity_cache
+
+    calls = []
+
+    @identity_cache(2)
+    def size(items, extra):
+        calls.append((id(items), extra))
+        return len(items) + extra
+
+    a, b = [1, 2], [1, 2]
+    assert (size(a, 1), size(a, 1), size(b, 1), size(a, 2)) == (3, 3, 3, 4)
+    assert len(calls) == 3  # a equal list is another object: asked again; the same one is not
+    size([5], 0)  # a third key: the cache is emptied first (maxsize 2)
+    size(a, 1)
+    assert len(calls) == 5

@@ -5,6 +5,8 @@ evidence on its own. Growing a list is cheap; a noisy entry costs false alarms i
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from bisect import bisect_right
 from typing import Optional, Sequence
@@ -375,6 +377,31 @@ def joined_sentences(texts: Sequence[str]) -> tuple[str, list[int]]:
         starts.append(pos)
         pos += len(text) + 1
     return "\x00".join(texts), starts
+
+
+def identity_cache(maxsize: int):  # type: ignore[no-untyped-def]
+    """Cache ``fn(obj, *args)`` by the identity of ``obj`` (a list or an object costly to hash, that never
+    changes once made) and ``args``, the object kept with the answer so that an id reused by another
+    object is never taken for it; emptied when ``maxsize`` answers are kept."""
+
+    def deco(fn):  # type: ignore[no-untyped-def]
+        cache: dict[tuple, tuple] = {}
+
+        @functools.wraps(fn)
+        def wrapper(obj, *args):  # type: ignore[no-untyped-def]
+            key = (id(obj), *args)
+            hit = cache.get(key)
+            if hit is not None and hit[0] is obj:
+                return hit[1]
+            value = fn(obj, *args)
+            if len(cache) >= maxsize:
+                cache.clear()
+            cache[key] = (obj, value)
+            return value
+
+        return wrapper
+
+    return deco
 
 
 _JOINED: dict[int, tuple] = {}

@@ -18,7 +18,7 @@ from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
 from .data import (MARKUP_RE, UNSPACED_RANGES, URL_STOP, WORD_RE, BeadSide, UrlHint, ascii_case_counts, base_lang,
-                   bead_sides, blank_spans, document_joined, literal_trie, sentences_matching)
+                   bead_sides, blank_spans, document_joined, identity_cache, literal_trie, sentences_matching)
 from .registry import CheckContext, register
 
 _DATA_FILE = Path(__file__).with_name("entities.tsv")
@@ -228,21 +228,12 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
     return out, (re.compile("|".join(parts)) if parts else None)
 
 
-_FORM_KINDS: dict[int, tuple] = {}
-
-
+@identity_cache(16)
 def _forms_by_kind(non_latin: list) -> tuple[frozenset[str], tuple[str, ...]]:
     """The forms of ``non_latin`` matched from a word start (``_latin_form``), and the plain literals: worked
     out once per list (``_non_latin_forms`` gives the same list for a configuration and a language)."""
-    hit = _FORM_KINDS.get(id(non_latin))
-    if hit is not None and hit[0] is non_latin:
-        return hit[1]
     every = [f for _, forms in non_latin for f in forms]
-    kinds = (frozenset(f for f in every if _latin_form(f)), tuple(dict.fromkeys(f for f in every if not _latin_form(f))))
-    if len(_FORM_KINDS) >= 16:
-        _FORM_KINDS.clear()
-    _FORM_KINDS[id(non_latin)] = (non_latin, kinds)
-    return kinds
+    return frozenset(f for f in every if _latin_form(f)), tuple(dict.fromkeys(f for f in every if not _latin_form(f)))
 
 
 def _found_forms(non_latin: list, text: str, skip: Optional[Callable[[str, int, int], bool]] = None) -> list:
@@ -299,21 +290,12 @@ def _form_key(form: str) -> str:
     return key if key.isascii() and not set(key) & {"i", "s", "k"} else ""
 
 
-_KEYED_FORMS: dict[tuple[int, str], tuple] = {}
-
-
+@identity_cache(4096)
 def _keyed_forms(concept: _Concept, lang: str) -> tuple[tuple[str, str], ...]:
     """The forms of ``concept`` in ``lang`` (else in English), then its acronyms, each with its ``_form_key``:
     worked out once per concept and language."""
-    hit = _KEYED_FORMS.get((id(concept), lang))
-    if hit is not None and hit[0] is concept:
-        return hit[1]
     forms = concept.forms.get(lang) or concept.forms.get("en", ())
-    keyed = tuple((f, _form_key(f)) for f in (*forms, *concept.acronyms))
-    if len(_KEYED_FORMS) >= 4096:
-        _KEYED_FORMS.clear()
-    _KEYED_FORMS[(id(concept), lang)] = (concept, keyed)
-    return keyed
+    return tuple((f, _form_key(f)) for f in (*forms, *concept.acronyms))
 
 
 def _has_form(concept: _Concept, lang: str, text: str, caseless: Callable[[], bool] = lambda: False) -> bool:
@@ -351,17 +333,12 @@ def _english_name(concept: _Concept) -> str:
     return (concept.named.get("en") or concept.forms.get("en") or ("",))[0]
 
 
-_SUBSTITUTES: dict[tuple[int, str], tuple] = {}
-
-
+@identity_cache(64)
 def _substitutes(concepts: tuple[_Concept, ...], tgt_lang: str) -> list[tuple[_Concept, str, list[tuple[str, str]]]]:
     """The concepts that may name something else in a translation (not the file's common nouns), in file
     order, each with its English name and the forms looked for (those that name it in ``tgt_lang``, else in
-    English, then its acronyms), each with its first two letters in lower case; worked out once per set of
-    concepts and language."""
-    hit = _SUBSTITUTES.get((id(concepts), tgt_lang))
-    if hit is not None and hit[0] is concepts:
-        return hit[1]
+    English, then its acronyms), each with its ``_form_key``; worked out once per set of concepts and
+    language."""
     out = []
     for d in concepts:
         name = _english_name(d)
@@ -369,9 +346,6 @@ def _substitutes(concepts: tuple[_Concept, ...], tgt_lang: str) -> list[tuple[_C
             continue
         forms = (*(d.named.get(tgt_lang) or d.named.get("en", ())), *sorted(d.acronyms))
         out.append((d, name, [(f, _form_key(f)) for f in forms]))
-    if len(_SUBSTITUTES) >= 64:
-        _SUBSTITUTES.clear()
-    _SUBSTITUTES[(id(concepts), tgt_lang)] = (concepts, out)
     return out
 
 
