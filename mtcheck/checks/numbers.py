@@ -153,6 +153,46 @@ def _units_changed(ctx: CheckContext, source: list[NumberMention], target: list[
         lambda s, t, rs, rt: f"the unit changed ({rs[1]} to {rt[1]}), the number was not converted")
 
 
+# A temperature scale said after a number ("90 °F", "90 degrees Fahrenheit", „90 Grad Celsius“, « 32 degrés
+# Celsius », 35摄氏度) or, in Chinese, before it (华氏90度, 摄氏35度): only an explicit scale, not a bare
+# "degrees" or „Grad“ (which a reader takes for the local scale).
+_SCALE_AFTER_RE = re.compile(
+    r"[ \u00a0]?(?:°[ \u00a0]?(?P<s1>[FC])(?![^\W\d_])|(?P<s2>℉|℃)|(?i:(?:degrees?|grad|degrés?|grados?|gradi|graus?)"
+    r"[ \u00a0]+)?(?P<s3>(?i:fahrenheit|celsius|centigrade))\b|(?P<s4>华氏|摄氏))")
+_SCALE_BEFORE_RE = re.compile(r"(华氏|摄氏)$")
+# What a text with an explicit scale holds (the check reads the scales only in a source that has one).
+_SCALE_HINT_RE = re.compile(r"[°℉℃]|华氏|摄氏|(?i:fahrenheit|celsius|centigrade)")
+_SCALE_NAMES = {"F": "Fahrenheit", "℉": "Fahrenheit", "fahrenheit": "Fahrenheit", "华氏": "Fahrenheit",
+                "C": "Celsius", "℃": "Celsius", "celsius": "Celsius", "centigrade": "Celsius", "摄氏": "Celsius"}
+
+
+def _temperature_scale(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
+    """("temperature", "Fahrenheit" or "Celsius", the scale as written) for a number the text gives an
+    explicit temperature scale, else None."""
+    if m.kind != "number":
+        return None
+    after = _SCALE_AFTER_RE.match(text, m.end)
+    if after is not None:
+        found = after.group("s1") or after.group("s2") or after.group("s3") or after.group("s4")
+        return "temperature", _SCALE_NAMES[found.lower() if len(found) > 1 and found.isascii() else found], \
+            after.group().strip()
+    before = _SCALE_BEFORE_RE.search(text, max(0, m.start - 2), m.start)
+    return ("temperature", _SCALE_NAMES[before.group(1)], before.group(1)) if before else None
+
+
+def _scales_changed(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention]) -> Iterator[Issue]:
+    """The same number in the other temperature scale, not converted (90 °F → « 90 °C », 华氏90度 → "90
+    degrees Celsius"), when no target number of the same value keeps the scale; a converted temperature
+    (90 °F → 32 °C) is forgiven as a conversion."""
+    def kept(s: NumberMention, rs: tuple[str, str, str], target: list[NumberMention]) -> bool:
+        return any(numbers_match(s, t) and (_temperature_scale(ctx.target.text, t) or ("", "", ""))[1] == rs[1]
+                   for t in target)
+
+    return _unit_swaps(
+        ctx, source, target, _temperature_scale, kept,
+        lambda s, t, rs, rt: f"the scale changed ({rs[1]} to {rt[1]}), the number was not converted")
+
+
 # Currencies written with a dollar: "$" is the US dollar in most news, but HK$, A$, C$ and "dollars" may be
 # read by the other side as one another; a change among them is not reported.
 _DOLLAR_FAMILIES = frozenset({"USD", "HKD", "AUD", "CAD", "SGD", "TWD", "NZD"})
@@ -705,7 +745,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
     return out
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=14, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=15, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -720,7 +760,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     or month changed, or the two swapped ("March 2" / « 3 mars », « 3 février »), is a wrong date; so is
     a change in percentage points said in percent or the other way round ("2 percentage points" / „2 Prozent“,
     2个百分点 / "2 percent"), and a temperature whose sign changed (零下5摄氏度 / "5 degrees", "-5°C" / « 5 °C »;
-    « 5 degrés sous zéro » keeps it), and a clock time moved to the other half of the day where both sides
+    « 5 degrés sous zéro » keeps it) or whose scale changed with the same number ("90 °F" / « 90 °C », 华氏90度
+    / "90 degrees Celsius"; both scales said, a converted one forgiven), and a clock time moved to the other half of the day where both sides
     say the half ("3 p.m." → « 3 h » or „3 Uhr“, 下午3点 → "3 a.m."; "3:30", 3点 alone say neither); a small
     number in words changed into another in words, each the only one left on its side ("Three police officers"
     → „Zwei Polizisten“, 三名 → "Two", 第二次 → "the third time", "the first time" → „das zweite Mal“, 首次 →
@@ -770,6 +811,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """
     src, tgt = _mentions_of(ctx)
     src_lang, tgt_lang = base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or ""
+    scales = _SCALE_HINT_RE.search(ctx.source.text) is not None  # a temperature scale said in the source
     beads = ctx.alignment
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
@@ -794,6 +836,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         # 0. The same number with a unit of the other system and no conversion (10 km → "10 miles"), or with
         # another unit of time (14天 → "14 weeks").
         yield from _units_changed(ctx, source, target)
+        if scales:
+            yield from _scales_changed(ctx, source, target)
         yield from _durations_changed(ctx, source, target)
         yield from _currencies_changed(ctx, source, target)
         yield from _points_or_percent(ctx, source, target)
