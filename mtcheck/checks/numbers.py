@@ -160,8 +160,14 @@ _SCALE_AFTER_RE = re.compile(
     r"[ \u00a0]?(?:°[ \u00a0]?(?P<s1>[FC])(?![^\W\d_])|(?P<s2>℉|℃)|(?i:(?:degrees?|grad|degrés?|grados?|gradi|graus?)"
     r"[ \u00a0]+)?(?P<s3>(?i:fahrenheit|celsius|centigrade))\b|(?P<s4>华氏|摄氏))")
 _SCALE_BEFORE_RE = re.compile(r"(华氏|摄氏)$")
-# What a text with an explicit scale holds (the check reads the scales only in a source that has one).
-_SCALE_HINT_RE = re.compile(r"[°℉℃]|华氏|摄氏|(?i:fahrenheit|celsius|centigrade)")
+# What a text with an explicit scale holds (the check reads the scales only in a source that has one): a
+# sign, 华氏 or 摄氏, or a scale's name in lower, title or upper case (str "in" tests: 0.3 ms per bench run,
+# a case-insensitive pattern 4.6 ms).
+_SCALE_HINTS = ("°", "℉", "℃", "华氏", "摄氏", "ahrenheit", "AHRENHEIT", "elsius", "ELSIUS", "entigrade", "ENTIGRADE")
+
+
+def _says_a_scale(text: str) -> bool:
+    return any(hint in text for hint in _SCALE_HINTS)
 _SCALE_NAMES = {"F": "Fahrenheit", "℉": "Fahrenheit", "fahrenheit": "Fahrenheit", "华氏": "Fahrenheit",
                 "C": "Celsius", "℃": "Celsius", "celsius": "Celsius", "centigrade": "Celsius", "摄氏": "Celsius"}
 
@@ -811,7 +817,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """
     src, tgt = _mentions_of(ctx)
     src_lang, tgt_lang = base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or ""
-    scales = _SCALE_HINT_RE.search(ctx.source.text) is not None  # a temperature scale said in the source
+    scales = _says_a_scale(ctx.source.text)  # a temperature scale said in the source
     beads = ctx.alignment
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
