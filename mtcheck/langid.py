@@ -120,7 +120,10 @@ def _outside_re(scripts: frozenset[str]) -> re.Pattern[str]:
 
 def only_scripts(text: str, scripts: frozenset[str]) -> bool:
     """True when every letter of ``text`` (a character with a script) is of one of ``scripts``; a regex
-    finds the few characters outside their ranges, checked one by one."""
+    finds the few characters outside their ranges, checked one by one. An ASCII text's letters are Latin
+    (told in C: it has one when its upper and lower cases differ)."""
+    if text.isascii():
+        return "Latin" in scripts or text.upper() == text.lower()
     return all(script_of(ch) in scripts or script_of(ch) is None for ch in set(_outside_re(scripts).findall(text)))
 
 

@@ -235,3 +235,15 @@ def test_addresses_say_nothing_of_the_declared_language():
         assert make_document(text, path=None, lang="zh", encoding=None).lang == "zh"
     with pytest.raises(LanguageError, match="mostly in Latin script"):
         make_document("Visit www.example.com for the full report today.", path=None, lang="zh", encoding=None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=20),
+       st.sets(st.sampled_from(["Latin", "Cyrillic", "Han", "Greek", "Arabic"]), max_size=3))
+def test_only_scripts_of_an_ascii_text_is_the_regex_answer(text, scripts):
+    """only_scripts's shortcut for ASCII texts (its letters are Latin) gives the answer of the regex path."""
+    from mtcheck.langid import _outside_re, only_scripts, script_of
+
+    scripts = frozenset(scripts)
+    expected = all(script_of(ch) in scripts or script_of(ch) is None for ch in set(_outside_re(scripts).findall(text)))
+    assert only_scripts(text, scripts) == expected

@@ -148,8 +148,8 @@ def _han_only_in_source(ctx: CheckContext) -> bool:
     as they are) and the target none. Then no part of the target
     has the words of a part of the source with one (``_same_words`` compares case-folded words: each such
     letter is a word letter that case folding keeps, and makes of no other character; tested)."""
-    return ctx.shared(_HAN_NOTE, lambda c: (HAN_CORE_RE.search(c.source.text) is not None
-                                           and HAN_CORE_RE.search(c.target.text) is None))
+    return ctx.shared(_HAN_NOTE, lambda c: (not c.source.text.isascii() and HAN_CORE_RE.search(c.source.text) is not None
+                                           and (c.target.text.isascii() or HAN_CORE_RE.search(c.target.text) is None)))
 
 
 _HAN_NOTE = "untranslated_han_only_in_source"
