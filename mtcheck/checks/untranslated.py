@@ -617,7 +617,7 @@ def untranslated_partial(ctx: CheckContext) -> Iterator[Issue]:
     if run_re is not None:
         # A run in a bead's target side lies in one of its sentences (no white space in a run), a part of
         # the target text: a text without one has no bead to read.
-        if run_re.search(ctx.target.text) is None:
+        if ctx.target.text.isascii() or run_re.search(ctx.target.text) is None:  # (no script run is ASCII)
             return
         beads = bead_sides(ctx)
     elif own_re is None:
