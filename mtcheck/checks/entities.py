@@ -229,11 +229,20 @@ def _non_latin_forms(extra: Optional[str], src_lang: str) -> tuple[list, Optiona
 
 
 @identity_cache(16)
-def _forms_by_kind(non_latin: list) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The forms of ``non_latin`` matched from a word start (``_latin_form``), and the plain literals: worked
-    out once per list (``_non_latin_forms`` gives the same list for a configuration and a language)."""
+def _forms_by_kind(non_latin: list) -> tuple[frozenset[str], dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]:
+    """The forms of ``non_latin`` matched from a word start (``_latin_form``), the plain literals by their
+    first character, and for each form the concepts (their places in ``non_latin``) that list it: worked out
+    once per list (``_non_latin_forms`` gives the same list for a configuration and a language)."""
     every = [f for _, forms in non_latin for f in forms]
-    return frozenset(f for f in every if _latin_form(f)), tuple(dict.fromkeys(f for f in every if not _latin_form(f)))
+    by_first: dict[str, list[str]] = {}
+    for f in dict.fromkeys(f for f in every if not _latin_form(f)):
+        by_first.setdefault(f[0], []).append(f)
+    owners: dict[str, list[int]] = {}
+    for k, (_, forms) in enumerate(non_latin):
+        for f in forms:
+            owners.setdefault(f, []).append(k)
+    return (frozenset(f for f in every if _latin_form(f)), {ch: tuple(fs) for ch, fs in by_first.items()},
+            {f: tuple(ks) for f, ks in owners.items()})
 
 
 def _found_forms(non_latin: list, text: str, skip: Optional[Callable[[str, int, int], bool]] = None) -> list:
@@ -242,11 +251,14 @@ def _found_forms(non_latin: list, text: str, skip: Optional[Callable[[str, int, 
     (英国 of 英国广播公司, the BBC, asks for no UK). A plain literal (``_latin_form`` false) is found when it
     is in the text: the forms of the text are picked out by ``in`` before the concepts are read. ``skip(text,
     start, end)``: places that do not count (_title_word)."""
-    latin, plain = _forms_by_kind(non_latin)
-    present = latin | {f for f in plain if f in text}
-    hits = [(c, f, span) for c, forms in non_latin for f in forms if f in present for span in _form_spans(f, text)]
+    latin, plain, owners = _forms_by_kind(non_latin)
+    # A plain literal is in the text only if its first character is: the forms of the text's characters.
+    present = latin | {f for ch in plain.keys() & set(text) for f in plain[ch] if f in text}
+    # The concepts with a form present, in their order (the others find nothing below).
+    concerned = [non_latin[k] for k in sorted({k for f in present for k in owners[f]})]
+    hits = [(c, f, span) for c, forms in concerned for f in forms if f in present for span in _form_spans(f, text)]
     out = []
-    for c, forms in non_latin:
+    for c, forms in concerned:
         for f in forms:
             if f not in present:
                 continue
