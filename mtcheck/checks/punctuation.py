@@ -626,7 +626,7 @@ def inner_space(ctx: CheckContext) -> Iterator[Issue]:
     """Quotation or brackets with a space just inside both marks: " greenhouse effect ", ( text ).
 
     The spaces a tokeniser puts around every mark, which a machine translation leaves in its output
-    (WMT 2021 zh-en: 405 quotations so written in the MT outputs of two systems, none in the human
+    (WMT 2021 zh-en: 402 quotations so written in the MT outputs of two systems, none in the human
     references). Straight quotes "…", English “…”, German „…“, round and square brackets, each spaced
     inside both of its marks, in a target sentence whose aligned source has no pair so spaced: minor,
     on the whole pair, with the pair unspaced as suggestion. French straight quotes are left alone
