@@ -85,7 +85,7 @@ def calque(ctx: CheckContext) -> Iterator[Issue]:
     COVID-19 without a source word the exclusions know; a person whose surname is followed by the real
     name Mou in a sentence with 某 (牟 and 缪, read Mou, are excluded).
     """
-    found = calques_for(base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or "")
+    found = calques_for(base_lang(ctx.source.lang), base_lang(ctx.target.lang))
     if not found:
         return
     found = tuple(c for c in found if c.source.search(ctx.source.text))

@@ -6,7 +6,6 @@ evidence on its own. Growing a list is cheap; a noisy entry costs false alarms i
 from __future__ import annotations
 
 import functools
-
 import re
 from bisect import bisect_right
 from typing import Optional, Sequence
@@ -399,22 +398,12 @@ def identity_cache(maxsize: int):  # type: ignore[no-untyped-def]
     return deco
 
 
-_JOINED: dict[int, tuple] = {}
-
-
+@identity_cache(8)
 def document_joined(doc: Document) -> tuple[str, list[int]]:
     """``joined_sentences`` of the texts of ``doc``'s sentences (the caller must not change the list), kept for
     the last few documents asked about: the checks of an article read the same two documents many times
-    (a document is frozen, so its answer never changes; it is kept with the document itself, so that an
-    id reused by another document is never taken for it)."""
-    hit = _JOINED.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    found = joined_sentences([s.text for s in doc.sentences])
-    if len(_JOINED) >= 8:
-        _JOINED.clear()
-    _JOINED[id(doc)] = (doc, found)
-    return found
+    (a document is frozen, so its answer never changes)."""
+    return joined_sentences([s.text for s in doc.sentences])
 
 
 # A letter beyond Latin-1: a text without one encodes to Latin-1 with its letters intact.

@@ -390,6 +390,16 @@ def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt
     return None
 
 
+def _renamed(what: str, source_span, tgt: BeadSide, other: tuple[str, re.Match],
+             suggestion: Optional[str]) -> Issue:
+    """The major issue of a source name (``what``: "Acronym 'UN'", "'中新网'") that the translation renders as
+    ``other`` (``_substitute``: another concept's English name and its match in ``tgt``)."""
+    name, m = other
+    return Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
+                 f"{what} of the source is rendered as '{m.group()}' ({name}), which names something else",
+                 source_span=source_span, target_span=tgt.span(m.start(), m.end()), suggestion=suggestion)
+
+
 # --- links: URLs, e-mails, handles, hashtags --------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -818,11 +828,8 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
             other = _substitute(concepts, options, tgt_lang, src_lang, src.text, _masked_side(tgt.text, mask_target)) \
                 if options else None
             if other is not None:  # the UN rendered „Vereinigten Staaten“: another organisation or country named
-                yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
-                            f"Acronym '{word}' of the source is rendered as '{other[1].group()}' ({other[0]}), which "
-                            f"names something else", source_span=src.span(m.start(), m.start() + len(word)),
-                            target_span=tgt.span(other[1].start(), other[1].end()),
-                            suggestion=expected[0] if expected else word)
+                yield _renamed(f"Acronym '{word}'", src.span(m.start(), m.start() + len(word)), tgt, other,
+                               expected[0] if expected else word)
                 continue
             others = [f for f in expected if f != word]  # "(or APEC)" for APEC says nothing
             hint = f" (or {', '.join(others)})" if others else ""
@@ -845,11 +852,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                 expected = list(c.named.get(tgt_lang) or c.forms.get(tgt_lang) or c.named.get("en") or c.forms.get("en", ()))[:3]
                 other = _substitute(concepts, (c,), tgt_lang, src_lang, src.text, _masked_side(tgt.text, mask_target))
                 if other is not None:
-                    yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
-                                f"'{form}' of the source is rendered as '{other[1].group()}' ({other[0]}), which names "
-                                f"something else", source_span=src.span(start, end),
-                                target_span=tgt.span(other[1].start(), other[1].end()),
-                                suggestion=expected[0] if expected else None)
+                    yield _renamed(f"'{form}'", src.span(start, end), tgt, other, expected[0] if expected else None)
                     continue
                 yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MINOR,
                             f"'{form}' of the source is not rendered in the translation (expected "

@@ -166,10 +166,13 @@ _SCALE_BEFORE_RE = re.compile(r"(华氏|摄氏)$")
 _SCALE_HINTS = ("°", "℉", "℃", "华氏", "摄氏", "ahrenheit", "AHRENHEIT", "elsius", "ELSIUS", "entigrade", "ENTIGRADE")
 
 
+# The scale a match of _SCALE_AFTER_RE or _SCALE_BEFORE_RE names, by its lower case.
+_SCALE_NAMES = {"f": "Fahrenheit", "℉": "Fahrenheit", "fahrenheit": "Fahrenheit", "华氏": "Fahrenheit",
+                "c": "Celsius", "℃": "Celsius", "celsius": "Celsius", "centigrade": "Celsius", "摄氏": "Celsius"}
+
+
 def _says_a_scale(text: str) -> bool:
     return any(hint in text for hint in _SCALE_HINTS)
-_SCALE_NAMES = {"F": "Fahrenheit", "℉": "Fahrenheit", "fahrenheit": "Fahrenheit", "华氏": "Fahrenheit",
-                "C": "Celsius", "℃": "Celsius", "celsius": "Celsius", "centigrade": "Celsius", "摄氏": "Celsius"}
 
 
 def _temperature_scale(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
@@ -180,8 +183,7 @@ def _temperature_scale(text: str, m: NumberMention) -> Optional[tuple[str, str, 
     after = _SCALE_AFTER_RE.match(text, m.end)
     if after is not None:
         found = after.group("s1") or after.group("s2") or after.group("s3") or after.group("s4")
-        return "temperature", _SCALE_NAMES[found.lower() if len(found) > 1 and found.isascii() else found], \
-            after.group().strip()
+        return "temperature", _SCALE_NAMES[found.lower()], after.group().strip()
     before = _SCALE_BEFORE_RE.search(text, max(0, m.start - 2), m.start)
     return ("temperature", _SCALE_NAMES[before.group(1)], before.group(1)) if before else None
 
@@ -1085,13 +1087,14 @@ def _written_as_count(s: NumberMention, source_text: str, src_lang: str, qualifi
     return (qualified and s.approx is not None) or s.unit is not None or s.measure is not None
 
 
-def _ungrouped_count(text: str, d: re.Match, t: NumberMention, source: list[NumberMention], source_text: str,
-                     src_lang: str) -> bool:
-    """Whether the target digits ``d`` (of mention ``t``) are a number of four digits or more written without
-    grouping (the caller asks for five outside English), that the aligned source states as a count
-    (``_written_as_count``); not where the digits are glued to a letter, a code's dot or a sign (600606.SH,
-    #12345, +33612345)."""
-    if t.scale != 1.0 or not _UNGROUPED_RE.fullmatch(d.group()):
+def _ungrouped_count(text: str, d: re.Match, t: NumberMention, lang: str, source: list[NumberMention],
+                     source_values: set[float], source_text: str, src_lang: str) -> bool:
+    """Whether the target digits ``d`` (of mention ``t``, in ``lang``) are a number of five digits or more
+    (four in English) written without grouping, that the aligned source (its mentions ``source``, their
+    ``source_values``) states as a count (``_written_as_count``); not where the digits are glued to a letter,
+    a code's dot or a sign (600606.SH, #12345, +33612345)."""
+    if lang not in _GROUPING_LANGS or t.scale != 1.0 or t.value not in source_values \
+            or not _UNGROUPED_RE.fullmatch(d.group()) or len(d.group()) < (4 if lang in _FOUR_DIGIT_GROUPING_LANGS else 5):
         return False
     # Four digits: a qualifier alone says no count ("around 2000" may be the year).
     qualified = len(d.group()) > 4
@@ -1160,8 +1163,6 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
         return
     src, tgt = _mentions_of(ctx)
     us_dates = lang != "en" and "/" in ctx.target.text  # a date written month first has a slash
-    grouping = lang in _GROUPING_LANGS
-    four_digits = lang in _FOUR_DIGIT_GROUPING_LANGS
     src_lang = base_lang(ctx.source.lang)
     for bead in ctx.alignment:
         if not bead.source or not bead.target:
@@ -1178,8 +1179,8 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
             if d is None:
                 continue
             if "." not in d.group() and "," not in d.group():
-                if grouping and t.value >= (1000 if four_digits else 10000) and t.value in source_values \
-                        and _ungrouped_count(ctx.target.text, d, t, src.of(bead.source), ctx.source.text, src_lang):
+                if _ungrouped_count(ctx.target.text, d, t, lang, src.of(bead.source), source_values, ctx.source.text,
+                                    src_lang):
                     wanted = _format_for(t.value, lang)
                     yield Issue(
                         LOCALE_CHECK_ID, Category.LOCALE_FORMAT, Severity.MINOR,

@@ -10,7 +10,6 @@ from ..types import Category, Document, Issue, Severity, Span
 from .data import (
     ABBREVIATIONS,
     CONTINUATION_WORDS,
-    BeadSide,
     URL_RE,
     WORD_RE,
     base_lang,
@@ -644,11 +643,9 @@ def inner_space(ctx: CheckContext) -> Iterator[Issue]:
         return
     noise = noise_targets(ctx)
     src_lang = base_lang(ctx.source.lang)
-    for bead in ctx.alignment:
-        if len(bead.target) == 1 and bead.target[0] not in hits or not bead.target or not bead.source \
-                or any(j in noise for j in bead.target):
+    for _, bead, src, tgt in bead_sides(ctx):
+        if len(bead.target) == 1 and bead.target[0] not in hits or any(j in noise for j in bead.target):
             continue
-        src, tgt = BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target)
         found = _inner_spaces(tgt.text, lang)
         if not found or _inner_spaces(src.text, src_lang):
             continue
@@ -708,12 +705,10 @@ def spaced_hyphen(ctx: CheckContext) -> Iterator[Issue]:
     if " - " not in joined:
         return
     noise = noise_targets(ctx)
-    for bead in ctx.alignment:
-        if not bead.target or not bead.source or any(j in noise for j in bead.target):
+    for _, bead, src, tgt in bead_sides(ctx):
+        if any(j in noise for j in bead.target) or not any(
+                " - " in ctx.target.sentences[j].text for j in bead.target if 0 <= j < len(ctx.target.sentences)):
             continue
-        if not any(" - " in ctx.target.sentences[j].text for j in bead.target if 0 <= j < len(ctx.target.sentences)):
-            continue
-        src, tgt = BeadSide(ctx.source, bead.source), BeadSide(ctx.target, bead.target)
         if _DASHES.search(src.text):
             continue
         for start, end, compound in _spaced_hyphens(tgt.text):
