@@ -10,7 +10,8 @@ from mtcheck.checks.punctuation import inverted_marks, pair_marks, unpaired
 from .check_helpers import assert_table, flagged, run
 
 MARK_CHECKS = ("punctuation.pairs", "punctuation.end", "punctuation.french_spacing", "punctuation.double_space",
-               "punctuation.quote_style", "punctuation.inner_space", "punctuation.spaced_hyphen")
+               "punctuation.quote_style", "punctuation.inner_space", "punctuation.spaced_hyphen",
+               "punctuation.missing_space")
 
 CASES = [
     ("French guillemet left open", "He said: \"We will win.\"", "en", "Il a déclaré : « Nous allons gagner.", "fr",
@@ -112,6 +113,32 @@ CASES = [
     ("„ glued to a word", "The White House Correspondents' dinner was vicious, said \"Morning Joe\".", "en",
      "Das White House Correspondents„ Dinner war bösartig, sagte “ Morning Joe“.", "de",
      [("punctuation.pairs", "minor", "“")]),
+    # WMT 2021 en-de (VolcTrans-AT, HuaweiTSC): the quotation opened in the segment before is closed with „
+    # (40 times in the MT output, never in the references); the source's lone ” no longer excuses it
+    ("„ typed for the closing mark", "It also aims to attract Taliban fighters who oppose the agreement with "
+     "the United States,” the report said.", "en", "Es zielt auch darauf ab, Taliban-Kämpfer anzuziehen, die sich "
+     "dem Abkommen mit den Vereinigten Staaten widersetzen „, heißt es in dem Bericht.", "de",
+     [("punctuation.pairs", "minor", "„")]),
+    ("„ glued to the last word, a space after it", "The will of God remained intact,” the president wrote.", "en",
+     "Der Wille Gottes ist intakt geblieben„ schrieb der Präsident.", "de", [("punctuation.pairs", "minor", "„")]),
+    ("“ typed for the closing mark at the end of the paragraph", "他说，这是一种安全的方法。”", "zh",
+     "He said it was a safe method. “", "en", [("punctuation.pairs", "minor", "“")]),
+    ("the closing mark right: the quotation opened before", "It also aims to attract Taliban fighters who oppose "
+     "the agreement with the United States,” the report said.", "en", "Es zielt auch darauf ab, Taliban-Kämpfer "
+     "anzuziehen, die sich dem Abkommen mit den Vereinigten Staaten widersetzen“, heißt es in dem Bericht.", "de", []),
+    ("„ after a colon opens the next paragraph's quotation", "He said: “", "en", "Er sagte: „", "de", []),
+    ("„ … with an ellipsis opens", "…and then,” she said, “… nothing.”", "en",
+     "…und dann“, sagte sie, „... nichts.“", "de", []),
+    # A full stop glued to the next sentence (punctuation.missing_space; WMT 2021 en-de metricsystem1/4/5)
+    ("two sentences run together", "Protests continued around federal buildings in the city. After President "
+     "Trump signed an order, tactical teams were sent.", "en", "Die Proteste um Bundesgebäude in der Stadt gingen "
+     "weiter.Nachdem Präsident Trump eine Anordnung erlassen hatte, wurden taktische Teams entsandt.", "de",
+     [("punctuation.missing_space", "minor", "weiter.Nachdem")]),
+    ("an abbreviation before the stop", "The Cathedral of St. Peter and St. Paul was restored.", "en",
+     "The Cathedral of St.Peter and St.Paul was restored.", "en", []),
+    ("a domain", "Read more on spiegel.de today.", "en", "Mehr dazu heute auf Spiegel.De lesen.", "de", []),
+    ("the source runs them together too", "The test is required.For the next 14 days it stays.", "en",
+     "Der Test ist erforderlich.Für die nächsten 14 Tage bleibt er.", "de", []),
 ]
 
 
@@ -234,6 +261,20 @@ def test_inner_space_sentences_found_in_one_pass_are_those_read_alone(sentences,
     doc = doc_of_lines(sentences, lang)
     patterns = [rx for o, rx in _INNER_SPACE_RES if not (o == '"' and lang == "fr")]
     assert sentences_matching(doc, patterns) == {k for k, s in enumerate(sentences) if _inner_spaces(s, lang)}
+
+
+def test_missing_space_suggestion_and_message():
+    issues, _, _ = run("The test is required. For the next 14 days it stays.", "en",
+                       "Der Test ist erforderlich.Für die nächsten 14 Tage bleibt er.", "de", ("punctuation.missing_space",))
+    assert [(i.message, i.suggestion) for i in issues] == [
+        ("No space after the full stop in 'erforderlich.Für': two sentences run together", "erforderlich. Für")]
+
+
+def test_opening_mark_in_closing_position_message_and_suggestion():
+    issues, _, _ = run("The will of God remained intact,” the president wrote.", "en",
+                       "Der Wille Gottes ist intakt geblieben„, schrieb der Präsident.", "de", ("punctuation.pairs",))
+    assert [(i.message, i.suggestion) for i in issues] == [
+        ("Opening quotation mark '„' closes the quotation: the closing mark is '“'", "“")]
 
 
 def test_spaced_hyphen_suggestion_and_message():

@@ -299,6 +299,29 @@ def pair_marks(text: str, lang: str) -> tuple[list[tuple[int, str]], list[tuple[
     return alone, mixed
 
 
+def _openers_only(lang: str) -> frozenset[str]:
+    """The quotation marks that open a quotation in ``lang`` and never close one there (German „, English “,
+    French «): found where a closing mark goes, they were typed for it."""
+    pairs = _QUOTES_BY_LANG.get(lang, _DEFAULT_QUOTES)
+    closers = {c for cs in pairs.values() for c in cs}
+    return frozenset(c for c in pairs if c not in closers and c != '"')
+
+
+# Right after a mark: what only a closing mark has after it: punctuation (an ellipsis aside: « „... und dann »)
+# or the end of the paragraph, with or without a space first.
+_AFTER_CLOSER_RE = re.compile(r"[ \u00a0\u202f]*(?:[,;:!?)\]）]|\.(?!\.)|$)")
+
+
+def _closing_position(text: str, pos: int) -> bool:
+    """Whether the quotation mark at ``text[pos]`` stands where a quotation closes: punctuation or the end of
+    the paragraph after it (not after a colon: « Er sagte: „ » may open a quotation of the next paragraph), or
+    glued to the word or punctuation before it with a space after it (« …ist„ sagte er »)."""
+    before = text[pos - 1:pos]
+    if _AFTER_CLOSER_RE.match(text, pos + 1):
+        return text[:pos].rstrip()[-1:] != ":"
+    return bool(before) and (before.isalnum() or before in ".,!?…") and text[pos + 1:pos + 2].isspace()
+
+
 def _paragraphs(doc: Document) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for j, s in enumerate(doc.sentences):
@@ -316,7 +339,7 @@ def _sentence_at(doc: Document, ids: list[int], offset: int) -> int:
     return next((k for k in ids if doc.sentences[k].start <= offset < doc.sentences[k].end + 1), ids[0])
 
 
-@register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=3, order=50)
+@register("punctuation.pairs", Category.FLUENCY_PUNCTUATION, version=4, order=50)
 def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
     """Quote or bracket without its partner, by the target language's pairing rules.
 
@@ -345,6 +368,7 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
     src_paragraphs = _paragraphs(ctx.source)
     beads = {j: bead for bead in ctx.alignment for j in bead.target}
     quote_pairs = _pairs_of(tgt)
+    openers_only = _openers_only(tgt)
     for ids in _paragraphs(ctx.target).values():
         ids = [j for j in ids if j not in noise]
         if not ids:
@@ -370,6 +394,15 @@ def unpaired_marks(ctx: CheckContext) -> Iterator[Issue]:
             abs_pos = offset + pos
             j = _sentence_at(ctx.target, ids, abs_pos)
             bead = beads.get(j)
+            if c in openers_only and _closing_position(text, pos):
+                # „ where the closing mark goes (« …Vereinigten Staaten ablehnen„, heißt es »): wrong whatever
+                # the source leaves open, since a quotation is never opened there.
+                want = quote_pairs[c][:1]
+                yield Issue("punctuation.pairs", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
+                            f"Opening quotation mark '{c}' closes the quotation: the closing mark is '{want}'",
+                            source_span=source_span(ctx, bead), target_span=Span(abs_pos, abs_pos + 1),
+                            suggestion=want)
+                continue
             fam = _family(c)
             if bead is not None and bead.source:
                 p = ctx.source.sentences[bead.source[0]].paragraph
@@ -715,6 +748,76 @@ def spaced_hyphen(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue("punctuation.spaced_hyphen", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
                         f"Spaced hyphen in '{tgt.text[start:end]}': a compound is written '{compound}', a dash as —",
                         source_span=src.whole(), target_span=tgt.span(start, end), suggestion=compound)
+
+
+# punctuation.missing_space: a sentence's full stop glued to the next sentence ("in der Stadt.Nachdem Präsident
+# Trump…"). Written to begin with the stop (a literal ``re`` looks for fast), then the letters around it.
+_GLUED_STOP_RE = re.compile(r"\.(?<=[^\W\d_]{2}\.)([^\W\d_]{2,})(?![\w.@/])")
+
+
+def _glued_stops(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each "word.Word" of ``text`` where a word ending in two lower-case letters, not an
+    abbreviation (« Prof.Dr », "St.Paul"), is followed by a full stop and a capitalised word with no space:
+    the two words and the stop. Not inside a URL, a domain or an e-mail address, nor after a dot or a
+    character of one ("www.example.Com", "a.b.Cde")."""
+    out: list[tuple[int, int]] = []
+    urls: Optional[list[tuple[int, int]]] = None
+    for m in _GLUED_STOP_RE.finditer(text):
+        after = m.group(1)
+        if not (after[0].isupper() and after[1:].islower()):
+            continue
+        # (in a window: the document's text is long; a word cut by the window has a letter before it, skipped)
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or not before.group(1)[-2:].islower() or len(before.group(1)) < 3:
+            continue
+        a = before.start()
+        if a and (text[a - 1].isalnum() or text[a - 1] in "./@-_'’"):
+            continue
+        if is_abbreviation_stop(text[a:m.start() + 1]):
+            continue
+        if urls is None:
+            urls = url_spans(text)
+        if any(u < m.end(1) and a < v for u, v in urls):
+            continue
+        out.append((a, m.end(1)))
+    return out
+
+
+@register("punctuation.missing_space", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+def missing_space(ctx: CheckContext) -> Iterator[Issue]:
+    """No space after the full stop that ends a sentence: "in der Stadt.Nachdem Präsident Trump…".
+
+    A word ending in two lower-case letters, a full stop and a capitalised word, with no space between them:
+    two sentences run together (WMT 2021 en-de: 22 in the MT output, mostly one system, none in the four
+    human references). Minor, on the two words; the suggestion puts the space back. Not reported: an
+    abbreviation before the stop (« Prof.Dr », "St.Paul", "etc.The"), a dot inside a URL, a domain or an
+    e-mail address, words written in capitals or in camel case after the stop ("node.JS", "iOS"), and a bead
+    whose source runs its sentences together the same way (the glitch is the source's).
+
+    False positives: a product or file name of a lower-case word, a dot and a capitalised word ("Bundesliga.Tv");
+    a programming identifier ("window.Location").
+    """
+    text = ctx.target.text
+    if _GLUED_STOP_RE.search(text) is None:
+        return
+    glued = _glued_stops(text)  # in the document's text: a splitter may have cut "Stadt.|Nachdem" in two
+    if not glued:
+        return
+    noise = noise_targets(ctx)
+    starts = [s.start for s in ctx.target.sentences]
+    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
+    for a, b in glued:
+        j = bisect_right(starts, a) - 1
+        if j < 0 or j in noise:
+            continue
+        bead = bead_of.get(j)
+        src_span = source_span(ctx, bead)
+        if src_span is not None and _glued_stops(ctx.source.text[src_span.start:src_span.end]):
+            continue  # the source runs its sentences together the same way
+        words = text[a:b]
+        yield Issue("punctuation.missing_space", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
+                    f"No space after the full stop in '{words}': two sentences run together",
+                    source_span=src_span, target_span=Span(a, b), suggestion=words.replace(".", ". "))
 
 
 _QUOTE_STYLE = {
