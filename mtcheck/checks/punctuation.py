@@ -530,21 +530,22 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Issue]:
                     source_span=src.whole(), target_span=span)
 
 
-_FR_NEEDS_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\u00a0\u202f\u2009(«\[?!:;.…])[;:!?»]")
+_FR_NEEDS_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s\u00a0\u202f\u2009(«\[?!:;.…])[;:!?»]|(?<=\d)%")
 _FR_NEEDS_SPACE_AFTER_RE = re.compile(r"«(?=[^\s\u00a0\u202f\u2009])")
 
 
-@register("punctuation.french_spacing", Category.FLUENCY_PUNCTUATION, version=2, order=50)
+@register("punctuation.french_spacing", Category.FLUENCY_PUNCTUATION, version=3, order=50)
 def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
-    """French spacing: no space before « ; : ! ? » » or after « « ».
+    """French spacing: no space before « ; : ! ? » », before a percent sign (« 7,5% »), or after « « ».
 
-    French puts a (narrow) no-break space before the two-part marks ; : ! ? and the closing guillemet,
-    and after the opening one. Each mark glued to the preceding (or, for «, following) word is minor.
+    French puts a (narrow) no-break space before the two-part marks ; : ! ?, the closing guillemet and the
+    percent sign after a figure (« 7,5 % », the Imprimerie nationale's and the OQLF's rule), and after the
+    opening guillemet. Each mark glued to the preceding (or, for «, following) word or figure is minor.
     Skipped: times and ratios (« 12:30 », « 3:1 »), URLs, « ?! » and « !? » pairs.
 
     Regional usage is followed when the target language given (``--tgt-lang``) says the region:
     Canadian French (``fr-CA``, the Office québécois de la langue française) writes ; ! ? without a
-    space, and Swiss French (``fr-CH``) ; : ! ?; the guillemets keep their spaces in both.
+    space, and Swiss French (``fr-CH``) ; : ! ?; the guillemets and the percent sign keep their spaces in both.
 
     False positives: Swiss or Canadian French declared as plain ``fr``; a quoted English phrase with its
     own punctuation.
@@ -558,7 +559,7 @@ def french_spacing(ctx: CheckContext) -> Iterator[Issue]:
         if j in noise:
             continue
         text = sent.text
-        if not any(c in text for c in ";:!?«»"):
+        if not any(c in text for c in ";:!?«»%"):
             continue
         urls = url_spans(text)
         for rx, side in ((_FR_NEEDS_SPACE_BEFORE_RE, "before"), (_FR_NEEDS_SPACE_AFTER_RE, "after")):
