@@ -14,6 +14,8 @@ from mtcheck.config import Config
 from mtcheck.segment import split_sentences
 from mtcheck.types import Bead, Category, Document, Issue, Sentence, Severity
 
+from .check_helpers import assert_table, run
+
 FAMILY = ("noise.debris", "untranslated.sentence", "casing.lost", "punctuation.stray_break")
 
 
@@ -660,3 +662,36 @@ def test_no_ascii_character_makes_the_name_test_unsure():
 
     unsure, _ = _name_presence()
     assert not any(unsure.match(chr(c)) for c in range(128))
+
+
+# noise.unknown_token: an MT system's mark for a piece it could not produce (WMT 2021 en-de, eTranslation)
+UNKNOWN_TOKEN_CASES = [
+    ("sentencepiece's ⁇ for a lost capital umlaut", "Passengers can transfer their flights without a change fee.", "en",
+     "Passagiere können ihre Flüge ohne ⁇ nderungsgebühr übertragen.", "de",
+     [("noise.unknown_token", "major", "⁇ nderungsgebühr")]),
+    ("two marks, two words", "In Egypt, doctors warned.", "en", "In ⁇ gypten warnten ⁇ rzte.", "de",
+     [("noise.unknown_token", "major", "⁇ gypten"), ("noise.unknown_token", "major", "⁇ rzte")]),
+    ("a literal <unk> glued to the word", "The fee was waived.", "en", "Die <unk>gebühr wurde erlassen.", "de",
+     [("noise.unknown_token", "major", "<unk>gebühr")]),
+    ("<UNK> in capitals", "The fee was waived.", "en", "Die <UNK> wurde erlassen.", "de",
+     [("noise.unknown_token", "major", "<UNK>")]),
+    ("the replacement character of a broken decoding", "Changes were made.", "en", "\ufffdnderungen wurden vorgenommen.",
+     "de", [("noise.unknown_token", "major", "\ufffdnderungen")]),
+    ("a mark standing alone is only the mark", "He paused, then spoke.", "en", "Er hielt inne ⁇ , dann sprach er.", "de",
+     [("noise.unknown_token", "major", "⁇")]),
+    ("the source's own mark", "The chess move 23.Qh5⁇ lost the game.", "en", "Der Zug 23.Dh5⁇ verlor die Partie.", "de", []),
+    ("two question marks are no mark", "What happened??", "en", "Was ist passiert??", "de", []),
+]
+
+
+@pytest.mark.parametrize("case_id,src,sl,tgt,tl,expected", UNKNOWN_TOKEN_CASES, ids=[c[0] for c in UNKNOWN_TOKEN_CASES])
+def test_unknown_token_table(case_id, src, sl, tgt, tl, expected):
+    assert_table(("noise.unknown_token",), src, sl, tgt, tl, expected)
+
+
+def test_unknown_token_message_and_category():
+    issues, _, _ = run("Passengers can transfer their flights without a change fee.", "en",
+                       "Passagiere können ihre Flüge ohne ⁇ nderungsgebühr übertragen.", "de", ("noise.unknown_token",))
+    assert [(i.category, i.message, i.suggestion) for i in issues] == [
+        (Category.FLUENCY_SPELLING, "Unknown-token mark '⁇' in '⁇ nderungsgebühr': the MT system lost a character "
+         "or a word here", None)]

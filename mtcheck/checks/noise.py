@@ -32,6 +32,8 @@ from .data import (
     document_joined,
     joined_sentences,
     literal_trie,
+    noise_targets,
+    source_span,
 )
 from .registry import CheckContext, register
 
@@ -470,3 +472,55 @@ def _sentences_to_read(ctx: CheckContext, beads: dict, names: Optional[list], ma
 
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# What an MT system prints for a piece it could not produce: sentencepiece's unknown piece "⁇" (U+2047, as
+# fairseq, Marian or CTranslate2 decode it), a literal <unk> token, and U+FFFD, the replacement character a
+# broken decoding leaves. Each stands for a character or a word that is gone ("⁇ nderungen" for « Änderungen »).
+_UNKNOWN_MARKS = ("\u2047", "\ufffd", "<unk>", "<UNK>")
+_UNKNOWN_TOKEN_RE = re.compile("|".join(map(re.escape, _UNKNOWN_MARKS)))
+_WORD_END_BEFORE_RE = re.compile(r"[^\W_]+$")
+# After "⁇", one space and a letter go on with the word (sentencepiece prints the unknown piece so); after the
+# other marks, only what is glued to it.
+_WORD_AFTER_RE = re.compile(r" ?(?=[^\W\d_])[^\W_]+|[^\W_]+")
+_WORD_RE_AFTER_MARK = re.compile(r"[^\W_]+")
+
+
+@register("noise.unknown_token", Category.FLUENCY_SPELLING, version=1, order=50)
+def unknown_token(ctx: CheckContext) -> Iterator[Issue]:
+    """An MT system's unknown-token mark in the translation: "⁇", "<unk>" or the replacement character "�".
+
+    Sentencepiece-based systems print "⁇" for a piece they cannot produce (WMT 2021 en-de, eTranslation:
+    13 times, "ohne ⁇ nderungsgebühr" for "Änderungsgebühr", "⁇ gypten" for "Ägypten", all marked by the
+    raters, none in the human references); older ones print <unk>; U+FFFD is what a broken decoding leaves. The
+    word holding the mark is garbled: major (``fluency/spelling``), on the mark and the word it is glued to
+    (one space after "⁇" is read as inside the word when a letter follows, as these systems write it; after
+    <unk> or "�", only what is glued to the mark). Not
+    reported when the aligned source holds the same mark (a copy of the source's own).
+
+    False positives: a text about these marks; "⁇" used as a chess annotation ("a blunder ⁇").
+    """
+    text = ctx.target.text
+    if "\u2047" not in text and "\ufffd" not in text and "<unk>" not in text and "<UNK>" not in text:
+        return  # (_UNKNOWN_MARKS, each looked for in C: the pattern has no literal prefix to search by)
+    noise = noise_targets(ctx)
+    starts = [s.start for s in ctx.target.sentences]
+    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
+    end = -1
+    for m in _UNKNOWN_TOKEN_RE.finditer(text):
+        if m.start() < end:
+            continue  # inside the word of the mark before ("⁇⁇")
+        j = bisect_right(starts, m.start()) - 1
+        if j < 0 or j in noise:
+            continue
+        bead = bead_of.get(j)
+        src = source_span(ctx, bead)
+        if src is not None and m.group() in ctx.source.text[src.start:src.end]:
+            continue
+        before = _WORD_END_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        start = before.start() if before else m.start()
+        after = (_WORD_AFTER_RE if m.group() == "\u2047" else _WORD_RE_AFTER_MARK).match(text, m.end())
+        end = after.end() if after and "\n" not in after.group() else m.end()
+        yield Issue("noise.unknown_token", Category.FLUENCY_SPELLING, Severity.MAJOR,
+                    f"Unknown-token mark '{m.group()}' in '{text[start:end]}': the MT system lost a character or "
+                    "a word here", source_span=src, target_span=Span(start, end))
