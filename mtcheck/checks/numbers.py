@@ -1070,7 +1070,7 @@ _GROUPED_DIGITS_RE = re.compile("[0-9][.,'\u00a0\u202f\u2009 ][0-9]{3}(?![0-9])"
 # Chinese, Japanese and Korean write a count's digits ungrouped (64847人): one is a count, not a code, when a
 # counter or unit follows it (人 例 名 个 元 件 万 公里 平方米 艘 余 多 …; 円 社; 명 원 개 건).
 _CJK_COUNTERS = frozenset("人例名个個元円件家次户戶辆輛座只头頭台份套条條张張位艘架吨噸米里斤亩畝所股项項起宗余餘多"
-                          "万萬亿億千百公平立社명원개건대채곳회")
+                          "间間球场場万萬亿億千百公平立社명원개건대채곳회")
 
 
 def _written_as_count(s: NumberMention, source_text: str, src_lang: str, qualified: bool = True) -> bool:
@@ -1079,7 +1079,11 @@ def _written_as_count(s: NumberMention, source_text: str, src_lang: str, qualifi
     words, with its digits grouped; in Chinese, Japanese or Korean, with a counter or unit after it (64847人);
     otherwise with a qualifier ("nearly 27000"), a currency or a unit."""
     if s.kind not in _LOCALE_KINDS:
-        return False
+        # Four digits from 1800 to 2199 are read as a year; with a counter after them (累计确诊病例2045例: 2045
+        # cases, 2000间隔离房: 2000 rooms) they are a count, as a year has 年.
+        # (the digits themselves before it: "1997年起", "2020年人口普查" are years, their 年 read with them)
+        return s.kind == "year" and src_lang in ("zh", "ja", "ko") and s.text[-1:].isdigit() \
+            and source_text[s.end:s.end + 1] in _CJK_COUNTERS
     if s.scale != 1.0 or s.spelled or _GROUPED_DIGITS_RE.search(s.text):
         return True
     if src_lang in ("zh", "ja", "ko"):
@@ -1136,7 +1140,7 @@ def _foreign_convention(digits: str, m: NumberMention, lang: str, source_values:
     return None
 
 
-@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=5, order=40)
+@register(LOCALE_CHECK_ID, Category.LOCALE_FORMAT, version=6, order=40)
 def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     """Number whose value is right but written in the source's convention, not the target locale's.
 
@@ -1151,8 +1155,9 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
     or more written without grouping in English, German, French, Spanish, Italian, Portuguese or Dutch
     ("64847 people" for 64847人, "a fine of 30000 yuan" for 3万元: 64,847, 30,000), four digits or more in
     English ("4634 deaths": 4,634), where the source writes it as a count (grouped, with a magnitude or in
-    words; in Chinese, Japanese or Korean with a counter or unit after it; else with a currency or a unit,
-    or with a qualifier when it has five digits: "around 2000" may be a year), not as a code or a year.
+    words; in Chinese, Japanese or Korean with a counter or unit after it, which makes even 2045例 or 2000间
+    ("2045 cases", "2000 rooms") a count, not a year; else with a currency or a unit, or with a qualifier when
+    it has five digits: "around 2000" may be a year), not as a code or a year.
     Only numbers and dates whose value (in either reading) the aligned source states are judged: a wrong value is
     ``numbers.mismatch``'s. False positives: version numbers and scores written with a point ("iOS
     15.4"), Swiss German ("4.5" is usual in Switzerland), figures quoted from an English table; a code the
@@ -1169,7 +1174,9 @@ def number_locale(ctx: CheckContext) -> Iterator[Issue]:
             continue
         if us_dates:
             yield from _us_dates(ctx, bead, src.of(bead.source), lang)
-        target = [t for t in tgt.of(bead.target) if t.kind in _LOCALE_KINDS and not t.spelled]
+        # (a "year" too in English, which groups four digits: "2045 cases" for 2045例 is judged by its source)
+        target = [t for t in tgt.of(bead.target) if (t.kind in _LOCALE_KINDS or t.kind == "year" and lang in
+                                                     _FOUR_DIGIT_GROUPING_LANGS) and not t.spelled]
         if not target:
             continue
         source_values = _values(src.of(bead.source))
