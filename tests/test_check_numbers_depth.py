@@ -9,7 +9,7 @@ from mtcheck.numbers import find_numbers
 
 from .check_helpers import assert_table, run
 
-NUMBER_CHECKS = ("numbers.mismatch", "numbers.locale")
+NUMBER_CHECKS = ("numbers.mismatch", "numbers.locale", "punctuation.spaced_time")
 
 CASES = [
     # locale/format: the value is right, the writing is the source's
@@ -66,6 +66,17 @@ CASES = [
      "The company was founded in 1998 and has 2000 employees.", "en", [("numbers.locale", "minor", "2000")]),
     ("a year with 年 and a counter after it", "1997年起，他开始打鱼。2020年人口普查开始。", "zh",
      "Since 1997, he has been fishing. The 2020 census began.", "en", []),
+    # A time with a space beside its colon (punctuation.spaced_time; WMT 2021 zh-en Borderline, SMU, IIE-MT)
+    ("14时40分 and 14: 40", "当晚14时40分许，一架小型飞机坠毁。", "zh", "At about 14: 40 that evening, a small plane crashed.",
+     "en", [("punctuation.spaced_time", "minor", "14: 40")]),
+    ("24时 and 24: 00", "截至7月25日24时，累计报告确诊病例83830例。", "zh",
+     "As of 24: 00 on July 25, a total of 83,830 confirmed cases had been reported.", "en",
+     [("punctuation.spaced_time", "minor", "24: 00")]),
+    ("a full-width colon spaced", "当晚14时40分许，一架小型飞机坠毁。", "zh",
+     "At about 14： 40 that evening, a small plane crashed.", "en", [("punctuation.spaced_time", "minor", "14： 40")]),
+    ("a heading's colon is no time", "第一阶段：50张床位。", "zh", "Phase 1: 50 beds.", "en", []),
+    ("14时40分 and 14:40", "当晚14时40分许，一架小型飞机坠毁。", "zh", "At about 14:40 that evening, a small plane crashed.",
+     "en", []),
     ("2.500 Menschen and 2500 people", "Etwa 2.500 Menschen kamen.", "de", "About 2500 people came.", "en",
      [("numbers.locale", "minor", "2500")]),
     ("a year is no count", "2020年经济增长2.3%。", "zh", "The economy grew 2.3% in 2020.", "en", []),
@@ -1026,3 +1037,11 @@ def test_a_french_clock_time_with_a_point_is_suggested_as_such():
     price = check_texts("Shares closed at 15.30 euros.\n", "L'action a clôturé à 15.30 euros.\n", src_lang="en",
                         tgt_lang="fr")
     assert [i.suggestion for i in price.issues] == ["15,3"]  # a price written with a point: no clock
+
+
+def test_spaced_time_suggestion_and_message():
+    issues, _, _ = run("当晚14时40分许，一架小型飞机坠毁。", "zh", "At about 14: 40 that evening, 14： 40 in Beijing.", "en",
+                       ("punctuation.spaced_time",))
+    assert [(i.category.value, i.message, i.suggestion) for i in issues] == [
+        ("fluency/punctuation", "Space beside the colon of the time '14: 40': written 14:40", "14:40"),
+        ("fluency/punctuation", "Space beside the colon of the time '14： 40': written 14:40", "14:40")]
