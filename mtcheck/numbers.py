@@ -930,6 +930,16 @@ _CURRENCY_WORDS = {
     "dinara": "RSD", "лева": "BGN",
     "یورو": "EUR", "دلار": "USD", "ریال": "IRR", "تومان": "IRR",
     "港元": "HKD", "港币": "HKD", "dollars de hong kong": "HKD", "hong kong dollars": "HKD",
+    # A dollar named by its country ("5 million US dollars" for 500万美元, „1.200 US-Dollar“): the country's
+    # code, so that « 5 millions d'euros » → "5 million US dollars" is a currency changed, as with "dollars".
+    "us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD", "american dollar": "USD",
+    "american dollars": "USD", "us-dollar": "USD", "us-dollars": "USD", "hong kong dollar": "HKD",
+    "hk dollar": "HKD", "hk dollars": "HKD", "hongkong-dollar": "HKD", "australian dollar": "AUD",
+    "australian dollars": "AUD", "australische dollar": "AUD", "australischen dollar": "AUD",
+    "canadian dollar": "CAD", "canadian dollars": "CAD", "kanadische dollar": "CAD", "kanadischen dollar": "CAD",
+    "singapore dollar": "SGD", "singapore dollars": "SGD", "singapur-dollar": "SGD", "new taiwan dollar": "TWD",
+    "new taiwan dollars": "TWD", "taiwan dollar": "TWD", "taiwan dollars": "TWD", "nt dollars": "TWD",
+    "taiwan-dollar": "TWD", "new zealand dollar": "NZD", "new zealand dollars": "NZD",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
 # Korean currencies of one syllable begin many words (원칙 "principle", 원인 "cause", 엔진 "engine"): after a

@@ -567,6 +567,17 @@ CASES = [
      "Le contrat vaut 5 millions de dollars (4,6 millions d'euros).", "fr", []),
     ("$5 million and 5 million euros, both said", "The deal is worth $5 million, or 5 million euros.", "en",
      "Le contrat vaut 5 millions de dollars, soit 5 millions d'euros.", "fr", []),
+    # A dollar named by its country is read as a currency (it was a bare number: the swap was silent; WMT 2021
+    # en-de UEdin: "£101million" → „101 Millionen US-Dollar“)
+    ("£101million and 101 Millionen US-Dollar", "Inter want their £101million release clause met.", "en",
+     "Inter will, dass seine Ausstiegsklausel von 101 Millionen US-Dollar erfüllt wird.", "de",
+     [("numbers.mismatch", "major", "101 Millionen US-Dollar")]),
+    ("500万欧元 and 5 million US dollars", "该基金筹集了500万欧元。", "zh", "The fund raised 5 million US dollars.", "en",
+     [("numbers.mismatch", "major", "5 million US dollars")]),
+    ("500万美元 and 5 million U.S. dollars", "该基金筹集了500万美元。", "zh", "The fund raised 5 million U.S. dollars.",
+     "en", []),
+    ("5 million Australian dollars and 500万澳元 are dollars alike", "The fund raised 5 million Australian dollars.",
+     "en", "Der Fonds sammelte 5 Millionen australische Dollar.", "de", []),
     ("HK$ and dollars are not told apart", "The deal is worth HK$5 million.", "en",
      "Der Deal ist 5 Millionen Dollar wert.", "de", []),
     # the yuan of Taiwan and Hong Kong (新台币, 港币 before a bare 元), NT$, R$; a bare 元 is not compared

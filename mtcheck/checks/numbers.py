@@ -753,7 +753,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
     return out
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=15, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=16, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -764,7 +764,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     10 acres → „10 Hektar“: not converted; three human references of WMT 2021 do it with acres), and the
     same number with another unit of time (14天 → "14 weeks", "3 months" → „3 Jahre“), and the same amount
     in another currency ("$5 million" → « 5 millions d'euros », 500万美元 → "5 million yuan": swapped, not
-    converted; dollars of different countries are not told apart: HK$ / "dollars"); a full date with its day
+    converted; a dollar named by its country is read, "5 million US dollars", „1.200 US-Dollar“, but dollars
+    of different countries are not told apart: HK$ / "dollars"); a full date with its day
     or month changed, or the two swapped ("March 2" / « 3 mars », « 3 février »), is a wrong date; so is
     a change in percentage points said in percent or the other way round ("2 percentage points" / „2 Prozent“,
     2个百分点 / "2 percent"), and a temperature whose sign changed (零下5摄氏度 / "5 degrees", "-5°C" / « 5 °C »;
