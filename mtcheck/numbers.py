@@ -940,6 +940,8 @@ _CURRENCY_WORDS = {
     "singapore dollar": "SGD", "singapore dollars": "SGD", "singapur-dollar": "SGD", "new taiwan dollar": "TWD",
     "new taiwan dollars": "TWD", "taiwan dollar": "TWD", "taiwan dollars": "TWD", "nt dollars": "TWD",
     "taiwan-dollar": "TWD", "new zealand dollar": "NZD", "new zealand dollars": "NZD",
+    "swiss franc": "CHF", "swiss francs": "CHF", "schweizer franken": "CHF", "rupee": "INR", "rupees": "INR",
+    "rupie": "INR", "rupien": "INR", "roupie": "INR", "roupies": "INR",
     "usd": "USD", "eur": "EUR", "rmb": "CNY", "cny": "CNY", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "hkd": "HKD",
 }
 # Korean currencies of one syllable begin many words (원칙 "principle", 원인 "cause", 엔진 "engine"): after a

@@ -578,6 +578,11 @@ CASES = [
      "en", []),
     ("5 million Australian dollars and 500万澳元 are dollars alike", "The fund raised 5 million Australian dollars.",
      "en", "Der Fonds sammelte 5 Millionen australische Dollar.", "de", []),
+    ("5 million Swiss francs and 5 Millionen Euro", "The club paid 5 million Swiss francs.", "en",
+     "Der Verein zahlte 5 Millionen Euro.", "de", [("numbers.mismatch", "major", "5 Millionen Euro")]),
+    ("2,500 rupees and 2.500 Rupien", "He was given 2,500 rupees.", "en", "Er erhielt 2.500 Rupien.", "de", []),
+    ("2,500 rupees and 2.500 Dollar", "He was given 2,500 rupees.", "en", "Er erhielt 2.500 Dollar.", "de",
+     [("numbers.mismatch", "major", "2.500 Dollar")]),
     ("HK$ and dollars are not told apart", "The deal is worth HK$5 million.", "en",
      "Der Deal ist 5 Millionen Dollar wert.", "de", []),
     # the yuan of Taiwan and Hong Kong (新台币, 港币 before a bare 元), NT$, R$; a bare 元 is not compared
