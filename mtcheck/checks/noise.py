@@ -482,8 +482,8 @@ _UNKNOWN_TOKEN_RE = re.compile("|".join(map(re.escape, _UNKNOWN_MARKS)))
 _WORD_END_BEFORE_RE = re.compile(r"[^\W_]+$")
 # After "⁇", one space and a letter go on with the word (sentencepiece prints the unknown piece so); after the
 # other marks, only what is glued to it.
-_WORD_AFTER_RE = re.compile(r" ?(?=[^\W\d_])[^\W_]+|[^\W_]+")
-_WORD_RE_AFTER_MARK = re.compile(r"[^\W_]+")
+_WORD_AFTER_PIECE_RE = re.compile(r" ?(?=[^\W\d_])[^\W_]+|[^\W_]+")
+_GLUED_AFTER_RE = re.compile(r"[^\W_]+")
 
 
 @register("noise.unknown_token", Category.FLUENCY_SPELLING, version=1, order=50)
@@ -495,8 +495,8 @@ def unknown_token(ctx: CheckContext) -> Iterator[Issue]:
     raters, none in the human references); older ones print <unk>; U+FFFD is what a broken decoding leaves. The
     word holding the mark is garbled: major (``fluency/spelling``), on the mark and the word it is glued to
     (one space after "⁇" is read as inside the word when a letter follows, as these systems write it; after
-    <unk> or "�", only what is glued to the mark). Not
-    reported when the aligned source holds the same mark (a copy of the source's own).
+    <unk> or "�", only what is glued to the mark). Not reported when the aligned source holds the same mark (a
+    copy of the source's own).
 
     False positives: a text about these marks; "⁇" used as a chess annotation ("a blunder ⁇").
     """
@@ -519,7 +519,7 @@ def unknown_token(ctx: CheckContext) -> Iterator[Issue]:
             continue
         before = _WORD_END_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         start = before.start() if before else m.start()
-        after = (_WORD_AFTER_RE if m.group() == "\u2047" else _WORD_RE_AFTER_MARK).match(text, m.end())
+        after = (_WORD_AFTER_PIECE_RE if m.group() == "\u2047" else _GLUED_AFTER_RE).match(text, m.end())
         end = after.end() if after and "\n" not in after.group() else m.end()
         yield Issue("noise.unknown_token", Category.FLUENCY_SPELLING, Severity.MAJOR,
                     f"Unknown-token mark '{m.group()}' in '{text[start:end]}': the MT system lost a character or "

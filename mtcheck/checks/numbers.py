@@ -1122,8 +1122,8 @@ _SPACED_TIME_HINT_WIDE_RE = re.compile(r"：(?<=\d：)[ \u00a0]+\d")
 def spaced_time(ctx: CheckContext) -> Iterator[Issue]:
     """Clock time with a space beside its colon: "at about 14: 40 that day", "As of 24: 00 on July 25".
 
-    A tokeniser's space left in a time by machine translation (WMT 2021 zh-en: 85 in the MT output of three
-    systems, from 14时40分 and 24时; the human references copy one system's twice). Minor, with the time
+    A tokeniser's space left in a time by machine translation (WMT 2021 zh-en: 82 in the MT output of three
+    systems, from 14时40分 and 24时; one human reference, ref.B, writes 8 so too). Minor, with the time
     unspaced as the suggestion ("14:40"); only where the aligned source says that time (the same hour, on a
     12- or 24-hour clock, and minute), so that a colon of a heading or a list ("Phase 1: 50 beds") is not read
     as one. False positives: a ratio or score the source also writes as that time.
