@@ -29,6 +29,18 @@ CASES = [
     ("„Wir wir“ in German", "Lucas added: \"We should focus on solving murders.\"", "en",
      "Lukas fügte hinzu: „Wir wir sollten uns auf die Aufklärung von Morden konzentrieren.“", "de",
      [("repetition.word", "minor", "Wir wir")]),
+    # A name repeated in brackets right after itself (WMT 2021 zh-en: Borderline, DIDI-NLP, metricsystem2, all
+    # three marked by the raters): the source glosses its transliteration with the original name
+    ("Grant Shapps (Grant Shapps)", "据报道，英国交通大臣沙普斯（Grant Shapps）目前也在西班牙度假。", "zh",
+     "British Transport Secretary Grant Shapps (Grant Shapps) is also on holiday in Spain.", "en",
+     [("repetition.word", "minor", "Grant Shapps (Grant Shapps)")]),
+    ("the transliteration and the name in brackets", "据报道，英国交通大臣沙普斯（Grant Shapps）目前也在西班牙度假。", "zh",
+     "British Transport Secretary Shapps (Grant Shapps) is also on holiday in Spain.", "en", []),
+    ("the source writes it so", "The WHO (WHO) said so.", "en", "Die WHO (WHO) sagte das.", "de", []),
+    ("a credit line and the next paragraph's dateline", "国际米兰解锁第3000场意甲比赛-中新网\n\n中新网7月26日电 国际米兰迎来里程碑。",
+     "zh", "Inter Milan unlocks 3000th Serie A match - CNN\n\n(CNN) - Inter Milan reached a milestone.", "en", []),
+    ("a word glued before the bracket is another word", "The unemployment (employment) rate fell.", "en",
+     "Die Arbeitslosigkeit (Losigkeit) sank.", "de", []),
     ("a phrase looping three times", "Prices rose in the city.", "en",
      "Les prix ont augmenté dans la ville dans la ville dans la ville.", "fr",
      [("repetition.word", "major", "dans la ville dans la ville dans la ville")]),

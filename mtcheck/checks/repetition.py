@@ -11,7 +11,7 @@ import numpy as np
 
 from ..langid import HAN_CORE_RE
 from ..segment import COMBINING_MARKS, MARK_RE, text_cache
-from ..types import Category, Document, Issue, Severity
+from ..types import Category, Document, Issue, Severity, Span
 from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, document_joined, is_cased_lang,
                    noise_targets, source_span)
 from .registry import CheckContext, register
@@ -271,7 +271,7 @@ def _opens_sentence(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-@register("repetition.word", Category.FLUENCY_REPETITION, version=4, order=50)
+@register("repetition.word", Category.FLUENCY_REPETITION, version=5, order=50)
 def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     """Word or phrase repeated at once: "the the", « de de », "in the city in the city".
 
@@ -287,7 +287,9 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     emphasis ("Bye bye!" → « ¡Adiós adiós! », "No, no, no!" → « Non non non ! »; not "that that" → « que
     que »), and languages written without spaces (Chinese, Japanese), where doubling is grammar (看看,
     常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of its word: « की कीमतों »
-    is no « क क ».
+    is no « क क ». A name or phrase repeated in brackets right after itself, "Grant Shapps (Grant Shapps)"
+    (from 沙普斯（Grant Shapps）, the source's gloss of its transliteration), is minor too, unless the source
+    writes it so.
 
     False positives: names made of a repeated word that the source writes otherwise; emphatic
     repetition in quoted speech that the source does not repeat. Missed: a slip that doubles a word of a
@@ -336,6 +338,53 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MAJOR if severe else Severity.MINOR,
                         f"'{unit}' is written {times} times in a row",
                         source_span=src.whole(), target_span=side.span(m.start(), m.end()), suggestion=unit)
+    yield from _bracket_repeats(ctx, noise)
+
+
+# A name or phrase repeated in brackets right after itself: "Grant Shapps (Grant Shapps)", from 沙普斯（Grant
+# Shapps）, where the source glosses its transliteration with the original name that the translation has already
+# written. Patterns led by the bracket, a literal that ``re`` looks for fast.
+_BRACKETED_RES = (("(", re.compile(r"\(\s*([^()\n]{2,80}?)\s*\)")), ("（", re.compile(r"（\s*([^（）\n]{2,80}?)\s*）")))
+
+
+def _bracketed_repeat_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of each "phrase (phrase)" of ``text``: the words just before a bracket are those in
+    it (case aside), from a word's start."""
+    out = []
+    for opener, rx in _BRACKETED_RES:
+        if opener not in text:
+            continue
+        for m in rx.finditer(text):
+            phrase = m.group(1)
+            end = len(text[:m.start()].rstrip(" \u00a0"))  # (a line break between them: "- CNN" / "(CNN) - …")
+            start = end - len(phrase)
+            if start < 0 or text[start:end].casefold() != phrase.casefold() or not phrase[0].isalnum() or (
+                    start and text[start - 1].isalnum()):
+                continue
+            out.append((start, m.end(), phrase))
+    return out
+
+
+def _bracket_repeats(ctx: CheckContext, noise: set[int]) -> Iterator[Issue]:
+    text = ctx.target.text
+    if "(" not in text and "（" not in text:
+        return
+    found = _bracketed_repeat_spans(text)
+    if not found:
+        return
+    starts = [s.start for s in ctx.target.sentences]
+    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
+    for start, end, phrase in found:
+        j = bisect_right(starts, start) - 1
+        if j < 0 or j in noise:
+            continue
+        src = source_span(ctx, bead_of.get(j))
+        if src is not None and any(p.casefold() == phrase.casefold() for _, _, p in
+                                   _bracketed_repeat_spans(ctx.source.text[src.start:src.end])):
+            continue  # the source writes it so too
+        yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MINOR,
+                    f"'{phrase}' is repeated in brackets right after it", source_span=src,
+                    target_span=Span(start, end), suggestion=text[start:start + len(phrase)])
 
 
 @text_cache()
