@@ -289,17 +289,25 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     常常). A letter's combining marks (Hindi vowel signs, Hebrew points) are part of its word: « की कीमतों »
     is no « क क ». A name or phrase repeated in brackets right after itself, "Grant Shapps (Grant Shapps)"
     (from 沙普斯（Grant Shapps）, the source's gloss of its transliteration), is minor too, unless the source
-    writes it so.
+    writes it so; a punctuation mark written again and again in a row, a decoder's loop, is major: a full stop
+    seven times or more, spaced alike (". . . . . . ."; "......" renders the Chinese ellipsis « …… »), "!", "?"
+    or 。 five times, unless the source has such a run ("...", "!!!" and « … » are writing).
 
     False positives: names made of a repeated word that the source writes otherwise; emphatic
     repetition in quoted speech that the source does not repeat. Missed: a slip that doubles a word of a
     sentence whose source repeats one for emphasis elsewhere.
     """
     tgt = base_lang(ctx.target.lang)
-    if tgt in ("zh", "ja", "ko", "th"):
-        return
-    legit = LEGITIMATE_DOUBLES.get(tgt, frozenset())
     noise = noise_targets(ctx)
+    if tgt not in ("zh", "ja", "ko", "th"):
+        yield from _word_repeats(ctx, tgt, noise)
+    yield from _bracket_repeats(ctx, noise)
+    yield from _punctuation_loops(ctx, noise)
+
+
+def _word_repeats(ctx: CheckContext, tgt: str, noise: set[int]) -> Iterator[Issue]:
+    """The words and phrases of ``repeated_word`` (a language written with spaces)."""
+    legit = LEGITIMATE_DOUBLES.get(tgt, frozenset())
     may = _sentences_that_may_repeat(ctx.target)
     count = len(ctx.target.sentences)
     sides = bead_side_list(ctx)
@@ -338,7 +346,6 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
             yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MAJOR if severe else Severity.MINOR,
                         f"'{unit}' is written {times} times in a row",
                         source_span=src.whole(), target_span=side.span(m.start(), m.end()), suggestion=unit)
-    yield from _bracket_repeats(ctx, noise)
 
 
 # A name or phrase repeated in brackets right after itself: "Grant Shapps (Grant Shapps)", from 沙普斯（Grant
@@ -438,3 +445,34 @@ def repeated_sentence(ctx: CheckContext) -> Iterator[Issue]:
         yield Issue("repetition.sentence", Category.FLUENCY_REPETITION, Severity.MAJOR,
                     "The translation repeats the previous sentence; the source does not",
                     source_span=source_span(ctx, b), target_span=sents[j].span)
+
+
+# A punctuation mark repeated in a row, spaced or not (". . . . . . ." hundreds of times after a sentence: WMT
+# 2021 en-de, metricsystem1 and 4): a decoder's loop. A full stop seven times, spaced alike ("......" renders the
+# Chinese ellipsis « …… »; "..." and « … » are writing), "!", "?" or 。 five times ("!!!" is writing). Each
+# alternative's shortest match is a hint, looked for in C: the pattern is read only where one is.
+_PUNCT_LOOP_HINTS = (".......", ". . . . . . .", "!!!!!", "?????", "。。。。。")
+_PUNCT_LOOP_RE = re.compile(r"\.{7,}|\.(?: \.){6,}|!{5,}|\?{5,}|。{5,}")
+
+
+def _punctuation_loops(ctx: CheckContext, noise: set[int]) -> Iterator[Issue]:
+    text = ctx.target.text
+    if not any(hint in text for hint in _PUNCT_LOOP_HINTS):
+        return
+    starts = [s.start for s in ctx.target.sentences]
+    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
+    for m in _PUNCT_LOOP_RE.finditer(text):
+        j = bisect_right(starts, m.start()) - 1
+        if j < 0 or j in noise:
+            continue
+        src = source_span(ctx, bead_of.get(j))
+        run = m.group()
+        if src is not None and _PUNCT_LOOP_RE.search(ctx.source.text, src.start, src.end):
+            continue  # the source has such a run too (a dot leader, a censored word)
+        mark = run[0]
+        times = run.count(mark)
+        shown = run if len(run) <= 20 else run[:19] + "…"
+        yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MAJOR,
+                    f"'{mark}' is written {times} times in a row ('{shown}'): a loop of the MT system",
+                    source_span=src, target_span=Span(m.start(), m.end()))
+
