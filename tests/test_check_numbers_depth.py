@@ -690,8 +690,20 @@ CASES = [
     ("90°F converted to 32 °C", "Temperatures rose above 90°F.", "en", "Les températures ont dépassé 32 °C.", "fr",
      []),
     ("90°F kept", "Temperatures rose above 90°F.", "en", "Les températures ont dépassé 90 °F.", "fr", []),
-    ("bare degrees on both sides", "Temperatures rose above 90 degrees.", "en",
-     "Die Temperaturen stiegen auf über 90 Grad.", "de", []),
+    # An English source's weather "90 degrees" is Fahrenheit (too high for Celsius); bare „90 Grad“ reads as 90 °C
+    # (v17; WMT 2021 en-de: all 13 MT systems, while three of four references converted it)
+    ("bare degrees on both sides: Fahrenheit read as Celsius", "Temperatures rose above 90 degrees.", "en",
+     "Die Temperaturen stiegen auf über 90 Grad.", "de", [("numbers.mismatch", "major", "90")]),
+    ("90 degrees of heat and 90 degrés", "With temperatures above 90 degrees, the fire spread.", "en",
+     "Avec des températures supérieures à 90 degrés, le feu s'est propagé.", "fr", [("numbers.mismatch", "major", "90")]),
+    ("90 degrees converted to 32 Grad Celsius", "In the daytime heat, with temperatures above 90 degrees, the fire "
+     "flared up.", "en", "In der Tageshitze mit Temperaturen von über 32 Grad Celsius flammte das Feuer auf.", "de", []),
+    ("90 degrees kept as Fahrenheit", "Temperatures rose above 90 degrees.", "en",
+     "Die Temperaturen stiegen auf über 90 Grad Fahrenheit.", "de", []),
+    ("an angle of 90 degrees", "The car turned 90 degrees and hit a wall.", "en",
+     "Das Auto drehte sich um 90 Grad und prallte gegen eine Wand.", "de", []),
+    ("35 degrees may be Celsius", "Temperatures reached 35 degrees in Seville.", "en",
+     "Die Temperaturen erreichten 35 Grad in Sevilla.", "de", []),
     ("华氏90度 and 90 degrees Celsius", "气温达到华氏90度。", "zh", "The temperature reached 90 degrees Celsius.", "en",
      [("numbers.mismatch", "major", "90")]),
     ("35摄氏度 and 35 degrees Celsius", "气温达到35摄氏度。", "zh", "The temperature reached 35 degrees Celsius.", "en",

@@ -116,18 +116,20 @@ def _pairing_distance(s: NumberMention, t: NumberMention) -> tuple[bool, bool, f
 
 
 def _unit_swaps(ctx: CheckContext, source: list[NumberMention], target: list[NumberMention], read, kept,
-                why, same=numbers_match, describe=describe_mention) -> Iterator[Issue]:
+                why, same=numbers_match, describe=describe_mention, read_target=None) -> Iterator[Issue]:
     """Major issues for the source numbers whose translation keeps the number but writes another unit of the
     same dimension; the pairs are removed from ``source`` and ``target``. ``read(text, mention)`` gives
     (dimension, quantity the unit makes of the number, unit as written, "" when ``describe`` says it) or
-    None; ``kept(s, reading, target)`` says the translation renders it anyway; ``same(s, t)`` that two
-    numbers are the same (``numbers_match``); ``why(s, t, reading, reading)`` ends the message."""
+    None (``read_target``, if given, reads the translation's); ``kept(s, reading, target)`` says the
+    translation renders it anyway; ``same(s, t)`` that two numbers are the same (``numbers_match``);
+    ``why(s, t, reading, reading)`` ends the message."""
+    read_target = read_target or read
     for s in list(source):
         rs = read(ctx.source.text, s)
         if rs is None or kept(s, rs, target):
             continue
         for t in target:
-            rt = read(ctx.target.text, t) if same(s, t) else None
+            rt = read_target(ctx.target.text, t) if same(s, t) else None
             if rt is not None and rt[0] == rs[0] and rt[1] != rs[1]:
                 source.remove(s)
                 target.remove(t)
@@ -199,6 +201,54 @@ def _scales_changed(ctx: CheckContext, source: list[NumberMention], target: list
     return _unit_swaps(
         ctx, source, target, _temperature_scale, kept,
         lambda s, t, rs, rt: f"the scale changed ({rs[1]} to {rt[1]}), the number was not converted")
+
+
+# A weather temperature in degrees with no scale in an English source is Fahrenheit when it is too high to be
+# Celsius ("temperatures above 90 degrees" in California: WMT 2021 en-de, all 13 MT systems wrote „über 90 Grad“,
+# which a German reader takes for 90 °C; three of the four human references converted it, 30 or 32 °C). A word of
+# weather near it tells a temperature from an angle ("turned 90 degrees").
+_BARE_DEGREES_RE = re.compile(r"[ \u00a0-]degrees?\b(?![ \u00a0]*(?:[FC]\b|°|(?i:fahrenheit|celsius|centigrade)))")
+_WEATHER_BEFORE_RE = re.compile(r"(?i:\b(?:temperatures?|heat(?:wave)?|hot|highs?|lows?|weather|warm|thermometers?|"
+                                r"forecast|mercury)\b)")
+_LOCAL_DEGREES_RE = re.compile(r"[ \u00a0-]?(?:Grad|degrés?|grados?|gradi|graus?|graden|grader|度|°(?![ \u00a0]?[FC]))"
+                               r"(?![ \u00a0]*(?:[FC]\b|(?i:fahrenheit|celsius|centigrade)))")
+# Languages whose readers take bare degrees for Celsius.
+_CELSIUS_LANGS = frozenset({"de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl", "cs", "zh", "ja",
+                            "ko", "ru", "uk", "tr", "el", "ro", "hu"})
+
+
+def _implied_fahrenheit(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
+    """An English source's "90 degrees" of weather (60 to 134, a word of weather in the 80 characters before it):
+    ("temperature", "Fahrenheit", "degrees"), else None."""
+    if m.kind != "number" or not 60 <= m.value <= 134 or not _BARE_DEGREES_RE.match(text, m.end):
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if _WEATHER_BEFORE_RE.search(text, max(line_start, m.start - 80), m.start) is None:
+        return None
+    return "temperature", "Fahrenheit", text[m.end:_BARE_DEGREES_RE.match(text, m.end).end()].strip(" -\u00a0")
+
+
+def _local_degrees(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
+    """A translation's degrees with no scale („90 Grad“, « 90 degrés », 90度), which its reader takes for Celsius."""
+    if m.kind != "number":
+        return None
+    found = _LOCAL_DEGREES_RE.match(text, m.end)
+    return ("temperature", "Celsius", found.group().strip(" -\u00a0")) if found else None
+
+
+def _fahrenheit_read_as_celsius(ctx: CheckContext, source: list[NumberMention],
+                                target: list[NumberMention]) -> Iterator[Issue]:
+    """The English source's weather "90 degrees" (Fahrenheit) kept as bare degrees in a language that reads them
+    as Celsius, when no target number of the same value says Fahrenheit."""
+    def kept(s: NumberMention, rs: tuple[str, str, str], target: list[NumberMention]) -> bool:
+        return any(numbers_match(s, t) and (_temperature_scale(ctx.target.text, t) or ("", "", ""))[1] == "Fahrenheit"
+                   for t in target)
+
+    return _unit_swaps(
+        ctx, source, target, _implied_fahrenheit, kept,
+        lambda s, t, rs, rt: f"a weather temperature this high in degrees is Fahrenheit, and '{rt[2]}' alone is read "
+                             f"as Celsius: not converted (about {round((s.value - 32) * 5 / 9)} °C)",
+        read_target=_local_degrees)
 
 
 # Currencies written with a dollar: "$" is the US dollar in most news, but HK$, A$, C$ and "dollars" may be
@@ -753,7 +803,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
     return out
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=16, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=17, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -770,7 +820,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     a change in percentage points said in percent or the other way round ("2 percentage points" / „2 Prozent“,
     2个百分点 / "2 percent"), and a temperature whose sign changed (零下5摄氏度 / "5 degrees", "-5°C" / « 5 °C »;
     « 5 degrés sous zéro » keeps it) or whose scale changed with the same number ("90 °F" / « 90 °C », 华氏90度
-    / "90 degrees Celsius"; both scales said, a converted one forgiven), and a clock time moved to the other half of the day where both sides
+    / "90 degrees Celsius"; both scales said, a converted one forgiven; and an English source's weather
+    temperature in bare degrees too high to be Celsius, 60 to 134 after a word of weather, "temperatures above
+    90 degrees", kept as bare „90 Grad“ or « 90 degrés », which read as Celsius), and a clock time moved to the other half of the day where both sides
     say the half ("3 p.m." → « 3 h » or „3 Uhr“, 下午3点 → "3 a.m."; "3:30", 3点 alone say neither); a small
     number in words changed into another in words, each the only one left on its side ("Three police officers"
     → „Zwei Polizisten“, 三名 → "Two", 第二次 → "the third time", "the first time" → „das zweite Mal“, 首次 →
@@ -821,6 +873,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     src, tgt = _mentions_of(ctx)
     src_lang, tgt_lang = base_lang(ctx.source.lang) or "", base_lang(ctx.target.lang) or ""
     scales = _says_a_scale(ctx.source.text)  # a temperature scale said in the source
+    # an English source's bare degrees, translated into a language that reads degrees as Celsius
+    fahrenheit = src_lang == "en" and tgt_lang in _CELSIUS_LANGS and " degree" in ctx.source.text
     beads = ctx.alignment
     for b, bead in enumerate(beads):
         if not bead.source or not bead.target:
@@ -847,6 +901,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
         yield from _units_changed(ctx, source, target)
         if scales:
             yield from _scales_changed(ctx, source, target)
+        if fahrenheit:
+            yield from _fahrenheit_read_as_celsius(ctx, source, target)
         yield from _durations_changed(ctx, source, target)
         yield from _currencies_changed(ctx, source, target)
         yield from _points_or_percent(ctx, source, target)
