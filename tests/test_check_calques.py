@@ -83,3 +83,11 @@ def test_malformed_file_names_the_line(tmp_path: Path):
     bad.write_text("x\tzh\ten\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"c\.tsv:1: 3 columns, expected 10"):
         read_calques(bad)
+
+
+def test_the_withheld_name_is_quoted_not_another_mou():
+    # 南京某大学 ("a university in Nanjing") holds 京某 before 黄某某: the message and the source span are 黄某某's
+    issues, source, _ = run("南京某大学学生黄某某目前仍处于失联状态。", "zh",
+                            "Huang Moumou, a student at a university in Nanjing, is still missing.", "en", ("terms.calque",))
+    assert [(i.message.split(":")[0], source.text[i.source_span.start:i.source_span.end]) for i in issues] == [
+        ("'Huang Moumou' is a literal rendering of '黄某某'", "黄某某")]

@@ -93,7 +93,8 @@ def calque(ctx: CheckContext) -> Iterator[Issue]:
         return
     for _, _, src, tgt in bead_sides(ctx):
         for c in found:
-            hit = c.source.search(src.text)
+            # The longest source match is the expression ("南京某大学学生黄某某": 黄某某, not 京某 of 某大学, "a university")
+            hit = max(c.source.finditer(src.text), key=lambda h: h.end() - h.start(), default=None)
             if hit is None or (c.exclude is not None and c.exclude.search(src.text)):
                 continue
             for m in c.forbidden.finditer(tgt.text):
