@@ -21,6 +21,8 @@ PIECES = [
     " Millionen", " million", "万", "亿", "元", "年", "新冠", "第3", "⁇", "⁇ ", "<unk>", "\ufffd", "\x00",
     "www.example.com", "https://x.org/a%20b", "a@b.de", "@user", "#tag", "NATO", "UN", "OTAN", "St.", "Paul",
     ".Die", "weiter.Nachdem", "“ ", " „", "90 °F", "30 °C", "the first", "Mr", "‹", "›", "「", "」", "《", "》",
+    "14: 40", "24时", "......", ". . . . . . .", "!!!!!", "Grant Shapps (Grant Shapps)", "（", "）", "90 degrees",
+    " temperatures", "90 Grad", "US dollars", "2045例", "2045", "7,5%", "Rupien", "\u2047 nderungen",
 ]
 LANG_PAIRS = [("en", "de"), ("zh", "en"), ("en", "fr"), ("fr", "en"), ("de", "en"), ("en", "es")]
 
