@@ -141,6 +141,8 @@ CASES = [
     ("an abbreviation before the stop", "The Cathedral of St. Peter and St. Paul was restored.", "en",
      "The Cathedral of St.Peter and St.Paul was restored.", "en", []),
     ("a domain", "Read more on spiegel.de today.", "en", "Mehr dazu heute auf Spiegel.De lesen.", "de", []),
+    ("a title's abbreviation", "Gov. Newsom spoke on Oct. 3.", "en", "Gov.Newsom sprach am 3. Okt.Die Rede war kurz.",
+     "de", []),
     ("the source runs them together too", "The test is required.For the next 14 days it stays.", "en",
      "Der Test ist erforderlich.Für die nächsten 14 Tage bleibt er.", "de", []),
 ]

@@ -316,6 +316,10 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         # 3,5 δισ. ευρώ, 25 тис. людей, у 2023 р.)
         "vb", "vd", "dl", "dna", "cca", "kb", "stb", "ill", "ún", "κ", "κα", "εκ", "εκατ", "δισ", "τρισ", "χιλ",
         "тис", "грн", "р", "ст",
+        # Titles, places and months that news writes before a name or a figure (Gov. Newsom, Univ.-Prof., 5th
+        # Ave., Blvd., 3 Okt., Str., Bd.; French gouv., boul., tél., dép.)
+        "gov", "govt", "univ", "ave", "blvd", "rd", "mt", "ft", "str", "okt", "dez", "bd", "boul", "gouv", "tél",
+        "dép",
     }
 )
 
