@@ -704,6 +704,8 @@ CASES = [
      "Das Auto drehte sich um 90 Grad und prallte gegen eine Wand.", "de", []),
     ("35 degrees may be Celsius", "Temperatures reached 35 degrees in Seville.", "en",
      "Die Temperaturen erreichten 35 Grad in Sevilla.", "de", []),
+    ("hot water at 90 degrees is Celsius", "In the heat, the water temperature reached 90 degrees.", "en",
+     "In der Hitze erreichte die Wassertemperatur 90 Grad.", "de", []),
     ("华氏90度 and 90 degrees Celsius", "气温达到华氏90度。", "zh", "The temperature reached 90 degrees Celsius.", "en",
      [("numbers.mismatch", "major", "90")]),
     ("35摄氏度 and 35 degrees Celsius", "气温达到35摄氏度。", "zh", "The temperature reached 35 degrees Celsius.", "en",

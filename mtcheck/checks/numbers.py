@@ -210,6 +210,9 @@ def _scales_changed(ctx: CheckContext, source: list[NumberMention], target: list
 _BARE_DEGREES_RE = re.compile(r"[ \u00a0-]degrees?\b(?![ \u00a0]*(?:[FC]\b|°|(?i:fahrenheit|celsius|centigrade)))")
 _WEATHER_BEFORE_RE = re.compile(r"(?i:\b(?:temperatures?|heat(?:wave)?|hot|highs?|lows?|weather|warm|thermometers?|"
                                 r"forecast|mercury)\b)")
+# ... but not of a thing heated (water at 90 degrees, an oven, a sauna, a fever: Celsius where the news is British).
+_NOT_WEATHER_RE = re.compile(r"(?i:\b(?:water|oven|oil|coffee|tea|sauna|engine|boil\w*|bath\w*|body|melt\w*|cook\w*|"
+                             r"bak\w*|steam\w*|fever|furnace|kiln|metal|liquid)\b)")
 _LOCAL_DEGREES_RE = re.compile(r"[ \u00a0-]?(?:Grad|degrés?|grados?|gradi|graus?|graden|grader|度|°(?![ \u00a0]?[FC]))"
                                r"(?![ \u00a0]*(?:[FC]\b|(?i:fahrenheit|celsius|centigrade)))")
 # Languages whose readers take bare degrees for Celsius.
@@ -218,12 +221,14 @@ _CELSIUS_LANGS = frozenset({"de", "fr", "es", "it", "pt", "nl", "sv", "da", "no"
 
 
 def _implied_fahrenheit(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
-    """An English source's "90 degrees" of weather (60 to 134, a word of weather in the 80 characters before it):
-    ("temperature", "Fahrenheit", "degrees"), else None."""
+    """An English source's "90 degrees" of weather (60 to 134, a word of weather in the 80 characters before it and
+    no thing heated around it): ("temperature", "Fahrenheit", "degrees"), else None."""
     if m.kind != "number" or not 60 <= m.value <= 134 or not _BARE_DEGREES_RE.match(text, m.end):
         return None
     line_start = text.rfind("\n", 0, m.start) + 1
-    if _WEATHER_BEFORE_RE.search(text, max(line_start, m.start - 80), m.start) is None:
+    window_start = max(line_start, m.start - 80)
+    if _WEATHER_BEFORE_RE.search(text, window_start, m.start) is None \
+            or _NOT_WEATHER_RE.search(text, window_start, min(len(text), m.end + 40)) is not None:
         return None
     return "temperature", "Fahrenheit", text[m.end:_BARE_DEGREES_RE.match(text, m.end).end()].strip(" -\u00a0")
 
