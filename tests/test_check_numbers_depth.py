@@ -74,6 +74,10 @@ CASES = [
      [("punctuation.spaced_time", "minor", "24: 00")]),
     ("a full-width colon spaced", "当晚14时40分许，一架小型飞机坠毁。", "zh",
      "At about 14： 40 that evening, a small plane crashed.", "en", [("punctuation.spaced_time", "minor", "14： 40")]),
+    # A time whose colon the translation lost: one issue on both (WMT 2021 zh-en DIDI-NLP, metricsystem: two before)
+    ("19时54分 and at 1954", "经查，他于7月6日19时54分进入青海省境内，7日4时到达格尔木。", "zh",
+     "He entered Qinghai Province at 1954 on July 6, and arrived in Golmud at 4 on the 7th.", "en",
+     [("numbers.mismatch", "major", "1954")]),
     ("a heading's colon is no time", "第一阶段：50张床位。", "zh", "Phase 1: 50 beds.", "en", []),
     ("14时40分 and 14:40", "当晚14时40分许，一架小型飞机坠毁。", "zh", "At about 14:40 that evening, a small plane crashed.",
      "en", []),
@@ -1075,3 +1079,11 @@ def test_spaced_time_suggestion_and_message():
     assert [(i.category.value, i.message, i.suggestion) for i in issues] == [
         ("fluency/punctuation", "Space beside the colon of the time '14: 40': written 14:40", "14:40"),
         ("fluency/punctuation", "Space beside the colon of the time '14： 40': written 14:40", "14:40")]
+
+
+def test_a_time_that_lost_its_colon_is_one_issue_on_both_sides():
+    issues, source, target = run("经查，他于19时54分进入青海省境内。", "zh", "He entered Qinghai Province at 1954.", "en",
+                                 ("numbers.mismatch",))
+    assert [(i.message, source.text[i.source_span.start:i.source_span.end],
+             target.text[i.target_span.start:i.target_span.end]) for i in issues] == [
+        ("Source has 19:54; the translation has 1954: the time lost its colon", "19时54分", "1954")]

@@ -808,7 +808,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
     return out
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=17, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=18, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -835,6 +835,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     „acht“); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
+    a clock time whose colon the translation lost (19时54分 → "at 1954") is one major on both;
     a number of the source missing from the translation, or one the translation added, is major; a
     changed qualifier ("more than 80" rendered as "80") is minor, and only reported when the bare side
     has no hedging word near the number ("at least", 最大, „über").
@@ -1029,6 +1030,18 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                 source.remove(s)
                 target.remove(t)
                 yield _wrong_number(s, t)
+
+        # 5c. A clock time whose colon the translation lost (19时54分 → "at 1954 on July 6"): one issue on both, not
+        # a time and a year each without a match.
+        for s in [m for m in source if m.kind == "time" and m.hour is not None]:
+            digits = f"{s.hour}{(s.minute or 0):02d}"
+            t = next((t for t in target if t.kind in ("number", "year") and t.text == digits), None)
+            if t is not None:
+                source.remove(s)
+                target.remove(t)
+                yield Issue(CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                            f"Source has {describe_mention(s)}; the translation has {t.text}: the time lost its colon",
+                            source_span=_span(s), target_span=_span(t), suggestion=_suggestion(s))
 
         # 6. Left on one side only.
         related_target = _side_span(ctx.target, bead.target)
