@@ -1087,3 +1087,16 @@ def test_a_time_that_lost_its_colon_is_one_issue_on_both_sides():
     assert [(i.message, source.text[i.source_span.start:i.source_span.end],
              target.text[i.target_span.start:i.target_span.end]) for i in issues] == [
         ("Source has 19:54; the translation has 1954: the time lost its colon", "19时54分", "1954")]
+
+
+def test_a_magnitude_lost_points_at_the_bare_number():
+    # WMT 2021 zh-en (DIDI-NLP): 涉及人数多达40万 → "involving as many as 40 people"
+    issues, source, target = run("涉及人数多达40万。", "zh", "It involves as many as 40 people.", "en", ("numbers.mismatch",))
+    assert [(i.message, source.text[i.source_span.start:i.source_span.end],
+             target.text[i.target_span.start:i.target_span.end]) for i in issues] == [
+        ("Source has 400,000; the translation has 40: the magnitude (×10,000) is lost", "40万", "40")]
+    # another 40 of the source takes the bare 40: no pointing then
+    issues, _, _ = run("涉及人数多达40万，其中40人确诊。", "zh", "It involves as many as 40 people, of whom 40 were confirmed.",
+                       "en", ("numbers.mismatch",))
+    assert [(i.message, i.target_span) for i in issues] == [("Source has 400,000; the translation has no matching number", None)]
+

@@ -455,6 +455,18 @@ def _clock(m: NumberMention) -> Optional[float]:
     return None
 
 
+def _magnitude_lost(s: NumberMention, all_source: list[NumberMention],
+                    all_target: list[NumberMention]) -> Optional[NumberMention]:
+    """The translation's bare number that is the source's number without its magnitude (40 for 40万, 3 for "3
+    million"), when no other source number has that value; else None."""
+    if s.scale == 1.0 or s.kind not in ("number", "amount"):
+        return None
+    digits = s.value / s.scale
+    others = {v for o in all_source if o is not s for v in mention_components(o)}
+    return next((t for t in all_target if t.kind == "number" and t.scale == 1.0 and t.value == digits
+                 and t.value not in others), None)
+
+
 def _wrong_number(s: NumberMention, t: NumberMention) -> Issue:
     """The major issue of a source number ``s`` rendered as another number ``t``."""
     return Issue(CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
@@ -808,7 +820,7 @@ def _roman_mentions(doc: Document, indices: Sequence[int]) -> list[NumberMention
     return out
 
 
-@register(CHECK_ID, Category.ACCURACY_NUMBER, version=18, order=40)
+@register(CHECK_ID, Category.ACCURACY_NUMBER, version=19, order=40)
 def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Numbers, amounts, dates or percentages that differ between source and translation.
 
@@ -835,7 +847,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     „acht“); a wrong
     value is reported against the likeliest number of the translation (the same currency and kind, the
     nearest magnitude); "noon" or « minuit » in words is the 12:00 or 0:00 of the other side;
-    a clock time whose colon the translation lost (19时54分 → "at 1954") is one major on both;
+    a clock time whose colon the translation lost (19时54分 → "at 1954") is one major on both; so is a number
+    whose magnitude it lost (40万 → "as many as 40 people"), when no other source number is that bare number;
     a number of the source missing from the translation, or one the translation added, is major; a
     changed qualifier ("more than 80" rendered as "80") is minor, and only reported when the bare side
     has no hedging word near the number ("at least", 最大, „über").
@@ -1052,6 +1065,13 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                 # A 0 or 1 firm only as a side of a scoreline: a translation may say a tally as a score
                 # ("a three-goal deficit" / „ein 0:3-Rückstand“); one the source has and the translation
                 # dropped or changed is reported (above, and in step 5).
+                continue
+            lost = _magnitude_lost(m, all_source, all_target) if on_source else None
+            if lost is not None:  # 40万 → "as many as 40 people": the 40 is there, its 万 is not
+                yield Issue(CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
+                            f"Source has {describe_mention(m)}; the translation has {lost.text}: the magnitude "
+                            f"(×{m.scale:,.0f}) is lost", source_span=_span(m), target_span=_span(lost),
+                            suggestion=_suggestion(m))
                 continue
             yield Issue(
                 CHECK_ID, Category.ACCURACY_NUMBER, Severity.MAJOR,
