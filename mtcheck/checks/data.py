@@ -61,12 +61,24 @@ def noise_targets(ctx: CheckContext) -> set[int]:
 
 
 def bead_of_target(ctx: CheckContext) -> dict[int, Bead]:
-    """Map each target sentence index to the bead that holds it."""
+    """Map each target sentence index to the bead that holds it (made once per run, shared: never change it)."""
+    return ctx.shared("bead_of_target", _make_bead_of_target)
+
+
+def _make_bead_of_target(ctx: CheckContext) -> dict[int, Bead]:
     out: dict[int, Bead] = {}
     for bead in ctx.alignment:
         for j in bead.target:
             out[j] = bead
     return out
+
+
+def target_place(ctx: CheckContext, offset: int) -> tuple[int, Optional[Bead]]:
+    """The target sentence that holds ``offset`` (or ends before it) and its bead: (-1, None) before the first
+    sentence. For checks that search the target document's text and report on what they find."""
+    starts = ctx.shared("target_sentence_starts", lambda c: [s.start for s in c.target.sentences])
+    j = bisect_right(starts, offset) - 1
+    return j, (bead_of_target(ctx).get(j) if j >= 0 else None)
 
 
 def source_span(ctx: CheckContext, bead: Optional[Bead]) -> Optional[Span]:

@@ -34,6 +34,7 @@ from .data import (
     literal_trie,
     noise_targets,
     source_span,
+    target_place,
 )
 from .registry import CheckContext, register
 
@@ -504,16 +505,13 @@ def unknown_token(ctx: CheckContext) -> Iterator[Issue]:
     if "\u2047" not in text and "\ufffd" not in text and "<unk>" not in text and "<UNK>" not in text:
         return  # (_UNKNOWN_MARKS, each looked for in C: the pattern has no literal prefix to search by)
     noise = noise_targets(ctx)
-    starts = [s.start for s in ctx.target.sentences]
-    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
     end = -1
     for m in _UNKNOWN_TOKEN_RE.finditer(text):
         if m.start() < end:
             continue  # inside the word of the mark before ("⁇⁇")
-        j = bisect_right(starts, m.start()) - 1
+        j, bead = target_place(ctx, m.start())
         if j < 0 or j in noise:
             continue
-        bead = bead_of.get(j)
         src = source_span(ctx, bead)
         if src is not None and m.group() in ctx.source.text[src.start:src.end]:
             continue

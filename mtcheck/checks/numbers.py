@@ -194,13 +194,15 @@ def _scales_changed(ctx: CheckContext, source: list[NumberMention], target: list
     """The same number in the other temperature scale, not converted (90 °F → « 90 °C », 华氏90度 → "90
     degrees Celsius"), when no target number of the same value keeps the scale; a converted temperature
     (90 °F → 32 °C) is forgiven as a conversion."""
-    def kept(s: NumberMention, rs: tuple[str, str, str], target: list[NumberMention]) -> bool:
-        return any(numbers_match(s, t) and (_temperature_scale(ctx.target.text, t) or ("", "", ""))[1] == rs[1]
-                   for t in target)
-
     return _unit_swaps(
-        ctx, source, target, _temperature_scale, kept,
+        ctx, source, target, _temperature_scale, lambda s, rs, target: _keeps_scale(ctx, s, rs, target),
         lambda s, t, rs, rt: f"the scale changed ({rs[1]} to {rt[1]}), the number was not converted")
+
+
+def _keeps_scale(ctx: CheckContext, s: NumberMention, rs: tuple[str, str, str], target: list[NumberMention]) -> bool:
+    """Whether a target number of ``s``'s value says the scale of its reading ``rs`` explicitly."""
+    return any(numbers_match(s, t) and (_temperature_scale(ctx.target.text, t) or ("", "", ""))[1] == rs[1]
+               for t in target)
 
 
 # A weather temperature in degrees with no scale in an English source is Fahrenheit when it is too high to be
@@ -223,14 +225,15 @@ _CELSIUS_LANGS = frozenset({"de", "fr", "es", "it", "pt", "nl", "sv", "da", "no"
 def _implied_fahrenheit(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
     """An English source's "90 degrees" of weather (60 to 134, a word of weather in the 80 characters before it and
     no thing heated around it): ("temperature", "Fahrenheit", "degrees"), else None."""
-    if m.kind != "number" or not 60 <= m.value <= 134 or not _BARE_DEGREES_RE.match(text, m.end):
+    degrees = _BARE_DEGREES_RE.match(text, m.end) if m.kind == "number" and 60 <= m.value <= 134 else None
+    if degrees is None:
         return None
     line_start = text.rfind("\n", 0, m.start) + 1
     window_start = max(line_start, m.start - 80)
     if _WEATHER_BEFORE_RE.search(text, window_start, m.start) is None \
             or _NOT_WEATHER_RE.search(text, window_start, min(len(text), m.end + 40)) is not None:
         return None
-    return "temperature", "Fahrenheit", text[m.end:_BARE_DEGREES_RE.match(text, m.end).end()].strip(" -\u00a0")
+    return "temperature", "Fahrenheit", degrees.group().strip(" -\u00a0")
 
 
 def _local_degrees(text: str, m: NumberMention) -> Optional[tuple[str, str, str]]:
@@ -245,12 +248,8 @@ def _fahrenheit_read_as_celsius(ctx: CheckContext, source: list[NumberMention],
                                 target: list[NumberMention]) -> Iterator[Issue]:
     """The English source's weather "90 degrees" (Fahrenheit) kept as bare degrees in a language that reads them
     as Celsius, when no target number of the same value says Fahrenheit."""
-    def kept(s: NumberMention, rs: tuple[str, str, str], target: list[NumberMention]) -> bool:
-        return any(numbers_match(s, t) and (_temperature_scale(ctx.target.text, t) or ("", "", ""))[1] == "Fahrenheit"
-                   for t in target)
-
     return _unit_swaps(
-        ctx, source, target, _implied_fahrenheit, kept,
+        ctx, source, target, _implied_fahrenheit, lambda s, rs, target: _keeps_scale(ctx, s, rs, target),
         lambda s, t, rs, rt: f"a weather temperature this high in degrees is Fahrenheit, and '{rt[2]}' alone is read "
                              f"as Celsius: not converted (about {round((s.value - 32) * 5 / 9)} °C)",
         read_target=_local_degrees)

@@ -20,6 +20,7 @@ from .data import (
     noise_targets,
     sentences_matching,
     source_span,
+    target_place,
     url_spans,
 )
 from .registry import CheckContext, register
@@ -318,7 +319,10 @@ def _closing_position(text: str, pos: int) -> bool:
     glued to the word or punctuation before it with a space after it (« …ist„ sagte er »)."""
     before = text[pos - 1:pos]
     if _AFTER_CLOSER_RE.match(text, pos + 1):
-        return text[:pos].rstrip()[-1:] != ":"
+        k = pos  # the last character before the mark that is no white space
+        while k and text[k - 1].isspace():
+            k -= 1
+        return text[k - 1:k] != ":"
     return bool(before) and (before.isalnum() or before in ".,!?…") and text[pos + 1:pos + 2].isspace()
 
 
@@ -807,13 +811,10 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
     if not glued:
         return
     noise = noise_targets(ctx)
-    starts = [s.start for s in ctx.target.sentences]
-    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
     for a, b in glued:
-        j = bisect_right(starts, a) - 1
+        j, bead = target_place(ctx, a)
         if j < 0 or j in noise:
             continue
-        bead = bead_of.get(j)
         src_span = source_span(ctx, bead)
         if src_span is not None and _glued_stops(ctx.source.text[src_span.start:src_span.end]):
             continue  # the source runs its sentences together the same way

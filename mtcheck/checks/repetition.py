@@ -13,7 +13,7 @@ from ..langid import HAN_CORE_RE
 from ..segment import COMBINING_MARKS, MARK_RE, text_cache
 from ..types import Category, Document, Issue, Severity, Span
 from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, document_joined, is_cased_lang,
-                   noise_targets, source_span)
+                   noise_targets, source_span, target_place)
 from .registry import CheckContext, register
 
 def _repeat_re(word: str, marks: str = "") -> re.Pattern:
@@ -363,7 +363,9 @@ def _bracketed_repeat_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         for m in rx.finditer(text):
             phrase = m.group(1)
-            end = len(text[:m.start()].rstrip(" \u00a0"))  # (a line break between them: "- CNN" / "(CNN) - …")
+            end = m.start()  # back over the spaces before the bracket (not a line break: "- CNN" / "(CNN) - …")
+            while end and text[end - 1] in " \u00a0":
+                end -= 1
             start = end - len(phrase)
             if start < 0 or text[start:end].casefold() != phrase.casefold() or not phrase[0].isalnum() or (
                     start and text[start - 1].isalnum()):
@@ -379,13 +381,11 @@ def _bracket_repeats(ctx: CheckContext, noise: set[int]) -> Iterator[Issue]:
     found = _bracketed_repeat_spans(text)
     if not found:
         return
-    starts = [s.start for s in ctx.target.sentences]
-    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
     for start, end, phrase in found:
-        j = bisect_right(starts, start) - 1
+        j, bead = target_place(ctx, start)
         if j < 0 or j in noise:
             continue
-        src = source_span(ctx, bead_of.get(j))
+        src = source_span(ctx, bead)
         if src is not None and any(p.casefold() == phrase.casefold() for _, _, p in
                                    _bracketed_repeat_spans(ctx.source.text[src.start:src.end])):
             continue  # the source writes it so too
@@ -459,13 +459,11 @@ def _punctuation_loops(ctx: CheckContext, noise: set[int]) -> Iterator[Issue]:
     text = ctx.target.text
     if not any(hint in text for hint in _PUNCT_LOOP_HINTS):
         return
-    starts = [s.start for s in ctx.target.sentences]
-    bead_of = {j: bead for bead in ctx.alignment for j in bead.target}
     for m in _PUNCT_LOOP_RE.finditer(text):
-        j = bisect_right(starts, m.start()) - 1
+        j, bead = target_place(ctx, m.start())
         if j < 0 or j in noise:
             continue
-        src = source_span(ctx, bead_of.get(j))
+        src = source_span(ctx, bead)
         run = m.group()
         if src is not None and _PUNCT_LOOP_RE.search(ctx.source.text, src.start, src.end):
             continue  # the source has such a run too (a dot leader, a censored word)
