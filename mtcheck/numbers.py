@@ -67,6 +67,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
+from .domains import TLD, TLDS
 from .langid import SAME_LANGUAGE
 from .segment import text_cache
 
@@ -1331,16 +1332,15 @@ _URL = (
     r"(?:https?://|www\.)[^\s<>\"'，。、；）)\]】]+"
     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\."
-    r"(?:com|cn|net|org|gov|edu|int|info|io|fr|de|es|uk|eu|ch|be|ca|jp|kr|ru|tv|news|hk|tw)(?![A-Za-z0-9])"
+    rf"{TLD}(?![A-Za-z0-9])(?:/[^\s<>\"'，。、；）)\]】]*)?"
 )
 _URL_RE = re.compile(_URL)
 # The same, for a document whose text between sentences is masked with NUL (``find_numbers_by_sentence``):
 # no URL reads on through the mask, so its matches are those of each sentence on its own.
-_URL_IN_MASKED_RE = re.compile(_URL.replace(r"[^\s<>", r"[^\x00\s<>", 1))
+_URL_IN_MASKED_RE = re.compile(_URL.replace(r"[^\s<>", r"[^\x00\s<>"))
 assert _URL_IN_MASKED_RE.pattern != _URL
 # What every match of _URL_RE holds: a scheme or "www.", "@", or a dot before one of its domains.
-_URL_HINT_RE = re.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov|edu|int|info|io|fr|de|es|uk|eu|ch|be|ca|jp|kr|ru|tv"
-                          r"|news|hk|tw)")
+_URL_HINT_RE = re.compile(r"://|www\.|@|\.(?:" + "|".join(TLDS) + "|" + "|".join(t.upper() for t in TLDS) + ")")
 _ISO_DATE = r"(?<![0-9])([12][0-9]{3})(?P<isosep>[-/.])([01]?[0-9])(?P=isosep)([0-3]?[0-9])(?![0-9])"
 _DMY_DATE = r"(?<![0-9.,])([0-3]?[0-9])(?P<dmysep>[./-])([0-3]?[0-9])(?P=dmysep)([12][0-9]{3})(?![0-9])"
 # German (and the other dot-ordinal languages) write day and month alone as 27.7. or 27.07.

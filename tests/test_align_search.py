@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtcheck.align import _side
+from mtcheck.domains import TLDS
 from mtcheck.align.anchors import (
     _BRACKET_CHARS,
     _EXCLAIM_CHARS,
     _QUESTION_CHARS,
     _QUOTE_CHARS,
-    _TLDS,
     _may_have_url,
     anchor_pairs,
     char_length,
@@ -282,7 +282,16 @@ def test_structure_features_are_presence_flags(text):
 def test_url_test_is_a_substring_test_in_lower_case(text, expected):
     low = text.lower()
     assert _may_have_url(text) is expected
-    assert expected == ("://" in text or "www." in text or "@" in text or any(t in low for t in _TLDS))
+    assert expected == ("://" in text or "www." in text or "@" in text or any("." + t in low for t in TLDS))
+
+
+def test_url_anchors_end_at_a_listed_domain():
+    """A bare domain under a country's code is one anchor, with its path; words glued by a full stop are none."""
+    from mtcheck.align.anchors import word_keys
+
+    assert [k for k in word_keys("More on travel.gov.gr/en and NEWS24.COM today") if k.startswith("u:")] == [
+        "u:travel.gov.gr/en", "u:news24.com"]
+    assert [k for k in word_keys("in der Stadt.Es gibt") if k.startswith("u:")] == []
 
 
 def test_anchor_keys_count_repeats_in_first_occurrence_order():

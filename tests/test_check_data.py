@@ -1,6 +1,8 @@
 """Shared per-run and per-text helpers of the checks (mtcheck.checks.data and the checks' caches)."""
 from __future__ import annotations
 
+import pytest
+
 from mtcheck.checks import CheckContext
 from mtcheck.checks.data import bead_sides
 from mtcheck.config import Config
@@ -69,6 +71,20 @@ def test_url_spans_are_those_of_url_re():
         assert url_spans(text) == [m.span() for m in URL_RE.finditer(text)]
     assert url_spans("See WWW.EXAMPLE.ORG now.") == [(4, 19)]
     assert url_spans("It ended. Then it began.") == []
+
+
+@pytest.mark.parametrize("text,urls", [
+    ("More information is published on travel.gov.gr", ["travel.gov.gr"]),  # a country's code after gov
+    ("See bbc.co.uk, orf.at and lesoir.be today.", ["bbc.co.uk", "orf.at", "lesoir.be"]),
+    ("Reported by CHINANEWS.COM on Monday", ["CHINANEWS.COM"]),  # in capitals, as a headline writes it
+    ("Short links such as t.co/AbC12 spread it.", ["t.co/AbC12"]),  # with its path, as after a scheme
+    # Two sentences run together are no domain: its last label is written in lower case (or in capitals).
+    ("in der Stadt.Es gibt keine", []), ("sold in the city.It was", []), ("a site called Spiegel.De", []),
+])
+def test_bare_domains_end_at_a_listed_domain_in_one_case(text, urls):
+    from mtcheck.checks.data import url_spans
+
+    assert [text[a:b] for a, b in url_spans(text)] == urls
 
 
 def test_restricted_identifier_shares_the_loaded_model():

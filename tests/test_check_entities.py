@@ -252,6 +252,11 @@ CASES = [
      [("entities.url", "major", "src:www.insee.fr")]),
     ("URL changed", "Le rapport est en ligne sur www.insee.fr.", "fr", "The report is online at www.insee.com.", "en",
      [("entities.url", "major", "www.insee.com")]),
+    # WMT 2021 en-de (metricsystem3/4 left the last sentence out; the domain used to be cut after "gov").
+    ("a bare domain under a country's code, missing", "It remains in force. More information is published on "
+     "travel.gov.gr", "en", "Es bleibt in Kraft.", "de", [("entities.url", "major", "src:travel.gov.gr")]),
+    ("a bare domain under a country's code, kept", "More information is published on travel.gov.gr", "en",
+     "Weitere Informationen finden Sie unter travel.gov.gr", "de", []),
     ("a name with two letters swapped", "Kanye West issues public apology to Kim Kardashian.", "en",
      "Kayne West entschuldigt sich öffentlich bei Kim Kardashian.", "de",
      [("entities.name", "minor", "Kayne")]),

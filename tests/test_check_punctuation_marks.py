@@ -138,6 +138,12 @@ CASES = [
      "Trump signed an order, tactical teams were sent.", "en", "Die Proteste um Bundesgebäude in der Stadt gingen "
      "weiter.Nachdem Präsident Trump eine Anordnung erlassen hatte, wurden taktische Teams entsandt.", "de",
      [("punctuation.missing_space", "minor", "weiter.Nachdem")]),
+    # "werden.Es" was read as a domain (.es, case ignored); domains are in lower case or in capitals.
+    ("a run-together sentence that looks like a domain", "Only passengers with a certificate will be allowed in. It "
+     "must be issued in English.", "en", "Nur Passagiere mit einer Bescheinigung werden zugelassen werden.Es muss in "
+     "englischer Sprache ausgestellt werden.", "de", [("punctuation.missing_space", "minor", "werden.Es")]),
+    ("a domain in the source, capitalised by the translation", "Read more on orf.at today.", "en",
+     "Mehr dazu heute auf Orf.At lesen.", "de", []),
     ("an abbreviation before the stop", "The Cathedral of St. Peter and St. Paul was restored.", "en",
      "The Cathedral of St.Peter and St.Paul was restored.", "en", []),
     ("a domain", "Read more on spiegel.de today.", "en", "Mehr dazu heute auf Spiegel.De lesen.", "de", []),

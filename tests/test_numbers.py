@@ -282,6 +282,16 @@ def test_speed_on_a_megabyte() -> None:
     assert elapsed < 10, f"{size / elapsed:.0f} chars/s"
 
 
+@pytest.mark.parametrize("text,values", [
+    ("Visit news24.com/2021/05 today, 3 times.", [3]),  # a bare domain's path, as a URL's after its scheme
+    ("Rules at covid19.gov.gr/2021 since 12 May.", [512]),  # a country's code after gov
+    ("Short link t.co/2021Ab and 7 replies.", [7]),
+    ("in der Stadt.Es gibt 2021 mehr", [2021]),  # no domain: two sentences run together
+])
+def test_no_number_is_read_inside_a_bare_domain_or_its_path(text, values):
+    assert [m.value for m in find_numbers(text, "en")] == values
+
+
 def test_find_numbers_reads_a_text_once_and_hands_out_fresh_lists():
     from mtcheck import numbers
 

@@ -34,7 +34,7 @@ from .length import AlignParams, SideData, align_lengths, second_pass_applies
 from .lexicon import lexical_tokens
 
 ALIGNER_NAME = "length"
-ALIGNER_VERSION = 3  # 2: lexical second pass (Moore 2002), 1-5 and 5-1 beads; 3: debris segments stand alone
+ALIGNER_VERSION = 4  # 2: lexical second pass (Moore 2002), 1-5 and 5-1 beads; 3: debris segments stand alone; 4: URL anchors end at a domain of mtcheck.domains
 
 __all__ = [
     "ALIGNER_NAME",

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
+from ..domains import TLD, TLDS
 from ..segment import register_cache, remember
 
 # --- lengths -------------------------------------------------------------------------------------------
@@ -204,7 +205,7 @@ def _format_value(v: float) -> str:
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _WORD_RE = re.compile(f"[{_LATIN}]+")
 _URL_RE = re.compile(
-    r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:com|org|net|cn|de|fr|uk|gov|edu|info|io|eu|ch|at|jp|ru|hk|tw)\b(?:/[^\s,;)）]*)?"
+    rf"(?:https?://)?(?:[A-Za-z0-9-]+\.)+{TLD}\b(?:/[^\s,;)）]*)?"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.IGNORECASE,
 )
@@ -234,8 +235,7 @@ def word_keys(text: str) -> list[str]:
     return keys
 
 
-_TLDS = tuple("." + t for t in "com org net cn de fr uk gov edu info io eu ch at jp ru hk tw".split())
-_TLD_RE = re.compile("|".join(re.escape(t) for t in _TLDS))  # any of them as a substring
+_TLD_RE = re.compile("|".join(re.escape("." + t) for t in TLDS))  # any of them as a substring
 
 
 def _may_have_url(text: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from typing import Optional, Sequence
 
+from ..domains import TLD, TLDS
 from ..langid import SAME_LANGUAGE, scripts_of_lang
 from ..types import Bead, Document, Span
 from .registry import CheckContext
@@ -127,7 +128,7 @@ URL_STOP = f"\\s<>()\"«»“”\u3000-\u303f\uff00-\uffef{UNSPACED_RANGES}"
 URL_RE = re.compile(
     f"(?:https?://|ftp://|www\\.)[^{URL_STOP}]+"
     r"|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|cn|fr|de|uk|ru|jp|es|it|info|gov|edu|int|io)\b"
+    rf"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.{TLD}\b(?:/[^{URL_STOP}]*)?"
     r"|@[A-Za-z0-9_]+|#\w+",
     re.IGNORECASE,
 )
@@ -160,8 +161,7 @@ class UrlHint:
 
 
 # What every match of URL_RE holds: a scheme or "www.", "@" or "#", or a dot before one of its domains.
-URL_HINT = UrlHint(("com", "org", "net", "cn", "fr", "de", "uk", "ru", "jp", "es", "it", "info", "gov", "edu",
-                     "int", "io"), "@#")
+URL_HINT = UrlHint(TLDS, "@#")
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

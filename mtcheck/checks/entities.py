@@ -14,6 +14,7 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from ..domains import TLD, TLDS
 from ..langid import scripts_of_lang
 from ..segment import text_cache
 from ..types import Category, Issue, RelatedSpan, Severity
@@ -32,12 +33,12 @@ _SPACED_WORD_CHAR = f"[^\\W{UNSPACED_RANGES}]"
 # it); a domain may stand against such words (« 在example.org上 »).
 _URL_RE = re.compile(
     f"(?:https?://|ftp://|www\\.)[^{URL_STOP}]+"
-    f"|(?<![@.-])(?<!{_SPACED_WORD_CHAR})[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|gov|edu|int|io|cn|fr|de|uk|eu|es|ch|jp)"
+    f"|(?<![@.-])(?<!{_SPACED_WORD_CHAR})[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.{TLD}"
     f"(?:/[^{URL_STOP}]*)?(?![\\w.-]*{_SPACED_WORD_CHAR})",
     re.IGNORECASE,
 )
 # What every match of _URL_RE holds: a scheme, "www." or a dot before one of its domains.
-_URL_HINT = UrlHint(("com", "org", "net", "gov", "edu", "int", "io", "cn", "fr", "de", "uk", "eu", "es", "ch", "jp"))
+_URL_HINT = UrlHint(TLDS)
 # An e-mail's local part and a handle are ASCII: a Chinese or Japanese word glued before or after them is
 # no part of them (« 联系press@example.org », « 的@10DowningStreet上 »).
 _EMAIL_RE = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -520,12 +521,13 @@ def _related(side: BeadSide) -> tuple:
     return (RelatedSpan("target", w.start, w.end),) if w else ()
 
 
-@register("entities.url", Category.ACCURACY_ENTITY, version=1, order=45)
+@register("entities.url", Category.ACCURACY_ENTITY, version=2, order=45)
 def url_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """URL of the source missing or changed in the translation.
 
-    URLs (``http://``, ``www.``, bare domains such as ``thepaper.cn``) of each bead's source must be in its
-    translation; scheme, ``www.``, case and a trailing slash are ignored. A changed or missing URL is
+    URLs (``http://``, ``www.``, bare domains such as ``thepaper.cn`` or ``travel.gov.gr``: their last label,
+    or the one before a country's code, one of ``mtcheck.domains``, in lower case or in capitals) of each
+    bead's source must be in its translation; scheme, ``www.``, case and a trailing slash are ignored. A changed or missing URL is
     major; a URL only the translation has is minor. False positives: a translator who points to the
     target-language edition of a site (``lemonde.fr/en`` for ``lemonde.fr``), a URL that the aligner put
     in a neighbouring bead, a domain written as a name ("Amazon.com" → "Amazon").

@@ -792,16 +792,18 @@ def _glued_stops(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@register("punctuation.missing_space", Category.FLUENCY_PUNCTUATION, version=1, order=50)
+@register("punctuation.missing_space", Category.FLUENCY_PUNCTUATION, version=2, order=50)
 def missing_space(ctx: CheckContext) -> Iterator[Issue]:
     """No space after the full stop that ends a sentence: "in der Stadt.Nachdem Präsident Trump…".
 
     A word ending in two lower-case letters, a full stop and a capitalised word, with no space between them:
     two sentences run together (WMT 2021 en-de: 20 in the MT output, mostly of one system, 19 on spans the
     MQM raters marked; none in the four human references). Minor, on the two words; the suggestion puts the space back. Not reported: an
-    abbreviation before the stop (« Prof.Dr », "St.Paul", "etc.The"), a dot inside a URL, a domain or an
-    e-mail address, words written in capitals or in camel case after the stop ("node.JS", "iOS"), and a bead
-    whose source runs its sentences together the same way (the glitch is the source's).
+    abbreviation before the stop (« Prof.Dr », "St.Paul", "etc.The"), a dot inside a URL, a domain (one of
+    ``mtcheck.domains``, written in lower case or in capitals: "Stadt.Es" is no domain) or an e-mail address,
+    words written in capitals or in camel case after the stop ("node.JS", "iOS"), the same two words in the
+    aligned source in any case (its domain "spiegel.de" as „Spiegel.De“), and a bead whose source runs its
+    sentences together the same way (the glitch is the source's).
 
     False positives: a product or file name of a lower-case word, a dot and a capitalised word ("Bundesliga.Tv");
     a programming identifier ("window.Location").
@@ -816,9 +818,11 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
         if j < 0 or j in noise:
             continue
         src_span = source_span(ctx, bead)
-        if src_span is not None and _glued_stops(ctx.source.text[src_span.start:src_span.end]):
-            continue  # the source runs its sentences together the same way
         words = text[a:b]
+        if src_span is not None:
+            src_text = ctx.source.text[src_span.start:src_span.end]
+            if _glued_stops(src_text) or words.casefold() in src_text.casefold():
+                continue  # the source runs its sentences together the same way, or writes it as a domain
         yield Issue("punctuation.missing_space", Category.FLUENCY_PUNCTUATION, Severity.MINOR,
                     f"No space after the full stop in '{words}': two sentences run together",
                     source_span=src_span, target_span=Span(a, b), suggestion=words.replace(".", ". "))
