@@ -144,6 +144,16 @@ CASES = [
      "englischer Sprache ausgestellt werden.", "de", [("punctuation.missing_space", "minor", "werden.Es")]),
     ("a domain in the source, capitalised by the translation", "Read more on orf.at today.", "en",
      "Mehr dazu heute auf Orf.At lesen.", "de", []),
+    # A credit glued to a headline by a hyphen (WMT 2021 zh-en, Borderline, IIE-MT, SMU; 25 of 31 marked).
+    ("a credit glued to the headline", "《柳叶刀》刊文赞扬中国抗疫努力鼓励各国学习经验-中新网\n据报道。", "zh",
+     "The Lancet praises China's efforts, encouraging countries to learn from experience-chinanews.com\n"
+     "It was reported.", "en", [("punctuation.missing_space", "minor", "experience-chinanews.com")]),
+    ("a credit after a spaced dash", "国际米兰解锁第3000场意甲比赛-中新网", "zh",
+     "Inter Milan unlocks its 3000th Serie A match - chinanews.com", "en", []),
+    ("a hyphenated domain the source has too", "详情见news-medical.net", "zh",
+     "Details are on news-medical.net", "en", []),
+    ("a glued credit in the middle of a line is no credit", "他访问了pro-china.org网站。", "zh",
+     "He visited the pro-china.org site.", "en", []),
     ("an abbreviation before the stop", "The Cathedral of St. Peter and St. Paul was restored.", "en",
      "The Cathedral of St.Peter and St.Paul was restored.", "en", []),
     ("a domain", "Read more on spiegel.de today.", "en", "Mehr dazu heute auf Spiegel.De lesen.", "de", []),
@@ -280,6 +290,11 @@ def test_missing_space_suggestion_and_message():
                        "Der Test ist erforderlich.Für die nächsten 14 Tage bleibt er.", "de", ("punctuation.missing_space",))
     assert [(i.message, i.suggestion) for i in issues] == [
         ("No space after the full stop in 'erforderlich.Für': two sentences run together", "erforderlich. Für")]
+    issues, _, _ = run("香港特区政府政务司司长：形势严峻全力抗疫-中新网", "zh",
+                       "Hong Kong officials: all-out anti-epidemic-Chinanews.com", "en", ("punctuation.missing_space",))
+    assert [(i.message, i.suggestion) for i in issues] == [
+        ("No space around the dash before the credit 'Chinanews.com' in 'epidemic-Chinanews.com'",
+         "epidemic - Chinanews.com")]
 
 
 def test_opening_mark_in_closing_position_message_and_suggestion():
