@@ -798,18 +798,29 @@ def _glued_stops(text: str) -> list[tuple[int, int]]:
 # to; the domain's first label holds no hyphen, so that "anti-epidemic-chinanews.com" gives the last one).
 _GLUED_CREDIT_RE = re.compile(
     rf"-(?<=[^\W\d_]{{2}}-)[A-Za-z0-9][a-z0-9]*(?:\.[a-z0-9-]+)*\.{TLD}(?=[ \t]*$)", re.MULTILINE)
+# The same with an outlet's name for credit ("…rainfall mode-Xinhuanet", "…in Liaoning-Economic Observer
+# Network"): the line's last dash, glued between a word and a capitalised word, with no dash after it; a
+# credit only where the aligned source ends with one, set off by a dash (``_SOURCE_CREDIT_RE``: 降雨模式-新华网,
+# "… - Reuters").
+_CREDIT_WORD = r"[A-Z0-9][^\W_]*(?:['’]s)?(?:\.[^\W_]+)*"  # capitalised: "Xinhuanet", "English.news.cn", "Today's"
+_GLUED_NAME_CREDIT_RE = re.compile(
+    rf"-(?<=[^\W\d_]{{2}}-){_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,4}}\.?(?=[ \t]*$)", re.MULTILINE)
+# A source's credit: a Chinese name glued by a dash (降雨模式-新华网), or one to four words after a spaced dash.
+_SOURCE_CREDIT_RE = re.compile(
+    r"(?:(?<=[^\s\-–—])[-–—]\s*[\u3400-\u4dbf\u4e00-\u9fff]{2,10}|\s[-–—]\s*(?:[\u3400-\u4dbf\u4e00-\u9fff]{2,10}"
+    r"|[^\W_]+(?:[ .][^\W_]+){0,3}))\.?\s*$")
 # Languages written without spaces between words: no spaced dash either.
 _UNSPACED_LANGS = frozenset({"zh", "ja", "ko", "th"})
 
 
-def _glued_credits(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each "word-domain" of ``text`` where the domain ends its line (``_GLUED_CREDIT_RE``):
-    the word, the hyphen and the domain."""
+def _glued_credits(text: str, rx: re.Pattern = _GLUED_CREDIT_RE) -> list[tuple[int, int]]:
+    """(start, end) of each "word-domain" of ``text`` where the domain ends its line (``_GLUED_CREDIT_RE``; or
+    ``rx``): the word, the hyphen and the credit (without a full stop after it)."""
     out: list[tuple[int, int]] = []
-    for m in _GLUED_CREDIT_RE.finditer(text):
+    for m in rx.finditer(text):
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         if before is not None:
-            out.append((before.start(), m.end()))
+            out.append((before.start(), m.end() - m.group().endswith(".")))
     return out
 
 
@@ -827,10 +838,13 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
     aligned source in any case (its domain "spiegel.de" as „Spiegel.De“), and a bead whose source runs its
     sentences together the same way (the glitch is the source's).
 
-    Also a credit glued to a headline by a hyphen: a domain ending its line right after a word and a hyphen
-    ("…learn from experience-chinanews.com" from 经验-中新网; WMT 2021 zh-en: 9 in the MT output, 7 on spans the
-    raters marked, none in the references), suggested with a spaced dash; not in Chinese, Japanese, Korean
-    or Thai, which write no spaces, nor where the source has the same "word-domain".
+    Also a credit glued to a headline by a hyphen, suggested with a spaced dash: a domain ending its line right
+    after a word and a hyphen ("…learn from experience-chinanews.com" from 经验-中新网), or, where the aligned
+    source ends with a credit set off by a dash (降雨模式-新华网, "… - Reuters"), the line's last dash glued
+    between a word and one to five capitalised words ("…the rain mode-Xinhuanet", "…in Liaoning-Economic
+    Observer Network"). Not in Chinese, Japanese, Korean or Thai, which write no spaces, nor where the source
+    has the same "word-credit". False positives: a title-case headline ending in a compound ("China-US Trade
+    Talks") whose source ends with a credit the translation dropped.
 
     False positives: a product or file name of a lower-case word, a dot and a capitalised word ("Bundesliga.Tv");
     a programming identifier ("window.Location").
@@ -839,7 +853,9 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
     # In the document's text: a splitter may have cut "Stadt.|Nachdem" in two.
     glued = [(a, b, False) for a, b in _glued_stops(text)]
     if "-" in text and base_lang(ctx.target.lang) not in _UNSPACED_LANGS:
-        glued += [(a, b, True) for a, b in _glued_credits(text)]
+        domains = _glued_credits(text)
+        glued += [(a, b, True) for a, b in domains]
+        glued += [(a, b, None) for a, b in _glued_credits(text, _GLUED_NAME_CREDIT_RE) if (a, b) not in domains]
     if not glued:
         return
     noise = noise_targets(ctx)
@@ -849,7 +865,12 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
             continue
         src_span = source_span(ctx, bead)
         words = text[a:b]
-        if src_span is not None:
+        if credit is None:  # an outlet's name: a credit where the source ends with one
+            src_text = ctx.source.text[src_span.start:src_span.end] if src_span is not None else ""
+            if not _SOURCE_CREDIT_RE.search(src_text) or words.casefold() in src_text.casefold():
+                continue
+            credit = True
+        elif src_span is not None:
             src_text = ctx.source.text[src_span.start:src_span.end]
             if words.casefold() in src_text.casefold() or (not credit and _glued_stops(src_text)):
                 continue  # the source writes it so (a domain; its sentences run together the same way)
