@@ -26,6 +26,12 @@ CASES = [
     ("German „Das das“ opening a quoted sentence", "He said: the house is big.", "en",
      "Er sagte: „Das das Haus ist groß.“", "de", [("repetition.word", "minor", "Das das")]),
     ("'had had' is English", "L'homme qui en avait assez est parti.", "fr", "The man who had had enough left.", "en", []),
+    # WMT 2021 zh-en: nine MT systems and ref.B write it.
+    ("a particle after its verb, then a preposition", "此人几年前通过庇护进入法国，被收容在发生火灾的教区。", "zh",
+     "This person entered France through asylum a few years ago and was taken in in the church.", "en", []),
+    ("'logged on on Monday'", "Er meldete sich am Montag an.", "de", "He logged on on Monday.", "en", []),
+    ("'in in' after a noun is a slip", "Die Kinder in der Stadt spielen.", "de", "The children in in the city play.",
+     "en", [("repetition.word", "minor", "in in")]),
     ("„Wir wir“ in German", "Lucas added: \"We should focus on solving murders.\"", "en",
      "Lukas fügte hinzu: „Wir wir sollten uns auf die Aufklärung von Morden konzentrieren.“", "de",
      [("repetition.word", "minor", "Wir wir")]),

@@ -205,6 +205,32 @@ LEGITIMATE_DOUBLES: dict[str, frozenset[str]] = {
 }
 
 
+# A particle of an English phrasal verb followed by the same word as a preposition: "was taken in in the church",
+# "checked in in Paris", "logged on on Monday", "came in in second place". The verb: a form in -ed or one of these.
+_EN_PARTICLES = frozenset("in on up off down over back by through around".split())
+_EN_PARTICLE_VERBS = frozenset((
+    "taken given broken driven written chosen beaten sworn shaken thrown drawn grown shown known woken frozen "
+    "come came comes go goes went gone get gets got gotten take takes took give gives gave put puts set sets let "
+    "lets keep keeps kept hold holds held bring brings brought send sends sent cut cuts shut shuts run runs ran "
+    "stand stands stood sit sits sat fall falls fell break breaks broke grow grows grew throw throws threw draw "
+    "draws drew make makes made pay pays paid lay lays laid lead leads led leave leaves left turn turns move moves "
+    "step steps check checks log logs sign signs hand hands fill fills call calls pull pulls drop drops pitch "
+    "pitches chip chips kick kicks").split())
+_WORD_BEFORE_PAIR_RE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _particle_double(text: str, start: int, unit: str, lang: str) -> bool:
+    """``unit`` written twice at ``start`` of ``text`` is an English particle after its verb and the same word as
+    a preposition ("taken in in the church"): the word before is a verb of ``_EN_PARTICLE_VERBS`` or in -ed."""
+    if lang != "en" or unit.lower() not in _EN_PARTICLES:
+        return False
+    before = _WORD_BEFORE_PAIR_RE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    verb = before.group(1).lower()
+    return verb in _EN_PARTICLE_VERBS or len(verb) > 3 and verb.endswith("ed")
+
+
 # "more and more", "bigger and bigger": a word doubled around "and" is idiomatic, and "and more and more"
 # (or "bigger and bigger and") repeats "and more" without an error. The coordinator and the words so doubled.
 _COORDINATED_DOUBLES: dict[str, tuple[str, frozenset[str]]] = {
@@ -271,7 +297,7 @@ def _opens_sentence(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-@register("repetition.word", Category.FLUENCY_REPETITION, version=5, order=50)
+@register("repetition.word", Category.FLUENCY_REPETITION, version=6, order=50)
 def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     """Word or phrase repeated at once: "the the", « de de », "in the city in the city".
 
@@ -281,7 +307,8 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     language's legitimate doubles (« vous vous », « nous nous », "had had", "that that", German
     « die die » in a relative clause — not at the start of a sentence: „Das das Haus“ —, "very very"), a
     word doubled around "and" ("and more and more", "bigger and bigger and": "more and more", „mehr und
-    mehr“), a Chinese given name of one pinyin syllable written twice ("Ni Ni" for 倪妮, from a source in
+    mehr“), an English particle after its verb and the same word as a preposition ("was taken in in the
+    church", "logged on on Monday"), a Chinese given name of one pinyin syllable written twice ("Ni Ni" for 倪妮, from a source in
     Han characters), a repetition the aligned source has too (Baden-Baden,
     "Sirhan Sirhan", "bye bye"), a word repeated where the aligned source repeats one as often for
     emphasis ("Bye bye!" → « ¡Adiós adiós! », "No, no, no!" → « Non non non ! »; not "that that" → « que
@@ -336,6 +363,7 @@ def _word_repeats(ctx: CheckContext, tgt: str, noise: set[int]) -> Iterator[Issu
                                and not (tgt == "de" and unit.lower() in _RELATIVE_DOUBLES_DE
                                         and _opens_sentence(side.text, m.start()))
                                or _coordinated_double(words, tgt)
+                               or len(words) == 1 and _particle_double(side.text, m.start(), unit, tgt)
                                or len(words) == 1 and m.group(2).strip() == unit and _doubled_pinyin_name(unit, src.text)):
                 continue
             if source_lower and re.sub(r"\s+", " ", m.group().lower()) in source_lower:
