@@ -806,9 +806,13 @@ _CREDIT_WORD = r"[A-Z0-9][^\W_]*(?:['’]s)?(?:\.[^\W_]+)*"  # capitalised: "Xin
 _GLUED_NAME_CREDIT_RE = re.compile(
     rf"-(?<=[^\W\d_]{{2}}-){_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,4}}\.?(?=[ \t]*$)", re.MULTILINE)
 # A source's credit: a Chinese name glued by a dash (降雨模式-新华网), or one to four words after a spaced dash.
+# The source's credit is group "han" (a Chinese name, which the translation renders: 新华网 → Xinhuanet) or
+# "name" (words, which the translation keeps: Reuters).
 _SOURCE_CREDIT_RE = re.compile(
-    r"(?:(?<=[^\s\-–—])[-–—]\s*[\u3400-\u4dbf\u4e00-\u9fff]{2,10}|\s[-–—]\s*(?:[\u3400-\u4dbf\u4e00-\u9fff]{2,10}"
-    r"|[^\W_]+(?:[ .][^\W_]+){0,3}))\.?\s*$")
+    r"(?:(?<=[^\s\-–—])[-–—]\s*(?=[\u3400-\u4dbf\u4e00-\u9fff])|\s[-–—]\s*)"
+    r"(?:(?P<han>[\u3400-\u4dbf\u4e00-\u9fff]{2,10})|(?<=\s)(?P<name>[^\W_]+(?:[ .][^\W_]+){0,3}))\.?\s*$")
+# Languages that capitalise every noun: the last part of a compound ("Corona-Maßnahmen") looks like a credit.
+_NOUN_CAPITAL_LANGS = frozenset({"de", "lb"})
 # Languages written without spaces between words: no spaced dash either.
 _UNSPACED_LANGS = frozenset({"zh", "ja", "ko", "th"})
 
@@ -842,9 +846,11 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
     after a word and a hyphen ("…learn from experience-chinanews.com" from 经验-中新网), or, where the aligned
     source ends with a credit set off by a dash (降雨模式-新华网, "… - Reuters"), the line's last dash glued
     between a word and one to five capitalised words ("…the rain mode-Xinhuanet", "…in Liaoning-Economic
-    Observer Network"). Not in Chinese, Japanese, Korean or Thai, which write no spaces, nor where the source
-    has the same "word-credit". False positives: a title-case headline ending in a compound ("China-US Trade
-    Talks") whose source ends with a credit the translation dropped.
+    Observer Network"); a credit of words in the source must be the same words in the translation
+    ("…am Montag-Reuters"), one in Chinese characters is not looked for in German, whose compounds end in a
+    capitalised noun („…die Corona-Maßnahmen“). Not in Chinese, Japanese, Korean or Thai, which write no
+    spaces, nor where the source has the same "word-credit". False positives: a title-case headline ending in a
+    compound ("China-US Trade Talks") whose Chinese source ends with a credit the translation dropped.
 
     False positives: a product or file name of a lower-case word, a dot and a capitalised word ("Bundesliga.Tv");
     a programming identifier ("window.Location").
@@ -867,8 +873,13 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
         words = text[a:b]
         if credit is None:  # an outlet's name: a credit where the source ends with one
             src_text = ctx.source.text[src_span.start:src_span.end] if src_span is not None else ""
-            if not _SOURCE_CREDIT_RE.search(src_text) or words.casefold() in src_text.casefold():
+            found = _SOURCE_CREDIT_RE.search(src_text)
+            if found is None or words.casefold() in src_text.casefold():
                 continue
+            name = words.partition("-")[2].rstrip(".").casefold()
+            if (found.group("han") is not None and base_lang(ctx.target.lang) in _NOUN_CAPITAL_LANGS
+                    or found.group("name") is not None and name not in found.group("name").casefold()):
+                continue  # a German compound's last part, or words that are not the source's credit
             credit = True
         elif src_span is not None:
             src_text = ctx.source.text[src_span.start:src_span.end]
