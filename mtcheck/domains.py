@@ -5,8 +5,8 @@ aligner's anchors (``align.anchors``), the checks' URL and domain patterns (``ch
 A bare domain ("chinanews.com", "orf.at", "travel.gov.gr") has no scheme to tell it from two sentences run
 together ("in der Stadt.Es gibt", "the city.It was"), so its last label must be one of ``TLDS``, written in
 lower case as news text writes addresses (or in capitals, in a headline): the patterns read the domain
-part with case significant even where the rest of the pattern ignores case (``TLD``). After a listed domain a country's code may follow
-("gov.gr", "com.au", "gov.in", "org.uk").
+part with case significant even where the rest of the pattern ignores case (``TLD``). After a listed
+domain a country's code may follow ("gov.gr", "com.au", "gov.in", "org.uk").
 
 False positives left: a full stop glued to a lower-case word that is one of them ("was sold.it"), rare in
 edited text. Missed: a bare domain under a code not listed ("example.nl"; with a scheme or "www." every
