@@ -145,9 +145,10 @@ def load_models(config: Config) -> None:
 
 def check_documents(source: Document, target: Document, reference: Optional[Document] = None,
                     config: Config = Config(), alignment: Optional[Sequence[Bead]] = None,
-                    glossary_entries: Optional[Sequence] = None) -> Report:
+                    glossary_entries: Optional[Sequence] = None, inline_tags: Sequence = ()) -> Report:
     """Check a decoded pair: align (unless ``alignment`` is given, as a bilingual file's units are),
-    run every enabled check, score. Deterministic for the same input."""
+    run every enabled check, score. Deterministic for the same input. ``inline_tags``: each bead's inline
+    tags (source, target) of a bilingual file, in the order of ``alignment``."""
     from .checks import CheckContext, run_checks
     from .score import mqm_score, score_against_reference
 
@@ -159,7 +160,8 @@ def check_documents(source: Document, target: Document, reference: Optional[Docu
         from .terms.glossary import load_glossary
 
         glossary = load_glossary(config.glossary)
-    ctx = CheckContext(source=source, target=target, alignment=alignment, config=config, glossary=glossary)
+    ctx = CheckContext(source=source, target=target, alignment=alignment, config=config, glossary=glossary,
+                       inline_tags=tuple(inline_tags) if len(inline_tags) == len(alignment) else ())
     issues, errors = run_checks(ctx)
     issues = sorted(set(issues), key=Issue.sort_key)
     suppressed: list[Issue] = []
@@ -215,6 +217,11 @@ def check_pair(source_path: str, target_path: str, reference_path: Optional[str]
 def bilingual_documents(path: str, config: Config = Config()) -> tuple[Document, Document, tuple[Bead, ...]]:
     """Documents and alignment from a bilingual file (XLIFF, TMX, PO, TSV/CSV). Each side's text is its
     units joined by blank lines (offsets in reports index that text); each unit is one bead."""
+    return _bilingual_parts(path, config)[:3]  # type: ignore[return-value]
+
+
+def _bilingual_parts(path: str, config: Config) -> tuple[Document, Document, tuple[Bead, ...], tuple]:
+    """``bilingual_documents`` and each bead's inline tags (source, target) where the format has them."""
     from .io.bilingual import read_bilingual
 
     asked_src, asked_tgt = normalise_lang(config.src_lang), normalise_lang(config.tgt_lang)
@@ -239,14 +246,16 @@ def bilingual_documents(path: str, config: Config = Config()) -> tuple[Document,
                        lang_detected=lang is None)
         sides.append((doc, per_unit))
     (source, src_units), (target, tgt_units) = sides
-    beads = tuple(Bead(s, t, 1.0) for s, t in zip(src_units, tgt_units) if s or t)
-    return source, target, beads
+    kept = [k for k, (s, t) in enumerate(zip(src_units, tgt_units)) if s or t]
+    beads = tuple(Bead(src_units[k], tgt_units[k], 1.0) for k in kept)
+    tags = tuple(bf.tags[k] for k in kept) if bf.tags else ()
+    return source, target, beads, tags
 
 
 def check_bilingual(path: str, config: Config = Config()) -> Report:
-    """Check a bilingual file; its units give the alignment."""
-    source, target, beads = bilingual_documents(path, config)
-    return check_documents(source, target, None, config, alignment=beads)
+    """Check a bilingual file; its units give the alignment (and, in XLIFF and TMX, the inline tags)."""
+    source, target, beads, tags = _bilingual_parts(path, config)
+    return check_documents(source, target, None, config, alignment=beads, inline_tags=tags)
 
 
 def check_texts(source_text: str, target_text: str, *, src_lang: Optional[str] = None,

@@ -22,5 +22,6 @@ from . import entities as _entities  # noqa: F401,E402
 from . import repetition as _repetition  # noqa: F401,E402
 from . import consistency as _consistency  # noqa: F401,E402
 from . import calques as _calques  # noqa: F401,E402
+from . import markup as _markup  # noqa: F401,E402
 
 __all__ = ["REGISTRY", "CheckContext", "CheckInfo", "register", "run_checks"]

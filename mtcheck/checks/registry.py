@@ -24,6 +24,9 @@ class CheckContext:
     glossary: tuple = ()
     # Per-sentence flags other checks may use (e.g. sentences judged to be noise), keyed by check id.
     notes: dict = field(default_factory=dict, compare=False)
+    # For a bilingual file (XLIFF, TMX), each bead's inline tags, source and target (``io.bilingual.inline_tags``),
+    # in the order of ``alignment``; empty otherwise.
+    inline_tags: tuple = ()
 
     def shared(self, key: str, make):  # type: ignore[no-untyped-def]
         """``make(self)``, made once per run and kept in ``notes`` under ``key``: an analysis several checks

@@ -29,6 +29,49 @@ class BilingualFile:
     source_lang: Optional[str]
     target_lang: Optional[str]
     units: tuple[tuple[str, str], ...]  # (source, target); target "" when untranslated
+    # Per unit, the inline tags of its source and of its target (``inline_tags``), for XLIFF and TMX; empty
+    # for the formats that have none (PO, TSV/CSV).
+    tags: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+
+
+# The inline elements of XLIFF 1.2 (g x bx ex bpt ept ph it), XLIFF 2.0 (pc ph sc ec sm em) and TMX (bpt ept ph it hi
+# ut sub): the formatting and placeholders a translation must keep. Not <mrk>, which XLIFF uses to mark segments
+# and annotations that a translation need not carry.
+_INLINE_TAGS = frozenset("g x bx ex bpt ept ph it pc sc ec sm em hi ut sub".split())
+
+
+def inline_tags(element) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The inline tags inside ``element`` (a <source>, <target> or <seg>), in document order, each written
+    as it opens, with its identifier (``id``, or TMX's ``i``/``x``) and, for a paired one, the text it holds:
+    ``<g id="1">here</g>``, ``<x id="2"/>``, ``<bpt i="1"><b></bpt>`` (``tag_key`` of each: what a translation
+    must have, the opening tag)."""
+    out = []
+    if element is None:
+        return ()
+    for el in element.iter():
+        if el is element or not isinstance(el.tag, str):
+            continue  # the element itself; a comment or a processing instruction
+        name = _local(el.tag)
+        if name not in _INLINE_TAGS:
+            continue
+        ident = next((f' {a}="{el.get(a)}"' for a in ("id", "i", "x", "rid") if el.get(a) is not None), "")
+        inner = "".join(el.itertext())
+        out.append(f"<{name}{ident}>{inner[:40]}</{name}>" if inner or name in ("g", "pc", "hi", "sub")
+                   else f"<{name}{ident}/>")
+    return tuple(out)
+
+
+def tag_key(tag: str) -> str:
+    """What of an inline tag of ``inline_tags`` a translation must keep: its name and identifier, not the text it
+    holds (``<g id="1">``)."""
+    return tag[: tag.index(">") + 1].replace("/>", ">")
+
+
+def _child(element, name: str):  # type: ignore[no-untyped-def]
+    """The first descendant of ``element`` named ``name`` (any namespace), or None."""
+    if element is None:
+        return None
+    return next((el for el in element.iter() if isinstance(el.tag, str) and _local(el.tag) == name), None)
 
 
 def is_bilingual(path: str) -> bool:
@@ -78,17 +121,19 @@ def _read_xml(data: bytes, path: str, src_lang: Optional[str] = None, tgt_lang: 
     except Exception as exc:  # translate-toolkit raises many kinds on bad files
         raise MalformedInput(f"cannot read {kind.upper()}: {exc}", path) from None
     if fmt == "tmx":
-        units = tmx_units
+        units, tags = tmx_units
     else:
-        units = _live_units(store)
-    return BilingualFile(path, fmt, src_lang, tgt_lang, units)
+        live = _live_units(store)
+        units = tuple((u.source or "", u.target or "") for u in live)
+        tags = tuple((inline_tags(_child(u.xmlelement, "source")), inline_tags(_child(u.xmlelement, "target")))
+                     for u in live)
+    return BilingualFile(path, fmt, src_lang, tgt_lang, units, tags)
 
 
-def _live_units(store) -> tuple[tuple[str, str], ...]:  # type: ignore[no-untyped-def]
-    """(source, target) of the units that are for translation: not a PO header, not an obsolete PO entry
-    (``#~``, which gettext keeps only as a memory), not an XLIFF unit marked ``translate="no"``."""
-    return tuple((u.source or "", u.target or "") for u in store.units
-                 if not u.isheader() and u.istranslatable() and (u.source or "").strip())
+def _live_units(store) -> list:  # type: ignore[type-arg]
+    """The units that are for translation: not a PO header, not an obsolete PO entry (``#~``, which gettext
+    keeps only as a memory), not an XLIFF unit marked ``translate="no"``."""
+    return [u for u in store.units if not u.isheader() and u.istranslatable() and (u.source or "").strip()]
 
 
 def _tmx_units(store, src_lang: Optional[str], wanted: Optional[str] = None):  # type: ignore[no-untyped-def]
@@ -98,11 +143,13 @@ def _tmx_units(store, src_lang: Optional[str], wanted: Optional[str] = None):  #
     TMX allows, or a code of no language); the target is the <tuv> of the language ``wanted`` when the
     user gives one, else of the language of the first <tuv> of another language in the file's first unit
     that has one; a unit without a <tuv> of the target language is untranslated. The order of the <tuv>s
-    does not matter. The text of each is what translate-toolkit reads of it."""
+    does not matter. The text of each is what translate-toolkit reads of it. The units come with their
+    inline tags (``inline_tags`` of each side's <seg>)."""
     from translate.storage.lisa import getXMLlang, getXMLspace
 
     tgt_lang = wanted
     units = []
+    tags = []
     for unit in store.units:
         nodes = unit.getlanguageNodes()
         if not nodes:
@@ -120,7 +167,9 @@ def _tmx_units(store, src_lang: Optional[str], wanted: Optional[str] = None):  #
         source = unit.getNodeText(nodes[k], space) or ""
         if source.strip():
             units.append((source, (unit.getNodeText(nodes[t], space) or "") if t is not None else ""))
-    return src_lang, tgt_lang, tuple(units)
+            tags.append((inline_tags(_child(nodes[k], "seg")),
+                         inline_tags(_child(nodes[t], "seg")) if t is not None else ()))
+    return src_lang, tgt_lang, (tuple(units), tuple(tags))
 
 
 def _read_po(data: bytes, path: str) -> BilingualFile:
@@ -130,7 +179,7 @@ def _read_po(data: bytes, path: str) -> BilingualFile:
         store = pypo.pofile(io.BytesIO(data))
     except Exception as exc:
         raise MalformedInput(f"cannot read PO: {exc}", path) from None
-    units = _live_units(store)
+    units = tuple((u.source or "", u.target or "") for u in _live_units(store))
     return BilingualFile(path, "po", iso_639_1(store.getsourcelanguage()), iso_639_1(store.gettargetlanguage()), units)
 
 
