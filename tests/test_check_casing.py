@@ -53,6 +53,35 @@ def flagged(issues: list[Issue], target: Document) -> list[tuple[str, str, str]]
 
 # (id, source, source lang, target, target lang, target pieces or None, expected (check, substring, severity))
 CASES = [
+    # Camel case (Xbench's CamelCase mismatch): inner capitals lost or the word split; all capitals and the
+    # first letter alone aside.
+    (
+        "en-de camel-case brands lost their inner capitals",
+        "The video went viral on TikTok and YouTube last week.",
+        "en",
+        "Das Video ging letzte Woche auf Tiktok und You Tube viral.",
+        "de",
+        None,
+        [("casing.lost", "Tiktok", "minor"), ("casing.lost", "You Tube", "minor")],
+    ),
+    (
+        "zh-en a Latin brand inside Chinese, and a name",
+        "苹果iPhone销量大增，德桑蒂斯（DeSantis）表示欢迎。",
+        "zh",
+        "Apple's iphone sales soared, and Desantis welcomed it.",
+        "en",
+        None,
+        [("casing.lost", "Desantis", "minor"), ("casing.lost", "iphone", "minor")],
+    ),
+    (
+        "en-de camel case kept, opening a sentence, or in a headline's capitals",
+        "iPhone sales rose. BREAKING: TikTok banned in McDonald's outlets",
+        "en",
+        "IPhone-Verkäufe stiegen. EILMELDUNG: TIKTOK IN MCDONALD'S-FILIALEN VERBOTEN",
+        "de",
+        None,
+        [],
+    ),
     (
         "en-fr names lower-cased in a cased translation",
         "President Joe Biden met Emmanuel Macron in Paris on Monday. They discussed the war.",

@@ -16,6 +16,7 @@ from .data import (
     ascii_case_counts,
     base_lang,
     bead_of_target,
+    bead_sides,
     document_joined,
     is_brand_like,
     is_cased_lang,
@@ -215,7 +216,46 @@ def _source_opens_lower(ctx: CheckContext, bead: Optional[Bead], j: int) -> bool
     return first.islower()
 
 
-@register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=3, order=50)
+# A word in camel case: a lower-case letter followed by a capital inside it (TikTok, YouTube, iPhone, WeChat,
+# BioNTech, McDonald, DeSantis). ``_CAMEL_HINT_RE`` finds the documents that may hold one, in C.
+_CAMEL_HINT_RE = re.compile(r"[a-z][A-Z]")
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_CAMEL_RE = re.compile(f"(?<![{_LATIN_LETTER}])[{_LATIN_LETTER}]*[a-z][A-Z][{_LATIN_LETTER}]*(?![{_LATIN_LETTER}])")
+
+
+def _camel_case_lost(ctx: CheckContext, noise: Set[int]) -> Iterator[Issue]:
+    """A camel-case word of the source (four letters or more) that the aligned target writes with other
+    capitals ("Tiktok", "Youtube", "IPHONE" aside: all in capitals, a headline's) or split at its inner capital
+    ("Tik Tok", "You-Tube"), where the target does not also write it as the source does. A word whose first
+    letter alone changed case ("IPhone" opening a sentence) is left alone."""
+    if not _CAMEL_HINT_RE.search(ctx.source.text):
+        return
+    for _, bead, src, tgt in bead_sides(ctx):
+        if not _CAMEL_HINT_RE.search(src.text) or any(j in noise for j in bead.target):
+            continue
+        for word in dict.fromkeys(w for w in _CAMEL_RE.findall(src.text) if len(w) >= 4):
+            if re.search(f"(?<![{_LATIN_LETTER}]){re.escape(word)}(?![{_LATIN_LETTER}])", tgt.text):
+                continue  # written as the source writes it
+            parts = re.split(r"(?<=[a-z])(?=[A-Z])", word)
+            loose = r"[ -]?".join(map(re.escape, parts))
+            for m in re.finditer(f"(?<![{_LATIN_LETTER}]){loose}(?![{_LATIN_LETTER}])", tgt.text, re.IGNORECASE):
+                found = m.group()
+                if found.isupper() or found[1:] == word[1:]:
+                    continue
+                split = len(found) != len(word)
+                yield Issue(
+                    check=CHECK_ID,
+                    category=Category.FLUENCY_CAPITALIZATION,
+                    severity=Severity.MINOR,
+                    message=(f"'{found}' splits the source's '{word}'" if split else
+                             f"'{found}' is written '{word}' in the source: its inner capitals are lost"),
+                    source_span=src.whole(),
+                    target_span=tgt.span(m.start(), m.end()),
+                    suggestion=word,
+                )
+
+
+@register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=4, order=50)
 def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     """Lost casing: sentence starts and names in lower case in a language that capitalises them.
 
@@ -229,18 +269,24 @@ def lost_casing(ctx: CheckContext) -> Iterator[Issue]:
     handle, a brand written « iPhone », « eBay », a list marker; list and ellipsis continuations (the
     previous segment ends with « : », « , », « … »); the word after a stray full stop (reported by
     ``punctuation.stray_break``); a sentence whose aligned source opens in lower case too ("i think so").
+    A camel-case word of the source (TikTok, YouTube, iPhone, WeChat, McDonald) written in the aligned
+    target with its inner capitals lost ("Tiktok", "Youtube") or split ("Tik Tok") is minor, with the source's
+    spelling as suggestion (Xbench's CamelCase mismatch); all in capitals (a headline) or only the first letter
+    changed ("IPhone" opening a sentence) is left alone.
 
     False positives: styles that open headlines, captions or list items in lower case on purpose; a
     name that happens to be a common word of the target language in the same bead (« Paris » and
     « les paris »); words that the target language writes in lower case but the source capitalises and
     that are spelt the same (job titles like en "Doctor" → es "doctor" when no name follows; days and
     months when spelt alike, except those of the calendar tables of ``numbers``, which are known: « april »,
-    « sept. »). Not checked: languages written without case (zh, ja, ko, th, ar, he…).
+    « sept. »); a brand that the target language's press writes otherwise (German „Biontech“ for BioNTech).
+    Not checked: languages written without case (zh, ja, ko, th, ar, he…).
     """
     tgt = base_lang(ctx.target.lang)
     if not is_cased_lang(tgt):
         return
     noise = noise_targets(ctx)
+    yield from _camel_case_lost(ctx, noise)
     if not _may_start_lower(ctx.target, noise):
         # No lower-case start (most targets): the sentence starts are read only if the name test needs them.
         yield from _lower_cased_names(ctx, noise, lambda: {s.start for s in _sentence_starts(ctx, noise)})
