@@ -217,42 +217,80 @@ def _source_opens_lower(ctx: CheckContext, bead: Optional[Bead], j: int) -> bool
 
 
 # A word in camel case: a lower-case letter followed by a capital inside it (TikTok, YouTube, iPhone, WeChat,
-# BioNTech, McDonald, DeSantis). ``_CAMEL_HINT_RE`` finds the documents that may hold one, in C.
-_CAMEL_HINT_RE = re.compile(r"[a-z][A-Z]")
+# BioNTech, McDonald, DeSantis), the word of Latin letters around it (``_camel_words``).
 _LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
-_CAMEL_RE = re.compile(f"(?<![{_LATIN_LETTER}])[{_LATIN_LETTER}]*[a-z][A-Z][{_LATIN_LETTER}]*(?![{_LATIN_LETTER}])")
+_LATIN_LETTER_RE = re.compile(f"[{_LATIN_LETTER}]")
+# Each ASCII lower-case letter as "a", each capital as "A", every other byte a space: a text encoded one byte a
+# character ("?" for the others) holds "aA" where it has a camel-case point, found in C.
+_CASE_BYTES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
+
+
+def _camel_words(text: str) -> list[str]:
+    """The words of Latin letters of ``text`` that hold an ASCII lower-case letter followed by a capital,
+    four letters or more, in order (once each)."""
+    data = text.encode("ascii", "replace").translate(_CASE_BYTES)
+    out: dict[str, None] = {}
+    i = data.find(b"aA")
+    while i >= 0:
+        a, b = i, i + 2
+        while a and _LATIN_LETTER_RE.match(text, a - 1):
+            a -= 1
+        while b < len(text) and _LATIN_LETTER_RE.match(text, b):
+            b += 1
+        if b - a >= 4:
+            out[text[a:b]] = None
+        i = data.find(b"aA", b)
+    return list(out)
 
 
 def _camel_case_lost(ctx: CheckContext, noise: Set[int]) -> Iterator[Issue]:
     """A camel-case word of the source (four letters or more) that the aligned target writes with other
     capitals ("Tiktok", "Youtube", "IPHONE" aside: all in capitals, a headline's) or split at its inner capital
     ("Tik Tok", "You-Tube"), where the target does not also write it as the source does. A word whose first
-    letter alone changed case ("IPhone" opening a sentence) is left alone."""
-    if not _CAMEL_HINT_RE.search(ctx.source.text):
+    letter alone changed case ("IPhone" opening a sentence) is left alone. The words are looked for in the
+    whole target first: most documents write them all as their source does, and no bead is read."""
+    words = _camel_words(ctx.source.text)
+    suspects = {w for w in words if any(_camel_changed(m.group(), w) for m in _loose_camel_re(w).finditer(ctx.target.text))}
+    if not suspects:
         return
     for _, bead, src, tgt in bead_sides(ctx):
-        if not _CAMEL_HINT_RE.search(src.text) or any(j in noise for j in bead.target):
+        if any(j in noise for j in bead.target):
             continue
-        for word in dict.fromkeys(w for w in _CAMEL_RE.findall(src.text) if len(w) >= 4):
-            if re.search(f"(?<![{_LATIN_LETTER}]){re.escape(word)}(?![{_LATIN_LETTER}])", tgt.text):
+        for word in (w for w in _camel_words(src.text) if w in suspects):
+            if _exact_camel_re(word).search(tgt.text):
                 continue  # written as the source writes it
-            parts = re.split(r"(?<=[a-z])(?=[A-Z])", word)
-            loose = r"[ -]?".join(map(re.escape, parts))
-            for m in re.finditer(f"(?<![{_LATIN_LETTER}]){loose}(?![{_LATIN_LETTER}])", tgt.text, re.IGNORECASE):
+            for m in _loose_camel_re(word).finditer(tgt.text):
                 found = m.group()
-                if found.isupper() or found[1:] == word[1:]:
+                if not _camel_changed(found, word):
                     continue
-                split = len(found) != len(word)
                 yield Issue(
                     check=CHECK_ID,
                     category=Category.FLUENCY_CAPITALIZATION,
                     severity=Severity.MINOR,
-                    message=(f"'{found}' splits the source's '{word}'" if split else
+                    message=(f"'{found}' splits the source's '{word}'" if len(found) != len(word) else
                              f"'{found}' is written '{word}' in the source: its inner capitals are lost"),
                     source_span=src.whole(),
                     target_span=tgt.span(m.start(), m.end()),
                     suggestion=word,
                 )
+
+
+def _camel_changed(found: str, word: str) -> bool:
+    """``found`` (a match of ``_loose_camel_re(word)``) writes ``word`` otherwise, not all in capitals and not
+    only its first letter."""
+    return found != word and not found.isupper() and found[1:] != word[1:]
+
+
+@lru_cache(maxsize=1024)
+def _exact_camel_re(word: str) -> re.Pattern:
+    return re.compile(f"(?<![{_LATIN_LETTER}]){re.escape(word)}(?![{_LATIN_LETTER}])")
+
+
+@lru_cache(maxsize=1024)
+def _loose_camel_re(word: str) -> re.Pattern:
+    """``word`` in any case, a space or a hyphen allowed at each inner capital ("Tik Tok", "You-Tube")."""
+    loose = r"[ -]?".join(map(re.escape, re.split(r"(?<=[a-z])(?=[A-Z])", word)))
+    return re.compile(f"(?<![{_LATIN_LETTER}]){loose}(?![{_LATIN_LETTER}])", re.IGNORECASE)
 
 
 @register(CHECK_ID, Category.FLUENCY_CAPITALIZATION, version=4, order=50)
