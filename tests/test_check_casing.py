@@ -493,3 +493,17 @@ def test_lower_cased_names_the_document_test_lets_through(source, target, names)
     clear_text_caches()
     assert [i.suggestion.lower() for i in casing._lower_cased_names(ctx, set(), set())] == names
     assert [w.lower() for _, _, w in _lower_cased_names_reference(ctx, set(), set())] == names
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aTkYoU éÉß'-.中\u0130\u212a") + ["McEnany", "iPhone", "TikTok", "aA"]),
+                max_size=30).map("".join))
+def test_camel_words_are_those_of_the_plain_pattern(text):
+    """``_camel_words`` (bytes translate in C) finds what the plain pattern finds: Latin words holding an ASCII
+    lower-case letter followed by a capital, four letters or more, once each in order."""
+    import re
+
+    from mtcheck.checks.casing import _LATIN_LETTER, _camel_words
+
+    plain = re.compile(f"(?<![{_LATIN_LETTER}])[{_LATIN_LETTER}]*[a-z][A-Z][{_LATIN_LETTER}]*(?![{_LATIN_LETTER}])")
+    assert _camel_words(text) == [w for w in dict.fromkeys(plain.findall(text)) if len(w) >= 4]
