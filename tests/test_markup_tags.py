@@ -87,6 +87,10 @@ def test_xliff2_and_tmx_tags(tmp_path, capsys):
 @pytest.mark.parametrize("name,content", [
     ("same.xlf", _xliff12([('A <g id="1">bold</g> move by the <x id="2"/> council.',
                             'Un geste <g id="1">audacieux</g> du <x id="2"/> conseil.')])),
+    ("alt.xlf", XLIFF12.format(units=(
+        '<trans-unit id="1"><source>A <g id="1">bold</g> move.</source><alt-trans><source>A bold move.</source>'
+        '<target>Un geste audacieux.</target></alt-trans><target>Un geste <g id="1">audacieux</g>.</target>'
+        '</trans-unit>'))),  # a memory's suggestion (here before the unit's own target) is not the translation
     ("mrk.xlf", _xliff12([('The <mrk mtype="term">council</mrk> met on Monday.<!-- checked -->',
                            "Le conseil s'est réuni lundi.")])),  # a term mark and a comment are no inline tags
     ("plain.po", 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

@@ -68,10 +68,11 @@ def tag_key(tag: str) -> str:
 
 
 def _child(element, name: str):  # type: ignore[no-untyped-def]
-    """The first descendant of ``element`` named ``name`` (any namespace), or None."""
+    """The first child of ``element`` named ``name`` (any namespace), or None: a unit's own <source> and <target>
+    (not those of an XLIFF <alt-trans>, a memory's suggestion), a <tuv>'s <seg>."""
     if element is None:
         return None
-    return next((el for el in element.iter() if isinstance(el.tag, str) and _local(el.tag) == name), None)
+    return next((el for el in element if isinstance(el.tag, str) and _local(el.tag) == name), None)
 
 
 def is_bilingual(path: str) -> bool:
