@@ -99,3 +99,24 @@ def test_xliff2_and_tmx_tags(tmp_path, capsys):
 def test_no_tag_issue_where_the_tags_are_kept_or_the_format_has_none(tmp_path, capsys, name, content):
     found, report = _report(tmp_path, capsys, name, content)
     assert found == [] and "markup.tags@1" in report["signature"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TAGS = ['<g id="1">a</g>', '<g id="1">b</g>', '<x id="2"/>', '<ph id="3">{d}</ph>', '<bpt i="1"><b></bpt>']
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TAGS), max_size=6), st.lists(st.sampled_from(_TAGS), max_size=6))
+def test_unmatched_tags_are_the_multiset_difference_by_key(source, target):
+    """Each tag of one side matches one tag of the other with the same name and id (its text aside): what is
+    left is the multiset difference of the keys, in the side's order."""
+    from collections import Counter
+
+    from mtcheck.checks.markup import _unmatched
+
+    missing = _unmatched(tuple(source), tuple(target))
+    assert Counter(map(tag_key, missing)) == Counter(map(tag_key, source)) - Counter(map(tag_key, target))
+    rest = iter(source)
+    assert all(any(t == u for u in rest) for t in missing)  # in the side's order: a subsequence of it
