@@ -221,6 +221,12 @@ CASES = [
     ("中新网 dropped", "中新网7月26日电 据报道，当地发生火灾。", "zh", "July 26, according to reports, a fire broke out.", "en",
      [("entities.acronym", "minor", "src:中新网")]),
     ("新华社 rendered Xinhua", "新华社北京7月26日电", "zh", "Xinhua News Agency, Beijing, July 26", "en", []),
+    # WMT 2021 zh-en: eleven datelines of 中新网 credited to Xinhua beside China News Service (Borderline, SMU, …)
+    ("a report credited to another outlet besides the source's", "中新网7月26日电据外媒报道，法国南特的大教堂着火。", "zh",
+     "China News Service, July 26 (Xinhua) According to foreign media reports, the cathedral of Nantes caught fire.",
+     "en", [("entities.acronym", "major", "Xinhua")]),
+    ("an outlet the source names too is no added credit", "中新网7月26日电 新华社报道，南特的大教堂着火。", "zh",
+     "China News Service, July 26 - Xinhua reported that the cathedral of Nantes caught fire.", "en", []),
     ("中新 of China and Singapore asks for nothing", "中新两国签署协议。", "zh", "China and Singapore signed an agreement.",
      "en", []),
     # the UK of 驻英 (英: the UK in compounds) renders the source; a country in a URL names nothing

@@ -755,7 +755,7 @@ def _plain_unspaced(forms: tuple[str, ...]) -> bool:
     return not any(_latin_form(f) or any(ch.isspace() for ch in f) for f in forms)
 
 
-@register("entities.acronym", Category.ACCURACY_ENTITY, version=4, order=45)
+@register("entities.acronym", Category.ACCURACY_ENTITY, version=5, order=45)
 def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     """Acronym of the source neither kept nor rendered by a known equivalent in the translation.
 
@@ -785,7 +785,9 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     (the UN rendered „Vereinigten Staaten“, 北约 rendered "the United Nations", 中新网 rendered "Xinhua" or
     "CNN"; not in an address; a currency, "the US dollar" for 美元, is no naming; a country whose character a
     Chinese source holds, 驻英 "in the UK", is named there; GDP, AI and the other things of the file neither
-    are nor render an organisation), the issue is major and points at that name.
+    are nor render an organisation), the issue is major and points at that name. A news outlet the translation
+    credits beside the one the bead's source credits (and renders), that the source names nowhere, is major too:
+    "China News Service, July 26 (Xinhua)" for 中新网7月26日电, a report attributed to another agency.
 
     False positives: an acronym the translator expanded or paraphrased with a form missing from the
     file ("the alliance", "the bloc" for the EU), a well-known acronym replaced by a pronoun, a country
@@ -799,6 +801,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
     candidates = _acronym_sentences(ctx, non_latin, any_form)
     mask_source, mask_target = ctx.shared(_MASKS_NOTE, _masks)
     caseless = cache(partial(_caseless, ctx.target.text))  # asked only when an acronym is not found
+    outlets = _outlet_ids(concepts)
     for _, bead, src, tgt in bead_sides(ctx):
         if candidates is not None and candidates.isdisjoint(bead.source):
             continue  # neither an acronym nor a source form (see _acronym_sentences)
@@ -861,6 +864,47 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                             f"{', '.join(expected)})",
                             source_span=src.span(start, end), target_span=None,
                             related=_related(tgt), suggestion=expected[0] if expected else None)
+        credited = [c for c, _ in found_forms if id(c) in outlets] if found_forms else None
+        if credited:
+            yield from _added_outlets(concepts, credited, tgt_lang, src, tgt, caseless, mask_target)
+
+
+@identity_cache(8)
+def _outlet_ids(concepts: tuple[_Concept, ...]) -> frozenset[int]:
+    """The ids of the news outlets among ``concepts``."""
+    return frozenset(id(c) for c in concepts if _english_name(c) in _NEWS_OUTLETS)
+
+
+@identity_cache(8)
+def _outlet_substitutes(concepts: tuple[_Concept, ...], tgt_lang: str) -> list:
+    """The news outlets of ``_substitutes``, each form with its lower case as its key: a translation that names
+    the outlet holds it (the forms are ASCII; ``re``'s other case matches, ſ for s and the Kelvin sign for k,
+    are no outlet's spelling)."""
+    return [(d, name, [(f, f.lower()) for f, _ in forms]) for d, name, forms in _substitutes(concepts, tgt_lang)
+            if name in _NEWS_OUTLETS]
+
+
+def _added_outlets(concepts: tuple[_Concept, ...], credited: list, tgt_lang: str, src: BeadSide, tgt: BeadSide,
+                   caseless: Callable[[], bool], mask_target) -> Iterator[Issue]:  # type: ignore[no-untyped-def]
+    """A news outlet the translation credits beside the ones the bead's source credits (``credited``), which
+    the translation renders too, and that the source names nowhere: "China News Service, July 26 (Xinhua)"
+    for 中新网7月26日电, a report attributed to another agency. Major, on the added name. (The other outlets'
+    forms are looked for in the lower-cased translation first: most beads name none.)"""
+    low = tgt.text.lower()
+    others = [(d, name, forms) for d, name, forms in _outlet_substitutes(concepts, tgt_lang)
+              if not any(d is c for c in credited) and any(key in low for _, key in forms)]
+    if not others or not all(_has_form(c, tgt_lang, tgt.text, caseless) for c in credited):
+        return  # no other outlet named; or an outlet of the source not rendered: ``_renamed``'s business
+    masked = _masked_side(tgt.text, mask_target)
+    for d, name, forms in others:
+        if _has_form(d, "zh", src.text) or _has_form(d, "en", src.text):
+            continue
+        m = next((m for f, key in forms if key in low for m in _form_regex(f).finditer(masked)), None)
+        if m is not None:
+            yield Issue("entities.acronym", Category.ACCURACY_ENTITY, Severity.MAJOR,
+                        f"The translation credits '{m.group()}'" + (f" ({name})" if m.group() != name else "")
+                        + f", an outlet the source does not name; the source credits {_english_name(credited[0])}",
+                        source_span=src.whole(), target_span=tgt.span(m.start(), m.end()))
 
 
 @register("entities.name", Category.ACCURACY_ENTITY, version=3, order=45)
