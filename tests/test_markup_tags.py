@@ -120,3 +120,15 @@ def test_unmatched_tags_are_the_multiset_difference_by_key(source, target):
     assert Counter(map(tag_key, missing)) == Counter(map(tag_key, source)) - Counter(map(tag_key, target))
     rest = iter(source)
     assert all(any(t == u for u in rest) for t in missing)  # in the side's order: a subsequence of it
+
+
+def test_a_tag_in_the_html_report_is_escaped(tmp_path, capsys):
+    """The tag a message quotes comes from the user's file: the HTML report escapes it."""
+    path = tmp_path / "x.xlf"
+    path.write_text(_xliff12([('Read <g id="&lt;script&gt;alert(1)&lt;/script&gt;">this</g> now.', "Lisez ceci.")]),
+                    encoding="utf-8")
+    out = tmp_path / "r.html"
+    main(["check", str(path), "--format", "html", "-o", str(out), "--fail-on", "never"])
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page
+    assert "Inline tag &lt;g id=&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;this&lt;/g&gt;" in page
