@@ -32,6 +32,17 @@ CASES = [
     ("'logged on on Monday'", "Er meldete sich am Montag an.", "de", "He logged on on Monday.", "en", []),
     ("'in in' after a noun is a slip", "Die Kinder in der Stadt spielen.", "de", "The children in in the city play.",
      "en", [("repetition.word", "minor", "in in")]),
+    # A word on both sides of a coordinator (WMT 2021: zh-en 99 in the MT output, en-de 27; none in the references)
+    ("two source words rendered by one around 'and'", "另外，夏季人体容易缺钾，使人感到倦怠疲乏。", "zh",
+     "In addition, the body is prone to potassium deficiency in summer, making people feel tired and tired.", "en",
+     [("repetition.word", "minor", "tired and tired")]),
+    ("„Engpässen und Engpässen“", "Companies with international supply chains are dealing with shortages and "
+     "bottlenecks.", "en", "Unternehmen mit internationalen Lieferketten haben mit Engpässen und Engpässen zu "
+     "kämpfen.", "de", [("repetition.word", "minor", "Engpässen und Engpässen")]),
+    ("doubles written on purpose around 'and'", "越来越多的人连续几个小时排队。", "zh",
+     "More and more people queued for hours and hours, again and again, in bigger and bigger crowds.", "en", []),
+    ("a name of the source", "Shares of Johnson & Johnson rose.", "en", "Die Aktien von Johnson and Johnson stiegen.",
+     "de", []),
     ("„Wir wir“ in German", "Lucas added: \"We should focus on solving murders.\"", "en",
      "Lukas fügte hinzu: „Wir wir sollten uns auf die Aufklärung von Morden konzentrieren.“", "de",
      [("repetition.word", "minor", "Wir wir")]),

@@ -244,6 +244,65 @@ _COORDINATED_DOUBLES: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
+# A word written on both sides of a coordinator ("feel tired and tired" for 倦怠疲乏, „mit Engpässen und Engpässen“
+# for "shortages and bottlenecks"): two words of the source rendered by one. The coordinators of each language
+# (a pattern led by a space, which ``re`` skips to, the word after captured) and the doubles it writes on purpose
+# beside those of ``_COORDINATED_DOUBLES`` ("again and again", "through and through", "hours and hours").
+def _coordinator_re(coordinators: tuple[str, ...]) -> re.Pattern:
+    """" and X" / " or X" where X, three letters or more, ends with the three letters before the coordinator (read
+    by a fixed-width lookbehind in each branch, ``re`` skipping to the space that leads them): the word after,
+    the last group, may be the word before (the caller compares them); most coordinators are passed over in C."""
+    branches = "|".join(f"{c} (?<=(\\w\\w\\w) {c} )" for c in coordinators)
+    ends = "|".join(f"\\{k + 1}" for k in range(len(coordinators)))
+    return re.compile(f" (?:{branches})([^\\W\\d_]*?(?:{ends}))(?![\\w'’-])")
+
+
+_COORDINATORS: dict[str, re.Pattern] = {
+    lang: _coordinator_re(tuple(words.split()))
+    for lang, words in {"en": "and or", "de": "und oder", "fr": "et ou", "es": "y o e u", "it": "e o ed",
+                        "pt": "e ou", "nl": "en of"}.items()}
+_IDIOMATIC_COORDINATED = {
+    "en": frozenset("up out so such neck hours years days weeks months miles pages thousands millions billions "
+                    "hundreds tons rows layers".split()),
+    "de": frozenset({"durch", "über"}),
+}
+
+
+def _coordinated_repeats(ctx: CheckContext, tgt: str, noise: set[int]) -> Iterator[Issue]:
+    """The words written on both sides of a coordinator in the target text (``_COORDINATORS``), not a double the
+    language writes on purpose (``_COORDINATED_DOUBLES``, ``_IDIOMATIC_COORDINATED``, an English comparative in
+    -er: "more and more", "bigger and bigger"), nor a name the source writes (Johnson & Johnson), nor a pair the
+    source writes too."""
+    rx = _COORDINATORS.get(tgt)
+    if rx is None:
+        return
+    text = ctx.target.text
+    legit = _COORDINATED_DOUBLES.get(tgt, ("", frozenset()))[1] | _IDIOMATIC_COORDINATED.get(tgt, frozenset())
+    for m in rx.finditer(text):
+        word = m.group(m.lastindex)  # type: ignore[arg-type]
+        a = m.start() - len(word)
+        if a < 0 or not text.endswith(word, a, m.start()) and text[a:m.start()].casefold() != word.casefold():
+            continue
+        if a and (text[a - 1].isalnum() or text[a - 1] in "'’-_"):
+            continue  # the end of a longer word
+        coordinator = text[m.start() + 1:m.start(m.lastindex) - 1]
+        if text.endswith(f" {coordinator} ", 0, a):
+            continue  # "and its and its": a unit written twice, reported as such
+        low = word.lower()
+        if low in legit or tgt == "en" and len(low) >= 5 and low.endswith("er"):
+            continue
+        j, bead = target_place(ctx, a)
+        if j < 0 or j in noise:
+            continue
+        src = source_span(ctx, bead)
+        src_text = ctx.source.text[src.start:src.end] if src is not None else ""
+        if word[0].isupper() and word in src_text or text[a:m.end()].casefold() in src_text.casefold():
+            continue  # a name of the source (Johnson & Johnson), or the source's own pair
+        yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MINOR,
+                    f"'{text[a:m.end()]}': the same word on both sides of '{coordinator}' "
+                    "(two words of the source rendered by one?)", source_span=src, target_span=Span(a, m.end()))
+
+
 def _coordinated_double(words: list[str], lang: str) -> bool:
     """``words`` (the unit written twice) are a coordinator and a word doubled around it: "and more" of "and
     more and more", "bigger and" of "bigger and bigger and" (an English comparative in -er)."""
@@ -297,7 +356,7 @@ def _opens_sentence(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-@register("repetition.word", Category.FLUENCY_REPETITION, version=6, order=50)
+@register("repetition.word", Category.FLUENCY_REPETITION, version=7, order=50)
 def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     """Word or phrase repeated at once: "the the", « de de », "in the city in the city".
 
@@ -318,7 +377,12 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     (from 沙普斯（Grant Shapps）, the source's gloss of its transliteration), is minor too, unless the source
     writes it so; a punctuation mark written again and again in a row, a decoder's loop, is major: a full stop
     seven times or more, spaced alike (". . . . . . ."; "......" renders the Chinese ellipsis « …… »), "!", "?"
-    or 。 five times, unless the source has such a run ("...", "!!!" and « … » are writing).
+    or 。 five times, unless the source has such a run ("...", "!!!" and « … » are writing). A word written on
+    both sides of a coordinator ("feel tired and tired" for 倦怠疲乏, „Engpässen und Engpässen“ for "shortages and
+    bottlenecks", "Laos and Vietnam" become "Vietnam and Vietnam") is minor too: two words of the source rendered
+    by one (en, de, fr, es, it, pt, nl); the doubles a language writes on purpose ("more and more", "bigger and
+    bigger", "again and again", "hours and hours", „durch und durch“, « encore et encore »), a name the source
+    writes ("Johnson and Johnson" for Johnson & Johnson) and a pair the source has too are left alone.
 
     False positives: names made of a repeated word that the source writes otherwise; emphatic
     repetition in quoted speech that the source does not repeat. Missed: a slip that doubles a word of a
@@ -328,6 +392,7 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     noise = noise_targets(ctx)
     if tgt not in ("zh", "ja", "ko", "th"):
         yield from _word_repeats(ctx, tgt, noise)
+        yield from _coordinated_repeats(ctx, tgt, noise)
     yield from _bracket_repeats(ctx, noise)
     yield from _punctuation_loops(ctx, noise)
 
