@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from typing import Optional, Sequence
+from typing import AbstractSet, Optional, Sequence
 
 from ..domains import TLD, TLDS
 from ..langid import SAME_LANGUAGE, scripts_of_lang
@@ -74,12 +74,17 @@ def _make_bead_of_target(ctx: CheckContext) -> dict[int, Bead]:
     return out
 
 
-def target_place(ctx: CheckContext, offset: int) -> tuple[int, Optional[Bead]]:
-    """The target sentence that holds ``offset`` (or ends before it) and its bead: (-1, None) before the first
-    sentence. For checks that search the target document's text and report on what they find."""
+def target_source(ctx: CheckContext, offset: int, noise: AbstractSet[int]) -> Optional[tuple[Optional[Span], str]]:
+    """For a find at ``offset`` of the target document's text (checks that search the whole text and report on
+    what they find): the span of the source of the bead whose sentence holds it (or ends before it), None for
+    a bead with no source, and that source's text ("" then); None when the find lies before the first sentence
+    or in a sentence of ``noise``."""
     starts = ctx.shared("target_sentence_starts", lambda c: [s.start for s in c.target.sentences])
     j = bisect_right(starts, offset) - 1
-    return j, (bead_of_target(ctx).get(j) if j >= 0 else None)
+    if j < 0 or j in noise:
+        return None
+    span = source_span(ctx, bead_of_target(ctx).get(j))
+    return span, (ctx.source.text[span.start:span.end] if span is not None else "")
 
 
 def source_span(ctx: CheckContext, bead: Optional[Bead]) -> Optional[Span]:
@@ -100,6 +105,8 @@ def base_lang(lang: Optional[str]) -> str:
 # Scripts with upper and lower case. Georgian (Mkhedruli) is unicameral although Latin is the default
 # guess of ``scripts_of_lang`` for unknown codes, hence the explicit exclusions.
 _CASED_SCRIPTS = {"Latin", "Cyrillic", "Greek", "Armenian"}
+# Languages written without spaces between words: no word doubling to read, no spaced dash.
+UNSPACED_LANGS = frozenset({"zh", "ja", "ko", "th"})
 _UNCASED_LANGS = {"zh", "ja", "ko", "th", "ar", "he", "fa", "ur", "hi", "ka", "lo", "km", "my", "am", "bn", "ta"}
 
 

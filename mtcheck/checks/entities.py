@@ -385,10 +385,15 @@ def _substitute(concepts: tuple[_Concept, ...], missing: Iterable[_Concept], tgt
             m = next((m for m in _form_regex(f).finditer(tgt_text) if not _CURRENCY_AFTER_RE.match(tgt_text, m.end())),
                      None)
             if m is not None:
-                if _has_form(d, src_lang, src_text) or _has_form(d, "en", src_text):
+                if _source_names(d, src_lang, src_text):
                     break
                 return name or f, m
     return None
+
+
+def _source_names(concept: _Concept, src_lang: str, src_text: str) -> bool:
+    """Whether the source names ``concept``, in its language or in English (a name it quotes)."""
+    return _has_form(concept, src_lang, src_text) or _has_form(concept, "en", src_text)
 
 
 def _renamed(what: str, source_span, tgt: BeadSide, other: tuple[str, re.Match],
@@ -866,7 +871,7 @@ def acronym_mismatch(ctx: CheckContext) -> Iterator[Issue]:
                             related=_related(tgt), suggestion=expected[0] if expected else None)
         credited = [c for c, _ in found_forms if id(c) in outlets] if found_forms else None
         if credited:
-            yield from _added_outlets(concepts, credited, tgt_lang, src, tgt, caseless, mask_target)
+            yield from _added_outlets(concepts, credited, tgt_lang, src_lang, src, tgt, caseless, mask_target)
 
 
 @identity_cache(8)
@@ -884,8 +889,8 @@ def _outlet_substitutes(concepts: tuple[_Concept, ...], tgt_lang: str) -> list:
             if name in _NEWS_OUTLETS]
 
 
-def _added_outlets(concepts: tuple[_Concept, ...], credited: list, tgt_lang: str, src: BeadSide, tgt: BeadSide,
-                   caseless: Callable[[], bool], mask_target) -> Iterator[Issue]:  # type: ignore[no-untyped-def]
+def _added_outlets(concepts: tuple[_Concept, ...], credited: list, tgt_lang: str, src_lang: str, src: BeadSide,
+                   tgt: BeadSide, caseless: Callable[[], bool], mask_target) -> Iterator[Issue]:  # type: ignore[no-untyped-def]
     """A news outlet the translation credits beside the ones the bead's source credits (``credited``), which
     the translation renders too, and that the source names nowhere: "China News Service, July 26 (Xinhua)"
     for 中新网7月26日电, a report attributed to another agency. Major, on the added name. (The other outlets'
@@ -897,7 +902,7 @@ def _added_outlets(concepts: tuple[_Concept, ...], credited: list, tgt_lang: str
         return  # no other outlet named; or an outlet of the source not rendered: ``_renamed``'s business
     masked = _masked_side(tgt.text, mask_target)
     for d, name, forms in others:
-        if _has_form(d, "zh", src.text) or _has_form(d, "en", src.text):
+        if _source_names(d, src_lang, src.text):
             continue
         m = next((m for f, key in forms if key in low for m in _form_regex(f).finditer(masked)), None)
         if m is not None:

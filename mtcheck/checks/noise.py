@@ -33,8 +33,7 @@ from .data import (
     joined_sentences,
     literal_trie,
     noise_targets,
-    source_span,
-    target_place,
+    target_source,
 )
 from .registry import CheckContext, register
 
@@ -509,11 +508,11 @@ def unknown_token(ctx: CheckContext) -> Iterator[Issue]:
     for m in _UNKNOWN_TOKEN_RE.finditer(text):
         if m.start() < end:
             continue  # inside the word of the mark before ("⁇⁇")
-        j, bead = target_place(ctx, m.start())
-        if j < 0 or j in noise:
+        place = target_source(ctx, m.start(), noise)
+        if place is None:
             continue
-        src = source_span(ctx, bead)
-        if src is not None and m.group() in ctx.source.text[src.start:src.end]:
+        src, src_text = place
+        if m.group() in src_text:
             continue
         before = _WORD_END_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         start = before.start() if before else m.start()

@@ -11,6 +11,7 @@ from ..types import Category, Document, Issue, Severity, Span
 from .data import (
     ABBREVIATIONS,
     CONTINUATION_WORDS,
+    UNSPACED_LANGS,
     URL_RE,
     WORD_RE,
     base_lang,
@@ -21,7 +22,7 @@ from .data import (
     noise_targets,
     sentences_matching,
     source_span,
-    target_place,
+    target_source,
     url_spans,
 )
 from .registry import CheckContext, register
@@ -812,8 +813,6 @@ _SOURCE_CREDIT_RE = re.compile(
     r"(?:(?P<han>[\u3400-\u4dbf\u4e00-\u9fff]{2,10})|(?<=\s)(?P<name>[^\W_]+(?:[ .][^\W_]+){0,3}))\.?\s*$")
 # Languages that capitalise every noun: the last part of a compound ("Corona-Maßnahmen") looks like a credit.
 _NOUN_CAPITAL_LANGS = frozenset({"de", "lb"})
-# Languages written without spaces between words: no spaced dash either.
-_UNSPACED_LANGS = frozenset({"zh", "ja", "ko", "th"})
 
 
 def _glued_credits(text: str, rx: re.Pattern = _GLUED_CREDIT_RE) -> list[tuple[int, int]]:
@@ -860,7 +859,7 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
     lang = base_lang(ctx.target.lang)
     # In the document's text: a splitter may have cut "Stadt.|Nachdem" in two.
     glued = [(a, b, "stop") for a, b in _glued_stops(text)]
-    if "-" in text and lang not in _UNSPACED_LANGS:
+    if "-" in text and lang not in UNSPACED_LANGS:
         domains = _glued_credits(text)
         glued += [(a, b, "domain") for a, b in domains]
         glued += [(a, b, "name") for a, b in _glued_credits(text, _GLUED_NAME_CREDIT_RE) if (a, b) not in domains]
@@ -868,11 +867,10 @@ def missing_space(ctx: CheckContext) -> Iterator[Issue]:
         return
     noise = noise_targets(ctx)
     for a, b, kind in glued:
-        j, bead = target_place(ctx, a)
-        if j < 0 or j in noise:
+        place = target_source(ctx, a, noise)
+        if place is None:
             continue
-        src_span = source_span(ctx, bead)
-        src_text = ctx.source.text[src_span.start:src_span.end] if src_span is not None else ""
+        src_span, src_text = place
         words = text[a:b]
         if words.casefold() in src_text.casefold() or kind == "stop" and src_text and _glued_stops(src_text):
             continue  # the source writes it so (a domain; its sentences run together the same way)

@@ -12,8 +12,8 @@ import numpy as np
 from ..langid import HAN_CORE_RE
 from ..segment import COMBINING_MARKS, MARK_RE, text_cache
 from ..types import Category, Document, Issue, Severity, Span
-from .data import (LETTER_BEYOND_LATIN1_RE, base_lang, bead_of_target, bead_side_list, document_joined, is_cased_lang,
-                   noise_targets, source_span, target_place)
+from .data import (LETTER_BEYOND_LATIN1_RE, UNSPACED_LANGS, base_lang, bead_of_target, bead_side_list, document_joined,
+                   is_cased_lang, noise_targets, source_span, target_source)
 from .registry import CheckContext, register
 
 def _repeat_re(word: str, marks: str = "") -> re.Pattern:
@@ -244,10 +244,6 @@ _COORDINATED_DOUBLES: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
-# A word written on both sides of a coordinator ("feel tired and tired" for 倦怠疲乏, „mit Engpässen und Engpässen“
-# for "shortages and bottlenecks"): two words of the source rendered by one. The coordinators of each language
-# (a pattern led by a space, which ``re`` skips to, the word after captured) and the doubles it writes on purpose
-# beside those of ``_COORDINATED_DOUBLES`` ("again and again", "through and through", "hours and hours").
 def _coordinator_re(coordinators: tuple[str, ...]) -> re.Pattern:
     """" and X" / " or X" where X, three letters or more, ends with the three letters before the coordinator (read
     by a fixed-width lookbehind in each branch, ``re`` skipping to the space that leads them): the word after,
@@ -257,6 +253,10 @@ def _coordinator_re(coordinators: tuple[str, ...]) -> re.Pattern:
     return re.compile(f" (?:{branches})([^\\W\\d_]*?(?:{ends}))(?![\\w'’-])")
 
 
+# A word written on both sides of a coordinator ("feel tired and tired" for 倦怠疲乏, „mit Engpässen und Engpässen“
+# for "shortages and bottlenecks"): two words of the source rendered by one. The coordinators of each language,
+# and the doubles it writes on purpose beside those of ``_COORDINATED_DOUBLES`` ("hours and hours", "so and so",
+# „durch und durch“).
 _COORDINATORS: dict[str, re.Pattern] = {
     lang: _coordinator_re(tuple(words.split()))
     for lang, words in {"en": "and or", "de": "und oder", "fr": "et ou", "es": "y o e u", "it": "e o ed",
@@ -277,7 +277,7 @@ def _coordinated_repeats(ctx: CheckContext, tgt: str, noise: set[int]) -> Iterat
     if rx is None:
         return
     text = ctx.target.text
-    legit = _COORDINATED_DOUBLES.get(tgt, ("", frozenset()))[1] | _IDIOMATIC_COORDINATED.get(tgt, frozenset())
+    idioms = _IDIOMATIC_COORDINATED.get(tgt, frozenset())
     for m in rx.finditer(text):
         word = m.group(m.lastindex)  # type: ignore[arg-type]
         a = m.start() - len(word)
@@ -289,13 +289,12 @@ def _coordinated_repeats(ctx: CheckContext, tgt: str, noise: set[int]) -> Iterat
         if text.endswith(f" {coordinator} ", 0, a):
             continue  # "and its and its": a unit written twice, reported as such
         low = word.lower()
-        if low in legit or tgt == "en" and len(low) >= 5 and low.endswith("er"):
+        if low in idioms or _doubled_on_purpose(low, tgt):
             continue
-        j, bead = target_place(ctx, a)
-        if j < 0 or j in noise:
+        place = target_source(ctx, a, noise)
+        if place is None:
             continue
-        src = source_span(ctx, bead)
-        src_text = ctx.source.text[src.start:src.end] if src is not None else ""
+        src, src_text = place
         if word[0].isupper() and word in src_text or text[a:m.end()].casefold() in src_text.casefold():
             continue  # a name of the source (Johnson & Johnson), or the source's own pair
         yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MINOR,
@@ -309,10 +308,17 @@ def _coordinated_double(words: list[str], lang: str) -> bool:
     rule = _COORDINATED_DOUBLES.get(lang)
     if rule is None or len(words) != 2:
         return False
-    coordinator, doubled = rule
+    coordinator = rule[0]
     a, b = words[0].lower(), words[1].lower()
     word = b if a == coordinator else a if b == coordinator else None
-    return word is not None and (word in doubled or lang == "en" and len(word) >= 5 and word.endswith("er"))
+    return word is not None and _doubled_on_purpose(word, lang)
+
+
+def _doubled_on_purpose(word: str, lang: str) -> bool:
+    """``word`` (lower case) is one ``lang`` doubles around its coordinator on purpose (``_COORDINATED_DOUBLES``),
+    or an English comparative in -er ("bigger and bigger")."""
+    rule = _COORDINATED_DOUBLES.get(lang)
+    return rule is not None and word in rule[1] or lang == "en" and len(word) >= 5 and word.endswith("er")
 
 
 _PY_INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s".split()
@@ -390,7 +396,7 @@ def repeated_word(ctx: CheckContext) -> Iterator[Issue]:
     """
     tgt = base_lang(ctx.target.lang)
     noise = noise_targets(ctx)
-    if tgt not in ("zh", "ja", "ko", "th"):
+    if tgt not in UNSPACED_LANGS:
         yield from _word_repeats(ctx, tgt, noise)
         yield from _coordinated_repeats(ctx, tgt, noise)
     yield from _bracket_repeats(ctx, noise)
@@ -475,12 +481,11 @@ def _bracket_repeats(ctx: CheckContext, noise: set[int]) -> Iterator[Issue]:
     if not found:
         return
     for start, end, phrase in found:
-        j, bead = target_place(ctx, start)
-        if j < 0 or j in noise:
+        place = target_source(ctx, start, noise)
+        if place is None:
             continue
-        src = source_span(ctx, bead)
-        if src is not None and any(p.casefold() == phrase.casefold() for _, _, p in
-                                   _bracketed_repeat_spans(ctx.source.text[src.start:src.end])):
+        src, src_text = place
+        if any(p.casefold() == phrase.casefold() for _, _, p in _bracketed_repeat_spans(src_text)):
             continue  # the source writes it so too
         yield Issue("repetition.word", Category.FLUENCY_REPETITION, Severity.MINOR,
                     f"'{phrase}' is repeated in brackets right after it", source_span=src,
@@ -500,7 +505,7 @@ _NON_WORD_RE = re.compile(r"\W")
 
 def long_enough(text: str, lang: str) -> bool:
     """At least four words (eight characters in Chinese or Japanese): short lines repeat legitimately."""
-    if base_lang(lang) in ("zh", "ja", "ko", "th") or not is_cased_lang(lang) and " " not in text:
+    if base_lang(lang) in UNSPACED_LANGS or not is_cased_lang(lang) and " " not in text:
         return len(_NON_WORD_RE.sub("", text)) >= 8
     return len(text.split()) >= 4
 
@@ -553,12 +558,12 @@ def _punctuation_loops(ctx: CheckContext, noise: set[int]) -> Iterator[Issue]:
     if not any(hint in text for hint in _PUNCT_LOOP_HINTS):
         return
     for m in _PUNCT_LOOP_RE.finditer(text):
-        j, bead = target_place(ctx, m.start())
-        if j < 0 or j in noise:
+        place = target_source(ctx, m.start(), noise)
+        if place is None:
             continue
-        src = source_span(ctx, bead)
+        src, src_text = place
         run = m.group()
-        if src is not None and _PUNCT_LOOP_RE.search(ctx.source.text, src.start, src.end):
+        if _PUNCT_LOOP_RE.search(src_text):
             continue  # the source has such a run too (a dot leader, a censored word)
         mark = run[0]
         times = run.count(mark)
